@@ -1,0 +1,430 @@
+//! Quickstart: the stolen-customer-data case from the first seed (a payments platform whose
+//! customer records and funds were stolen), driven from detection to closure through the
+//! host loop, then printed as a timeline and a final state.
+//!
+//! Run with `cargo run --example quickstart`.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use incident::*;
+
+/// A minimal host: an in-memory store, the live state and a clock the script moves.
+struct Host {
+    store: EventLog,
+    incident: Incident,
+    now: DateTime<Utc>,
+}
+
+impl Host {
+    /// The host loop for one command: decide, append with the expected version, apply.
+    fn run(&mut self, by: &str, minutes_later: i64, command: Command) -> Result<(), Error> {
+        self.now += Duration::minutes(minutes_later);
+        let ctx = Context::new(ActorId::new(by)?, self.now);
+        let envelopes = self.incident.execute(&command, &ctx)?;
+        self.store.append(self.incident.version(), &envelopes)?;
+        for envelope in &envelopes {
+            self.incident.apply(envelope)?;
+        }
+        Ok(())
+    }
+}
+
+fn id<T: TryFrom<&'static str>>(s: &'static str) -> T
+where
+    T::Error: std::fmt::Debug,
+{
+    T::try_from(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+}
+
+fn notice(
+    notice_id: &'static str,
+    kind: MessageKind,
+    audience: Audience,
+    channels: &[Channel],
+) -> Command {
+    Command::DraftNotice(NoticeDraft {
+        notice_id: id(notice_id),
+        kind,
+        audience,
+        channels: channels.iter().copied().collect::<BTreeSet<_>>(),
+        // The text the comms lead wrote carries every element this kind of notice requires.
+        elements: required_elements(kind, audience).iter().copied().collect(),
+    })
+}
+
+fn action(
+    action_id: &'static str,
+    kind: ActionKind,
+    title: &str,
+    owner: &'static str,
+    due: Option<DateTime<Utc>>,
+    measure: Measure,
+) -> Command {
+    Command::AddAction(NewAction {
+        action_id: id(action_id),
+        kind,
+        title: title.into(),
+        owner: Some(id(owner)),
+        due,
+        measure: Some(measure),
+    })
+}
+
+fn done(action_id: &'static str, outcome: &str) -> Command {
+    Command::CompleteAction {
+        action_id: id(action_id),
+        completed_at: None,
+        outcome: Some(outcome.into()),
+    }
+}
+
+fn main() -> Result<(), Error> {
+    let beijing =
+        chrono::FixedOffset::east_opt(8 * 3600).ok_or(IdError::Empty { kind: "offset" })?;
+    let t0 = beijing
+        .with_ymd_and_hms(2026, 3, 14, 9, 30, 0)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default();
+    let incident_id = IncidentId::from_uuid(uuid::Uuid::from_u128(
+        0x67e5_5044_10b1_426f_9247_bb68_0e5f_e0c8,
+    ));
+
+    // 1. Detect: the monitoring system flags a bulk export of customer records at 09:10.
+    let mut impact = Impact::default();
+    impact.people.estimated = Some(48_000);
+    impact.data_categories = [
+        DataCategory::BasicIdentity,
+        DataCategory::ContactDetails,
+        DataCategory::IdentityDocument,
+        DataCategory::FinancialAccount,
+    ]
+    .into();
+    impact.funds_involved = Some("1280000.00 CNY".parse()?);
+    impact.jurisdictions = [Jurisdiction::new("CN")?].into();
+    let suggested = assess_severity(IncidentKind::DataBreach, &impact);
+    println!(
+        "Default severity rule: {} ({})\n",
+        suggested.severity, suggested.reason
+    );
+    let declare = Declare::new(incident_id, IncidentKind::DataBreach, "B特派平台客户数据及资金被盗")
+        .summary("Bulk export of customer records through a compromised partner API key, followed by withdrawals to unknown accounts")
+        .detection(DetectionSource::Monitoring, t0 - Duration::minutes(20))
+        .occurred_at(t0 - Duration::hours(11), true)
+        .severity(suggested.severity)
+        .owner(ActorId::new("zhang.min")?)
+        .impact(impact);
+    let first = Incident::declare(&declare, &Context::new(ActorId::new("soc.oncall")?, t0))?;
+    let mut store = EventLog::new(incident_id);
+    store.append(0, &first)?;
+    let incident = Incident::replay(store.envelopes())?;
+    let mut host = Host {
+        store,
+        incident,
+        now: t0,
+    };
+
+    // 2. Contain: isolate, revoke, freeze (快速反应).
+    host.run(
+        "zhang.min",
+        5,
+        Command::AssignRole {
+            role: Role::CommsLead,
+            person: id("li.na"),
+        },
+    )?;
+    host.run(
+        "zhang.min",
+        0,
+        Command::AssignRole {
+            role: Role::Legal,
+            person: id("wang.fang"),
+        },
+    )?;
+    host.run(
+        "forensics",
+        10,
+        Command::AddEvidence(NewEvidence {
+            evidence_id: id("EV-1"),
+            description: "API gateway access logs, 2026-03-13 22:00 to 2026-03-14 09:40".into(),
+            collected_by: id("forensics"),
+            collected_at: host.now,
+            location: "evidence vault A, WORM bucket".into(),
+            digest: Some(ContentDigest::new(
+                DigestAlgorithm::Sha256,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            )?),
+        }),
+    )?;
+    host.run(
+        "ops.lead",
+        0,
+        action(
+            "C-1",
+            ActionKind::Containment,
+            "Revoke the compromised partner API key",
+            "ops.lead",
+            None,
+            Measure::RevokeCredentials,
+        ),
+    )?;
+    host.run(
+        "risk.lead",
+        0,
+        action(
+            "C-2",
+            ActionKind::Containment,
+            "Freeze withdrawals on affected accounts",
+            "risk.lead",
+            None,
+            Measure::FreezeAccounts,
+        ),
+    )?;
+    host.run("ops.lead", 25, done("C-1", "key revoked; partner notified"))?;
+    host.run("risk.lead", 15, done("C-2", "31,204 accounts frozen"))?;
+    host.run(
+        "zhang.min",
+        5,
+        Command::Contain {
+            contained_at: Some(host.now),
+        },
+    )?;
+    host.run(
+        "zhang.min",
+        0,
+        Command::SetSubStatus {
+            sub_status: Some(id("monitoring for re-entry")),
+        },
+    )?;
+    host.run(
+        "forensics",
+        90,
+        Command::UpdateImpact {
+            update: ImpactUpdate::default()
+                .people_confirmed(31_204)
+                .records(52_377),
+            reason: Some("log analysis of EV-1".into()),
+        },
+    )?;
+
+    // 3. Disclose: a complete notice, approved by legal, sent on four channels (透明公开).
+    host.run(
+        "li.na",
+        20,
+        notice(
+            "N-1",
+            MessageKind::InitialNotice,
+            Audience::AffectedCustomers,
+            &[
+                Channel::Sms,
+                Channel::Email,
+                Channel::InApp,
+                Channel::WebsiteNotice,
+            ],
+        ),
+    )?;
+    host.run(
+        "wang.fang",
+        30,
+        Command::ApproveNotice {
+            notice_id: id("N-1"),
+        },
+    )?;
+    host.run(
+        "li.na",
+        10,
+        Command::RecordNoticeSent {
+            notice_id: id("N-1"),
+            sent_at: None,
+        },
+    )?;
+    host.run(
+        "zhang.min",
+        0,
+        Command::Disclose {
+            basis: DisclosureBasis::PublicNotice {
+                notice_id: id("N-1"),
+            },
+        },
+    )?;
+
+    // 4. Remediate: fix the cause, make customers whole (积极解决).
+    host.run(
+        "dev.lead",
+        24 * 60,
+        action(
+            "R-1",
+            ActionKind::Remediation,
+            "Scope partner API keys to least privilege",
+            "dev.lead",
+            None,
+            Measure::AccessControl,
+        ),
+    )?;
+    host.run(
+        "dev.lead",
+        6 * 60,
+        done("R-1", "partner keys scoped and rotated"),
+    )?;
+    host.run(
+        "zhang.min",
+        60,
+        Command::OpenCompensationProgram {
+            program_id: id("CP-2026-03"),
+            policy: "b-platform-standard@1".into(),
+        },
+    )?;
+    host.run("zhang.min", 0, Command::Remediate)?;
+
+    // 5. Review: findings, preventive actions with owners and dates, the resolution notice.
+    let due = host.now + Duration::days(60);
+    host.run(
+        "zhang.min",
+        3 * 24 * 60,
+        Command::RecordFinding(Finding {
+            finding_id: id("F-1"),
+            kind: FindingKind::RootCause,
+            root_cause: Some(RootCause::ThirdPartySupplyChain),
+            summary: "A partner's leaked API key had read access to all customer records".into(),
+            evidence: vec![id("EV-1")],
+        }),
+    )?;
+    host.run(
+        "ciso",
+        10,
+        action(
+            "P-1",
+            ActionKind::Prevention,
+            "Comprehensive security audit",
+            "ciso",
+            Some(due),
+            Measure::SecurityAudit,
+        ),
+    )?;
+    host.run(
+        "ciso",
+        0,
+        action(
+            "P-2",
+            ActionKind::Prevention,
+            "MFA for all customer logins",
+            "dev.lead",
+            Some(due),
+            Measure::MultiFactorAuthentication,
+        ),
+    )?;
+    host.run(
+        "ciso",
+        0,
+        action(
+            "P-3",
+            ActionKind::Prevention,
+            "Staff anti-phishing training",
+            "hr.lead",
+            Some(due),
+            Measure::StaffTraining,
+        ),
+    )?;
+    host.run(
+        "li.na",
+        60,
+        notice(
+            "N-2",
+            MessageKind::ResolutionNotice,
+            Audience::AffectedCustomers,
+            &[Channel::Email, Channel::InApp],
+        ),
+    )?;
+    host.run(
+        "wang.fang",
+        30,
+        Command::ApproveNotice {
+            notice_id: id("N-2"),
+        },
+    )?;
+    host.run(
+        "li.na",
+        5,
+        Command::RecordNoticeSent {
+            notice_id: id("N-2"),
+            sent_at: None,
+        },
+    )?;
+    host.run("zhang.min", 10, Command::Review)?;
+    host.run("zhang.min", 60, Command::Close)?;
+
+    // A command after closure is refused, with the reason.
+    if let Err(refused) = host.incident.execute(
+        &Command::AddNote {
+            text: "late note".into(),
+        },
+        &Context::new(id("intern"), host.now),
+    ) {
+        println!("Refused as expected: {refused}\n");
+    }
+
+    println!("Timeline (times in UTC):");
+    let mut phase = Phase::Detected;
+    for envelope in host.store.envelopes() {
+        if let Some(stamp) = host
+            .incident
+            .stamps()
+            .iter()
+            .find(|s| s.sequence == envelope.sequence() && s.sub_status.is_none())
+        {
+            phase = stamp.phase;
+        }
+        println!(
+            "{:>3}  {}  {:<10}  {:<11} {}",
+            envelope.sequence(),
+            envelope.recorded_at().format("%m-%d %H:%M"),
+            phase.as_str(),
+            envelope.actor().as_str(),
+            envelope.event()
+        );
+    }
+
+    let i = &host.incident;
+    println!("\nFinal state:");
+    println!("  phase            {}", i.phase());
+    println!(
+        "  severity         {} (rule now says {})",
+        i.severity(),
+        i.assessed_severity().severity
+    );
+    println!(
+        "  people           {:?} estimated, {:?} confirmed",
+        i.impact().people.estimated,
+        i.impact().people.confirmed
+    );
+    println!(
+        "  funds involved   {}",
+        i.impact()
+            .funds_involved
+            .map(|m| m.to_string())
+            .unwrap_or_default()
+    );
+    for phase in [
+        Phase::Contained,
+        Phase::Disclosed,
+        Phase::Remediated,
+        Phase::Reviewed,
+        Phase::Closed,
+    ] {
+        if let Some(at) = i.entered_at(phase) {
+            let hours = (at - i.detected_at()).num_minutes() as f64 / 60.0;
+            println!("  {:<16} {:>6.1} h after detection", phase.as_str(), hours);
+        }
+    }
+    println!("  evidence items   {}", i.evidence().len());
+    println!("  actions          {}", i.actions().len());
+    println!(
+        "  chain head       #{} {}",
+        i.head().sequence,
+        i.head().digest
+    );
+    let bundle = EvidenceBundle::export(host.store.envelopes())?;
+    println!("  bundle verifies  {}", bundle.verify().is_ok());
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! Containment, remediation and prevention actions: what must be done, by whom, by when.
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{ActionId, ActorId};
+
+/// Which stage of the response an action serves. The Contain guard needs a completed
+/// containment action; the Remediate guard needs every remediation action settled; the
+/// Review guard needs every prevention action owned and dated.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// Stops the incident spreading (isolate, revoke, freeze, block).
+    Containment,
+    /// Repairs the damage and removes the cause.
+    Remediation,
+    /// Keeps it from happening again.
+    Prevention,
+}
+
+/// A typed measure, from the seeds' lists; free-form actions leave it `null`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// Isolate affected systems from the network.
+    IsolateSystems,
+    /// Revoke or rotate compromised credentials and keys.
+    RevokeCredentials,
+    /// Freeze affected customer accounts or payments.
+    FreezeAccounts,
+    /// Block attacker indicators (addresses, domains, hashes).
+    BlockIndicators,
+    /// Force password resets for affected users.
+    ResetPasswords,
+    /// A full security audit to find remaining holes.
+    SecurityAudit,
+    /// An assessment by an external security firm.
+    ExternalAssessment,
+    /// Staff security-awareness training (social engineering, phishing).
+    StaffTraining,
+    /// Intrusion detection and monitoring.
+    IntrusionDetection,
+    /// Patch the vulnerabilities found.
+    Patching,
+    /// A stronger password policy.
+    PasswordPolicy,
+    /// Multi-factor authentication.
+    MultiFactorAuthentication,
+    /// Encryption of data at rest or in transit.
+    Encryption,
+    /// Tighter access control and least privilege.
+    AccessControl,
+    /// Regular incident-response drills.
+    IncidentDrills,
+    /// An internal channel for reporting security concerns.
+    InternalReportingChannel,
+}
+
+/// Where an action stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Not started.
+    Open,
+    /// Being worked on.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Explicitly postponed, with a reason.
+    Deferred,
+}
+
+impl ActionStatus {
+    /// Done or deferred: nothing more is expected of it in this incident's current stage.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Self::Done | Self::Deferred)
+    }
+}
+
+/// A new action (the payload of the add-action command and event).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAction {
+    /// Host-chosen id, unique within the incident.
+    pub action_id: ActionId,
+    /// Containment, remediation or prevention.
+    pub kind: ActionKind,
+    /// What is to be done.
+    pub title: String,
+    /// Who is responsible.
+    pub owner: Option<ActorId>,
+    /// When it is due.
+    pub due: Option<DateTime<Utc>>,
+    /// The typed measure, if it is one of the catalogue's.
+    pub measure: Option<Measure>,
+}
+
+/// Changes to an action's title, owner or due date; `null` leaves a field as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionChanges {
+    /// The action.
+    pub action_id: ActionId,
+    /// New title.
+    pub title: Option<String>,
+    /// New owner.
+    pub owner: Option<ActorId>,
+    /// New due date.
+    pub due: Option<DateTime<Utc>>,
+}
+
+/// An action and its current status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Action {
+    /// The id.
+    pub id: ActionId,
+    /// Containment, remediation or prevention.
+    pub kind: ActionKind,
+    /// What is to be done.
+    pub title: String,
+    /// Who is responsible.
+    pub owner: Option<ActorId>,
+    /// When it is due.
+    pub due: Option<DateTime<Utc>>,
+    /// The typed measure.
+    pub measure: Option<Measure>,
+    /// Current status.
+    pub status: ActionStatus,
+    /// When it was added.
+    pub added_at: DateTime<Utc>,
+    /// When it was completed.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// What the completion achieved.
+    pub outcome: Option<String>,
+    /// Why it was deferred.
+    pub deferral_reason: Option<String>,
+}
+
+impl Action {
+    pub(crate) fn new(new: NewAction, at: DateTime<Utc>) -> Self {
+        Self {
+            id: new.action_id,
+            kind: new.kind,
+            title: new.title,
+            owner: new.owner,
+            due: new.due,
+            measure: new.measure,
+            status: ActionStatus::Open,
+            added_at: at,
+            completed_at: None,
+            outcome: None,
+            deferral_reason: None,
+        }
+    }
+
+    /// Whether it is past due and not settled at `at`.
+    pub fn is_overdue(&self, at: DateTime<Utc>) -> bool {
+        !self.status.is_settled() && self.due.is_some_and(|due| due < at)
+    }
+}

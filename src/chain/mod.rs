@@ -1,0 +1,30 @@
+//! The tamper-evident hash chain over an incident's events.
+//!
+//! Every envelope carries the SHA-256 of its payload, the digest of the previous envelope
+//! and its own digest, over a documented canonical JSON form, so that anyone holding the log
+//! can check that nothing was edited, deleted, inserted or reordered, and, given a
+//! [`Head`] published elsewhere, that nothing was cut off the end. The algorithm is in the
+//! README ("Verifying an incident log") so it can be re-implemented in another language.
+//!
+//! A hash chain without a secret proves integrity only relative to something the tamperer
+//! cannot change: a head digest the host published, countersigned or filed with a
+//! regulator. Someone who rewrites the whole log and recomputes every digest is caught by
+//! [`verify`] only against such an anchor.
+
+pub(crate) mod canonical;
+mod digest;
+mod head;
+mod verify;
+
+pub use canonical::CanonicalError;
+pub use digest::{Digest, DigestParseError};
+pub use head::Head;
+pub use verify::{verify, ChainBreak, ChainError, ChainVerifier};
+
+/// The lower-case hex digit for the low four bits of `n`.
+pub(crate) const fn hex_digit(n: u8) -> u8 {
+    match n & 0x0f {
+        d @ 0..=9 => b'0' + d,
+        d => b'a' + d - 10,
+    }
+}

@@ -1,0 +1,319 @@
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{CanonicalError, Digest, Head};
+use crate::{Envelope, IncidentId};
+
+/// How the chain is broken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChainBreak {
+    /// The payload no longer matches its digest: the event's content was edited.
+    EditedPayload {
+        /// The stored `payload_digest`.
+        stored: Digest,
+        /// The digest of the payload as it is now.
+        computed: Digest,
+    },
+    /// The envelope no longer matches its digest: sequence, time, actor, incident, a digest
+    /// field or the schema version was edited.
+    EditedMetadata {
+        /// The stored `digest`.
+        stored: Digest,
+        /// The digest of the envelope as it is now.
+        computed: Digest,
+    },
+    /// The expected sequence number is missing: events were deleted.
+    Deleted {
+        /// The sequence number found in its place.
+        found: u64,
+    },
+    /// An envelope that does not belong to the chain at this point: inserted, duplicated
+    /// or forged.
+    Inserted {
+        /// The sequence number it claims.
+        found: u64,
+    },
+    /// The expected sequence number appears later in the log: events were reordered.
+    Reordered {
+        /// The sequence number found in its place.
+        found: u64,
+    },
+    /// An envelope of another incident.
+    ForeignIncident {
+        /// Its incident id.
+        found: IncidentId,
+    },
+    /// The log ends before the anchored head: events were cut off the end.
+    Truncated {
+        /// The last sequence number present (0 for an empty log).
+        last: u64,
+    },
+    /// The envelope at the anchored sequence differs from the anchor: the log was rewritten.
+    Rewritten {
+        /// The anchored digest.
+        anchored: Digest,
+        /// The digest found.
+        found: Digest,
+    },
+    /// The envelope cannot be put in canonical form (a hand-made value with a float).
+    Unencodable {
+        /// Why.
+        detail: String,
+    },
+}
+
+impl fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::EditedPayload { stored, computed } => write!(
+                f,
+                "the event payload was edited (stored payload digest {stored}, computed {computed})"
+            ),
+            Self::EditedMetadata { stored, computed } => write!(
+                f,
+                "the envelope metadata was edited (stored digest {stored}, computed {computed})"
+            ),
+            Self::Deleted { found } => write!(
+                f,
+                "it is missing and sequence {found} stands in its place: events were deleted"
+            ),
+            Self::Inserted { found } => write!(
+                f,
+                "an envelope claiming sequence {found} does not link into the chain here: an event was inserted, duplicated or forged"
+            ),
+            Self::Reordered { found } => write!(
+                f,
+                "sequence {found} stands in its place and it appears later: events were reordered"
+            ),
+            Self::ForeignIncident { found } => {
+                write!(f, "the envelope belongs to another incident ({found})")
+            }
+            Self::Truncated { last } => write!(
+                f,
+                "the anchored head names it but the log ends at sequence {last}: events were removed from the end"
+            ),
+            Self::Rewritten { anchored, found } => write!(
+                f,
+                "its digest {found} differs from the anchored {anchored}: the log was rewritten"
+            ),
+            Self::Unencodable { detail } => write!(f, "it cannot be put in canonical form: {detail}"),
+        }
+    }
+}
+
+/// The first broken link in an incident's chain.
+///
+/// # Handling
+/// The stored history is not what was written. Do not append to it; keep the log as found
+/// for investigation and restore from a verified copy or backup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[error("event log broken at sequence {sequence}: {kind}")]
+pub struct ChainError {
+    /// The sequence number expected at the break (for insertions, the inserted one's).
+    pub sequence: u64,
+    /// How it is broken.
+    pub kind: ChainBreak,
+}
+
+impl ChainError {
+    fn unencodable(sequence: u64, e: &CanonicalError) -> Self {
+        Self {
+            sequence,
+            kind: ChainBreak::Unencodable {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+/// Verifies a chain one envelope at a time, in constant memory: for streaming replay.
+/// It cannot look ahead, so a reordering shows as a deletion; [`verify`] over the whole log
+/// gives the finer diagnosis.
+#[derive(Debug, Clone)]
+pub struct ChainVerifier {
+    incident_id: IncidentId,
+    expected: u64,
+    prev: Digest,
+    anchor: Option<Head>,
+}
+
+impl ChainVerifier {
+    /// A verifier for `incident_id`'s chain, optionally against an anchored head.
+    pub fn new(incident_id: IncidentId, anchor: Option<Head>) -> Self {
+        Self {
+            incident_id,
+            expected: 1,
+            prev: Digest::genesis(incident_id),
+            anchor,
+        }
+    }
+
+    /// A verifier that continues an already verified chain after `head` (whose sequence is
+    /// `next_sequence - 1`).
+    pub(crate) fn resume(incident_id: IncidentId, next_sequence: u64, head: Digest) -> Self {
+        Self {
+            incident_id,
+            expected: next_sequence,
+            prev: head,
+            anchor: None,
+        }
+    }
+
+    /// Checks the next envelope.
+    ///
+    /// # Errors
+    /// The [`ChainError`] describing the first broken link.
+    pub fn push(&mut self, envelope: &Envelope) -> Result<(), ChainError> {
+        let sequence = self.expected;
+        let fail = |kind| Err(ChainError { sequence, kind });
+        if envelope.incident_id() != self.incident_id {
+            return fail(ChainBreak::ForeignIncident {
+                found: envelope.incident_id(),
+            });
+        }
+        let computed = envelope
+            .computed_digest()
+            .map_err(|e| ChainError::unencodable(sequence, &e))?;
+        if computed != envelope.digest() {
+            return fail(ChainBreak::EditedMetadata {
+                stored: envelope.digest(),
+                computed,
+            });
+        }
+        let payload = envelope
+            .computed_payload_digest()
+            .map_err(|e| ChainError::unencodable(sequence, &e))?;
+        if payload != envelope.payload_digest() {
+            return fail(ChainBreak::EditedPayload {
+                stored: envelope.payload_digest(),
+                computed: payload,
+            });
+        }
+        let found = envelope.sequence();
+        if found > sequence {
+            return fail(ChainBreak::Deleted { found });
+        }
+        if found < sequence || envelope.prev_digest() != self.prev {
+            return fail(ChainBreak::Inserted { found });
+        }
+        if let Some(anchor) = self.anchor {
+            if anchor.sequence == found && anchor.digest != envelope.digest() {
+                return fail(ChainBreak::Rewritten {
+                    anchored: anchor.digest,
+                    found: envelope.digest(),
+                });
+            }
+        }
+        self.prev = envelope.digest();
+        self.expected += 1;
+        Ok(())
+    }
+
+    /// Ends verification: checks the anchor, if any, was reached, and returns the head
+    /// (`None` for an empty log).
+    ///
+    /// # Errors
+    /// [`ChainBreak::Truncated`] when the log ends before the anchored sequence.
+    pub fn finish(&self) -> Result<Option<Head>, ChainError> {
+        let last = self.expected - 1;
+        if let Some(anchor) = self.anchor {
+            if anchor.sequence > last {
+                return Err(ChainError {
+                    sequence: last + 1,
+                    kind: ChainBreak::Truncated { last },
+                });
+            }
+        }
+        Ok((last > 0).then_some(Head {
+            incident_id: self.incident_id,
+            sequence: last,
+            digest: self.prev,
+        }))
+    }
+}
+
+/// Verifies a whole log and returns its head (`None` for an empty log).
+///
+/// Checks each envelope's own digests, that sequence numbers run 1, 2, 3 … and that each
+/// envelope links to the one before; with an `anchor`, also that the log reaches the
+/// anchored sequence and has the anchored digest there. The error names the first break
+/// and its kind (edited payload or metadata, deleted, inserted, reordered, truncated,
+/// rewritten).
+///
+/// # Errors
+/// The first [`ChainError`].
+///
+/// # Examples
+/// ```
+/// # use incident::*;
+/// # use chrono::{TimeZone, Utc};
+/// # let ctx = Context::new(ActorId::new("soc")?, Utc.with_ymd_and_hms(2026, 3, 14, 2, 0, 0).unwrap());
+/// # let declare = Declare::new(IncidentId::from_bytes([9; 16]), IncidentKind::DataBreach, "t")
+/// #     .detection(DetectionSource::Monitoring, ctx.at()).severity(Severity::Sev3).owner(ctx.actor().clone());
+/// let log = Incident::declare(&declare, &ctx)?;
+/// let head = verify(&log, None)?.expect("one event");
+/// assert_eq!(head.sequence, 1);
+/// assert!(verify(&log[..0], Some(&head)).is_err()); // truncated
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify(envelopes: &[Envelope], anchor: Option<&Head>) -> Result<Option<Head>, ChainError> {
+    let incident_id = match (anchor, envelopes.first()) {
+        (Some(a), _) => a.incident_id,
+        (None, Some(first)) => first.incident_id(),
+        (None, None) => return Ok(None),
+    };
+    let mut verifier = ChainVerifier::new(incident_id, anchor.copied());
+    for (position, envelope) in envelopes.iter().enumerate() {
+        if let Err(error) = verifier.push(envelope) {
+            return Err(refine(envelopes, position, error));
+        }
+    }
+    verifier.finish()
+}
+
+/// Uses the rest of the log to tell deletions from reorderings and to find which of two
+/// envelopes with the same sequence number was inserted.
+fn refine(envelopes: &[Envelope], position: usize, error: ChainError) -> ChainError {
+    let Some(here) = envelopes.get(position) else {
+        return error;
+    };
+    let later = envelopes.get(position + 1..).unwrap_or_default();
+    match error.kind {
+        ChainBreak::Deleted { found } => {
+            if later.iter().any(|e| e.digest() == here.digest()) {
+                ChainError {
+                    kind: ChainBreak::Inserted { found },
+                    ..error
+                }
+            } else if later.iter().any(|e| e.sequence() == error.sequence) {
+                ChainError {
+                    kind: ChainBreak::Reordered { found },
+                    ..error
+                }
+            } else {
+                error
+            }
+        }
+        ChainBreak::Inserted { found } if found + 1 == error.sequence => {
+            // Two envelopes claim `found`. If this one links to the envelope before the
+            // previous one, the previous one is the intruder.
+            let before_previous = match position.checked_sub(2) {
+                Some(i) => envelopes.get(i).map(Envelope::digest),
+                None => Some(Digest::genesis(here.incident_id())),
+            };
+            if before_previous == Some(here.prev_digest()) {
+                ChainError {
+                    sequence: found,
+                    kind: ChainBreak::Inserted { found },
+                }
+            } else {
+                error
+            }
+        }
+        _ => error,
+    }
+}

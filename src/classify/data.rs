@@ -1,0 +1,108 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A category of data exposed by the incident.
+///
+/// Finer than VERIS (`attribute.confidentiality.data.variety`), because notices and
+/// compensation rules depend on the difference between, say, a phone number and a passport
+/// scan. [`DataCategory::veris`] gives the VERIS 1.4 variety each one maps to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DataCategory {
+    /// Name, date of birth and similar identifying details.
+    BasicIdentity,
+    /// Identity documents and national id numbers (passport, ID card, SSN).
+    IdentityDocument,
+    /// Phone numbers, e-mail and postal addresses.
+    ContactDetails,
+    /// Passwords, security questions, PINs.
+    Credentials,
+    /// One-time-password seeds, authenticator enrolments, SMS codes.
+    MultiFactorCredential,
+    /// Session tokens and cookies.
+    SessionToken,
+    /// Bank and brokerage account numbers and balances.
+    FinancialAccount,
+    /// Payment card numbers and card data.
+    PaymentCard,
+    /// Transaction, trading and payment history.
+    TransactionHistory,
+    /// Holdings of virtual currency and wallet keys.
+    VirtualCurrency,
+    /// Fingerprints, face images and other biometric templates.
+    Biometric,
+    /// Health and medical information.
+    Health,
+    /// Precise location history.
+    Location,
+    /// The firm's own internal or confidential business data.
+    InternalBusiness,
+    /// API keys, private keys and other system secrets.
+    SystemSecrets,
+    /// Source code.
+    SourceCode,
+    /// Anything else.
+    Other,
+}
+
+impl DataCategory {
+    /// Every category, in declaration order.
+    pub const ALL: [DataCategory; 17] = [
+        Self::BasicIdentity,
+        Self::IdentityDocument,
+        Self::ContactDetails,
+        Self::Credentials,
+        Self::MultiFactorCredential,
+        Self::SessionToken,
+        Self::FinancialAccount,
+        Self::PaymentCard,
+        Self::TransactionHistory,
+        Self::VirtualCurrency,
+        Self::Biometric,
+        Self::Health,
+        Self::Location,
+        Self::InternalBusiness,
+        Self::SystemSecrets,
+        Self::SourceCode,
+        Self::Other,
+    ];
+
+    /// The VERIS 1.4 data variety (`attribute.confidentiality.data[].variety`) this maps to.
+    pub const fn veris(self) -> &'static str {
+        match self {
+            Self::BasicIdentity | Self::ContactDetails | Self::Location => "Personal",
+            Self::IdentityDocument | Self::Biometric => "Sensitive Personal",
+            Self::Credentials => "Credentials",
+            Self::MultiFactorCredential => "Multi-factor credential",
+            Self::SessionToken => "Session key",
+            Self::FinancialAccount | Self::TransactionHistory => "Bank",
+            Self::PaymentCard => "Payment",
+            Self::VirtualCurrency => "Virtual currency",
+            Self::Health => "Medical",
+            Self::InternalBusiness => "Internal",
+            Self::SystemSecrets => "Secrets",
+            Self::SourceCode => "Source code",
+            Self::Other => "Other",
+        }
+    }
+
+    /// Whether exposure lets someone impersonate the customer or move their money; the
+    /// default severity rule and compensation policies treat these as sensitive.
+    pub const fn is_sensitive(self) -> bool {
+        matches!(
+            self,
+            Self::IdentityDocument
+                | Self::Credentials
+                | Self::MultiFactorCredential
+                | Self::SessionToken
+                | Self::FinancialAccount
+                | Self::PaymentCard
+                | Self::VirtualCurrency
+                | Self::Biometric
+                | Self::Health
+        )
+    }
+}

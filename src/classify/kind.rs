@@ -1,0 +1,62 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What happened, in the words an incident desk uses. Drives which regulatory regimes and
+/// which compensation rules can apply.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum IncidentKind {
+    /// Customer or personal data was accessed or exfiltrated without authorisation.
+    DataBreach,
+    /// Customer or company funds were stolen or moved without authorisation.
+    FundsTheft,
+    /// Customer accounts were taken over (credential stuffing, SIM swap, phishing).
+    AccountTakeover,
+    /// Systems or data were encrypted or held for ransom.
+    Ransomware,
+    /// A service was unavailable or degraded (outage, DDoS).
+    ServiceDisruption,
+    /// A staff member or contractor misused legitimate access.
+    InsiderMisuse,
+    /// A supplier, processor or partner was compromised and that reached our customers.
+    ThirdPartyCompromise,
+    /// Anything else; describe it in the title and summary.
+    Other,
+}
+
+impl IncidentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [IncidentKind; 8] = [
+        Self::DataBreach,
+        Self::FundsTheft,
+        Self::AccountTakeover,
+        Self::Ransomware,
+        Self::ServiceDisruption,
+        Self::InsiderMisuse,
+        Self::ThirdPartyCompromise,
+        Self::Other,
+    ];
+
+    /// The stable snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::DataBreach => "data_breach",
+            Self::FundsTheft => "funds_theft",
+            Self::AccountTakeover => "account_takeover",
+            Self::Ransomware => "ransomware",
+            Self::ServiceDisruption => "service_disruption",
+            Self::InsiderMisuse => "insider_misuse",
+            Self::ThirdPartyCompromise => "third_party_compromise",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for IncidentKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,23 @@
+//! What kind of incident this is, how bad, and what it touched.
+//!
+//! The vocabulary follows the VERIS 1.4 schema (vz-risk/veris, `verisc.json`) where VERIS has
+//! the concept, so that an export to VERIS renames nothing: each data category, detection
+//! source and loss variety here names its VERIS counterpart (`veris()`). Where VERIS is coarser
+//! than an incident desk needs (VERIS has one `Personal` data variety; a notice must say
+//! "identity documents" or "contact details"), this crate is finer and maps down.
+
+mod data;
+mod discovery;
+mod impact;
+mod jurisdiction;
+mod kind;
+mod loss;
+mod severity;
+
+pub use data::DataCategory;
+pub use discovery::{DetectionSource, VerisDiscovery};
+pub use impact::{Impact, ImpactUpdate, PeopleAffected};
+pub use jurisdiction::{Jurisdiction, JurisdictionError};
+pub use kind::IncidentKind;
+pub use loss::{Loss, LossVariety};
+pub use severity::{assess_severity, Severity, SeverityAssessment};

@@ -1,0 +1,14 @@
+//! Communications: who is told what, through which channel, and whether the message carries
+//! everything it must.
+//!
+//! This module holds the vocabulary and the notice records the lifecycle guards rely on
+//! (an approved, complete public notice before Disclose; a sent resolution notice before
+//! Review). Plans, cadence, sensitivity labels and rendering build on it.
+
+mod elements;
+mod notice;
+mod vocabulary;
+
+pub use elements::required_elements;
+pub use notice::{Notice, NoticeDraft, NoticeStatus};
+pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};

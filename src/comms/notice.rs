@@ -1,0 +1,83 @@
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{required_elements, Audience, Channel, ContentElement, MessageKind};
+use crate::{ActorId, NoticeId};
+
+/// A message drafted for an audience (the payload of the draft-notice command and event).
+/// The crate tracks which required elements the text carries; the host holds the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeDraft {
+    /// Host-chosen id, unique within the incident.
+    pub notice_id: NoticeId,
+    /// What kind of message.
+    pub kind: MessageKind,
+    /// Who it is for.
+    pub audience: Audience,
+    /// How it will be delivered.
+    pub channels: BTreeSet<Channel>,
+    /// The content elements the text carries.
+    pub elements: BTreeSet<ContentElement>,
+}
+
+/// Where a notice stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeStatus {
+    /// Written, not yet approved.
+    Draft,
+    /// Approved for sending.
+    Approved,
+    /// Sent by the host.
+    Sent,
+    /// Withdrawn.
+    Cancelled,
+}
+
+/// A notice and its approval and sending record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Notice {
+    /// The draft as written.
+    pub draft: NoticeDraft,
+    /// Current status.
+    pub status: NoticeStatus,
+    /// When it was drafted.
+    pub drafted_at: DateTime<Utc>,
+    /// Who approved it.
+    pub approved_by: Option<ActorId>,
+    /// When it was approved.
+    pub approved_at: Option<DateTime<Utc>>,
+    /// When the host sent it.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Why it was cancelled.
+    pub cancel_reason: Option<String>,
+}
+
+impl Notice {
+    pub(crate) fn drafted(draft: NoticeDraft, at: DateTime<Utc>) -> Self {
+        Self {
+            draft,
+            status: NoticeStatus::Draft,
+            drafted_at: at,
+            approved_by: None,
+            approved_at: None,
+            sent_at: None,
+            cancel_reason: None,
+        }
+    }
+
+    /// Required elements (per [`required_elements`]) the draft does not carry.
+    pub fn missing_elements(&self) -> Vec<ContentElement> {
+        required_elements(self.draft.kind, self.draft.audience)
+            .iter()
+            .filter(|e| !self.draft.elements.contains(e))
+            .copied()
+            .collect()
+    }
+}

@@ -1,0 +1,28 @@
+//! Compensation owed to customers. The Remediate guard requires a decision: a program opened
+//! or compensation declared not applicable, with a reason.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::ProgramId;
+
+/// The incident's compensation decision so far.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum CompensationStance {
+    /// Nothing decided yet.
+    #[default]
+    Undecided,
+    /// A compensation program is open.
+    ProgramOpened {
+        /// The program.
+        program_id: ProgramId,
+        /// The policy (id and version) the program applies.
+        policy: String,
+    },
+    /// No compensation is owed.
+    NotApplicable {
+        /// Why.
+        reason: String,
+    },
+}

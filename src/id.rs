@@ -1,0 +1,308 @@
+//! Identifiers. The library never mints ids: the host supplies them (a UUID it generated, a
+//! ticket number, a user name), so that the same inputs always give the same events.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A malformed identifier or label.
+///
+/// # Handling
+/// Input error: report it to whoever typed the value (HTTP 400); retrying will not help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdError {
+    /// The value was empty or only white space.
+    #[error("{kind} is empty: supply a non-empty value")]
+    Empty {
+        /// Which kind of identifier.
+        kind: &'static str,
+    },
+    /// The value was longer than allowed.
+    #[error("{kind} is {len} characters long; at most {max} are allowed")]
+    TooLong {
+        /// Which kind of identifier.
+        kind: &'static str,
+        /// Its length in characters.
+        len: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// The value had leading or trailing white space or a control character.
+    #[error("{kind} {value:?} has leading/trailing white space or a control character: trim it and remove line breaks and tabs")]
+    BadCharacters {
+        /// Which kind of identifier.
+        kind: &'static str,
+        /// The offending value.
+        value: String,
+    },
+    /// An incident id that is not a UUID.
+    #[error("incident id {value:?} is not a UUID (expected the form 67e55044-10b1-426f-9247-bb680e5fe0c8)")]
+    NotUuid {
+        /// The offending value.
+        value: String,
+    },
+}
+
+/// Identifies one incident. A UUID supplied by the host (`IncidentId::from_uuid`); the crate
+/// does not enable uuid's generators because it must not read randomness or clocks.
+///
+/// # Examples
+/// ```
+/// use incident::IncidentId;
+/// let id: IncidentId = "67e55044-10b1-426f-9247-bb680e5fe0c8".parse()?;
+/// assert_eq!(id.to_string(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
+/// # Ok::<(), incident::IdError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IncidentId(Uuid);
+
+impl IncidentId {
+    /// Wraps a host-generated UUID.
+    pub const fn from_uuid(uuid: Uuid) -> Self {
+        Self(uuid)
+    }
+
+    /// Builds an id from 16 host-supplied bytes (for hosts that derive ids from their own keys).
+    pub const fn from_bytes(bytes: [u8; 16]) -> Self {
+        Self(Uuid::from_bytes(bytes))
+    }
+
+    /// The underlying UUID.
+    pub const fn as_uuid(&self) -> &Uuid {
+        &self.0
+    }
+}
+
+impl fmt::Display for IncidentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.hyphenated(), f)
+    }
+}
+
+impl FromStr for IncidentId {
+    type Err = IdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s).map(Self).map_err(|_| IdError::NotUuid {
+            value: s.to_owned(),
+        })
+    }
+}
+
+impl JsonSchema for IncidentId {
+    fn schema_name() -> Cow<'static, str> {
+        "IncidentId".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Identifies one incident: a host-generated UUID in hyphenated lower-case form.",
+            "type": "string",
+            "format": "uuid"
+        })
+    }
+}
+
+/// Checks the rules every label and text id shares: not empty, at most `max` characters,
+/// no leading/trailing white space, no control characters.
+pub(crate) fn check_label(kind: &'static str, value: &str, max: usize) -> Result<(), IdError> {
+    if value.trim().is_empty() {
+        return Err(IdError::Empty { kind });
+    }
+    let len = value.chars().count();
+    if len > max {
+        return Err(IdError::TooLong { kind, len, max });
+    }
+    if value.trim() != value || value.chars().any(char::is_control) {
+        return Err(IdError::BadCharacters {
+            kind,
+            value: value.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Defines a validated string identifier: private field, `TryFrom<String>` for serde so that
+/// deserializing cannot skip validation, and a JSON Schema with the same limits.
+macro_rules! label {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $max:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps the value.
+            ///
+            /// # Errors
+            /// [`IdError`] when the value is empty, too long, or has surrounding white space
+            /// or control characters.
+            pub fn new(value: impl Into<String>) -> Result<Self, IdError> {
+                let value = value.into();
+                check_label($kind, &value, $max)?;
+                Ok(Self(value))
+            }
+
+            /// The value as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = IdError;
+
+            fn try_from(value: &str) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "description": concat!("A ", $kind, ": 1 to ", stringify!($max), " characters, no surrounding white space, no control characters."),
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": $max,
+                    "pattern": "^\\S(.*\\S)?$"
+                })
+            }
+        }
+    };
+}
+
+label!(
+    /// Who did something: a user name, e-mail or service account of the host's. Opaque to
+    /// the crate; it appears in every envelope so each change is attributable.
+    ActorId,
+    "actor id",
+    128
+);
+label!(
+    /// Identifies an evidence item within an incident (e.g. `EV-0007`).
+    EvidenceId,
+    "evidence id",
+    64
+);
+label!(
+    /// Identifies a containment, remediation or prevention action within an incident.
+    ActionId,
+    "action id",
+    64
+);
+label!(
+    /// Identifies a notice (a message to an audience) within an incident.
+    NoticeId,
+    "notice id",
+    64
+);
+label!(
+    /// Identifies a review finding within an incident.
+    FindingId,
+    "finding id",
+    64
+);
+label!(
+    /// Identifies a compensation program.
+    ProgramId,
+    "program id",
+    64
+);
+label!(
+    /// A host-defined sub-status inside a phase, e.g. `monitoring for re-entry`.
+    SubStatus,
+    "sub-status",
+    64
+);
+label!(
+    /// The name of an affected system, e.g. `trading-gateway`.
+    SystemName,
+    "system name",
+    128
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_validate_on_construction_and_deserialization() {
+        assert!(ActorId::new("alice@example.com").is_ok());
+        assert_eq!(ActorId::new("  "), Err(IdError::Empty { kind: "actor id" }));
+        assert!(matches!(
+            ActorId::new(" bob"),
+            Err(IdError::BadCharacters { .. })
+        ));
+        assert!(matches!(
+            ActorId::new("a\nb"),
+            Err(IdError::BadCharacters { .. })
+        ));
+        assert!(matches!(
+            EvidenceId::new("x".repeat(65)),
+            Err(IdError::TooLong {
+                len: 65,
+                max: 64,
+                ..
+            })
+        ));
+        assert!(EvidenceId::new("证据-1").is_ok());
+        let err = serde_json::from_str::<ActorId>("\"\"").unwrap_err();
+        assert!(err.to_string().contains("actor id is empty"), "{err}");
+    }
+
+    #[test]
+    fn incident_id_round_trips() {
+        let id = IncidentId::from_bytes([7; 16]);
+        let text = id.to_string();
+        assert_eq!(text.parse::<IncidentId>().unwrap(), id);
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{text}\""));
+        assert!(matches!(
+            "nope".parse::<IncidentId>(),
+            Err(IdError::NotUuid { .. })
+        ));
+    }
+}

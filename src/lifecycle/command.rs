@@ -1,0 +1,474 @@
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Role;
+use crate::{
+    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Finding, Impact,
+    ImpactUpdate, IncidentId, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId,
+    ProgramId, Severity, SubStatus,
+};
+
+/// The command that opens an incident. Fields the Detect guard requires are optional here
+/// so that a half-filled form gets one rejection listing everything missing.
+///
+/// # Examples
+/// ```
+/// use incident::{ActorId, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+/// use chrono::{TimeZone, Utc};
+/// let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer data exfiltrated")
+///     .detection(DetectionSource::Monitoring, Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap())
+///     .severity(Severity::Sev1)
+///     .owner(ActorId::new("zhang.min")?);
+/// assert_eq!(declare.title, "Customer data exfiltrated");
+/// # Ok::<(), incident::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Declare {
+    /// Host-generated id for the new incident.
+    pub incident_id: IncidentId,
+    /// What kind of incident.
+    pub kind: IncidentKind,
+    /// A short title.
+    pub title: String,
+    /// A longer description.
+    pub summary: Option<String>,
+    /// How it was detected (required).
+    pub detection_source: Option<DetectionSource>,
+    /// When it was detected (required; not after the command's time).
+    pub detected_at: Option<DateTime<Utc>>,
+    /// When it is believed to have started, if known.
+    pub occurred_at: Option<DateTime<Utc>>,
+    /// Whether `occurred_at` is an estimate (default `false`).
+    #[serde(default)]
+    pub occurred_at_estimated: bool,
+    /// The initial severity (required). See [`assess_severity`](crate::assess_severity).
+    pub severity: Option<Severity>,
+    /// Why the severity is milder than the default rule gives; required in that case.
+    pub severity_reason: Option<String>,
+    /// The accountable owner (required).
+    pub owner: Option<ActorId>,
+    /// An exercise (drill): everything runs, nothing counts as a real filing (default
+    /// `false`).
+    #[serde(default)]
+    pub exercise: bool,
+    /// What is known of the impact so far (default: nothing known).
+    #[serde(default)]
+    pub impact: Impact,
+}
+
+impl Declare {
+    /// A declaration with the required fields still unset.
+    pub fn new(incident_id: IncidentId, kind: IncidentKind, title: impl Into<String>) -> Self {
+        Self {
+            incident_id,
+            kind,
+            title: title.into(),
+            summary: None,
+            detection_source: None,
+            detected_at: None,
+            occurred_at: None,
+            occurred_at_estimated: false,
+            severity: None,
+            severity_reason: None,
+            owner: None,
+            exercise: false,
+            impact: Impact::default(),
+        }
+    }
+
+    /// Sets how and when the incident was detected.
+    #[must_use]
+    pub fn detection(mut self, source: DetectionSource, at: DateTime<Utc>) -> Self {
+        self.detection_source = Some(source);
+        self.detected_at = Some(at);
+        self
+    }
+
+    /// Sets when it is believed to have started, and whether that is an estimate.
+    #[must_use]
+    pub fn occurred_at(mut self, at: DateTime<Utc>, estimated: bool) -> Self {
+        self.occurred_at = Some(at);
+        self.occurred_at_estimated = estimated;
+        self
+    }
+
+    /// Sets the initial severity.
+    #[must_use]
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// Sets the reason for a severity milder than the default rule's.
+    #[must_use]
+    pub fn severity_reason(mut self, reason: impl Into<String>) -> Self {
+        self.severity_reason = Some(reason.into());
+        self
+    }
+
+    /// Sets the accountable owner.
+    #[must_use]
+    pub fn owner(mut self, owner: ActorId) -> Self {
+        self.owner = Some(owner);
+        self
+    }
+
+    /// Sets the summary.
+    #[must_use]
+    pub fn summary(mut self, summary: impl Into<String>) -> Self {
+        self.summary = Some(summary.into());
+        self
+    }
+
+    /// Sets the initial impact facts.
+    #[must_use]
+    pub fn impact(mut self, impact: Impact) -> Self {
+        self.impact = impact;
+        self
+    }
+
+    /// Marks the incident as an exercise.
+    #[must_use]
+    pub fn exercise(mut self, exercise: bool) -> Self {
+        self.exercise = exercise;
+        self
+    }
+}
+
+/// Why the incident may move to Disclosed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "basis", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DisclosureBasis {
+    /// An initial notice to customers, approved and complete, was (or is being) published.
+    PublicNotice {
+        /// The notice.
+        notice_id: NoticeId,
+    },
+    /// Public disclosure is not required; the legal basis is recorded.
+    NotRequired {
+        /// The legal basis, e.g. "no personal data of customers involved (GDPR Art. 34 not triggered)".
+        legal_basis: String,
+    },
+}
+
+/// A command on a declared incident. Which commands each phase accepts is in
+/// [`allowed_commands`](crate::allowed_commands).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Command {
+    /// Change the severity, with a reason.
+    ChangeSeverity {
+        /// The new severity.
+        severity: Severity,
+        /// Why.
+        reason: String,
+    },
+    /// Change the incident kind, with a reason.
+    Reclassify {
+        /// The new kind.
+        kind: IncidentKind,
+        /// Why.
+        reason: String,
+    },
+    /// Update impact facts.
+    UpdateImpact {
+        /// The changes.
+        update: ImpactUpdate,
+        /// Where the new figures come from.
+        reason: Option<String>,
+    },
+    /// Record when the incident is now believed to have started.
+    RecordOccurrence {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whether that is an estimate.
+        estimated: bool,
+    },
+    /// Assign a person to a role (replacing any previous holder).
+    AssignRole {
+        /// The role.
+        role: Role,
+        /// Who.
+        person: ActorId,
+    },
+    /// Remove the holder of an optional role.
+    UnassignRole {
+        /// The role (not the owner, who can only be replaced).
+        role: Role,
+    },
+    /// Set or clear the host-defined sub-status inside the current phase.
+    SetSubStatus {
+        /// The sub-status, or `null` to clear it.
+        sub_status: Option<SubStatus>,
+    },
+    /// Add an evidence item.
+    AddEvidence(NewEvidence),
+    /// Record a chain-of-custody step.
+    RecordCustody(CustodyRecord),
+    /// Add an action.
+    AddAction(NewAction),
+    /// Change an action's title, owner or due date.
+    UpdateAction(ActionChanges),
+    /// Mark an action as started.
+    StartAction {
+        /// The action.
+        action_id: ActionId,
+    },
+    /// Mark an action as done.
+    CompleteAction {
+        /// The action.
+        action_id: ActionId,
+        /// When it was completed; `null` means the command's time.
+        completed_at: Option<DateTime<Utc>>,
+        /// What it achieved.
+        outcome: Option<String>,
+    },
+    /// Defer an action, with a reason.
+    DeferAction {
+        /// The action.
+        action_id: ActionId,
+        /// Why.
+        reason: String,
+    },
+    /// Add a note to the timeline.
+    AddNote {
+        /// The note.
+        text: String,
+    },
+    /// Draft a notice.
+    DraftNotice(NoticeDraft),
+    /// Approve a draft notice (the approver is the command's actor).
+    ApproveNotice {
+        /// The notice.
+        notice_id: NoticeId,
+    },
+    /// Record that the host sent an approved notice.
+    RecordNoticeSent {
+        /// The notice.
+        notice_id: NoticeId,
+        /// When it was sent; `null` means the command's time.
+        sent_at: Option<DateTime<Utc>>,
+    },
+    /// Cancel a notice that has not been sent.
+    CancelNotice {
+        /// The notice.
+        notice_id: NoticeId,
+        /// Why.
+        reason: String,
+    },
+    /// Record a review finding.
+    RecordFinding(Finding),
+    /// Open a compensation program.
+    OpenCompensationProgram {
+        /// The program.
+        program_id: ProgramId,
+        /// The policy id and version it applies.
+        policy: String,
+    },
+    /// Record that no compensation is owed, with the reason.
+    DeclareCompensationNotApplicable {
+        /// Why.
+        reason: String,
+    },
+    /// Move to Contained.
+    Contain {
+        /// When containment took effect; `null` is a missing precondition.
+        contained_at: Option<DateTime<Utc>>,
+    },
+    /// Move to Disclosed.
+    Disclose {
+        /// The basis.
+        basis: DisclosureBasis,
+    },
+    /// Move to Remediated.
+    Remediate,
+    /// Move to Reviewed.
+    Review,
+    /// Close the incident.
+    Close,
+    /// Dismiss the incident as a false positive.
+    Dismiss {
+        /// Why it is not an incident.
+        rationale: String,
+    },
+}
+
+/// The name of a command without its data: for transition tables and rejections.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CommandKind {
+    /// [`Declare`].
+    Declare,
+    /// [`Command::ChangeSeverity`].
+    ChangeSeverity,
+    /// [`Command::Reclassify`].
+    Reclassify,
+    /// [`Command::UpdateImpact`].
+    UpdateImpact,
+    /// [`Command::RecordOccurrence`].
+    RecordOccurrence,
+    /// [`Command::AssignRole`].
+    AssignRole,
+    /// [`Command::UnassignRole`].
+    UnassignRole,
+    /// [`Command::SetSubStatus`].
+    SetSubStatus,
+    /// [`Command::AddEvidence`].
+    AddEvidence,
+    /// [`Command::RecordCustody`].
+    RecordCustody,
+    /// [`Command::AddAction`].
+    AddAction,
+    /// [`Command::UpdateAction`].
+    UpdateAction,
+    /// [`Command::StartAction`].
+    StartAction,
+    /// [`Command::CompleteAction`].
+    CompleteAction,
+    /// [`Command::DeferAction`].
+    DeferAction,
+    /// [`Command::AddNote`].
+    AddNote,
+    /// [`Command::DraftNotice`].
+    DraftNotice,
+    /// [`Command::ApproveNotice`].
+    ApproveNotice,
+    /// [`Command::RecordNoticeSent`].
+    RecordNoticeSent,
+    /// [`Command::CancelNotice`].
+    CancelNotice,
+    /// [`Command::RecordFinding`].
+    RecordFinding,
+    /// [`Command::OpenCompensationProgram`].
+    OpenCompensationProgram,
+    /// [`Command::DeclareCompensationNotApplicable`].
+    DeclareCompensationNotApplicable,
+    /// [`Command::Contain`].
+    Contain,
+    /// [`Command::Disclose`].
+    Disclose,
+    /// [`Command::Remediate`].
+    Remediate,
+    /// [`Command::Review`].
+    Review,
+    /// [`Command::Close`].
+    Close,
+    /// [`Command::Dismiss`].
+    Dismiss,
+}
+
+impl CommandKind {
+    /// Commands accepted in every open phase (not Closed or Dismissed).
+    pub const CROSS_PHASE: [CommandKind; 22] = [
+        Self::ChangeSeverity,
+        Self::Reclassify,
+        Self::UpdateImpact,
+        Self::RecordOccurrence,
+        Self::AssignRole,
+        Self::UnassignRole,
+        Self::SetSubStatus,
+        Self::AddEvidence,
+        Self::RecordCustody,
+        Self::AddAction,
+        Self::UpdateAction,
+        Self::StartAction,
+        Self::CompleteAction,
+        Self::DeferAction,
+        Self::AddNote,
+        Self::DraftNotice,
+        Self::ApproveNotice,
+        Self::RecordNoticeSent,
+        Self::CancelNotice,
+        Self::RecordFinding,
+        Self::OpenCompensationProgram,
+        Self::DeclareCompensationNotApplicable,
+    ];
+
+    /// The stable snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Declare => "declare",
+            Self::ChangeSeverity => "change_severity",
+            Self::Reclassify => "reclassify",
+            Self::UpdateImpact => "update_impact",
+            Self::RecordOccurrence => "record_occurrence",
+            Self::AssignRole => "assign_role",
+            Self::UnassignRole => "unassign_role",
+            Self::SetSubStatus => "set_sub_status",
+            Self::AddEvidence => "add_evidence",
+            Self::RecordCustody => "record_custody",
+            Self::AddAction => "add_action",
+            Self::UpdateAction => "update_action",
+            Self::StartAction => "start_action",
+            Self::CompleteAction => "complete_action",
+            Self::DeferAction => "defer_action",
+            Self::AddNote => "add_note",
+            Self::DraftNotice => "draft_notice",
+            Self::ApproveNotice => "approve_notice",
+            Self::RecordNoticeSent => "record_notice_sent",
+            Self::CancelNotice => "cancel_notice",
+            Self::RecordFinding => "record_finding",
+            Self::OpenCompensationProgram => "open_compensation_program",
+            Self::DeclareCompensationNotApplicable => "declare_compensation_not_applicable",
+            Self::Contain => "contain",
+            Self::Disclose => "disclose",
+            Self::Remediate => "remediate",
+            Self::Review => "review",
+            Self::Close => "close",
+            Self::Dismiss => "dismiss",
+        }
+    }
+}
+
+impl fmt::Display for CommandKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Command {
+    /// The command's name.
+    pub fn kind(&self) -> CommandKind {
+        match self {
+            Self::ChangeSeverity { .. } => CommandKind::ChangeSeverity,
+            Self::Reclassify { .. } => CommandKind::Reclassify,
+            Self::UpdateImpact { .. } => CommandKind::UpdateImpact,
+            Self::RecordOccurrence { .. } => CommandKind::RecordOccurrence,
+            Self::AssignRole { .. } => CommandKind::AssignRole,
+            Self::UnassignRole { .. } => CommandKind::UnassignRole,
+            Self::SetSubStatus { .. } => CommandKind::SetSubStatus,
+            Self::AddEvidence(_) => CommandKind::AddEvidence,
+            Self::RecordCustody(_) => CommandKind::RecordCustody,
+            Self::AddAction(_) => CommandKind::AddAction,
+            Self::UpdateAction(_) => CommandKind::UpdateAction,
+            Self::StartAction { .. } => CommandKind::StartAction,
+            Self::CompleteAction { .. } => CommandKind::CompleteAction,
+            Self::DeferAction { .. } => CommandKind::DeferAction,
+            Self::AddNote { .. } => CommandKind::AddNote,
+            Self::DraftNotice(_) => CommandKind::DraftNotice,
+            Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
+            Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
+            Self::CancelNotice { .. } => CommandKind::CancelNotice,
+            Self::RecordFinding(_) => CommandKind::RecordFinding,
+            Self::OpenCompensationProgram { .. } => CommandKind::OpenCompensationProgram,
+            Self::DeclareCompensationNotApplicable { .. } => {
+                CommandKind::DeclareCompensationNotApplicable
+            }
+            Self::Contain { .. } => CommandKind::Contain,
+            Self::Disclose { .. } => CommandKind::Disclose,
+            Self::Remediate => CommandKind::Remediate,
+            Self::Review => CommandKind::Review,
+            Self::Close => CommandKind::Close,
+            Self::Dismiss { .. } => CommandKind::Dismiss,
+        }
+    }
+}

@@ -1,0 +1,844 @@
+//! The guards: turning a command into events, or into a rejection that lists every unmet
+//! precondition at once.
+
+use chrono::{DateTime, Utc};
+
+use super::transitions::{allowed_commands, transition};
+use super::{
+    Command, CommandKind, Context, Declare, Declared, DisclosureBasis, Envelope, Event, Incident,
+    Phase, Rejection, Role, Unmet,
+};
+use crate::chain::Digest;
+use crate::{
+    assess_severity, ActionId, ActionKind, ActionStatus, CompensationStance, Impact, ImpactUpdate,
+    MessageKind, NoticeId, NoticeStatus,
+};
+
+/// Longest title, in characters.
+const MAX_TITLE: usize = 200;
+/// Longest short text (reasons, locations, policy names), in characters.
+const MAX_SHORT: usize = 2_000;
+/// Longest long text (summaries, notes), in characters.
+const MAX_LONG: usize = 20_000;
+
+/// Collects unmet preconditions so that all of them are reported together.
+#[derive(Default)]
+struct Checks(Vec<Unmet>);
+
+impl Checks {
+    fn push(&mut self, unmet: Unmet) {
+        self.0.push(unmet);
+    }
+
+    fn text(&mut self, field: &str, value: &str, hint: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.push(Unmet::EmptyText {
+                field: field.to_owned(),
+                hint: hint.to_owned(),
+            });
+        } else {
+            let len = value.chars().count();
+            if len > max {
+                self.push(Unmet::TextTooLong {
+                    field: field.to_owned(),
+                    len,
+                    max,
+                });
+            }
+        }
+    }
+
+    fn optional_text(&mut self, field: &str, value: Option<&String>, hint: &str, max: usize) {
+        if let Some(value) = value {
+            self.text(field, value, hint, max);
+        }
+    }
+
+    fn not_future(&mut self, field: &str, value: DateTime<Utc>, now: DateTime<Utc>) {
+        if value > now {
+            self.push(Unmet::InTheFuture {
+                field: field.to_owned(),
+                value,
+                now,
+            });
+        }
+    }
+
+    fn not_before(
+        &mut self,
+        field: &str,
+        value: DateTime<Utc>,
+        earlier_field: &str,
+        earlier: DateTime<Utc>,
+    ) {
+        if value < earlier {
+            self.push(Unmet::TimeOrder {
+                field: field.to_owned(),
+                value,
+                earlier_field: earlier_field.to_owned(),
+                earlier,
+            });
+        }
+    }
+
+    fn impact(&mut self, impact_funds: Option<&crate::Money>, losses: Option<&[crate::Loss]>) {
+        if impact_funds.is_some_and(|m| m.is_negative()) {
+            self.push(Unmet::Invalid {
+                field: "funds_involved".to_owned(),
+                problem:
+                    "the amount is negative; record funds stolen or at risk as a positive amount"
+                        .to_owned(),
+            });
+        }
+        if losses
+            .unwrap_or_default()
+            .iter()
+            .any(|l| l.amount.is_some_and(|m| m.is_negative()))
+        {
+            self.push(Unmet::Invalid {
+                field: "losses".to_owned(),
+                problem: "a loss amount is negative; record losses as positive amounts".to_owned(),
+            });
+        }
+    }
+
+    fn finish(
+        self,
+        command: CommandKind,
+        phase: Option<Phase>,
+        event: Event,
+    ) -> Result<Vec<Event>, Rejection> {
+        if self.0.is_empty() {
+            Ok(vec![event])
+        } else {
+            Err(Rejection {
+                command,
+                phase,
+                unmet: self.0,
+            })
+        }
+    }
+}
+
+fn unknown(entity: &str, id: &dyn std::fmt::Display) -> Unmet {
+    Unmet::UnknownId {
+        entity: entity.to_owned(),
+        id: id.to_string(),
+    }
+}
+
+fn duplicate(entity: &str, id: &dyn std::fmt::Display) -> Unmet {
+    Unmet::DuplicateId {
+        entity: entity.to_owned(),
+        id: id.to_string(),
+    }
+}
+
+fn no_change(what: impl Into<String>) -> Unmet {
+    Unmet::NoChange { what: what.into() }
+}
+
+impl Declare {
+    /// The Detect guard: how, when, how bad and who. Returns the declaration event.
+    fn decide(&self, ctx: &Context) -> Result<Vec<Event>, Rejection> {
+        let mut c = Checks::default();
+        c.text(
+            "title",
+            &self.title,
+            "a short title for the incident",
+            MAX_TITLE,
+        );
+        c.optional_text(
+            "summary",
+            self.summary.as_ref(),
+            "a summary or leave it out",
+            MAX_LONG,
+        );
+        c.impact(
+            self.impact.funds_involved.as_ref(),
+            Some(&self.impact.losses),
+        );
+        if self.detection_source.is_none() {
+            c.push(Unmet::Missing {
+                field: "detection_source".to_owned(),
+                hint: "say how the incident was found (monitoring, log review, network traffic, customer report, third party, law enforcement, media, …)".to_owned(),
+            });
+        }
+        match self.detected_at {
+            None => c.push(Unmet::Missing {
+                field: "detected_at".to_owned(),
+                hint: "give the time the incident was detected".to_owned(),
+            }),
+            Some(detected) => {
+                c.not_future("detected_at", detected, ctx.at());
+                if let Some(occurred) = self.occurred_at {
+                    c.not_before("detected_at", detected, "occurred_at", occurred);
+                }
+            }
+        }
+        if let Some(occurred) = self.occurred_at {
+            c.not_future("occurred_at", occurred, ctx.at());
+        }
+        match self.severity {
+            None => c.push(Unmet::Missing {
+                field: "severity".to_owned(),
+                hint: format!(
+                    "give an initial severity; the default rule suggests {} for the facts given",
+                    assess_severity(self.kind, &self.impact).severity
+                ),
+            }),
+            Some(chosen) => {
+                let assessed = assess_severity(self.kind, &self.impact);
+                let reason_given = self
+                    .severity_reason
+                    .as_ref()
+                    .is_some_and(|r| !r.trim().is_empty());
+                if assessed.severity.is_worse_than(chosen) && !reason_given {
+                    c.push(Unmet::SeverityBelowAssessment {
+                        chosen,
+                        assessed: assessed.severity,
+                        rule: assessed.reason,
+                    });
+                }
+            }
+        }
+        c.optional_text(
+            "severity_reason",
+            self.severity_reason.as_ref(),
+            "the reason or leave it out",
+            MAX_SHORT,
+        );
+        if self.owner.is_none() {
+            c.push(Unmet::Missing {
+                field: "owner".to_owned(),
+                hint: "name the accountable incident owner".to_owned(),
+            });
+        }
+        let (Some(detection_source), Some(detected_at), Some(severity), Some(owner)) = (
+            self.detection_source,
+            self.detected_at,
+            self.severity,
+            self.owner.clone(),
+        ) else {
+            return Err(Rejection {
+                command: CommandKind::Declare,
+                phase: None,
+                unmet: c.0,
+            });
+        };
+        let event = Event::IncidentDeclared(Declared {
+            kind: self.kind,
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            detection_source,
+            detected_at,
+            occurred_at: self.occurred_at,
+            occurred_at_estimated: self.occurred_at_estimated,
+            severity,
+            severity_reason: self.severity_reason.clone(),
+            owner,
+            exercise: self.exercise,
+            impact: self.impact.clone(),
+        });
+        c.finish(CommandKind::Declare, None, event)
+    }
+}
+
+/// Seals events into envelopes after `head`, numbering from `version + 1`.
+fn seal(
+    id: crate::IncidentId,
+    version: u64,
+    head: Digest,
+    ctx: &Context,
+    command: CommandKind,
+    phase: Option<Phase>,
+    events: Vec<Event>,
+) -> Result<Vec<Envelope>, Rejection> {
+    let mut prev = head;
+    let mut out = Vec::with_capacity(events.len());
+    for (sequence, event) in (version + 1..).zip(events) {
+        let envelope = Envelope::seal(id, sequence, ctx.at(), ctx.actor().clone(), event, prev)
+            .map_err(|e| Rejection {
+                command,
+                phase,
+                unmet: vec![Unmet::Unencodable {
+                    detail: e.to_string(),
+                }],
+            })?;
+        prev = envelope.digest();
+        out.push(envelope);
+    }
+    Ok(out)
+}
+
+impl Incident {
+    /// Checks a declaration against the Detect guard and returns the first envelope of the
+    /// new incident's log (sequence 1, chained from the genesis digest). Append it with
+    /// expected version 0, then [`replay`](Incident::replay) it to get the state.
+    ///
+    /// # Errors
+    /// A [`Rejection`] listing every missing or invalid field.
+    pub fn declare(declare: &Declare, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
+        let events = declare.decide(ctx)?;
+        let id = declare.incident_id;
+        seal(
+            id,
+            0,
+            Digest::genesis(id),
+            ctx,
+            CommandKind::Declare,
+            None,
+            events,
+        )
+    }
+
+    /// The pure decision: the events `command` produces in the current state, or a
+    /// rejection naming every unmet precondition. Nothing changes.
+    ///
+    /// # Errors
+    /// A [`Rejection`]: the command is not accepted in this phase (with the commands that
+    /// are), or its guard is not met.
+    pub fn decide(&self, command: &Command, ctx: &Context) -> Result<Vec<Event>, Rejection> {
+        let kind = command.kind();
+        let phase = Some(self.phase);
+        if !allowed_commands(self.phase).contains(&kind) {
+            return Err(Rejection {
+                command: kind,
+                phase,
+                unmet: vec![Unmet::WrongPhase {
+                    phase: self.phase,
+                    allowed: allowed_commands(self.phase),
+                }],
+            });
+        }
+        let now = ctx.at();
+        let mut c = Checks::default();
+        let event = match command {
+            Command::ChangeSeverity { severity, reason } => {
+                c.text("reason", reason, "why the severity changes", MAX_SHORT);
+                if *severity == self.severity {
+                    c.push(no_change(format!("the severity is already {severity}")));
+                }
+                Event::SeverityChanged {
+                    from: self.severity,
+                    to: *severity,
+                    reason: reason.clone(),
+                }
+            }
+            Command::Reclassify { kind: to, reason } => {
+                c.text("reason", reason, "why the kind changes", MAX_SHORT);
+                if *to == self.kind {
+                    c.push(no_change(format!("the kind is already {to}")));
+                }
+                Event::KindChanged {
+                    from: self.kind,
+                    to: *to,
+                    reason: reason.clone(),
+                }
+            }
+            Command::UpdateImpact { update, reason } => {
+                c.optional_text(
+                    "reason",
+                    reason.as_ref(),
+                    "the source of the figures or leave it out",
+                    MAX_SHORT,
+                );
+                c.impact(update.funds_involved.as_ref(), update.losses.as_deref());
+                if update.is_empty() || self.impact_unchanged(update) {
+                    c.push(no_change("the update sets no new value"));
+                }
+                Event::ImpactUpdated {
+                    update: update.clone(),
+                    reason: reason.clone(),
+                }
+            }
+            Command::RecordOccurrence {
+                occurred_at,
+                estimated,
+            } => {
+                c.not_future("occurred_at", *occurred_at, now);
+                c.not_before("detected_at", self.detected_at, "occurred_at", *occurred_at);
+                Event::OccurrenceRecorded {
+                    occurred_at: *occurred_at,
+                    estimated: *estimated,
+                }
+            }
+            Command::AssignRole { role, person } => {
+                if self.roles.get(role) == Some(person) {
+                    c.push(Unmet::RoleAlreadyHeld {
+                        role: *role,
+                        person: person.clone(),
+                    });
+                }
+                Event::RoleAssigned {
+                    role: *role,
+                    person: person.clone(),
+                }
+            }
+            Command::UnassignRole { role } => {
+                if *role == Role::Owner {
+                    c.push(Unmet::OwnerRequired);
+                } else if !self.roles.contains_key(role) {
+                    c.push(no_change(format!("no one holds the {role} role")));
+                }
+                Event::RoleUnassigned { role: *role }
+            }
+            Command::SetSubStatus { sub_status } => {
+                if *sub_status == self.sub_status {
+                    c.push(no_change("the sub-status is already that"));
+                }
+                Event::SubStatusSet {
+                    sub_status: sub_status.clone(),
+                }
+            }
+            Command::AddEvidence(new) => {
+                if self.evidence.contains_key(&new.evidence_id) {
+                    c.push(duplicate("evidence", &new.evidence_id));
+                }
+                c.text(
+                    "description",
+                    &new.description,
+                    "what the evidence is",
+                    MAX_SHORT,
+                );
+                c.text(
+                    "location",
+                    &new.location,
+                    "where the evidence is kept",
+                    MAX_SHORT,
+                );
+                c.not_future("collected_at", new.collected_at, now);
+                Event::EvidenceAdded(new.clone())
+            }
+            Command::RecordCustody(record) => {
+                match self
+                    .evidence
+                    .get(&record.evidence_id)
+                    .and_then(|i| i.latest())
+                {
+                    None => c.push(unknown("evidence", &record.evidence_id)),
+                    Some(latest) if record.entry.at < latest.at => {
+                        c.push(Unmet::CustodyOutOfOrder {
+                            evidence_id: record.evidence_id.to_string(),
+                            at: record.entry.at,
+                            latest: latest.at,
+                        });
+                    }
+                    Some(_) => {}
+                }
+                c.text(
+                    "location",
+                    &record.entry.location,
+                    "where the evidence is kept after this step",
+                    MAX_SHORT,
+                );
+                c.optional_text(
+                    "note",
+                    record.entry.note.as_ref(),
+                    "a note or leave it out",
+                    MAX_SHORT,
+                );
+                c.not_future("at", record.entry.at, now);
+                Event::CustodyRecorded(record.clone())
+            }
+            Command::AddAction(new) => {
+                if self.actions.contains_key(&new.action_id) {
+                    c.push(duplicate("action", &new.action_id));
+                }
+                c.text("title", &new.title, "what is to be done", MAX_TITLE);
+                Event::ActionAdded(new.clone())
+            }
+            Command::UpdateAction(changes) => {
+                if !self.actions.contains_key(&changes.action_id) {
+                    c.push(unknown("action", &changes.action_id));
+                }
+                c.optional_text(
+                    "title",
+                    changes.title.as_ref(),
+                    "what is to be done",
+                    MAX_TITLE,
+                );
+                if changes.title.is_none() && changes.owner.is_none() && changes.due.is_none() {
+                    c.push(no_change("the update sets no title, owner or due date"));
+                }
+                Event::ActionUpdated(changes.clone())
+            }
+            Command::StartAction { action_id } => {
+                self.action_status(
+                    &mut c,
+                    action_id,
+                    &[ActionStatus::Open, ActionStatus::Deferred],
+                );
+                Event::ActionStarted {
+                    action_id: action_id.clone(),
+                }
+            }
+            Command::CompleteAction {
+                action_id,
+                completed_at,
+                outcome,
+            } => {
+                self.action_status(
+                    &mut c,
+                    action_id,
+                    &[
+                        ActionStatus::Open,
+                        ActionStatus::InProgress,
+                        ActionStatus::Deferred,
+                    ],
+                );
+                let completed_at = completed_at.unwrap_or(now);
+                c.not_future("completed_at", completed_at, now);
+                c.optional_text(
+                    "outcome",
+                    outcome.as_ref(),
+                    "the outcome or leave it out",
+                    MAX_SHORT,
+                );
+                Event::ActionCompleted {
+                    action_id: action_id.clone(),
+                    completed_at,
+                    outcome: outcome.clone(),
+                }
+            }
+            Command::DeferAction { action_id, reason } => {
+                self.action_status(
+                    &mut c,
+                    action_id,
+                    &[ActionStatus::Open, ActionStatus::InProgress],
+                );
+                c.text("reason", reason, "why the action is deferred", MAX_SHORT);
+                Event::ActionDeferred {
+                    action_id: action_id.clone(),
+                    reason: reason.clone(),
+                }
+            }
+            Command::AddNote { text } => {
+                c.text("text", text, "the note", MAX_LONG);
+                Event::NoteAdded { text: text.clone() }
+            }
+            Command::DraftNotice(draft) => {
+                if self.notices.contains_key(&draft.notice_id) {
+                    c.push(duplicate("notice", &draft.notice_id));
+                }
+                if draft.channels.is_empty() {
+                    c.push(Unmet::Missing {
+                        field: "channels".to_owned(),
+                        hint: "name at least one channel the notice will go out on".to_owned(),
+                    });
+                }
+                Event::NoticeDrafted(draft.clone())
+            }
+            Command::ApproveNotice { notice_id } => {
+                if let Some(notice) = self.notice_status(&mut c, notice_id, &[NoticeStatus::Draft])
+                {
+                    let missing = notice.missing_elements();
+                    if !missing.is_empty() {
+                        c.push(Unmet::NoticeIncomplete {
+                            notice_id: notice_id.to_string(),
+                            missing,
+                        });
+                    }
+                }
+                Event::NoticeApproved {
+                    notice_id: notice_id.clone(),
+                }
+            }
+            Command::RecordNoticeSent { notice_id, sent_at } => {
+                self.notice_status(&mut c, notice_id, &[NoticeStatus::Approved]);
+                let sent_at = sent_at.unwrap_or(now);
+                c.not_future("sent_at", sent_at, now);
+                Event::NoticeSent {
+                    notice_id: notice_id.clone(),
+                    sent_at,
+                }
+            }
+            Command::CancelNotice { notice_id, reason } => {
+                self.notice_status(
+                    &mut c,
+                    notice_id,
+                    &[NoticeStatus::Draft, NoticeStatus::Approved],
+                );
+                c.text("reason", reason, "why the notice is withdrawn", MAX_SHORT);
+                Event::NoticeCancelled {
+                    notice_id: notice_id.clone(),
+                    reason: reason.clone(),
+                }
+            }
+            Command::RecordFinding(finding) => {
+                if self.findings.contains_key(&finding.finding_id) {
+                    c.push(duplicate("finding", &finding.finding_id));
+                }
+                c.text("summary", &finding.summary, "the finding", MAX_LONG);
+                for id in &finding.evidence {
+                    if !self.evidence.contains_key(id) {
+                        c.push(unknown("evidence", id));
+                    }
+                }
+                Event::FindingRecorded(finding.clone())
+            }
+            Command::OpenCompensationProgram { program_id, policy } => {
+                c.text(
+                    "policy",
+                    policy,
+                    "the policy id and version the program applies",
+                    MAX_TITLE,
+                );
+                if let CompensationStance::ProgramOpened {
+                    program_id: open, ..
+                } = &self.compensation
+                {
+                    c.push(no_change(format!(
+                        "compensation program {open} is already open"
+                    )));
+                }
+                Event::CompensationProgramOpened {
+                    program_id: program_id.clone(),
+                    policy: policy.clone(),
+                }
+            }
+            Command::DeclareCompensationNotApplicable { reason } => {
+                c.text("reason", reason, "why no compensation is owed", MAX_SHORT);
+                match &self.compensation {
+                    CompensationStance::ProgramOpened { program_id, .. } => {
+                        c.push(Unmet::CompensationProgramOpen {
+                            program_id: program_id.to_string(),
+                        });
+                    }
+                    CompensationStance::NotApplicable { .. } => {
+                        c.push(no_change("compensation is already declared not applicable"));
+                    }
+                    CompensationStance::Undecided => {}
+                }
+                Event::CompensationNotApplicable {
+                    reason: reason.clone(),
+                }
+            }
+            Command::Contain { contained_at } => {
+                self.contain_guard(&mut c);
+                let at = match contained_at {
+                    Some(at) => {
+                        c.not_future("contained_at", *at, now);
+                        c.not_before("contained_at", *at, "detected_at", self.detected_at);
+                        *at
+                    }
+                    None => {
+                        c.push(Unmet::Missing {
+                            field: "contained_at".to_owned(),
+                            hint: "give the time containment took effect".to_owned(),
+                        });
+                        now
+                    }
+                };
+                Event::Contained { contained_at: at }
+            }
+            Command::Disclose { basis } => {
+                self.disclose_guard(&mut c, basis);
+                Event::Disclosed {
+                    basis: basis.clone(),
+                }
+            }
+            Command::Remediate => {
+                self.remediate_guard(&mut c);
+                Event::Remediated
+            }
+            Command::Review => {
+                self.review_guard(&mut c);
+                Event::Reviewed
+            }
+            Command::Close => Event::Closed,
+            Command::Dismiss { rationale } => {
+                c.text(
+                    "rationale",
+                    rationale,
+                    "why this is not an incident (false positive)",
+                    MAX_LONG,
+                );
+                Event::Dismissed {
+                    rationale: rationale.clone(),
+                }
+            }
+        };
+        debug_assert!(
+            !matches!(
+                kind,
+                CommandKind::Contain
+                    | CommandKind::Disclose
+                    | CommandKind::Remediate
+                    | CommandKind::Review
+                    | CommandKind::Close
+                    | CommandKind::Dismiss
+            ) || transition(self.phase, kind).is_some()
+        );
+        c.finish(kind, phase, event)
+    }
+
+    /// Decides and seals: the envelopes to append with expected version
+    /// [`version()`](Incident::version). The state does not change until you
+    /// [`apply`](Incident::apply) them, which you do once your store accepted them.
+    ///
+    /// # Errors
+    /// The [`Rejection`] from [`decide`](Incident::decide).
+    pub fn execute(&self, command: &Command, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
+        let events = self.decide(command, ctx)?;
+        seal(
+            self.id,
+            self.version,
+            self.head,
+            ctx,
+            command.kind(),
+            Some(self.phase),
+            events,
+        )
+    }
+
+    fn impact_unchanged(&self, update: &ImpactUpdate) -> bool {
+        let mut next: Impact = self.impact.clone();
+        next.apply(update);
+        next == self.impact
+    }
+
+    fn action_status(&self, c: &mut Checks, id: &ActionId, expected: &[ActionStatus]) {
+        match self.actions.get(id) {
+            None => c.push(unknown("action", id)),
+            Some(action) if !expected.contains(&action.status) => c.push(Unmet::ActionStatus {
+                action_id: id.clone(),
+                status: action.status,
+                expected: expected.to_vec(),
+            }),
+            Some(_) => {}
+        }
+    }
+
+    fn notice_status(
+        &self,
+        c: &mut Checks,
+        id: &NoticeId,
+        expected: &[NoticeStatus],
+    ) -> Option<&crate::Notice> {
+        match self.notices.get(id) {
+            None => {
+                c.push(unknown("notice", id));
+                None
+            }
+            Some(notice) => {
+                if !expected.contains(&notice.status) {
+                    c.push(Unmet::NoticeStatus {
+                        notice_id: id.to_string(),
+                        status: notice.status,
+                        expected: expected.to_vec(),
+                    });
+                }
+                Some(notice)
+            }
+        }
+    }
+
+    fn actions_of(&self, kind: ActionKind) -> impl Iterator<Item = &crate::Action> {
+        self.actions.values().filter(move |a| a.kind == kind)
+    }
+
+    /// Contain: at least one containment action done.
+    fn contain_guard(&self, c: &mut Checks) {
+        if !self
+            .actions_of(ActionKind::Containment)
+            .any(|a| a.status == ActionStatus::Done)
+        {
+            c.push(Unmet::NoContainmentDone {
+                open: self
+                    .actions_of(ActionKind::Containment)
+                    .map(|a| a.id.clone())
+                    .collect(),
+            });
+        }
+    }
+
+    /// Disclose: an approved, complete initial notice to customers, or a legal basis for
+    /// not disclosing.
+    fn disclose_guard(&self, c: &mut Checks, basis: &DisclosureBasis) {
+        match basis {
+            DisclosureBasis::NotRequired { legal_basis } => c.text(
+                "legal_basis",
+                legal_basis,
+                "the legal basis for not disclosing publicly",
+                MAX_SHORT,
+            ),
+            DisclosureBasis::PublicNotice { notice_id } => {
+                let Some(notice) =
+                    self.notice_status(c, notice_id, &[NoticeStatus::Approved, NoticeStatus::Sent])
+                else {
+                    return;
+                };
+                if notice.draft.kind != MessageKind::InitialNotice
+                    || !notice.draft.audience.is_customers()
+                {
+                    c.push(Unmet::NotADisclosureNotice {
+                        notice_id: notice_id.to_string(),
+                        kind: notice.draft.kind,
+                        audience: notice.draft.audience,
+                    });
+                }
+                let missing = notice.missing_elements();
+                if !missing.is_empty() {
+                    c.push(Unmet::NoticeIncomplete {
+                        notice_id: notice_id.to_string(),
+                        missing,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Remediate: remediation actions all done or deferred; compensation decided.
+    fn remediate_guard(&self, c: &mut Checks) {
+        let mut any = false;
+        let mut outstanding = Vec::new();
+        for action in self.actions_of(ActionKind::Remediation) {
+            any = true;
+            if !action.status.is_settled() {
+                outstanding.push(action.id.clone());
+            }
+        }
+        if !any {
+            c.push(Unmet::NoRemediationAction);
+        }
+        if !outstanding.is_empty() {
+            c.push(Unmet::RemediationOutstanding {
+                actions: outstanding,
+            });
+        }
+        if self.compensation == CompensationStance::Undecided {
+            c.push(Unmet::CompensationUndecided);
+        }
+    }
+
+    /// Review: findings recorded; prevention actions owned and dated; resolution notice sent.
+    fn review_guard(&self, c: &mut Checks) {
+        if self.findings.is_empty() {
+            c.push(Unmet::NoFindings);
+        }
+        for action in self.actions_of(ActionKind::Prevention) {
+            if action.owner.is_none() {
+                c.push(Unmet::PreventionWithoutOwner {
+                    action_id: action.id.clone(),
+                });
+            }
+            if action.due.is_none() {
+                c.push(Unmet::PreventionWithoutDueDate {
+                    action_id: action.id.clone(),
+                });
+            }
+        }
+        if !self.notices.values().any(|n| {
+            n.draft.kind == MessageKind::ResolutionNotice
+                && n.draft.audience.is_customers()
+                && n.status == NoticeStatus::Sent
+        }) {
+            c.push(Unmet::ResolutionNoticeNotSent);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;

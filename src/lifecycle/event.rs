@@ -1,0 +1,408 @@
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{DisclosureBasis, Role};
+use crate::{
+    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Finding, Impact,
+    ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity,
+    SubStatus,
+};
+
+/// The facts recorded when an incident is declared. Every field the Detect guard requires is
+/// present here, so a declared incident always has them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Declared {
+    /// What kind of incident.
+    pub kind: IncidentKind,
+    /// A short title.
+    pub title: String,
+    /// A longer description.
+    pub summary: Option<String>,
+    /// How it was detected.
+    pub detection_source: DetectionSource,
+    /// When it was detected.
+    pub detected_at: DateTime<Utc>,
+    /// When it is believed to have started.
+    pub occurred_at: Option<DateTime<Utc>>,
+    /// Whether `occurred_at` is an estimate.
+    pub occurred_at_estimated: bool,
+    /// The initial severity.
+    pub severity: Severity,
+    /// Why the severity is milder than the default rule gives, when it is.
+    pub severity_reason: Option<String>,
+    /// The accountable owner.
+    pub owner: ActorId,
+    /// Whether this is an exercise.
+    pub exercise: bool,
+    /// The impact known at declaration.
+    pub impact: Impact,
+}
+
+/// Something that happened to an incident: the durable, versioned contract. Each variant's
+/// JSON tag (`type`) is frozen by an explicit `rename`; a change of shape needs a new
+/// [`EVENT_SCHEMA_VERSION`](crate::EVENT_SCHEMA_VERSION) and an upcaster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Event {
+    /// The incident was declared.
+    #[serde(rename = "incident_declared")]
+    IncidentDeclared(Declared),
+    /// The severity changed.
+    #[serde(rename = "severity_changed")]
+    SeverityChanged {
+        /// Before.
+        from: Severity,
+        /// After.
+        to: Severity,
+        /// Why.
+        reason: String,
+    },
+    /// The incident was reclassified.
+    #[serde(rename = "kind_changed")]
+    KindChanged {
+        /// Before.
+        from: IncidentKind,
+        /// After.
+        to: IncidentKind,
+        /// Why.
+        reason: String,
+    },
+    /// Impact facts changed.
+    #[serde(rename = "impact_updated")]
+    ImpactUpdated {
+        /// The changes.
+        update: ImpactUpdate,
+        /// Where the figures come from.
+        reason: Option<String>,
+    },
+    /// The believed start time changed.
+    #[serde(rename = "occurrence_recorded")]
+    OccurrenceRecorded {
+        /// When.
+        occurred_at: DateTime<Utc>,
+        /// Whether that is an estimate.
+        estimated: bool,
+    },
+    /// A person took a role.
+    #[serde(rename = "role_assigned")]
+    RoleAssigned {
+        /// The role.
+        role: Role,
+        /// Who.
+        person: ActorId,
+    },
+    /// A role was vacated.
+    #[serde(rename = "role_unassigned")]
+    RoleUnassigned {
+        /// The role.
+        role: Role,
+    },
+    /// The sub-status inside the current phase changed.
+    #[serde(rename = "sub_status_set")]
+    SubStatusSet {
+        /// The new sub-status, `null` when cleared.
+        sub_status: Option<SubStatus>,
+    },
+    /// An evidence item was collected.
+    #[serde(rename = "evidence_added")]
+    EvidenceAdded(NewEvidence),
+    /// A chain-of-custody step was recorded.
+    #[serde(rename = "custody_recorded")]
+    CustodyRecorded(CustodyRecord),
+    /// An action was added.
+    #[serde(rename = "action_added")]
+    ActionAdded(NewAction),
+    /// An action's title, owner or due date changed.
+    #[serde(rename = "action_updated")]
+    ActionUpdated(ActionChanges),
+    /// Work on an action started.
+    #[serde(rename = "action_started")]
+    ActionStarted {
+        /// The action.
+        action_id: ActionId,
+    },
+    /// An action was completed.
+    #[serde(rename = "action_completed")]
+    ActionCompleted {
+        /// The action.
+        action_id: ActionId,
+        /// When.
+        completed_at: DateTime<Utc>,
+        /// What it achieved.
+        outcome: Option<String>,
+    },
+    /// An action was deferred.
+    #[serde(rename = "action_deferred")]
+    ActionDeferred {
+        /// The action.
+        action_id: ActionId,
+        /// Why.
+        reason: String,
+    },
+    /// A note was added.
+    #[serde(rename = "note_added")]
+    NoteAdded {
+        /// The note.
+        text: String,
+    },
+    /// A notice was drafted.
+    #[serde(rename = "notice_drafted")]
+    NoticeDrafted(NoticeDraft),
+    /// A notice was approved by the envelope's actor.
+    #[serde(rename = "notice_approved")]
+    NoticeApproved {
+        /// The notice.
+        notice_id: NoticeId,
+    },
+    /// The host sent a notice.
+    #[serde(rename = "notice_sent")]
+    NoticeSent {
+        /// The notice.
+        notice_id: NoticeId,
+        /// When.
+        sent_at: DateTime<Utc>,
+    },
+    /// A notice was cancelled.
+    #[serde(rename = "notice_cancelled")]
+    NoticeCancelled {
+        /// The notice.
+        notice_id: NoticeId,
+        /// Why.
+        reason: String,
+    },
+    /// A review finding was recorded.
+    #[serde(rename = "finding_recorded")]
+    FindingRecorded(Finding),
+    /// A compensation program was opened.
+    #[serde(rename = "compensation_program_opened")]
+    CompensationProgramOpened {
+        /// The program.
+        program_id: ProgramId,
+        /// The policy id and version.
+        policy: String,
+    },
+    /// Compensation was declared not applicable.
+    #[serde(rename = "compensation_not_applicable")]
+    CompensationNotApplicable {
+        /// Why.
+        reason: String,
+    },
+    /// The incident was contained.
+    #[serde(rename = "contained")]
+    Contained {
+        /// When containment took effect.
+        contained_at: DateTime<Utc>,
+    },
+    /// The incident was disclosed (or disclosure recorded as not required).
+    #[serde(rename = "disclosed")]
+    Disclosed {
+        /// The basis.
+        basis: DisclosureBasis,
+    },
+    /// Remediation was completed.
+    #[serde(rename = "remediated")]
+    Remediated,
+    /// The review was completed.
+    #[serde(rename = "reviewed")]
+    Reviewed,
+    /// The incident was closed.
+    #[serde(rename = "closed")]
+    Closed,
+    /// The incident was dismissed as a false positive.
+    #[serde(rename = "dismissed")]
+    Dismissed {
+        /// Why.
+        rationale: String,
+    },
+}
+
+impl Event {
+    /// The event's stable JSON tag, e.g. `incident_declared`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::IncidentDeclared(_) => "incident_declared",
+            Self::SeverityChanged { .. } => "severity_changed",
+            Self::KindChanged { .. } => "kind_changed",
+            Self::ImpactUpdated { .. } => "impact_updated",
+            Self::OccurrenceRecorded { .. } => "occurrence_recorded",
+            Self::RoleAssigned { .. } => "role_assigned",
+            Self::RoleUnassigned { .. } => "role_unassigned",
+            Self::SubStatusSet { .. } => "sub_status_set",
+            Self::EvidenceAdded(_) => "evidence_added",
+            Self::CustodyRecorded(_) => "custody_recorded",
+            Self::ActionAdded(_) => "action_added",
+            Self::ActionUpdated(_) => "action_updated",
+            Self::ActionStarted { .. } => "action_started",
+            Self::ActionCompleted { .. } => "action_completed",
+            Self::ActionDeferred { .. } => "action_deferred",
+            Self::NoteAdded { .. } => "note_added",
+            Self::NoticeDrafted(_) => "notice_drafted",
+            Self::NoticeApproved { .. } => "notice_approved",
+            Self::NoticeSent { .. } => "notice_sent",
+            Self::NoticeCancelled { .. } => "notice_cancelled",
+            Self::FindingRecorded(_) => "finding_recorded",
+            Self::CompensationProgramOpened { .. } => "compensation_program_opened",
+            Self::CompensationNotApplicable { .. } => "compensation_not_applicable",
+            Self::Contained { .. } => "contained",
+            Self::Disclosed { .. } => "disclosed",
+            Self::Remediated => "remediated",
+            Self::Reviewed => "reviewed",
+            Self::Closed => "closed",
+            Self::Dismissed { .. } => "dismissed",
+        }
+    }
+}
+
+/// The stable snake_case JSON name of a unit-variant enum value (e.g. `initial_notice`),
+/// for messages; falls back to `?` for values that are not plain strings.
+pub(crate) fn wire<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => "?".to_owned(),
+    }
+}
+
+/// One line in words, for timelines: `severity changed SEV1 → SEV2: scope confirmed`.
+impl std::fmt::Display for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::IncidentDeclared(d) => write!(
+                f,
+                "declared {} \"{}\" ({}, detected by {} at {}), owner {}{}",
+                d.kind,
+                d.title,
+                d.severity,
+                wire(&d.detection_source),
+                d.detected_at.format("%Y-%m-%d %H:%M UTC"),
+                d.owner,
+                if d.exercise { " [exercise]" } else { "" }
+            ),
+            Self::SeverityChanged { from, to, reason } => {
+                write!(f, "severity changed {from} → {to}: {reason}")
+            }
+            Self::KindChanged { from, to, reason } => {
+                write!(f, "reclassified {from} → {to}: {reason}")
+            }
+            Self::ImpactUpdated { update, reason } => {
+                let mut parts = Vec::new();
+                if let Some(n) = update.people_estimated {
+                    parts.push(format!("people estimated {n}"));
+                }
+                if let Some(n) = update.people_confirmed {
+                    parts.push(format!("people confirmed {n}"));
+                }
+                if let Some(n) = update.records {
+                    parts.push(format!("records {n}"));
+                }
+                if let Some(c) = &update.data_categories {
+                    parts.push(format!("{} data categories", c.len()));
+                }
+                if let Some(m) = &update.funds_involved {
+                    parts.push(format!("funds involved {m}"));
+                }
+                if let Some(s) = &update.systems {
+                    parts.push(format!("{} systems", s.len()));
+                }
+                if let Some(j) = &update.jurisdictions {
+                    let codes: Vec<&str> = j.iter().map(|j| j.as_str()).collect();
+                    parts.push(format!("jurisdictions {}", codes.join(" ")));
+                }
+                if let Some(l) = &update.losses {
+                    parts.push(format!("{} losses", l.len()));
+                }
+                write!(f, "impact updated: {}", parts.join(", "))?;
+                match reason {
+                    Some(r) => write!(f, " ({r})"),
+                    None => Ok(()),
+                }
+            }
+            Self::OccurrenceRecorded {
+                occurred_at,
+                estimated,
+            } => write!(
+                f,
+                "occurred at {}{}",
+                occurred_at.format("%Y-%m-%d %H:%M UTC"),
+                if *estimated { " (estimate)" } else { "" }
+            ),
+            Self::RoleAssigned { role, person } => write!(f, "{person} is now {role}"),
+            Self::RoleUnassigned { role } => write!(f, "{role} role vacated"),
+            Self::SubStatusSet { sub_status } => match sub_status {
+                Some(s) => write!(f, "sub-status: {s}"),
+                None => f.write_str("sub-status cleared"),
+            },
+            Self::EvidenceAdded(e) => write!(
+                f,
+                "evidence {} collected by {}: {} (kept at {})",
+                e.evidence_id, e.collected_by, e.description, e.location
+            ),
+            Self::CustodyRecorded(r) => write!(
+                f,
+                "evidence {} {} by {} → {}",
+                r.evidence_id,
+                wire(&r.entry.action),
+                r.entry.by,
+                r.entry.location
+            ),
+            Self::ActionAdded(a) => write!(
+                f,
+                "{} action {} added: {}",
+                wire(&a.kind),
+                a.action_id,
+                a.title
+            ),
+            Self::ActionUpdated(a) => write!(f, "action {} updated", a.action_id),
+            Self::ActionStarted { action_id } => write!(f, "action {action_id} started"),
+            Self::ActionCompleted { action_id, .. } => write!(f, "action {action_id} done"),
+            Self::ActionDeferred { action_id, reason } => {
+                write!(f, "action {action_id} deferred: {reason}")
+            }
+            Self::NoteAdded { text } => write!(f, "note: {text}"),
+            Self::NoticeDrafted(n) => write!(
+                f,
+                "notice {} drafted: {} for {}",
+                n.notice_id,
+                wire(&n.kind),
+                wire(&n.audience)
+            ),
+            Self::NoticeApproved { notice_id } => write!(f, "notice {notice_id} approved"),
+            Self::NoticeSent { notice_id, .. } => write!(f, "notice {notice_id} sent"),
+            Self::NoticeCancelled { notice_id, reason } => {
+                write!(f, "notice {notice_id} cancelled: {reason}")
+            }
+            Self::FindingRecorded(x) => write!(
+                f,
+                "finding {} ({}): {}",
+                x.finding_id,
+                wire(&x.kind),
+                x.summary
+            ),
+            Self::CompensationProgramOpened { program_id, policy } => {
+                write!(f, "compensation program {program_id} opened under {policy}")
+            }
+            Self::CompensationNotApplicable { reason } => {
+                write!(f, "compensation not applicable: {reason}")
+            }
+            Self::Contained { contained_at } => write!(
+                f,
+                "contained (effective {})",
+                contained_at.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Self::Disclosed { basis } => match basis {
+                DisclosureBasis::PublicNotice { notice_id } => {
+                    write!(f, "disclosed by notice {notice_id}")
+                }
+                DisclosureBasis::NotRequired { legal_basis } => {
+                    write!(f, "public disclosure not required: {legal_basis}")
+                }
+            },
+            Self::Remediated => f.write_str("remediated"),
+            Self::Reviewed => f.write_str("reviewed"),
+            Self::Closed => f.write_str("closed"),
+            Self::Dismissed { rationale } => write!(f, "dismissed: {rationale}"),
+        }
+    }
+}

@@ -1,0 +1,587 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Declared, DisclosureBasis, Event, Phase, Role};
+use crate::chain::Digest;
+use crate::{
+    assess_severity, Action, ActionId, ActionStatus, ActorId, CompensationStance, DetectionSource,
+    EvidenceId, EvidenceItem, Finding, FindingId, Impact, IncidentId, IncidentKind, Notice,
+    NoticeId, NoticeStatus, Severity, SeverityAssessment, SubStatus,
+};
+
+/// A phase or sub-status change, stamped so that response metrics can be computed later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PhaseStamp {
+    /// The phase entered (or the phase the sub-status belongs to).
+    pub phase: Phase,
+    /// The sub-status set, if this stamp records one.
+    pub sub_status: Option<SubStatus>,
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+    /// Who recorded it.
+    pub by: ActorId,
+    /// The log sequence number of the event.
+    pub sequence: u64,
+}
+
+/// A severity change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SeverityChange {
+    /// Before.
+    pub from: Severity,
+    /// After.
+    pub to: Severity,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub by: ActorId,
+}
+
+/// A timeline note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Note {
+    /// The text.
+    pub text: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub by: ActorId,
+}
+
+/// The incident aggregate: everything known about one incident, rebuilt from its events.
+///
+/// It changes only by applying envelopes ([`Incident::apply`], [`Incident::replay`]);
+/// commands are turned into envelopes by [`Incident::execute`]. See the
+/// [crate docs](crate) for the host loop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Incident {
+    pub(crate) id: IncidentId,
+    pub(crate) version: u64,
+    pub(crate) head: Digest,
+    pub(crate) declared_at: DateTime<Utc>,
+    pub(crate) declared_by: ActorId,
+    pub(crate) updated_at: DateTime<Utc>,
+    pub(crate) exercise: bool,
+    pub(crate) kind: IncidentKind,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) detection_source: DetectionSource,
+    pub(crate) detected_at: DateTime<Utc>,
+    pub(crate) occurred_at: Option<DateTime<Utc>>,
+    pub(crate) occurred_at_estimated: bool,
+    pub(crate) severity: Severity,
+    pub(crate) severity_reason: Option<String>,
+    pub(crate) severity_changes: Vec<SeverityChange>,
+    pub(crate) impact: Impact,
+    pub(crate) roles: BTreeMap<Role, ActorId>,
+    pub(crate) phase: Phase,
+    pub(crate) sub_status: Option<SubStatus>,
+    pub(crate) stamps: Vec<PhaseStamp>,
+    pub(crate) contained_at: Option<DateTime<Utc>>,
+    pub(crate) disclosure: Option<DisclosureBasis>,
+    pub(crate) dismissal: Option<String>,
+    pub(crate) evidence: BTreeMap<EvidenceId, EvidenceItem>,
+    pub(crate) actions: BTreeMap<ActionId, Action>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) notices: BTreeMap<NoticeId, Notice>,
+    pub(crate) findings: BTreeMap<FindingId, Finding>,
+    pub(crate) compensation: CompensationStance,
+}
+
+/// Why an event could not be applied to the state it was replayed onto.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApplyError {
+    /// An `incident_declared` event after the first.
+    #[error("the incident is already declared; a second incident_declared event cannot apply")]
+    AlreadyDeclared,
+    /// The first event is not `incident_declared`.
+    #[error("the first event must be incident_declared, found {found}")]
+    NotDeclaredFirst {
+        /// The event found.
+        found: String,
+    },
+    /// The event names something the incident does not have.
+    #[error("{event} refers to unknown {entity} {id}")]
+    UnknownId {
+        /// The event.
+        event: &'static str,
+        /// What kind of thing.
+        entity: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// The event adds something that already exists.
+    #[error("{event} adds {entity} {id}, which already exists")]
+    DuplicateId {
+        /// The event.
+        event: &'static str,
+        /// What kind of thing.
+        entity: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// The event moves the phase along an edge the lifecycle does not have.
+    #[error("{event} cannot apply in phase {phase}")]
+    WrongPhase {
+        /// The event.
+        event: &'static str,
+        /// The phase.
+        phase: Phase,
+    },
+}
+
+impl Incident {
+    /// Builds the state from the declaration event.
+    pub(crate) fn from_declared(
+        id: IncidentId,
+        declared: Declared,
+        head: Digest,
+        at: DateTime<Utc>,
+        by: ActorId,
+    ) -> Self {
+        let mut roles = BTreeMap::new();
+        roles.insert(Role::Owner, declared.owner);
+        Self {
+            id,
+            version: 1,
+            head,
+            declared_at: at,
+            declared_by: by.clone(),
+            updated_at: at,
+            exercise: declared.exercise,
+            kind: declared.kind,
+            title: declared.title,
+            summary: declared.summary,
+            detection_source: declared.detection_source,
+            detected_at: declared.detected_at,
+            occurred_at: declared.occurred_at,
+            occurred_at_estimated: declared.occurred_at_estimated,
+            severity: declared.severity,
+            severity_reason: declared.severity_reason,
+            severity_changes: Vec::new(),
+            impact: declared.impact,
+            roles,
+            phase: Phase::Detected,
+            sub_status: None,
+            stamps: vec![PhaseStamp {
+                phase: Phase::Detected,
+                sub_status: None,
+                at,
+                by,
+                sequence: 1,
+            }],
+            contained_at: None,
+            disclosure: None,
+            dismissal: None,
+            evidence: BTreeMap::new(),
+            actions: BTreeMap::new(),
+            notes: Vec::new(),
+            notices: BTreeMap::new(),
+            findings: BTreeMap::new(),
+            compensation: CompensationStance::Undecided,
+        }
+    }
+
+    /// Applies one event's effect (continuity and chain are checked by the caller).
+    pub(crate) fn evolve(
+        &mut self,
+        event: Event,
+        sequence: u64,
+        at: DateTime<Utc>,
+        by: &ActorId,
+    ) -> Result<(), ApplyError> {
+        let name = event.name();
+        let unknown = |entity: &'static str, id: &dyn std::fmt::Display| ApplyError::UnknownId {
+            event: name,
+            entity,
+            id: id.to_string(),
+        };
+        let duplicate =
+            |entity: &'static str, id: &dyn std::fmt::Display| ApplyError::DuplicateId {
+                event: name,
+                entity,
+                id: id.to_string(),
+            };
+        match event {
+            Event::IncidentDeclared(_) => return Err(ApplyError::AlreadyDeclared),
+            Event::SeverityChanged { from, to, reason } => {
+                self.severity = to;
+                self.severity_changes.push(SeverityChange {
+                    from,
+                    to,
+                    reason,
+                    at,
+                    by: by.clone(),
+                });
+            }
+            Event::KindChanged { to, .. } => self.kind = to,
+            Event::ImpactUpdated { update, .. } => self.impact.apply(&update),
+            Event::OccurrenceRecorded {
+                occurred_at,
+                estimated,
+            } => {
+                self.occurred_at = Some(occurred_at);
+                self.occurred_at_estimated = estimated;
+            }
+            Event::RoleAssigned { role, person } => {
+                self.roles.insert(role, person);
+            }
+            Event::RoleUnassigned { role } => {
+                self.roles.remove(&role);
+            }
+            Event::SubStatusSet { sub_status } => {
+                self.sub_status.clone_from(&sub_status);
+                self.stamps.push(PhaseStamp {
+                    phase: self.phase,
+                    sub_status,
+                    at,
+                    by: by.clone(),
+                    sequence,
+                });
+            }
+            Event::EvidenceAdded(new) => {
+                if self.evidence.contains_key(&new.evidence_id) {
+                    return Err(duplicate("evidence", &new.evidence_id));
+                }
+                self.evidence
+                    .insert(new.evidence_id.clone(), EvidenceItem::collected(new));
+            }
+            Event::CustodyRecorded(record) => {
+                let item = self
+                    .evidence
+                    .get_mut(&record.evidence_id)
+                    .ok_or_else(|| unknown("evidence", &record.evidence_id))?;
+                item.custody.push(record.entry);
+            }
+            Event::ActionAdded(new) => {
+                if self.actions.contains_key(&new.action_id) {
+                    return Err(duplicate("action", &new.action_id));
+                }
+                self.actions
+                    .insert(new.action_id.clone(), Action::new(new, at));
+            }
+            Event::ActionUpdated(changes) => {
+                let action = self
+                    .actions
+                    .get_mut(&changes.action_id)
+                    .ok_or_else(|| unknown("action", &changes.action_id))?;
+                if let Some(title) = changes.title {
+                    action.title = title;
+                }
+                if let Some(owner) = changes.owner {
+                    action.owner = Some(owner);
+                }
+                if let Some(due) = changes.due {
+                    action.due = Some(due);
+                }
+            }
+            Event::ActionStarted { action_id } => {
+                self.action_mut(&action_id, name)?.status = ActionStatus::InProgress;
+            }
+            Event::ActionCompleted {
+                action_id,
+                completed_at,
+                outcome,
+            } => {
+                let action = self.action_mut(&action_id, name)?;
+                action.status = ActionStatus::Done;
+                action.completed_at = Some(completed_at);
+                action.outcome = outcome;
+            }
+            Event::ActionDeferred { action_id, reason } => {
+                let action = self.action_mut(&action_id, name)?;
+                action.status = ActionStatus::Deferred;
+                action.deferral_reason = Some(reason);
+            }
+            Event::NoteAdded { text } => self.notes.push(Note {
+                text,
+                at,
+                by: by.clone(),
+            }),
+            Event::NoticeDrafted(draft) => {
+                if self.notices.contains_key(&draft.notice_id) {
+                    return Err(duplicate("notice", &draft.notice_id));
+                }
+                self.notices
+                    .insert(draft.notice_id.clone(), Notice::drafted(draft, at));
+            }
+            Event::NoticeApproved { notice_id } => {
+                let notice = self.notice_mut(&notice_id, name)?;
+                notice.status = NoticeStatus::Approved;
+                notice.approved_by = Some(by.clone());
+                notice.approved_at = Some(at);
+            }
+            Event::NoticeSent { notice_id, sent_at } => {
+                let notice = self.notice_mut(&notice_id, name)?;
+                notice.status = NoticeStatus::Sent;
+                notice.sent_at = Some(sent_at);
+            }
+            Event::NoticeCancelled { notice_id, reason } => {
+                let notice = self.notice_mut(&notice_id, name)?;
+                notice.status = NoticeStatus::Cancelled;
+                notice.cancel_reason = Some(reason);
+            }
+            Event::FindingRecorded(finding) => {
+                if self.findings.contains_key(&finding.finding_id) {
+                    return Err(duplicate("finding", &finding.finding_id));
+                }
+                self.findings.insert(finding.finding_id.clone(), finding);
+            }
+            Event::CompensationProgramOpened { program_id, policy } => {
+                self.compensation = CompensationStance::ProgramOpened { program_id, policy };
+            }
+            Event::CompensationNotApplicable { reason } => {
+                self.compensation = CompensationStance::NotApplicable { reason };
+            }
+            Event::Contained { contained_at } => {
+                self.enter(Phase::Contained, name, sequence, at, by)?;
+                self.contained_at = Some(contained_at);
+            }
+            Event::Disclosed { basis } => {
+                self.enter(Phase::Disclosed, name, sequence, at, by)?;
+                self.disclosure = Some(basis);
+            }
+            Event::Remediated => self.enter(Phase::Remediated, name, sequence, at, by)?,
+            Event::Reviewed => self.enter(Phase::Reviewed, name, sequence, at, by)?,
+            Event::Closed => self.enter(Phase::Closed, name, sequence, at, by)?,
+            Event::Dismissed { rationale } => {
+                self.enter(Phase::Dismissed, name, sequence, at, by)?;
+                self.dismissal = Some(rationale);
+            }
+        }
+        self.updated_at = at;
+        Ok(())
+    }
+
+    fn enter(
+        &mut self,
+        phase: Phase,
+        event: &'static str,
+        sequence: u64,
+        at: DateTime<Utc>,
+        by: &ActorId,
+    ) -> Result<(), ApplyError> {
+        if super::transitions::target(self.phase, phase).is_none() {
+            return Err(ApplyError::WrongPhase {
+                event,
+                phase: self.phase,
+            });
+        }
+        self.phase = phase;
+        self.sub_status = None;
+        self.stamps.push(PhaseStamp {
+            phase,
+            sub_status: None,
+            at,
+            by: by.clone(),
+            sequence,
+        });
+        Ok(())
+    }
+
+    fn action_mut(
+        &mut self,
+        id: &ActionId,
+        event: &'static str,
+    ) -> Result<&mut Action, ApplyError> {
+        self.actions
+            .get_mut(id)
+            .ok_or_else(|| ApplyError::UnknownId {
+                event,
+                entity: "action",
+                id: id.to_string(),
+            })
+    }
+
+    fn notice_mut(
+        &mut self,
+        id: &NoticeId,
+        event: &'static str,
+    ) -> Result<&mut Notice, ApplyError> {
+        self.notices
+            .get_mut(id)
+            .ok_or_else(|| ApplyError::UnknownId {
+                event,
+                entity: "notice",
+                id: id.to_string(),
+            })
+    }
+
+    /// The incident id.
+    pub fn id(&self) -> IncidentId {
+        self.id
+    }
+
+    /// The number of events applied: the expected version for the next append.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The digest of the last applied envelope (the chain head).
+    pub fn head_digest(&self) -> Digest {
+        self.head
+    }
+
+    /// The chain head as an anchor value to publish or countersign.
+    pub fn head(&self) -> crate::Head {
+        crate::Head {
+            incident_id: self.id,
+            sequence: self.version,
+            digest: self.head,
+        }
+    }
+
+    /// When it was declared (the declaration envelope's time).
+    pub fn declared_at(&self) -> DateTime<Utc> {
+        self.declared_at
+    }
+
+    /// Who declared it.
+    pub fn declared_by(&self) -> &ActorId {
+        &self.declared_by
+    }
+
+    /// When the last event was recorded.
+    pub fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+
+    /// Whether this is an exercise (drill).
+    pub fn is_exercise(&self) -> bool {
+        self.exercise
+    }
+
+    /// What kind of incident.
+    pub fn kind(&self) -> IncidentKind {
+        self.kind
+    }
+
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The summary.
+    pub fn summary(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+
+    /// How it was detected.
+    pub fn detection_source(&self) -> DetectionSource {
+        self.detection_source
+    }
+
+    /// When it was detected.
+    pub fn detected_at(&self) -> DateTime<Utc> {
+        self.detected_at
+    }
+
+    /// When it is believed to have started, and whether that is an estimate.
+    pub fn occurred_at(&self) -> Option<(DateTime<Utc>, bool)> {
+        self.occurred_at.map(|at| (at, self.occurred_at_estimated))
+    }
+
+    /// The current severity.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Severity changes after declaration, oldest first.
+    pub fn severity_changes(&self) -> &[SeverityChange] {
+        &self.severity_changes
+    }
+
+    /// What the default severity rule gives for the current facts.
+    pub fn assessed_severity(&self) -> SeverityAssessment {
+        assess_severity(self.kind, &self.impact)
+    }
+
+    /// The impact facts.
+    pub fn impact(&self) -> &Impact {
+        &self.impact
+    }
+
+    /// Who holds `role`.
+    pub fn role(&self, role: Role) -> Option<&ActorId> {
+        self.roles.get(&role)
+    }
+
+    /// The accountable owner.
+    pub fn owner(&self) -> Option<&ActorId> {
+        self.roles.get(&Role::Owner)
+    }
+
+    /// The current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The host-defined sub-status inside the current phase.
+    pub fn sub_status(&self) -> Option<&SubStatus> {
+        self.sub_status.as_ref()
+    }
+
+    /// Every phase entry and sub-status change, oldest first.
+    pub fn stamps(&self) -> &[PhaseStamp] {
+        &self.stamps
+    }
+
+    /// When the incident entered `phase`, if it did.
+    pub fn entered_at(&self, phase: Phase) -> Option<DateTime<Utc>> {
+        self.stamps
+            .iter()
+            .find(|s| s.phase == phase && s.sub_status.is_none())
+            .map(|s| s.at)
+    }
+
+    /// When containment took effect.
+    pub fn contained_at(&self) -> Option<DateTime<Utc>> {
+        self.contained_at
+    }
+
+    /// The disclosure basis, once disclosed.
+    pub fn disclosure(&self) -> Option<&DisclosureBasis> {
+        self.disclosure.as_ref()
+    }
+
+    /// The dismissal rationale, if dismissed.
+    pub fn dismissal(&self) -> Option<&str> {
+        self.dismissal.as_deref()
+    }
+
+    /// Evidence items by id.
+    pub fn evidence(&self) -> &BTreeMap<EvidenceId, EvidenceItem> {
+        &self.evidence
+    }
+
+    /// Actions by id.
+    pub fn actions(&self) -> &BTreeMap<ActionId, Action> {
+        &self.actions
+    }
+
+    /// Notes, oldest first.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Notices by id.
+    pub fn notices(&self) -> &BTreeMap<NoticeId, Notice> {
+        &self.notices
+    }
+
+    /// Findings by id.
+    pub fn findings(&self) -> &BTreeMap<FindingId, Finding> {
+        &self.findings
+    }
+
+    /// The compensation decision.
+    pub fn compensation(&self) -> &CompensationStance {
+        &self.compensation
+    }
+}

@@ -1,0 +1,93 @@
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where an incident is in its lifecycle. See the [module docs](crate::lifecycle) for the
+/// diagram and the guard on each transition.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Declared and being investigated.
+    Detected,
+    /// The attack has been stopped from spreading.
+    Contained,
+    /// Customers have been told (or a decision recorded that they need not be).
+    Disclosed,
+    /// The damage is repaired and compensation decided.
+    Remediated,
+    /// The post-incident review is done and customers told the outcome.
+    Reviewed,
+    /// Closed; nothing more can be recorded.
+    Closed,
+    /// A false positive, dismissed with a rationale; nothing more can be recorded.
+    Dismissed,
+}
+
+impl Phase {
+    /// Every phase, in lifecycle order.
+    pub const ALL: [Phase; 7] = [
+        Self::Detected,
+        Self::Contained,
+        Self::Disclosed,
+        Self::Remediated,
+        Self::Reviewed,
+        Self::Closed,
+        Self::Dismissed,
+    ];
+
+    /// Closed or dismissed: no command is accepted any more.
+    pub const fn is_terminal(self) -> bool {
+        matches!(self, Self::Closed | Self::Dismissed)
+    }
+
+    /// The stable snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Detected => "detected",
+            Self::Contained => "contained",
+            Self::Disclosed => "disclosed",
+            Self::Remediated => "remediated",
+            Self::Reviewed => "reviewed",
+            Self::Closed => "closed",
+            Self::Dismissed => "dismissed",
+        }
+    }
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role in the response team. The owner is mandatory from declaration on and can be
+/// replaced but not removed; the others are optional.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Accountable for the incident (incident commander).
+    Owner,
+    /// Leads communications with customers, media and staff.
+    CommsLead,
+    /// Legal counsel.
+    Legal,
+    /// Liaison for affected customers.
+    CustomerLiaison,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Owner => "owner",
+            Self::CommsLead => "comms_lead",
+            Self::Legal => "legal",
+            Self::CustomerLiaison => "customer_liaison",
+        })
+    }
+}

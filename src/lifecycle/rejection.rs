@@ -1,0 +1,267 @@
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::event::wire;
+use super::{CommandKind, Phase, Role};
+use crate::{
+    ActionId, ActionStatus, ActorId, Audience, ContentElement, MessageKind, NoticeStatus, Severity,
+};
+
+/// A command the incident refused, with every unmet precondition at once.
+///
+/// Rejections are normal, user-facing outcomes: show them to the operator. They are a
+/// different type from [`ReplayError`](crate::ReplayError), which means stored history is
+/// damaged.
+///
+/// # Handling
+/// Answer HTTP 422 with the list of [`Unmet`] items; the operator fixes them and resubmits.
+/// Retrying the same command unchanged gives the same rejection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+pub struct Rejection {
+    /// The command refused.
+    pub command: CommandKind,
+    /// The incident's phase, `null` for a declaration.
+    pub phase: Option<Phase>,
+    /// Everything that must change before the command can succeed (never empty).
+    pub unmet: Vec<Unmet>,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.phase {
+            Some(phase) => write!(f, "cannot {} an incident in phase {phase}: ", self.command)?,
+            None => write!(f, "cannot {}: ", self.command)?,
+        }
+        for (i, unmet) in self.unmet.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{unmet}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Joins items for messages: `a, b, c`.
+fn list<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One unmet precondition, in words an operator can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unmet {
+    /// The command is not accepted in the current phase.
+    #[error("{} (accepted now: {})", if allowed.is_empty() { "the incident is finished and accepts no more commands".to_owned() } else { format!("this command is not accepted in phase {phase}") }, if allowed.is_empty() { "none".to_owned() } else { list(allowed) })]
+    WrongPhase {
+        /// The current phase.
+        phase: Phase,
+        /// The commands the phase accepts.
+        allowed: Vec<CommandKind>,
+    },
+    /// A required field is missing.
+    #[error("{field} is missing: {hint}")]
+    Missing {
+        /// The field.
+        field: String,
+        /// What to supply.
+        hint: String,
+    },
+    /// A text field is empty.
+    #[error("{field} is empty: write {hint}")]
+    EmptyText {
+        /// The field.
+        field: String,
+        /// What to write.
+        hint: String,
+    },
+    /// A text field is too long.
+    #[error("{field} is {len} characters long; shorten it to at most {max}")]
+    TextTooLong {
+        /// The field.
+        field: String,
+        /// Its length in characters.
+        len: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// A time lies after the command's own time.
+    #[error("{field} ({value}) is later than now ({now}): a time cannot be in the future; check the date and time zone")]
+    InTheFuture {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: DateTime<Utc>,
+        /// The command's time.
+        now: DateTime<Utc>,
+    },
+    /// A time lies before a time it must follow.
+    #[error("{field} ({value}) is earlier than {earlier_field} ({earlier}); it must not be")]
+    TimeOrder {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: DateTime<Utc>,
+        /// The field it must follow.
+        earlier_field: String,
+        /// That field's value.
+        earlier: DateTime<Utc>,
+    },
+    /// A declared severity is milder than the default rule gives and has no reason.
+    #[error("severity {chosen} is milder than {assessed} given by the default rule ({rule}): give a severity_reason or declare {assessed}")]
+    SeverityBelowAssessment {
+        /// The severity declared.
+        chosen: Severity,
+        /// The rule's severity.
+        assessed: Severity,
+        /// The rule clause that matched.
+        rule: String,
+    },
+    /// A value is not acceptable.
+    #[error("{field} is not acceptable: {problem}")]
+    Invalid {
+        /// The field.
+        field: String,
+        /// What is wrong and what to do.
+        problem: String,
+    },
+    /// The command would change nothing.
+    #[error("nothing would change: {what}")]
+    NoChange {
+        /// What is already so.
+        what: String,
+    },
+    /// The owner can be replaced but not removed.
+    #[error("the owner role cannot be left empty: assign a new owner instead")]
+    OwnerRequired,
+    /// An id is already in use.
+    #[error("{entity} {id} already exists: choose a new id")]
+    DuplicateId {
+        /// What kind of thing.
+        entity: String,
+        /// The id.
+        id: String,
+    },
+    /// An id is not known.
+    #[error("there is no {entity} {id} in this incident: check the id or add it first")]
+    UnknownId {
+        /// What kind of thing.
+        entity: String,
+        /// The id.
+        id: String,
+    },
+    /// A custody step predates the latest one.
+    #[error("custody step at {at} for evidence {evidence_id} is earlier than the latest step at {latest}: custody entries must be recorded in time order")]
+    CustodyOutOfOrder {
+        /// The item.
+        evidence_id: String,
+        /// The step's time.
+        at: DateTime<Utc>,
+        /// The latest recorded step's time.
+        latest: DateTime<Utc>,
+    },
+    /// An action is in a status the command does not accept.
+    #[error("action {action_id} is {}; this needs it to be one of: {}", wire(status), expected.iter().map(wire).collect::<Vec<_>>().join(", "))]
+    ActionStatus {
+        /// The action.
+        action_id: ActionId,
+        /// Its status.
+        status: ActionStatus,
+        /// The statuses the command accepts.
+        expected: Vec<ActionStatus>,
+    },
+    /// A notice is in a status the command does not accept.
+    #[error("notice {notice_id} is {}; this needs it to be one of: {}", wire(status), expected.iter().map(wire).collect::<Vec<_>>().join(", "))]
+    NoticeStatus {
+        /// The notice.
+        notice_id: String,
+        /// Its status.
+        status: NoticeStatus,
+        /// The statuses the command accepts.
+        expected: Vec<NoticeStatus>,
+    },
+    /// A notice lacks required content elements.
+    #[error("notice {notice_id} lacks required content: {}; add them to the text and record them in the draft", list(missing))]
+    NoticeIncomplete {
+        /// The notice.
+        notice_id: String,
+        /// The missing elements.
+        missing: Vec<ContentElement>,
+    },
+    /// A notice cannot serve as the public disclosure.
+    #[error("notice {notice_id} is a {} for {}; disclosure needs an initial_notice to affected_customers or all_customers", wire(kind), wire(audience))]
+    NotADisclosureNotice {
+        /// The notice.
+        notice_id: String,
+        /// Its kind.
+        kind: MessageKind,
+        /// Its audience.
+        audience: Audience,
+    },
+    /// Contain needs a completed containment action.
+    #[error("no containment action is done: complete at least one (isolate systems, revoke credentials, freeze accounts, block indicators){}", if open.is_empty() { String::new() } else { format!("; open containment actions: {}", list(open)) })]
+    NoContainmentDone {
+        /// Containment actions not yet done.
+        open: Vec<ActionId>,
+    },
+    /// Remediate needs at least one remediation action.
+    #[error("no remediation action is recorded: add the remediation work (e.g. patch the exploited weakness) and complete or defer it")]
+    NoRemediationAction,
+    /// Remediate needs every remediation action done or deferred.
+    #[error("remediation actions not yet done or deferred: {}; complete them or defer each with a reason", list(actions))]
+    RemediationOutstanding {
+        /// The actions.
+        actions: Vec<ActionId>,
+    },
+    /// Remediate needs a compensation decision.
+    #[error("no compensation decision: open a compensation program or declare compensation not applicable with a reason")]
+    CompensationUndecided,
+    /// Compensation cannot be declared not applicable once a program is open.
+    #[error(
+        "compensation program {program_id} is already open; it cannot be declared not applicable"
+    )]
+    CompensationProgramOpen {
+        /// The program.
+        program_id: String,
+    },
+    /// Review needs findings.
+    #[error("no findings are recorded: record at least the root cause (or that it is unknown)")]
+    NoFindings,
+    /// Review needs every prevention action owned.
+    #[error("prevention action {action_id} has no owner: assign one")]
+    PreventionWithoutOwner {
+        /// The action.
+        action_id: ActionId,
+    },
+    /// Review needs every prevention action dated.
+    #[error("prevention action {action_id} has no due date: set one")]
+    PreventionWithoutDueDate {
+        /// The action.
+        action_id: ActionId,
+    },
+    /// Review needs the resolution notice sent.
+    #[error("the resolution notice to customers (what happened, what we did, what changes) has not been sent: draft, approve and send a resolution_notice to affected or all customers")]
+    ResolutionNoticeNotSent,
+    /// A role is already held by that person.
+    #[error("{person} already holds the {role} role")]
+    RoleAlreadyHeld {
+        /// The role.
+        role: Role,
+        /// The holder.
+        person: ActorId,
+    },
+    /// An event could not be encoded (a bug).
+    #[error("the resulting event could not be encoded ({detail}); this is a bug in the incident crate, please report it")]
+    Unencodable {
+        /// What failed.
+        detail: String,
+    },
+}

@@ -1,0 +1,286 @@
+//! Rebuilding an incident from its stored envelopes.
+
+use super::envelope::EVENT_SCHEMA_VERSION;
+use super::{ApplyError, Envelope, Event, Incident};
+use crate::chain::{verify, ChainError, ChainVerifier, Head};
+use crate::IncidentId;
+
+/// A stored log that cannot be replayed: history is damaged or was written by a newer
+/// crate. Different from a [`Rejection`](crate::Rejection), which refuses a new command.
+///
+/// # Handling
+/// Not retryable. Stop writing to the incident, keep the log as found, and investigate:
+/// HTTP 500 with the sequence number for an operator, never a silent skip.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReplayError {
+    /// The log is empty.
+    #[error("the event log is empty: an incident's log starts with incident_declared")]
+    Empty,
+    /// A sequence number is missing (found one higher than expected).
+    #[error("gap in the event log: expected sequence {expected}, found {found}")]
+    Gap {
+        /// The sequence number expected.
+        expected: u64,
+        /// The one found.
+        found: u64,
+    },
+    /// A sequence number appears again (found one lower than expected).
+    #[error(
+        "duplicate in the event log: sequence {found} appears again where {expected} was expected"
+    )]
+    Duplicate {
+        /// The sequence number expected.
+        expected: u64,
+        /// The one found.
+        found: u64,
+    },
+    /// An envelope of another incident.
+    #[error("event at sequence {sequence} belongs to incident {found}, not {expected}")]
+    ForeignIncident {
+        /// Where.
+        sequence: u64,
+        /// The incident being replayed.
+        expected: IncidentId,
+        /// The incident the envelope names.
+        found: IncidentId,
+    },
+    /// An envelope written with a newer event contract than this crate knows.
+    #[error("event at sequence {sequence} has schema version {found}; this crate reads up to {supported}: upgrade the incident crate")]
+    UnsupportedSchemaVersion {
+        /// Where.
+        sequence: u64,
+        /// The version found.
+        found: u32,
+        /// The newest version this crate reads.
+        supported: u32,
+    },
+    /// The event does not apply to the state before it.
+    #[error("event at sequence {sequence} cannot apply: {reason}")]
+    CannotApply {
+        /// Where.
+        sequence: u64,
+        /// Why.
+        reason: ApplyError,
+    },
+    /// The hash chain is broken.
+    #[error(transparent)]
+    Tampered(#[from] ChainError),
+    /// A stored line is not a valid envelope.
+    #[error("line {line} of the event log is not a valid envelope: {message}")]
+    Decode {
+        /// The 1-based line number.
+        line: usize,
+        /// What the JSON parser said.
+        message: String,
+    },
+}
+
+impl ReplayError {
+    /// The sequence number (or line) the error points at, if any.
+    pub fn sequence(&self) -> Option<u64> {
+        match self {
+            Self::Empty => None,
+            Self::Gap { expected, .. } | Self::Duplicate { expected, .. } => Some(*expected),
+            Self::ForeignIncident { sequence, .. }
+            | Self::UnsupportedSchemaVersion { sequence, .. }
+            | Self::CannotApply { sequence, .. } => Some(*sequence),
+            Self::Tampered(e) => Some(e.sequence),
+            Self::Decode { line, .. } => u64::try_from(*line).ok(),
+        }
+    }
+}
+
+/// How to replay. Verification of the hash chain is on by default; turning it off is an
+/// explicit choice for speed on logs the host has verified before.
+///
+/// # Examples
+/// ```
+/// use incident::ReplayOptions;
+/// let fast = ReplayOptions::default().skip_verification();
+/// assert!(!fast.verifies());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ReplayOptions {
+    skip_verification: bool,
+    anchor: Option<Head>,
+}
+
+impl ReplayOptions {
+    /// Do not check digests and links (sequence numbers and incident ids are still checked).
+    #[must_use]
+    pub fn skip_verification(mut self) -> Self {
+        self.skip_verification = true;
+        self
+    }
+
+    /// Verify against a head remembered or published earlier (detects truncation).
+    #[must_use]
+    pub fn anchor(mut self, head: Head) -> Self {
+        self.anchor = Some(head);
+        self
+    }
+
+    /// Whether the chain is verified.
+    pub fn verifies(&self) -> bool {
+        !self.skip_verification
+    }
+}
+
+impl Incident {
+    /// Rebuilds an incident from its whole log, verifying the hash chain.
+    ///
+    /// # Errors
+    /// A [`ReplayError`] naming the first offending sequence number: a broken chain
+    /// (edited, deleted, inserted, reordered events), a foreign incident, a newer schema
+    /// version, or an event that cannot apply.
+    pub fn replay(envelopes: &[Envelope]) -> Result<Incident, ReplayError> {
+        Self::replay_with(envelopes, &ReplayOptions::default())
+    }
+
+    /// Rebuilds an incident with explicit options.
+    ///
+    /// # Errors
+    /// As [`replay`](Incident::replay); without verification, gaps and duplicates are
+    /// reported as [`ReplayError::Gap`] and [`ReplayError::Duplicate`].
+    pub fn replay_with(
+        envelopes: &[Envelope],
+        options: &ReplayOptions,
+    ) -> Result<Incident, ReplayError> {
+        if options.verifies() {
+            verify(envelopes, options.anchor.as_ref())?;
+        }
+        let mut iter = envelopes.iter();
+        let first = iter.next().ok_or(ReplayError::Empty)?;
+        let mut incident = Self::start(first.clone())?;
+        for envelope in iter {
+            incident.step(envelope.clone())?;
+        }
+        Ok(incident)
+    }
+
+    /// Rebuilds an incident from JSON Lines (one envelope per line, as stored), decoding
+    /// and verifying as it goes, in memory proportional to the state, not the log.
+    ///
+    /// # Errors
+    /// [`ReplayError::Decode`] with the line number for a line that is not an envelope,
+    /// otherwise as [`replay_with`](Incident::replay_with).
+    pub fn replay_json_lines(
+        bytes: &[u8],
+        options: &ReplayOptions,
+    ) -> Result<Incident, ReplayError> {
+        let mut lines = super::json_lines::envelopes(bytes);
+        let first = lines.next().ok_or(ReplayError::Empty)??;
+        let mut verifier = options
+            .verifies()
+            .then(|| ChainVerifier::new(first.incident_id(), options.anchor));
+        if let Some(v) = verifier.as_mut() {
+            v.push(&first)?;
+        }
+        let mut incident = Self::start(first)?;
+        for envelope in lines {
+            let envelope = envelope?;
+            if let Some(v) = verifier.as_mut() {
+                v.push(&envelope)?;
+            }
+            incident.step(envelope)?;
+        }
+        if let Some(v) = verifier {
+            v.finish()?;
+        }
+        Ok(incident)
+    }
+
+    /// Applies one more envelope (typically one [`execute`](Incident::execute) returned,
+    /// after the store accepted it), checking its sequence, incident, digests and link.
+    ///
+    /// # Errors
+    /// A [`ReplayError`] if the envelope does not continue this incident's chain; the
+    /// state is then unchanged.
+    pub fn apply(&mut self, envelope: &Envelope) -> Result<(), ReplayError> {
+        self.check_continuity(envelope)?;
+        let mut verifier = ChainVerifier::resume(self.id, self.version + 1, self.head);
+        verifier.push(envelope)?;
+        self.step(envelope.clone())
+    }
+
+    /// Starts from the declaration envelope.
+    fn start(first: Envelope) -> Result<Incident, ReplayError> {
+        check_version(&first)?;
+        if first.sequence() != 1 {
+            return Err(if first.sequence() > 1 {
+                ReplayError::Gap {
+                    expected: 1,
+                    found: first.sequence(),
+                }
+            } else {
+                ReplayError::Duplicate {
+                    expected: 1,
+                    found: first.sequence(),
+                }
+            });
+        }
+        let (id, at, digest) = (first.incident_id(), first.recorded_at(), first.digest());
+        let actor = first.actor().clone();
+        match first.into_event() {
+            Event::IncidentDeclared(declared) => {
+                Ok(Incident::from_declared(id, declared, digest, at, actor))
+            }
+            other => Err(ReplayError::CannotApply {
+                sequence: 1,
+                reason: ApplyError::NotDeclaredFirst {
+                    found: other.name().to_owned(),
+                },
+            }),
+        }
+    }
+
+    fn check_continuity(&self, envelope: &Envelope) -> Result<(), ReplayError> {
+        check_version(envelope)?;
+        let expected = self.version + 1;
+        if envelope.incident_id() != self.id {
+            return Err(ReplayError::ForeignIncident {
+                sequence: expected,
+                expected: self.id,
+                found: envelope.incident_id(),
+            });
+        }
+        let found = envelope.sequence();
+        if found > expected {
+            return Err(ReplayError::Gap { expected, found });
+        }
+        if found < expected {
+            return Err(ReplayError::Duplicate { expected, found });
+        }
+        Ok(())
+    }
+
+    /// Continuity checks, then the event's effect. `evolve` checks before it mutates, so a
+    /// failed step leaves the state as it was.
+    fn step(&mut self, envelope: Envelope) -> Result<(), ReplayError> {
+        self.check_continuity(&envelope)?;
+        let (sequence, at, digest) = (
+            envelope.sequence(),
+            envelope.recorded_at(),
+            envelope.digest(),
+        );
+        let actor = envelope.actor().clone();
+        self.evolve(envelope.into_event(), sequence, at, &actor)
+            .map_err(|reason| ReplayError::CannotApply { sequence, reason })?;
+        self.version = sequence;
+        self.head = digest;
+        Ok(())
+    }
+}
+
+fn check_version(envelope: &Envelope) -> Result<(), ReplayError> {
+    if envelope.schema_version() == EVENT_SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(ReplayError::UnsupportedSchemaVersion {
+            sequence: envelope.sequence(),
+            found: envelope.schema_version(),
+            supported: EVENT_SCHEMA_VERSION,
+        })
+    }
+}

@@ -1,0 +1,60 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{EvidenceId, FindingId};
+
+/// What a finding is about.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The root cause.
+    RootCause,
+    /// Something that made it possible or worse.
+    ContributingFactor,
+    /// Something in the response that worked.
+    WentWell,
+    /// Something in the response that did not.
+    WentPoorly,
+}
+
+/// Root-cause categories, from the seeds (social engineering, unpatched holes) and common
+/// incident taxonomies.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RootCause {
+    /// Phishing or other social engineering.
+    PhishingSocialEngineering,
+    /// A known vulnerability left unpatched.
+    UnpatchedVulnerability,
+    /// A misconfiguration.
+    Misconfiguration,
+    /// Credential stuffing or password reuse.
+    CredentialStuffing,
+    /// A malicious or negligent insider.
+    Insider,
+    /// A supplier or other third party.
+    ThirdPartySupplyChain,
+    /// Not determined.
+    Unknown,
+}
+
+/// A review finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Host-chosen id, unique within the incident.
+    pub finding_id: FindingId,
+    /// What the finding is about.
+    pub kind: FindingKind,
+    /// The root-cause category, for root-cause and contributing-factor findings.
+    pub root_cause: Option<RootCause>,
+    /// The finding in words (blameless).
+    pub summary: String,
+    /// Evidence items that support it.
+    pub evidence: Vec<EvidenceId>,
+}

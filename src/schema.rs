@@ -1,0 +1,27 @@
+//! JSON Schemas of the types hosts store or exchange. `schema/*.json` is generated from
+//! [`schemas`] and a test fails when the committed files drift from the code.
+
+use schemars::{generate::SchemaSettings, JsonSchema, Schema};
+
+use crate::{Command, Declare, Envelope, EvidenceBundle, Head, Incident, Rejection};
+
+fn schema_of<T: JsonSchema>() -> Schema {
+    SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// Every exported schema as `(file stem, schema)`, in a fixed order: `envelope` (the stored
+/// event contract), `declare` and `command` (inputs), `incident` (the state), `rejection`,
+/// `head` and `evidence_bundle`.
+pub fn schemas() -> Vec<(&'static str, Schema)> {
+    vec![
+        ("envelope", schema_of::<Envelope>()),
+        ("declare", schema_of::<Declare>()),
+        ("command", schema_of::<Command>()),
+        ("incident", schema_of::<Incident>()),
+        ("rejection", schema_of::<Rejection>()),
+        ("head", schema_of::<Head>()),
+        ("evidence_bundle", schema_of::<EvidenceBundle>()),
+    ]
+}
