@@ -30,11 +30,9 @@ impl Host {
     }
 }
 
-fn id<T: TryFrom<&'static str>>(s: &'static str) -> T
-where
-    T::Error: std::fmt::Debug,
-{
-    T::try_from(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+/// A validated id from a literal.
+fn id<T: TryFrom<&'static str, Error = IdError>>(s: &'static str) -> Result<T, IdError> {
+    T::try_from(s)
 }
 
 fn notice(
@@ -42,15 +40,15 @@ fn notice(
     kind: MessageKind,
     audience: Audience,
     channels: &[Channel],
-) -> Command {
-    Command::DraftNotice(NoticeDraft {
-        notice_id: id(notice_id),
+) -> Result<Command, IdError> {
+    Ok(Command::DraftNotice(NoticeDraft {
+        notice_id: id(notice_id)?,
         kind,
         audience,
         channels: channels.iter().copied().collect::<BTreeSet<_>>(),
         // The text the comms lead wrote carries every element this kind of notice requires.
         elements: required_elements(kind, audience).iter().copied().collect(),
-    })
+    }))
 }
 
 fn action(
@@ -60,23 +58,23 @@ fn action(
     owner: &'static str,
     due: Option<DateTime<Utc>>,
     measure: Measure,
-) -> Command {
-    Command::AddAction(NewAction {
-        action_id: id(action_id),
+) -> Result<Command, IdError> {
+    Ok(Command::AddAction(NewAction {
+        action_id: id(action_id)?,
         kind,
         title: title.into(),
-        owner: Some(id(owner)),
+        owner: Some(id(owner)?),
         due,
         measure: Some(measure),
-    })
+    }))
 }
 
-fn done(action_id: &'static str, outcome: &str) -> Command {
-    Command::CompleteAction {
-        action_id: id(action_id),
+fn done(action_id: &'static str, outcome: &str) -> Result<Command, IdError> {
+    Ok(Command::CompleteAction {
+        action_id: id(action_id)?,
         completed_at: None,
         outcome: Some(outcome.into()),
-    }
+    })
 }
 
 fn main() -> Result<(), Error> {
@@ -131,7 +129,7 @@ fn main() -> Result<(), Error> {
         5,
         Command::AssignRole {
             role: Role::CommsLead,
-            person: id("li.na"),
+            person: id("li.na")?,
         },
     )?;
     host.run(
@@ -139,16 +137,16 @@ fn main() -> Result<(), Error> {
         0,
         Command::AssignRole {
             role: Role::Legal,
-            person: id("wang.fang"),
+            person: id("wang.fang")?,
         },
     )?;
     host.run(
         "forensics",
         10,
         Command::AddEvidence(NewEvidence {
-            evidence_id: id("EV-1"),
+            evidence_id: id("EV-1")?,
             description: "API gateway access logs, 2026-03-13 22:00 to 2026-03-14 09:40".into(),
-            collected_by: id("forensics"),
+            collected_by: id("forensics")?,
             collected_at: host.now,
             location: "evidence vault A, WORM bucket".into(),
             digest: Some(ContentDigest::new(
@@ -167,7 +165,7 @@ fn main() -> Result<(), Error> {
             "ops.lead",
             None,
             Measure::RevokeCredentials,
-        ),
+        )?,
     )?;
     host.run(
         "risk.lead",
@@ -179,10 +177,14 @@ fn main() -> Result<(), Error> {
             "risk.lead",
             None,
             Measure::FreezeAccounts,
-        ),
+        )?,
     )?;
-    host.run("ops.lead", 25, done("C-1", "key revoked; partner notified"))?;
-    host.run("risk.lead", 15, done("C-2", "31,204 accounts frozen"))?;
+    host.run(
+        "ops.lead",
+        25,
+        done("C-1", "key revoked; partner notified")?,
+    )?;
+    host.run("risk.lead", 15, done("C-2", "31,204 accounts frozen")?)?;
     host.run(
         "zhang.min",
         5,
@@ -194,7 +196,7 @@ fn main() -> Result<(), Error> {
         "zhang.min",
         0,
         Command::SetSubStatus {
-            sub_status: Some(id("monitoring for re-entry")),
+            sub_status: Some(id("monitoring for re-entry")?),
         },
     )?;
     host.run(
@@ -222,20 +224,20 @@ fn main() -> Result<(), Error> {
                 Channel::InApp,
                 Channel::WebsiteNotice,
             ],
-        ),
+        )?,
     )?;
     host.run(
         "wang.fang",
         30,
         Command::ApproveNotice {
-            notice_id: id("N-1"),
+            notice_id: id("N-1")?,
         },
     )?;
     host.run(
         "li.na",
         10,
         Command::RecordNoticeSent {
-            notice_id: id("N-1"),
+            notice_id: id("N-1")?,
             sent_at: None,
         },
     )?;
@@ -244,7 +246,7 @@ fn main() -> Result<(), Error> {
         0,
         Command::Disclose {
             basis: DisclosureBasis::PublicNotice {
-                notice_id: id("N-1"),
+                notice_id: id("N-1")?,
             },
         },
     )?;
@@ -260,18 +262,18 @@ fn main() -> Result<(), Error> {
             "dev.lead",
             None,
             Measure::AccessControl,
-        ),
+        )?,
     )?;
     host.run(
         "dev.lead",
         6 * 60,
-        done("R-1", "partner keys scoped and rotated"),
+        done("R-1", "partner keys scoped and rotated")?,
     )?;
     host.run(
         "zhang.min",
         60,
         Command::OpenCompensationProgram {
-            program_id: id("CP-2026-03"),
+            program_id: id("CP-2026-03")?,
             policy: "b-platform-standard@1".into(),
         },
     )?;
@@ -283,11 +285,11 @@ fn main() -> Result<(), Error> {
         "zhang.min",
         3 * 24 * 60,
         Command::RecordFinding(Finding {
-            finding_id: id("F-1"),
+            finding_id: id("F-1")?,
             kind: FindingKind::RootCause,
             root_cause: Some(RootCause::ThirdPartySupplyChain),
             summary: "A partner's leaked API key had read access to all customer records".into(),
-            evidence: vec![id("EV-1")],
+            evidence: vec![id("EV-1")?],
         }),
     )?;
     host.run(
@@ -300,7 +302,7 @@ fn main() -> Result<(), Error> {
             "ciso",
             Some(due),
             Measure::SecurityAudit,
-        ),
+        )?,
     )?;
     host.run(
         "ciso",
@@ -312,7 +314,7 @@ fn main() -> Result<(), Error> {
             "dev.lead",
             Some(due),
             Measure::MultiFactorAuthentication,
-        ),
+        )?,
     )?;
     host.run(
         "ciso",
@@ -324,7 +326,7 @@ fn main() -> Result<(), Error> {
             "hr.lead",
             Some(due),
             Measure::StaffTraining,
-        ),
+        )?,
     )?;
     host.run(
         "li.na",
@@ -334,20 +336,20 @@ fn main() -> Result<(), Error> {
             MessageKind::ResolutionNotice,
             Audience::AffectedCustomers,
             &[Channel::Email, Channel::InApp],
-        ),
+        )?,
     )?;
     host.run(
         "wang.fang",
         30,
         Command::ApproveNotice {
-            notice_id: id("N-2"),
+            notice_id: id("N-2")?,
         },
     )?;
     host.run(
         "li.na",
         5,
         Command::RecordNoticeSent {
-            notice_id: id("N-2"),
+            notice_id: id("N-2")?,
             sent_at: None,
         },
     )?;
@@ -359,7 +361,7 @@ fn main() -> Result<(), Error> {
         &Command::AddNote {
             text: "late note".into(),
         },
-        &Context::new(id("intern"), host.now),
+        &Context::new(id("intern")?, host.now),
     ) {
         println!("Refused as expected: {refused}\n");
     }

@@ -2,6 +2,14 @@
 //! independent computation of one envelope's digests from the README's algorithm, and a
 //! frozen v1 log that must always replay and verify.
 
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;
@@ -104,4 +112,52 @@ fn frozen_v1_log_replays_and_verifies() {
     // Re-encoding the decoded envelopes gives back the stored bytes exactly.
     let envelopes = read_json_lines(&bytes).unwrap();
     assert_eq!(write_json_lines(&envelopes).unwrap().as_bytes(), &bytes[..]);
+}
+
+#[test]
+fn stored_form_is_canonical_and_other_faithful_encodings_still_verify() {
+    let log = fixed_log();
+    let canonical = write_json_lines(&log).unwrap();
+    // The stored line is its own canonical form (sorted members, no white space).
+    for line in canonical.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&value).unwrap(), line);
+    }
+    // Declaration-order keys and pretty-printed events, as a database might hand them back.
+    let reordered: String = log
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap() + "\n")
+        .collect();
+    assert_ne!(reordered, canonical);
+    let incident =
+        Incident::replay_json_lines(reordered.as_bytes(), &ReplayOptions::default()).unwrap();
+    assert_eq!(incident, Incident::replay(&log).unwrap());
+    // An edit in that other encoding is still caught, at the right place.
+    let edited = reordered.replacen("tab\\there", "tab\\tHere", 1);
+    let err =
+        Incident::replay_json_lines(edited.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            ReplayError::Tampered(ChainError {
+                sequence: 2,
+                kind: ChainBreak::EditedPayload { .. }
+            })
+        ),
+        "{err}"
+    );
+    // And in the canonical encoding, through the fast path.
+    let edited = canonical.replacen("tab\\there", "tab\\tHere", 1);
+    let err =
+        Incident::replay_json_lines(edited.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            ReplayError::Tampered(ChainError {
+                sequence: 2,
+                kind: ChainBreak::EditedPayload { .. }
+            })
+        ),
+        "{err}"
+    );
 }

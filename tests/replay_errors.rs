@@ -1,6 +1,14 @@
 //! Replay rejects damaged logs with an error naming the offending sequence number or line,
 //! and never panics.
 
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;

@@ -1,6 +1,14 @@
 //! The two seed cases driven from detection to closure through the public API, and a
 //! dismissed false positive.
 
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::*;

@@ -5,6 +5,14 @@
 //! `UPDATE_SCHEMAS=1 cargo test --test schema`, bump the schema version if the event
 //! contract changed, and record it in CHANGELOG.md.
 
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use std::path::PathBuf;

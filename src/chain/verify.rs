@@ -168,6 +168,25 @@ impl ChainVerifier {
     /// # Errors
     /// The [`ChainError`] describing the first broken link.
     pub fn push(&mut self, envelope: &Envelope) -> Result<(), ChainError> {
+        self.check(envelope, None)
+    }
+
+    /// Checks the next envelope, given the SHA-256 of its event exactly as stored: when
+    /// that equals the stored `payload_digest` the stored bytes are authentic and the
+    /// payload need not be re-encoded.
+    pub(crate) fn push_stored(
+        &mut self,
+        envelope: &Envelope,
+        stored_payload: Digest,
+    ) -> Result<(), ChainError> {
+        self.check(envelope, Some(stored_payload))
+    }
+
+    fn check(
+        &mut self,
+        envelope: &Envelope,
+        stored_payload: Option<Digest>,
+    ) -> Result<(), ChainError> {
         let sequence = self.expected;
         let fail = |kind| Err(ChainError { sequence, kind });
         if envelope.incident_id() != self.incident_id {
@@ -175,18 +194,19 @@ impl ChainVerifier {
                 found: envelope.incident_id(),
             });
         }
-        let computed = envelope
-            .computed_digest()
-            .map_err(|e| ChainError::unencodable(sequence, &e))?;
+        let computed = envelope.computed_digest();
         if computed != envelope.digest() {
             return fail(ChainBreak::EditedMetadata {
                 stored: envelope.digest(),
                 computed,
             });
         }
-        let payload = envelope
-            .computed_payload_digest()
-            .map_err(|e| ChainError::unencodable(sequence, &e))?;
+        let payload = match stored_payload {
+            Some(hash) if hash == envelope.payload_digest() => hash,
+            _ => envelope
+                .computed_payload_digest()
+                .map_err(|e| ChainError::unencodable(sequence, &e))?,
+        };
         if payload != envelope.payload_digest() {
             return fail(ChainBreak::EditedPayload {
                 stored: envelope.payload_digest(),

@@ -194,7 +194,7 @@ impl Incident {
         event: Event,
         sequence: u64,
         at: DateTime<Utc>,
-        by: &ActorId,
+        by: ActorId,
     ) -> Result<(), ApplyError> {
         let name = event.name();
         let unknown = |entity: &'static str, id: &dyn std::fmt::Display| ApplyError::UnknownId {
@@ -217,7 +217,7 @@ impl Incident {
                     to,
                     reason,
                     at,
-                    by: by.clone(),
+                    by,
                 });
             }
             Event::KindChanged { to, .. } => self.kind = to,
@@ -241,7 +241,7 @@ impl Incident {
                     phase: self.phase,
                     sub_status,
                     at,
-                    by: by.clone(),
+                    by,
                     sequence,
                 });
             }
@@ -299,11 +299,7 @@ impl Incident {
                 action.status = ActionStatus::Deferred;
                 action.deferral_reason = Some(reason);
             }
-            Event::NoteAdded { text } => self.notes.push(Note {
-                text,
-                at,
-                by: by.clone(),
-            }),
+            Event::NoteAdded { text } => self.notes.push(Note { text, at, by }),
             Event::NoticeDrafted(draft) => {
                 if self.notices.contains_key(&draft.notice_id) {
                     return Err(duplicate("notice", &draft.notice_id));
@@ -314,7 +310,7 @@ impl Incident {
             Event::NoticeApproved { notice_id } => {
                 let notice = self.notice_mut(&notice_id, name)?;
                 notice.status = NoticeStatus::Approved;
-                notice.approved_by = Some(by.clone());
+                notice.approved_by = Some(by);
                 notice.approved_at = Some(at);
             }
             Event::NoticeSent { notice_id, sent_at } => {
@@ -365,7 +361,7 @@ impl Incident {
         event: &'static str,
         sequence: u64,
         at: DateTime<Utc>,
-        by: &ActorId,
+        by: ActorId,
     ) -> Result<(), ApplyError> {
         if super::transitions::target(self.phase, phase).is_none() {
             return Err(ApplyError::WrongPhase {
@@ -379,7 +375,7 @@ impl Incident {
             phase,
             sub_status: None,
             at,
-            by: by.clone(),
+            by,
             sequence,
         });
         Ok(())

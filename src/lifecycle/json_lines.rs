@@ -1,9 +1,13 @@
 //! Reading envelopes from JSON: one per line, as a host stores them in a file or column.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::envelope::EVENT_SCHEMA_VERSION;
-use super::{Envelope, ReplayError};
+use super::{Envelope, Event, ReplayError};
+use crate::chain::{canonical, Digest};
+use crate::{ActorId, IncidentId};
 
 impl Envelope {
     /// Decodes one stored envelope.
@@ -15,16 +19,65 @@ impl Envelope {
         decode(bytes, 1)
     }
 
-    /// The envelope as one line of compact JSON (no trailing newline), as it should be
-    /// stored.
+    /// The envelope as one line of canonical JSON (RFC 8785 form, see README; no trailing
+    /// newline), as it should be stored. Stored this way, the event's bytes are exactly
+    /// what `payload_digest` covers, so [`Incident::replay_json_lines`](crate::Incident::replay_json_lines)
+    /// verifies by hashing them instead of re-encoding. Any other faithful JSON encoding
+    /// (pretty-printed, keys reordered by a database) still verifies, more slowly.
     ///
     /// # Errors
     /// Only if serde_json fails, which it does not for envelopes the crate made (every map
     /// key is a string, no value is a float); the error is returned rather than a record
     /// silently lost.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        serde_json::to_string(self)
+        let value = serde_json::to_value(self)?;
+        let mut bytes = Vec::with_capacity(512);
+        canonical::write(&value, &mut bytes).map_err(serde::ser::Error::custom)?;
+        String::from_utf8(bytes).map_err(serde::ser::Error::custom)
     }
+}
+
+/// An envelope as stored, with the event kept as raw bytes so that its digest can be
+/// checked against exactly what was stored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored<'a> {
+    schema_version: u32,
+    incident_id: IncidentId,
+    sequence: u64,
+    recorded_at: DateTime<Utc>,
+    actor: ActorId,
+    #[serde(borrow)]
+    event: &'a RawValue,
+    payload_digest: Digest,
+    prev_digest: Digest,
+    digest: Digest,
+}
+
+/// Decodes one stored line and hashes its event bytes as stored.
+pub(crate) fn decode_stored(bytes: &[u8], line: usize) -> Result<(Envelope, Digest), ReplayError> {
+    let stored: Stored<'_> = serde_json::from_slice(bytes).map_err(|e| explain(bytes, line, &e))?;
+    let raw = stored.event.get();
+    let event: Event = serde_json::from_str(raw).map_err(|e| explain(bytes, line, &e))?;
+    let envelope = Envelope::from_stored(
+        stored.schema_version,
+        stored.incident_id,
+        stored.sequence,
+        stored.recorded_at,
+        stored.actor,
+        event,
+        stored.payload_digest,
+        stored.prev_digest,
+        stored.digest,
+    );
+    Ok((envelope, Digest::of(raw.as_bytes())))
+}
+
+/// Like [`envelopes`], with each event's stored bytes hashed.
+pub(crate) fn stored_envelopes(
+    bytes: &[u8],
+) -> impl Iterator<Item = Result<(Envelope, Digest), ReplayError>> + '_ {
+    lines(bytes).map(|(line, text)| decode_stored(text, line))
 }
 
 /// Only the schema version, to explain a decode failure of a newer envelope.
@@ -34,36 +87,41 @@ struct VersionProbe {
 }
 
 fn decode(bytes: &[u8], line: usize) -> Result<Envelope, ReplayError> {
-    serde_json::from_slice::<Envelope>(bytes).map_err(|error| {
-        match serde_json::from_slice::<VersionProbe>(bytes) {
-            Ok(probe) if probe.schema_version != EVENT_SCHEMA_VERSION => {
-                ReplayError::UnsupportedSchemaVersion {
-                    sequence: u64::try_from(line).unwrap_or(u64::MAX),
-                    found: probe.schema_version,
-                    supported: EVENT_SCHEMA_VERSION,
-                }
+    serde_json::from_slice::<Envelope>(bytes).map_err(|error| explain(bytes, line, &error))
+}
+
+/// Turns a decode failure into the most useful error: a newer schema version if the line
+/// has one, otherwise what serde_json said.
+fn explain(bytes: &[u8], line: usize, error: &serde_json::Error) -> ReplayError {
+    match serde_json::from_slice::<VersionProbe>(bytes) {
+        Ok(probe) if probe.schema_version != EVENT_SCHEMA_VERSION => {
+            ReplayError::UnsupportedSchemaVersion {
+                sequence: u64::try_from(line).unwrap_or(u64::MAX),
+                found: probe.schema_version,
+                supported: EVENT_SCHEMA_VERSION,
             }
-            _ => ReplayError::Decode {
-                line,
-                message: error.to_string(),
-            },
         }
-    })
+        _ => ReplayError::Decode {
+            line,
+            message: error.to_string(),
+        },
+    }
 }
 
 /// Decodes JSON Lines lazily; blank lines (and a trailing newline) are skipped, `\r\n`
 /// endings accepted.
 pub(crate) fn envelopes(bytes: &[u8]) -> impl Iterator<Item = Result<Envelope, ReplayError>> + '_ {
+    lines(bytes).map(|(line, text)| decode(text, line))
+}
+
+/// Non-blank lines with their 1-based numbers.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> + '_ {
     bytes
         .split(|b| *b == b'\n')
         .enumerate()
         .filter_map(|(i, line)| {
-            let line_bytes = line.strip_suffix(b"\r").unwrap_or(line);
-            if line_bytes.iter().all(u8::is_ascii_whitespace) {
-                None
-            } else {
-                Some(decode(line_bytes, i + 1))
-            }
+            let text = line.strip_suffix(b"\r").unwrap_or(line);
+            (!text.iter().all(u8::is_ascii_whitespace)).then_some((i + 1, text))
         })
 }
 

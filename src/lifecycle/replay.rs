@@ -169,25 +169,30 @@ impl Incident {
         bytes: &[u8],
         options: &ReplayOptions,
     ) -> Result<Incident, ReplayError> {
-        let mut lines = super::json_lines::envelopes(bytes);
-        let first = lines.next().ok_or(ReplayError::Empty)??;
-        let mut verifier = options
-            .verifies()
-            .then(|| ChainVerifier::new(first.incident_id(), options.anchor));
-        if let Some(v) = verifier.as_mut() {
-            v.push(&first)?;
-        }
-        let mut incident = Self::start(first)?;
-        for envelope in lines {
-            let envelope = envelope?;
-            if let Some(v) = verifier.as_mut() {
-                v.push(&envelope)?;
+        if !options.verifies() {
+            let mut lines = super::json_lines::envelopes(bytes);
+            let mut incident = Self::start(lines.next().ok_or(ReplayError::Empty)??)?;
+            for envelope in lines {
+                incident.step(envelope?)?;
             }
+            return Ok(incident);
+        }
+        let mut lines = super::json_lines::stored_envelopes(bytes);
+        let (first, stored) = lines.next().ok_or(ReplayError::Empty)??;
+        let mut verifier = ChainVerifier::new(
+            options
+                .anchor
+                .map_or(first.incident_id(), |a| a.incident_id),
+            options.anchor,
+        );
+        verifier.push_stored(&first, stored)?;
+        let mut incident = Self::start(first)?;
+        for line in lines {
+            let (envelope, stored) = line?;
+            verifier.push_stored(&envelope, stored)?;
             incident.step(envelope)?;
         }
-        if let Some(v) = verifier {
-            v.finish()?;
-        }
+        verifier.finish()?;
         Ok(incident)
     }
 
@@ -259,13 +264,9 @@ impl Incident {
     /// failed step leaves the state as it was.
     fn step(&mut self, envelope: Envelope) -> Result<(), ReplayError> {
         self.check_continuity(&envelope)?;
-        let (sequence, at, digest) = (
-            envelope.sequence(),
-            envelope.recorded_at(),
-            envelope.digest(),
-        );
-        let actor = envelope.actor().clone();
-        self.evolve(envelope.into_event(), sequence, at, &actor)
+        let (sequence, digest) = (envelope.sequence(), envelope.digest());
+        let (event, at, actor) = envelope.into_parts();
+        self.evolve(event, sequence, at, actor)
             .map_err(|reason| ReplayError::CannotApply { sequence, reason })?;
         self.version = sequence;
         self.head = digest;

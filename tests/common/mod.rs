@@ -1,6 +1,15 @@
 //! A small incident desk for tests: an in-memory log, the live state and a clock that the
 //! test moves by hand.
-#![allow(dead_code, unreachable_pub, missing_docs)]
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    dead_code,
+    unreachable_pub,
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeSet;
 
