@@ -119,7 +119,7 @@ pub struct ActionChanges {
 }
 
 /// An action and its current status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Action {
     /// The id.
     pub id: ActionId,

@@ -3,7 +3,7 @@
 //! atomically), and a ready store for tests, examples and tools.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chain::{Digest, Head};
 use crate::{Envelope, IncidentId};
@@ -13,7 +13,9 @@ use crate::{Envelope, IncidentId};
 /// # Handling
 /// Retryable: reload (or apply the new events), decide again on the fresh state, and
 /// append with the new version. HTTP 409 with `actual` for API clients.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error,
+)]
 #[error("version conflict: expected the log at version {expected}, but it is at {actual}; reload the incident, decide again and retry")]
 pub struct Conflict {
     /// The version the writer expected.

@@ -1,13 +1,13 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{CanonicalError, Digest, Head};
 use crate::{Envelope, IncidentId};
 
 /// How the chain is broken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChainBreak {
@@ -110,7 +110,7 @@ impl fmt::Display for ChainBreak {
 /// # Handling
 /// The stored history is not what was written. Do not append to it; keep the log as found
 /// for investigation and restore from a verified copy or backup.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[error("event log broken at sequence {sequence}: {kind}")]
 pub struct ChainError {
     /// The sequence number expected at the break (for insertions, the inserted one's).
@@ -229,7 +229,7 @@ impl ChainVerifier {
             }
         }
         self.prev = envelope.digest();
-        self.expected += 1;
+        self.expected = self.expected.saturating_add(1);
         Ok(())
     }
 
@@ -239,11 +239,11 @@ impl ChainVerifier {
     /// # Errors
     /// [`ChainBreak::Truncated`] when the log ends before the anchored sequence.
     pub fn finish(&self) -> Result<Option<Head>, ChainError> {
-        let last = self.expected - 1;
+        let last = self.expected.saturating_sub(1);
         if let Some(anchor) = self.anchor {
             if anchor.sequence > last {
                 return Err(ChainError {
-                    sequence: last + 1,
+                    sequence: last.saturating_add(1),
                     kind: ChainBreak::Truncated { last },
                 });
             }
@@ -318,7 +318,7 @@ fn refine(envelopes: &[Envelope], position: usize, error: ChainError) -> ChainEr
                 error
             }
         }
-        ChainBreak::Inserted { found } if found + 1 == error.sequence => {
+        ChainBreak::Inserted { found } if found.checked_add(1) == Some(error.sequence) => {
             // Two envelopes claim `found`. If this one links to the envelope before the
             // previous one, the previous one is the intruder.
             let before_previous = match position.checked_sub(2) {

@@ -41,7 +41,7 @@ pub enum NoticeStatus {
 }
 
 /// A notice and its approval and sending record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Notice {
     /// The draft as written.
     pub draft: NoticeDraft,

@@ -2,12 +2,12 @@
 //! or compensation declared not applicable, with a reason.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ProgramId;
 
 /// The incident's compensation decision so far.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum CompensationStance {
     /// Nothing decided yet.

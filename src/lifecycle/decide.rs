@@ -255,15 +255,25 @@ fn seal(
     events: Vec<Event>,
 ) -> Result<Vec<Envelope>, Rejection> {
     let mut prev = head;
+    let mut sequence = version;
     let mut out = Vec::with_capacity(events.len());
-    for (sequence, event) in (version + 1..).zip(events) {
+    let reject = |unmet| Rejection {
+        command,
+        phase,
+        unmet: vec![unmet],
+    };
+    for event in events {
+        sequence = sequence.checked_add(1).ok_or_else(|| {
+            reject(Unmet::Invalid {
+                field: "version".to_owned(),
+                problem: "the incident's log has reached the largest sequence number".to_owned(),
+            })
+        })?;
         let envelope = Envelope::seal(id, sequence, ctx.at(), ctx.actor().clone(), event, prev)
-            .map_err(|e| Rejection {
-                command,
-                phase,
-                unmet: vec![Unmet::Unencodable {
+            .map_err(|e| {
+                reject(Unmet::Unencodable {
                     detail: e.to_string(),
-                }],
+                })
             })?;
         prev = envelope.digest();
         out.push(envelope);

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Declared, DisclosureBasis, Event, Phase, Role};
 use crate::chain::Digest;
@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// A phase or sub-status change, stamped so that response metrics can be computed later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PhaseStamp {
     /// The phase entered (or the phase the sub-status belongs to).
     pub phase: Phase,
@@ -28,7 +28,7 @@ pub struct PhaseStamp {
 }
 
 /// A severity change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SeverityChange {
     /// Before.
     pub from: Severity,
@@ -43,7 +43,7 @@ pub struct SeverityChange {
 }
 
 /// A timeline note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Note {
     /// The text.
     pub text: String,
@@ -58,7 +58,12 @@ pub struct Note {
 /// It changes only by applying envelopes ([`Incident::apply`], [`Incident::replay`]);
 /// commands are turned into envelopes by [`Incident::execute`]. See the
 /// [crate docs](crate) for the host loop.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+///
+/// It serializes for APIs and dashboards, and deserializes as a snapshot: a snapshot keeps
+/// its `version` and chain `head`, so later envelopes apply and verify on top of it, but the
+/// snapshot itself is trusted as given. The event log stays the source of truth; rebuild
+/// with [`Incident::replay`] when in doubt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Incident {
     pub(crate) id: IncidentId,
     pub(crate) version: u64,

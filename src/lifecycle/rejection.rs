@@ -2,7 +2,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::event::wire;
 use super::{CommandKind, Phase, Role};
@@ -19,7 +19,7 @@ use crate::{
 /// # Handling
 /// Answer HTTP 422 with the list of [`Unmet`] items; the operator fixes them and resubmits.
 /// Retrying the same command unchanged gives the same rejection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 pub struct Rejection {
     /// The command refused.
     pub command: CommandKind,
@@ -55,7 +55,7 @@ fn list<T: fmt::Display>(items: &[T]) -> String {
 }
 
 /// One unmet precondition, in words an operator can act on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Unmet {

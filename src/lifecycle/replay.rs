@@ -204,7 +204,8 @@ impl Incident {
     /// state is then unchanged.
     pub fn apply(&mut self, envelope: &Envelope) -> Result<(), ReplayError> {
         self.check_continuity(envelope)?;
-        let mut verifier = ChainVerifier::resume(self.id, self.version + 1, self.head);
+        let mut verifier =
+            ChainVerifier::resume(self.id, self.version.saturating_add(1), self.head);
         verifier.push(envelope)?;
         self.step(envelope.clone())
     }
@@ -242,7 +243,7 @@ impl Incident {
 
     fn check_continuity(&self, envelope: &Envelope) -> Result<(), ReplayError> {
         check_version(envelope)?;
-        let expected = self.version + 1;
+        let expected = self.version.saturating_add(1);
         if envelope.incident_id() != self.id {
             return Err(ReplayError::ForeignIncident {
                 sequence: expected,

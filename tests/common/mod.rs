@@ -98,8 +98,14 @@ impl Desk {
         rejection
     }
 
-    /// The state replayed from the log equals the live state.
+    /// The state replayed from the log equals the live state, and the state survives a
+    /// snapshot round trip through JSON.
     pub fn assert_replays(&self) {
+        let snapshot = serde_json::to_string(&self.incident).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Incident>(&snapshot).unwrap(),
+            self.incident
+        );
         assert_eq!(
             Incident::replay(self.log.envelopes()).unwrap(),
             self.incident

@@ -1,0 +1,176 @@
+//! Decoding and replay never panic, whatever the input: arbitrary bytes, mutated valid logs,
+//! hostile snapshots. Errors are fine; panics are bugs.
+
+// Test code: a failed setup should stop the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::*;
+use incident::*;
+use proptest::prelude::*;
+
+fn valid_log() -> String {
+    let declare = Declare::new(
+        IncidentId::from_bytes([4; 16]),
+        IncidentKind::FundsTheft,
+        "资金被盗",
+    )
+    .detection(DetectionSource::FraudDetection, at(2026, 4, 1, 0, 0))
+    .severity(Severity::Sev2)
+    .owner(actor("o"));
+    let mut desk = Desk::declare(declare, at(2026, 4, 1, 0, 1), "o");
+    desk.advance(1)
+        .run(add_action(
+            "C",
+            ActionKind::Containment,
+            "freeze",
+            Some("ops"),
+            None,
+            Some(Measure::FreezeAccounts),
+        ))
+        .run(complete("C"))
+        .run(Command::Contain {
+            contained_at: Some(at(2026, 4, 1, 0, 2)),
+        })
+        .run(Command::AddNote {
+            text: "note \"quoted\" \\ 𝄞".into(),
+        })
+        .run(Command::UpdateImpact {
+            update: ImpactUpdate::default()
+                .funds_involved(Money::from_minor(99_000, Currency::JPY)),
+            reason: None,
+        });
+    write_json_lines(desk.log.envelopes()).unwrap()
+}
+
+/// Every entry point that reads outside data, exercised once.
+fn exercise(bytes: &[u8]) {
+    let _ = Envelope::from_json(bytes);
+    let _ = read_json_lines(bytes);
+    for options in [
+        ReplayOptions::default(),
+        ReplayOptions::default().skip_verification(),
+    ] {
+        let _ = Incident::replay_json_lines(bytes, &options);
+    }
+    if let Ok(envelopes) = read_json_lines(bytes) {
+        let _ = verify(&envelopes, None);
+        let _ = Incident::replay(&envelopes);
+        let _ = Incident::replay_with(&envelopes, &ReplayOptions::default().skip_verification());
+        let _ = EvidenceBundle::export(&envelopes);
+    }
+    let _ = serde_json::from_slice::<Command>(bytes);
+    let _ = serde_json::from_slice::<Declare>(bytes);
+    let _ = serde_json::from_slice::<Incident>(bytes);
+    let _ = serde_json::from_slice::<EvidenceBundle>(bytes).map(|b| b.verify());
+    let _ = serde_json::from_slice::<Head>(bytes);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        exercise(&bytes);
+    }
+
+    #[test]
+    fn mutated_logs_never_panic(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 1..6),
+    ) {
+        let mut bytes = valid_log().into_bytes();
+        for (index, byte, op) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let i = index.index(bytes.len());
+            match op {
+                0 => bytes[i] = byte,
+                1 => { bytes.remove(i); }
+                2 => bytes.insert(i, byte),
+                _ => { let tail = bytes.split_off(i); bytes.extend_from_slice(&tail[tail.len() / 2..]); }
+            }
+        }
+        exercise(&bytes);
+    }
+
+    #[test]
+    fn mutated_json_values_never_panic(
+        path_choice in any::<prop::sample::Index>(),
+        replacement in prop_oneof![
+            Just(serde_json::json!(null)),
+            Just(serde_json::json!(u64::MAX)),
+            Just(serde_json::json!(-1)),
+            Just(serde_json::json!(1.5)),
+            Just(serde_json::json!("")),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+            Just(serde_json::json!("9999-12-31T23:59:59.999999999Z")),
+        ],
+    ) {
+        // Replace one scalar anywhere in the log with a hostile value.
+        let log = valid_log();
+        let mut values: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let mut slots = Vec::new();
+        fn collect(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+            match v {
+                serde_json::Value::Object(m) => for (k, v) in m { path.push(k.clone()); collect(v, path, out); path.pop(); },
+                serde_json::Value::Array(a) => for (i, v) in a.iter().enumerate() { path.push(i.to_string()); collect(v, path, out); path.pop(); },
+                _ => out.push(path.clone()),
+            }
+        }
+        for (line, v) in values.iter().enumerate() {
+            let mut path = vec![line.to_string()];
+            collect(v, &mut path, &mut slots);
+        }
+        let path = &slots[path_choice.index(slots.len())];
+        let line: usize = path[0].parse().unwrap();
+        let mut target = &mut values[line];
+        for key in &path[1..] {
+            target = match target {
+                serde_json::Value::Array(a) => &mut a[key.parse::<usize>().unwrap()],
+                other => &mut other[key.as_str()],
+            };
+        }
+        *target = replacement;
+        let text: String = values.iter().map(|v| v.to_string() + "\n").collect();
+        exercise(text.as_bytes());
+    }
+}
+
+#[test]
+fn hostile_snapshots_do_not_panic() {
+    let log = read_json_lines(valid_log().as_bytes()).unwrap();
+    let incident = Incident::replay(&log[..2]).unwrap();
+    let mut value = serde_json::to_value(&incident).unwrap();
+    value["version"] = serde_json::json!(u64::MAX);
+    let mut snapshot: Incident = serde_json::from_value(value).unwrap();
+    assert!(snapshot.apply(&log[2]).is_err());
+    let ctx = Context::new(actor("o"), at(2026, 4, 1, 1, 0));
+    let rejected = snapshot
+        .execute(&Command::AddNote { text: "x".into() }, &ctx)
+        .unwrap_err();
+    assert!(
+        rejected.to_string().contains("largest sequence number"),
+        "{rejected}"
+    );
+    // An anchor far beyond the log is a truncation, not an overflow.
+    let head = Head {
+        incident_id: log[0].incident_id(),
+        sequence: u64::MAX,
+        digest: log[0].digest(),
+    };
+    assert!(matches!(
+        verify(&log, Some(&head)),
+        Err(ChainError {
+            kind: ChainBreak::Truncated { .. },
+            ..
+        })
+    ));
+}
