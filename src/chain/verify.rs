@@ -189,11 +189,9 @@ impl ChainVerifier {
     ) -> Result<(), ChainError> {
         let sequence = self.expected;
         let fail = |kind| Err(ChainError { sequence, kind });
-        if envelope.incident_id() != self.incident_id {
-            return fail(ChainBreak::ForeignIncident {
-                found: envelope.incident_id(),
-            });
-        }
+        // Self-consistency first: an envelope whose incident id was edited no longer
+        // matches its own digest (edited metadata); one that matches but names another
+        // incident really is foreign.
         let computed = envelope.computed_digest();
         if computed != envelope.digest() {
             return fail(ChainBreak::EditedMetadata {
@@ -211,6 +209,11 @@ impl ChainVerifier {
             return fail(ChainBreak::EditedPayload {
                 stored: envelope.payload_digest(),
                 computed: payload,
+            });
+        }
+        if envelope.incident_id() != self.incident_id {
+            return fail(ChainBreak::ForeignIncident {
+                found: envelope.incident_id(),
             });
         }
         let found = envelope.sequence();
