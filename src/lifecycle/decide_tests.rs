@@ -1,580 +1,590 @@
 //! One test per guard: each unmet precondition is named, all at once.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+// Test-only (also cfg-gated where decide.rs includes this file), so that line-based scans
+// see that the unwraps below are test code.
+#[cfg(test)]
+mod guards {
+    use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::super::*;
-use crate::*;
+    use crate::lifecycle::*;
+    use crate::*;
 
-fn t(minutes: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 14, 0, 0, 0).unwrap() + Duration::minutes(minutes)
-}
+    fn t(minutes: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 14, 0, 0, 0).unwrap() + Duration::minutes(minutes)
+    }
 
-fn ctx(minutes: i64) -> Context {
-    Context::new(ActorId::new("tester").unwrap(), t(minutes))
-}
+    fn ctx(minutes: i64) -> Context {
+        Context::new(ActorId::new("tester").unwrap(), t(minutes))
+    }
 
-fn codes(r: &Rejection) -> Vec<String> {
-    r.unmet
-        .iter()
-        .map(|u| {
-            serde_json::to_value(u).unwrap()["code"]
-                .as_str()
-                .unwrap()
-                .to_owned()
+    fn codes(r: &Rejection) -> Vec<String> {
+        r.unmet
+            .iter()
+            .map(|u| {
+                serde_json::to_value(u).unwrap()["code"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    fn declared() -> Incident {
+        let d = Declare::new(
+            IncidentId::from_bytes([5; 16]),
+            IncidentKind::DataBreach,
+            "x",
+        )
+        .detection(DetectionSource::LogReview, t(0))
+        .severity(Severity::Sev3)
+        .owner(ActorId::new("owner").unwrap());
+        Incident::replay(&Incident::declare(&d, &ctx(1)).unwrap()).unwrap()
+    }
+
+    /// Executes and applies, panicking on rejection.
+    fn run(incident: &mut Incident, command: Command, minutes: i64) {
+        let envelopes = incident
+            .execute(&command, &ctx(minutes))
+            .unwrap_or_else(|r| panic!("{r}"));
+        for e in &envelopes {
+            incident.apply(e).unwrap();
+        }
+    }
+
+    fn action(
+        id: &str,
+        kind: ActionKind,
+        owner: Option<&str>,
+        due: Option<DateTime<Utc>>,
+    ) -> Command {
+        Command::AddAction(NewAction {
+            action_id: ActionId::new(id).unwrap(),
+            kind,
+            title: format!("action {id}"),
+            owner: owner.map(|o| ActorId::new(o).unwrap()),
+            due,
+            measure: None,
         })
-        .collect()
-}
-
-fn declared() -> Incident {
-    let d = Declare::new(
-        IncidentId::from_bytes([5; 16]),
-        IncidentKind::DataBreach,
-        "x",
-    )
-    .detection(DetectionSource::LogReview, t(0))
-    .severity(Severity::Sev3)
-    .owner(ActorId::new("owner").unwrap());
-    Incident::replay(&Incident::declare(&d, &ctx(1)).unwrap()).unwrap()
-}
-
-/// Executes and applies, panicking on rejection.
-fn run(incident: &mut Incident, command: Command, minutes: i64) {
-    let envelopes = incident
-        .execute(&command, &ctx(minutes))
-        .unwrap_or_else(|r| panic!("{r}"));
-    for e in &envelopes {
-        incident.apply(e).unwrap();
     }
-}
 
-fn action(id: &str, kind: ActionKind, owner: Option<&str>, due: Option<DateTime<Utc>>) -> Command {
-    Command::AddAction(NewAction {
-        action_id: ActionId::new(id).unwrap(),
-        kind,
-        title: format!("action {id}"),
-        owner: owner.map(|o| ActorId::new(o).unwrap()),
-        due,
-        measure: None,
-    })
-}
-
-fn done(id: &str) -> Command {
-    Command::CompleteAction {
-        action_id: ActionId::new(id).unwrap(),
-        completed_at: None,
-        outcome: None,
+    fn done(id: &str) -> Command {
+        Command::CompleteAction {
+            action_id: ActionId::new(id).unwrap(),
+            completed_at: None,
+            outcome: None,
+        }
     }
-}
 
-fn notice(id: &str, kind: MessageKind, audience: Audience, complete: bool) -> Command {
-    let required = required_elements(kind, audience);
-    let elements = if complete {
-        required
-    } else {
-        required.get(..1).unwrap_or_default()
-    };
-    Command::DraftNotice(NoticeDraft {
-        notice_id: NoticeId::new(id).unwrap(),
-        kind,
-        audience,
-        channels: [Channel::Email].into(),
-        elements: elements.iter().copied().collect(),
-    })
-}
-
-fn nid(id: &str) -> NoticeId {
-    NoticeId::new(id).unwrap()
-}
-
-fn in_phase(phase: Phase) -> Incident {
-    let mut i = declared();
-    if phase == Phase::Detected {
-        return i;
+    fn notice(id: &str, kind: MessageKind, audience: Audience, complete: bool) -> Command {
+        let required = required_elements(kind, audience);
+        let elements = if complete {
+            required
+        } else {
+            required.get(..1).unwrap_or_default()
+        };
+        Command::DraftNotice(NoticeDraft {
+            notice_id: NoticeId::new(id).unwrap(),
+            kind,
+            audience,
+            channels: [Channel::Email].into(),
+            elements: elements.iter().copied().collect(),
+        })
     }
-    run(&mut i, action("C", ActionKind::Containment, None, None), 2);
-    run(&mut i, done("C"), 3);
-    run(
-        &mut i,
-        Command::Contain {
-            contained_at: Some(t(3)),
-        },
-        4,
-    );
-    if phase == Phase::Contained {
-        return i;
+
+    fn nid(id: &str) -> NoticeId {
+        NoticeId::new(id).unwrap()
     }
-    run(
-        &mut i,
-        Command::Disclose {
-            basis: DisclosureBasis::NotRequired {
-                legal_basis: "no customer data".into(),
+
+    fn in_phase(phase: Phase) -> Incident {
+        let mut i = declared();
+        if phase == Phase::Detected {
+            return i;
+        }
+        run(&mut i, action("C", ActionKind::Containment, None, None), 2);
+        run(&mut i, done("C"), 3);
+        run(
+            &mut i,
+            Command::Contain {
+                contained_at: Some(t(3)),
             },
-        },
-        5,
-    );
-    if phase == Phase::Disclosed {
-        return i;
-    }
-    run(&mut i, action("R", ActionKind::Remediation, None, None), 6);
-    run(&mut i, done("R"), 7);
-    run(
-        &mut i,
-        Command::DeclareCompensationNotApplicable {
-            reason: "no loss".into(),
-        },
-        8,
-    );
-    run(&mut i, Command::Remediate, 9);
-    i
-}
-
-#[test]
-fn detect_guard_names_everything_missing_at_once() {
-    let d = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, " ");
-    let r = Incident::declare(&d, &ctx(0)).unwrap_err();
-    assert_eq!(r.command, CommandKind::Declare);
-    assert_eq!(r.phase, None);
-    assert_eq!(
-        codes(&r),
-        ["empty_text", "missing", "missing", "missing", "missing"]
-    );
-    let text = r.to_string();
-    for field in [
-        "title",
-        "detection_source",
-        "detected_at",
-        "severity",
-        "owner",
-    ] {
-        assert!(text.contains(field), "{field} not named in: {text}");
-    }
-}
-
-#[test]
-fn detect_guard_checks_times() {
-    let d = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, "t")
-        .detection(DetectionSource::Media, t(10))
-        .occurred_at(t(20), true)
-        .severity(Severity::Sev4)
-        .owner(ActorId::new("o").unwrap());
-    let r = Incident::declare(&d, &ctx(5)).unwrap_err();
-    // detected in the future, detected before occurred, occurred in the future
-    assert_eq!(codes(&r), ["in_the_future", "time_order", "in_the_future"]);
-}
-
-#[test]
-fn detect_guard_requires_a_reason_for_a_milder_severity() {
-    let mut impact = Impact::default();
-    impact.people.confirmed = Some(200_000);
-    let base = Declare::new(
-        IncidentId::from_bytes([2; 16]),
-        IncidentKind::DataBreach,
-        "t",
-    )
-    .detection(DetectionSource::Monitoring, t(0))
-    .owner(ActorId::new("o").unwrap())
-    .impact(impact);
-    let r = Incident::declare(&base.clone().severity(Severity::Sev3), &ctx(1)).unwrap_err();
-    assert!(matches!(
-        &r.unmet[..],
-        [Unmet::SeverityBelowAssessment {
-            chosen: Severity::Sev3,
-            assessed: Severity::Sev1,
-            ..
-        }]
-    ));
-    assert!(Incident::declare(
-        &base
-            .clone()
-            .severity(Severity::Sev3)
-            .severity_reason("duplicate records; 40k real"),
-        &ctx(1)
-    )
-    .is_ok());
-    assert!(Incident::declare(&base.severity(Severity::Sev1), &ctx(1)).is_ok());
-}
-
-#[test]
-fn contain_guard_needs_done_containment_and_a_time() {
-    let mut i = declared();
-    run(&mut i, action("C1", ActionKind::Containment, None, None), 2);
-    run(&mut i, action("R1", ActionKind::Remediation, None, None), 2);
-    run(&mut i, done("R1"), 3);
-    let r = i
-        .decide(&Command::Contain { contained_at: None }, &ctx(4))
-        .unwrap_err();
-    assert_eq!(codes(&r), ["no_containment_done", "missing"]);
-    assert!(r.to_string().contains("open containment actions: C1"));
-    run(&mut i, done("C1"), 5);
-    let r = i
-        .decide(
-            &Command::Contain {
-                contained_at: Some(t(50)),
-            },
-            &ctx(6),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["in_the_future"]);
-    assert!(i
-        .decide(
-            &Command::Contain {
-                contained_at: Some(t(6))
-            },
-            &ctx(6)
-        )
-        .is_ok());
-}
-
-#[test]
-fn disclose_guard_checks_the_notice() {
-    let mut i = in_phase(Phase::Contained);
-    let disclose = |id: &str| Command::Disclose {
-        basis: DisclosureBasis::PublicNotice { notice_id: nid(id) },
-    };
-    assert_eq!(
-        codes(&i.decide(&disclose("X"), &ctx(10)).unwrap_err()),
-        ["unknown_id"]
-    );
-    run(
-        &mut i,
-        notice(
-            "D",
-            MessageKind::InitialNotice,
-            Audience::AffectedCustomers,
-            false,
-        ),
-        10,
-    );
-    assert_eq!(
-        codes(&i.decide(&disclose("D"), &ctx(10)).unwrap_err()),
-        ["notice_status", "notice_incomplete"]
-    );
-    run(
-        &mut i,
-        notice("M", MessageKind::HoldingStatement, Audience::Media, true),
-        10,
-    );
-    run(
-        &mut i,
-        Command::ApproveNotice {
-            notice_id: nid("M"),
-        },
-        11,
-    );
-    assert_eq!(
-        codes(&i.decide(&disclose("M"), &ctx(11)).unwrap_err()),
-        ["not_a_disclosure_notice"]
-    );
-    let r = i
-        .decide(
-            &Command::Disclose {
+            4,
+        );
+        if phase == Phase::Contained {
+            return i;
+        }
+        run(
+            &mut i,
+            Command::Disclose {
                 basis: DisclosureBasis::NotRequired {
-                    legal_basis: "".into(),
+                    legal_basis: "no customer data".into(),
                 },
             },
-            &ctx(11),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["empty_text"]);
-    run(
-        &mut i,
-        notice(
-            "N",
-            MessageKind::InitialNotice,
-            Audience::AllCustomers,
-            true,
-        ),
-        12,
-    );
-    run(
-        &mut i,
-        Command::ApproveNotice {
-            notice_id: nid("N"),
-        },
-        12,
-    );
-    run(&mut i, disclose("N"), 13);
-    assert_eq!(i.phase(), Phase::Disclosed);
-}
-
-#[test]
-fn remediate_guard_needs_settled_work_and_a_compensation_decision() {
-    let mut i = in_phase(Phase::Disclosed);
-    assert_eq!(
-        codes(&i.decide(&Command::Remediate, &ctx(10)).unwrap_err()),
-        ["no_remediation_action", "compensation_undecided"]
-    );
-    run(
-        &mut i,
-        action("R1", ActionKind::Remediation, None, None),
-        10,
-    );
-    run(
-        &mut i,
-        action("R2", ActionKind::Remediation, None, None),
-        10,
-    );
-    run(&mut i, done("R1"), 11);
-    let r = i.decide(&Command::Remediate, &ctx(11)).unwrap_err();
-    assert_eq!(
-        codes(&r),
-        ["remediation_outstanding", "compensation_undecided"]
-    );
-    assert!(r.to_string().contains("R2"));
-    run(
-        &mut i,
-        Command::DeferAction {
-            action_id: ActionId::new("R2").unwrap(),
-            reason: "vendor fix due".into(),
-        },
-        12,
-    );
-    run(
-        &mut i,
-        Command::OpenCompensationProgram {
-            program_id: ProgramId::new("P").unwrap(),
-            policy: "p@1".into(),
-        },
-        12,
-    );
-    run(&mut i, Command::Remediate, 13);
-    assert_eq!(i.phase(), Phase::Remediated);
-}
-
-#[test]
-fn review_guard_needs_findings_owned_dated_prevention_and_resolution_notice() {
-    let mut i = in_phase(Phase::Remediated);
-    run(&mut i, action("P1", ActionKind::Prevention, None, None), 10);
-    run(
-        &mut i,
-        action("P2", ActionKind::Prevention, Some("ciso"), Some(t(9999))),
-        10,
-    );
-    let r = i.decide(&Command::Review, &ctx(10)).unwrap_err();
-    assert_eq!(
-        codes(&r),
-        [
-            "no_findings",
-            "prevention_without_owner",
-            "prevention_without_due_date",
-            "resolution_notice_not_sent"
-        ]
-    );
-    run(
-        &mut i,
-        Command::UpdateAction(ActionChanges {
-            action_id: ActionId::new("P1").unwrap(),
-            title: None,
-            owner: Some(ActorId::new("it").unwrap()),
-            due: Some(t(5000)),
-        }),
-        11,
-    );
-    run(
-        &mut i,
-        Command::RecordFinding(Finding {
-            finding_id: FindingId::new("F").unwrap(),
-            kind: FindingKind::RootCause,
-            root_cause: Some(RootCause::Misconfiguration),
-            summary: "open bucket".into(),
-            evidence: vec![],
-        }),
-        11,
-    );
-    run(
-        &mut i,
-        notice(
-            "RN",
-            MessageKind::ResolutionNotice,
-            Audience::AffectedCustomers,
-            true,
-        ),
-        12,
-    );
-    run(
-        &mut i,
-        Command::ApproveNotice {
-            notice_id: nid("RN"),
-        },
-        12,
-    );
-    // Approved is not enough: it must be sent.
-    assert_eq!(
-        codes(&i.decide(&Command::Review, &ctx(12)).unwrap_err()),
-        ["resolution_notice_not_sent"]
-    );
-    run(
-        &mut i,
-        Command::RecordNoticeSent {
-            notice_id: nid("RN"),
-            sent_at: None,
-        },
-        13,
-    );
-    run(&mut i, Command::Review, 14);
-    run(&mut i, Command::Close, 15);
-    assert_eq!(i.phase(), Phase::Closed);
-}
-
-#[test]
-fn every_phase_command_pair_follows_the_table() {
-    for phase in [
-        Phase::Detected,
-        Phase::Contained,
-        Phase::Disclosed,
-        Phase::Remediated,
-    ] {
-        let i = in_phase(phase);
-        for command in [
-            Command::Contain {
-                contained_at: Some(t(9)),
+            5,
+        );
+        if phase == Phase::Disclosed {
+            return i;
+        }
+        run(&mut i, action("R", ActionKind::Remediation, None, None), 6);
+        run(&mut i, done("R"), 7);
+        run(
+            &mut i,
+            Command::DeclareCompensationNotApplicable {
+                reason: "no loss".into(),
             },
-            Command::Remediate,
-            Command::Review,
-            Command::Close,
+            8,
+        );
+        run(&mut i, Command::Remediate, 9);
+        i
+    }
+
+    #[test]
+    fn detect_guard_names_everything_missing_at_once() {
+        let d = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, " ");
+        let r = Incident::declare(&d, &ctx(0)).unwrap_err();
+        assert_eq!(r.command, CommandKind::Declare);
+        assert_eq!(r.phase, None);
+        assert_eq!(
+            codes(&r),
+            ["empty_text", "missing", "missing", "missing", "missing"]
+        );
+        let text = r.to_string();
+        for field in [
+            "title",
+            "detection_source",
+            "detected_at",
+            "severity",
+            "owner",
         ] {
-            let kind = command.kind();
-            let result = i.decide(&command, &ctx(20));
-            let edge = super::super::transitions::transition(phase, kind);
-            match (edge, result) {
-                (None, Err(r)) => assert!(
-                    matches!(&r.unmet[..], [Unmet::WrongPhase { .. }]),
-                    "{phase} {kind}: {r}"
-                ),
-                (None, Ok(_)) => panic!("{phase} accepted {kind}"),
-                (Some(_), Err(r)) => assert!(
-                    !r.unmet
-                        .iter()
-                        .any(|u| matches!(u, Unmet::WrongPhase { .. })),
-                    "{r}"
-                ),
-                (Some(_), Ok(_)) => {}
+            assert!(text.contains(field), "{field} not named in: {text}");
+        }
+    }
+
+    #[test]
+    fn detect_guard_checks_times() {
+        let d = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, "t")
+            .detection(DetectionSource::Media, t(10))
+            .occurred_at(t(20), true)
+            .severity(Severity::Sev4)
+            .owner(ActorId::new("o").unwrap());
+        let r = Incident::declare(&d, &ctx(5)).unwrap_err();
+        // detected in the future, detected before occurred, occurred in the future
+        assert_eq!(codes(&r), ["in_the_future", "time_order", "in_the_future"]);
+    }
+
+    #[test]
+    fn detect_guard_requires_a_reason_for_a_milder_severity() {
+        let mut impact = Impact::default();
+        impact.people.confirmed = Some(200_000);
+        let base = Declare::new(
+            IncidentId::from_bytes([2; 16]),
+            IncidentKind::DataBreach,
+            "t",
+        )
+        .detection(DetectionSource::Monitoring, t(0))
+        .owner(ActorId::new("o").unwrap())
+        .impact(impact);
+        let r = Incident::declare(&base.clone().severity(Severity::Sev3), &ctx(1)).unwrap_err();
+        assert!(matches!(
+            &r.unmet[..],
+            [Unmet::SeverityBelowAssessment {
+                chosen: Severity::Sev3,
+                assessed: Severity::Sev1,
+                ..
+            }]
+        ));
+        assert!(Incident::declare(
+            &base
+                .clone()
+                .severity(Severity::Sev3)
+                .severity_reason("duplicate records; 40k real"),
+            &ctx(1)
+        )
+        .is_ok());
+        assert!(Incident::declare(&base.severity(Severity::Sev1), &ctx(1)).is_ok());
+    }
+
+    #[test]
+    fn contain_guard_needs_done_containment_and_a_time() {
+        let mut i = declared();
+        run(&mut i, action("C1", ActionKind::Containment, None, None), 2);
+        run(&mut i, action("R1", ActionKind::Remediation, None, None), 2);
+        run(&mut i, done("R1"), 3);
+        let r = i
+            .decide(&Command::Contain { contained_at: None }, &ctx(4))
+            .unwrap_err();
+        assert_eq!(codes(&r), ["no_containment_done", "missing"]);
+        assert!(r.to_string().contains("open containment actions: C1"));
+        run(&mut i, done("C1"), 5);
+        let r = i
+            .decide(
+                &Command::Contain {
+                    contained_at: Some(t(50)),
+                },
+                &ctx(6),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["in_the_future"]);
+        assert!(i
+            .decide(
+                &Command::Contain {
+                    contained_at: Some(t(6))
+                },
+                &ctx(6)
+            )
+            .is_ok());
+    }
+
+    #[test]
+    fn disclose_guard_checks_the_notice() {
+        let mut i = in_phase(Phase::Contained);
+        let disclose = |id: &str| Command::Disclose {
+            basis: DisclosureBasis::PublicNotice { notice_id: nid(id) },
+        };
+        assert_eq!(
+            codes(&i.decide(&disclose("X"), &ctx(10)).unwrap_err()),
+            ["unknown_id"]
+        );
+        run(
+            &mut i,
+            notice(
+                "D",
+                MessageKind::InitialNotice,
+                Audience::AffectedCustomers,
+                false,
+            ),
+            10,
+        );
+        assert_eq!(
+            codes(&i.decide(&disclose("D"), &ctx(10)).unwrap_err()),
+            ["notice_status", "notice_incomplete"]
+        );
+        run(
+            &mut i,
+            notice("M", MessageKind::HoldingStatement, Audience::Media, true),
+            10,
+        );
+        run(
+            &mut i,
+            Command::ApproveNotice {
+                notice_id: nid("M"),
+            },
+            11,
+        );
+        assert_eq!(
+            codes(&i.decide(&disclose("M"), &ctx(11)).unwrap_err()),
+            ["not_a_disclosure_notice"]
+        );
+        let r = i
+            .decide(
+                &Command::Disclose {
+                    basis: DisclosureBasis::NotRequired {
+                        legal_basis: "".into(),
+                    },
+                },
+                &ctx(11),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["empty_text"]);
+        run(
+            &mut i,
+            notice(
+                "N",
+                MessageKind::InitialNotice,
+                Audience::AllCustomers,
+                true,
+            ),
+            12,
+        );
+        run(
+            &mut i,
+            Command::ApproveNotice {
+                notice_id: nid("N"),
+            },
+            12,
+        );
+        run(&mut i, disclose("N"), 13);
+        assert_eq!(i.phase(), Phase::Disclosed);
+    }
+
+    #[test]
+    fn remediate_guard_needs_settled_work_and_a_compensation_decision() {
+        let mut i = in_phase(Phase::Disclosed);
+        assert_eq!(
+            codes(&i.decide(&Command::Remediate, &ctx(10)).unwrap_err()),
+            ["no_remediation_action", "compensation_undecided"]
+        );
+        run(
+            &mut i,
+            action("R1", ActionKind::Remediation, None, None),
+            10,
+        );
+        run(
+            &mut i,
+            action("R2", ActionKind::Remediation, None, None),
+            10,
+        );
+        run(&mut i, done("R1"), 11);
+        let r = i.decide(&Command::Remediate, &ctx(11)).unwrap_err();
+        assert_eq!(
+            codes(&r),
+            ["remediation_outstanding", "compensation_undecided"]
+        );
+        assert!(r.to_string().contains("R2"));
+        run(
+            &mut i,
+            Command::DeferAction {
+                action_id: ActionId::new("R2").unwrap(),
+                reason: "vendor fix due".into(),
+            },
+            12,
+        );
+        run(
+            &mut i,
+            Command::OpenCompensationProgram {
+                program_id: ProgramId::new("P").unwrap(),
+                policy: "p@1".into(),
+            },
+            12,
+        );
+        run(&mut i, Command::Remediate, 13);
+        assert_eq!(i.phase(), Phase::Remediated);
+    }
+
+    #[test]
+    fn review_guard_needs_findings_owned_dated_prevention_and_resolution_notice() {
+        let mut i = in_phase(Phase::Remediated);
+        run(&mut i, action("P1", ActionKind::Prevention, None, None), 10);
+        run(
+            &mut i,
+            action("P2", ActionKind::Prevention, Some("ciso"), Some(t(9999))),
+            10,
+        );
+        let r = i.decide(&Command::Review, &ctx(10)).unwrap_err();
+        assert_eq!(
+            codes(&r),
+            [
+                "no_findings",
+                "prevention_without_owner",
+                "prevention_without_due_date",
+                "resolution_notice_not_sent"
+            ]
+        );
+        run(
+            &mut i,
+            Command::UpdateAction(ActionChanges {
+                action_id: ActionId::new("P1").unwrap(),
+                title: None,
+                owner: Some(ActorId::new("it").unwrap()),
+                due: Some(t(5000)),
+            }),
+            11,
+        );
+        run(
+            &mut i,
+            Command::RecordFinding(Finding {
+                finding_id: FindingId::new("F").unwrap(),
+                kind: FindingKind::RootCause,
+                root_cause: Some(RootCause::Misconfiguration),
+                summary: "open bucket".into(),
+                evidence: vec![],
+            }),
+            11,
+        );
+        run(
+            &mut i,
+            notice(
+                "RN",
+                MessageKind::ResolutionNotice,
+                Audience::AffectedCustomers,
+                true,
+            ),
+            12,
+        );
+        run(
+            &mut i,
+            Command::ApproveNotice {
+                notice_id: nid("RN"),
+            },
+            12,
+        );
+        // Approved is not enough: it must be sent.
+        assert_eq!(
+            codes(&i.decide(&Command::Review, &ctx(12)).unwrap_err()),
+            ["resolution_notice_not_sent"]
+        );
+        run(
+            &mut i,
+            Command::RecordNoticeSent {
+                notice_id: nid("RN"),
+                sent_at: None,
+            },
+            13,
+        );
+        run(&mut i, Command::Review, 14);
+        run(&mut i, Command::Close, 15);
+        assert_eq!(i.phase(), Phase::Closed);
+    }
+
+    #[test]
+    fn every_phase_command_pair_follows_the_table() {
+        for phase in [
+            Phase::Detected,
+            Phase::Contained,
+            Phase::Disclosed,
+            Phase::Remediated,
+        ] {
+            let i = in_phase(phase);
+            for command in [
+                Command::Contain {
+                    contained_at: Some(t(9)),
+                },
+                Command::Remediate,
+                Command::Review,
+                Command::Close,
+            ] {
+                let kind = command.kind();
+                let result = i.decide(&command, &ctx(20));
+                let edge = crate::lifecycle::transitions::transition(phase, kind);
+                match (edge, result) {
+                    (None, Err(r)) => assert!(
+                        matches!(&r.unmet[..], [Unmet::WrongPhase { .. }]),
+                        "{phase} {kind}: {r}"
+                    ),
+                    (None, Ok(_)) => panic!("{phase} accepted {kind}"),
+                    (Some(_), Err(r)) => assert!(
+                        !r.unmet
+                            .iter()
+                            .any(|u| matches!(u, Unmet::WrongPhase { .. })),
+                        "{r}"
+                    ),
+                    (Some(_), Ok(_)) => {}
+                }
             }
         }
     }
-}
 
-#[test]
-fn cross_phase_commands_validate_ids_and_states() {
-    let mut i = declared();
-    let r = i
-        .decide(&Command::UnassignRole { role: Role::Owner }, &ctx(2))
-        .unwrap_err();
-    assert_eq!(codes(&r), ["owner_required"]);
-    let r = i
-        .decide(
-            &Command::AssignRole {
-                role: Role::Owner,
-                person: ActorId::new("owner").unwrap(),
-            },
-            &ctx(2),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["role_already_held"]);
-    let r = i
-        .decide(&Command::UnassignRole { role: Role::Legal }, &ctx(2))
-        .unwrap_err();
-    assert_eq!(codes(&r), ["no_change"]);
-    let r = i
-        .decide(
-            &Command::ChangeSeverity {
-                severity: Severity::Sev3,
-                reason: "".into(),
-            },
-            &ctx(2),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["empty_text", "no_change"]);
-    let r = i
-        .decide(
-            &Command::UpdateImpact {
-                update: ImpactUpdate::default(),
-                reason: None,
-            },
-            &ctx(2),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["no_change"]);
-    let negative = ImpactUpdate::default().funds_involved(Money::from_minor(-1, Currency::USD));
-    let r = i
-        .decide(
-            &Command::UpdateImpact {
-                update: negative,
-                reason: None,
-            },
-            &ctx(2),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["invalid"]);
-    let r = i.decide(&done("nope"), &ctx(2)).unwrap_err();
-    assert_eq!(codes(&r), ["unknown_id"]);
-    run(&mut i, action("A", ActionKind::Remediation, None, None), 2);
-    assert_eq!(
-        codes(
-            &i.decide(&action("A", ActionKind::Remediation, None, None), &ctx(2))
-                .unwrap_err()
-        ),
-        ["duplicate_id"]
-    );
-    run(&mut i, done("A"), 3);
-    assert_eq!(
-        codes(&i.decide(&done("A"), &ctx(3)).unwrap_err()),
-        ["action_status"]
-    );
-    let r = i
-        .decide(
-            &Command::AddNote {
-                text: "x".repeat(20_001),
-            },
-            &ctx(3),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["text_too_long"]);
-    let r = i
-        .decide(
-            &Command::RecordOccurrence {
-                occurred_at: t(1),
-                estimated: true,
-            },
-            &ctx(3),
-        )
-        .unwrap_err();
-    assert_eq!(codes(&r), ["time_order"], "occurred after detection");
-}
+    #[test]
+    fn cross_phase_commands_validate_ids_and_states() {
+        let mut i = declared();
+        let r = i
+            .decide(&Command::UnassignRole { role: Role::Owner }, &ctx(2))
+            .unwrap_err();
+        assert_eq!(codes(&r), ["owner_required"]);
+        let r = i
+            .decide(
+                &Command::AssignRole {
+                    role: Role::Owner,
+                    person: ActorId::new("owner").unwrap(),
+                },
+                &ctx(2),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["role_already_held"]);
+        let r = i
+            .decide(&Command::UnassignRole { role: Role::Legal }, &ctx(2))
+            .unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+        let r = i
+            .decide(
+                &Command::ChangeSeverity {
+                    severity: Severity::Sev3,
+                    reason: "".into(),
+                },
+                &ctx(2),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["empty_text", "no_change"]);
+        let r = i
+            .decide(
+                &Command::UpdateImpact {
+                    update: ImpactUpdate::default(),
+                    reason: None,
+                },
+                &ctx(2),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+        let negative = ImpactUpdate::default().funds_involved(Money::from_minor(-1, Currency::USD));
+        let r = i
+            .decide(
+                &Command::UpdateImpact {
+                    update: negative,
+                    reason: None,
+                },
+                &ctx(2),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["invalid"]);
+        let r = i.decide(&done("nope"), &ctx(2)).unwrap_err();
+        assert_eq!(codes(&r), ["unknown_id"]);
+        run(&mut i, action("A", ActionKind::Remediation, None, None), 2);
+        assert_eq!(
+            codes(
+                &i.decide(&action("A", ActionKind::Remediation, None, None), &ctx(2))
+                    .unwrap_err()
+            ),
+            ["duplicate_id"]
+        );
+        run(&mut i, done("A"), 3);
+        assert_eq!(
+            codes(&i.decide(&done("A"), &ctx(3)).unwrap_err()),
+            ["action_status"]
+        );
+        let r = i
+            .decide(
+                &Command::AddNote {
+                    text: "x".repeat(20_001),
+                },
+                &ctx(3),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["text_too_long"]);
+        let r = i
+            .decide(
+                &Command::RecordOccurrence {
+                    occurred_at: t(1),
+                    estimated: true,
+                },
+                &ctx(3),
+            )
+            .unwrap_err();
+        assert_eq!(codes(&r), ["time_order"], "occurred after detection");
+    }
 
-#[test]
-fn custody_must_be_recorded_in_time_order() {
-    let mut i = declared();
-    run(
-        &mut i,
-        Command::AddEvidence(NewEvidence {
+    #[test]
+    fn custody_must_be_recorded_in_time_order() {
+        let mut i = declared();
+        run(
+            &mut i,
+            Command::AddEvidence(NewEvidence {
+                evidence_id: EvidenceId::new("E").unwrap(),
+                description: "image".into(),
+                collected_by: ActorId::new("f").unwrap(),
+                collected_at: t(5),
+                location: "safe".into(),
+                digest: None,
+            }),
+            6,
+        );
+        let entry = |at| CustodyRecord {
             evidence_id: EvidenceId::new("E").unwrap(),
-            description: "image".into(),
-            collected_by: ActorId::new("f").unwrap(),
-            collected_at: t(5),
-            location: "safe".into(),
-            digest: None,
-        }),
-        6,
-    );
-    let entry = |at| CustodyRecord {
-        evidence_id: EvidenceId::new("E").unwrap(),
-        entry: CustodyEntry {
-            action: CustodyAction::Transferred,
-            by: ActorId::new("g").unwrap(),
-            at,
-            location: "lab".into(),
-            digest: None,
-            note: None,
-        },
-    };
-    let r = i
-        .decide(&Command::RecordCustody(entry(t(4))), &ctx(7))
-        .unwrap_err();
-    assert_eq!(codes(&r), ["custody_out_of_order"]);
-    run(&mut i, Command::RecordCustody(entry(t(6))), 7);
-    assert_eq!(
-        i.evidence()[&EvidenceId::new("E").unwrap()].custody.len(),
-        2
-    );
+            entry: CustodyEntry {
+                action: CustodyAction::Transferred,
+                by: ActorId::new("g").unwrap(),
+                at,
+                location: "lab".into(),
+                digest: None,
+                note: None,
+            },
+        };
+        let r = i
+            .decide(&Command::RecordCustody(entry(t(4))), &ctx(7))
+            .unwrap_err();
+        assert_eq!(codes(&r), ["custody_out_of_order"]);
+        run(&mut i, Command::RecordCustody(entry(t(6))), 7);
+        assert_eq!(
+            i.evidence()[&EvidenceId::new("E").unwrap()].custody.len(),
+            2
+        );
+    }
 }
