@@ -214,9 +214,8 @@ fn model_accepts(state: &Incident, command: &Command, now: DateTime<Utc>) -> Opt
             }
         },
         Command::Remediate => {
-            actions(ActionKind::Remediation).next().is_some()
-                && actions(ActionKind::Remediation)
-                    .all(|a| matches!(a.status, ActionStatus::Done | ActionStatus::Deferred))
+            actions(ActionKind::Remediation)
+                .all(|a| matches!(a.status, ActionStatus::Done | ActionStatus::Deferred))
                 && *state.compensation() != CompensationStance::Undecided
         }
         Command::Review => review_guard_met(state),

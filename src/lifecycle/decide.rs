@@ -799,19 +799,14 @@ impl Incident {
         }
     }
 
-    /// Remediate: remediation actions all done or deferred; compensation decided.
+    /// Remediate: every remediation action done or deferred (DESIGN.md asks for no minimum
+    /// number, unlike Contain); compensation decided.
     fn remediate_guard(&self, c: &mut Checks) {
-        let mut any = false;
-        let mut outstanding = Vec::new();
-        for action in self.actions_of(ActionKind::Remediation) {
-            any = true;
-            if !action.status.is_settled() {
-                outstanding.push(action.id.clone());
-            }
-        }
-        if !any {
-            c.push(Unmet::NoRemediationAction);
-        }
+        let outstanding: Vec<ActionId> = self
+            .actions_of(ActionKind::Remediation)
+            .filter(|a| !a.status.is_settled())
+            .map(|a| a.id.clone())
+            .collect();
         if !outstanding.is_empty() {
             c.push(Unmet::RemediationOutstanding {
                 actions: outstanding,

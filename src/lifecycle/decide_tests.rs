@@ -311,7 +311,7 @@ mod guards {
         let mut i = in_phase(Phase::Disclosed);
         assert_eq!(
             codes(&i.decide(&Command::Remediate, &ctx(10)).unwrap_err()),
-            ["no_remediation_action", "compensation_undecided"]
+            ["compensation_undecided"]
         );
         run(
             &mut i,

@@ -26,7 +26,7 @@
 //! | declare | detection source, detected-at (not in the future, not before occurred-at), initial severity (a milder one than [`assess_severity`](crate::assess_severity) gives needs a reason), an accountable owner |
 //! | contain | at least one containment action done; a contained-at time (not before detection, not in the future) |
 //! | disclose | an approved, complete initial notice to affected or all customers, or a recorded decision that public disclosure is not required with its legal basis |
-//! | remediate | at least one remediation action, every one done or deferred with a reason; a compensation program opened or compensation declared not applicable |
+//! | remediate | every remediation action done or deferred with a reason; a compensation program opened or compensation declared not applicable |
 //! | review | at least one finding; every prevention action with an owner and a due date; a resolution notice to customers sent |
 //! | close | nothing more |
 //! | dismiss | a rationale (only from detected or contained) |

@@ -212,9 +212,6 @@ pub enum Unmet {
         /// Containment actions not yet done.
         open: Vec<ActionId>,
     },
-    /// Remediate needs at least one remediation action.
-    #[error("no remediation action is recorded: add the remediation work (e.g. patch the exploited weakness) and complete or defer it")]
-    NoRemediationAction,
     /// Remediate needs every remediation action done or deferred.
     #[error("remediation actions not yet done or deferred: {}; complete them or defer each with a reason", list(actions))]
     RemediationOutstanding {
