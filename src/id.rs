@@ -153,6 +153,13 @@ macro_rules! label {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// Wraps a crate-internal literal without checking it: for constants the crate
+            /// ships (reference policies), whose validity is asserted by tests.
+            #[allow(dead_code)]
+            pub(crate) fn from_static(value: &'static str) -> Self {
+                Self(value.to_owned())
+            }
         }
 
         impl TryFrom<String> for $name {
@@ -250,6 +257,25 @@ label!(
     /// Identifies a compensation program.
     ProgramId,
     "program id",
+    64
+);
+label!(
+    /// An opaque reference to a customer in the host's systems (never personal data), so
+    /// compensation claims and decisions can be stored without a name or account number.
+    CustomerRef,
+    "customer reference",
+    64
+);
+label!(
+    /// Identifies a compensation policy; with its version it pins what a program applies.
+    PolicyId,
+    "policy id",
+    64
+);
+label!(
+    /// Identifies a rule within a compensation policy, so decisions can name it.
+    RuleId,
+    "rule id",
     64
 );
 label!(

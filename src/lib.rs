@@ -70,6 +70,8 @@
 //! - Communications: [`Audience`], [`Channel`], [`MessageKind`], [`ContentElement`],
 //!   [`required_elements`], [`Notice`].
 //! - Integrity: [`verify`], [`Head`], [`EvidenceBundle`].
+//! - Compensation: [`Claim`], [`Policy`] and [`Policy::decide`] (a self-explaining
+//!   [`Decision`]), [`Program`] batch assessment with [`ProgramSummary`].
 //! - Money: [`Money`], [`Currency`].
 
 #![forbid(unsafe_code)]
@@ -95,8 +97,8 @@ mod schema;
 
 // Identifiers.
 pub use id::{
-    ActionId, ActorId, EvidenceId, FindingId, IdError, IncidentId, NoticeId, ProgramId, SubStatus,
-    SystemName,
+    ActionId, ActorId, CustomerRef, EvidenceId, FindingId, IdError, IncidentId, NoticeId, PolicyId,
+    ProgramId, RuleId, SubStatus, SystemName,
 };
 
 // The aggregate and its lifecycle.
@@ -126,7 +128,13 @@ pub use comms::{
     required_elements, Audience, Channel, ContentElement, MessageKind, Notice, NoticeDraft,
     NoticeStatus,
 };
-pub use compensation::CompensationStance;
+pub use compensation::{
+    reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimBuilder,
+    ClaimError, CompensationError, CompensationStance, Condition, Decision, EvidenceSet,
+    EvidenceStrength, Grant, LossBasis, Matching, Outcome, OutcomeCounts, Policy, PolicyBuilder,
+    PolicyError, PolicyProblem, PolicyRef, ProRata, Program, ProgramSummary, Remedy, RemedyTotals,
+    ReviewTrigger, Rule, RuleOutcome, RuleStatus, Tier,
+};
 pub use evidence::{
     ContentDigest, ContentDigestError, CustodyAction, CustodyEntry, CustodyRecord, DigestAlgorithm,
     EvidenceItem, NewEvidence,

@@ -665,7 +665,7 @@ impl Money {
         self.amount_minor
             .checked_add(rhs.amount_minor)
             .map(|amount| Money::from_minor(amount, self.currency))
-            .ok_or(self.overflow(MoneyOperation::Add))
+            .ok_or_else(|| self.overflow(MoneyOperation::Add))
     }
 
     /// `self - rhs`, exact.
@@ -679,7 +679,7 @@ impl Money {
         self.amount_minor
             .checked_sub(rhs.amount_minor)
             .map(|amount| Money::from_minor(amount, self.currency))
-            .ok_or(self.overflow(MoneyOperation::Subtract))
+            .ok_or_else(|| self.overflow(MoneyOperation::Subtract))
     }
 
     /// `-self`, exact (e.g. to turn a charge into a reversal).
@@ -691,7 +691,7 @@ impl Money {
         self.amount_minor
             .checked_neg()
             .map(|amount| Money::from_minor(amount, self.currency))
-            .ok_or(self.overflow(MoneyOperation::Negate))
+            .ok_or_else(|| self.overflow(MoneyOperation::Negate))
     }
 
     /// `self * factor`, exact (e.g. a flat fee times affected accounts).
@@ -703,7 +703,7 @@ impl Money {
         self.amount_minor
             .checked_mul(factor)
             .map(|amount| Money::from_minor(amount, self.currency))
-            .ok_or(self.overflow(MoneyOperation::Multiply))
+            .ok_or_else(|| self.overflow(MoneyOperation::Multiply))
     }
 
     /// `self * numerator / denominator`, computed exactly in `i128` and then
@@ -768,7 +768,7 @@ impl Money {
             .and_then(|product| div_round_half_even(product, i128::from(denominator)))
             .and_then(|rounded| i64::try_from(rounded).ok())
             .map(|amount| Money::from_minor(amount, self.currency))
-            .ok_or(self.overflow(operation))
+            .ok_or_else(|| self.overflow(operation))
     }
 
     /// Compares two amounts of the same currency.
@@ -864,7 +864,7 @@ impl Money {
                     .amount_minor
                     .checked_add(item.amount_minor)
                     .map(|amount| Money::from_minor(amount, currency))
-                    .ok_or(total.overflow(MoneyOperation::Sum))
+                    .ok_or_else(|| total.overflow(MoneyOperation::Sum))
             })
     }
 
@@ -1039,7 +1039,7 @@ fn parse_amount(input: &str, amount: &str, currency: Currency) -> Result<i64, Mo
     magnitude
         .map(|m| if negative { -m } else { m })
         .and_then(|signed| i64::try_from(signed).ok())
-        .ok_or(MoneyError::ParseOverflow { input: owned() })
+        .ok_or_else(|| MoneyError::ParseOverflow { input: owned() })
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
-use crate::{Command, Declare, Envelope, EvidenceBundle, Head, Incident, Rejection};
+use crate::{
+    Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
+    ProgramSummary, Rejection,
+};
 
 fn schema_of<T: JsonSchema>() -> Schema {
     SchemaSettings::draft2020_12()
@@ -13,7 +16,9 @@ fn schema_of<T: JsonSchema>() -> Schema {
 
 /// Every exported schema as `(file stem, schema)`, in a fixed order: `envelope` (the stored
 /// event contract), `declare` and `command` (inputs), `incident` (the state), `rejection`,
-/// `head` and `evidence_bundle`.
+/// `head` and `evidence_bundle`, then compensation: `compensation_policy`,
+/// `compensation_claim`, `compensation_decision`, `compensation_program` and
+/// `compensation_program_summary`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -23,5 +28,13 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("rejection", schema_of::<Rejection>()),
         ("head", schema_of::<Head>()),
         ("evidence_bundle", schema_of::<EvidenceBundle>()),
+        ("compensation_policy", schema_of::<Policy>()),
+        ("compensation_claim", schema_of::<Claim>()),
+        ("compensation_decision", schema_of::<Decision>()),
+        ("compensation_program", schema_of::<Program>()),
+        (
+            "compensation_program_summary",
+            schema_of::<ProgramSummary>(),
+        ),
     ]
 }

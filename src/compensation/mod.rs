@@ -1,6 +1,23 @@
 //! Compensation owed to customers. The Remediate guard requires a decision: a program opened
 //! or compensation declared not applicable, with a reason.
 
+mod claim;
+mod decision;
+mod policy;
+mod program;
+mod reference;
+
+pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
+pub use decision::{
+    Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
+};
+pub use policy::{
+    Condition, LossBasis, Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef,
+    Remedy, ReviewTrigger, Rule,
+};
+pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
+pub use reference::{reference_platform_policy, reference_securities_policy};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,403 @@
+//! A customer's compensation claim: the facts a policy decides on, with no personal data.
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{CustomerRef, DataCategory, Jurisdiction, Money};
+
+/// The customer's service tier; policies may treat tiers differently.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tier {
+    /// The default tier.
+    Standard,
+    /// A paying or high-balance tier.
+    Premium,
+    /// Private-banking or VIP clients.
+    Vip,
+}
+
+/// How well the claimed loss is supported, strongest first. The securities-firm seed
+/// distinguishes losses proven to be caused by the incident from claims without evidence.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum EvidenceStrength {
+    /// The loss is verified and attributed to the incident.
+    Verified,
+    /// Some of the loss is supported; the rest needs negotiation.
+    Partial,
+    /// A loss is claimed but nothing supports it yet.
+    Unverified,
+    /// No loss is claimed or evidenced; the customer was merely affected.
+    None,
+}
+
+impl EvidenceStrength {
+    /// The snake_case name used in JSON and in explanations.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::Partial => "partial",
+            Self::Unverified => "unverified",
+            Self::None => "none",
+        }
+    }
+}
+
+/// A set of [`EvidenceStrength`]s, stored as a bit mask so that policy conditions test
+/// membership in one instruction on the batch hot path. Serialized as a JSON array of
+/// strengths, like a set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(
+    from = "std::collections::BTreeSet<EvidenceStrength>",
+    into = "std::collections::BTreeSet<EvidenceStrength>"
+)]
+pub struct EvidenceSet(u8);
+
+impl EvidenceSet {
+    const ALL: [EvidenceStrength; 4] = [
+        EvidenceStrength::Verified,
+        EvidenceStrength::Partial,
+        EvidenceStrength::Unverified,
+        EvidenceStrength::None,
+    ];
+
+    const fn bit(strength: EvidenceStrength) -> u8 {
+        1 << (strength as u8)
+    }
+
+    /// Whether `strength` is in the set.
+    pub const fn contains(self, strength: EvidenceStrength) -> bool {
+        self.0 & Self::bit(strength) != 0
+    }
+
+    /// Adds a strength.
+    pub fn insert(&mut self, strength: EvidenceStrength) {
+        self.0 |= Self::bit(strength);
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The members, strongest first.
+    pub fn iter(self) -> impl Iterator<Item = EvidenceStrength> {
+        Self::ALL.into_iter().filter(move |s| self.contains(*s))
+    }
+}
+
+impl FromIterator<EvidenceStrength> for EvidenceSet {
+    fn from_iter<I: IntoIterator<Item = EvidenceStrength>>(iter: I) -> Self {
+        let mut set = Self::default();
+        for s in iter {
+            set.insert(s);
+        }
+        set
+    }
+}
+
+impl<const N: usize> From<[EvidenceStrength; N]> for EvidenceSet {
+    fn from(value: [EvidenceStrength; N]) -> Self {
+        value.into_iter().collect()
+    }
+}
+
+impl From<std::collections::BTreeSet<EvidenceStrength>> for EvidenceSet {
+    fn from(value: std::collections::BTreeSet<EvidenceStrength>) -> Self {
+        value.into_iter().collect()
+    }
+}
+
+impl From<EvidenceSet> for std::collections::BTreeSet<EvidenceStrength> {
+    fn from(value: EvidenceSet) -> Self {
+        value.iter().collect()
+    }
+}
+
+impl JsonSchema for EvidenceSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EvidenceSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeSet<EvidenceStrength>>::json_schema(generator)
+    }
+}
+
+/// A claim that failed validation.
+///
+/// # Handling
+/// Input error (HTTP 422): fix the claim; retrying will not help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClaimError {
+    /// A loss amount was negative.
+    #[error("claim {customer}: {field} is {amount}, which is negative: record losses as amounts of zero or more")]
+    NegativeLoss {
+        /// The customer.
+        customer: CustomerRef,
+        /// `reported_loss` or `verified_loss`.
+        field: &'static str,
+        /// The amount.
+        amount: Money,
+    },
+    /// The verified loss is in another currency than the reported loss.
+    #[error("claim {customer}: verified loss {verified} is not in the reported loss's currency ({reported}): convert it first, a claim has one currency")]
+    CurrencyMismatch {
+        /// The customer.
+        customer: CustomerRef,
+        /// The reported loss.
+        reported: Money,
+        /// The verified loss.
+        verified: Money,
+    },
+}
+
+/// An unvalidated claim: the builder and the raw form deserialization goes through.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimBuilder {
+    customer: CustomerRef,
+    tier: Tier,
+    reported_loss: Money,
+    #[serde(default)]
+    verified_loss: Option<Money>,
+    evidence: EvidenceStrength,
+    #[serde(default)]
+    data_exposed: BTreeSet<DataCategory>,
+    #[serde(default)]
+    account_compromised: bool,
+    #[serde(default)]
+    jurisdiction: Option<Jurisdiction>,
+}
+
+impl ClaimBuilder {
+    /// Sets the verified loss (defaults to none established).
+    #[must_use]
+    pub fn verified_loss(mut self, loss: Money) -> Self {
+        self.verified_loss = Some(loss);
+        self
+    }
+
+    /// Adds an exposed data category.
+    #[must_use]
+    pub fn data(mut self, category: DataCategory) -> Self {
+        self.data_exposed.insert(category);
+        self
+    }
+
+    /// Records whether the customer's account was taken over.
+    #[must_use]
+    pub fn account_compromised(mut self, compromised: bool) -> Self {
+        self.account_compromised = compromised;
+        self
+    }
+
+    /// Sets where the customer is.
+    #[must_use]
+    pub fn jurisdiction(mut self, jurisdiction: Jurisdiction) -> Self {
+        self.jurisdiction = Some(jurisdiction);
+        self
+    }
+
+    /// Validates the claim.
+    ///
+    /// # Errors
+    /// [`ClaimError`] when a loss is negative or the two losses differ in currency.
+    pub fn build(self) -> Result<Claim, ClaimError> {
+        if self.reported_loss.is_negative() {
+            return Err(ClaimError::NegativeLoss {
+                customer: self.customer,
+                field: "reported_loss",
+                amount: self.reported_loss,
+            });
+        }
+        if let Some(verified) = self.verified_loss {
+            if verified.is_negative() {
+                return Err(ClaimError::NegativeLoss {
+                    customer: self.customer,
+                    field: "verified_loss",
+                    amount: verified,
+                });
+            }
+            if verified.currency() != self.reported_loss.currency() {
+                return Err(ClaimError::CurrencyMismatch {
+                    customer: self.customer,
+                    reported: self.reported_loss,
+                    verified,
+                });
+            }
+        }
+        Ok(Claim {
+            customer: self.customer,
+            tier: self.tier,
+            reported_loss: self.reported_loss,
+            verified_loss: self.verified_loss,
+            evidence: self.evidence,
+            data_exposed: self.data_exposed,
+            account_compromised: self.account_compromised,
+            jurisdiction: self.jurisdiction,
+        })
+    }
+}
+
+impl TryFrom<ClaimBuilder> for Claim {
+    type Error = ClaimError;
+
+    fn try_from(raw: ClaimBuilder) -> Result<Self, Self::Error> {
+        raw.build()
+    }
+}
+
+/// A validated claim: losses are non-negative and in one currency.
+///
+/// # Examples
+/// ```
+/// use incident::{Claim, Currency, CustomerRef, DataCategory, EvidenceStrength, Money, Tier};
+/// let claim = Claim::builder(
+///     CustomerRef::new("C-0001")?,
+///     Tier::Standard,
+///     Money::from_minor(50_000, Currency::CNY),
+///     EvidenceStrength::Verified,
+/// )
+/// .verified_loss(Money::from_minor(42_000, Currency::CNY))
+/// .data(DataCategory::IdentityDocument)
+/// .build()?;
+/// assert_eq!(claim.currency(), Currency::CNY);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, try_from = "ClaimBuilder")]
+pub struct Claim {
+    customer: CustomerRef,
+    tier: Tier,
+    reported_loss: Money,
+    verified_loss: Option<Money>,
+    evidence: EvidenceStrength,
+    data_exposed: BTreeSet<DataCategory>,
+    account_compromised: bool,
+    jurisdiction: Option<Jurisdiction>,
+}
+
+impl Claim {
+    /// Starts a claim with the facts every claim has.
+    pub fn builder(
+        customer: CustomerRef,
+        tier: Tier,
+        reported_loss: Money,
+        evidence: EvidenceStrength,
+    ) -> ClaimBuilder {
+        ClaimBuilder {
+            customer,
+            tier,
+            reported_loss,
+            verified_loss: None,
+            evidence,
+            data_exposed: BTreeSet::new(),
+            account_compromised: false,
+            jurisdiction: None,
+        }
+    }
+
+    /// The customer.
+    pub fn customer(&self) -> &CustomerRef {
+        &self.customer
+    }
+
+    /// The customer's tier.
+    pub fn tier(&self) -> Tier {
+        self.tier
+    }
+
+    /// The loss the customer reported.
+    pub fn reported_loss(&self) -> Money {
+        self.reported_loss
+    }
+
+    /// The loss the firm verified, if established.
+    pub fn verified_loss(&self) -> Option<Money> {
+        self.verified_loss
+    }
+
+    /// How well the loss is supported.
+    pub fn evidence(&self) -> EvidenceStrength {
+        self.evidence
+    }
+
+    /// The data categories exposed for this customer.
+    pub fn data_exposed(&self) -> &BTreeSet<DataCategory> {
+        &self.data_exposed
+    }
+
+    /// Whether the customer's account was taken over.
+    pub fn account_compromised(&self) -> bool {
+        self.account_compromised
+    }
+
+    /// Where the customer is, if known.
+    pub fn jurisdiction(&self) -> Option<&Jurisdiction> {
+        self.jurisdiction.as_ref()
+    }
+
+    /// The claim's currency (that of its losses).
+    pub fn currency(&self) -> crate::Currency {
+        self.reported_loss.currency()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Currency;
+
+    fn base() -> ClaimBuilder {
+        Claim::builder(
+            CustomerRef::new("C-1").unwrap(),
+            Tier::Premium,
+            Money::from_minor(100, Currency::CNY),
+            EvidenceStrength::Partial,
+        )
+    }
+
+    #[test]
+    fn rejects_negative_and_mixed_currency_losses() {
+        assert!(matches!(
+            base()
+                .verified_loss(Money::from_minor(-1, Currency::CNY))
+                .build(),
+            Err(ClaimError::NegativeLoss {
+                field: "verified_loss",
+                ..
+            })
+        ));
+        assert!(matches!(
+            base()
+                .verified_loss(Money::from_minor(1, Currency::USD))
+                .build(),
+            Err(ClaimError::CurrencyMismatch { .. })
+        ));
+        let json = r#"{"customer":"C-1","tier":"standard","reported_loss":{"amount_minor":-5,"currency":"CNY"},"evidence":"none"}"#;
+        let err = serde_json::from_str::<Claim>(json).unwrap_err();
+        assert!(err.to_string().contains("negative"), "{err}");
+    }
+
+    #[test]
+    fn round_trips() {
+        let claim = base()
+            .data(DataCategory::Credentials)
+            .account_compromised(true)
+            .build()
+            .unwrap();
+        let json = serde_json::to_string(&claim).unwrap();
+        assert_eq!(serde_json::from_str::<Claim>(&json).unwrap(), claim);
+    }
+}

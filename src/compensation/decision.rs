@@ -1,0 +1,677 @@
+//! Deciding a claim under a policy: the allocation-free [`Assessment`] for batches and the
+//! explained [`Decision`] for people.
+
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::claim::Claim;
+use super::policy::{Matching, Policy, PolicyRef, Remedy, Rule};
+use crate::{Currency, CustomerRef, Money, MoneyError, MoneyOperation, RuleId};
+
+/// Why a claim could not be decided.
+///
+/// # Handling
+/// [`CompensationError::CurrencyMismatch`] and [`CompensationError::PolicyMismatch`] are input
+/// errors (HTTP 422); [`CompensationError::Money`] means an amount overflowed: check the
+/// claim's figures.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CompensationError {
+    /// The claim's currency is not the policy's.
+    #[error("claim {customer} is in {claim}, policy {policy} is in {expected}: convert the claim's losses to {expected} first")]
+    CurrencyMismatch {
+        /// The customer.
+        customer: CustomerRef,
+        /// The claim currency.
+        claim: Currency,
+        /// The policy.
+        policy: PolicyRef,
+        /// The policy currency.
+        expected: Currency,
+    },
+    /// A program was assessed with another policy than the one it pins.
+    #[error("program pins policy {pinned} but was given {given}: assess with the pinned version, or open a new program")]
+    PolicyMismatch {
+        /// The pinned policy.
+        pinned: PolicyRef,
+        /// The policy supplied.
+        given: PolicyRef,
+    },
+    /// The program budget is not positive or not in the policy currency.
+    #[error("program budget {budget} must be positive and in the policy currency {expected}")]
+    InvalidBudget {
+        /// The budget.
+        budget: Money,
+        /// The policy currency.
+        expected: Currency,
+    },
+    /// Arithmetic overflowed.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}
+
+/// The kind of result a claim gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Some cash is paid (possibly with services).
+    Cash,
+    /// Remedies were granted but no cash.
+    ServicesOnly,
+    /// No rule granted anything.
+    NoRemedy,
+}
+
+/// Per-remedy-kind totals, used for one claim's tally and for program summaries. Cash amounts
+/// are before the per-customer cap (the cap's effect is reported separately).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RemedyTotals {
+    /// Reimbursements granted.
+    pub reimbursements: u64,
+    /// Cash from reimbursements, after per-rule caps.
+    pub reimbursed: Money,
+    /// Goodwill credits granted.
+    pub goodwill_credits: u64,
+    /// Cash from goodwill credits.
+    pub goodwill: Money,
+    /// Credit-monitoring grants.
+    pub credit_monitoring: u64,
+    /// Total credit-monitoring months.
+    pub credit_monitoring_months: u64,
+    /// Identity-theft insurance grants.
+    pub identity_theft_insurance: u64,
+    /// Total insured coverage (not cash paid).
+    pub insurance_coverage: Money,
+    /// Fee-waiver grants.
+    pub fee_waivers: u64,
+    /// Total fee-waiver months.
+    pub fee_waiver_months: u64,
+    /// Assisted password resets.
+    pub assisted_password_resets: u64,
+    /// Assisted account freezes.
+    pub account_freezes: u64,
+    /// Negotiated-settlement offers.
+    pub negotiated_settlements: u64,
+}
+
+impl RemedyTotals {
+    /// All zero, in `currency`.
+    pub const fn zero(currency: Currency) -> Self {
+        Self {
+            reimbursements: 0,
+            reimbursed: Money::zero(currency),
+            goodwill_credits: 0,
+            goodwill: Money::zero(currency),
+            credit_monitoring: 0,
+            credit_monitoring_months: 0,
+            identity_theft_insurance: 0,
+            insurance_coverage: Money::zero(currency),
+            fee_waivers: 0,
+            fee_waiver_months: 0,
+            assisted_password_resets: 0,
+            account_freezes: 0,
+            negotiated_settlements: 0,
+        }
+    }
+
+    /// Adds another tally.
+    ///
+    /// # Errors
+    /// [`MoneyError`] on overflow or mixed currencies.
+    pub fn checked_add(&mut self, other: &Self) -> Result<(), MoneyError> {
+        self.reimbursements = self.reimbursements.saturating_add(other.reimbursements);
+        self.reimbursed = self.reimbursed.checked_add(other.reimbursed)?;
+        self.goodwill_credits = self.goodwill_credits.saturating_add(other.goodwill_credits);
+        self.goodwill = self.goodwill.checked_add(other.goodwill)?;
+        self.credit_monitoring = self
+            .credit_monitoring
+            .saturating_add(other.credit_monitoring);
+        self.credit_monitoring_months = self
+            .credit_monitoring_months
+            .saturating_add(other.credit_monitoring_months);
+        self.identity_theft_insurance = self
+            .identity_theft_insurance
+            .saturating_add(other.identity_theft_insurance);
+        self.insurance_coverage = self
+            .insurance_coverage
+            .checked_add(other.insurance_coverage)?;
+        self.fee_waivers = self.fee_waivers.saturating_add(other.fee_waivers);
+        self.fee_waiver_months = self
+            .fee_waiver_months
+            .saturating_add(other.fee_waiver_months);
+        self.assisted_password_resets = self
+            .assisted_password_resets
+            .saturating_add(other.assisted_password_resets);
+        self.account_freezes = self.account_freezes.saturating_add(other.account_freezes);
+        self.negotiated_settlements = self
+            .negotiated_settlements
+            .saturating_add(other.negotiated_settlements);
+        Ok(())
+    }
+}
+
+/// The figures of one decision without explanations: what batches accumulate. Computing it
+/// allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Cash paid, after per-rule caps and the per-customer cap.
+    pub cash: Money,
+    /// Cash after per-rule caps, before the per-customer cap.
+    pub cash_before_customer_cap: Money,
+    /// Whether the per-customer cap reduced the cash.
+    pub customer_cap_bound: bool,
+    /// Whether a person must review the decision before anything is paid.
+    pub needs_manual_review: bool,
+    /// The kind of result.
+    pub outcome: Outcome,
+    /// What was granted, by kind.
+    pub remedies: RemedyTotals,
+}
+
+/// An assessment's figures without the remedy tally (which batches accumulate in place).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Figures {
+    pub(super) cash: Money,
+    pub(super) cash_before_customer_cap: Money,
+    pub(super) customer_cap_bound: bool,
+    pub(super) needs_manual_review: bool,
+    pub(super) outcome: Outcome,
+}
+
+/// How one rule fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    /// The condition held; its remedies were granted.
+    Matched,
+    /// The condition failed.
+    NotMatched,
+    /// Not evaluated: an earlier rule matched in a first-match policy.
+    Skipped,
+}
+
+/// A remedy granted by a rule, with the cash it contributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grant {
+    /// The rule that granted it.
+    pub rule: RuleId,
+    /// The remedy, as written in the policy.
+    pub remedy: Remedy,
+    /// Cash it contributes before the per-customer cap (zero for services).
+    pub cash: Money,
+    /// Whether the remedy's own cap bound.
+    pub cap_bound: bool,
+}
+
+/// One rule's line in a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOutcome {
+    /// The rule.
+    pub rule: RuleId,
+    /// Matched, not matched or skipped.
+    pub status: RuleStatus,
+    /// Why: the condition that held, or the failing clause.
+    pub reason: String,
+}
+
+/// A claim's decision, explaining itself: granted remedies, cash with the caps that bound,
+/// the review flag with reasons, and every rule's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The policy version applied.
+    pub policy: PolicyRef,
+    /// The customer.
+    pub customer: CustomerRef,
+    /// The figures.
+    pub assessment: Assessment,
+    /// What was granted, in rule order.
+    pub granted: Vec<Grant>,
+    /// Why manual review is needed (empty when it is not).
+    pub review_reasons: Vec<String>,
+    /// Every rule in policy order.
+    pub rules: Vec<RuleOutcome>,
+}
+
+impl Decision {
+    /// Cash paid after all caps.
+    pub fn cash(&self) -> Money {
+        self.assessment.cash
+    }
+
+    /// Whether a person must review before payment.
+    pub fn needs_manual_review(&self) -> bool {
+        self.assessment.needs_manual_review
+    }
+
+    /// A readable account: one line per rule, then the cash and review lines.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{reference_securities_policy, Claim, Currency, CustomerRef, EvidenceStrength, Money, Tier};
+    /// let claim = Claim::builder(CustomerRef::new("C-9")?, Tier::Standard,
+    ///     Money::from_minor(0, Currency::CNY), EvidenceStrength::None).build()?;
+    /// let decision = reference_securities_policy().decide(&claim)?;
+    /// assert!(decision.explain().contains("no-evidence-goodwill: matched"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        for rule in &self.rules {
+            let status = match rule.status {
+                RuleStatus::Matched => "matched",
+                RuleStatus::NotMatched => "not matched",
+                RuleStatus::Skipped => "skipped",
+            };
+            let _ = write!(out, "{}: {status}: {}", rule.rule, rule.reason);
+            let grants: Vec<String> = self
+                .granted
+                .iter()
+                .filter(|g| g.rule == rule.rule)
+                .map(|g| {
+                    let mut s = g.remedy.to_string();
+                    if g.cash.is_positive() || matches!(g.remedy, Remedy::Reimburse { .. }) {
+                        let _ = write!(s, " = {}", g.cash);
+                    }
+                    if g.cap_bound {
+                        s.push_str(" (cap bound)");
+                    }
+                    s
+                })
+                .collect();
+            if !grants.is_empty() {
+                let _ = write!(out, " → {}", grants.join("; "));
+            }
+            out.push('\n');
+        }
+        let a = &self.assessment;
+        let _ = write!(out, "cash: {}", a.cash);
+        if a.customer_cap_bound {
+            let _ = write!(
+                out,
+                " (per-customer cap bound; {} before the cap)",
+                a.cash_before_customer_cap
+            );
+        }
+        out.push('\n');
+        if a.needs_manual_review {
+            let _ = writeln!(out, "manual review: {}", self.review_reasons.join("; "));
+        }
+        out
+    }
+}
+
+/// `a + b` for the hot path: the same result as [`Money::checked_add`], but the error (which
+/// `checked_add` builds eagerly) is only built when the sum actually fails.
+#[inline]
+pub(super) fn add(a: Money, b: Money) -> Result<Money, MoneyError> {
+    match a.amount_minor().checked_add(b.amount_minor()) {
+        Some(sum) if a.currency() == b.currency() => Ok(Money::from_minor(sum, a.currency())),
+        _ => a.checked_add(b),
+    }
+}
+
+/// The error for an overflow on the hot path, built only when it happens.
+#[cold]
+fn overflow(currency: Currency, operation: MoneyOperation) -> CompensationError {
+    CompensationError::Money(MoneyError::Overflow {
+        operation,
+        currency,
+    })
+}
+
+/// Adds minor units to an amount; `None` on overflow. The hot path works in minor units
+/// (every amount is in the policy currency, checked once per claim) so that no error value
+/// is built or moved unless something actually overflows.
+#[inline]
+fn bump(total: &mut Money, by: i64) -> Option<()> {
+    *total = Money::from_minor(total.amount_minor().checked_add(by)?, total.currency());
+    Some(())
+}
+
+/// The cash (minor units) a remedy gives a claim and whether its cap bound; `None` on
+/// overflow.
+#[inline]
+fn cash_of(remedy: &Remedy, claim: &Claim) -> Option<(i64, bool)> {
+    match remedy {
+        Remedy::Reimburse { share_bps, cap } => {
+            let base = claim
+                .verified_loss()
+                .unwrap_or(Money::zero(claim.currency()));
+            // The full share is exact; skip the i128 multiply-and-round on the hot path.
+            let share = if *share_bps == 10_000 {
+                base.amount_minor()
+            } else {
+                base.checked_mul_bps(*share_bps).ok()?.amount_minor()
+            };
+            match cap {
+                Some(cap) if share > cap.amount_minor() => Some((cap.amount_minor(), true)),
+                _ => Some((share, false)),
+            }
+        }
+        Remedy::Goodwill { amount } => Some((amount.amount_minor(), false)),
+        _ => Some((0, false)),
+    }
+}
+
+#[inline]
+fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Option<()> {
+    match remedy {
+        Remedy::Reimburse { .. } => {
+            totals.reimbursements += 1;
+            bump(&mut totals.reimbursed, cash)?;
+        }
+        Remedy::Goodwill { .. } => {
+            totals.goodwill_credits += 1;
+            bump(&mut totals.goodwill, cash)?;
+        }
+        Remedy::CreditMonitoring { months } => {
+            totals.credit_monitoring += 1;
+            totals.credit_monitoring_months += u64::from(*months);
+        }
+        Remedy::IdentityTheftInsurance { coverage, .. } => {
+            totals.identity_theft_insurance += 1;
+            bump(&mut totals.insurance_coverage, coverage.amount_minor())?;
+        }
+        Remedy::FeeWaiver { months } => {
+            totals.fee_waivers += 1;
+            totals.fee_waiver_months += u64::from(*months);
+        }
+        Remedy::AssistedPasswordReset => totals.assisted_password_resets += 1,
+        Remedy::AccountFreeze => totals.account_freezes += 1,
+        Remedy::NegotiatedSettlement => totals.negotiated_settlements += 1,
+    }
+    Some(())
+}
+
+/// What the core loop reports to an observer (the explained decision) per rule.
+enum Step<'a> {
+    Rule(&'a Rule, RuleStatus),
+    Granted(&'a Rule, &'a Remedy, Money, bool),
+}
+
+impl Policy {
+    fn check_currency(&self, claim: &Claim) -> Result<(), CompensationError> {
+        if claim.currency() == self.currency() {
+            Ok(())
+        } else {
+            Err(CompensationError::CurrencyMismatch {
+                customer: claim.customer().clone(),
+                claim: claim.currency(),
+                policy: self.reference(),
+                expected: self.currency(),
+            })
+        }
+    }
+
+    /// The one evaluation loop behind [`Policy::assess`], [`Policy::decide`] and batches:
+    /// tallies remedies into `remedies` (a batch's running totals, or a fresh zero).
+    fn run<'a>(
+        &'a self,
+        claim: &Claim,
+        remedies: &mut RemedyTotals,
+        mut observe: impl FnMut(Step<'a>),
+    ) -> Result<Figures, CompensationError> {
+        self.check_currency(claim)?;
+        let currency = self.currency();
+        let mut before_cap: i64 = 0;
+        let mut granted_any = false;
+        let mut decided = false;
+        for rule in self.rules() {
+            if decided {
+                observe(Step::Rule(rule, RuleStatus::Skipped));
+                continue;
+            }
+            if !rule.when.holds(claim) {
+                observe(Step::Rule(rule, RuleStatus::NotMatched));
+                continue;
+            }
+            observe(Step::Rule(rule, RuleStatus::Matched));
+            for remedy in &rule.grant {
+                let (cash, bound) = cash_of(remedy, claim)
+                    .ok_or_else(|| overflow(currency, MoneyOperation::MultiplyBps))?;
+                before_cap = before_cap
+                    .checked_add(cash)
+                    .ok_or_else(|| overflow(currency, MoneyOperation::Add))?;
+                tally(remedies, remedy, cash)
+                    .ok_or_else(|| overflow(currency, MoneyOperation::Add))?;
+                granted_any = true;
+                observe(Step::Granted(
+                    rule,
+                    remedy,
+                    Money::from_minor(cash, currency),
+                    bound,
+                ));
+            }
+            decided = self.matching() == Matching::FirstMatch;
+        }
+        let cap = self.customer_cap();
+        let before_cap = Money::from_minor(before_cap, currency);
+        let customer_cap_bound = before_cap.amount_minor() > cap.amount_minor();
+        let cash = if customer_cap_bound { cap } else { before_cap };
+        let outcome = if cash.is_positive() {
+            Outcome::Cash
+        } else if granted_any {
+            Outcome::ServicesOnly
+        } else {
+            Outcome::NoRemedy
+        };
+        Ok(Figures {
+            cash,
+            cash_before_customer_cap: before_cap,
+            customer_cap_bound,
+            needs_manual_review: self.review_needed(claim),
+            outcome,
+        })
+    }
+
+    /// Like [`Policy::assess`], but adds the remedies straight into a batch's running
+    /// totals instead of returning a per-claim tally.
+    pub(super) fn assess_into(
+        &self,
+        claim: &Claim,
+        totals: &mut RemedyTotals,
+    ) -> Result<Figures, CompensationError> {
+        self.run(claim, totals, |_| {})
+    }
+
+    fn assess_alone<'a>(
+        &'a self,
+        claim: &Claim,
+        observe: impl FnMut(Step<'a>),
+    ) -> Result<Assessment, CompensationError> {
+        let mut remedies = RemedyTotals::zero(self.currency());
+        let f = self.run(claim, &mut remedies, observe)?;
+        Ok(Assessment {
+            cash: f.cash,
+            cash_before_customer_cap: f.cash_before_customer_cap,
+            customer_cap_bound: f.customer_cap_bound,
+            needs_manual_review: f.needs_manual_review,
+            outcome: f.outcome,
+            remedies,
+        })
+    }
+
+    fn review_needed(&self, claim: &Claim) -> bool {
+        let trigger = self.review_trigger();
+        trigger.evidence.contains(claim.evidence())
+            || trigger
+                .reported_loss_above
+                .is_some_and(|m| claim.reported_loss().amount_minor() > m.amount_minor())
+    }
+
+    /// The figures of a decision without explanations; allocates nothing, for batches.
+    ///
+    /// # Errors
+    /// [`CompensationError::CurrencyMismatch`] when the claim is in another currency;
+    /// [`CompensationError::Money`] on overflow.
+    pub fn assess(&self, claim: &Claim) -> Result<Assessment, CompensationError> {
+        self.assess_alone(claim, |_| {})
+    }
+
+    /// Decides a claim and explains the decision.
+    ///
+    /// # Errors
+    /// [`CompensationError::CurrencyMismatch`] when the claim is in another currency;
+    /// [`CompensationError::Money`] on overflow.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{reference_securities_policy, Claim, Currency, CustomerRef, EvidenceStrength, Money, Tier};
+    /// let policy = reference_securities_policy();
+    /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,
+    ///     Money::from_minor(120_000, Currency::CNY), EvidenceStrength::Verified)
+    ///     .verified_loss(Money::from_minor(100_000, Currency::CNY))
+    ///     .build()?;
+    /// let decision = policy.decide(&claim)?;
+    /// assert_eq!(decision.cash(), Money::from_minor(100_000, Currency::CNY)); // full verified loss
+    /// assert!(!decision.needs_manual_review());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decide(&self, claim: &Claim) -> Result<Decision, CompensationError> {
+        let mut rules = Vec::with_capacity(self.rules().len());
+        let mut granted = Vec::new();
+        let assessment = self.assess_alone(claim, |step| match step {
+            Step::Rule(rule, status) => {
+                let reason = match status {
+                    RuleStatus::Matched => format!("{} holds", rule.when),
+                    RuleStatus::NotMatched => rule.when.why_not(claim).unwrap_or_default(),
+                    RuleStatus::Skipped => {
+                        String::from("not evaluated: an earlier rule matched (first-match policy)")
+                    }
+                };
+                rules.push(RuleOutcome {
+                    rule: rule.id.clone(),
+                    status,
+                    reason,
+                });
+            }
+            Step::Granted(rule, remedy, cash, cap_bound) => granted.push(Grant {
+                rule: rule.id.clone(),
+                remedy: remedy.clone(),
+                cash,
+                cap_bound,
+            }),
+        })?;
+        let mut review_reasons = Vec::new();
+        let trigger = self.review_trigger();
+        if trigger.evidence.contains(claim.evidence()) {
+            review_reasons.push(format!(
+                "evidence strength is {}",
+                claim.evidence().as_str()
+            ));
+        }
+        if let Some(limit) = trigger.reported_loss_above {
+            if claim.reported_loss().amount_minor() > limit.amount_minor() {
+                review_reasons.push(format!(
+                    "reported loss {} is above {limit}",
+                    claim.reported_loss()
+                ));
+            }
+        }
+        Ok(Decision {
+            policy: self.reference(),
+            customer: claim.customer().clone(),
+            assessment,
+            granted,
+            review_reasons,
+            rules,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Condition, EvidenceStrength, PolicyId, Tier};
+
+    fn cny(minor: i64) -> Money {
+        Money::from_minor(minor, Currency::CNY)
+    }
+
+    fn policy(matching: Matching) -> Policy {
+        Policy::builder(
+            PolicyId::new("t").unwrap(),
+            1,
+            Currency::CNY,
+            matching,
+            cny(1_000),
+        )
+        .rule(Rule::new(
+            RuleId::new("a").unwrap(),
+            Condition::Evidence {
+                any_of: [EvidenceStrength::Verified].into(),
+            },
+            vec![Remedy::Reimburse {
+                share_bps: 10_000,
+                cap: Some(cny(800)),
+            }],
+        ))
+        .rule(Rule::new(
+            RuleId::new("b").unwrap(),
+            Condition::Always,
+            vec![
+                Remedy::Goodwill { amount: cny(300) },
+                Remedy::FeeWaiver { months: 3 },
+            ],
+        ))
+        .build()
+        .unwrap()
+    }
+
+    fn claim(verified: i64) -> Claim {
+        Claim::builder(
+            CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            cny(verified),
+            EvidenceStrength::Verified,
+        )
+        .verified_loss(cny(verified))
+        .build()
+        .unwrap()
+    }
+
+    #[test]
+    fn caps_bind_and_are_stated() {
+        let d = policy(Matching::Accumulate).decide(&claim(900)).unwrap();
+        assert_eq!(d.assessment.cash_before_customer_cap, cny(1_100));
+        assert_eq!(d.cash(), cny(1_000));
+        assert!(d.assessment.customer_cap_bound);
+        assert!(d.granted.first().unwrap().cap_bound);
+        let text = d.explain();
+        assert!(text.contains("(cap bound)"), "{text}");
+        assert!(text.contains("per-customer cap bound"), "{text}");
+        assert_eq!(
+            d.assessment,
+            policy(Matching::Accumulate).assess(&claim(900)).unwrap()
+        );
+    }
+
+    #[test]
+    fn first_match_skips_later_rules() {
+        let d = policy(Matching::FirstMatch).decide(&claim(100)).unwrap();
+        assert_eq!(d.cash(), cny(100));
+        assert_eq!(d.rules.get(1).unwrap().status, RuleStatus::Skipped);
+        assert_eq!(d.assessment.outcome, Outcome::Cash);
+    }
+
+    #[test]
+    fn currency_mismatch_is_an_error() {
+        let usd = Claim::builder(
+            CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            Money::from_minor(1, Currency::USD),
+            EvidenceStrength::None,
+        )
+        .build()
+        .unwrap();
+        let err = policy(Matching::FirstMatch).decide(&usd).unwrap_err();
+        assert!(err.to_string().contains("convert"), "{err}");
+    }
+}

@@ -1,0 +1,895 @@
+//! Compensation policies as data: ordered rules (condition → remedies), caps and the
+//! manual-review trigger, validated when built and when deserialized.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::claim::{Claim, EvidenceSet, Tier};
+use crate::{Currency, DataCategory, Jurisdiction, Money, PolicyId, RuleId};
+
+/// Which loss a [`Condition::Loss`] range looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LossBasis {
+    /// The firm-verified loss; a claim without one fails the condition.
+    Verified,
+    /// The loss the customer reported.
+    Reported,
+}
+
+/// When a rule applies: a recursive predicate over a [`Claim`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Every claim.
+    Always,
+    /// The evidence strength is one of these.
+    Evidence {
+        /// Accepted strengths.
+        any_of: EvidenceSet,
+    },
+    /// The loss lies in an inclusive range (either bound may be open).
+    Loss {
+        /// Verified or reported loss.
+        basis: LossBasis,
+        /// Inclusive lower bound.
+        #[serde(default)]
+        min: Option<Money>,
+        /// Inclusive upper bound.
+        #[serde(default)]
+        max: Option<Money>,
+    },
+    /// At least one of these data categories was exposed.
+    DataExposed {
+        /// The categories.
+        any_of: BTreeSet<DataCategory>,
+    },
+    /// The customer's tier is one of these.
+    Tier {
+        /// Accepted tiers.
+        any_of: BTreeSet<Tier>,
+    },
+    /// The account was (or was not) taken over.
+    AccountCompromised {
+        /// The required value.
+        is: bool,
+    },
+    /// The customer is in one of these jurisdictions; a country code also matches its
+    /// subdivisions (`US` matches `US-NY`).
+    Jurisdiction {
+        /// Accepted jurisdictions.
+        any_of: BTreeSet<Jurisdiction>,
+    },
+    /// Every sub-condition holds (an empty list holds).
+    All {
+        /// The sub-conditions.
+        conditions: Vec<Condition>,
+    },
+    /// At least one sub-condition holds (an empty list does not).
+    Any {
+        /// The sub-conditions.
+        conditions: Vec<Condition>,
+    },
+    /// The sub-condition does not hold.
+    Not {
+        /// The negated condition.
+        condition: Box<Condition>,
+    },
+}
+
+fn join<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> String) -> String {
+    items.into_iter().map(f).collect::<Vec<_>>().join(", ")
+}
+
+fn jurisdiction_matches(rule: &Jurisdiction, claim: &Jurisdiction) -> bool {
+    rule == claim || (rule.subdivision().is_none() && rule.as_str() == claim.country())
+}
+
+impl Condition {
+    /// Whether the claim satisfies the condition. Allocation-free; amounts are compared in
+    /// minor units, so the claim must be in the policy's currency (checked by the caller).
+    pub fn holds(&self, claim: &Claim) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Evidence { any_of } => any_of.contains(claim.evidence()),
+            Self::Loss { basis, min, max } => match loss_of(*basis, claim) {
+                Some(loss) => {
+                    min.is_none_or(|m| loss.amount_minor() >= m.amount_minor())
+                        && max.is_none_or(|m| loss.amount_minor() <= m.amount_minor())
+                }
+                None => false,
+            },
+            Self::DataExposed { any_of } => claim.data_exposed().iter().any(|c| any_of.contains(c)),
+            Self::Tier { any_of } => any_of.contains(&claim.tier()),
+            Self::AccountCompromised { is } => claim.account_compromised() == *is,
+            Self::Jurisdiction { any_of } => claim
+                .jurisdiction()
+                .is_some_and(|j| any_of.iter().any(|r| jurisdiction_matches(r, j))),
+            Self::All { conditions } => conditions.iter().all(|c| c.holds(claim)),
+            Self::Any { conditions } => conditions.iter().any(|c| c.holds(claim)),
+            Self::Not { condition } => !condition.holds(claim),
+        }
+    }
+
+    /// Why the condition fails for this claim (`None` when it holds): the failing clause
+    /// with the claim's value and what the rule needs.
+    pub fn why_not(&self, claim: &Claim) -> Option<String> {
+        if self.holds(claim) {
+            return None;
+        }
+        Some(match self {
+            Self::Always => String::from("never fails"),
+            Self::Evidence { any_of } => format!(
+                "evidence strength is {}; rule needs {}",
+                claim.evidence().as_str(),
+                join(any_of.iter(), |e| e.as_str().to_owned())
+            ),
+            Self::Loss { basis, .. } => match loss_of(*basis, claim) {
+                None => String::from("no verified loss is established; rule needs one"),
+                Some(loss) => format!("{} is {}; rule needs {}", basis_name(*basis), loss, self),
+            },
+            Self::DataExposed { .. } => format!(
+                "data exposed is [{}]; rule needs {}",
+                join(claim.data_exposed(), snake),
+                self
+            ),
+            Self::Tier { .. } => format!("tier is {}; rule needs {}", snake(&claim.tier()), self),
+            Self::AccountCompromised { .. } => format!(
+                "account compromised is {}; rule needs {}",
+                claim.account_compromised(),
+                self
+            ),
+            Self::Jurisdiction { .. } => format!(
+                "jurisdiction is {}; rule needs {}",
+                claim.jurisdiction().map_or("unknown", Jurisdiction::as_str),
+                self
+            ),
+            Self::All { conditions } => conditions
+                .iter()
+                .find_map(|c| c.why_not(claim))
+                .unwrap_or_default(),
+            Self::Any { conditions } => format!(
+                "none of the alternatives holds ({})",
+                conditions
+                    .iter()
+                    .filter_map(|c| c.why_not(claim))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Self::Not { condition } => format!("{condition} holds; rule needs it not to"),
+        })
+    }
+}
+
+fn loss_of(basis: LossBasis, claim: &Claim) -> Option<Money> {
+    match basis {
+        LossBasis::Verified => claim.verified_loss(),
+        LossBasis::Reported => Some(claim.reported_loss()),
+    }
+}
+
+fn basis_name(basis: LossBasis) -> &'static str {
+    match basis {
+        LossBasis::Verified => "verified loss",
+        LossBasis::Reported => "reported loss",
+    }
+}
+
+fn snake<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::from("?"),
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Always => f.write_str("always"),
+            Self::Evidence { any_of } => {
+                write!(
+                    f,
+                    "evidence {}",
+                    join(any_of.iter(), |e| e.as_str().to_owned())
+                )
+            }
+            Self::Loss { basis, min, max } => {
+                f.write_str(basis_name(*basis))?;
+                match (min, max) {
+                    (Some(a), Some(b)) => write!(f, " from {a} to {b}"),
+                    (Some(a), None) => write!(f, " at least {a}"),
+                    (None, Some(b)) => write!(f, " at most {b}"),
+                    (None, None) => f.write_str(" of any amount"),
+                }
+            }
+            Self::DataExposed { any_of } => {
+                write!(f, "any of [{}] exposed", join(any_of, snake))
+            }
+            Self::Tier { any_of } => write!(f, "tier {}", join(any_of, snake)),
+            Self::AccountCompromised { is: true } => f.write_str("account compromised"),
+            Self::AccountCompromised { is: false } => f.write_str("account not compromised"),
+            Self::Jurisdiction { any_of } => {
+                write!(f, "jurisdiction {}", join(any_of, |j| j.to_string()))
+            }
+            Self::All { conditions } => {
+                write!(f, "all of ({})", join(conditions, |c| c.to_string()))
+            }
+            Self::Any { conditions } => {
+                write!(f, "any of ({})", join(conditions, |c| c.to_string()))
+            }
+            Self::Not { condition } => write!(f, "not ({condition})"),
+        }
+    }
+}
+
+/// Something a rule grants.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Remedy {
+    /// Cash: a share of the verified loss, up to a cap. No verified loss, no cash.
+    Reimburse {
+        /// Share in basis points (10 000 = the full verified loss).
+        share_bps: u32,
+        /// The most this remedy pays one customer; must be positive.
+        #[serde(default)]
+        cap: Option<Money>,
+    },
+    /// Cash: a fixed goodwill credit.
+    Goodwill {
+        /// The credit; must be positive.
+        amount: Money,
+    },
+    /// Free credit monitoring.
+    CreditMonitoring {
+        /// Duration; at least one month.
+        months: u16,
+    },
+    /// Identity-theft insurance bought for the customer (a service, not cash paid).
+    IdentityTheftInsurance {
+        /// The insured amount; must be positive.
+        coverage: Money,
+        /// Duration; at least one month.
+        months: u16,
+    },
+    /// Waived fees (commissions, account fees).
+    FeeWaiver {
+        /// Duration; at least one month.
+        months: u16,
+    },
+    /// Staff-assisted password and second-factor reset.
+    AssistedPasswordReset,
+    /// Staff-assisted account freeze.
+    AccountFreeze,
+    /// An offer to negotiate a settlement case by case (no automatic cash).
+    NegotiatedSettlement,
+}
+
+impl Remedy {
+    /// The snake_case kind name used in JSON and summaries.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Reimburse { .. } => "reimburse",
+            Self::Goodwill { .. } => "goodwill",
+            Self::CreditMonitoring { .. } => "credit_monitoring",
+            Self::IdentityTheftInsurance { .. } => "identity_theft_insurance",
+            Self::FeeWaiver { .. } => "fee_waiver",
+            Self::AssistedPasswordReset => "assisted_password_reset",
+            Self::AccountFreeze => "account_freeze",
+            Self::NegotiatedSettlement => "negotiated_settlement",
+        }
+    }
+}
+
+impl fmt::Display for Remedy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Reimburse { share_bps, cap } => {
+                write!(
+                    f,
+                    "reimburse {}.{:02}% of verified loss",
+                    share_bps / 100,
+                    share_bps % 100
+                )?;
+                match cap {
+                    Some(cap) => write!(f, " up to {cap}"),
+                    None => Ok(()),
+                }
+            }
+            Self::Goodwill { amount } => write!(f, "goodwill credit {amount}"),
+            Self::CreditMonitoring { months } => write!(f, "credit monitoring {months} months"),
+            Self::IdentityTheftInsurance { coverage, months } => {
+                write!(f, "identity-theft insurance {coverage} for {months} months")
+            }
+            Self::FeeWaiver { months } => write!(f, "fee waiver {months} months"),
+            Self::AssistedPasswordReset => f.write_str("assisted password reset"),
+            Self::AccountFreeze => f.write_str("assisted account freeze"),
+            Self::NegotiatedSettlement => f.write_str("negotiated settlement"),
+        }
+    }
+}
+
+/// One rule: when it applies and what it grants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Unique within the policy.
+    pub id: RuleId,
+    /// Why the rule exists, for auditors (e.g. the seed text it implements).
+    #[serde(default)]
+    pub description: String,
+    /// When it applies.
+    pub when: Condition,
+    /// What it grants.
+    pub grant: Vec<Remedy>,
+}
+
+impl Rule {
+    /// A rule with no description.
+    pub fn new(id: RuleId, when: Condition, grant: Vec<Remedy>) -> Self {
+        Self {
+            id,
+            description: String::new(),
+            when,
+            grant,
+        }
+    }
+
+    /// Adds a description.
+    #[must_use]
+    pub fn describe(mut self, description: impl Into<String>) -> Self {
+        self.description = description.into();
+        self
+    }
+}
+
+/// Whether the first matching rule decides or every matching rule contributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Matching {
+    /// Only the first matching rule grants; later rules are not evaluated.
+    FirstMatch,
+    /// Every matching rule grants; cash adds up (then the per-customer cap applies).
+    Accumulate,
+}
+
+/// When a decision needs a person to look at it before anything is paid.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewTrigger {
+    /// Claims with one of these evidence strengths need review.
+    #[serde(default)]
+    pub evidence: EvidenceSet,
+    /// Claims whose reported loss is strictly above this need review.
+    #[serde(default)]
+    pub reported_loss_above: Option<Money>,
+}
+
+/// One problem found while validating a policy.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyProblem {
+    /// The policy has no rules.
+    #[error("the policy has no rules: add at least one rule")]
+    NoRules,
+    /// Two rules share an id.
+    #[error("rule id {rule} is used more than once: give every rule its own id")]
+    DuplicateRuleId {
+        /// The repeated id.
+        rule: RuleId,
+    },
+    /// A rule grants nothing.
+    #[error("rule {rule} grants no remedy: add one or remove the rule")]
+    NoRemedies {
+        /// The rule.
+        rule: RuleId,
+    },
+    /// A duration of zero months.
+    #[error("rule {rule}: {remedy} lasts 0 months: give a duration of at least one month")]
+    ZeroMonths {
+        /// The rule.
+        rule: RuleId,
+        /// The remedy kind.
+        remedy: &'static str,
+    },
+    /// A reimbursement share outside 1..=10 000 basis points.
+    #[error("rule {rule}: reimbursement share {bps} bps is outside 1..=10000: use 10000 for the full verified loss")]
+    ShareOutOfRange {
+        /// The rule.
+        rule: RuleId,
+        /// The share.
+        bps: u32,
+    },
+    /// An amount in another currency than the policy's.
+    #[error("{place}: amount {amount} is not in the policy currency {expected}: state every amount in {expected}")]
+    CurrencyMismatch {
+        /// Where (rule id or policy field).
+        place: String,
+        /// The amount.
+        amount: Money,
+        /// The policy currency.
+        expected: Currency,
+    },
+    /// A cap or fixed amount that is zero or negative.
+    #[error("{place}: amount {amount} must be positive: a cap of zero would grant nothing")]
+    NonPositiveAmount {
+        /// Where (rule id or policy field).
+        place: String,
+        /// The amount.
+        amount: Money,
+    },
+    /// A loss range whose minimum exceeds its maximum.
+    #[error("rule {rule}: loss range minimum {min} exceeds maximum {max}: swap or fix the bounds")]
+    EmptyLossRange {
+        /// The rule.
+        rule: RuleId,
+        /// Lower bound.
+        min: Money,
+        /// Upper bound.
+        max: Money,
+    },
+    /// In first-match mode, an earlier rule with the identical condition makes this one
+    /// unreachable.
+    #[error("rule {rule} can never apply: earlier rule {shadowed_by} has the identical condition and the policy is first-match; merge them or change a condition")]
+    UnreachableRule {
+        /// The unreachable rule.
+        rule: RuleId,
+        /// The earlier rule.
+        shadowed_by: RuleId,
+    },
+}
+
+/// A policy that failed validation, with every problem found.
+///
+/// # Handling
+/// Input error (HTTP 422): fix every listed problem; retrying will not help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("policy {policy} is invalid: {}", join(problems, |p| p.to_string()))]
+pub struct PolicyError {
+    /// The policy's id.
+    pub policy: PolicyId,
+    /// Every problem, in policy order.
+    pub problems: Vec<PolicyProblem>,
+}
+
+/// Names a policy version, e.g. for a [`Program`](crate::Program) to pin.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRef {
+    /// The policy id.
+    pub id: PolicyId,
+    /// The version.
+    pub version: u32,
+}
+
+impl fmt::Display for PolicyRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@v{}", self.id, self.version)
+    }
+}
+
+/// An unvalidated policy: the builder, and the raw form deserialization goes through.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyBuilder {
+    id: PolicyId,
+    version: u32,
+    currency: Currency,
+    matching: Matching,
+    customer_cap: Money,
+    #[serde(default)]
+    review: ReviewTrigger,
+    rules: Vec<Rule>,
+}
+
+impl PolicyBuilder {
+    /// Adds a rule at the end (rules are evaluated in order).
+    #[must_use]
+    pub fn rule(mut self, rule: Rule) -> Self {
+        self.rules.push(rule);
+        self
+    }
+
+    /// Sets when decisions need manual review.
+    #[must_use]
+    pub fn review(mut self, review: ReviewTrigger) -> Self {
+        self.review = review;
+        self
+    }
+
+    /// Validates the policy, collecting every problem.
+    ///
+    /// # Errors
+    /// [`PolicyError`] listing each [`PolicyProblem`]: no rules, duplicate rule ids, rules
+    /// without remedies, zero-month remedies, shares outside 1..=10 000 bps, amounts in
+    /// another currency, non-positive caps or amounts, empty loss ranges, and rules made
+    /// unreachable by an identical earlier condition in first-match mode.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{Condition, Currency, Matching, Money, Policy, PolicyId, Remedy, Rule, RuleId};
+    /// let err = Policy::builder(
+    ///     PolicyId::new("p")?, 1, Currency::CNY, Matching::FirstMatch,
+    ///     Money::from_minor(0, Currency::CNY),
+    /// )
+    /// .rule(Rule::new(RuleId::new("r1")?, Condition::Always, vec![Remedy::FeeWaiver { months: 0 }]))
+    /// .build()
+    /// .unwrap_err();
+    /// assert_eq!(err.problems.len(), 2); // zero cap and zero months
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<Policy, PolicyError> {
+        let mut problems = Vec::new();
+        let currency = self.currency;
+        let check_amount = |problems: &mut Vec<PolicyProblem>, place: &str, amount: Money| {
+            if amount.currency() != currency {
+                problems.push(PolicyProblem::CurrencyMismatch {
+                    place: place.to_owned(),
+                    amount,
+                    expected: currency,
+                });
+            } else if !amount.is_positive() {
+                problems.push(PolicyProblem::NonPositiveAmount {
+                    place: place.to_owned(),
+                    amount,
+                });
+            }
+        };
+        check_amount(&mut problems, "customer_cap", self.customer_cap);
+        if let Some(limit) = self.review.reported_loss_above {
+            if limit.currency() != currency {
+                problems.push(PolicyProblem::CurrencyMismatch {
+                    place: "review.reported_loss_above".to_owned(),
+                    amount: limit,
+                    expected: currency,
+                });
+            }
+        }
+        if self.rules.is_empty() {
+            problems.push(PolicyProblem::NoRules);
+        }
+        let mut seen = HashSet::new();
+        for (n, rule) in self.rules.iter().enumerate() {
+            let place = format!("rule {}", rule.id);
+            if !seen.insert(&rule.id) {
+                problems.push(PolicyProblem::DuplicateRuleId {
+                    rule: rule.id.clone(),
+                });
+            }
+            if rule.grant.is_empty() {
+                problems.push(PolicyProblem::NoRemedies {
+                    rule: rule.id.clone(),
+                });
+            }
+            check_condition(&rule.id, &rule.when, currency, &mut problems);
+            for remedy in &rule.grant {
+                match remedy {
+                    Remedy::Reimburse { share_bps, cap } => {
+                        if !(1..=10_000).contains(share_bps) {
+                            problems.push(PolicyProblem::ShareOutOfRange {
+                                rule: rule.id.clone(),
+                                bps: *share_bps,
+                            });
+                        }
+                        if let Some(cap) = cap {
+                            check_amount(&mut problems, &place, *cap);
+                        }
+                    }
+                    Remedy::Goodwill { amount } => check_amount(&mut problems, &place, *amount),
+                    Remedy::IdentityTheftInsurance { coverage, months } => {
+                        check_amount(&mut problems, &place, *coverage);
+                        zero_months(&mut problems, rule, remedy, *months);
+                    }
+                    Remedy::CreditMonitoring { months } | Remedy::FeeWaiver { months } => {
+                        zero_months(&mut problems, rule, remedy, *months);
+                    }
+                    Remedy::AssistedPasswordReset
+                    | Remedy::AccountFreeze
+                    | Remedy::NegotiatedSettlement => {}
+                }
+            }
+            if self.matching == Matching::FirstMatch {
+                if let Some(earlier) = self
+                    .rules
+                    .iter()
+                    .take(n)
+                    .find(|earlier| earlier.when == rule.when)
+                {
+                    problems.push(PolicyProblem::UnreachableRule {
+                        rule: rule.id.clone(),
+                        shadowed_by: earlier.id.clone(),
+                    });
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Policy {
+                id: self.id,
+                version: self.version,
+                currency: self.currency,
+                matching: self.matching,
+                customer_cap: self.customer_cap,
+                review: self.review,
+                rules: self.rules,
+            })
+        } else {
+            Err(PolicyError {
+                policy: self.id,
+                problems,
+            })
+        }
+    }
+}
+
+fn zero_months(problems: &mut Vec<PolicyProblem>, rule: &Rule, remedy: &Remedy, months: u16) {
+    if months == 0 {
+        problems.push(PolicyProblem::ZeroMonths {
+            rule: rule.id.clone(),
+            remedy: remedy.kind(),
+        });
+    }
+}
+
+fn check_condition(
+    rule: &RuleId,
+    condition: &Condition,
+    currency: Currency,
+    problems: &mut Vec<PolicyProblem>,
+) {
+    match condition {
+        Condition::Loss { min, max, .. } => {
+            for amount in min.iter().chain(max.iter()) {
+                if amount.currency() != currency {
+                    problems.push(PolicyProblem::CurrencyMismatch {
+                        place: format!("rule {rule}"),
+                        amount: *amount,
+                        expected: currency,
+                    });
+                }
+            }
+            if let (Some(min), Some(max)) = (min, max) {
+                if min.amount_minor() > max.amount_minor() {
+                    problems.push(PolicyProblem::EmptyLossRange {
+                        rule: rule.clone(),
+                        min: *min,
+                        max: *max,
+                    });
+                }
+            }
+        }
+        Condition::All { conditions } | Condition::Any { conditions } => {
+            for c in conditions {
+                check_condition(rule, c, currency, problems);
+            }
+        }
+        Condition::Not { condition } => check_condition(rule, condition, currency, problems),
+        _ => {}
+    }
+}
+
+impl TryFrom<PolicyBuilder> for Policy {
+    type Error = PolicyError;
+
+    fn try_from(raw: PolicyBuilder) -> Result<Self, Self::Error> {
+        raw.build()
+    }
+}
+
+/// A validated compensation policy. Build with [`Policy::builder`]; deserializing validates
+/// the same way. Decide claims with [`Policy::decide`] (explained) or [`Policy::assess`]
+/// (allocation-free, for batches).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, try_from = "PolicyBuilder")]
+pub struct Policy {
+    pub(super) id: PolicyId,
+    pub(super) version: u32,
+    pub(super) currency: Currency,
+    pub(super) matching: Matching,
+    pub(super) customer_cap: Money,
+    pub(super) review: ReviewTrigger,
+    pub(super) rules: Vec<Rule>,
+}
+
+impl Policy {
+    /// Starts a policy; every amount in it must be in `currency`.
+    pub fn builder(
+        id: PolicyId,
+        version: u32,
+        currency: Currency,
+        matching: Matching,
+        customer_cap: Money,
+    ) -> PolicyBuilder {
+        PolicyBuilder {
+            id,
+            version,
+            currency,
+            matching,
+            customer_cap,
+            review: ReviewTrigger::default(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// The policy id and version.
+    pub fn reference(&self) -> PolicyRef {
+        PolicyRef {
+            id: self.id.clone(),
+            version: self.version,
+        }
+    }
+
+    /// The policy id.
+    pub fn id(&self) -> &PolicyId {
+        &self.id
+    }
+
+    /// The version.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// The currency of every amount.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// First-match or accumulate.
+    pub fn matching(&self) -> Matching {
+        self.matching
+    }
+
+    /// The most cash one customer receives.
+    pub fn customer_cap(&self) -> Money {
+        self.customer_cap
+    }
+
+    /// When decisions need manual review.
+    pub fn review_trigger(&self) -> &ReviewTrigger {
+        &self.review
+    }
+
+    /// The rules, in evaluation order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EvidenceStrength;
+
+    fn cny(minor: i64) -> Money {
+        Money::from_minor(minor, Currency::CNY)
+    }
+
+    fn rid(s: &str) -> RuleId {
+        RuleId::new(s).unwrap()
+    }
+
+    #[test]
+    fn collects_every_problem() {
+        let err = Policy::builder(
+            PolicyId::new("p").unwrap(),
+            1,
+            Currency::CNY,
+            Matching::FirstMatch,
+            Money::from_minor(100, Currency::USD),
+        )
+        .rule(Rule::new(
+            rid("a"),
+            Condition::Always,
+            vec![
+                Remedy::Reimburse {
+                    share_bps: 0,
+                    cap: Some(cny(0)),
+                },
+                Remedy::CreditMonitoring { months: 0 },
+            ],
+        ))
+        .rule(Rule::new(rid("a"), Condition::Always, vec![]))
+        .rule(Rule::new(
+            rid("c"),
+            Condition::Loss {
+                basis: LossBasis::Reported,
+                min: Some(cny(5)),
+                max: Some(cny(1)),
+            },
+            vec![Remedy::Goodwill { amount: cny(-1) }],
+        ))
+        .build()
+        .unwrap_err();
+        let kinds: Vec<String> = err.problems.iter().map(|p| format!("{p:?}")).collect();
+        let names: Vec<&str> = kinds
+            .iter()
+            .map(|k| k.split([' ', '{']).next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "CurrencyMismatch",
+                "ShareOutOfRange",
+                "NonPositiveAmount",
+                "ZeroMonths",
+                "DuplicateRuleId",
+                "NoRemedies",
+                "UnreachableRule",
+                "EmptyLossRange",
+                "NonPositiveAmount",
+            ],
+            "{kinds:#?}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("policy p is invalid: customer_cap"));
+    }
+
+    #[test]
+    fn explains_failing_clause() {
+        let claim = Claim::builder(
+            crate::CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            cny(10),
+            EvidenceStrength::Unverified,
+        )
+        .build()
+        .unwrap();
+        let cond = Condition::All {
+            conditions: vec![
+                Condition::Always,
+                Condition::Evidence {
+                    any_of: [EvidenceStrength::Verified].into(),
+                },
+            ],
+        };
+        assert_eq!(
+            cond.why_not(&claim).unwrap(),
+            "evidence strength is unverified; rule needs verified"
+        );
+        let not = Condition::Not {
+            condition: Box::new(Condition::AccountCompromised { is: false }),
+        };
+        assert_eq!(
+            not.why_not(&claim).unwrap(),
+            "account not compromised holds; rule needs it not to"
+        );
+        let j = Condition::Jurisdiction {
+            any_of: [Jurisdiction::new("US").unwrap()].into(),
+        };
+        assert_eq!(
+            j.why_not(&claim).unwrap(),
+            "jurisdiction is unknown; rule needs jurisdiction US"
+        );
+        let in_ny = Claim::builder(
+            crate::CustomerRef::new("c").unwrap(),
+            Tier::Vip,
+            cny(10),
+            EvidenceStrength::None,
+        )
+        .jurisdiction(Jurisdiction::new("US-NY").unwrap())
+        .build()
+        .unwrap();
+        assert!(j.holds(&in_ny), "a country matches its subdivisions");
+        let ca = Condition::Jurisdiction {
+            any_of: [Jurisdiction::new("US-CA").unwrap()].into(),
+        };
+        assert!(!ca.holds(&in_ny));
+        let range = Condition::Loss {
+            basis: LossBasis::Reported,
+            min: Some(cny(10)),
+            max: Some(cny(10)),
+        };
+        assert!(range.holds(&in_ny), "bounds are inclusive");
+        let verified = Condition::Loss {
+            basis: LossBasis::Verified,
+            min: None,
+            max: None,
+        };
+        assert_eq!(
+            verified.why_not(&in_ny).unwrap(),
+            "no verified loss is established; rule needs one"
+        );
+    }
+}
