@@ -10,6 +10,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use incident::*;
 use proptest::prelude::*;
 
@@ -594,21 +596,6 @@ fn policies_round_trip_and_validate_against_their_schema() {
     }
 }
 
-fn committed_validator(name: &str) -> jsonschema::Validator {
-    let path = format!("{}/schema/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::draft202012::new(&schema).unwrap()
-}
-
-fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value) {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "{value}\n{errors:#?}");
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
@@ -617,21 +604,21 @@ proptest! {
     #[test]
     fn values_validate_against_the_committed_schemas(claims in proptest::collection::vec(arb_claim(), 1..12)) {
         let (claim_schema, decision_schema, program_schema, summary_schema) = (
-            committed_validator("compensation_claim"),
-            committed_validator("compensation_decision"),
-            committed_validator("compensation_program"),
-            committed_validator("compensation_program_summary"),
+            common::committed_validator("compensation_claim"),
+            common::committed_validator("compensation_decision"),
+            common::committed_validator("compensation_program"),
+            common::committed_validator("compensation_program_summary"),
         );
         for policy in [reference_platform_policy(), reference_securities_policy()] {
             for claim in &claims {
-                assert_valid(&claim_schema, &serde_json::to_value(claim).unwrap());
+                common::assert_valid(&claim_schema, &serde_json::to_value(claim).unwrap());
                 let decision = policy.decide(claim).unwrap();
-                assert_valid(&decision_schema, &serde_json::to_value(&decision).unwrap());
+                common::assert_valid(&decision_schema, &serde_json::to_value(&decision).unwrap());
             }
             let program = Program::new(ProgramId::new("P").unwrap(), &policy, cny(100_000)).unwrap();
-            assert_valid(&program_schema, &serde_json::to_value(&program).unwrap());
+            common::assert_valid(&program_schema, &serde_json::to_value(&program).unwrap());
             let summary = program.assess(&policy, &claims).unwrap();
-            assert_valid(&summary_schema, &serde_json::to_value(&summary).unwrap());
+            common::assert_valid(&summary_schema, &serde_json::to_value(&summary).unwrap());
         }
     }
 }

@@ -63,20 +63,6 @@ fn committed_schemas_match_the_code() {
     }
 }
 
-fn validator(name: &str) -> jsonschema::Validator {
-    let text = std::fs::read_to_string(schema_dir().join(format!("{name}.json"))).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
-    jsonschema::draft202012::new(&schema).unwrap()
-}
-
-fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value) {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "{value}\n{errors:#?}");
-}
-
 #[test]
 fn real_values_validate_against_the_committed_schemas() {
     let mut impact = Impact::default();
@@ -99,7 +85,7 @@ fn real_values_validate_against_the_committed_schemas() {
     .owner(actor("o"))
     .impact(impact);
     let declare_value = serde_json::to_value(&declare).unwrap();
-    assert_valid(&validator("declare"), &declare_value);
+    assert_valid(&committed_validator("declare"), &declare_value);
 
     let mut desk = Desk::declare(declare, at(2026, 2, 1, 0, 5), "o");
     let commands = [
@@ -150,31 +136,31 @@ fn real_values_validate_against_the_committed_schemas() {
             policy: "p@1".into(),
         },
     ];
-    let command_schema = validator("command");
+    let command_schema = committed_validator("command");
     for command in commands {
         assert_valid(&command_schema, &serde_json::to_value(&command).unwrap());
         desk.run(command);
     }
-    let envelope_schema = validator("envelope");
+    let envelope_schema = committed_validator("envelope");
     for envelope in desk.log.envelopes() {
         assert_valid(&envelope_schema, &serde_json::to_value(envelope).unwrap());
     }
     assert_valid(
-        &validator("incident"),
+        &committed_validator("incident"),
         &serde_json::to_value(&desk.incident).unwrap(),
     );
     assert_valid(
-        &validator("head"),
+        &committed_validator("head"),
         &serde_json::to_value(desk.incident.head()).unwrap(),
     );
     let bundle = EvidenceBundle::export(desk.log.envelopes()).unwrap();
     assert_valid(
-        &validator("evidence_bundle"),
+        &committed_validator("evidence_bundle"),
         &serde_json::to_value(&bundle).unwrap(),
     );
     let rejection = desk.reject(Command::Review);
     assert_valid(
-        &validator("rejection"),
+        &committed_validator("rejection"),
         &serde_json::to_value(&rejection).unwrap(),
     );
 

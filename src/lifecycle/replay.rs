@@ -207,7 +207,7 @@ impl Incident {
         let mut verifier =
             ChainVerifier::resume(self.id, self.version.saturating_add(1), self.head);
         verifier.push(envelope)?;
-        self.step(envelope.clone())
+        self.fold(envelope.clone())
     }
 
     /// Starts from the declaration envelope.
@@ -261,10 +261,15 @@ impl Incident {
         Ok(())
     }
 
-    /// Continuity checks, then the event's effect. `evolve` checks before it mutates, so a
-    /// failed step leaves the state as it was.
+    /// Continuity checks, then the event's effect.
     fn step(&mut self, envelope: Envelope) -> Result<(), ReplayError> {
         self.check_continuity(&envelope)?;
+        self.fold(envelope)
+    }
+
+    /// The event's effect on a state whose continuity with `envelope` was checked.
+    /// `evolve` checks before it mutates, so a failed fold leaves the state as it was.
+    fn fold(&mut self, envelope: Envelope) -> Result<(), ReplayError> {
         let (sequence, digest) = (envelope.sequence(), envelope.digest());
         let (event, at, actor) = envelope.into_parts();
         self.evolve(event, sequence, at, actor)

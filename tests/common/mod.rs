@@ -238,3 +238,20 @@ pub fn codes(rejection: &Rejection) -> Vec<String> {
         })
         .collect()
 }
+
+/// An independent (jsonschema crate) validator for the committed `schema/{name}.json`.
+pub fn committed_validator(name: &str) -> jsonschema::Validator {
+    let path = format!("{}/schema/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+/// Asserts `value` validates, listing every error with its path.
+pub fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{value}\n{errors:#?}");
+}
