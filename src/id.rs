@@ -279,6 +279,31 @@ label!(
     64
 );
 label!(
+    /// Identifies a business calendar, e.g. `cn` or `us-sec`.
+    CalendarId,
+    "calendar id",
+    64
+);
+label!(
+    /// Identifies a regulatory regime, e.g. `eu-gdpr` or `cn-cac-incident-reporting`.
+    RegimeId,
+    "regime id",
+    64
+);
+label!(
+    /// Identifies a report within a regime, e.g. `initial` or `final`.
+    ReportId,
+    "report id",
+    64
+);
+label!(
+    /// Names a determination the incident team records (a yes/no fact such as
+    /// `major_incident` or `material`), which regimes test in their applicability.
+    FactName,
+    "fact name",
+    64
+);
+label!(
     /// A host-defined sub-status inside a phase, e.g. `monitoring for re-entry`.
     SubStatus,
     "sub-status",

@@ -90,6 +90,7 @@ mod id;
 pub mod lifecycle;
 mod log;
 mod money;
+mod regulation;
 mod review;
 mod schema;
 
@@ -97,8 +98,8 @@ mod schema;
 
 // Identifiers.
 pub use id::{
-    ActionId, ActorId, CustomerRef, EvidenceId, FindingId, IdError, IncidentId, NoticeId, PolicyId,
-    ProgramId, RuleId, SubStatus, SystemName,
+    ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactName, FindingId, IdError,
+    IncidentId, NoticeId, PolicyId, ProgramId, RegimeId, ReportId, RuleId, SubStatus, SystemName,
 };
 
 // The aggregate and its lifecycle.

@@ -1,0 +1,1 @@
+//! Business calendars (placeholder, filled by the calendar work).

@@ -1,0 +1,4 @@
+//! Regulatory notification clocks: regimes as data, business calendars, obligations.
+
+mod calendar;
+mod zone;

@@ -1,0 +1,1 @@
+//! Time zones (placeholder, filled by the calendar work).
