@@ -90,7 +90,7 @@ mod id;
 pub mod lifecycle;
 mod log;
 mod money;
-mod regulation;
+pub mod regulation;
 mod review;
 mod schema;
 

@@ -3,6 +3,7 @@
 
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
+use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
 use crate::{
     Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
     ProgramSummary, Rejection,
@@ -18,7 +19,9 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// event contract), `declare` and `command` (inputs), `incident` (the state), `rejection`,
 /// `head` and `evidence_bundle`, then compensation: `compensation_policy`,
 /// `compensation_claim`, `compensation_decision`, `compensation_program` and
-/// `compensation_program_summary`.
+/// `compensation_program_summary`; then regulation: `regime`, `regulation` (profile,
+/// regimes, calendars and readings), `business_calendar`, `incident_facts` and
+/// `obligations`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -36,5 +39,10 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
             "compensation_program_summary",
             schema_of::<ProgramSummary>(),
         ),
+        ("regime", schema_of::<Regime>()),
+        ("regulation", schema_of::<Regulation>()),
+        ("business_calendar", schema_of::<BusinessCalendar>()),
+        ("incident_facts", schema_of::<IncidentFacts>()),
+        ("obligations", schema_of::<Obligations>()),
     ]
 }

@@ -105,4 +105,15 @@ impl DataCategory {
                 | Self::Health
         )
     }
+
+    /// Whether the category is information about an identified or identifiable person
+    /// (GDPR Art. 4(1), PIPL Art. 4): everything except the firm's own business data,
+    /// secrets and code. `Other` counts as personal, the conservative reading when the
+    /// category is not known.
+    pub const fn is_personal(self) -> bool {
+        !matches!(
+            self,
+            Self::InternalBusiness | Self::SystemSecrets | Self::SourceCode
+        )
+    }
 }

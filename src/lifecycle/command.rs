@@ -5,10 +5,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Role;
+use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Finding, Impact,
+    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, FactName, Finding, Impact,
     ImpactUpdate, IncidentId, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId,
-    ProgramId, Severity, SubStatus,
+    ProgramId, RegimeId, ReportId, Severity, SubStatus,
 };
 
 /// The command that opens an incident. Fields the Detect guard requires are optional here
@@ -241,6 +242,53 @@ pub enum Command {
         /// The note.
         text: String,
     },
+    /// Record a milestone that starts regulatory clocks (awareness, handling ended, …).
+    /// Recording it again corrects the time; the log keeps both.
+    RecordMilestone {
+        /// Which.
+        milestone: Milestone,
+        /// When; `null` means the command's time.
+        at: Option<DateTime<Utc>>,
+    },
+    /// Record a yes/no determination regimes test, e.g. `major_incident` (DORA) or
+    /// `material` (SEC); see [`BUILTIN_FACTS`](crate::regulation::BUILTIN_FACTS). The first
+    /// "yes" is the clock anchor.
+    RecordDetermination {
+        /// The determination.
+        fact: FactName,
+        /// The answer.
+        value: bool,
+        /// When it was made; `null` means the command's time.
+        determined_at: Option<DateTime<Utc>>,
+        /// On what basis.
+        basis: String,
+    },
+    /// Record the CAC grade (网络安全事件分级).
+    RecordGrade {
+        /// The grade.
+        grade: CnGrade,
+        /// When it was decided; `null` means the command's time.
+        graded_at: Option<DateTime<Utc>>,
+        /// Which criterion of the grading guide.
+        basis: String,
+    },
+    /// Record that a regulatory report was submitted (for a drill: a practice submission).
+    RecordFiling {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// When; `null` means the command's time.
+        submitted_at: Option<DateTime<Utc>>,
+        /// The recipient's reference, if any.
+        reference: Option<String>,
+    },
+    /// Record reminders and missed deadlines: the timer tick. Build it with
+    /// [`Regulation::tick`](crate::regulation::Regulation::tick).
+    RecordClockAlerts {
+        /// The alerts, each not recorded before.
+        alerts: Vec<ClockAlert>,
+    },
     /// Draft a notice.
     DraftNotice(NoticeDraft),
     /// Approve a draft notice (the approver is the command's actor).
@@ -338,6 +386,16 @@ pub enum CommandKind {
     DeferAction,
     /// [`Command::AddNote`].
     AddNote,
+    /// [`Command::RecordMilestone`].
+    RecordMilestone,
+    /// [`Command::RecordDetermination`].
+    RecordDetermination,
+    /// [`Command::RecordGrade`].
+    RecordGrade,
+    /// [`Command::RecordFiling`].
+    RecordFiling,
+    /// [`Command::RecordClockAlerts`].
+    RecordClockAlerts,
     /// [`Command::DraftNotice`].
     DraftNotice,
     /// [`Command::ApproveNotice`].
@@ -368,7 +426,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 22] = [
+    pub const CROSS_PHASE: [CommandKind; 27] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -384,6 +442,11 @@ impl CommandKind {
         Self::CompleteAction,
         Self::DeferAction,
         Self::AddNote,
+        Self::RecordMilestone,
+        Self::RecordDetermination,
+        Self::RecordGrade,
+        Self::RecordFiling,
+        Self::RecordClockAlerts,
         Self::DraftNotice,
         Self::ApproveNotice,
         Self::RecordNoticeSent,
@@ -412,6 +475,11 @@ impl CommandKind {
             Self::CompleteAction => "complete_action",
             Self::DeferAction => "defer_action",
             Self::AddNote => "add_note",
+            Self::RecordMilestone => "record_milestone",
+            Self::RecordDetermination => "record_determination",
+            Self::RecordGrade => "record_grade",
+            Self::RecordFiling => "record_filing",
+            Self::RecordClockAlerts => "record_clock_alerts",
             Self::DraftNotice => "draft_notice",
             Self::ApproveNotice => "approve_notice",
             Self::RecordNoticeSent => "record_notice_sent",
@@ -454,6 +522,11 @@ impl Command {
             Self::CompleteAction { .. } => CommandKind::CompleteAction,
             Self::DeferAction { .. } => CommandKind::DeferAction,
             Self::AddNote { .. } => CommandKind::AddNote,
+            Self::RecordMilestone { .. } => CommandKind::RecordMilestone,
+            Self::RecordDetermination { .. } => CommandKind::RecordDetermination,
+            Self::RecordGrade { .. } => CommandKind::RecordGrade,
+            Self::RecordFiling { .. } => CommandKind::RecordFiling,
+            Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
             Self::DraftNotice(_) => CommandKind::DraftNotice,
             Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,

@@ -9,6 +9,7 @@ use super::{
     Phase, Rejection, Role, Unmet,
 };
 use crate::chain::Digest;
+use crate::regulation::{AlertKind, Filing};
 use crate::{
     assess_severity, ActionId, ActionKind, ActionStatus, CompensationStance, Impact, ImpactUpdate,
     MessageKind, NoticeId, NoticeStatus,
@@ -99,6 +100,23 @@ impl Checks {
                 field: "losses".to_owned(),
                 problem: "a loss amount is negative; record losses as positive amounts".to_owned(),
             });
+        }
+    }
+
+    fn finish_many(
+        self,
+        command: CommandKind,
+        phase: Option<Phase>,
+        events: Vec<Event>,
+    ) -> Result<Vec<Event>, Rejection> {
+        if self.0.is_empty() {
+            Ok(events)
+        } else {
+            Err(Rejection {
+                command,
+                phase,
+                unmet: self.0,
+            })
         }
     }
 
@@ -526,6 +544,134 @@ impl Incident {
             Command::AddNote { text } => {
                 c.text("text", text, "the note", MAX_LONG);
                 Event::NoteAdded { text: text.clone() }
+            }
+            Command::RecordMilestone { milestone, at } => {
+                let at = at.unwrap_or(now);
+                c.not_future("at", at, now);
+                if self.regulatory.milestones.get(milestone) == Some(&at) {
+                    c.push(no_change(format!("{milestone} is already recorded at {at}")));
+                }
+                Event::MilestoneRecorded {
+                    milestone: *milestone,
+                    at,
+                }
+            }
+            Command::RecordDetermination {
+                fact,
+                value,
+                determined_at,
+                basis,
+            } => {
+                let determined_at = determined_at.unwrap_or(now);
+                c.not_future("determined_at", determined_at, now);
+                c.text("basis", basis, "the basis of the determination", MAX_SHORT);
+                if self
+                    .regulatory
+                    .determinations
+                    .get(fact)
+                    .is_some_and(|d| d.value == *value)
+                {
+                    c.push(no_change(format!(
+                        "`{fact}` is already determined {}",
+                        if *value { "yes" } else { "no" }
+                    )));
+                }
+                Event::DeterminationRecorded {
+                    fact: fact.clone(),
+                    value: *value,
+                    determined_at,
+                    basis: basis.clone(),
+                }
+            }
+            Command::RecordGrade {
+                grade,
+                graded_at,
+                basis,
+            } => {
+                let graded_at = graded_at.unwrap_or(now);
+                c.not_future("graded_at", graded_at, now);
+                c.text("basis", basis, "the grading criterion met", MAX_SHORT);
+                if self
+                    .regulatory
+                    .cn_grade
+                    .as_ref()
+                    .is_some_and(|g| g.grade == *grade)
+                {
+                    c.push(no_change(format!("the grade is already {}", grade.as_str())));
+                }
+                Event::GradeRecorded {
+                    grade: *grade,
+                    graded_at,
+                    basis: basis.clone(),
+                }
+            }
+            Command::RecordFiling {
+                regime,
+                report,
+                submitted_at,
+                reference,
+            } => {
+                let submitted_at = submitted_at.unwrap_or(now);
+                c.not_future("submitted_at", submitted_at, now);
+                c.optional_text(
+                    "reference",
+                    reference.as_ref(),
+                    "the recipient's reference or leave it out",
+                    MAX_TITLE,
+                );
+                if self.regulatory.filings.iter().any(|f| {
+                    &f.regime == regime && &f.report == report && f.submitted_at == submitted_at
+                }) {
+                    c.push(duplicate(
+                        "filing",
+                        &format!("{regime}/{report} at {submitted_at}"),
+                    ));
+                }
+                Event::ReportFiled(Filing {
+                    regime: regime.clone(),
+                    report: report.clone(),
+                    submitted_at,
+                    reference: reference.clone(),
+                })
+            }
+            Command::RecordClockAlerts { alerts } => {
+                if alerts.is_empty() {
+                    c.push(Unmet::Missing {
+                        field: "alerts".to_owned(),
+                        hint: "record at least one alert; Regulation::tick builds them".to_owned(),
+                    });
+                }
+                for (i, alert) in alerts.iter().enumerate() {
+                    c.not_future("alerts.at", alert.at, now);
+                    let consistent = match alert.kind {
+                        AlertKind::Reminder { fraction_bp } => {
+                            alert.at < alert.due_at && fraction_bp > 0 && fraction_bp < 10_000
+                        }
+                        AlertKind::Missed => alert.at >= alert.due_at,
+                    };
+                    if !consistent {
+                        c.push(Unmet::Invalid {
+                            field: "alerts".to_owned(),
+                            problem: format!(
+                                "alert for {}/{} is inconsistent: a reminder falls before its due time at a share between 0 and 10000 basis points, a missed deadline at or after it",
+                                alert.regime, alert.report
+                            ),
+                        });
+                    }
+                    if self.regulatory.has_alert(alert)
+                        || alerts.iter().take(i).any(|a| a.same_as(alert))
+                    {
+                        c.push(duplicate(
+                            "clock alert",
+                            &format!("{}/{} due {}", alert.regime, alert.report, alert.due_at),
+                        ));
+                    }
+                }
+                return c.finish_many(
+                    kind,
+                    phase,
+                    alerts.iter().cloned().map(Event::ClockAlerted).collect(),
+                );
             }
             Command::DraftNotice(draft) => {
                 if self.notices.contains_key(&draft.notice_id) {

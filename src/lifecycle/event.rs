@@ -3,10 +3,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{DisclosureBasis, Role};
+use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
     ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Finding, Impact,
     ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity,
-    SubStatus,
+    SubStatus, FactName,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is
@@ -148,6 +149,42 @@ pub enum Event {
         /// The note.
         text: String,
     },
+    /// A milestone that starts regulatory clocks was recorded.
+    #[serde(rename = "milestone_recorded")]
+    MilestoneRecorded {
+        /// Which.
+        milestone: Milestone,
+        /// When it happened.
+        at: DateTime<Utc>,
+    },
+    /// A yes/no determination was recorded.
+    #[serde(rename = "determination_recorded")]
+    DeterminationRecorded {
+        /// The determination.
+        fact: FactName,
+        /// The answer.
+        value: bool,
+        /// When it was made.
+        determined_at: DateTime<Utc>,
+        /// On what basis.
+        basis: String,
+    },
+    /// The CAC grade was recorded.
+    #[serde(rename = "grade_recorded")]
+    GradeRecorded {
+        /// The grade.
+        grade: CnGrade,
+        /// When it was decided.
+        graded_at: DateTime<Utc>,
+        /// Which criterion.
+        basis: String,
+    },
+    /// A regulatory report was submitted.
+    #[serde(rename = "report_filed")]
+    ReportFiled(Filing),
+    /// A reminder fell due or a deadline was missed.
+    #[serde(rename = "clock_alert")]
+    ClockAlerted(ClockAlert),
     /// A notice was drafted.
     #[serde(rename = "notice_drafted")]
     NoticeDrafted(NoticeDraft),
@@ -239,6 +276,11 @@ impl Event {
             Self::ActionCompleted { .. } => "action_completed",
             Self::ActionDeferred { .. } => "action_deferred",
             Self::NoteAdded { .. } => "note_added",
+            Self::MilestoneRecorded { .. } => "milestone_recorded",
+            Self::DeterminationRecorded { .. } => "determination_recorded",
+            Self::GradeRecorded { .. } => "grade_recorded",
+            Self::ReportFiled(_) => "report_filed",
+            Self::ClockAlerted(_) => "clock_alert",
             Self::NoticeDrafted(_) => "notice_drafted",
             Self::NoticeApproved { .. } => "notice_approved",
             Self::NoticeSent { .. } => "notice_sent",
@@ -361,6 +403,43 @@ impl std::fmt::Display for Event {
                 write!(f, "action {action_id} deferred: {reason}")
             }
             Self::NoteAdded { text } => write!(f, "note: {text}"),
+            Self::MilestoneRecorded { milestone, at } => {
+                write!(f, "{milestone} recorded at {}", at.format("%Y-%m-%d %H:%M UTC"))
+            }
+            Self::DeterminationRecorded {
+                fact, value, basis, ..
+            } => write!(
+                f,
+                "determined `{fact}`: {} ({basis})",
+                if *value { "yes" } else { "no" }
+            ),
+            Self::GradeRecorded { grade, basis, .. } => {
+                write!(f, "graded {} ({}): {basis}", grade.zh(), grade.as_str())
+            }
+            Self::ReportFiled(filing) => write!(
+                f,
+                "{} / {} filed at {}",
+                filing.regime,
+                filing.report,
+                filing.submitted_at.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Self::ClockAlerted(alert) => match alert.kind {
+                AlertKind::Reminder { fraction_bp } => write!(
+                    f,
+                    "reminder: {} / {} at {}% of its window, due {}",
+                    alert.regime,
+                    alert.report,
+                    fraction_bp / 100,
+                    alert.due_at.format("%Y-%m-%d %H:%M UTC")
+                ),
+                AlertKind::Missed => write!(
+                    f,
+                    "DEADLINE MISSED: {} / {} was due {}",
+                    alert.regime,
+                    alert.report,
+                    alert.due_at.format("%Y-%m-%d %H:%M UTC")
+                ),
+            },
             Self::NoticeDrafted(n) => write!(
                 f,
                 "notice {} drafted: {} for {}",

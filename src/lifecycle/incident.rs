@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Declared, DisclosureBasis, Event, Phase, Role};
+use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::chain::Digest;
 use crate::{
     assess_severity, Action, ActionId, ActionStatus, ActorId, CompensationStance, DetectionSource,
@@ -93,6 +94,7 @@ pub struct Incident {
     pub(crate) evidence: BTreeMap<EvidenceId, EvidenceItem>,
     pub(crate) actions: BTreeMap<ActionId, Action>,
     pub(crate) notes: Vec<Note>,
+    pub(crate) regulatory: RegulatoryRecord,
     pub(crate) notices: BTreeMap<NoticeId, Notice>,
     pub(crate) findings: BTreeMap<FindingId, Finding>,
     pub(crate) compensation: CompensationStance,
@@ -187,6 +189,7 @@ impl Incident {
             evidence: BTreeMap::new(),
             actions: BTreeMap::new(),
             notes: Vec::new(),
+            regulatory: RegulatoryRecord::default(),
             notices: BTreeMap::new(),
             findings: BTreeMap::new(),
             compensation: CompensationStance::Undecided,
@@ -305,6 +308,28 @@ impl Incident {
                 action.deferral_reason = Some(reason);
             }
             Event::NoteAdded { text } => self.notes.push(Note { text, at, by }),
+            Event::MilestoneRecorded { milestone, at } => {
+                self.regulatory.milestones.insert(milestone, at);
+            }
+            Event::DeterminationRecorded {
+                fact,
+                value,
+                determined_at,
+                basis,
+            } => self.regulatory.determine(fact, value, determined_at, basis),
+            Event::GradeRecorded {
+                grade,
+                graded_at,
+                basis,
+            } => {
+                self.regulatory.cn_grade = Some(GradeRecord {
+                    grade,
+                    graded_at,
+                    basis,
+                });
+            }
+            Event::ReportFiled(filing) => self.regulatory.filings.push(filing),
+            Event::ClockAlerted(alert) => self.regulatory.alerts.push(alert),
             Event::NoticeDrafted(draft) => {
                 if self.notices.contains_key(&draft.notice_id) {
                     return Err(duplicate("notice", &draft.notice_id));
@@ -584,5 +609,26 @@ impl Incident {
     /// The compensation decision.
     pub fn compensation(&self) -> &CompensationStance {
         &self.compensation
+    }
+
+    /// What the log records for the regulatory clocks.
+    pub fn regulatory(&self) -> &RegulatoryRecord {
+        &self.regulatory
+    }
+
+    /// The facts regulatory clocks are computed from (see
+    /// [`Regulation::obligations`](crate::regulation::Regulation::obligations)).
+    pub fn regulatory_facts(&self) -> IncidentFacts {
+        IncidentFacts {
+            kind: self.kind,
+            exercise: self.exercise,
+            detected_at: self.detected_at,
+            impact: self.impact.clone(),
+            determinations: self.regulatory.determinations.clone(),
+            milestones: self.regulatory.milestones.clone(),
+            cn_grade: self.regulatory.cn_grade.clone(),
+            filings: self.regulatory.filings.clone(),
+            alerts: self.regulatory.alerts.clone(),
+        }
     }
 }

@@ -203,6 +203,27 @@ pub(crate) fn retime(
     };
     match command {
         Command::RecordOccurrence { occurred_at, .. } => *occurred_at = occurred,
+        Command::RecordMilestone { at: Some(t), .. }
+        | Command::RecordDetermination {
+            determined_at: Some(t),
+            ..
+        }
+        | Command::RecordGrade {
+            graded_at: Some(t), ..
+        }
+        | Command::RecordFiling {
+            submitted_at: Some(t),
+            ..
+        } => *t = pick,
+        Command::RecordClockAlerts { alerts } => {
+            for alert in alerts {
+                alert.at = pick;
+                alert.due_at = match alert.kind {
+                    regulation::AlertKind::Reminder { .. } => pick + Duration::hours(1),
+                    regulation::AlertKind::Missed => pick,
+                };
+            }
+        }
         Command::AddEvidence(new) => new.collected_at = pick,
         Command::RecordCustody(record) => record.entry.at = pick,
         Command::AddAction(NewAction { due: Some(d), .. })
@@ -553,6 +574,55 @@ pub(crate) fn person() -> impl Strategy<Value = ActorId> {
 }
 
 /// A placeholder time, replaced by [`retime`].
+fn milestone() -> impl Strategy<Value = regulation::Milestone> {
+    use regulation::Milestone::*;
+    select(vec![
+        Awareness,
+        HandlingEnded,
+        ActivitiesRecovered,
+        ExtortionPaymentMade,
+        InformationAvailable,
+        AssessmentCompleted,
+    ])
+}
+
+fn cn_grade() -> impl Strategy<Value = regulation::CnGrade> {
+    use regulation::CnGrade::*;
+    select(vec![General, RelativelyMajor, Major, ExtremelyMajor])
+}
+
+fn fact_name() -> impl Strategy<Value = FactName> {
+    select(vec!["major_incident", "material", "high_risk", "significant_incident"])
+        .prop_map(|s| FactName::new(s).unwrap())
+}
+
+fn regime_id() -> impl Strategy<Value = RegimeId> {
+    select(vec!["eu-dora", "eu-gdpr", "cn-cac-incident-reporting"])
+        .prop_map(|s| RegimeId::new(s).unwrap())
+}
+
+fn report_id() -> impl Strategy<Value = ReportId> {
+    select(vec!["initial", "intermediate", "final"]).prop_map(|s| ReportId::new(s).unwrap())
+}
+
+fn clock_alert() -> impl Strategy<Value = regulation::ClockAlert> {
+    (
+        regime_id(),
+        report_id(),
+        prop_oneof![
+            3 => select(vec![5_000u16, 8_000]).prop_map(|fraction_bp| regulation::AlertKind::Reminder { fraction_bp }),
+            1 => Just(regulation::AlertKind::Missed),
+        ],
+    )
+        .prop_map(|(regime, report, kind)| regulation::ClockAlert {
+            regime,
+            report,
+            kind,
+            due_at: placeholder(),
+            at: placeholder(),
+        })
+}
+
 fn placeholder() -> DateTime<Utc> {
     base()
 }
@@ -874,6 +944,59 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
             3,
             text(MAX_LONG)
                 .prop_map(|text| Command::AddNote { text })
+                .boxed(),
+        ),
+        (
+            2,
+            (milestone(), option::of(Just(placeholder())))
+                .prop_map(|(milestone, at)| Command::RecordMilestone { milestone, at })
+                .boxed(),
+        ),
+        (
+            2,
+            (fact_name(), any::<bool>(), option::of(Just(placeholder())), text(MAX_SHORT))
+                .prop_map(|(fact, value, determined_at, basis)| {
+                    Command::RecordDetermination {
+                        fact,
+                        value,
+                        determined_at,
+                        basis,
+                    }
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (cn_grade(), option::of(Just(placeholder())), text(MAX_SHORT))
+                .prop_map(|(grade, graded_at, basis)| Command::RecordGrade {
+                    grade,
+                    graded_at,
+                    basis,
+                })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                regime_id(),
+                report_id(),
+                option::of(Just(placeholder())),
+                option::of(text(MAX_TITLE)),
+            )
+                .prop_map(|(regime, report, submitted_at, reference)| {
+                    Command::RecordFiling {
+                        regime,
+                        report,
+                        submitted_at,
+                        reference,
+                    }
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            vec(clock_alert(), 0..3)
+                .prop_map(|alerts| Command::RecordClockAlerts { alerts })
                 .boxed(),
         ),
         (
@@ -1299,6 +1422,36 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         },
         Command::AddNote {
             text: "late note".into(),
+        },
+        Command::RecordMilestone {
+            milestone: regulation::Milestone::Awareness,
+            at: Some(at),
+        },
+        Command::RecordDetermination {
+            fact: FactName::new("major_incident").unwrap(),
+            value: true,
+            determined_at: Some(at),
+            basis: "RTS 2024/1772 criteria met".into(),
+        },
+        Command::RecordGrade {
+            grade: regulation::CnGrade::RelativelyMajor,
+            graded_at: Some(at),
+            basis: "personal information of 1.2 million persons".into(),
+        },
+        Command::RecordFiling {
+            regime: RegimeId::new("eu-dora").unwrap(),
+            report: ReportId::new("initial").unwrap(),
+            submitted_at: Some(at),
+            reference: Some("CA-2026-001".into()),
+        },
+        Command::RecordClockAlerts {
+            alerts: vec![regulation::ClockAlert {
+                regime: RegimeId::new("eu-dora").unwrap(),
+                report: ReportId::new("initial").unwrap(),
+                kind: regulation::AlertKind::Missed,
+                due_at: at,
+                at,
+            }],
         },
         Command::DraftNotice(NoticeDraft {
             notice_id: NoticeId::new("N-late").unwrap(),

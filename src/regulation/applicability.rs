@@ -1,0 +1,669 @@
+//! When a regime or report applies: a small condition language over the entity's profile
+//! and the incident's facts, evaluated in three values (yes, no, cannot tell) so a missing
+//! fact is named instead of guessed.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{CnGrade, IncidentFacts, Milestone, TimeZone};
+use crate::{CalendarId, DataCategory, FactName, IncidentKind, Jurisdiction};
+
+/// A condition on the entity and the incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "test", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Applicability {
+    /// Always true.
+    #[default]
+    Always,
+    /// Every condition holds.
+    All {
+        /// The conditions.
+        all: Vec<Applicability>,
+    },
+    /// At least one condition holds.
+    Any {
+        /// The conditions.
+        any: Vec<Applicability>,
+    },
+    /// The condition does not hold.
+    Not {
+        /// The condition.
+        not: Box<Applicability>,
+    },
+    /// The entity is established in one of these jurisdictions (`EU` covers the Member
+    /// States, `US` covers `US-NY`).
+    EstablishedIn {
+        /// The jurisdictions.
+        jurisdictions: Vec<Jurisdiction>,
+    },
+    /// Affected people are in one of these jurisdictions. Unknown until the incident
+    /// records where affected people are.
+    AffectedIn {
+        /// The jurisdictions.
+        jurisdictions: Vec<Jurisdiction>,
+    },
+    /// The entity is of one of these types.
+    EntityType {
+        /// The types.
+        any_of: Vec<EntityType>,
+    },
+    /// The incident is of one of these kinds.
+    Kind {
+        /// The kinds.
+        any_of: Vec<IncidentKind>,
+    },
+    /// One of these data categories was exposed. Unknown while the incident records no
+    /// data categories.
+    DataExposed {
+        /// The categories.
+        any_of: Vec<DataCategory>,
+    },
+    /// Personal data (any category about a person) was exposed. Unknown while the incident
+    /// records no data categories.
+    PersonalDataExposed,
+    /// At least this many people are affected (best estimate). Unknown until a figure is
+    /// recorded.
+    PeopleAtLeast {
+        /// The threshold, inclusive.
+        count: u64,
+    },
+    /// A yes/no determination the team records.
+    Determined {
+        /// The determination.
+        fact: FactName,
+        /// What to assume while it is not recorded; `null` means "cannot tell" and the
+        /// fact is reported as missing. An assumption is reported with the obligation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        if_missing: Option<bool>,
+    },
+    /// The CAC grade is at least this. The grade comes from the recorded grade or, when
+    /// higher, from the annex's quantitative criteria the incident's facts settle (persons
+    /// whose personal information leaked, direct economic loss in CNY).
+    GradeAtLeast {
+        /// The grade.
+        grade: CnGrade,
+    },
+    /// A milestone has been recorded (e.g. an extortion payment).
+    MilestoneRecorded {
+        /// The milestone.
+        milestone: Milestone,
+    },
+}
+
+impl Applicability {
+    /// All of these.
+    pub fn all(all: impl IntoIterator<Item = Applicability>) -> Self {
+        Self::All {
+            all: all.into_iter().collect(),
+        }
+    }
+
+    /// Any of these.
+    pub fn any(any: impl IntoIterator<Item = Applicability>) -> Self {
+        Self::Any {
+            any: any.into_iter().collect(),
+        }
+    }
+
+    /// Not this.
+    #[allow(clippy::should_implement_trait)]
+    pub fn not(not: Applicability) -> Self {
+        Self::Not { not: Box::new(not) }
+    }
+
+    /// The entity is of one of these types.
+    pub fn entity(any_of: impl IntoIterator<Item = EntityType>) -> Self {
+        Self::EntityType {
+            any_of: any_of.into_iter().collect(),
+        }
+    }
+
+    /// A determination that must be recorded.
+    pub fn determined(fact: FactName) -> Self {
+        Self::Determined {
+            fact,
+            if_missing: None,
+        }
+    }
+
+    /// Evaluates the condition.
+    pub fn evaluate(&self, profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
+        match self {
+            Self::Always => Verdict::yes(),
+            Self::All { all } => {
+                let mut out = Verdict::yes();
+                for c in all {
+                    let v = c.evaluate(profile, facts);
+                    out.assumptions.extend(v.assumptions);
+                    match v.value {
+                        Tri::No => {
+                            return Verdict {
+                                value: Tri::No,
+                                reason: v.reason,
+                                missing: Vec::new(),
+                                assumptions: out.assumptions,
+                            }
+                        }
+                        Tri::Unknown => {
+                            out.value = Tri::Unknown;
+                            out.missing.extend(v.missing);
+                        }
+                        Tri::Yes => {}
+                    }
+                }
+                out
+            }
+            Self::Any { any } => {
+                let mut missing = Vec::new();
+                let mut reasons = Vec::new();
+                let mut assumptions = Vec::new();
+                for c in any {
+                    let v = c.evaluate(profile, facts);
+                    match v.value {
+                        Tri::Yes => {
+                            return Verdict {
+                                assumptions: v.assumptions,
+                                ..Verdict::yes()
+                            }
+                        }
+                        Tri::Unknown => {
+                            missing.extend(v.missing);
+                            assumptions.extend(v.assumptions);
+                        }
+                        Tri::No => reasons.push(v.reason),
+                    }
+                }
+                if missing.is_empty() {
+                    Verdict::no(format!("none of: {}", reasons.join("; ")))
+                } else {
+                    Verdict {
+                        value: Tri::Unknown,
+                        reason: String::new(),
+                        missing,
+                        assumptions,
+                    }
+                }
+            }
+            Self::Not { not } => {
+                let v = not.evaluate(profile, facts);
+                match v.value {
+                    Tri::Yes => Verdict::no(format!("not expected: {}", not.describe())),
+                    Tri::No => Verdict {
+                        assumptions: v.assumptions,
+                        ..Verdict::yes()
+                    },
+                    Tri::Unknown => v,
+                }
+            }
+            Self::EstablishedIn { jurisdictions } => {
+                if profile
+                    .established_in
+                    .iter()
+                    .any(|j| jurisdictions.iter().any(|p| within(j, p)))
+                {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!(
+                        "the entity is not established in {}",
+                        list(jurisdictions)
+                    ))
+                }
+            }
+            Self::AffectedIn { jurisdictions } => {
+                let affected = &facts.impact.jurisdictions;
+                if affected.is_empty() {
+                    Verdict::missing(MissingFact::AffectedJurisdictions)
+                } else if affected
+                    .iter()
+                    .any(|j| jurisdictions.iter().any(|p| within(j, p)))
+                {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!("no affected people in {}", list(jurisdictions)))
+                }
+            }
+            Self::EntityType { any_of } => {
+                if any_of.iter().any(|t| profile.entity_types.contains(t)) {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!(
+                        "the entity is not {}",
+                        any_of
+                            .iter()
+                            .map(|t| t.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ))
+                }
+            }
+            Self::Kind { any_of } => {
+                if any_of.contains(&facts.kind) {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!("the incident kind is {:?}", facts.kind))
+                }
+            }
+            Self::DataExposed { any_of } => {
+                let exposed = &facts.impact.data_categories;
+                if exposed.is_empty() {
+                    Verdict::missing(MissingFact::DataCategories)
+                } else if any_of.iter().any(|c| exposed.contains(c)) {
+                    Verdict::yes()
+                } else {
+                    Verdict::no("none of the listed data categories was exposed".to_owned())
+                }
+            }
+            Self::PersonalDataExposed => {
+                let exposed = &facts.impact.data_categories;
+                if exposed.is_empty() {
+                    Verdict::missing(MissingFact::DataCategories)
+                } else if exposed.iter().any(|c| c.is_personal()) {
+                    Verdict::yes()
+                } else {
+                    Verdict::no("no personal data was exposed".to_owned())
+                }
+            }
+            Self::PeopleAtLeast { count } => match facts.impact.people.best_estimate() {
+                None => Verdict::missing(MissingFact::PeopleAffected),
+                Some(n) if n >= *count => Verdict::yes(),
+                Some(n) => Verdict::no(format!("{n} people affected, fewer than {count}")),
+            },
+            Self::Determined { fact, if_missing } => match facts.determination(fact) {
+                Some(true) => Verdict::yes(),
+                Some(false) => Verdict::no(format!("determined: not `{fact}`")),
+                None => match if_missing {
+                    Some(assumed) => {
+                        let mut v = if *assumed {
+                            Verdict::yes()
+                        } else {
+                            Verdict::no(format!("`{fact}` not recorded: assumed no"))
+                        };
+                        v.assumptions.push(format!(
+                            "`{fact}` not recorded: assumed {}",
+                            if *assumed { "yes" } else { "no" }
+                        ));
+                        v
+                    }
+                    None => Verdict::missing(MissingFact::Determination { fact: fact.clone() }),
+                },
+            },
+            Self::GradeAtLeast { grade } => match facts.cn_grade() {
+                GradeFinding::AtLeast(g) if g >= *grade => Verdict::yes(),
+                GradeFinding::Recorded(g) if g >= *grade => Verdict::yes(),
+                GradeFinding::Recorded(g) => Verdict::no(format!(
+                    "graded {} ({}), below {} ({})",
+                    g.zh(),
+                    g.as_str(),
+                    grade.zh(),
+                    grade.as_str()
+                )),
+                GradeFinding::AtLeast(_) => Verdict::missing(MissingFact::CnGrade),
+            },
+            Self::MilestoneRecorded { milestone } => {
+                if facts.milestones.contains_key(milestone) {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!("no {milestone} recorded"))
+                }
+            }
+        }
+    }
+
+    /// A short description, for explanations.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Always => "always".to_owned(),
+            Self::All { all } => format!(
+                "all of ({})",
+                all.iter().map(Self::describe).collect::<Vec<_>>().join("; ")
+            ),
+            Self::Any { any } => format!(
+                "any of ({})",
+                any.iter().map(Self::describe).collect::<Vec<_>>().join("; ")
+            ),
+            Self::Not { not } => format!("not {}", not.describe()),
+            Self::EstablishedIn { jurisdictions } => {
+                format!("established in {}", list(jurisdictions))
+            }
+            Self::AffectedIn { jurisdictions } => format!("people affected in {}", list(jurisdictions)),
+            Self::EntityType { any_of } => format!(
+                "entity is {}",
+                any_of
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Self::Kind { any_of } => format!("incident kind in {any_of:?}"),
+            Self::DataExposed { any_of } => format!("data exposed in {any_of:?}"),
+            Self::PersonalDataExposed => "personal data exposed".to_owned(),
+            Self::PeopleAtLeast { count } => format!("at least {count} people affected"),
+            Self::Determined { fact, .. } => format!("`{fact}`"),
+            Self::GradeAtLeast { grade } => format!("graded {} or above", grade.zh()),
+            Self::MilestoneRecorded { milestone } => format!("{milestone} recorded"),
+        }
+    }
+}
+
+fn list(jurisdictions: &[Jurisdiction]) -> String {
+    jurisdictions
+        .iter()
+        .map(Jurisdiction::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The 27 EU Member States (ISO 3166-1 alpha-2; Greece is `GR`).
+const EU_MEMBER_STATES: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// Whether `code` lies within `pattern`: equal, a subdivision of it, or a Member State when
+/// the pattern is `EU`.
+pub(crate) fn within(code: &Jurisdiction, pattern: &Jurisdiction) -> bool {
+    if code == pattern {
+        return true;
+    }
+    match pattern.subdivision() {
+        Some(_) => false,
+        None if pattern.as_str() == "EU" => {
+            code.country() == "EU" || EU_MEMBER_STATES.contains(&code.country())
+        }
+        None => code.country() == pattern.country(),
+    }
+}
+
+/// Three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    /// Holds.
+    Yes,
+    /// Does not hold.
+    No,
+    /// Cannot tell: a fact is missing.
+    Unknown,
+}
+
+/// The outcome of evaluating an [`Applicability`], with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The value.
+    pub value: Tri,
+    /// Why not, when the value is [`Tri::No`].
+    pub reason: String,
+    /// What is missing, when the value is [`Tri::Unknown`].
+    pub missing: Vec<MissingFact>,
+    /// Facts assumed because they were not recorded.
+    pub assumptions: Vec<String>,
+}
+
+impl Verdict {
+    fn yes() -> Self {
+        Self {
+            value: Tri::Yes,
+            reason: String::new(),
+            missing: Vec::new(),
+            assumptions: Vec::new(),
+        }
+    }
+
+    fn no(reason: String) -> Self {
+        Self {
+            value: Tri::No,
+            reason,
+            missing: Vec::new(),
+            assumptions: Vec::new(),
+        }
+    }
+
+    fn missing(fact: MissingFact) -> Self {
+        Self {
+            value: Tri::Unknown,
+            reason: String::new(),
+            missing: vec![fact],
+            assumptions: Vec::new(),
+        }
+    }
+}
+
+/// A fact the crate needs and does not have.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "missing", rename_all = "snake_case", deny_unknown_fields)]
+pub enum MissingFact {
+    /// A yes/no determination (record it with
+    /// [`Command::RecordDetermination`](crate::Command::RecordDetermination)).
+    Determination {
+        /// Which.
+        fact: FactName,
+    },
+    /// How many people are affected.
+    PeopleAffected,
+    /// Which data categories were exposed.
+    DataCategories,
+    /// Where affected people are.
+    AffectedJurisdictions,
+    /// The CAC grade: the recorded facts do not settle it.
+    CnGrade,
+    /// The entity's home time zone (for a regime that counts in the entity's zone).
+    EntityTimeZone,
+    /// The entity's home business calendar.
+    EntityCalendar,
+    /// A calendar the host did not supply.
+    Calendar {
+        /// Its id.
+        id: CalendarId,
+    },
+    /// A calendar does not cover a date the deadline needs.
+    CalendarCoverage {
+        /// The calendar.
+        id: CalendarId,
+        /// The year it would need.
+        year: i32,
+    },
+    /// The deadline falls outside the representable timeline: check the regime's offsets.
+    OutOfRange,
+}
+
+impl fmt::Display for MissingFact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Determination { fact } => {
+                write!(f, "determination `{fact}`: record it with record_determination")
+            }
+            Self::PeopleAffected => f.write_str("number of people affected: record it with update_impact"),
+            Self::DataCategories => f.write_str("data categories exposed: record them with update_impact"),
+            Self::AffectedJurisdictions => f.write_str("jurisdictions of affected people: record them with update_impact"),
+            Self::CnGrade => f.write_str("CAC grade (网络安全事件分级): the recorded facts do not settle it; record it with record_grade"),
+            Self::EntityTimeZone => f.write_str("the entity's time zone: set time_zone in the entity profile"),
+            Self::EntityCalendar => f.write_str("the entity's business calendar: set calendar in the entity profile and supply the calendar"),
+            Self::Calendar { id } => write!(f, "calendar `{id}`: supply it to the regulation"),
+            Self::CalendarCoverage { id, year } => {
+                write!(f, "calendar `{id}` does not cover {year}: supply a calendar for that year")
+            }
+            Self::OutOfRange => f.write_str("a computable deadline: it falls outside the representable timeline; check the regime's offsets"),
+        }
+    }
+}
+
+/// What the host knows about its own firm: where it is established, what kind of entity it
+/// is, its home time zone and business calendar. Regimes select on these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityProfile {
+    /// Where the entity is established or licensed.
+    #[serde(default)]
+    pub established_in: BTreeSet<Jurisdiction>,
+    /// What kinds of entity it is, for each regime that selects on it.
+    #[serde(default)]
+    pub entity_types: BTreeSet<EntityType>,
+    /// Its home time zone (EU regimes count days there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<TimeZone>,
+    /// Its home business calendar (DORA's bank holidays of its Member State).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarId>,
+}
+
+impl EntityProfile {
+    /// An empty profile.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a jurisdiction of establishment.
+    #[must_use]
+    pub fn established_in(mut self, jurisdiction: Jurisdiction) -> Self {
+        self.established_in.insert(jurisdiction);
+        self
+    }
+
+    /// Adds an entity type.
+    #[must_use]
+    pub fn entity_type(mut self, entity_type: EntityType) -> Self {
+        self.entity_types.insert(entity_type);
+        self
+    }
+
+    /// Sets the home time zone.
+    #[must_use]
+    pub fn time_zone(mut self, time_zone: TimeZone) -> Self {
+        self.time_zone = Some(time_zone);
+        self
+    }
+
+    /// Sets the home business calendar.
+    #[must_use]
+    pub fn calendar(mut self, calendar: CalendarId) -> Self {
+        self.calendar = Some(calendar);
+        self
+    }
+}
+
+/// Kinds of entity that regimes select on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityType {
+    /// A controller of personal data (GDPR Art. 4(7)).
+    DataController,
+    /// A processor of personal data for a controller (GDPR Art. 4(8)).
+    DataProcessor,
+    /// An essential entity under NIS2.
+    Nis2Essential,
+    /// An important entity under NIS2.
+    Nis2Important,
+    /// A qualified or non-qualified trust service provider (NIS2 Art. 23(4) 24 h).
+    TrustServiceProvider,
+    /// A financial entity under DORA Art. 2(1) not listed more precisely below.
+    DoraFinancialEntity,
+    /// A credit institution (DORA; loses the weekend relief for initial and intermediate
+    /// reports).
+    CreditInstitution,
+    /// A payment institution (DORA; PSD2).
+    PaymentInstitution,
+    /// An electronic money institution (DORA).
+    EMoneyInstitution,
+    /// An investment firm (DORA; MiFID II).
+    InvestmentFirm,
+    /// A central counterparty (DORA; loses the weekend relief).
+    CentralCounterparty,
+    /// An operator of a trading venue (DORA; loses the weekend relief).
+    TradingVenueOperator,
+    /// An entity its competent authority excluded from the DORA weekend relief
+    /// (RTS 2025/301 Art. 5(6)).
+    DoraReliefExcluded,
+    /// A US domestic SEC registrant filing Form 8-K.
+    SecRegistrant,
+    /// A foreign private issuer (Form 6-K; no 4-business-day clock).
+    ForeignPrivateIssuer,
+    /// A broker-dealer (Reg S-P covered institution).
+    BrokerDealer,
+    /// A registered investment company (Reg S-P).
+    InvestmentCompany,
+    /// A registered investment adviser (Reg S-P).
+    InvestmentAdviser,
+    /// A transfer agent (Reg S-P).
+    TransferAgent,
+    /// A service provider to a Reg S-P covered institution (72 h notice to it).
+    RegSpServiceProvider,
+    /// A NYDFS-regulated covered entity (23 NYCRR 500).
+    NydfsCoveredEntity,
+    /// A HIPAA covered entity.
+    HipaaCoveredEntity,
+    /// A HIPAA business associate.
+    HipaaBusinessAssociate,
+    /// A network operator in the PRC (every operator: CAC Measures Art. 2).
+    CnNetworkOperator,
+    /// An operator of critical information infrastructure in the PRC (CAC 1 h clock).
+    CnCiiOperator,
+    /// A central or state organ or affiliate (CAC 2 h clock).
+    CnStateOrgan,
+    /// A securities or futures institution supervised by the CSRC.
+    CnSecuritiesFirm,
+    /// A financial institution in a PBOC business field (payments, clearing).
+    CnPbocInstitution,
+    /// A financial institution regulated by MAS (Notice 644 and its equivalents).
+    MasRegulated,
+    /// An organisation subject to the Singapore PDPA.
+    SgOrganisation,
+    /// A designated critical-infrastructure operator in Hong Kong (Cap. 653).
+    HkCriticalInfrastructureOperator,
+    /// A corporation licensed by the Hong Kong SFC.
+    HkSfcLicensed,
+}
+
+impl EntityType {
+    /// The stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DataController => "data_controller",
+            Self::DataProcessor => "data_processor",
+            Self::Nis2Essential => "nis2_essential",
+            Self::Nis2Important => "nis2_important",
+            Self::TrustServiceProvider => "trust_service_provider",
+            Self::DoraFinancialEntity => "dora_financial_entity",
+            Self::CreditInstitution => "credit_institution",
+            Self::PaymentInstitution => "payment_institution",
+            Self::EMoneyInstitution => "e_money_institution",
+            Self::InvestmentFirm => "investment_firm",
+            Self::CentralCounterparty => "central_counterparty",
+            Self::TradingVenueOperator => "trading_venue_operator",
+            Self::DoraReliefExcluded => "dora_relief_excluded",
+            Self::SecRegistrant => "sec_registrant",
+            Self::ForeignPrivateIssuer => "foreign_private_issuer",
+            Self::BrokerDealer => "broker_dealer",
+            Self::InvestmentCompany => "investment_company",
+            Self::InvestmentAdviser => "investment_adviser",
+            Self::TransferAgent => "transfer_agent",
+            Self::RegSpServiceProvider => "reg_sp_service_provider",
+            Self::NydfsCoveredEntity => "nydfs_covered_entity",
+            Self::HipaaCoveredEntity => "hipaa_covered_entity",
+            Self::HipaaBusinessAssociate => "hipaa_business_associate",
+            Self::CnNetworkOperator => "cn_network_operator",
+            Self::CnCiiOperator => "cn_cii_operator",
+            Self::CnStateOrgan => "cn_state_organ",
+            Self::CnSecuritiesFirm => "cn_securities_firm",
+            Self::CnPbocInstitution => "cn_pboc_institution",
+            Self::MasRegulated => "mas_regulated",
+            Self::SgOrganisation => "sg_organisation",
+            Self::HkCriticalInfrastructureOperator => "hk_critical_infrastructure_operator",
+            Self::HkSfcLicensed => "hk_sfc_licensed",
+        }
+    }
+}
+
+/// What the incident's facts say about the CAC grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GradeFinding {
+    /// The team recorded a grade (the higher of it and the quantitative floor).
+    Recorded(CnGrade),
+    /// No grade recorded; the quantitative criteria give at least this.
+    AtLeast(CnGrade),
+}
