@@ -142,6 +142,12 @@ pub use evidence::{
 };
 pub use review::{Finding, FindingKind, RootCause};
 
+// Regulatory clocks (the rest of the vocabulary is in [`regulation`]).
+pub use regulation::{
+    BusinessCalendar, Calendars, CnGrade, EntityProfile, EntityType, IncidentFacts, Milestone,
+    MissingFact, Obligation, ObligationStatus, Obligations, Regime, Regulation, TimeZone,
+};
+
 // Money.
 pub use money::{Currency, Money, MoneyError, MoneyOperation};
 

@@ -9,7 +9,7 @@ use crate::{Money, SystemName};
 /// How many people are affected. Estimates and confirmed counts are kept apart because
 /// regulators ask for both and because an estimate must never be reported as a fact.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct PeopleAffected {
     /// The current estimate, `null` while nobody has estimated.
     pub estimated: Option<u64>,
@@ -29,8 +29,9 @@ impl PeopleAffected {
 
 /// The facts about an incident's scope. They feed the default severity rule, regulatory
 /// applicability and customer notices; each is updated as the investigation learns more.
+/// Every field may be left out of the JSON (nothing known yet).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Impact {
     /// People affected, estimated and confirmed.

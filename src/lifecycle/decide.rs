@@ -549,7 +549,9 @@ impl Incident {
                 let at = at.unwrap_or(now);
                 c.not_future("at", at, now);
                 if self.regulatory.milestones.get(milestone) == Some(&at) {
-                    c.push(no_change(format!("{milestone} is already recorded at {at}")));
+                    c.push(no_change(format!(
+                        "{milestone} is already recorded at {at}"
+                    )));
                 }
                 Event::MilestoneRecorded {
                     milestone: *milestone,
@@ -597,7 +599,10 @@ impl Incident {
                     .as_ref()
                     .is_some_and(|g| g.grade == *grade)
                 {
-                    c.push(no_change(format!("the grade is already {}", grade.as_str())));
+                    c.push(no_change(format!(
+                        "the grade is already {}",
+                        grade.as_str()
+                    )));
                 }
                 Event::GradeRecorded {
                     grade: *grade,

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::{DisclosureBasis, Role};
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Finding, Impact,
+    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, FactName, Finding, Impact,
     ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity,
-    SubStatus, FactName,
+    SubStatus,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is
@@ -404,7 +404,11 @@ impl std::fmt::Display for Event {
             }
             Self::NoteAdded { text } => write!(f, "note: {text}"),
             Self::MilestoneRecorded { milestone, at } => {
-                write!(f, "{milestone} recorded at {}", at.format("%Y-%m-%d %H:%M UTC"))
+                write!(
+                    f,
+                    "{milestone} recorded at {}",
+                    at.format("%Y-%m-%d %H:%M UTC")
+                )
             }
             Self::DeterminationRecorded {
                 fact, value, basis, ..

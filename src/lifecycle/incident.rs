@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Declared, DisclosureBasis, Event, Phase, Role};
-use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::chain::Digest;
+use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::{
     assess_severity, Action, ActionId, ActionStatus, ActorId, CompensationStance, DetectionSource,
     EvidenceId, EvidenceItem, Finding, FindingId, Impact, IncidentId, IncidentKind, Notice,

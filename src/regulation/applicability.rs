@@ -318,17 +318,25 @@ impl Applicability {
             Self::Always => "always".to_owned(),
             Self::All { all } => format!(
                 "all of ({})",
-                all.iter().map(Self::describe).collect::<Vec<_>>().join("; ")
+                all.iter()
+                    .map(Self::describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             Self::Any { any } => format!(
                 "any of ({})",
-                any.iter().map(Self::describe).collect::<Vec<_>>().join("; ")
+                any.iter()
+                    .map(Self::describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             Self::Not { not } => format!("not {}", not.describe()),
             Self::EstablishedIn { jurisdictions } => {
                 format!("established in {}", list(jurisdictions))
             }
-            Self::AffectedIn { jurisdictions } => format!("people affected in {}", list(jurisdictions)),
+            Self::AffectedIn { jurisdictions } => {
+                format!("people affected in {}", list(jurisdictions))
+            }
             Self::EntityType { any_of } => format!(
                 "entity is {}",
                 any_of
@@ -358,8 +366,8 @@ fn list(jurisdictions: &[Jurisdiction]) -> String {
 
 /// The 27 EU Member States (ISO 3166-1 alpha-2; Greece is `GR`).
 const EU_MEMBER_STATES: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
 /// Whether `code` lies within `pattern`: equal, a subdivision of it, or a Member State when

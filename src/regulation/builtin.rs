@@ -221,7 +221,7 @@ impl Limb {
     }
 }
 
-/// EU GDPR (Regulation (EU) 2016/679) Art. 33 and 34 [H]: the controller notifies the
+/// EU GDPR (Regulation (EU) 2016/679) Art. 33 and 34 \[H\]: the controller notifies the
 /// supervisory authority without undue delay and, where feasible, within 72 hours of
 /// becoming aware, unless the breach is unlikely to result in a risk; data subjects without
 /// undue delay when the risk is high; a processor notifies its controller without undue
@@ -306,7 +306,7 @@ pub fn eu_gdpr() -> Regime {
     }
 }
 
-/// EU NIS2 Directive (EU) 2022/2555 Art. 23 [H for the Directive]: early warning within
+/// EU NIS2 Directive (EU) 2022/2555 Art. 23 \[H for the Directive\]: early warning within
 /// 24 h of awareness, incident notification within 72 h (24 h for trust service providers),
 /// final report within one month of the incident notification. The binding clock is the
 /// Member State's transposition: override this regime per country. Entities under DORA are
@@ -434,7 +434,7 @@ fn dora_entities() -> Vec<EntityType> {
 }
 
 /// EU DORA (Regulation (EU) 2022/2554) Art. 19 with Commission Delegated Regulation (EU)
-/// 2025/301 Art. 5 [H timelines; M weekend clause wording]: the initial notification within
+/// 2025/301 Art. 5 \[H timelines; M weekend clause wording\]: the initial notification within
 /// 4 h of classification as major and 24 h of awareness, whichever is earlier (5(1)(a));
 /// if classified more than 24 h after awareness, 4 h from classification (5(2)); the
 /// intermediate report within 72 h of the initial notification's submission (5(1)(b)); the
@@ -457,7 +457,12 @@ pub fn eu_dora() -> Regime {
         ]))
     };
     let relief = Roll::NextWorkingDayAt { time: noon() };
-    let authority = || recipient(RecipientKind::Regulator, "competent authority (DORA Art. 19(1))");
+    let authority = || {
+        recipient(
+            RecipientKind::Regulator,
+            "competent authority (DORA Art. 19(1))",
+        )
+    };
     Regime {
         id: rid("eu-dora"),
         version: "2025-02-20".to_owned(),
@@ -575,7 +580,7 @@ fn sec_days(trigger: Trigger) -> Limb {
         })
 }
 
-/// US SEC Form 8-K Item 1.05 [H]: a domestic registrant files within four business days of
+/// US SEC Form 8-K Item 1.05 \[H\]: a domestic registrant files within four business days of
 /// determining a cybersecurity incident material (General Instruction B.1); if the
 /// determination day is a Saturday, Sunday or a holiday on which the Commission is closed,
 /// the period begins on, and includes, the next business day. Business days per 17 CFR
@@ -634,7 +639,7 @@ pub fn us_sec_8k() -> Regime {
     }
 }
 
-/// US SEC Form 6-K for foreign private issuers [H]: promptly after the information is made
+/// US SEC Form 6-K for foreign private issuers \[H\]: promptly after the information is made
 /// public at home; no four-business-day clock. Source:
 /// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
 pub fn us_sec_6k() -> Regime {
@@ -662,7 +667,7 @@ pub fn us_sec_6k() -> Regime {
     }
 }
 
-/// US SEC Regulation S-P, 17 CFR 248.30 as amended in 2024 [H deadline; L delay periods]:
+/// US SEC Regulation S-P, 17 CFR 248.30 as amended in 2024 \[H deadline; L delay periods\]:
 /// covered institutions notify affected individuals as soon as practicable and within 30
 /// days of becoming aware of unauthorized access to sensitive customer information, unless
 /// an investigation finds no reasonable likelihood of substantial harm. Source:
@@ -707,7 +712,7 @@ pub fn us_sec_reg_sp() -> Regime {
     }
 }
 
-/// US SEC Regulation S-P service providers [H]: by contract, notify the covered
+/// US SEC Regulation S-P service providers \[H\]: by contract, notify the covered
 /// institution as soon as possible and within 72 hours of becoming aware of a breach of a
 /// customer information system they maintain (17 CFR 248.30(a)(5)). Source as for
 /// [`us_sec_reg_sp`].
@@ -733,14 +738,19 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
     }
 }
 
-/// New York DFS 23 NYCRR 500.17 as amended November 2023 [H]: notify the superintendent as
+/// New York DFS 23 NYCRR 500.17 as amended November 2023 \[H\]: notify the superintendent as
 /// promptly as possible and within 72 hours of determining that a cybersecurity incident
 /// occurred; an extortion payment within 24 hours of payment, and within 30 days a written
 /// description of why it was necessary. No weekend relief for the 72 h; whether NY General
 /// Construction Law § 25-a rolls the 30 days is untested, so it is an explicit reading.
 /// Source: <https://www.law.cornell.edu/regulations/new-york/23-NYCRR-500.17>.
 pub fn us_ny_dfs() -> Regime {
-    let dfs = || recipient(RecipientKind::Regulator, "NYDFS superintendent (DFS portal)");
+    let dfs = || {
+        recipient(
+            RecipientKind::Regulator,
+            "NYDFS superintendent (DFS portal)",
+        )
+    };
     Regime {
         id: rid("us-ny-dfs-500-17"),
         version: "2023-11-01".to_owned(),
@@ -799,16 +809,14 @@ pub fn us_ny_dfs() -> Regime {
     }
 }
 
-/// US HIPAA Breach Notification Rule, 45 CFR 164.400–414 [H]: individuals without
+/// US HIPAA Breach Notification Rule, 45 CFR 164.400–414 \[H\]: individuals without
 /// unreasonable delay and within 60 calendar days of discovery (164.404(b)); prominent
 /// media when more than 500 residents of a State are affected (164.406); HHS at the same
 /// time for 500 or more, otherwise in the annual log within 60 days of the end of the
 /// calendar year (164.408). Source: eCFR 45 CFR 164.404–414;
 /// <https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f>.
 pub fn us_hipaa() -> Regime {
-    let sixty = || {
-        Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd])
-    };
+    let sixty = || Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]);
     let what = || {
         contents(&[
             "what happened, with the dates of the breach and of its discovery",
@@ -885,7 +893,7 @@ pub fn us_hipaa() -> Regime {
     }
 }
 
-/// US HIPAA business associates, 45 CFR 164.410 [H]: notify the covered entity without
+/// US HIPAA business associates, 45 CFR 164.410 \[H\]: notify the covered entity without
 /// unreasonable delay and within 60 days of discovery. Source as for [`us_hipaa`].
 pub fn us_hipaa_business_associate() -> Regime {
     Regime {
@@ -915,7 +923,7 @@ pub fn us_hipaa_business_associate() -> Regime {
     }
 }
 
-/// PRC Personal Information Protection Law Art. 57 [H]: when a leak, tampering or loss of
+/// PRC Personal Information Protection Law Art. 57 \[H\]: when a leak, tampering or loss of
 /// personal information occurs or may occur, immediately (立即) take remedial measures and
 /// notify the personal-information protection authorities and the individuals; individuals
 /// may be skipped when measures effectively avoid harm, unless the authority requires it.
@@ -960,7 +968,10 @@ pub fn cn_pipl() -> Regime {
             Report::new(
                 rep("individuals"),
                 "Notice to affected individuals",
-                recipient(RecipientKind::AffectedIndividuals, "affected individuals (个人)"),
+                recipient(
+                    RecipientKind::AffectedIndividuals,
+                    "affected individuals (个人)",
+                ),
                 Urgency::Immediately,
                 "PIPL Art. 57(1), (2)",
             )
@@ -971,7 +982,7 @@ pub fn cn_pipl() -> Regime {
     }
 }
 
-/// PRC Data Security Law Art. 29 [H]: on a data security incident, take measures
+/// PRC Data Security Law Art. 29 \[H\]: on a data security incident, take measures
 /// immediately, inform users in a timely manner (及时) and report to the competent
 /// department as required. No timestamp. Source: DSL (2021-06-10), npc.gov.cn.
 pub fn cn_dsl() -> Regime {
@@ -1033,7 +1044,7 @@ fn all_data_categories() -> Vec<DataCategory> {
     ]
 }
 
-/// PRC CAC 国家网络安全事件报告管理办法 (issued 2025-09-11, in force 2025-11-01) [H]: on
+/// PRC CAC 国家网络安全事件报告管理办法 (issued 2025-09-11, in force 2025-11-01) \[H\]: on
 /// discovering an incident, grade it by the annexed grading guide; for 较大 (relatively
 /// major) and above, CII operators report within 1 h to the protection department and the
 /// police, central and state organs within 2 h, every other operator within 4 h to the
@@ -1131,11 +1142,11 @@ pub fn cn_cac() -> Regime {
     }
 }
 
-/// CSRC (securities and futures) [M for Order 218 Art. 39; L for time limits]: an
+/// CSRC (securities and futures) \[M for Order 218 Art. 39; L for time limits\]: an
 /// emergency report to the CSRC and its local office with no hour figure (证券期货业网络和
-/// 信息安全管理办法, Order 218, Art. 39). The time limits of CSRC Announcement [2021] No. 12
+/// 信息安全管理办法, Order 218, Art. 39). The time limits of CSRC Announcement \[2021\] No. 12
 /// were not read; the 5-working-day summary report comes from its superseded 2012
-/// predecessor (Ann. [2012] No. 46 Art. 18) and ships only as an unverified placeholder.
+/// predecessor (Ann. \[2012\] No. 46 Art. 18) and ships only as an unverified placeholder.
 /// Sources: <https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml>;
 /// <http://4671580.com/article/CS/info-3386_5.html>.
 pub fn cn_csrc() -> Regime {
@@ -1184,8 +1195,8 @@ pub fn cn_csrc() -> Regime {
     }
 }
 
-/// PBOC 中国人民银行业务领域网络安全事件报告管理办法 (Order [2025] No. 4, in force
-/// 2025-08-01) [L]: financial institutions in PBOC business fields report to the PBOC or its
+/// PBOC 中国人民银行业务领域网络安全事件报告管理办法 (Order \[2025\] No. 4, in force
+/// 2025-08-01) \[L\]: financial institutions in PBOC business fields report to the PBOC or its
 /// local branch (Art. 2). Its time limits were not read (the 2025-01 draft had 30 min and
 /// 2 h); the report ships without a timestamp and flagged unverified. Source:
 /// <https://lawinfochina.com/display.aspx?id=44842&lib=law>.
@@ -1217,7 +1228,7 @@ pub fn cn_pboc() -> Regime {
 }
 
 /// Singapore MAS Notice 644 (banks; equivalent technology-risk notices for other
-/// licensees) [M]: notify MAS as soon as possible and within 1 hour of discovering a
+/// licensees) \[M\]: notify MAS as soon as possible and within 1 hour of discovering a
 /// relevant incident; a root-cause and impact analysis report within 14 days of discovery.
 /// Source: <https://opcode.com.au/guides/mas-trm-aws-incident-response>.
 pub fn sg_mas_644() -> Regime {
@@ -1256,7 +1267,7 @@ pub fn sg_mas_644() -> Regime {
     }
 }
 
-/// Singapore PDPA ss. 26A–26E [H]: assess a breach reasonably and expeditiously (PDPC
+/// Singapore PDPA ss. 26A–26E \[H\]: assess a breach reasonably and expeditiously (PDPC
 /// guide: generally within 30 days of awareness); notify the PDPC as soon as practicable
 /// and no later than 3 calendar days after the day the breach is assessed notifiable
 /// (significant harm, or at least 500 individuals); affected individuals (significant harm
@@ -1292,12 +1303,18 @@ pub fn sg_pdpa() -> Regime {
                 "PDPA s. 26C; PDPC guide on managing data breaches",
             )
             .confidence(Confidence::Medium)
-            .limb(Limb::new(on(Milestone::Awareness), Offset::days(30)).ambiguous(&[Ambiguity::DayEnd]))
+            .limb(
+                Limb::new(on(Milestone::Awareness), Offset::days(30))
+                    .ambiguous(&[Ambiguity::DayEnd]),
+            )
             .note("the 30 days are PDPC guidance ('generally'), not the Act"),
             Report::new(
                 rep("pdpc"),
                 "Notification to the PDPC",
-                recipient(RecipientKind::Regulator, "Personal Data Protection Commission"),
+                recipient(
+                    RecipientKind::Regulator,
+                    "Personal Data Protection Commission",
+                ),
                 Urgency::AsSoonAsPracticable,
                 "PDPA s. 26D(1)",
             )
@@ -1324,13 +1341,18 @@ pub fn sg_pdpa() -> Regime {
 }
 
 /// Hong Kong Protection of Critical Infrastructures (Computer Systems) Ordinance, Cap. 653
-/// (in force 2026-01-01) [H notice; L written report]: a designated operator notifies the
+/// (in force 2026-01-01) \[H notice; L written report\]: a designated operator notifies the
 /// Commissioner as soon as practicable and within 12 hours of becoming aware if the core
 /// function is or is likely to be disrupted, otherwise within 48 hours (s. 28 and
 /// Schedule); a written report within 14 days (not verified). Source:
 /// <https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf>.
 pub fn hk_cap_653() -> Regime {
-    let commissioner = || recipient(RecipientKind::Regulator, "Commissioner of Critical Infrastructure (Computer-system Security)");
+    let commissioner = || {
+        recipient(
+            RecipientKind::Regulator,
+            "Commissioner of Critical Infrastructure (Computer-system Security)",
+        )
+    };
     Regime {
         id: rid("hk-cap-653"),
         version: "2026-01-01".to_owned(),
@@ -1367,13 +1389,16 @@ pub fn hk_cap_653() -> Regime {
                 "Cap. 653 s. 28 (written report)",
             )
             .confidence(Confidence::Low)
-            .limb(Limb::new(on(Milestone::Awareness), Offset::days(14)).ambiguous(&[Ambiguity::DayEnd])),
+            .limb(
+                Limb::new(on(Milestone::Awareness), Offset::days(14))
+                    .ambiguous(&[Ambiguity::DayEnd]),
+            ),
         ],
         note: None,
     }
 }
 
-/// Hong Kong SFC Code of Conduct para. 12.5 [M]: a licensed corporation reports material
+/// Hong Kong SFC Code of Conduct para. 12.5 \[M\]: a licensed corporation reports material
 /// breaches and material failures of its trading or clearing systems immediately, on
 /// identification. Source: <https://conventuslaw.com/?p=72120>.
 pub fn hk_sfc() -> Regime {
@@ -1392,7 +1417,10 @@ pub fn hk_sfc() -> Regime {
         reports: vec![Report::new(
             rep("report"),
             "Report to the SFC",
-            recipient(RecipientKind::Regulator, "Securities and Futures Commission"),
+            recipient(
+                RecipientKind::Regulator,
+                "Securities and Futures Commission",
+            ),
             Urgency::Immediately,
             "SFC Code of Conduct para. 12.5",
         )],
@@ -1414,7 +1442,11 @@ mod tests {
         assert_eq!(ids.len(), regimes.len());
         for r in &regimes {
             assert!(RegimeId::new(r.id.as_str()).is_ok());
-            assert!(Jurisdiction::new(r.jurisdiction.as_str()).is_ok(), "{}", r.id);
+            assert!(
+                Jurisdiction::new(r.jurisdiction.as_str()).is_ok(),
+                "{}",
+                r.id
+            );
             assert!(!r.sources.is_empty(), "{} cites no source", r.id);
             let mut reports: Vec<_> = r.reports.iter().map(|p| p.id.clone()).collect();
             reports.sort();

@@ -8,11 +8,11 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
+use super::Limb;
 use super::{
     Ambiguity, Anchor, BusinessCalendar, CalendarError, MissingFact, Roll, StartRule, TimeOfDay,
     TimeZone, Unit,
 };
-use super::Limb;
 
 /// The resolved context one limb is counted in.
 pub(crate) struct LimbContext<'a> {
@@ -74,7 +74,9 @@ pub(crate) fn due(
             let due = start.checked_add_signed(span).ok_or(CountError::Overflow)?;
             if limb.from == Anchor::EndOfTriggerYear {
                 // An elapsed period from the end of a year: count from 24:00 on 31 December.
-                let zone = cx.zone.ok_or(CountError::Missing(MissingFact::EntityTimeZone))?;
+                let zone = cx
+                    .zone
+                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone))?;
                 let year_end = year_end(zone.local_date(triggered_at))?;
                 zone.end_of_day(year_end)
                     .checked_add_signed(span)
@@ -86,7 +88,9 @@ pub(crate) fn due(
         Unit::CalendarDays | Unit::Months | Unit::WorkingDays => {
             let zone = match (limb.offset.unit, cx.calendar) {
                 (Unit::WorkingDays, Some(cal)) => cal.time_zone(),
-                _ => cx.zone.ok_or(CountError::Missing(MissingFact::EntityTimeZone))?,
+                _ => cx
+                    .zone
+                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone))?,
             };
             let mut start = zone.local_date(triggered_at);
             let mut time = TimeOfDayResolved::from_limb(limb.time_of_day, zone, triggered_at);

@@ -177,7 +177,10 @@ impl IncidentFacts {
                 Some(at) => Some((*at, None)),
                 None if *milestone == Milestone::Awareness => Some((
                     self.detected_at,
-                    Some("awareness not recorded: counted from detection, which is never later".to_owned()),
+                    Some(
+                        "awareness not recorded: counted from detection, which is never later"
+                            .to_owned(),
+                    ),
                 )),
                 None => None,
             },

@@ -14,7 +14,9 @@ mod zone;
 
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
 pub use builtin::*;
-pub use calendar::*;
+pub use calendar::{
+    BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
+};
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
@@ -27,4 +29,4 @@ pub use regime::{
     ZoneRule,
 };
 pub use timer::{DrillMargin, DrillScore};
-pub use zone::*;
+pub use zone::{TimeZone, TimeZoneError};

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::deadline::{self, CountError, LimbContext};
 use super::{
-    Ambiguity, CalendarRule, Calendars, Confidence, EntityProfile, IncidentFacts,
-    MissingFact, Offset, Recipient, Regime, Report, TimeZone, Tri, Trigger, Urgency, ZoneRule,
+    Ambiguity, CalendarRule, Calendars, Confidence, EntityProfile, IncidentFacts, MissingFact,
+    Offset, Recipient, Regime, Report, TimeZone, Tri, Trigger, Urgency, ZoneRule,
 };
 use crate::{RegimeId, ReportId};
 
@@ -272,7 +272,10 @@ impl fmt::Display for Obligations {
     /// A plain-text table, one line per obligation, then what is undetermined.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.exercise {
-            writeln!(f, "EXERCISE: computed for a drill, nothing here is a real filing")?;
+            writeln!(
+                f,
+                "EXERCISE: computed for a drill, nothing here is a real filing"
+            )?;
         }
         writeln!(
             f,
@@ -280,9 +283,10 @@ impl fmt::Display for Obligations {
             "regime", "report", "due (local)", "trigger"
         )?;
         for o in &self.obligations {
-            let due = match (&o.due_local, o.urgency) {
+            let due = match (&o.due_local, o.status) {
                 (Some(d), _) => d.clone(),
-                (None, u) => u.as_str().to_owned(),
+                (None, ObligationStatus::AwaitingTrigger) => "-".to_owned(),
+                (None, _) => o.urgency.as_str().to_owned(),
             };
             let trigger = o
                 .trigger
@@ -297,6 +301,13 @@ impl fmt::Display for Obligations {
                 due,
                 trigger,
                 o.status.label()
+            )?;
+        }
+        if !self.not_applicable.is_empty() {
+            writeln!(
+                f,
+                "({} regimes or reports do not apply; their reasons are in the JSON output)",
+                self.not_applicable.len()
             )?;
         }
         for u in &self.undetermined {
@@ -568,7 +579,9 @@ impl Regulation {
             notes.push(note.clone());
         }
         if !confidence.is_verified() {
-            notes.push("rule not verified against the text: check it before relying on it".to_owned());
+            notes.push(
+                "rule not verified against the text: check it before relying on it".to_owned(),
+            );
         }
         if exercise {
             notes.push("exercise: not a real filing obligation".to_owned());
@@ -576,6 +589,7 @@ impl Regulation {
         let mut o = Obligation { notes, ..base };
         let filed = facts.first_filing(&regime.id, &report.id);
         if counted.is_empty() && !report.deadline.is_empty() {
+            o.trigger = report.deadline.first().map(|l| l.trigger.clone());
             if let Some(f) = filed {
                 o.status = ObligationStatus::Met {
                     submitted_at: f.submitted_at,
@@ -674,9 +688,10 @@ impl Regulation {
                 .and_then(|id| self.calendars.get(id).ok()),
             None => None,
         };
-        let roll_denied = limb.roll_unless.as_ref().is_some_and(|c| {
-            c.evaluate(&self.profile, facts).value != Tri::No
-        });
+        let roll_denied = limb
+            .roll_unless
+            .as_ref()
+            .is_some_and(|c| c.evaluate(&self.profile, facts).value != Tri::No);
         let cx = LimbContext {
             zone,
             calendar,

@@ -77,10 +77,12 @@ impl RegulatoryRecord {
         basis: String,
     ) {
         let first_yes_at = match self.determinations.get(&fact) {
-            Some(previous) => previous
-                .first_yes_at
-                .or(value.then_some(at))
-                .map(|t| if value { t.min(at) } else { t }),
+            Some(previous) => {
+                previous
+                    .first_yes_at
+                    .or(value.then_some(at))
+                    .map(|t| if value { t.min(at) } else { t })
+            }
             None => value.then_some(at),
         };
         self.determinations.insert(

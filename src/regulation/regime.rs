@@ -283,7 +283,17 @@ impl fmt::Display for Trigger {
 
 /// Which submission of a report anchors a later one.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
     JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
@@ -474,7 +484,17 @@ impl Unit {
 
 /// Where a period is counted from.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
     JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
@@ -506,7 +526,17 @@ pub enum TimeOfDay {
 
 /// What happens when a working-day period's trigger falls on a non-working day.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
     JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
@@ -595,7 +625,9 @@ impl Ambiguity {
     /// The alternative reading, in words.
     pub fn alternative(self) -> &'static str {
         match self {
-            Self::HourCountStart => "hours counted from the next full hour (Reg. 1182/71 Art. 3(1))",
+            Self::HourCountStart => {
+                "hours counted from the next full hour (Reg. 1182/71 Art. 3(1))"
+            }
             Self::DayEnd => "the period ends at the end of the last day",
             Self::RestDayExtension => {
                 "a period ending on a rest day runs to the end of the next working day"

@@ -46,7 +46,11 @@ impl Regulation {
     /// The next moment something falls due for this incident: a reminder or a deadline
     /// not yet recorded. Set one timer for it; a time at or before `now` means "tick now".
     /// `None`: nothing with a timestamp is open.
-    pub fn next_deadline(&self, facts: &IncidentFacts, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    pub fn next_deadline(
+        &self,
+        facts: &IncidentFacts,
+        now: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
         self.pending_alerts(facts, now).iter().map(|a| a.at).min()
     }
 

@@ -592,8 +592,13 @@ fn cn_grade() -> impl Strategy<Value = regulation::CnGrade> {
 }
 
 fn fact_name() -> impl Strategy<Value = FactName> {
-    select(vec!["major_incident", "material", "high_risk", "significant_incident"])
-        .prop_map(|s| FactName::new(s).unwrap())
+    select(vec![
+        "major_incident",
+        "material",
+        "high_risk",
+        "significant_incident",
+    ])
+    .prop_map(|s| FactName::new(s).unwrap())
 }
 
 fn regime_id() -> impl Strategy<Value = RegimeId> {
@@ -954,15 +959,20 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
         ),
         (
             2,
-            (fact_name(), any::<bool>(), option::of(Just(placeholder())), text(MAX_SHORT))
-                .prop_map(|(fact, value, determined_at, basis)| {
-                    Command::RecordDetermination {
+            (
+                fact_name(),
+                any::<bool>(),
+                option::of(Just(placeholder())),
+                text(MAX_SHORT),
+            )
+                .prop_map(
+                    |(fact, value, determined_at, basis)| Command::RecordDetermination {
                         fact,
                         value,
                         determined_at,
                         basis,
-                    }
-                })
+                    },
+                )
                 .boxed(),
         ),
         (
@@ -983,14 +993,14 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
                 option::of(Just(placeholder())),
                 option::of(text(MAX_TITLE)),
             )
-                .prop_map(|(regime, report, submitted_at, reference)| {
-                    Command::RecordFiling {
+                .prop_map(
+                    |(regime, report, submitted_at, reference)| Command::RecordFiling {
                         regime,
                         report,
                         submitted_at,
                         reference,
-                    }
-                })
+                    },
+                )
                 .boxed(),
         ),
         (
