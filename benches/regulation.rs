@@ -32,9 +32,13 @@
 use std::collections::HashSet;
 use std::hint::black_box;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone as _, Utc, Weekday};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use incident::BusinessCalendar;
+use incident::regulation::{Determination, EntityType};
+use incident::{
+    BusinessCalendar, CalendarId, DataCategory, EntityProfile, FactName, IncidentFacts,
+    IncidentKind, Jurisdiction, Milestone, Regulation, TimeZone,
+};
 
 const CALLS: u64 = 1_000_000;
 const WORKING_DAYS: u32 = 20;
@@ -107,8 +111,147 @@ fn calendar(c: &mut Criterion) {
 }
 
 // --- obligations ------------------------------------------------------------------------
-// Reserved for the `obligations` group (deadline computation over regimes); add its
-// function here and list it in `criterion_group!` below.
 
-criterion_group!(benches, calendar);
+/// A firm that is many kinds of entity at once, so that most built-in regimes apply.
+fn everything_profile() -> EntityProfile {
+    let mut p = EntityProfile::new()
+        .established_in(Jurisdiction::new("DE").unwrap())
+        .established_in(Jurisdiction::new("CN").unwrap())
+        .established_in(Jurisdiction::new("SG").unwrap())
+        .time_zone(TimeZone::BERLIN)
+        .calendar(CalendarId::new("us-federal").unwrap());
+    for t in [
+        EntityType::PaymentInstitution,
+        EntityType::SecRegistrant,
+        EntityType::BrokerDealer,
+        EntityType::NydfsCoveredEntity,
+        EntityType::HipaaCoveredEntity,
+        EntityType::MasRegulated,
+        EntityType::HkCriticalInfrastructureOperator,
+        EntityType::CnCiiOperator,
+        EntityType::DataController,
+    ] {
+        p = p.entity_type(t);
+    }
+    p
+}
+
+fn everything_facts() -> IncidentFacts {
+    let t0 = DateTime::parse_from_rfc3339("2026-03-06T15:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let later = t0 + Duration::hours(3);
+    let mut f = IncidentFacts::new(IncidentKind::DataBreach, t0);
+    f.impact.people.estimated = Some(1_200_000);
+    for c in [DataCategory::Health, DataCategory::FinancialAccount] {
+        f.impact.data_categories.insert(c);
+    }
+    for j in ["DE", "CN", "SG"] {
+        f.impact.jurisdictions.insert(Jurisdiction::new(j).unwrap());
+    }
+    for name in [
+        "major_incident",
+        "material",
+        "cybersecurity_incident",
+        "relevant_incident",
+        "high_risk",
+        "sensitive_customer_information_compromised",
+        "core_function_disrupted",
+    ] {
+        f.determinations.insert(
+            FactName::new(name).unwrap(),
+            Determination {
+                value: true,
+                determined_at: later,
+                first_yes_at: Some(later),
+                basis: "bench".into(),
+            },
+        );
+    }
+    f.milestones.insert(Milestone::Awareness, later);
+    f
+}
+
+/// The same due times, written by hand for this one scenario with plain chrono arithmetic:
+/// what a firm hard-codes when it does not use regimes as data.
+fn hand_written(f: &IncidentFacts, us: &BusinessCalendar) -> Vec<DateTime<Utc>> {
+    let d = f.detected_at;
+    let aware = f.milestones[&Milestone::Awareness];
+    let determined = aware;
+    let berlin = chrono_tz::Europe::Berlin;
+    let ny = chrono_tz::America::New_York;
+    let days_same_time = |from: DateTime<Utc>, tz: chrono_tz::Tz, n: u64| {
+        let local = from.with_timezone(&tz).naive_local();
+        let date = local.date() + chrono::Days::new(n);
+        tz.from_local_datetime(&date.and_time(local.time()))
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    // DORA initial: earlier of classification + 4 h and awareness + 24 h, then the
+    // non-working-day roll to noon (here: a Friday evening, so Monday 12:00 Berlin).
+    let mut dora = (determined + Duration::hours(4)).min(aware + Duration::hours(24));
+    let dora_date = dora.with_timezone(&berlin).date_naive();
+    if !us.is_working_day(dora_date).unwrap() {
+        let next = us.next_working_day(dora_date).unwrap();
+        dora = berlin
+            .from_local_datetime(&next.and_hms_opt(12, 0, 0).unwrap())
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc);
+    }
+    // SEC: 4 business days after the Eastern determination date, 17:30 ET.
+    let sec_date = us
+        .add_working_days(determined.with_timezone(&ny).date_naive(), 4)
+        .unwrap();
+    let sec = ny
+        .from_local_datetime(&sec_date.and_hms_opt(17, 30, 0).unwrap())
+        .earliest()
+        .unwrap()
+        .with_timezone(&Utc);
+    let mut out = vec![
+        aware + Duration::hours(72),                           // GDPR Art. 33
+        dora,                                                  // DORA initial
+        sec,                                                   // SEC 8-K
+        days_same_time(aware, ny, 30),                         // Reg S-P individuals
+        determined + Duration::hours(72),                      // NYDFS
+        days_same_time(d, berlin, 60),                         // HIPAA individuals
+        days_same_time(d, berlin, 60),                         // HIPAA media
+        days_same_time(d, berlin, 60),                         // HIPAA HHS
+        d + Duration::hours(1),                                // CAC CII
+        d + Duration::hours(1),                                // MAS notification
+        days_same_time(d, chrono_tz::Asia::Singapore, 14),     // MAS root cause
+        days_same_time(aware, chrono_tz::Asia::Singapore, 30), // PDPA assessment
+        aware + Duration::hours(12),                           // Cap. 653
+        days_same_time(aware, chrono_tz::Asia::Hong_Kong, 14), // Cap. 653 written report
+    ];
+    out.sort();
+    out
+}
+
+/// All obligations of one incident under every built-in regime, against the hand-written
+/// computation of the same due times ([`hand_written`], the **baseline**). The ratio is
+/// the price of regimes as data: applicability with explanations, readings, reminders,
+/// statuses and the not-applicable list, for all 19 built-in regimes.
+fn obligations(c: &mut Criterion) {
+    let regulation = Regulation::builtin(everything_profile());
+    let facts = everything_facts();
+    let us = BusinessCalendar::us_federal();
+    let at = facts.detected_at + Duration::hours(5);
+    let computed = regulation.obligations(&facts, at);
+    let mut dues: Vec<_> = computed.obligations.iter().filter_map(|o| o.due).collect();
+    dues.sort();
+    assert_eq!(dues, hand_written(&facts, &us), "{computed}");
+    let mut group = c.benchmark_group("regulation/obligations_one_incident");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("baseline_hand_written", |b| {
+        b.iter(|| black_box(hand_written(black_box(&facts), &us)))
+    });
+    group.bench_function("regulation_obligations", |b| {
+        b.iter(|| black_box(regulation.obligations(black_box(&facts), at)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, calendar, obligations);
 criterion_main!(benches);

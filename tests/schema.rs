@@ -173,3 +173,70 @@ fn real_values_validate_against_the_committed_schemas() {
     assert!(!envelope_schema.is_valid(&bad));
     assert!(!command_schema.is_valid(&serde_json::json!({"type": "teleport"})));
 }
+
+#[test]
+fn regulation_values_validate_against_the_committed_schemas() {
+    use incident::regulation::{builtin_regimes, Determination};
+    // Every built-in regime, the whole built-in regulation and every built-in calendar.
+    let regime_schema = committed_validator("regime");
+    for regime in builtin_regimes() {
+        assert_valid(&regime_schema, &serde_json::to_value(&regime).unwrap());
+    }
+    let profile = EntityProfile::new()
+        .established_in(Jurisdiction::new("CN").unwrap())
+        .entity_type(EntityType::CnSecuritiesFirm)
+        .time_zone("Asia/Shanghai".parse().unwrap())
+        .calendar(CalendarId::new("cn").unwrap());
+    let regulation = Regulation::builtin(profile);
+    assert_valid(
+        &committed_validator("regulation"),
+        &serde_json::to_value(&regulation).unwrap(),
+    );
+    let calendar_schema = committed_validator("business_calendar");
+    for calendar in regulation.calendars.iter() {
+        assert_valid(&calendar_schema, &serde_json::to_value(calendar).unwrap());
+    }
+    // Facts with every kind of record, and the obligations they give.
+    let mut facts = IncidentFacts::new(IncidentKind::AccountTakeover, at(2026, 2, 10, 1, 30));
+    facts.impact.people.estimated = Some(1_500_000);
+    facts
+        .impact
+        .data_categories
+        .insert(DataCategory::FinancialAccount);
+    facts.determinations.insert(
+        FactName::new("material").unwrap(),
+        Determination {
+            value: true,
+            determined_at: at(2026, 2, 10, 3, 0),
+            first_yes_at: Some(at(2026, 2, 10, 3, 0)),
+            basis: "b".into(),
+        },
+    );
+    facts
+        .milestones
+        .insert(Milestone::HandlingEnded, at(2026, 2, 12, 2, 0));
+    facts.filings.push(incident::regulation::Filing {
+        regime: RegimeId::new("cn-cac-incident-reporting").unwrap(),
+        report: ReportId::new("provincial-report").unwrap(),
+        submitted_at: at(2026, 2, 10, 4, 0),
+        reference: Some("r".into()),
+    });
+    assert_valid(
+        &committed_validator("incident_facts"),
+        &serde_json::to_value(&facts).unwrap(),
+    );
+    let obligations = regulation.obligations(&facts, at(2026, 2, 10, 6, 0));
+    assert!(obligations.obligations.len() > 3);
+    let obligations_schema = committed_validator("obligations");
+    assert_valid(
+        &obligations_schema,
+        &serde_json::to_value(&obligations).unwrap(),
+    );
+    // And the schemas refuse what the types refuse.
+    let mut bad = serde_json::to_value(builtin_regimes().remove(0)).unwrap();
+    bad["reports"][0]["deadline"][0]["offset"]["unit"] = serde_json::json!("fortnights");
+    assert!(!regime_schema.is_valid(&bad));
+    let mut bad = serde_json::to_value(&facts).unwrap();
+    bad["kind"] = serde_json::json!("teleport");
+    assert!(!committed_validator("incident_facts").is_valid(&bad));
+}

@@ -405,7 +405,7 @@ fn is_working(spec: &CalendarSpec, date: NaiveDate) -> bool {
 /// assert_eq!(cn.add_working_days(d(2, 12), 5)?, d(2, 26));
 /// assert!(cn.is_working_day(d(2, 14))?);
 /// assert!(cn.add_working_days(NaiveDate::from_ymd_opt(2027, 2, 10).unwrap(), 1).is_err());
-/// # Ok::<(), incident::CalendarError>(())
+/// # Ok::<(), incident::regulation::CalendarError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CalendarSpec", into = "CalendarSpec")]
@@ -427,7 +427,8 @@ impl BusinessCalendar {
     /// ```
     /// use std::collections::BTreeSet;
     /// use chrono::NaiveDate;
-    /// use incident::{BusinessCalendar, CalendarId, CalendarSpec, Day, TimeZone};
+    /// use incident::regulation::{BusinessCalendar, CalendarSpec, Day, TimeZone};
+    /// use incident::CalendarId;
     ///
     /// let spec = CalendarSpec {
     ///     id: CalendarId::new("hk")?,
@@ -549,7 +550,7 @@ impl BusinessCalendar {
     /// let friday = NaiveDate::from_ymd_opt(2025, 12, 19).unwrap();
     /// // 22, 23, (24, 25, 26 closed, weekend), 29, 30.
     /// assert_eq!(sec.add_working_days(friday, 4)?, NaiveDate::from_ymd_opt(2025, 12, 30).unwrap());
-    /// # Ok::<(), incident::CalendarError>(())
+    /// # Ok::<(), incident::regulation::CalendarError>(())
     /// ```
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         let i = self.offset(date)?;

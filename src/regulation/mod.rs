@@ -1,4 +1,90 @@
 //! Regulatory notification clocks: regimes as data, business calendars, obligations.
+//!
+//! A [`Regime`] says when it applies and which [`Report`]s it requires, each with deadline
+//! [`Limb`]s (a [`Trigger`], an [`Offset`] and the counting rules). A [`Regulation`] bundles
+//! the reporting entity's [`EntityProfile`], the regimes ([`builtin_regimes`] by default),
+//! the [`Calendars`] and the chosen [`Readings`]. Given an incident's [`IncidentFacts`] it
+//! lists every [`Obligation`] with its due time and status, names the facts it is missing
+//! ([`MissingFact`]) and gives the one moment the host should set a timer for.
+//!
+//! Counting rules, in one place:
+//! - minutes and hours are elapsed time on the absolute timeline, so daylight saving
+//!   neither stretches nor shrinks them;
+//! - calendar days and months are counted on local dates in the regime's zone, the trigger
+//!   day not counted; a month that lacks the day ends on its last day;
+//! - working days come from a [`BusinessCalendar`]; a date outside its years is an error,
+//!   reported as a missing fact, never a guess;
+//! - "immediately", "without undue delay", 及时 and 第一时间 give obligations with no due
+//!   time (and any outer cap as a limb);
+//! - a limb that expired before the obligation arose does not count (DORA RTS 2025/301
+//!   Art. 5(2)); of the rest, the earliest governs;
+//! - where a text is ambiguous ([`Ambiguity`]) the conservative reading is the default and
+//!   each obligation reports the reading used and the due time under the other.
+//!
+//! # Examples
+//!
+//! A payment institution in Frankfurt classifies an outage as major; DORA's initial
+//! notification is due within 4 hours. The host sets one timer and, when it fires, records
+//! what fell due.
+//!
+//! ```
+//! use chrono::{Duration, TimeZone as _, Utc};
+//! use incident::regulation::*;
+//! use incident::*;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let t0 = Utc.with_ymd_and_hms(2026, 3, 9, 8, 0, 0).unwrap(); // Monday 09:00 CET
+//! let soc = ActorId::new("soc")?;
+//! let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::ServiceDisruption, "Payments API down")
+//!     .detection(DetectionSource::Monitoring, t0)
+//!     .severity(Severity::Sev1)
+//!     .owner(ActorId::new("ops.lead")?);
+//! let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(soc.clone(), t0))?)?;
+//!
+//! // The entity, with its Member State's business calendar (supplied by the host).
+//! let germany: BusinessCalendar = serde_json::from_str(r#"{
+//!     "id": "de", "name": "Germany", "time_zone": "Europe/Berlin",
+//!     "weekend": ["saturday", "sunday"], "first_year": 2026, "last_year": 2026,
+//!     "holidays": ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14",
+//!                  "2026-05-25", "2026-10-03", "2026-12-25", "2026-12-26"],
+//!     "working_days": [], "source": "host" }"#)?;
+//! let profile = EntityProfile::new()
+//!     .established_in(Jurisdiction::new("DE")?)
+//!     .entity_type(EntityType::PaymentInstitution)
+//!     .time_zone(TimeZone::BERLIN)
+//!     .calendar(CalendarId::new("de")?);
+//! let mut regulation = Regulation::builtin(profile);
+//! regulation.calendars.insert(germany);
+//!
+//! // Until the incident is classified as major, DORA cannot tell and says why.
+//! let before = incident.obligations(&regulation, t0);
+//! assert!(before.undetermined.iter().any(|u| u.regime.as_str() == "eu-dora"));
+//!
+//! let at = t0 + Duration::hours(1);
+//! let classify = Command::RecordDetermination {
+//!     fact: FactName::new("major_incident")?,
+//!     value: true,
+//!     determined_at: None,
+//!     basis: "RTS 2024/1772: critical service, more than 10 % of clients".into(),
+//! };
+//! for e in incident.execute(&classify, &Context::new(soc.clone(), at))? {
+//!     incident.apply(&e)?;
+//! }
+//! let obligations = incident.obligations(&regulation, at);
+//! let initial = obligations.get("eu-dora", "initial").unwrap();
+//! assert_eq!(initial.due, Some(at + Duration::hours(4)));
+//!
+//! // One timer: the 50 % reminder. When it fires, the tick records it in the log.
+//! let timer = incident.next_deadline(&regulation, at).unwrap();
+//! assert_eq!(timer, at + Duration::hours(2));
+//! let tick = regulation.tick(&incident, timer).unwrap();
+//! for e in incident.execute(&tick, &Context::new(soc, timer))? {
+//!     incident.apply(&e)?;
+//! }
+//! assert_eq!(incident.regulatory().alerts.len(), 1);
+//! # Ok(())
+//! # }
+//! ```
 
 mod applicability;
 mod builtin;

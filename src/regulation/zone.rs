@@ -47,7 +47,7 @@ impl TimeZoneError {
 /// let at = ny.instant_at(date, NaiveTime::from_hms_opt(2, 30, 0).unwrap());
 /// assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
 /// assert_eq!(ny.format_local(at), "2026-03-08 03:00 EDT (UTC-04:00)");
-/// # Ok::<(), incident::TimeZoneError>(())
+/// # Ok::<(), incident::regulation::TimeZoneError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
