@@ -83,6 +83,9 @@ fn run() -> Result<String, String> {
     for regime in input.regimes {
         regulation = regulation.with_regime(regime);
     }
+    if let Some(problem) = regulation.problems().first() {
+        return Err(format!("{source}: field `regimes`: {problem}"));
+    }
     let obligations = regulation.obligations(&input.facts, input.at);
     if json {
         serde_json::to_string_pretty(&obligations).map_err(|e| e.to_string())

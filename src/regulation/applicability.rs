@@ -675,3 +675,268 @@ pub(crate) enum GradeFinding {
     /// No grade recorded; the quantitative criteria give at least this.
     AtLeast(CnGrade),
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone as _, Utc};
+
+    use super::*;
+    use crate::regulation::{Determination, GradeRecord};
+    use crate::{Currency, Money};
+
+    fn j(s: &'static str) -> Jurisdiction {
+        Jurisdiction::from_static(s)
+    }
+
+    fn facts() -> IncidentFacts {
+        IncidentFacts::new(
+            IncidentKind::DataBreach,
+            Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap(),
+        )
+    }
+
+    fn eval(c: &Applicability, p: &EntityProfile, f: &IncidentFacts) -> Tri {
+        c.evaluate(p, f).value
+    }
+
+    #[test]
+    fn jurisdictions_match_countries_subdivisions_and_the_union() {
+        assert!(within(&j("US-NY"), &j("US")));
+        assert!(within(&j("US"), &j("US")));
+        assert!(!within(&j("US"), &j("US-NY")));
+        assert!(!within(&j("US-CA"), &j("US-NY")));
+        assert!(within(&j("DE"), &j("EU")));
+        assert!(within(&j("GR"), &j("EU")));
+        assert!(within(&j("EU"), &j("EU")));
+        assert!(!within(&j("GB"), &j("EU")));
+        assert!(!within(&j("CH"), &j("EU")));
+        assert!(!within(&j("DE"), &j("FR")));
+    }
+
+    #[test]
+    fn three_valued_logic_names_every_missing_fact() {
+        let p = EntityProfile::new().established_in(j("FR"));
+        let f = facts();
+        let people = Applicability::PeopleAtLeast { count: 10 };
+        let data = Applicability::PersonalDataExposed;
+        let eu = Applicability::EstablishedIn {
+            jurisdictions: vec![j("EU")],
+        };
+        let cn = Applicability::EstablishedIn {
+            jurisdictions: vec![j("CN")],
+        };
+        assert_eq!(eval(&eu, &p, &f), Tri::Yes);
+        assert_eq!(eval(&cn, &p, &f), Tri::No);
+        // All: a No wins over Unknown; otherwise every missing fact is listed.
+        let all = Applicability::all([people.clone(), data.clone(), eu.clone()]);
+        let v = all.evaluate(&p, &f);
+        assert_eq!(v.value, Tri::Unknown);
+        assert_eq!(
+            v.missing,
+            vec![MissingFact::PeopleAffected, MissingFact::DataCategories]
+        );
+        assert_eq!(
+            eval(&Applicability::all([people.clone(), cn.clone()]), &p, &f),
+            Tri::No
+        );
+        // Any: a Yes wins over Unknown; Unknown over No.
+        assert_eq!(
+            eval(&Applicability::any([people.clone(), eu.clone()]), &p, &f),
+            Tri::Yes
+        );
+        assert_eq!(
+            eval(&Applicability::any([people.clone(), cn.clone()]), &p, &f),
+            Tri::Unknown
+        );
+        let none = Applicability::any([
+            cn.clone(),
+            Applicability::Kind {
+                any_of: vec![IncidentKind::Ransomware],
+            },
+        ]);
+        let v = none.evaluate(&p, &f);
+        assert_eq!(v.value, Tri::No);
+        assert!(v.reason.starts_with("none of:"), "{}", v.reason);
+        // Not flips Yes and No and keeps Unknown.
+        assert_eq!(eval(&Applicability::not(eu.clone()), &p, &f), Tri::No);
+        assert_eq!(eval(&Applicability::not(cn), &p, &f), Tri::Yes);
+        assert_eq!(eval(&Applicability::not(people), &p, &f), Tri::Unknown);
+        assert_eq!(eval(&Applicability::Always, &p, &f), Tri::Yes);
+    }
+
+    #[test]
+    fn facts_answer_once_recorded() {
+        let p = EntityProfile::new().entity_type(EntityType::BrokerDealer);
+        let mut f = facts();
+        f.impact.people.estimated = Some(10);
+        f.impact.data_categories.insert(DataCategory::SourceCode);
+        f.impact.jurisdictions.insert(j("US-NY"));
+        assert_eq!(
+            eval(&Applicability::PeopleAtLeast { count: 10 }, &p, &f),
+            Tri::Yes
+        );
+        assert_eq!(
+            eval(&Applicability::PeopleAtLeast { count: 11 }, &p, &f),
+            Tri::No
+        );
+        assert_eq!(eval(&Applicability::PersonalDataExposed, &p, &f), Tri::No);
+        let health = Applicability::DataExposed {
+            any_of: vec![DataCategory::Health],
+        };
+        assert_eq!(eval(&health, &p, &f), Tri::No);
+        f.impact.data_categories.insert(DataCategory::Health);
+        assert_eq!(eval(&health, &p, &f), Tri::Yes);
+        assert_eq!(eval(&Applicability::PersonalDataExposed, &p, &f), Tri::Yes);
+        let us = Applicability::AffectedIn {
+            jurisdictions: vec![j("US")],
+        };
+        assert_eq!(eval(&us, &p, &f), Tri::Yes);
+        let sg = Applicability::AffectedIn {
+            jurisdictions: vec![j("SG")],
+        };
+        assert_eq!(eval(&sg, &p, &f), Tri::No);
+        assert_eq!(
+            eval(&Applicability::entity([EntityType::BrokerDealer]), &p, &f),
+            Tri::Yes
+        );
+        assert_eq!(
+            eval(&Applicability::entity([EntityType::SecRegistrant]), &p, &f),
+            Tri::No
+        );
+        assert_eq!(
+            eval(
+                &Applicability::Kind {
+                    any_of: vec![IncidentKind::DataBreach]
+                },
+                &p,
+                &f
+            ),
+            Tri::Yes
+        );
+        let paid = Applicability::MilestoneRecorded {
+            milestone: Milestone::ExtortionPaymentMade,
+        };
+        assert_eq!(eval(&paid, &p, &f), Tri::No);
+        f.milestones
+            .insert(Milestone::ExtortionPaymentMade, f.detected_at);
+        assert_eq!(eval(&paid, &p, &f), Tri::Yes);
+    }
+
+    #[test]
+    fn determinations_and_assumptions() {
+        let p = EntityProfile::new();
+        let mut f = facts();
+        let name = FactName::from_static("material");
+        let required = Applicability::determined(name.clone());
+        let assumed_no = Applicability::Determined {
+            fact: name.clone(),
+            if_missing: Some(false),
+        };
+        let assumed_yes = Applicability::Determined {
+            fact: name.clone(),
+            if_missing: Some(true),
+        };
+        let v = required.evaluate(&p, &f);
+        assert_eq!(
+            (v.value, v.missing.clone()),
+            (
+                Tri::Unknown,
+                vec![MissingFact::Determination { fact: name.clone() }]
+            )
+        );
+        let v = assumed_no.evaluate(&p, &f);
+        assert_eq!(v.value, Tri::No);
+        assert_eq!(
+            v.assumptions,
+            vec!["`material` not recorded: assumed no".to_owned()]
+        );
+        // The assumption survives a Not, so the obligation can report it.
+        let v = Applicability::not(assumed_no.clone()).evaluate(&p, &f);
+        assert_eq!((v.value, v.assumptions.len()), (Tri::Yes, 1));
+        assert_eq!(eval(&assumed_yes, &p, &f), Tri::Yes);
+        f.determinations.insert(
+            name,
+            Determination {
+                value: false,
+                determined_at: f.detected_at,
+                first_yes_at: None,
+                basis: "b".into(),
+            },
+        );
+        assert_eq!(eval(&required, &p, &f), Tri::No);
+        assert_eq!(eval(&assumed_yes, &p, &f), Tri::No);
+        assert!(assumed_yes.evaluate(&p, &f).assumptions.is_empty());
+    }
+
+    #[test]
+    fn the_cac_grade_combines_recorded_grade_and_quantitative_floor() {
+        let p = EntityProfile::new();
+        let mut f = facts();
+        let at_least = |g| Applicability::GradeAtLeast { grade: g };
+        assert_eq!(
+            eval(&at_least(CnGrade::RelativelyMajor), &p, &f),
+            Tri::Unknown
+        );
+        // People count only with personal data.
+        f.impact.people.estimated = Some(1_000_000);
+        f.impact.data_categories.insert(DataCategory::SystemSecrets);
+        assert_eq!(f.cn_grade_floor(), None);
+        f.impact.data_categories.insert(DataCategory::BasicIdentity);
+        assert_eq!(eval(&at_least(CnGrade::RelativelyMajor), &p, &f), Tri::Yes);
+        assert_eq!(eval(&at_least(CnGrade::Major), &p, &f), Tri::Unknown);
+        // A recorded grade settles it, but never below the floor.
+        f.cn_grade = Some(GradeRecord {
+            grade: CnGrade::General,
+            graded_at: f.detected_at,
+            basis: "b".into(),
+        });
+        assert_eq!(eval(&at_least(CnGrade::RelativelyMajor), &p, &f), Tri::Yes);
+        assert_eq!(eval(&at_least(CnGrade::Major), &p, &f), Tri::No);
+        f.cn_grade = Some(GradeRecord {
+            grade: CnGrade::ExtremelyMajor,
+            graded_at: f.detected_at,
+            basis: "b".into(),
+        });
+        assert_eq!(eval(&at_least(CnGrade::ExtremelyMajor), &p, &f), Tri::Yes);
+        // Direct loss counts only in CNY, inclusive at RMB 20 million for 重大.
+        let mut g = facts();
+        g.impact.funds_involved = Some(Money::from_minor(2_000_000_000, Currency::CNY));
+        assert_eq!(g.cn_grade_floor(), Some(CnGrade::Major));
+        g.impact.funds_involved = Some(Money::from_minor(1_999_999_999, Currency::CNY));
+        assert_eq!(g.cn_grade_floor(), Some(CnGrade::RelativelyMajor));
+        g.impact.funds_involved = Some(Money::from_minor(2_000_000_000, Currency::USD));
+        assert_eq!(g.cn_grade_floor(), None);
+    }
+
+    #[test]
+    fn descriptions_read_as_conditions() {
+        let c = Applicability::all([
+            Applicability::EstablishedIn {
+                jurisdictions: vec![j("EU")],
+            },
+            Applicability::not(Applicability::entity([
+                EntityType::CreditInstitution,
+                EntityType::CentralCounterparty,
+            ])),
+            Applicability::any([
+                Applicability::determined(FactName::from_static("high_risk")),
+                Applicability::PeopleAtLeast { count: 500 },
+            ]),
+            Applicability::GradeAtLeast {
+                grade: CnGrade::RelativelyMajor,
+            },
+        ]);
+        assert_eq!(
+            c.describe(),
+            "all of (established in EU; not entity is credit_institution or central_counterparty; any of (`high_risk`; at least 500 people affected); graded 较大 or above)"
+        );
+        for m in [
+            MissingFact::PeopleAffected,
+            MissingFact::CnGrade,
+            MissingFact::EntityCalendar,
+            MissingFact::OutOfRange,
+        ] {
+            assert!(!m.to_string().is_empty());
+        }
+    }
+}

@@ -109,7 +109,9 @@ pub(crate) fn due(
                     .checked_add_months(chrono::Months::new(count))
                     .ok_or(CountError::Overflow)?,
                 _ => {
-                    let cal = cx.calendar.ok_or(CountError::Overflow)?;
+                    let cal = cx
+                        .calendar
+                        .ok_or(CountError::Missing(MissingFact::EntityCalendar))?;
                     match limb.start {
                         StartRule::NextWorkingDayInclusive if !cal.is_working_day(start)? => {
                             let first = cal.next_working_day(start)?;
@@ -194,5 +196,240 @@ impl TimeOfDayResolved {
             Self::At(time) => zone.instant_at(date, *time),
             Self::EndOfDay => zone.end_of_day(date),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::regulation::{CalendarRule, Offset, Trigger};
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn count(limb: &Limb, at: &str, zone: TimeZone, alternatives: &[Ambiguity]) -> DateTime<Utc> {
+        let cal = BusinessCalendar::prc();
+        let alternatives: BTreeSet<Ambiguity> = alternatives.iter().copied().collect();
+        let cx = LimbContext {
+            zone: Some(zone),
+            calendar: limb.calendar.as_ref().map(|_| &cal),
+            roll_denied: false,
+            alternatives: &alternatives,
+        };
+        due(limb, t(at), &cx, None).unwrap()
+    }
+
+    #[test]
+    fn minutes_and_hours_are_elapsed_time() {
+        let l = Limb::new(Trigger::Detected, Offset::minutes(90));
+        assert_eq!(
+            count(&l, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &[]),
+            t("2026-03-08T08:15:00Z")
+        );
+        // The strict reading starts at the next full local hour; on the hour it changes
+        // nothing.
+        let h =
+            Limb::new(Trigger::Detected, Offset::hours(2)).ambiguous(&[Ambiguity::HourCountStart]);
+        let alt = [Ambiguity::HourCountStart];
+        assert_eq!(
+            count(&h, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &alt),
+            t("2026-03-08T09:00:00Z")
+        );
+        assert_eq!(
+            count(&h, "2026-03-08T07:00:00Z", TimeZone::NEW_YORK, &alt),
+            t("2026-03-08T09:00:00Z")
+        );
+        // Not declared ambiguous: the host's choice does not apply.
+        let plain = Limb::new(Trigger::Detected, Offset::hours(2));
+        assert_eq!(
+            count(&plain, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &alt),
+            t("2026-03-08T08:45:00Z")
+        );
+    }
+
+    #[test]
+    fn months_clamp_to_the_last_day_including_leap_years() {
+        let l = Limb::new(Trigger::Detected, Offset::months(1));
+        assert_eq!(
+            count(&l, "2028-01-31T10:00:00Z", TimeZone::UTC, &[]),
+            t("2028-02-29T10:00:00Z")
+        );
+        assert_eq!(
+            count(&l, "2026-01-31T10:00:00Z", TimeZone::UTC, &[]),
+            t("2026-02-28T10:00:00Z")
+        );
+        assert_eq!(
+            count(&l, "2026-03-31T10:00:00Z", TimeZone::UTC, &[]),
+            t("2026-04-30T10:00:00Z")
+        );
+        // End of day (exclusive 24:00) under the 1182/71 reading.
+        let e = l.clone().ambiguous(&[Ambiguity::DayEnd]);
+        assert_eq!(
+            count(
+                &e,
+                "2026-01-31T10:00:00Z",
+                TimeZone::UTC,
+                &[Ambiguity::DayEnd]
+            ),
+            t("2026-03-01T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn calendar_days_follow_the_local_date() {
+        // 23:30 in Shanghai on 1 March is still 1 March there; 3 days later at 23:30 local.
+        let l = Limb::new(Trigger::Detected, Offset::days(3));
+        assert_eq!(
+            count(&l, "2026-03-01T15:30:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-03-04T15:30:00Z")
+        );
+        let fixed = l.at(TimeOfDay::Fixed {
+            time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        });
+        assert_eq!(
+            count(&fixed, "2026-03-01T15:30:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-03-04T01:00:00Z")
+        );
+    }
+
+    #[test]
+    fn end_of_year_anchor_for_day_and_hour_periods() {
+        let days = Limb::new(Trigger::Detected, Offset::days(60)).from_year_end();
+        assert_eq!(
+            count(&days, "2026-05-01T10:00:00Z", TimeZone::UTC, &[]),
+            t("2027-03-02T00:00:00Z")
+        );
+        let hours = Limb::new(Trigger::Detected, Offset::hours(24)).from_year_end();
+        assert_eq!(
+            count(&hours, "2026-05-01T10:00:00Z", TimeZone::UTC, &[]),
+            t("2027-01-02T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn rolls_apply_only_on_non_working_days_and_only_when_not_denied() {
+        let cn = CalendarRule::Entity;
+        let end = Limb::new(Trigger::Detected, Offset::hours(2))
+            .calendar(cn.clone())
+            .roll(Roll::NextWorkingDayEnd, None);
+        // Saturday 7 March 2026 in Beijing → end of Monday 9 March.
+        assert_eq!(
+            count(&end, "2026-03-07T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-03-09T16:00:00Z")
+        );
+        // A Friday stays.
+        assert_eq!(
+            count(&end, "2026-03-06T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-03-06T04:00:00Z")
+        );
+        // The make-up Saturday 28 February 2026 is a working day: no roll.
+        assert_eq!(
+            count(&end, "2026-02-28T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-02-28T04:00:00Z")
+        );
+        let noon = Limb::new(Trigger::Detected, Offset::hours(2))
+            .calendar(cn)
+            .roll(
+                Roll::NextWorkingDayAt {
+                    time: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+                },
+                None,
+            );
+        assert_eq!(
+            count(&noon, "2026-03-07T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-03-09T04:00:00Z")
+        );
+        let cal = BusinessCalendar::prc();
+        let none = BTreeSet::new();
+        let denied = LimbContext {
+            zone: Some(TimeZone::SHANGHAI),
+            calendar: Some(&cal),
+            roll_denied: true,
+            alternatives: &none,
+        };
+        assert_eq!(
+            due(&noon, t("2026-03-07T02:00:00Z"), &denied, None).unwrap(),
+            t("2026-03-07T04:00:00Z")
+        );
+    }
+
+    #[test]
+    fn working_days_and_the_rest_day_extension() {
+        let wd =
+            Limb::new(Trigger::Detected, Offset::working_days(5)).calendar(CalendarRule::Entity);
+        // From Thursday 12 February 2026 10:00 CST: Thursday 26 February, same clock time.
+        assert_eq!(
+            count(&wd, "2026-02-12T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-02-26T02:00:00Z")
+        );
+        let inclusive = wd.clone().start(StartRule::NextWorkingDayInclusive);
+        // From Sunday 15 February (holiday): begins on and includes Tuesday 24 → Saturday 28
+        // (a make-up working day).
+        assert_eq!(
+            count(&inclusive, "2026-02-15T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-02-28T02:00:00Z")
+        );
+        let days = Limb::new(Trigger::Detected, Offset::days(3))
+            .calendar(CalendarRule::Entity)
+            .ambiguous(&[Ambiguity::RestDayExtension]);
+        // 3 days from Thursday 12 February end on Sunday 15 (a holiday); the extension runs
+        // to the end of Tuesday 24 February.
+        assert_eq!(
+            count(&days, "2026-02-12T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            t("2026-02-15T02:00:00Z")
+        );
+        assert_eq!(
+            count(
+                &days,
+                "2026-02-12T02:00:00Z",
+                TimeZone::SHANGHAI,
+                &[Ambiguity::RestDayExtension]
+            ),
+            t("2026-02-24T16:00:00Z")
+        );
+    }
+
+    #[test]
+    fn missing_zone_calendar_and_coverage_are_named() {
+        let none = BTreeSet::new();
+        let cx = LimbContext {
+            zone: None,
+            calendar: None,
+            roll_denied: false,
+            alternatives: &none,
+        };
+        let days = Limb::new(Trigger::Detected, Offset::days(3));
+        assert_eq!(
+            due(&days, t("2026-02-12T02:00:00Z"), &cx, None),
+            Err(CountError::Missing(MissingFact::EntityTimeZone))
+        );
+        let wd = Limb::new(Trigger::Detected, Offset::working_days(3));
+        let cx = LimbContext {
+            zone: Some(TimeZone::UTC),
+            ..cx
+        };
+        assert_eq!(
+            due(&wd, t("2026-02-12T02:00:00Z"), &cx, None),
+            Err(CountError::Missing(MissingFact::EntityCalendar))
+        );
+        let cal = BusinessCalendar::prc();
+        let cx = LimbContext {
+            calendar: Some(&cal),
+            ..cx
+        };
+        assert_eq!(
+            due(&wd, t("2026-12-30T02:00:00Z"), &cx, None),
+            Err(CountError::Missing(MissingFact::CalendarCoverage {
+                id: crate::CalendarId::from_static("cn"),
+                year: 2027
+            }))
+        );
+        // Hours need no zone.
+        let h = Limb::new(Trigger::Detected, Offset::hours(3));
+        assert_eq!(
+            due(&h, t("2026-12-30T02:00:00Z"), &cx, None),
+            Ok(t("2026-12-30T05:00:00Z"))
+        );
     }
 }

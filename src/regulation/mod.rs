@@ -111,8 +111,8 @@ pub use obligation::{
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
     Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, Recipient,
-    RecipientKind, Regime, Report, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit, Urgency,
-    ZoneRule,
+    RecipientKind, Regime, RegimeProblem, Report, Roll, StartRule, Submission, TimeOfDay, Trigger,
+    Unit, Urgency, ZoneRule,
 };
 pub use timer::{DrillMargin, DrillScore};
 pub use zone::{TimeZone, TimeZoneError};

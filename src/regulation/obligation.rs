@@ -369,6 +369,20 @@ impl Regulation {
         self
     }
 
+    /// Everything wrong with the regimes (see [`Regime::problems`]), plus regimes that
+    /// share an id. Empty when the regulation is sound; the built-in one is.
+    pub fn problems(&self) -> Vec<super::RegimeProblem> {
+        let mut out: Vec<_> = self.regimes.iter().flat_map(Regime::problems).collect();
+        for (i, regime) in self.regimes.iter().enumerate() {
+            if self.regimes.iter().take(i).any(|r| r.id == regime.id) {
+                out.push(super::RegimeProblem::DuplicateRegime {
+                    regime: regime.id.clone(),
+                });
+            }
+        }
+        out
+    }
+
     /// Sets the readings.
     #[must_use]
     pub fn with_readings(mut self, readings: Readings) -> Self {
@@ -728,4 +742,132 @@ fn dedup(mut missing: Vec<MissingFact>) -> Vec<MissingFact> {
     missing.sort();
     missing.dedup();
     missing
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::regulation::{eu_gdpr, EntityType};
+    use crate::{DataCategory, IncidentKind, Jurisdiction};
+
+    #[test]
+    fn durations_and_statuses_read_well() {
+        assert_eq!(human(59), "0m");
+        assert_eq!(human(3_600 + 5 * 60), "1h 05m");
+        assert_eq!(human(2 * 86_400 + 3 * 3_600 + 60), "2d 3h 01m");
+        assert_eq!(human(-90 * 60), "1h 30m");
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        assert_eq!(
+            ObligationStatus::AwaitingTrigger.label(),
+            "awaiting trigger"
+        );
+        assert_eq!(
+            ObligationStatus::Pending {
+                remaining_seconds: Some(7_200)
+            }
+            .label(),
+            "pending, 2h 00m left"
+        );
+        assert_eq!(
+            ObligationStatus::Pending {
+                remaining_seconds: None
+            }
+            .label(),
+            "pending (no timestamp)"
+        );
+        assert_eq!(
+            ObligationStatus::Overdue {
+                overdue_seconds: 60
+            }
+            .label(),
+            "OVERDUE by 1m"
+        );
+        assert_eq!(
+            ObligationStatus::Met {
+                submitted_at: at,
+                late_seconds: None
+            }
+            .label(),
+            "met"
+        );
+        assert_eq!(
+            ObligationStatus::Met {
+                submitted_at: at,
+                late_seconds: Some(86_400)
+            }
+            .label(),
+            "met, 1d 0h 00m late"
+        );
+    }
+
+    #[test]
+    fn reminders_follow_the_configured_points_and_skip_meaningless_ones() {
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).unwrap();
+        let mut f = IncidentFacts::new(IncidentKind::DataBreach, t0);
+        f.impact
+            .data_categories
+            .insert(DataCategory::ContactDetails);
+        f.impact
+            .jurisdictions
+            .insert(Jurisdiction::from_static("FR"));
+        let profile = EntityProfile::new().entity_type(EntityType::DataController);
+        let mut r = Regulation::builtin(profile);
+        r.regimes = vec![eu_gdpr()];
+        r.reminders_bp = vec![0, 2_500, 9_000, 10_000];
+        let o = r.obligations(&f, t0);
+        let sa = o.get("eu-gdpr", "supervisory-authority").unwrap();
+        assert_eq!(
+            sa.reminders,
+            vec![
+                Reminder {
+                    fraction_bp: 2_500,
+                    at: t0 + Duration::hours(18)
+                },
+                Reminder {
+                    fraction_bp: 9_000,
+                    at: t0 + Duration::minutes(72 * 60 * 9 / 10)
+                },
+            ]
+        );
+        // Statuses over time: pending, then overdue by exactly the time past due.
+        let later = r.obligations(&f, t0 + Duration::hours(73));
+        assert_eq!(
+            later
+                .get("eu-gdpr", "supervisory-authority")
+                .unwrap()
+                .status,
+            ObligationStatus::Overdue {
+                overdue_seconds: 3_600
+            }
+        );
+        assert_eq!(later.overdue().count(), 1);
+        assert_eq!(
+            o.get("eu-gdpr", "supervisory-authority").unwrap().status,
+            ObligationStatus::Pending {
+                remaining_seconds: Some(72 * 3_600)
+            }
+        );
+        // Obligations without a due time sort first.
+        let mut f2 = f.clone();
+        f2.determinations.insert(
+            crate::FactName::from_static("high_risk"),
+            crate::regulation::Determination {
+                value: true,
+                determined_at: t0,
+                first_yes_at: Some(t0),
+                basis: "b".into(),
+            },
+        );
+        let o2 = r.obligations(&f2, t0);
+        assert_eq!(o2.obligations[0].report.as_str(), "data-subjects");
+        assert_eq!(o2.obligations[0].due, None);
+        assert!(r.problems().is_empty());
+        let dup = r.clone().with_regime(eu_gdpr());
+        assert_eq!(dup.regimes.len(), 1);
+        let mut twice = r;
+        twice.regimes.push(eu_gdpr());
+        assert_eq!(twice.problems().len(), 1);
+    }
 }

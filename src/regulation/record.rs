@@ -101,3 +101,72 @@ impl RegulatoryRecord {
         self.alerts.iter().any(|a| a.same_as(alert))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone as _};
+
+    use super::*;
+
+    #[test]
+    fn the_first_yes_is_kept_as_the_clock_anchor() {
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        let fact = FactName::from_static("major_incident");
+        let mut r = RegulatoryRecord::default();
+        r.determine(fact.clone(), false, t0, "no".into());
+        assert_eq!(r.determinations[&fact].first_yes_at, None);
+        r.determine(fact.clone(), true, t0 + Duration::hours(2), "yes".into());
+        assert_eq!(
+            r.determinations[&fact].first_yes_at,
+            Some(t0 + Duration::hours(2))
+        );
+        // Withdrawn and re-made: the value follows, the anchor stays.
+        r.determine(fact.clone(), false, t0 + Duration::hours(3), "no".into());
+        r.determine(fact.clone(), true, t0 + Duration::hours(5), "yes".into());
+        let d = &r.determinations[&fact];
+        assert!(d.value);
+        assert_eq!(d.determined_at, t0 + Duration::hours(5));
+        assert_eq!(d.first_yes_at, Some(t0 + Duration::hours(2)));
+        // A backdated yes moves the anchor earlier.
+        r.determine(
+            fact.clone(),
+            true,
+            t0 + Duration::hours(1),
+            "backdated".into(),
+        );
+        assert_eq!(
+            r.determinations[&fact].first_yes_at,
+            Some(t0 + Duration::hours(1))
+        );
+    }
+
+    #[test]
+    fn alerts_are_the_same_regardless_of_when_recorded() {
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        let a = ClockAlert {
+            regime: RegimeId::from_static("eu-dora"),
+            report: ReportId::from_static("initial"),
+            kind: AlertKind::Missed,
+            due_at: t0,
+            at: t0,
+        };
+        let later = ClockAlert {
+            at: t0 + Duration::hours(1),
+            ..a.clone()
+        };
+        assert!(a.same_as(&later));
+        let other_due = ClockAlert {
+            due_at: t0 + Duration::hours(1),
+            ..a.clone()
+        };
+        assert!(!a.same_as(&other_due));
+        let reminder = ClockAlert {
+            kind: AlertKind::Reminder { fraction_bp: 5_000 },
+            ..a.clone()
+        };
+        assert!(!a.same_as(&reminder));
+        let mut r = RegulatoryRecord::default();
+        r.alerts.push(a);
+        assert!(r.has_alert(&later) && !r.has_alert(&reminder));
+    }
+}
