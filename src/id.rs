@@ -304,6 +304,13 @@ label!(
     64
 );
 label!(
+    /// Names a fact a message may carry, e.g. `occurred_at`, `contact_points` or
+    /// `ioc.c2_address`. Templates refer to facts by these keys.
+    FactKey,
+    "fact key",
+    64
+);
+label!(
     /// A host-defined sub-status inside a phase, e.g. `monitoring for re-entry`.
     SubStatus,
     "sub-status",

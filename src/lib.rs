@@ -98,7 +98,7 @@ mod schema;
 
 // Identifiers.
 pub use id::{
-    ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactName, FindingId, IdError,
+    ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactKey, FactName, FindingId, IdError,
     IncidentId, NoticeId, PolicyId, ProgramId, RegimeId, ReportId, RuleId, SubStatus, SystemName,
 };
 
@@ -126,8 +126,8 @@ pub use classify::{
 // Evidence, actions, communications, review, compensation.
 pub use actions::{Action, ActionChanges, ActionKind, ActionStatus, Measure, NewAction};
 pub use comms::{
-    required_elements, Audience, Channel, ContentElement, MessageKind, Notice, NoticeDraft,
-    NoticeStatus,
+    required_elements, Audience, Channel, ClearanceViolation, ContentElement, Fact, FactSheet,
+    FactValue, Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus, Sensitivity,
 };
 pub use compensation::{
     reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimBuilder,

@@ -6,9 +6,13 @@
 //! Review). Plans, cadence, sensitivity labels and rendering build on it.
 
 mod elements;
+mod facts;
 mod notice;
+mod sensitivity;
 mod vocabulary;
 
 pub use elements::required_elements;
+pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
+pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};

@@ -1,0 +1,307 @@
+//! The facts messages are made of, each with a sensitivity label, and the sheet that holds
+//! them for rendering and for the clearance check.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Audience, ContentElement, Sensitivity};
+use crate::{DataCategory, FactKey, Money};
+
+/// A language messages are written in. Built-in templates exist for each.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[non_exhaustive]
+pub enum Locale {
+    /// Simplified Chinese (mainland China).
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Locale {
+    /// The BCP 47 tag.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ZhCn => "zh-CN",
+            Self::En => "en",
+        }
+    }
+
+    /// Every supported locale.
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An unsupported locale tag.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("locale {0:?} is not supported: use \"zh-CN\" or \"en\"")]
+pub struct LocaleError(String);
+
+impl FromStr for Locale {
+    type Err = LocaleError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "zh-CN" | "zh-Hans-CN" | "zh" => Ok(Self::ZhCn),
+            "en" | "en-US" | "en-GB" => Ok(Self::En),
+            other => Err(LocaleError(other.to_owned())),
+        }
+    }
+}
+
+/// The value of a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FactValue {
+    /// Text written per language (what was done, what to do). Rendering in a locale the
+    /// fact lacks is an error, never a silent switch of language.
+    Text {
+        /// The text by locale.
+        by_locale: BTreeMap<Locale, String>,
+    },
+    /// Language-neutral text: a phone number, a URL, a reference code.
+    Literal {
+        /// The text.
+        value: String,
+    },
+    /// A moment, rendered in the audience's zone and locale.
+    Time {
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// A count, e.g. people affected.
+    Count {
+        /// How many.
+        n: u64,
+    },
+    /// An amount of money.
+    Amount {
+        /// How much.
+        money: Money,
+    },
+    /// Categories of data, rendered by name in the locale.
+    DataCategories {
+        /// The categories.
+        categories: BTreeSet<DataCategory>,
+    },
+}
+
+impl FactValue {
+    /// Text in one language.
+    pub fn text(locale: Locale, text: impl Into<String>) -> Self {
+        let mut by_locale = BTreeMap::new();
+        by_locale.insert(locale, text.into());
+        Self::Text { by_locale }
+    }
+
+    /// Adds a translation to a text value (no effect on other values).
+    #[must_use]
+    pub fn and(mut self, locale: Locale, text: impl Into<String>) -> Self {
+        if let Self::Text { by_locale } = &mut self {
+            by_locale.insert(locale, text.into());
+        }
+        self
+    }
+}
+
+/// A fact a message may carry: its value, its sensitivity and, when it supplies one, the
+/// required content element it provides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The key templates use.
+    pub key: FactKey,
+    /// The value.
+    pub value: FactValue,
+    /// Who may see it.
+    pub sensitivity: Sensitivity,
+    /// The content element it provides, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element: Option<ContentElement>,
+}
+
+/// A fact above an audience's clearance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
+#[error("fact `{fact}` is {sensitivity} and may not go to {audience} (clearance: {clearance}): leave it out or relabel it")]
+#[serde(deny_unknown_fields)]
+pub struct ClearanceViolation {
+    /// The fact.
+    pub fact: FactKey,
+    /// Its label.
+    pub sensitivity: Sensitivity,
+    /// The audience.
+    pub audience: Audience,
+    /// The audience's clearance.
+    pub clearance: Sensitivity,
+}
+
+impl fmt::Display for Audience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The facts available to messages, by key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct FactSheet {
+    facts: BTreeMap<FactKey, Fact>,
+}
+
+impl FactSheet {
+    /// An empty sheet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds or replaces a fact.
+    pub fn insert(&mut self, fact: Fact) -> Option<Fact> {
+        self.facts.insert(fact.key.clone(), fact)
+    }
+
+    /// The fact with this key.
+    pub fn get(&self, key: &FactKey) -> Option<&Fact> {
+        self.facts.get(key)
+    }
+
+    /// The fact with this key, by its text.
+    pub fn get_str(&self, key: &str) -> Option<&Fact> {
+        self.facts
+            .iter()
+            .find(|(k, _)| k.as_str() == key)
+            .map(|(_, f)| f)
+    }
+
+    /// Every fact, by key.
+    pub fn iter(&self) -> impl Iterator<Item = &Fact> + '_ {
+        self.facts.values()
+    }
+
+    /// How many facts.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Whether the sheet is empty.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// The content elements the facts with these keys provide.
+    pub fn elements<'a>(
+        &self,
+        keys: impl IntoIterator<Item = &'a FactKey>,
+    ) -> BTreeSet<ContentElement> {
+        keys.into_iter()
+            .filter_map(|k| self.facts.get(k).and_then(|f| f.element))
+            .collect()
+    }
+
+    /// Every fact among `keys` above `audience`'s clearance (unknown keys are not
+    /// violations; the caller reports them separately).
+    pub fn violations<'a>(
+        &self,
+        audience: Audience,
+        keys: impl IntoIterator<Item = &'a FactKey>,
+    ) -> Vec<ClearanceViolation> {
+        let clearance = audience.clearance();
+        keys.into_iter()
+            .filter_map(|k| self.facts.get(k))
+            .filter(|f| f.sensitivity > clearance)
+            .map(|f| ClearanceViolation {
+                fact: f.key.clone(),
+                sensitivity: f.sensitivity,
+                audience,
+                clearance,
+            })
+            .collect()
+    }
+}
+
+impl FromIterator<Fact> for FactSheet {
+    fn from_iter<T: IntoIterator<Item = Fact>>(iter: T) -> Self {
+        let mut sheet = Self::new();
+        for fact in iter {
+            sheet.insert(fact);
+        }
+        sheet
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> FactKey {
+        FactKey::new(s).unwrap()
+    }
+
+    #[test]
+    fn an_internal_indicator_never_clears_for_the_press() {
+        let sheet: FactSheet = [
+            Fact {
+                key: key("ioc.c2_address"),
+                value: FactValue::Literal {
+                    value: "203.0.113.7".into(),
+                },
+                sensitivity: Sensitivity::Internal,
+                element: None,
+            },
+            Fact {
+                key: key("occurred_at"),
+                value: FactValue::Time {
+                    at: DateTime::from_timestamp(1_773_000_000, 0).unwrap(),
+                },
+                sensitivity: Sensitivity::Public,
+                element: Some(ContentElement::OccurredAt),
+            },
+        ]
+        .into_iter()
+        .collect();
+        let keys = [key("occurred_at"), key("ioc.c2_address"), key("unknown")];
+        let v = sheet.violations(Audience::Media, &keys);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            v[0].to_string(),
+            "fact `ioc.c2_address` is internal and may not go to media (clearance: public): leave it out or relabel it"
+        );
+        assert_eq!(sheet.violations(Audience::Regulators, &keys).len(), 1);
+        assert!(sheet.violations(Audience::Media, &keys[..1]).is_empty());
+        assert_eq!(
+            sheet.elements(&keys),
+            [ContentElement::OccurredAt].into_iter().collect()
+        );
+        let json = serde_json::to_string(&sheet).unwrap();
+        assert_eq!(serde_json::from_str::<FactSheet>(&json).unwrap(), sheet);
+    }
+
+    #[test]
+    fn locales_parse_and_text_values_collect_translations() {
+        assert_eq!("zh-CN".parse::<Locale>().unwrap(), Locale::ZhCn);
+        assert_eq!("en-GB".parse::<Locale>().unwrap(), Locale::En);
+        assert!("fr".parse::<Locale>().is_err());
+        let v =
+            FactValue::text(Locale::En, "We reset passwords").and(Locale::ZhCn, "我们已重置密码");
+        let FactValue::Text { by_locale } = &v else {
+            panic!()
+        };
+        assert_eq!(by_locale.len(), 2);
+        assert_eq!(
+            serde_json::to_value(Locale::ZhCn).unwrap(),
+            serde_json::json!("zh-CN")
+        );
+    }
+}
