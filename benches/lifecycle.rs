@@ -310,6 +310,8 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
                     .into_iter()
                     .collect(),
                 elements: initial_elements,
+                facts: Default::default(),
+                plan_item: None,
             }),
         ),
         (
@@ -421,6 +423,8 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
                 audience: Audience::AffectedCustomers,
                 channels: [Channel::Email, Channel::WebsiteNotice].into_iter().collect(),
                 elements: resolution_elements,
+                facts: Default::default(),
+                plan_item: None,
             }),
         ),
         (

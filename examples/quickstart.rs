@@ -48,6 +48,8 @@ fn notice(
         channels: channels.iter().copied().collect::<BTreeSet<_>>(),
         // The text the comms lead wrote carries every element this kind of notice requires.
         elements: required_elements(kind, audience).iter().copied().collect(),
+        facts: Default::default(),
+        plan_item: None,
     }))
 }
 

@@ -311,6 +311,12 @@ label!(
     64
 );
 label!(
+    /// Identifies an item of a communication plan, e.g. `customer-initial`.
+    PlanItemId,
+    "plan item id",
+    64
+);
+label!(
     /// A host-defined sub-status inside a phase, e.g. `monitoring for re-entry`.
     SubStatus,
     "sub-status",

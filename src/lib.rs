@@ -82,7 +82,7 @@ mod actions;
 mod bundle;
 mod chain;
 mod classify;
-mod comms;
+pub mod comms;
 mod compensation;
 mod error;
 mod evidence;
@@ -99,7 +99,8 @@ mod schema;
 // Identifiers.
 pub use id::{
     ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactKey, FactName, FindingId, IdError,
-    IncidentId, NoticeId, PolicyId, ProgramId, RegimeId, ReportId, RuleId, SubStatus, SystemName,
+    IncidentId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId, RuleId, SubStatus,
+    SystemName,
 };
 
 // The aggregate and its lifecycle.
@@ -126,8 +127,9 @@ pub use classify::{
 // Evidence, actions, communications, review, compensation.
 pub use actions::{Action, ActionChanges, ActionKind, ActionStatus, Measure, NewAction};
 pub use comms::{
-    required_elements, Audience, Channel, ClearanceViolation, ContentElement, Fact, FactSheet,
-    FactValue, Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus, Sensitivity,
+    required_elements, Audience, Channel, ClearanceViolation, CommsPlan, ContentElement, Fact,
+    FactSheet, FactValue, Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus,
+    Schedule, Sensitivity,
 };
 pub use compensation::{
     reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimBuilder,

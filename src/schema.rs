@@ -3,6 +3,7 @@
 
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
+use crate::comms::{CommsPlan, FactSheet, Schedule};
 use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
 use crate::{
     Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
@@ -21,7 +22,7 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `compensation_claim`, `compensation_decision`, `compensation_program` and
 /// `compensation_program_summary`; then regulation: `regime`, `regulation` (profile,
 /// regimes, calendars and readings), `business_calendar`, `incident_facts` and
-/// `obligations`.
+/// `obligations`; then communications: `comms_plan`, `comms_schedule` and `fact_sheet`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -44,5 +45,8 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("business_calendar", schema_of::<BusinessCalendar>()),
         ("incident_facts", schema_of::<IncidentFacts>()),
         ("obligations", schema_of::<Obligations>()),
+        ("comms_plan", schema_of::<CommsPlan>()),
+        ("comms_schedule", schema_of::<Schedule>()),
+        ("fact_sheet", schema_of::<FactSheet>()),
     ]
 }

@@ -8,11 +8,13 @@
 mod elements;
 mod facts;
 mod notice;
+mod plan;
 mod sensitivity;
 mod vocabulary;
 
 pub use elements::required_elements;
 pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
+pub use plan::{CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlannedState, Schedule, Scheduled};
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};

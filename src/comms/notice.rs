@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{required_elements, Audience, Channel, ContentElement, MessageKind};
-use crate::{ActorId, NoticeId};
+use crate::{ActorId, FactKey, NoticeId, PlanItemId};
 
 /// A message drafted for an audience (the payload of the draft-notice command and event).
 /// The crate tracks which required elements the text carries; the host holds the text.
@@ -22,6 +22,57 @@ pub struct NoticeDraft {
     pub channels: BTreeSet<Channel>,
     /// The content elements the text carries.
     pub elements: BTreeSet<ContentElement>,
+    /// The facts (by key) the text carries. Approval refuses a fact above the audience's
+    /// clearance ([`Audience::clearance`]) or one the incident does not hold.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub facts: BTreeSet<FactKey>,
+    /// The plan item this message fulfils, if the incident follows a
+    /// [`CommsPlan`](crate::comms::CommsPlan); its approver role then approves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_item: Option<PlanItemId>,
+}
+
+impl NoticeDraft {
+    /// A draft with no channels, elements or facts yet.
+    pub fn new(notice_id: NoticeId, kind: MessageKind, audience: Audience) -> Self {
+        Self {
+            notice_id,
+            kind,
+            audience,
+            channels: BTreeSet::new(),
+            elements: BTreeSet::new(),
+            facts: BTreeSet::new(),
+            plan_item: None,
+        }
+    }
+
+    /// Adds channels.
+    #[must_use]
+    pub fn channels(mut self, channels: impl IntoIterator<Item = Channel>) -> Self {
+        self.channels.extend(channels);
+        self
+    }
+
+    /// Adds content elements.
+    #[must_use]
+    pub fn elements(mut self, elements: impl IntoIterator<Item = ContentElement>) -> Self {
+        self.elements.extend(elements);
+        self
+    }
+
+    /// Adds facts.
+    #[must_use]
+    pub fn facts(mut self, facts: impl IntoIterator<Item = FactKey>) -> Self {
+        self.facts.extend(facts);
+        self
+    }
+
+    /// Links the draft to a plan item.
+    #[must_use]
+    pub fn plan_item(mut self, item: PlanItemId) -> Self {
+        self.plan_item = Some(item);
+        self
+    }
 }
 
 /// Where a notice stands.

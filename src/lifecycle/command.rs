@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, FactName, Finding, Impact,
-    ImpactUpdate, IncidentId, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId,
-    ProgramId, RegimeId, ReportId, Severity, SubStatus,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Fact,
+    FactName, Finding, Impact, ImpactUpdate, IncidentId, IncidentKind, NewAction, NewEvidence,
+    NoticeDraft, NoticeId, ProgramId, RegimeId, ReportId, Severity, SubStatus,
 };
 
 /// The command that opens an incident. Fields the Detect guard requires are optional here
@@ -310,6 +310,14 @@ pub enum Command {
         /// Why.
         reason: String,
     },
+    /// Record a fact messages may carry, with its sensitivity label (replaces a fact with
+    /// the same key).
+    RecordFact(Fact),
+    /// Adopt a communication plan (replaces the current one).
+    AdoptCommsPlan {
+        /// The plan.
+        plan: CommsPlan,
+    },
     /// Record a review finding.
     RecordFinding(Finding),
     /// Open a compensation program.
@@ -404,6 +412,10 @@ pub enum CommandKind {
     RecordNoticeSent,
     /// [`Command::CancelNotice`].
     CancelNotice,
+    /// [`Command::RecordFact`].
+    RecordFact,
+    /// [`Command::AdoptCommsPlan`].
+    AdoptCommsPlan,
     /// [`Command::RecordFinding`].
     RecordFinding,
     /// [`Command::OpenCompensationProgram`].
@@ -426,7 +438,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 27] = [
+    pub const CROSS_PHASE: [CommandKind; 29] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -451,6 +463,8 @@ impl CommandKind {
         Self::ApproveNotice,
         Self::RecordNoticeSent,
         Self::CancelNotice,
+        Self::RecordFact,
+        Self::AdoptCommsPlan,
         Self::RecordFinding,
         Self::OpenCompensationProgram,
         Self::DeclareCompensationNotApplicable,
@@ -484,6 +498,8 @@ impl CommandKind {
             Self::ApproveNotice => "approve_notice",
             Self::RecordNoticeSent => "record_notice_sent",
             Self::CancelNotice => "cancel_notice",
+            Self::RecordFact => "record_fact",
+            Self::AdoptCommsPlan => "adopt_comms_plan",
             Self::RecordFinding => "record_finding",
             Self::OpenCompensationProgram => "open_compensation_program",
             Self::DeclareCompensationNotApplicable => "declare_compensation_not_applicable",
@@ -531,6 +547,8 @@ impl Command {
             Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
             Self::CancelNotice { .. } => CommandKind::CancelNotice,
+            Self::RecordFact(_) => CommandKind::RecordFact,
+            Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,
             Self::RecordFinding(_) => CommandKind::RecordFinding,
             Self::OpenCompensationProgram { .. } => CommandKind::OpenCompensationProgram,
             Self::DeclareCompensationNotApplicable { .. } => {

@@ -9,6 +9,7 @@ use super::{
     Phase, Rejection, Role, Unmet,
 };
 use crate::chain::Digest;
+use crate::comms::FactValue;
 use crate::regulation::{AlertKind, Filing};
 use crate::{
     assess_severity, ActionId, ActionKind, ActionStatus, CompensationStance, Impact, ImpactUpdate,
@@ -682,6 +683,23 @@ impl Incident {
                 if self.notices.contains_key(&draft.notice_id) {
                     c.push(duplicate("notice", &draft.notice_id));
                 }
+                if let Some(item_id) = &draft.plan_item {
+                    match self.comms_plan.as_ref().and_then(|p| p.item(item_id)) {
+                        None => c.push(unknown("plan item", item_id)),
+                        Some(item)
+                            if item.kind != draft.kind || item.audience != draft.audience =>
+                        {
+                            c.push(Unmet::PlanItemMismatch {
+                                plan_item: item_id.to_string(),
+                                expected_kind: item.kind,
+                                expected_audience: item.audience,
+                                kind: draft.kind,
+                                audience: draft.audience,
+                            });
+                        }
+                        Some(_) => {}
+                    }
+                }
                 if draft.channels.is_empty() {
                     c.push(Unmet::Missing {
                         field: "channels".to_owned(),
@@ -693,6 +711,8 @@ impl Incident {
             Command::ApproveNotice { notice_id } => {
                 if let Some(notice) = self.notice_status(&mut c, notice_id, &[NoticeStatus::Draft])
                 {
+                    self.clearance_guard(&mut c, notice_id, notice);
+                    self.approver_guard(&mut c, notice_id, notice, ctx.actor());
                     let missing = notice.missing_elements();
                     if !missing.is_empty() {
                         c.push(Unmet::NoticeIncomplete {
@@ -725,6 +745,44 @@ impl Incident {
                     notice_id: notice_id.clone(),
                     reason: reason.clone(),
                 }
+            }
+            Command::RecordFact(fact) => {
+                match &fact.value {
+                    FactValue::Text { by_locale } => {
+                        if by_locale.is_empty() {
+                            c.push(Unmet::Missing {
+                                field: "value.by_locale".to_owned(),
+                                hint: "give the text in at least one locale".to_owned(),
+                            });
+                        }
+                        for text in by_locale.values() {
+                            c.text("value.by_locale", text, "the fact's text", MAX_LONG);
+                        }
+                    }
+                    FactValue::Literal { value } => {
+                        c.text("value.value", value, "the fact's text", MAX_SHORT);
+                    }
+                    _ => {}
+                }
+                if self.facts.get(&fact.key) == Some(fact) {
+                    c.push(no_change(format!(
+                        "fact {} is already recorded as given",
+                        fact.key
+                    )));
+                }
+                Event::FactRecorded(fact.clone())
+            }
+            Command::AdoptCommsPlan { plan } => {
+                for problem in plan.problems() {
+                    c.push(Unmet::Invalid {
+                        field: "plan".to_owned(),
+                        problem: problem.to_string(),
+                    });
+                }
+                if self.comms_plan.as_ref() == Some(plan) {
+                    c.push(no_change("this plan is already adopted"));
+                }
+                Event::CommsPlanAdopted { plan: plan.clone() }
             }
             Command::RecordFinding(finding) => {
                 if self.findings.contains_key(&finding.finding_id) {
@@ -946,7 +1004,71 @@ impl Incident {
                         missing,
                     });
                 }
+                // Under a plan, the disclosure is the planned initial notice to customers.
+                if let Some(plan) = &self.comms_plan {
+                    let items: Vec<String> = plan
+                        .items
+                        .iter()
+                        .filter(|i| {
+                            i.kind == MessageKind::InitialNotice && i.audience.is_customers()
+                        })
+                        .map(|i| i.id.to_string())
+                        .collect();
+                    let planned = notice
+                        .draft
+                        .plan_item
+                        .as_ref()
+                        .is_some_and(|p| items.iter().any(|i| i == p.as_str()));
+                    if !items.is_empty() && !planned {
+                        c.push(Unmet::UnplannedDisclosure {
+                            notice_id: notice_id.to_string(),
+                            items,
+                        });
+                    }
+                }
             }
+        }
+    }
+
+    /// Approval: every fact the notice carries is known and within its audience's
+    /// clearance.
+    fn clearance_guard(&self, c: &mut Checks, notice_id: &NoticeId, notice: &crate::Notice) {
+        let sheet = self.fact_sheet();
+        for key in &notice.draft.facts {
+            if sheet.get(key).is_none() {
+                c.push(unknown("fact", key));
+            }
+        }
+        for violation in sheet.violations(notice.draft.audience, &notice.draft.facts) {
+            c.push(Unmet::AboveClearance {
+                notice_id: notice_id.to_string(),
+                violation,
+            });
+        }
+    }
+
+    /// Approval of a planned notice: the approver holds the plan item's role.
+    fn approver_guard(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        notice: &crate::Notice,
+        actor: &crate::ActorId,
+    ) {
+        let Some(item_id) = &notice.draft.plan_item else {
+            return;
+        };
+        let Some(item) = self.comms_plan.as_ref().and_then(|p| p.item(item_id)) else {
+            return;
+        };
+        let holder = self.roles.get(&item.approver);
+        if holder != Some(actor) {
+            c.push(Unmet::NotTheApprover {
+                notice_id: notice_id.to_string(),
+                plan_item: item_id.to_string(),
+                role: item.approver,
+                holder: holder.cloned(),
+            });
         }
     }
 

@@ -88,6 +88,8 @@ mod guards {
             audience,
             channels: [Channel::Email].into(),
             elements: elements.iter().copied().collect(),
+            facts: Default::default(),
+            plan_item: None,
         })
     }
 

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::{DisclosureBasis, Role};
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, FactName, Finding, Impact,
-    ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity,
-    SubStatus,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Fact,
+    FactName, Finding, Impact, ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft,
+    NoticeId, ProgramId, Severity, SubStatus,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is
@@ -210,6 +210,15 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+    /// A fact messages may carry was recorded.
+    #[serde(rename = "fact_recorded")]
+    FactRecorded(Fact),
+    /// A communication plan was adopted.
+    #[serde(rename = "comms_plan_adopted")]
+    CommsPlanAdopted {
+        /// The plan.
+        plan: CommsPlan,
+    },
     /// A review finding was recorded.
     #[serde(rename = "finding_recorded")]
     FindingRecorded(Finding),
@@ -285,6 +294,8 @@ impl Event {
             Self::NoticeApproved { .. } => "notice_approved",
             Self::NoticeSent { .. } => "notice_sent",
             Self::NoticeCancelled { .. } => "notice_cancelled",
+            Self::FactRecorded(_) => "fact_recorded",
+            Self::CommsPlanAdopted { .. } => "comms_plan_adopted",
             Self::FindingRecorded(_) => "finding_recorded",
             Self::CompensationProgramOpened { .. } => "compensation_program_opened",
             Self::CompensationNotApplicable { .. } => "compensation_not_applicable",
@@ -455,6 +466,12 @@ impl std::fmt::Display for Event {
             Self::NoticeSent { notice_id, .. } => write!(f, "notice {notice_id} sent"),
             Self::NoticeCancelled { notice_id, reason } => {
                 write!(f, "notice {notice_id} cancelled: {reason}")
+            }
+            Self::FactRecorded(fact) => {
+                write!(f, "fact {} recorded ({})", fact.key, fact.sensitivity)
+            }
+            Self::CommsPlanAdopted { plan } => {
+                write!(f, "communication plan adopted ({} items)", plan.items.len())
             }
             Self::FindingRecorded(x) => write!(
                 f,

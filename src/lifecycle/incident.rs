@@ -6,12 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{Declared, DisclosureBasis, Event, Phase, Role};
 use crate::chain::Digest;
+use crate::comms::{CommsPlan, Fact, FactSheet, FactValue, Sensitivity};
 use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::{
     assess_severity, Action, ActionId, ActionStatus, ActorId, CompensationStance, DetectionSource,
     EvidenceId, EvidenceItem, Finding, FindingId, Impact, IncidentId, IncidentKind, Notice,
     NoticeId, NoticeStatus, Severity, SeverityAssessment, SubStatus,
 };
+use crate::{ContentElement, FactKey};
 
 /// A phase or sub-status change, stamped so that response metrics can be computed later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -95,6 +97,8 @@ pub struct Incident {
     pub(crate) actions: BTreeMap<ActionId, Action>,
     pub(crate) notes: Vec<Note>,
     pub(crate) regulatory: RegulatoryRecord,
+    pub(crate) facts: FactSheet,
+    pub(crate) comms_plan: Option<CommsPlan>,
     pub(crate) notices: BTreeMap<NoticeId, Notice>,
     pub(crate) findings: BTreeMap<FindingId, Finding>,
     pub(crate) compensation: CompensationStance,
@@ -190,6 +194,8 @@ impl Incident {
             actions: BTreeMap::new(),
             notes: Vec::new(),
             regulatory: RegulatoryRecord::default(),
+            facts: FactSheet::new(),
+            comms_plan: None,
             notices: BTreeMap::new(),
             findings: BTreeMap::new(),
             compensation: CompensationStance::Undecided,
@@ -353,6 +359,10 @@ impl Incident {
                 notice.status = NoticeStatus::Cancelled;
                 notice.cancel_reason = Some(reason);
             }
+            Event::FactRecorded(fact) => {
+                self.facts.insert(fact);
+            }
+            Event::CommsPlanAdopted { plan } => self.comms_plan = Some(plan),
             Event::FindingRecorded(finding) => {
                 if self.findings.contains_key(&finding.finding_id) {
                     return Err(duplicate("finding", &finding.finding_id));
@@ -609,6 +619,78 @@ impl Incident {
     /// The compensation decision.
     pub fn compensation(&self) -> &CompensationStance {
         &self.compensation
+    }
+
+    /// The facts the team recorded for messages, with their labels.
+    pub fn recorded_facts(&self) -> &FactSheet {
+        &self.facts
+    }
+
+    /// The communication plan the incident follows, if one was adopted.
+    pub fn comms_plan(&self) -> Option<&CommsPlan> {
+        self.comms_plan.as_ref()
+    }
+
+    /// Every fact messages may carry: what the incident's state says (`occurred_at`,
+    /// `detected_at`, `people_affected` and `data_categories` public, `funds_involved`
+    /// restricted) overlaid with the facts the team recorded, which win on the same key. Derived facts are labelled conservatively; a
+    /// recorded fact relabels one.
+    pub fn fact_sheet(&self) -> FactSheet {
+        let mut sheet = FactSheet::new();
+        let mut derive = |key: &'static str, value, sensitivity, element| {
+            sheet.insert(Fact {
+                key: FactKey::from_static(key),
+                value,
+                sensitivity,
+                element,
+            });
+        };
+        if let Some((at, _)) = self.occurred_at() {
+            derive(
+                "occurred_at",
+                FactValue::Time { at },
+                Sensitivity::Public,
+                Some(ContentElement::OccurredAt),
+            );
+        }
+        derive(
+            "detected_at",
+            FactValue::Time {
+                at: self.detected_at,
+            },
+            Sensitivity::Public,
+            None,
+        );
+        if let Some(n) = self.impact.people.best_estimate() {
+            derive(
+                "people_affected",
+                FactValue::Count { n },
+                Sensitivity::Public,
+                Some(ContentElement::AffectedScope),
+            );
+        }
+        if !self.impact.data_categories.is_empty() {
+            derive(
+                "data_categories",
+                FactValue::DataCategories {
+                    categories: self.impact.data_categories.clone(),
+                },
+                Sensitivity::Public,
+                Some(ContentElement::DataCategories),
+            );
+        }
+        if let Some(money) = self.impact.funds_involved {
+            derive(
+                "funds_involved",
+                FactValue::Amount { money },
+                Sensitivity::Restricted,
+                None,
+            );
+        }
+        for fact in self.facts.iter() {
+            sheet.insert(fact.clone());
+        }
+        sheet
     }
 
     /// What the log records for the regulatory clocks.

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::event::wire;
 use super::{CommandKind, Phase, Role};
 use crate::{
-    ActionId, ActionStatus, ActorId, Audience, ContentElement, MessageKind, NoticeStatus, Severity,
+    ActionId, ActionStatus, ActorId, Audience, ClearanceViolation, ContentElement, MessageKind,
+    NoticeStatus, Severity,
 };
 
 /// A command the incident refused, with every unmet precondition at once.
@@ -247,6 +248,54 @@ pub enum Unmet {
     /// Review needs the resolution notice sent.
     #[error("the resolution notice to customers (what happened, what we did, what changes) has not been sent: draft, approve and send a resolution_notice to affected or all customers")]
     ResolutionNoticeNotSent,
+    /// A notice carries a fact above its audience's clearance.
+    #[error("notice {notice_id}: {violation}")]
+    AboveClearance {
+        /// The notice.
+        notice_id: String,
+        /// The fact, its label and the audience.
+        violation: ClearanceViolation,
+    },
+    /// A planned notice must be approved by the holder of the plan item's role.
+    #[error("notice {notice_id} belongs to plan item {plan_item}, which the {role} approves{}; ask them to approve it", match holder { Some(h) => format!(" (now {h})"), None => " (no one holds the role: assign it)".to_owned() })]
+    NotTheApprover {
+        /// The notice.
+        notice_id: String,
+        /// The plan item.
+        plan_item: String,
+        /// The approving role.
+        role: Role,
+        /// Who holds it.
+        holder: Option<ActorId>,
+    },
+    /// A draft does not match the plan item it names.
+    #[error(
+        "plan item {plan_item} is a {} for {}; the draft is a {} for {}",
+        wire(expected_kind),
+        wire(expected_audience),
+        wire(kind),
+        wire(audience)
+    )]
+    PlanItemMismatch {
+        /// The plan item.
+        plan_item: String,
+        /// The item's kind.
+        expected_kind: MessageKind,
+        /// The item's audience.
+        expected_audience: Audience,
+        /// The draft's kind.
+        kind: MessageKind,
+        /// The draft's audience.
+        audience: Audience,
+    },
+    /// Under an adopted plan, the disclosure notice must be the planned initial notice.
+    #[error("notice {notice_id} is not the planned initial notice to customers; draft the disclosure notice for plan item {}", list(items))]
+    UnplannedDisclosure {
+        /// The notice.
+        notice_id: String,
+        /// The plan items that can serve.
+        items: Vec<String>,
+    },
     /// A role is already held by that person.
     #[error("{person} already holds the {role} role")]
     RoleAlreadyHeld {

@@ -157,6 +157,8 @@ pub fn draft(
         audience,
         channels: channels.iter().copied().collect::<BTreeSet<_>>(),
         elements: elements.iter().copied().collect::<BTreeSet<_>>(),
+        facts: Default::default(),
+        plan_item: None,
     })
 }
 

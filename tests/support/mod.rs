@@ -628,6 +628,43 @@ fn clock_alert() -> impl Strategy<Value = regulation::ClockAlert> {
         })
 }
 
+fn fact() -> impl Strategy<Value = Fact> {
+    (
+        select(vec![
+            "occurred_at",
+            "contact_points",
+            "ioc.c2_address",
+            "measures_taken",
+        ]),
+        prop_oneof![
+            Just(FactValue::Literal {
+                value: "95566".into()
+            }),
+            Just(
+                FactValue::text(Locale::En, "We froze the affected accounts")
+                    .and(Locale::ZhCn, "我们已冻结受影响账户")
+            ),
+            Just(FactValue::Text {
+                by_locale: Default::default()
+            }),
+            Just(FactValue::Count { n: 1_200 }),
+        ],
+        select(vec![
+            Sensitivity::Public,
+            Sensitivity::Customers,
+            Sensitivity::Restricted,
+            Sensitivity::Internal,
+        ]),
+        option::of(Just(ContentElement::ContactPoints)),
+    )
+        .prop_map(|(key, value, sensitivity, element)| Fact {
+            key: FactKey::new(key).unwrap(),
+            value,
+            sensitivity,
+            element,
+        })
+}
+
 fn placeholder() -> DateTime<Utc> {
     base()
 }
@@ -718,20 +755,47 @@ pub(crate) fn notice_draft(
         ],
         prop_oneof![complete_weight => Just(true), 1 => Just(false)],
         btree_set(select(content_elements()), 0..4),
+        (
+            btree_set(
+                select(vec![
+                    "occurred_at",
+                    "contact_points",
+                    "ioc.c2_address",
+                    "detected_at",
+                ])
+                .prop_map(|k| FactKey::new(k).unwrap()),
+                0..2,
+            ),
+            option::weighted(
+                0.3,
+                select(vec![
+                    "customer-initial",
+                    "media-holding",
+                    "customer-updates",
+                ])
+                .prop_map(|p| PlanItemId::new(p).unwrap()),
+            ),
+        ),
     )
-        .prop_map(|(notice_id, kind, audience, channels, complete, extras)| {
-            let mut elements = extras;
-            if complete {
-                elements.extend(required_elements(kind, audience).iter().copied());
-            }
-            NoticeDraft {
-                notice_id,
-                kind,
-                audience,
-                channels,
-                elements,
-            }
-        })
+        .prop_map(
+            move |(notice_id, kind, audience, channels, complete, extras, (facts, plan_item))| {
+                let mut elements = extras;
+                if complete {
+                    elements.extend(required_elements(kind, audience).iter().copied());
+                }
+                // Recipes (which weigh completeness heavily) draft clean, unplanned notices.
+                let noise = complete_weight < 10;
+                NoticeDraft {
+                    notice_id,
+                    kind,
+                    audience,
+                    channels,
+                    elements,
+                    facts: if noise { facts } else { BTreeSet::new() },
+                    plan_item: plan_item.filter(|_| noise),
+                }
+            },
+        )
 }
 
 pub(crate) fn new_action(
@@ -1032,6 +1096,17 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
             (notice_id(), text(MAX_SHORT))
                 .prop_map(|(notice_id, reason)| Command::CancelNotice { notice_id, reason })
                 .boxed(),
+        ),
+        (2, fact().prop_map(Command::RecordFact).boxed()),
+        (
+            1,
+            prop_oneof![
+                3 => Just(CommsPlan::reference()),
+                1 => Just(CommsPlan::default()),
+                1 => Just(CommsPlan { items: vec![CommsPlan::reference().items[0].clone(); 2] }),
+            ]
+            .prop_map(|plan| Command::AdoptCommsPlan { plan })
+            .boxed(),
         ),
         (3, finding().prop_map(Command::RecordFinding).boxed()),
         (
@@ -1469,6 +1544,8 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             audience: Audience::AllCustomers,
             channels: [Channel::WebsiteNotice].into_iter().collect(),
             elements: [ContentElement::ContactPoints].into_iter().collect(),
+            facts: Default::default(),
+            plan_item: None,
         }),
         Command::ApproveNotice {
             notice_id: n1.clone(),
@@ -1480,6 +1557,17 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         Command::CancelNotice {
             notice_id: n1.clone(),
             reason: "superseded".into(),
+        },
+        Command::RecordFact(Fact {
+            key: FactKey::new("contact_points").unwrap(),
+            value: FactValue::Literal {
+                value: "95566".into(),
+            },
+            sensitivity: Sensitivity::Public,
+            element: Some(ContentElement::ContactPoints),
+        }),
+        Command::AdoptCommsPlan {
+            plan: CommsPlan::reference(),
         },
         Command::RecordFinding(Finding {
             finding_id: FindingId::new("F-late").unwrap(),

@@ -1,0 +1,476 @@
+//! Communication plans: which messages go to whom, triggered by phases, by a cadence or by
+//! regulatory obligations, each approved by a named role before it is sent.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Audience, Channel, MessageKind, NoticeStatus};
+use crate::lifecycle::{Phase, Role};
+use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
+use crate::{Incident, NoticeId, PlanItemId};
+
+/// What schedules a planned message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "on", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PlanTrigger {
+    /// Entering a phase (for the detected phase: the declaration).
+    Phase {
+        /// The phase.
+        phase: Phase,
+        /// How long after entering it the message is due, in minutes.
+        within_minutes: u32,
+    },
+    /// A cadence: every `every_hours` from first entering one of `while_in`, for as long as
+    /// the incident stays in those phases ("every 24 h while contained or disclosed").
+    Cadence {
+        /// The interval, in hours.
+        every_hours: u32,
+        /// The phases in which the cadence runs.
+        while_in: BTreeSet<Phase>,
+    },
+    /// Every regulatory obligation whose recipient is a regulator: one report each, due at
+    /// the obligation's due time (or "immediately" when it has none).
+    RegulatoryObligations,
+}
+
+/// One line of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// Id within the plan; drafts name it to say which planned message they are.
+    pub id: PlanItemId,
+    /// The message kind.
+    pub kind: MessageKind,
+    /// The audience.
+    pub audience: Audience,
+    /// The channels it goes out on.
+    pub channels: BTreeSet<Channel>,
+    /// What schedules it.
+    pub trigger: PlanTrigger,
+    /// Who must approve it: the holder of this role approves drafts for this item.
+    pub approver: Role,
+}
+
+/// A communication plan: data the incident adopts with
+/// [`Command::AdoptCommsPlan`](crate::Command::AdoptCommsPlan).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommsPlan {
+    /// The planned messages.
+    pub items: Vec<PlanItem>,
+}
+
+/// Something wrong with a plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "problem", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PlanProblem {
+    /// Two items share an id.
+    #[error("plan item {item} appears twice: give each item its own id")]
+    DuplicateItem {
+        /// The id.
+        item: PlanItemId,
+    },
+    /// A cadence of zero hours or with no phases.
+    #[error("plan item {item}: a cadence needs a positive interval and at least one phase")]
+    EmptyCadence {
+        /// The id.
+        item: PlanItemId,
+    },
+    /// An item with no channel.
+    #[error("plan item {item} has no channel: name at least one")]
+    NoChannel {
+        /// The id.
+        item: PlanItemId,
+    },
+}
+
+impl CommsPlan {
+    /// The item with this id.
+    pub fn item(&self, id: &PlanItemId) -> Option<&PlanItem> {
+        self.items.iter().find(|i| &i.id == id)
+    }
+
+    /// Everything wrong with the plan (empty when it is sound).
+    pub fn problems(&self) -> Vec<PlanProblem> {
+        let mut out = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            if self.items.iter().take(i).any(|other| other.id == item.id) {
+                out.push(PlanProblem::DuplicateItem {
+                    item: item.id.clone(),
+                });
+            }
+            if let PlanTrigger::Cadence {
+                every_hours,
+                while_in,
+            } = &item.trigger
+            {
+                if *every_hours == 0 || while_in.is_empty() {
+                    out.push(PlanProblem::EmptyCadence {
+                        item: item.id.clone(),
+                    });
+                }
+            }
+            if item.channels.is_empty() {
+                out.push(PlanProblem::NoChannel {
+                    item: item.id.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// A plan following the two seed documents: a holding statement for the media and a
+    /// staff briefing within hours of detection; the initial notice to affected customers
+    /// within 24 h of containment, then updates every 24 h while contained or disclosed;
+    /// the identity-theft guide and an FAQ on disclosure; regulator reports on their own
+    /// clocks; the resolution notice within 72 h of remediation and a satisfaction survey a
+    /// week later. Customer messages are approved by the communications lead, regulator
+    /// reports by legal counsel.
+    pub fn reference() -> Self {
+        use Channel::*;
+        let item =
+            |id: &'static str, kind, audience, channels: &[Channel], trigger, approver| PlanItem {
+                id: PlanItemId::from_static(id),
+                kind,
+                audience,
+                channels: channels.iter().copied().collect(),
+                trigger,
+                approver,
+            };
+        let phase = |phase, within_minutes| PlanTrigger::Phase {
+            phase,
+            within_minutes,
+        };
+        Self {
+            items: vec![
+                item(
+                    "media-holding",
+                    MessageKind::HoldingStatement,
+                    Audience::Media,
+                    &[PressRelease, SocialMedia],
+                    phase(Phase::Detected, 120),
+                    Role::CommsLead,
+                ),
+                item(
+                    "staff-briefing",
+                    MessageKind::Update,
+                    Audience::Employees,
+                    &[Email],
+                    phase(Phase::Detected, 240),
+                    Role::CommsLead,
+                ),
+                item(
+                    "customer-initial",
+                    MessageKind::InitialNotice,
+                    Audience::AffectedCustomers,
+                    &[Email, Sms, InApp],
+                    phase(Phase::Contained, 24 * 60),
+                    Role::CommsLead,
+                ),
+                item(
+                    "customer-updates",
+                    MessageKind::Update,
+                    Audience::AffectedCustomers,
+                    &[Email, InApp],
+                    PlanTrigger::Cadence {
+                        every_hours: 24,
+                        while_in: [Phase::Contained, Phase::Disclosed].into_iter().collect(),
+                    },
+                    Role::CommsLead,
+                ),
+                item(
+                    "identity-theft-guide",
+                    MessageKind::IdentityTheftGuide,
+                    Audience::AffectedCustomers,
+                    &[Email, WebsiteNotice],
+                    phase(Phase::Disclosed, 24 * 60),
+                    Role::CommsLead,
+                ),
+                item(
+                    "faq",
+                    MessageKind::Faq,
+                    Audience::AllCustomers,
+                    &[WebsiteNotice],
+                    phase(Phase::Disclosed, 24 * 60),
+                    Role::CommsLead,
+                ),
+                item(
+                    "regulator-reports",
+                    MessageKind::RegulatorReport,
+                    Audience::Regulators,
+                    &[RegulatorPortal],
+                    PlanTrigger::RegulatoryObligations,
+                    Role::Legal,
+                ),
+                item(
+                    "customer-resolution",
+                    MessageKind::ResolutionNotice,
+                    Audience::AffectedCustomers,
+                    &[Email, WebsiteNotice],
+                    phase(Phase::Remediated, 72 * 60),
+                    Role::CommsLead,
+                ),
+                item(
+                    "satisfaction-survey",
+                    MessageKind::Survey,
+                    Audience::AffectedCustomers,
+                    &[Email, Sms],
+                    phase(Phase::Remediated, 7 * 24 * 60),
+                    Role::CustomerLiaison,
+                ),
+            ],
+        }
+    }
+
+    /// The plan's messages for this incident at `at`: each scheduled message with its due
+    /// time and where it stands. `obligations` feeds the regulator-report items; pass
+    /// `None` when regulatory clocks are not in use.
+    pub fn schedule(
+        &self,
+        incident: &Incident,
+        obligations: Option<&Obligations>,
+        at: DateTime<Utc>,
+    ) -> Schedule {
+        let mut entries = Vec::new();
+        for item in &self.items {
+            let notices = planned_notices(incident, &item.id);
+            match &item.trigger {
+                PlanTrigger::Phase {
+                    phase,
+                    within_minutes,
+                } => {
+                    if let Some(entered) = incident.entered_at(*phase) {
+                        let due = entered + Duration::minutes(i64::from(*within_minutes));
+                        entries.push(entry(item, 1, Some(due), notices.first(), at, None));
+                    }
+                }
+                PlanTrigger::Cadence {
+                    every_hours,
+                    while_in,
+                } => {
+                    if *every_hours == 0 {
+                        continue;
+                    }
+                    let step = Duration::hours(i64::from(*every_hours));
+                    for (n, due) in cadence(incident, while_in, step, at)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let occurrence = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+                        entries.push(entry(item, occurrence, Some(due), notices.get(n), at, None));
+                    }
+                }
+                PlanTrigger::RegulatoryObligations => {
+                    let Some(obligations) = obligations else {
+                        continue;
+                    };
+                    let reports = obligations
+                        .obligations
+                        .iter()
+                        .filter(|o| o.recipient.kind == RecipientKind::Regulator);
+                    for (n, o) in reports.enumerate() {
+                        let occurrence = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+                        let filed = match o.status {
+                            ObligationStatus::Met { submitted_at, .. } => Some(submitted_at),
+                            _ => None,
+                        };
+                        let mut e = entry(item, occurrence, o.due, None, at, filed);
+                        e.obligation = Some(format!("{}/{}", o.regime, o.report));
+                        if o.status == ObligationStatus::AwaitingTrigger {
+                            continue;
+                        }
+                        entries.push(e);
+                    }
+                }
+            }
+        }
+        entries.sort_by(|a, b| {
+            (a.due_at.is_some(), a.due_at, &a.item, a.occurrence).cmp(&(
+                b.due_at.is_some(),
+                b.due_at,
+                &b.item,
+                b.occurrence,
+            ))
+        });
+        Schedule { at, entries }
+    }
+}
+
+/// The incident's notices drafted for a plan item, in drafting order.
+fn planned_notices<'a>(
+    incident: &'a Incident,
+    item: &PlanItemId,
+) -> Vec<(&'a NoticeId, NoticeStatus, Option<DateTime<Utc>>)> {
+    let mut found: Vec<_> = incident
+        .notices()
+        .iter()
+        .filter(|(_, n)| {
+            n.draft.plan_item.as_ref() == Some(item) && n.status != NoticeStatus::Cancelled
+        })
+        .map(|(id, n)| (n.drafted_at, id, n.status, n.sent_at))
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|(_, id, s, sent)| (id, s, sent))
+        .collect()
+}
+
+/// Due times of a cadence up to the first one after `at`, while the incident stays in the
+/// cadence's phases.
+fn cadence(
+    incident: &Incident,
+    while_in: &BTreeSet<Phase>,
+    step: Duration,
+    at: DateTime<Utc>,
+) -> Vec<DateTime<Utc>> {
+    // Spans [entered, left) of the phases in `while_in`, from the phase stamps.
+    let stamps: Vec<_> = incident
+        .stamps()
+        .iter()
+        .filter(|s| s.sub_status.is_none())
+        .collect();
+    let mut start = None;
+    let mut end = None;
+    for (i, s) in stamps.iter().enumerate() {
+        if while_in.contains(&s.phase) {
+            start = start.or(Some(s.at));
+            let next = stamps.get(i + 1).map(|n| (n.phase, n.at));
+            end = match next {
+                Some((p, t)) if !while_in.contains(&p) => Some(t),
+                _ => None,
+            };
+        }
+    }
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut due = start + step;
+    // Bounded: at most one entry past `at`, and at most 10,000 occurrences.
+    while out.len() < 10_000 {
+        if end.is_some_and(|e| due > e) {
+            break;
+        }
+        out.push(due);
+        if due > at {
+            break;
+        }
+        due += step;
+    }
+    out
+}
+
+fn entry(
+    item: &PlanItem,
+    occurrence: u32,
+    due_at: Option<DateTime<Utc>>,
+    notice: Option<&(&NoticeId, NoticeStatus, Option<DateTime<Utc>>)>,
+    at: DateTime<Utc>,
+    filed: Option<DateTime<Utc>>,
+) -> Scheduled {
+    let state = match (notice, filed) {
+        (_, Some(sent_at)) => PlannedState::Sent { sent_at },
+        (Some((_, NoticeStatus::Sent, Some(sent_at))), _) => {
+            PlannedState::Sent { sent_at: *sent_at }
+        }
+        (Some((_, NoticeStatus::Approved, _)), _) => PlannedState::Approved,
+        (Some(_), _) => PlannedState::Drafted,
+        (None, _) => PlannedState::NotDrafted,
+    };
+    let overdue = !matches!(state, PlannedState::Sent { .. }) && due_at.is_some_and(|d| at > d);
+    Scheduled {
+        item: item.id.clone(),
+        occurrence,
+        kind: item.kind,
+        audience: item.audience,
+        approver: item.approver,
+        due_at,
+        notice: notice.map(|(id, ..)| (*id).clone()),
+        obligation: None,
+        state,
+        overdue,
+    }
+}
+
+/// Where a planned message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PlannedState {
+    /// No draft yet.
+    NotDrafted,
+    /// Drafted, awaiting approval.
+    Drafted,
+    /// Approved, not yet sent.
+    Approved,
+    /// Sent (or, for a regulator report, filed).
+    Sent {
+        /// When.
+        sent_at: DateTime<Utc>,
+    },
+}
+
+/// One scheduled message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scheduled {
+    /// The plan item.
+    pub item: PlanItemId,
+    /// Which occurrence (cadences and regulator reports have several).
+    pub occurrence: u32,
+    /// The message kind.
+    pub kind: MessageKind,
+    /// The audience.
+    pub audience: Audience,
+    /// The role that approves it.
+    pub approver: Role,
+    /// When it is due; `null` for "immediately".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<DateTime<Utc>>,
+    /// The notice drafted for it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeId>,
+    /// The obligation it serves (`regime/report`), for regulator reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<String>,
+    /// Where it stands.
+    pub state: PlannedState,
+    /// Past due and not sent.
+    pub overdue: bool,
+}
+
+/// The plan's messages at one moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// The moment.
+    pub at: DateTime<Utc>,
+    /// Scheduled messages: "immediately" first, then by due time.
+    pub entries: Vec<Scheduled>,
+}
+
+impl Schedule {
+    /// Messages past due and not sent.
+    pub fn overdue(&self) -> impl Iterator<Item = &Scheduled> {
+        self.entries.iter().filter(|e| e.overdue)
+    }
+
+    /// The next message due (not sent, not yet overdue), with its due time.
+    pub fn next_due(&self) -> Option<&Scheduled> {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.state, PlannedState::Sent { .. }) && !e.overdue)
+            .filter(|e| e.due_at.is_some())
+            .min_by_key(|e| e.due_at)
+    }
+
+    /// Messages approved and waiting to be sent: what a host's outbox should pick up.
+    pub fn ready_to_send(&self) -> impl Iterator<Item = &Scheduled> {
+        self.entries
+            .iter()
+            .filter(|e| e.state == PlannedState::Approved)
+    }
+}

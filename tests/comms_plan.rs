@@ -1,0 +1,415 @@
+//! Communication plans and sensitivity through the public API: facts with labels, the
+//! clearance check at approval (an internal indicator never reaches a press release),
+//! approval by the plan's role, cadence scheduling across phase changes, overdue and
+//! next-due answers, regulator reports from obligations, and the Disclose guard under a
+//! plan.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use incident::comms::{PlanTrigger, PlannedState};
+use incident::*;
+
+fn key(s: &str) -> FactKey {
+    FactKey::new(s).unwrap()
+}
+
+fn item(s: &str) -> PlanItemId {
+    PlanItemId::new(s).unwrap()
+}
+
+fn fact(k: &str, sensitivity: Sensitivity, element: Option<ContentElement>) -> Command {
+    Command::RecordFact(Fact {
+        key: key(k),
+        value: FactValue::text(Locale::En, format!("text of {k}")).and(Locale::ZhCn, "文本"),
+        sensitivity,
+        element,
+    })
+}
+
+/// The platform-theft case: detected, with owner zhang.min, comms lead li.na, legal wang.fang.
+fn desk() -> Desk {
+    let mut impact = Impact::default();
+    impact.people.estimated = Some(12_000);
+    impact.data_categories.insert(DataCategory::ContactDetails);
+    impact
+        .data_categories
+        .insert(DataCategory::FinancialAccount);
+    let declare = Declare::new(
+        IncidentId::from_bytes([9; 16]),
+        IncidentKind::DataBreach,
+        "Customer data and funds stolen",
+    )
+    .detection(DetectionSource::CustomerReport, at(2026, 3, 14, 1, 30))
+    .occurred_at(at(2026, 3, 13, 22, 0), true)
+    .severity(Severity::Sev1)
+    .owner(actor("zhang.min"))
+    .impact(impact);
+    let mut d = Desk::declare(declare, at(2026, 3, 14, 1, 40), "zhang.min");
+    d.run(Command::AssignRole {
+        role: Role::CommsLead,
+        person: actor("li.na"),
+    });
+    d.run(Command::AssignRole {
+        role: Role::Legal,
+        person: actor("wang.fang"),
+    });
+    d
+}
+
+fn holding(id: &str, facts: &[&str]) -> Command {
+    Command::DraftNotice(
+        NoticeDraft::new(
+            NoticeId::new(id).unwrap(),
+            MessageKind::HoldingStatement,
+            Audience::Media,
+        )
+        .channels([Channel::PressRelease])
+        .elements(
+            required_elements(MessageKind::HoldingStatement, Audience::Media)
+                .iter()
+                .copied(),
+        )
+        .facts(facts.iter().map(|f| key(f))),
+    )
+}
+
+#[test]
+fn an_internal_indicator_of_compromise_never_reaches_a_press_release() {
+    let mut d = desk();
+    d.run(Command::RecordFact(Fact {
+        key: key("ioc.c2_address"),
+        value: FactValue::Literal {
+            value: "203.0.113.7".into(),
+        },
+        sensitivity: Sensitivity::Internal,
+        element: None,
+    }));
+    d.run(fact(
+        "measures_taken",
+        Sensitivity::Public,
+        Some(ContentElement::MeasuresTaken),
+    ));
+    d.run(holding(
+        "PR-1",
+        &["measures_taken", "ioc.c2_address", "people_affected"],
+    ));
+    let rejection = d.as_actor("li.na").reject(approve("PR-1"));
+    assert_eq!(codes(&rejection), vec!["above_clearance"]);
+    let text = rejection.to_string();
+    assert!(
+        text.contains("fact `ioc.c2_address` is internal and may not go to media"),
+        "{text}"
+    );
+    // Not even regulators get internal facts; restricted ones they do.
+    d.run(fact("root_cause", Sensitivity::Restricted, None));
+    let report = |id: &str, facts: &[&str]| {
+        Command::DraftNotice(
+            NoticeDraft::new(
+                NoticeId::new(id).unwrap(),
+                MessageKind::RegulatorReport,
+                Audience::Regulators,
+            )
+            .channels([Channel::RegulatorPortal])
+            .elements(
+                required_elements(MessageKind::RegulatorReport, Audience::Regulators)
+                    .iter()
+                    .copied(),
+            )
+            .facts(facts.iter().map(|f| key(f))),
+        )
+    };
+    d.run(report("REG-1", &["root_cause", "ioc.c2_address"]));
+    assert_eq!(codes(&d.reject(approve("REG-1"))), vec!["above_clearance"]);
+    d.run(report("REG-2", &["root_cause", "funds_involved_unknown"]));
+    assert_eq!(codes(&d.reject(approve("REG-2"))), vec!["unknown_id"]);
+    d.run(report("REG-3", &["root_cause", "people_affected"]));
+    d.run(approve("REG-3"));
+    // The same press release without the indicator is approved.
+    d.run(holding("PR-2", &["measures_taken", "people_affected"]));
+    d.run(approve("PR-2"));
+    // Relabelling a fact is an event too: a restricted root cause may not go to the press.
+    d.run(holding("PR-3", &["root_cause"]));
+    assert_eq!(codes(&d.reject(approve("PR-3"))), vec!["above_clearance"]);
+    d.run(fact("root_cause", Sensitivity::Public, None));
+    d.run(approve("PR-3"));
+    d.assert_replays();
+}
+
+#[test]
+fn derived_facts_carry_conservative_labels() {
+    let d = desk();
+    let sheet = d.incident.fact_sheet();
+    assert_eq!(
+        sheet.get(&key("people_affected")).unwrap().sensitivity,
+        Sensitivity::Public
+    );
+    assert_eq!(
+        sheet.get(&key("occurred_at")).unwrap().element,
+        Some(ContentElement::OccurredAt)
+    );
+    assert_eq!(
+        sheet.get(&key("data_categories")).unwrap().element,
+        Some(ContentElement::DataCategories)
+    );
+    assert!(sheet.get(&key("funds_involved")).is_none());
+    let mut d = d;
+    d.run(Command::UpdateImpact {
+        update: ImpactUpdate::default().funds_involved("1200000.00 CNY".parse().unwrap()),
+        reason: None,
+    });
+    assert_eq!(
+        d.incident
+            .fact_sheet()
+            .get(&key("funds_involved"))
+            .unwrap()
+            .sensitivity,
+        Sensitivity::Restricted
+    );
+}
+
+#[test]
+fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
+    let mut d = desk();
+    let plan = CommsPlan::reference();
+    d.run(Command::AdoptCommsPlan { plan: plan.clone() });
+    let t0 = d.incident.entered_at(Phase::Detected).unwrap();
+
+    // At detection: the media holding statement (2 h) and the staff briefing (4 h).
+    let s = plan.schedule(&d.incident, None, d.now);
+    let items: Vec<_> = s.entries.iter().map(|e| e.item.as_str()).collect();
+    assert_eq!(items, vec!["media-holding", "staff-briefing"]);
+    assert_eq!(s.next_due().unwrap().due_at, Some(t0 + Duration::hours(2)));
+    assert_eq!(s.overdue().count(), 0);
+    let later = plan.schedule(&d.incident, None, t0 + Duration::hours(3));
+    assert_eq!(
+        later.overdue().map(|e| e.item.as_str()).collect::<Vec<_>>(),
+        vec!["media-holding"]
+    );
+
+    // A draft must match its plan item; approval needs the plan's role.
+    let wrong = Command::DraftNotice(
+        NoticeDraft::new(
+            NoticeId::new("X").unwrap(),
+            MessageKind::Update,
+            Audience::Media,
+        )
+        .channels([Channel::PressRelease])
+        .plan_item(item("media-holding")),
+    );
+    assert_eq!(codes(&d.reject(wrong)), vec!["plan_item_mismatch"]);
+    let unknown = Command::DraftNotice(
+        NoticeDraft::new(
+            NoticeId::new("X").unwrap(),
+            MessageKind::Update,
+            Audience::Media,
+        )
+        .channels([Channel::PressRelease])
+        .plan_item(item("nope")),
+    );
+    assert_eq!(codes(&d.reject(unknown)), vec!["unknown_id"]);
+    let Command::DraftNotice(draft) = holding("PR-1", &["people_affected"]) else {
+        unreachable!()
+    };
+    d.run(Command::DraftNotice(draft.plan_item(item("media-holding"))));
+    let by_owner = d.as_actor("zhang.min").reject(approve("PR-1"));
+    assert_eq!(codes(&by_owner), vec!["not_the_approver"]);
+    assert!(
+        by_owner
+            .to_string()
+            .contains("comms_lead approves (now li.na)"),
+        "{by_owner}"
+    );
+    d.as_actor("li.na").run(approve("PR-1"));
+    let s = plan.schedule(&d.incident, None, d.now);
+    assert_eq!(s.entries[0].state, PlannedState::Approved);
+    assert_eq!(s.ready_to_send().count(), 1);
+    d.run(sent("PR-1"));
+    let s = plan.schedule(&d.incident, None, d.now);
+    assert!(matches!(s.entries[0].state, PlannedState::Sent { .. }));
+    assert_eq!(s.ready_to_send().count(), 0);
+
+    // Contain: the initial customer notice (24 h) and the 24-hourly updates begin.
+    d.run(add_action(
+        "C1",
+        ActionKind::Containment,
+        "freeze accounts",
+        Some("ops"),
+        None,
+        Some(Measure::FreezeAccounts),
+    ));
+    d.run(complete("C1"));
+    d.advance(60);
+    let contained_at = d.now;
+    d.run(Command::Contain {
+        contained_at: Some(contained_at),
+    });
+    let at = contained_at + Duration::hours(50);
+    let s = plan.schedule(&d.incident, None, at);
+    let updates: Vec<_> = s
+        .entries
+        .iter()
+        .filter(|e| e.item.as_str() == "customer-updates")
+        .collect();
+    // Due at +24 h, +48 h, and the next at +72 h.
+    assert_eq!(updates.len(), 3);
+    assert_eq!(updates[0].due_at, Some(contained_at + Duration::hours(24)));
+    assert_eq!(updates[2].due_at, Some(contained_at + Duration::hours(72)));
+    assert!(updates[0].overdue && updates[1].overdue && !updates[2].overdue);
+    assert!(s.overdue().any(|e| e.item.as_str() == "customer-initial"));
+
+    // Disclose under the plan: only the planned initial notice discloses.
+    let initial = |id: &str, planned: bool| {
+        let mut draft = NoticeDraft::new(
+            NoticeId::new(id).unwrap(),
+            MessageKind::InitialNotice,
+            Audience::AffectedCustomers,
+        )
+        .channels([Channel::Email])
+        .elements(
+            required_elements(MessageKind::InitialNotice, Audience::AffectedCustomers)
+                .iter()
+                .copied(),
+        );
+        if planned {
+            draft = draft.plan_item(item("customer-initial"));
+        }
+        Command::DraftNotice(draft)
+    };
+    d.run(initial("N-unplanned", false));
+    d.run(approve("N-unplanned"));
+    let disclose = |id: &str| Command::Disclose {
+        basis: DisclosureBasis::PublicNotice {
+            notice_id: NoticeId::new(id).unwrap(),
+        },
+    };
+    assert_eq!(
+        codes(&d.reject(disclose("N-unplanned"))),
+        vec!["unplanned_disclosure"]
+    );
+    d.run(initial("N-1", true));
+    d.run(approve("N-1"));
+    d.run(disclose("N-1"));
+    d.run(sent("N-1"));
+
+    // Updates drafted for the cadence fill its occurrences in order.
+    for n in 1..=2 {
+        let id = format!("U-{n}");
+        d.run(Command::DraftNotice(
+            NoticeDraft::new(
+                NoticeId::new(&id).unwrap(),
+                MessageKind::Update,
+                Audience::AffectedCustomers,
+            )
+            .channels([Channel::Email])
+            .elements(
+                required_elements(MessageKind::Update, Audience::AffectedCustomers)
+                    .iter()
+                    .copied(),
+            )
+            .plan_item(item("customer-updates")),
+        ));
+    }
+    let s = plan.schedule(&d.incident, None, d.now);
+    let updates: Vec<_> = s
+        .entries
+        .iter()
+        .filter(|e| e.item.as_str() == "customer-updates")
+        .collect();
+    assert_eq!(
+        updates[0].notice.as_ref().map(NoticeId::as_str),
+        Some("U-1")
+    );
+    assert_eq!(updates[0].state, PlannedState::Drafted);
+
+    // Leaving the cadence's phases stops it: after remediation no update is scheduled past it.
+    d.run(Command::DeclareCompensationNotApplicable {
+        reason: "no loss".into(),
+    });
+    d.advance(60 * 24 * 4);
+    let remediated_at = d.now;
+    d.run(Command::Remediate);
+    let s = plan.schedule(&d.incident, None, remediated_at + Duration::days(10));
+    assert!(s
+        .entries
+        .iter()
+        .filter(|e| e.item.as_str() == "customer-updates")
+        .all(|e| e.due_at.unwrap() <= remediated_at));
+    assert!(s
+        .entries
+        .iter()
+        .any(|e| e.item.as_str() == "customer-resolution"
+            && e.due_at == Some(remediated_at + Duration::hours(72))));
+    d.assert_replays();
+}
+
+#[test]
+fn regulator_reports_are_planned_from_obligations() {
+    let d = desk();
+    let mut facts = d.incident.regulatory_facts();
+    facts
+        .impact
+        .jurisdictions
+        .insert(Jurisdiction::new("CN").unwrap());
+    facts.impact.people.estimated = Some(1_500_000);
+    let profile = EntityProfile::new()
+        .established_in(Jurisdiction::new("CN").unwrap())
+        .entity_type(EntityType::CnPbocInstitution);
+    let regulation = Regulation::builtin(profile);
+    let obligations = regulation.obligations(&facts, d.now);
+    let plan = CommsPlan::reference();
+    let s = plan.schedule(&d.incident, Some(&obligations), d.now);
+    let reports: Vec<_> = s
+        .entries
+        .iter()
+        .filter(|e| e.item.as_str() == "regulator-reports")
+        .collect();
+    // PIPL authority (immediately), PBOC (immediately), DSL department, CAC provincial (4 h).
+    assert!(reports.iter().any(|e| e.obligation.as_deref()
+        == Some("cn-cac-incident-reporting/provincial-report")
+        && e.due_at == Some(at(2026, 3, 14, 5, 30))));
+    assert!(reports
+        .iter()
+        .any(|e| e.obligation.as_deref() == Some("cn-pipl-57/authority") && e.due_at.is_none()));
+    assert!(reports
+        .iter()
+        .all(|e| e.kind == MessageKind::RegulatorReport && e.approver == Role::Legal));
+    // Individuals are not regulator reports.
+    assert!(!reports
+        .iter()
+        .any(|e| e.obligation.as_deref() == Some("cn-pipl-57/individuals")));
+}
+
+#[test]
+fn plans_are_validated_when_adopted() {
+    let mut d = desk();
+    let mut plan = CommsPlan::reference();
+    plan.items.push(plan.items[0].clone());
+    if let PlanTrigger::Cadence { every_hours, .. } = &mut plan.items[3].trigger {
+        *every_hours = 0;
+    }
+    plan.items[1].channels.clear();
+    let r = d.reject(Command::AdoptCommsPlan { plan });
+    assert_eq!(codes(&r), vec!["invalid", "invalid", "invalid"]);
+    d.run(Command::AdoptCommsPlan {
+        plan: CommsPlan::reference(),
+    });
+    assert_eq!(
+        codes(&d.reject(Command::AdoptCommsPlan {
+            plan: CommsPlan::reference()
+        })),
+        vec!["no_change"]
+    );
+    let json = serde_json::to_string(&CommsPlan::reference()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<CommsPlan>(&json).unwrap(),
+        CommsPlan::reference()
+    );
+}
