@@ -283,13 +283,16 @@ pub(crate) fn scenario_with(
         raw(words().prop_map(|text| Command::AddNote { text }), when()),
         leading_notes,
     );
+    // Boxed parts keep value trees on the heap: the unboxed tuple's trees are large
+    // enough to overflow a test thread's stack in debug builds.
     let recipes = (
-        contain_recipe(),
-        disclose_recipe(),
-        remediate_recipe(),
-        review_recipe(),
-        close_recipe(),
-    );
+        contain_recipe().boxed(),
+        disclose_recipe().boxed(),
+        remediate_recipe().boxed(),
+        review_recipe().boxed(),
+        close_recipe().boxed(),
+    )
+        .boxed();
     let dismissal = option::weighted(
         0.12,
         (
@@ -301,12 +304,12 @@ pub(crate) fn scenario_with(
         ),
     );
     (
-        (declare(), notes),
+        (declare().boxed(), notes.boxed()).boxed(),
         select(vec![0usize, 1, 2, 3, 4, 5, 5, 5]),
-        vec(vec(raw_command(), noise_per_stage), 5),
+        vec(vec(raw_command(), noise_per_stage), 5).boxed(),
         recipes,
-        dismissal,
-        vec(raw_command(), trailing),
+        dismissal.boxed(),
+        vec(raw_command(), trailing).boxed(),
     )
         .prop_map(
             |((declare, notes), depth, noise, recipes, dismissal, trailing)| {
@@ -1149,8 +1152,8 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
     Union::new_weighted(arms)
 }
 
-fn raw_command() -> impl Strategy<Value = Raw> {
-    raw(command(), when())
+fn raw_command() -> BoxedStrategy<Raw> {
+    raw(command(), when()).boxed()
 }
 
 fn good_text() -> impl Strategy<Value = String> {
