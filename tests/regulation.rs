@@ -331,6 +331,44 @@ fn dora_without_a_member_state_calendar_names_what_is_missing() {
         .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("initial"))
         .unwrap();
     assert_eq!(u.missing, vec![MissingFact::EntityCalendar]);
+    // A credit institution has no relief for the initial report, so it needs no calendar
+    // for it; the final report (relief for all) still does.
+    let profile = EntityProfile::new()
+        .established_in(j("IE"))
+        .entity_type(EntityType::CreditInstitution)
+        .time_zone("Europe/Dublin".parse().unwrap());
+    let mut f2 = f.clone();
+    file(&mut f2, "eu-dora", "initial", "2026-03-09T10:00:00Z");
+    file(&mut f2, "eu-dora", "intermediate", "2026-03-10T10:00:00Z");
+    let o = Regulation::builtin(profile).obligations(&f2, t("2026-03-10T11:00:00Z"));
+    assert!(matches!(
+        o.get("eu-dora", "initial").unwrap().status,
+        ObligationStatus::Met { .. }
+    ));
+    let fin = o
+        .undetermined
+        .iter()
+        .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("final"))
+        .unwrap();
+    assert_eq!(fin.missing, vec![MissingFact::EntityCalendar]);
+    // A calendar id the host did not supply is named.
+    let profile = EntityProfile::new()
+        .established_in(j("IE"))
+        .entity_type(EntityType::PaymentInstitution)
+        .time_zone("Europe/Dublin".parse().unwrap())
+        .calendar(CalendarId::new("ie").unwrap());
+    let o = Regulation::builtin(profile).obligations(&f, t("2026-03-09T09:00:00Z"));
+    let u = o
+        .undetermined
+        .iter()
+        .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("initial"))
+        .unwrap();
+    assert_eq!(
+        u.missing,
+        vec![MissingFact::Calendar {
+            id: CalendarId::new("ie").unwrap()
+        }]
+    );
 }
 
 // --- NIS2 -----------------------------------------------------------------------------

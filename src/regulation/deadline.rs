@@ -20,10 +20,23 @@ pub(crate) struct LimbContext<'a> {
     pub(crate) zone: Option<TimeZone>,
     /// The calendar for working days and rolls, if the limb names one and it was found.
     pub(crate) calendar: Option<&'a BusinessCalendar>,
+    /// Why `calendar` is `None` although the limb names one (reported only if the count
+    /// actually needs the calendar: a denied roll does not).
+    pub(crate) calendar_missing: Option<MissingFact>,
     /// Whether the roll is denied for this entity (DORA RTS Art. 5(5)).
     pub(crate) roll_denied: bool,
     /// Ambiguities for which the alternative reading was chosen.
     pub(crate) alternatives: &'a BTreeSet<Ambiguity>,
+}
+
+impl LimbContext<'_> {
+    fn no_calendar(&self) -> CountError {
+        CountError::Missing(
+            self.calendar_missing
+                .clone()
+                .unwrap_or(MissingFact::EntityCalendar),
+        )
+    }
 }
 
 /// Why a limb could not be counted.
@@ -109,9 +122,7 @@ pub(crate) fn due(
                     .checked_add_months(chrono::Months::new(count))
                     .ok_or(CountError::Overflow)?,
                 _ => {
-                    let cal = cx
-                        .calendar
-                        .ok_or(CountError::Missing(MissingFact::EntityCalendar))?;
+                    let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
                     match limb.start {
                         StartRule::NextWorkingDayInclusive if !cal.is_working_day(start)? => {
                             let first = cal.next_working_day(start)?;
@@ -122,9 +133,7 @@ pub(crate) fn due(
                 }
             };
             let last = if alt(Ambiguity::RestDayExtension) {
-                let cal = cx
-                    .calendar
-                    .ok_or(CountError::Missing(MissingFact::EntityCalendar))?;
+                let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
                 if cal.is_working_day(last)? {
                     last
                 } else {
@@ -144,9 +153,7 @@ fn roll(rule: Roll, due: DateTime<Utc>, cx: &LimbContext<'_>) -> Result<DateTime
     if rule == Roll::None || cx.roll_denied {
         return Ok(due);
     }
-    let cal = cx
-        .calendar
-        .ok_or(CountError::Missing(MissingFact::EntityCalendar))?;
+    let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
     let zone = cal.time_zone();
     let date = zone.local_date(due);
     if cal.is_working_day(date)? {
@@ -216,6 +223,7 @@ mod tests {
             calendar: limb.calendar.as_ref().map(|_| &cal),
             roll_denied: false,
             alternatives: &alternatives,
+            calendar_missing: None,
         };
         due(limb, t(at), &cx, None).unwrap()
     }
@@ -347,6 +355,7 @@ mod tests {
             calendar: Some(&cal),
             roll_denied: true,
             alternatives: &none,
+            calendar_missing: None,
         };
         assert_eq!(
             due(&noon, t("2026-03-07T02:00:00Z"), &denied, None).unwrap(),
@@ -398,6 +407,7 @@ mod tests {
             calendar: None,
             roll_denied: false,
             alternatives: &none,
+            calendar_missing: None,
         };
         let days = Limb::new(Trigger::Detected, Offset::days(3));
         assert_eq!(

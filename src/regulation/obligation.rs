@@ -453,6 +453,25 @@ impl Regulation {
         out
     }
 
+    /// The limb's calendar, or why it is not available.
+    fn calendar(
+        &self,
+        limb: &super::Limb,
+    ) -> (Option<&super::BusinessCalendar>, Option<MissingFact>) {
+        let id = match &limb.calendar {
+            None => return (None, None),
+            Some(CalendarRule::Named { id }) => id,
+            Some(CalendarRule::Entity) => match &self.profile.calendar {
+                Some(id) => id,
+                None => return (None, Some(MissingFact::EntityCalendar)),
+            },
+        };
+        match self.calendars.get(id) {
+            Ok(c) => (Some(c), None),
+            Err(_) => (None, Some(MissingFact::Calendar { id: id.clone() })),
+        }
+    }
+
     fn zone(&self, regime: &Regime) -> Option<TimeZone> {
         match &regime.time_zone {
             ZoneRule::Fixed { time_zone } => Some(*time_zone),
@@ -497,26 +516,7 @@ impl Regulation {
             };
             notes.extend(note);
             arise = Some(arise.map_or(triggered_at, |a| a.max(triggered_at)));
-            let calendar = match &limb.calendar {
-                None => None,
-                Some(CalendarRule::Named { id }) => Some(
-                    self.calendars
-                        .get(id)
-                        .map_err(|_| MissingFact::Calendar { id: id.clone() })?,
-                ),
-                Some(CalendarRule::Entity) => {
-                    let id = self
-                        .profile
-                        .calendar
-                        .as_ref()
-                        .ok_or(MissingFact::EntityCalendar)?;
-                    Some(
-                        self.calendars
-                            .get(id)
-                            .map_err(|_| MissingFact::Calendar { id: id.clone() })?,
-                    )
-                }
-            };
+            let (calendar, calendar_missing) = self.calendar(limb);
             let roll_denied = match &limb.roll_unless {
                 None => false,
                 Some(cond) => {
@@ -545,6 +545,7 @@ impl Regulation {
                 calendar,
                 roll_denied,
                 alternatives: &self.readings.alternatives,
+                calendar_missing,
             };
             let due = deadline::due(limb, triggered_at, &cx, None).map_err(|e| match e {
                 CountError::Missing(m) => m,
@@ -693,15 +694,7 @@ impl Regulation {
         facts: &IncidentFacts,
         zone: Option<TimeZone>,
     ) -> Vec<ReadingUsed> {
-        let calendar = match &limb.calendar {
-            Some(CalendarRule::Named { id }) => self.calendars.get(id).ok(),
-            Some(CalendarRule::Entity) => self
-                .profile
-                .calendar
-                .as_ref()
-                .and_then(|id| self.calendars.get(id).ok()),
-            None => None,
-        };
+        let (calendar, calendar_missing) = self.calendar(limb);
         let roll_denied = limb
             .roll_unless
             .as_ref()
@@ -711,6 +704,7 @@ impl Regulation {
             calendar,
             roll_denied,
             alternatives: &self.readings.alternatives,
+            calendar_missing,
         };
         limb.ambiguities
             .iter()
