@@ -2,7 +2,7 @@
 
 use crate::{
     AppendError, BundleError, ChainError, Conflict, ContentDigestError, IdError, JurisdictionError,
-    MoneyError, Rejection, ReplayError,
+    MoneyError, Rejection, ReplayError, SurveyError,
 };
 
 /// Any error of this crate. Each variant wraps the small error of one concern; match on
@@ -15,7 +15,7 @@ use crate::{
 /// | `Conflict` | another writer appended first | reload, decide again, retry (409) |
 /// | `Append` (discontinuous) | envelopes not made from the current state | bug in the host; do not retry blindly |
 /// | `Replay`, `Chain`, `Bundle` | stored history is damaged or newer | stop, investigate (500) |
-/// | `Id`, `Money`, `Jurisdiction`, `ContentDigest` | malformed input | 400 with the message |
+/// | `Id`, `Money`, `Jurisdiction`, `ContentDigest`, `Survey` | malformed input | 400 with the message |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -49,6 +49,9 @@ pub enum Error {
     /// A malformed content digest.
     #[error(transparent)]
     ContentDigest(#[from] ContentDigestError),
+    /// A survey response off its scales.
+    #[error(transparent)]
+    Survey(#[from] SurveyError),
 }
 
 impl Error {

@@ -328,6 +328,19 @@ label!(
     "system name",
     128
 );
+label!(
+    /// Identifies a customer inquiry (a question or complaint on a feedback channel)
+    /// within an incident.
+    InquiryId,
+    "inquiry id",
+    64
+);
+label!(
+    /// Identifies a survey response within an incident.
+    SurveyResponseId,
+    "survey response id",
+    64
+);
 
 #[cfg(test)]
 mod tests {

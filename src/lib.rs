@@ -99,8 +99,8 @@ mod schema;
 // Identifiers.
 pub use id::{
     ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactKey, FactName, FindingId, IdError,
-    IncidentId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId, RuleId, SubStatus,
-    SystemName,
+    IncidentId, InquiryId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId, RuleId,
+    SubStatus, SurveyResponseId, SystemName,
 };
 
 // The aggregate and its lifecycle.
@@ -127,9 +127,10 @@ pub use classify::{
 // Evidence, actions, communications, review, compensation.
 pub use actions::{Action, ActionChanges, ActionKind, ActionStatus, Measure, NewAction};
 pub use comms::{
-    required_elements, Audience, Channel, ClearanceViolation, CommsPlan, ContentElement, Fact,
-    FactSheet, FactValue, Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus,
-    Schedule, Sensitivity,
+    inquiry_stats, required_elements, survey_stats, Audience, Channel, ClearanceViolation,
+    CommsPlan, ContentElement, Fact, FactSheet, FactValue, Inquiry, InquiryStats, InquiryTopic,
+    Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus, Schedule, Sensitivity,
+    SlaTargets, SurveyError, SurveyResponse, SurveyStats,
 };
 pub use compensation::{
     reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimBuilder,

@@ -7,7 +7,7 @@ use crate::comms::{CommsPlan, FactSheet, Schedule};
 use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
 use crate::{
     Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
-    ProgramSummary, Rejection,
+    ProgramSummary, Rejection, SlaTargets,
 };
 
 fn schema_of<T: JsonSchema>() -> Schema {
@@ -22,7 +22,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `compensation_claim`, `compensation_decision`, `compensation_program` and
 /// `compensation_program_summary`; then regulation: `regime`, `regulation` (profile,
 /// regimes, calendars and readings), `business_calendar`, `incident_facts` and
-/// `obligations`; then communications: `comms_plan`, `comms_schedule` and `fact_sheet`.
+/// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet` and
+/// `sla_targets`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -48,5 +49,6 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("comms_plan", schema_of::<CommsPlan>()),
         ("comms_schedule", schema_of::<Schedule>()),
         ("fact_sheet", schema_of::<FactSheet>()),
+        ("sla_targets", schema_of::<SlaTargets>()),
     ]
 }

@@ -7,6 +7,7 @@
 
 mod elements;
 mod facts;
+mod feedback;
 mod notice;
 mod plan;
 mod sensitivity;
@@ -14,6 +15,10 @@ mod vocabulary;
 
 pub use elements::required_elements;
 pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
+pub use feedback::{
+    inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
+    SurveyResponse, SurveyStats,
+};
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
 pub use plan::{CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlannedState, Schedule, Scheduled};
 pub use sensitivity::Sensitivity;

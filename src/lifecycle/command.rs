@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Fact,
-    FactName, Finding, Impact, ImpactUpdate, IncidentId, IncidentKind, NewAction, NewEvidence,
-    NoticeDraft, NoticeId, ProgramId, RegimeId, ReportId, Severity, SubStatus,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, CustodyRecord, CustomerRef,
+    DetectionSource, Fact, FactName, Finding, Impact, ImpactUpdate, IncidentId, IncidentKind,
+    InquiryId, InquiryTopic, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, RegimeId,
+    ReportId, Severity, SubStatus, SurveyResponse,
 };
 
 /// The command that opens an incident. Fields the Detect guard requires are optional here
@@ -289,6 +290,43 @@ pub enum Command {
         /// The alerts, each not recorded before.
         alerts: Vec<ClockAlert>,
     },
+    /// Record a customer inquiry (a question or complaint) that came in on a feedback
+    /// channel: hotline, online chat, e-mail, social media, SMS, in-app, letter or a form
+    /// on the website.
+    RecordInquiry {
+        /// Host-chosen id, unique within the incident.
+        inquiry_id: InquiryId,
+        /// Where it came in.
+        channel: Channel,
+        /// What it is about.
+        topic: InquiryTopic,
+        /// Who asked, as an opaque reference (never personal data), if known.
+        customer: Option<CustomerRef>,
+        /// When it was received; `null` means the command's time.
+        received_at: Option<DateTime<Utc>>,
+    },
+    /// Record the first response to an inquiry: the first answer from a person, not an
+    /// automatic acknowledgement. Only the first response is recorded; a second is
+    /// rejected.
+    RespondToInquiry {
+        /// The inquiry.
+        inquiry_id: InquiryId,
+        /// When the customer got the answer; `null` means the command's time.
+        responded_at: Option<DateTime<Utc>>,
+    },
+    /// Record that an inquiry was resolved. An inquiry resolved without an earlier
+    /// response (answered and closed in one contact) has its resolution as its first
+    /// response.
+    ResolveInquiry {
+        /// The inquiry.
+        inquiry_id: InquiryId,
+        /// When it was resolved; `null` means the command's time.
+        resolved_at: Option<DateTime<Utc>>,
+        /// How it was resolved.
+        note: Option<String>,
+    },
+    /// Record a customer's survey response (CSAT, NPS, comment).
+    RecordSurveyResponse(SurveyResponse),
     /// Draft a notice.
     DraftNotice(NoticeDraft),
     /// Approve a draft notice (the approver is the command's actor).
@@ -404,6 +442,14 @@ pub enum CommandKind {
     RecordFiling,
     /// [`Command::RecordClockAlerts`].
     RecordClockAlerts,
+    /// [`Command::RecordInquiry`].
+    RecordInquiry,
+    /// [`Command::RespondToInquiry`].
+    RespondToInquiry,
+    /// [`Command::ResolveInquiry`].
+    ResolveInquiry,
+    /// [`Command::RecordSurveyResponse`].
+    RecordSurveyResponse,
     /// [`Command::DraftNotice`].
     DraftNotice,
     /// [`Command::ApproveNotice`].
@@ -438,7 +484,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 29] = [
+    pub const CROSS_PHASE: [CommandKind; 33] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -459,6 +505,10 @@ impl CommandKind {
         Self::RecordGrade,
         Self::RecordFiling,
         Self::RecordClockAlerts,
+        Self::RecordInquiry,
+        Self::RespondToInquiry,
+        Self::ResolveInquiry,
+        Self::RecordSurveyResponse,
         Self::DraftNotice,
         Self::ApproveNotice,
         Self::RecordNoticeSent,
@@ -494,6 +544,10 @@ impl CommandKind {
             Self::RecordGrade => "record_grade",
             Self::RecordFiling => "record_filing",
             Self::RecordClockAlerts => "record_clock_alerts",
+            Self::RecordInquiry => "record_inquiry",
+            Self::RespondToInquiry => "respond_to_inquiry",
+            Self::ResolveInquiry => "resolve_inquiry",
+            Self::RecordSurveyResponse => "record_survey_response",
             Self::DraftNotice => "draft_notice",
             Self::ApproveNotice => "approve_notice",
             Self::RecordNoticeSent => "record_notice_sent",
@@ -543,6 +597,10 @@ impl Command {
             Self::RecordGrade { .. } => CommandKind::RecordGrade,
             Self::RecordFiling { .. } => CommandKind::RecordFiling,
             Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
+            Self::RecordInquiry { .. } => CommandKind::RecordInquiry,
+            Self::RespondToInquiry { .. } => CommandKind::RespondToInquiry,
+            Self::ResolveInquiry { .. } => CommandKind::ResolveInquiry,
+            Self::RecordSurveyResponse(_) => CommandKind::RecordSurveyResponse,
             Self::DraftNotice(_) => CommandKind::DraftNotice,
             Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,

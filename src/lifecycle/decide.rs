@@ -12,8 +12,8 @@ use crate::chain::Digest;
 use crate::comms::FactValue;
 use crate::regulation::{AlertKind, Filing};
 use crate::{
-    assess_severity, ActionId, ActionKind, ActionStatus, CompensationStance, Impact, ImpactUpdate,
-    MessageKind, NoticeId, NoticeStatus,
+    assess_severity, ActionId, ActionKind, ActionStatus, Channel, CompensationStance, Impact,
+    ImpactUpdate, MessageKind, NoticeId, NoticeStatus, SurveyError,
 };
 
 /// Longest title, in characters.
@@ -678,6 +678,129 @@ impl Incident {
                     phase,
                     alerts.iter().cloned().map(Event::ClockAlerted).collect(),
                 );
+            }
+            Command::RecordInquiry {
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                received_at,
+            } => {
+                if self.inquiries.contains_key(inquiry_id) {
+                    c.push(duplicate("inquiry", inquiry_id));
+                }
+                if matches!(channel, Channel::PressRelease | Channel::RegulatorPortal) {
+                    c.push(Unmet::Invalid {
+                        field: "channel".to_owned(),
+                        problem: format!(
+                            "customers do not write in by {}; use the channel the inquiry came in on (hotline, online_chat, email, social_media, sms, in_app, website_notice or letter)",
+                            super::event::wire(channel)
+                        ),
+                    });
+                }
+                let received_at = received_at.unwrap_or(now);
+                c.not_future("received_at", received_at, now);
+                Event::InquiryReceived {
+                    inquiry_id: inquiry_id.clone(),
+                    channel: *channel,
+                    topic: *topic,
+                    customer: customer.clone(),
+                    received_at,
+                }
+            }
+            Command::RespondToInquiry {
+                inquiry_id,
+                responded_at,
+            } => {
+                let responded_at = responded_at.unwrap_or(now);
+                c.not_future("responded_at", responded_at, now);
+                match self.inquiries.get(inquiry_id) {
+                    None => c.push(unknown("inquiry", inquiry_id)),
+                    Some(inquiry) => {
+                        c.not_before(
+                            "responded_at",
+                            responded_at,
+                            "received_at",
+                            inquiry.received_at,
+                        );
+                        if let Some(first) = inquiry.first_response_at {
+                            c.push(no_change(format!(
+                                "inquiry {inquiry_id} already had its first response at {first}; only the first response is recorded (add a note for later contacts)"
+                            )));
+                        }
+                    }
+                }
+                Event::InquiryResponded {
+                    inquiry_id: inquiry_id.clone(),
+                    responded_at,
+                }
+            }
+            Command::ResolveInquiry {
+                inquiry_id,
+                resolved_at,
+                note,
+            } => {
+                let resolved_at = resolved_at.unwrap_or(now);
+                c.not_future("resolved_at", resolved_at, now);
+                c.optional_text(
+                    "note",
+                    note.as_ref(),
+                    "how the inquiry was resolved or leave it out",
+                    MAX_SHORT,
+                );
+                match self.inquiries.get(inquiry_id) {
+                    None => c.push(unknown("inquiry", inquiry_id)),
+                    Some(inquiry) => {
+                        c.not_before(
+                            "resolved_at",
+                            resolved_at,
+                            "received_at",
+                            inquiry.received_at,
+                        );
+                        if let Some(first) = inquiry.first_response_at {
+                            c.not_before("resolved_at", resolved_at, "first_response_at", first);
+                        }
+                        if let Some(resolved) = inquiry.resolved_at {
+                            c.push(no_change(format!(
+                                "inquiry {inquiry_id} was already resolved at {resolved}"
+                            )));
+                        }
+                    }
+                }
+                Event::InquiryResolved {
+                    inquiry_id: inquiry_id.clone(),
+                    resolved_at,
+                    note: note.clone(),
+                }
+            }
+            Command::RecordSurveyResponse(response) => {
+                if self.survey_responses.contains_key(&response.id) {
+                    c.push(duplicate("survey response", &response.id));
+                }
+                for problem in response.problems() {
+                    c.push(match problem {
+                        SurveyError::CsatOutOfRange { .. } => Unmet::Invalid {
+                            field: "csat".to_owned(),
+                            problem: problem.to_string(),
+                        },
+                        SurveyError::NpsOutOfRange { .. } => Unmet::Invalid {
+                            field: "nps".to_owned(),
+                            problem: problem.to_string(),
+                        },
+                        SurveyError::NoScore => Unmet::Missing {
+                            field: "csat".to_owned(),
+                            hint: "give a CSAT score (1–5), an NPS score (0–10) or both".to_owned(),
+                        },
+                    });
+                }
+                c.optional_text(
+                    "comment",
+                    response.comment.as_ref(),
+                    "the customer's comment or leave it out",
+                    MAX_LONG,
+                );
+                c.not_future("received_at", response.received_at, now);
+                Event::SurveyResponseRecorded(response.clone())
             }
             Command::DraftNotice(draft) => {
                 if self.notices.contains_key(&draft.notice_id) {

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::{DisclosureBasis, Role};
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, CustodyRecord, DetectionSource, Fact,
-    FactName, Finding, Impact, ImpactUpdate, IncidentKind, NewAction, NewEvidence, NoticeDraft,
-    NoticeId, ProgramId, Severity, SubStatus,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, CustodyRecord, CustomerRef,
+    DetectionSource, Fact, FactName, Finding, Impact, ImpactUpdate, IncidentKind, InquiryId,
+    InquiryTopic, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity, SubStatus,
+    SurveyResponse,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is
@@ -185,6 +186,42 @@ pub enum Event {
     /// A reminder fell due or a deadline was missed.
     #[serde(rename = "clock_alert")]
     ClockAlerted(ClockAlert),
+    /// A customer inquiry came in.
+    #[serde(rename = "inquiry_received")]
+    InquiryReceived {
+        /// The inquiry.
+        inquiry_id: InquiryId,
+        /// Where it came in.
+        channel: Channel,
+        /// What it is about.
+        topic: InquiryTopic,
+        /// Who asked, if known.
+        customer: Option<CustomerRef>,
+        /// When it was received.
+        received_at: DateTime<Utc>,
+    },
+    /// An inquiry got its first response.
+    #[serde(rename = "inquiry_responded")]
+    InquiryResponded {
+        /// The inquiry.
+        inquiry_id: InquiryId,
+        /// When the customer got the answer.
+        responded_at: DateTime<Utc>,
+    },
+    /// An inquiry was resolved. If it had no first response, the resolution is also its
+    /// first response.
+    #[serde(rename = "inquiry_resolved")]
+    InquiryResolved {
+        /// The inquiry.
+        inquiry_id: InquiryId,
+        /// When it was resolved.
+        resolved_at: DateTime<Utc>,
+        /// How it was resolved.
+        note: Option<String>,
+    },
+    /// A survey response was recorded.
+    #[serde(rename = "survey_response_recorded")]
+    SurveyResponseRecorded(SurveyResponse),
     /// A notice was drafted.
     #[serde(rename = "notice_drafted")]
     NoticeDrafted(NoticeDraft),
@@ -290,6 +327,10 @@ impl Event {
             Self::GradeRecorded { .. } => "grade_recorded",
             Self::ReportFiled(_) => "report_filed",
             Self::ClockAlerted(_) => "clock_alert",
+            Self::InquiryReceived { .. } => "inquiry_received",
+            Self::InquiryResponded { .. } => "inquiry_responded",
+            Self::InquiryResolved { .. } => "inquiry_resolved",
+            Self::SurveyResponseRecorded(_) => "survey_response_recorded",
             Self::NoticeDrafted(_) => "notice_drafted",
             Self::NoticeApproved { .. } => "notice_approved",
             Self::NoticeSent { .. } => "notice_sent",
@@ -455,6 +496,47 @@ impl std::fmt::Display for Event {
                     alert.due_at.format("%Y-%m-%d %H:%M UTC")
                 ),
             },
+            Self::InquiryReceived {
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                ..
+            } => {
+                write!(
+                    f,
+                    "inquiry {inquiry_id} received by {} about {topic}",
+                    wire(channel)
+                )?;
+                match customer {
+                    Some(c) => write!(f, " from customer {c}"),
+                    None => Ok(()),
+                }
+            }
+            Self::InquiryResponded {
+                inquiry_id,
+                responded_at,
+            } => write!(
+                f,
+                "inquiry {inquiry_id} answered at {}",
+                responded_at.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Self::InquiryResolved {
+                inquiry_id, note, ..
+            } => match note {
+                Some(note) => write!(f, "inquiry {inquiry_id} resolved: {note}"),
+                None => write!(f, "inquiry {inquiry_id} resolved"),
+            },
+            Self::SurveyResponseRecorded(r) => {
+                let mut scores = Vec::new();
+                if let Some(csat) = r.csat {
+                    scores.push(format!("CSAT {csat}/5"));
+                }
+                if let Some(nps) = r.nps {
+                    scores.push(format!("NPS {nps}/10"));
+                }
+                write!(f, "survey response {}: {}", r.id, scores.join(", "))
+            }
             Self::NoticeDrafted(n) => write!(
                 f,
                 "notice {} drafted: {} for {}",

@@ -9,9 +9,11 @@ use crate::chain::Digest;
 use crate::comms::{CommsPlan, Fact, FactSheet, FactValue, Sensitivity};
 use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::{
-    assess_severity, Action, ActionId, ActionStatus, ActorId, CompensationStance, DetectionSource,
-    EvidenceId, EvidenceItem, Finding, FindingId, Impact, IncidentId, IncidentKind, Notice,
-    NoticeId, NoticeStatus, Severity, SeverityAssessment, SubStatus,
+    assess_severity, inquiry_stats, survey_stats, Action, ActionId, ActionStatus, ActorId,
+    CompensationStance, DetectionSource, EvidenceId, EvidenceItem, Finding, FindingId, Impact,
+    IncidentId, IncidentKind, Inquiry, InquiryId, InquiryStats, Notice, NoticeId, NoticeStatus,
+    Severity, SeverityAssessment, SlaTargets, SubStatus, SurveyResponse, SurveyResponseId,
+    SurveyStats,
 };
 use crate::{ContentElement, FactKey};
 
@@ -100,6 +102,10 @@ pub struct Incident {
     pub(crate) facts: FactSheet,
     pub(crate) comms_plan: Option<CommsPlan>,
     pub(crate) notices: BTreeMap<NoticeId, Notice>,
+    #[serde(default)]
+    pub(crate) inquiries: BTreeMap<InquiryId, Inquiry>,
+    #[serde(default)]
+    pub(crate) survey_responses: BTreeMap<SurveyResponseId, SurveyResponse>,
     pub(crate) findings: BTreeMap<FindingId, Finding>,
     pub(crate) compensation: CompensationStance,
 }
@@ -197,6 +203,8 @@ impl Incident {
             facts: FactSheet::new(),
             comms_plan: None,
             notices: BTreeMap::new(),
+            inquiries: BTreeMap::new(),
+            survey_responses: BTreeMap::new(),
             findings: BTreeMap::new(),
             compensation: CompensationStance::Undecided,
         }
@@ -336,6 +344,44 @@ impl Incident {
             }
             Event::ReportFiled(filing) => self.regulatory.filings.push(filing),
             Event::ClockAlerted(alert) => self.regulatory.alerts.push(alert),
+            Event::InquiryReceived {
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                received_at,
+            } => {
+                if self.inquiries.contains_key(&inquiry_id) {
+                    return Err(duplicate("inquiry", &inquiry_id));
+                }
+                self.inquiries.insert(
+                    inquiry_id.clone(),
+                    Inquiry::new(inquiry_id, channel, topic, customer, received_at),
+                );
+            }
+            Event::InquiryResponded {
+                inquiry_id,
+                responded_at,
+            } => {
+                let inquiry = self.inquiry_mut(&inquiry_id, name)?;
+                inquiry.first_response_at.get_or_insert(responded_at);
+            }
+            Event::InquiryResolved {
+                inquiry_id,
+                resolved_at,
+                note,
+            } => {
+                let inquiry = self.inquiry_mut(&inquiry_id, name)?;
+                inquiry.first_response_at.get_or_insert(resolved_at);
+                inquiry.resolved_at = Some(resolved_at);
+                inquiry.resolution_note = note;
+            }
+            Event::SurveyResponseRecorded(response) => {
+                if self.survey_responses.contains_key(&response.id) {
+                    return Err(duplicate("survey response", &response.id));
+                }
+                self.survey_responses.insert(response.id.clone(), response);
+            }
             Event::NoticeDrafted(draft) => {
                 if self.notices.contains_key(&draft.notice_id) {
                     return Err(duplicate("notice", &draft.notice_id));
@@ -445,6 +491,20 @@ impl Incident {
             .ok_or_else(|| ApplyError::UnknownId {
                 event,
                 entity: "notice",
+                id: id.to_string(),
+            })
+    }
+
+    fn inquiry_mut(
+        &mut self,
+        id: &InquiryId,
+        event: &'static str,
+    ) -> Result<&mut Inquiry, ApplyError> {
+        self.inquiries
+            .get_mut(id)
+            .ok_or_else(|| ApplyError::UnknownId {
+                event,
+                entity: "inquiry",
                 id: id.to_string(),
             })
     }
@@ -609,6 +669,51 @@ impl Incident {
     /// Notices by id.
     pub fn notices(&self) -> &BTreeMap<NoticeId, Notice> {
         &self.notices
+    }
+
+    /// Customer inquiries by id.
+    pub fn inquiries(&self) -> &BTreeMap<InquiryId, Inquiry> {
+        &self.inquiries
+    }
+
+    /// Survey responses by id.
+    pub fn survey_responses(&self) -> &BTreeMap<SurveyResponseId, SurveyResponse> {
+        &self.survey_responses
+    }
+
+    /// Statistics of this incident's inquiries against `targets`, as of `at` (see
+    /// [`inquiry_stats`] for the definitions).
+    ///
+    /// # Examples
+    /// ```
+    /// # use incident::*;
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer data exfiltrated")
+    /// #     .detection(DetectionSource::Monitoring, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// let ctx = Context::new(ActorId::new("hotline.agent")?, t0 + Duration::minutes(10));
+    /// let record = Command::RecordInquiry {
+    ///     inquiry_id: InquiryId::new("Q-1")?,
+    ///     channel: Channel::Hotline,
+    ///     topic: InquiryTopic::LostFunds,
+    ///     customer: None,
+    ///     received_at: Some(t0 + Duration::minutes(2)),
+    /// };
+    /// for envelope in incident.execute(&record, &ctx)? {
+    ///     incident.apply(&envelope)?;
+    /// }
+    /// let stats = incident.inquiry_stats(&SlaTargets::default(), ctx.at());
+    /// assert_eq!((stats.count, stats.unanswered, stats.open_past_sla), (1, 1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn inquiry_stats(&self, targets: &SlaTargets, at: DateTime<Utc>) -> InquiryStats {
+        inquiry_stats(self.inquiries.values(), targets, at)
+    }
+
+    /// Statistics of this incident's survey responses (see [`survey_stats`]).
+    pub fn survey_stats(&self) -> SurveyStats {
+        survey_stats(self.survey_responses.values())
     }
 
     /// Findings by id.

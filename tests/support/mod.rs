@@ -47,6 +47,9 @@ pub(crate) static NOTICE_IDS: [&str; 3] = ["N1", "N2", "N3"];
 pub(crate) static EVIDENCE_IDS: [&str; 3] = ["E1", "E2", "E3"];
 pub(crate) static FINDING_IDS: [&str; 3] = ["F1", "F2", "F3"];
 pub(crate) static PROGRAM_IDS: [&str; 2] = ["P1", "P2"];
+pub(crate) static INQUIRY_IDS: [&str; 3] = ["Q1", "Q2", "Q3"];
+pub(crate) static SURVEY_IDS: [&str; 3] = ["S1", "S2", "S3"];
+pub(crate) static CUSTOMERS: [&str; 3] = ["C-1001", "C-1002", "C-1003"];
 pub(crate) static SUB_STATUSES: [&str; 3] = ["triage", "waiting-on-vendor", "forensics"];
 pub(crate) static SYSTEMS: [&str; 3] = ["core-banking", "web-portal", "crm"];
 pub(crate) static JURISDICTIONS: [&str; 4] = ["CN", "HK", "US-NY", "EU"];
@@ -237,7 +240,20 @@ pub(crate) fn retime(
         }
         | Command::Contain {
             contained_at: Some(t),
+        }
+        | Command::RecordInquiry {
+            received_at: Some(t),
+            ..
+        }
+        | Command::RespondToInquiry {
+            responded_at: Some(t),
+            ..
+        }
+        | Command::ResolveInquiry {
+            resolved_at: Some(t),
+            ..
         } => *t = pick,
+        Command::RecordSurveyResponse(response) => response.received_at = pick,
         _ => {}
     }
 }
@@ -303,6 +319,11 @@ pub(crate) fn scenario_with(
             ),
         ),
     );
+    // Random commands alone rarely line up a response behind its inquiry: half the runs
+    // also get a customer's inquiry answered and resolved and a survey, in one stage.
+    // Boxed: its value tree lives on the heap, so generation stays within a debug test
+    // thread's stack (see tests/tamper.rs).
+    let feedback = option::weighted(0.5, (0usize..5, feedback_recipe())).boxed();
     (
         (declare().boxed(), notes.boxed()).boxed(),
         select(vec![0usize, 1, 2, 3, 4, 5, 5, 5]),
@@ -310,9 +331,10 @@ pub(crate) fn scenario_with(
         recipes,
         dismissal.boxed(),
         vec(raw_command(), trailing).boxed(),
+        feedback,
     )
         .prop_map(
-            |((declare, notes), depth, noise, recipes, dismissal, trailing)| {
+            |((declare, notes), depth, noise, recipes, dismissal, trailing, feedback)| {
                 let (contain, disclose, remediate, review, close) = recipes;
                 let recipes = [contain, disclose, remediate, review, close];
                 let depth = match &dismissal {
@@ -320,8 +342,12 @@ pub(crate) fn scenario_with(
                     None => depth,
                 };
                 let mut raws = notes;
+                let (feedback_stage, feedback) = feedback.unwrap_or((usize::MAX, Vec::new()));
                 for (stage, (noise, recipe)) in noise.into_iter().zip(recipes).enumerate() {
                     raws.extend(noise);
+                    if stage == feedback_stage {
+                        raws.extend(feedback.clone());
+                    }
                     if stage < depth {
                         raws.extend(recipe);
                     }
@@ -438,6 +464,10 @@ pub(crate) fn channels() -> Vec<Channel> {
         Channel::Letter,
         Channel::RegulatorPortal,
     ]
+}
+
+pub(crate) fn inquiry_topics() -> Vec<InquiryTopic> {
+    InquiryTopic::ALL.to_vec()
 }
 
 pub(crate) fn content_elements() -> Vec<ContentElement> {
@@ -570,6 +600,34 @@ pub(crate) fn finding_id() -> impl Strategy<Value = FindingId> {
 
 pub(crate) fn program_id() -> impl Strategy<Value = ProgramId> {
     label(&PROGRAM_IDS, |s| ProgramId::new(s).unwrap())
+}
+
+pub(crate) fn inquiry_id() -> impl Strategy<Value = InquiryId> {
+    label(&INQUIRY_IDS, |s| InquiryId::new(s).unwrap())
+}
+
+pub(crate) fn survey_response_id() -> impl Strategy<Value = SurveyResponseId> {
+    label(&SURVEY_IDS, |s| SurveyResponseId::new(s).unwrap())
+}
+
+pub(crate) fn customer() -> impl Strategy<Value = CustomerRef> {
+    label(&CUSTOMERS, |s| CustomerRef::new(s).unwrap())
+}
+
+/// A survey response with a placeholder time: mostly on the scales, now and then off
+/// them or without any score (guard violations).
+pub(crate) fn survey_response() -> impl Strategy<Value = SurveyResponse> {
+    let csat = prop_oneof![9 => option::of(1u8..=5), 1 => prop_oneof![Just(0u8), 6u8..=u8::MAX].prop_map(Some)];
+    let nps = prop_oneof![9 => option::of(0u8..=10), 1 => (11u8..=u8::MAX).prop_map(Some)];
+    (survey_response_id(), csat, nps, option::of(text(MAX_LONG))).prop_map(
+        |(id, csat, nps, comment)| SurveyResponse {
+            id,
+            csat,
+            nps,
+            comment,
+            received_at: placeholder(),
+        },
+    )
 }
 
 pub(crate) fn person() -> impl Strategy<Value = ActorId> {
@@ -1077,6 +1135,55 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
                 .boxed(),
         ),
         (
+            1,
+            (
+                inquiry_id(),
+                select(channels()),
+                select(inquiry_topics()),
+                option::of(customer()),
+                option::of(Just(placeholder())),
+            )
+                .prop_map(|(inquiry_id, channel, topic, customer, received_at)| {
+                    Command::RecordInquiry {
+                        inquiry_id,
+                        channel,
+                        topic,
+                        customer,
+                        received_at,
+                    }
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (inquiry_id(), option::of(Just(placeholder())))
+                .prop_map(|(inquiry_id, responded_at)| Command::RespondToInquiry {
+                    inquiry_id,
+                    responded_at,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                inquiry_id(),
+                option::of(Just(placeholder())),
+                option::of(text(MAX_SHORT)),
+            )
+                .prop_map(|(inquiry_id, resolved_at, note)| Command::ResolveInquiry {
+                    inquiry_id,
+                    resolved_at,
+                    note,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            survey_response()
+                .prop_map(Command::RecordSurveyResponse)
+                .boxed(),
+        ),
+        (
             5,
             notice_draft(notice_id(), message_kinds(), audiences(), 3)
                 .prop_map(Command::DraftNotice)
@@ -1381,6 +1488,54 @@ fn almost_customers() -> Vec<Audience> {
     pool
 }
 
+/// A customer's inquiry on a feedback channel, answered, resolved, then a survey response
+/// (now and then off the scales). Not a transition recipe: it runs inside a stage.
+fn feedback_recipe() -> impl Strategy<Value = Vec<Raw>> {
+    (
+        inquiry_id(),
+        select(vec![
+            Channel::Hotline,
+            Channel::OnlineChat,
+            Channel::Email,
+            Channel::SocialMedia,
+        ]),
+        select(inquiry_topics()),
+        option::of(customer()),
+        option::of(good_text()),
+        survey_response(),
+    )
+        .prop_flat_map(|(inquiry_id, channel, topic, customer, note, survey)| {
+            with_clock(vec![
+                (
+                    Command::RecordInquiry {
+                        inquiry_id: inquiry_id.clone(),
+                        channel,
+                        topic,
+                        customer,
+                        received_at: None,
+                    },
+                    When::Within(0),
+                ),
+                (
+                    Command::RespondToInquiry {
+                        inquiry_id: inquiry_id.clone(),
+                        responded_at: None,
+                    },
+                    When::Within(0),
+                ),
+                (
+                    Command::ResolveInquiry {
+                        inquiry_id,
+                        resolved_at: None,
+                        note,
+                    },
+                    When::Within(0),
+                ),
+                (Command::RecordSurveyResponse(survey), When::Within(1000)),
+            ])
+        })
+}
+
 fn close_recipe() -> impl Strategy<Value = Vec<Raw>> {
     with_clock(vec![(Command::Close, When::Within(0))])
 }
@@ -1541,6 +1696,29 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
                 at,
             }],
         },
+        Command::RecordInquiry {
+            inquiry_id: InquiryId::new("Q-late").unwrap(),
+            channel: Channel::Hotline,
+            topic: InquiryTopic::LostFunds,
+            customer: Some(CustomerRef::new("C-1001").unwrap()),
+            received_at: None,
+        },
+        Command::RespondToInquiry {
+            inquiry_id: InquiryId::new("Q1").unwrap(),
+            responded_at: None,
+        },
+        Command::ResolveInquiry {
+            inquiry_id: InquiryId::new("Q1").unwrap(),
+            resolved_at: None,
+            note: Some("explained the password reset".into()),
+        },
+        Command::RecordSurveyResponse(SurveyResponse {
+            id: SurveyResponseId::new("S-late").unwrap(),
+            csat: Some(4),
+            nps: Some(8),
+            comment: None,
+            received_at: at,
+        }),
         Command::DraftNotice(NoticeDraft {
             notice_id: NoticeId::new("N-late").unwrap(),
             kind: MessageKind::Faq,
