@@ -341,6 +341,13 @@ label!(
     "survey response id",
     64
 );
+label!(
+    /// Identifies a message template, e.g. `builtin.initial_notice.zh-CN` or a host's
+    /// `acme.sms.initial`; rendered messages name the template they came from.
+    TemplateId,
+    "template id",
+    64
+);
 
 #[cfg(test)]
 mod tests {

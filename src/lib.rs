@@ -158,6 +158,14 @@ pub use money::{Currency, Money, MoneyError, MoneyOperation};
 pub use error::Error;
 pub use schema::schemas;
 
+// Communications: templates and rendering.
+pub use comms::{
+    fan_out, FanOut, FanOutError, Format, PersonalMessage, Position, Recipient, RenderContext,
+    RenderError, Rendered, Template, TemplateBuilder, TemplateError, TemplatePart, TemplateSet,
+    ValueKind, WellKnownKey,
+};
+pub use id::TemplateId;
+
 /// The README's examples, compiled and run as doctests so the tour cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -13,6 +13,12 @@ mod plan;
 mod sensitivity;
 mod vocabulary;
 
+// Templates and rendering.
+mod builtin_keys;
+mod locale_format;
+mod render;
+mod template;
+
 pub use elements::required_elements;
 pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
 pub use feedback::{
@@ -23,3 +29,12 @@ pub use notice::{Notice, NoticeDraft, NoticeStatus};
 pub use plan::{CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlannedState, Schedule, Scheduled};
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};
+
+// Templates and rendering.
+pub use builtin_keys::{ValueKind, WellKnownKey};
+pub use render::{
+    fan_out, FanOut, FanOutError, PersonalMessage, Recipient, RenderContext, RenderError, Rendered,
+};
+pub use template::{
+    Format, Position, Template, TemplateBuilder, TemplateError, TemplatePart, TemplateSet,
+};

@@ -1,0 +1,829 @@
+//! Templates and rendering through the public API: golden outputs of every built-in
+//! template in both languages for the platform-theft seed case (the B特派 case), template
+//! registration errors, rendering errors, the clearance property and the fan-out.
+//!
+//! The golden files are under `tests/golden/comms/`. After an intended change of wording
+//! or format, rewrite them with `UPDATE_GOLDEN=1 cargo test --test comms_render` and review
+//! the diff.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use incident::*;
+use proptest::prelude::*;
+
+const KINDS: [MessageKind; 8] = [
+    MessageKind::InitialNotice,
+    MessageKind::Update,
+    MessageKind::HoldingStatement,
+    MessageKind::RegulatorReport,
+    MessageKind::IdentityTheftGuide,
+    MessageKind::Faq,
+    MessageKind::ResolutionNotice,
+    MessageKind::Survey,
+];
+
+const AUDIENCES: [Audience; 8] = [
+    Audience::AffectedCustomers,
+    Audience::AllCustomers,
+    Audience::Regulators,
+    Audience::LawEnforcement,
+    Audience::Media,
+    Audience::Employees,
+    Audience::Partners,
+    Audience::BoardAndInvestors,
+];
+
+fn key(s: &str) -> FactKey {
+    FactKey::new(s).unwrap()
+}
+
+fn id(s: &str) -> TemplateId {
+    TemplateId::new(s).unwrap()
+}
+
+fn cref(s: &str) -> CustomerRef {
+    CustomerRef::new(s).unwrap()
+}
+
+/// Beijing time as UTC.
+fn beijing(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap() - chrono::Duration::hours(8)
+}
+
+fn text(zh: &str, en: &str) -> FactValue {
+    FactValue::text(Locale::ZhCn, zh).and(Locale::En, en)
+}
+
+const C2: &str = "203.0.113.7";
+
+/// The platform-theft seed case: customer data and some funds stolen from the B特派
+/// platform, found by monitoring of withdrawals.
+fn seed_sheet() -> FactSheet {
+    use WellKnownKey::*;
+    let mut sheet: FactSheet = [
+        IncidentReference.fact(FactValue::Literal {
+            value: "BTP-2026-0314".into(),
+        }),
+        FirmName.fact(text("B特派", "BTepai")),
+        OccurredAt.fact(FactValue::Time {
+            at: beijing(2026, 3, 13, 22, 47),
+        }),
+        DetectedAt.fact(FactValue::Time {
+            at: beijing(2026, 3, 14, 9, 30),
+        }),
+        HowDiscovered.fact(text(
+            "我们的交易监控系统发现，少数境外IP地址在短时间内发起了大量异常提现请求。值班安全团队随即核查，确认有人使用窃取的后台账号访问了客户资料。",
+            "Our transaction monitoring flagged a burst of unusual withdrawal requests from a few overseas IP addresses. The on-call security team investigated and confirmed that someone had used a stolen back-office account to access customer records.",
+        )),
+        AffectedScope.fact(text(
+            "部分客户的账户资料被未经授权查询，其中 37 个账户中的资金被盗转。",
+            "The account records of some customers were viewed without authorisation, and money was moved out of 37 of their accounts.",
+        )),
+        PeopleAffected.fact(FactValue::Count { n: 12_480 }),
+        DataCategories.fact(FactValue::DataCategories {
+            categories: [
+                DataCategory::BasicIdentity,
+                DataCategory::IdentityDocument,
+                DataCategory::ContactDetails,
+                DataCategory::FinancialAccount,
+            ]
+            .into_iter()
+            .collect(),
+        }),
+        MeasuresTaken.fact(text(
+            "我们已停用被盗用的后台账号并封禁相关IP地址，拦截了全部可疑提现，强制重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。",
+            "We disabled the stolen back-office account, blocked the addresses involved, stopped every suspicious withdrawal, reset the login passwords of affected customers, reported the crime to the police and notified our regulators.",
+        )),
+        SecurityImprovements.fact(text(
+            "后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方安全公司开展全面安全评估；对全体员工开展防钓鱼培训，并每季度组织应急演练。",
+            "Hardware-key two-factor authentication for every back-office login; a second, human check on large withdrawals; a full security assessment by an independent firm; anti-phishing training for all staff and quarterly incident drills.",
+        )),
+        WhatToDo.fact(text(
+            "请尽快登录App修改登录密码和交易密码，开启二次验证，并核对近期的交易记录。",
+            "Please sign in to the app, change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.",
+        )),
+        CompensationOffer.fact(text(
+            "经核实被盗转的资金将由我们全额返还至您的账户；所有受影响客户可免费获得 12 个月的信用监测服务。",
+            "We will refund in full any money confirmed as stolen from your account, and every affected customer can have 12 months of credit monitoring free of charge.",
+        )),
+        ContactPoints.fact(text(
+            "客服热线 400-820-8820（24小时）；App内“在线客服”；电子邮箱 security@btepai.example",
+            "Hotline +86 400-820-8820 (24 hours); in-app chat (\"Online service\"); e-mail security@btepai.example",
+        )),
+        NextUpdateAt.fact(FactValue::Time {
+            at: beijing(2026, 3, 15, 18, 0),
+        }),
+        Apology.fact(text(
+            "对于此次事件给您带来的担忧和不便，我们深表歉意。",
+            "We are sorry for the worry and inconvenience this incident has caused.",
+        )),
+        RootCause.fact(text(
+            "一名客服人员的后台账号密码在钓鱼邮件中被窃取，该账号未启用二次验证。",
+            "The back-office password of a customer-service agent was stolen through a phishing e-mail; the account did not use two-factor authentication.",
+        )),
+        FundsInvolved.fact(FactValue::Amount {
+            money: Money::from_major(3_860_000, Currency::CNY).unwrap(),
+        }),
+    ]
+    .into_iter()
+    .collect();
+    sheet.insert(Fact {
+        key: key("ioc.c2_address"),
+        value: FactValue::Literal { value: C2.into() },
+        sensitivity: Sensitivity::Internal,
+        element: None,
+    });
+    sheet
+}
+
+/// The audience each built-in kind is usually sent to.
+fn usual_audience(kind: MessageKind) -> Audience {
+    match kind {
+        MessageKind::HoldingStatement => Audience::Media,
+        MessageKind::RegulatorReport => Audience::Regulators,
+        _ => Audience::AffectedCustomers,
+    }
+}
+
+fn kind_name(kind: MessageKind) -> String {
+    serde_json::to_value(kind)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/comms")
+}
+
+/// Compares `actual` with the golden file `name`, or rewrites it under `UPDATE_GOLDEN=1`.
+/// Returns a description of the drift.
+fn check_golden(name: &str, actual: &str) -> Option<String> {
+    let path = golden_dir().join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden_dir()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return None;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => return Some(format!("{name}: cannot read {}: {e}", path.display())),
+    };
+    if expected == actual {
+        return None;
+    }
+    let (line, want, got) = expected
+        .lines()
+        .chain(std::iter::repeat("<end of file>"))
+        .zip(actual.lines().chain(std::iter::repeat("<end of file>")))
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| (i + 1, a, b))
+        .unwrap_or((0, "", ""));
+    Some(format!(
+        "{name} differs from the golden file at line {line}:\n  golden:   {want}\n  rendered: {got}"
+    ))
+}
+
+fn as_file(rendered: &Rendered) -> String {
+    format!(
+        "Subject: {}\n\n{}",
+        rendered.subject.as_deref().unwrap_or(""),
+        rendered.body
+    )
+}
+
+#[test]
+fn builtin_templates_render_the_seed_case_as_the_golden_files() {
+    let set = TemplateSet::builtin();
+    let sheet = seed_sheet();
+    let mut drift = Vec::new();
+    for kind in KINDS {
+        for locale in Locale::ALL {
+            let audience = usual_audience(kind);
+            let cx = RenderContext::new(locale, TimeZone::SHANGHAI, audience, Format::Markdown);
+            let rendered = set
+                .render(kind, &sheet, &cx, None)
+                .unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
+            assert!(!rendered.body.contains(C2));
+            let text = as_file(&rendered);
+            assert!(
+                !text.contains("{{"),
+                "{kind:?} {locale}: unrendered placeholder"
+            );
+            drift.extend(check_golden(
+                &format!("{}.{locale}.md", kind_name(kind)),
+                &text,
+            ));
+        }
+    }
+    // The same notices as plain text (SMS, letters): the Markdown subset is removed.
+    for locale in Locale::ALL {
+        let cx = RenderContext::new(
+            locale,
+            TimeZone::SHANGHAI,
+            Audience::AffectedCustomers,
+            Format::PlainText,
+        );
+        let rendered = set
+            .render(MessageKind::InitialNotice, &sheet, &cx, None)
+            .unwrap();
+        assert!(!rendered.body.contains("**") && !rendered.body.contains("# "));
+        drift.extend(check_golden(
+            &format!("initial_notice.{locale}.txt"),
+            &as_file(&rendered),
+        ));
+    }
+    assert!(
+        drift.is_empty(),
+        "{}\n\nIf the change is intended, run `UPDATE_GOLDEN=1 cargo test --test comms_render` and review the diff.",
+        drift.join("\n\n")
+    );
+}
+
+#[test]
+fn seed_notices_carry_what_the_seeds_ask_for() {
+    let set = TemplateSet::builtin();
+    let sheet = seed_sheet();
+    let cx = RenderContext::new(
+        Locale::ZhCn,
+        TimeZone::SHANGHAI,
+        Audience::AffectedCustomers,
+        Format::Markdown,
+    );
+    let notice = set
+        .render(MessageKind::InitialNotice, &sheet, &cx, None)
+        .unwrap();
+    // 发生时间、发现的经过、受影响的客户范围、应对措施、联系方式。
+    for needle in [
+        "2026年3月13日 22:47 (北京时间)",
+        "2026年3月14日 09:30 (北京时间)",
+        "交易监控系统",
+        "12,480",
+        "身份证件信息",
+        "停用被盗用的后台账号",
+        "400-820-8820",
+        "2026年3月15日 18:00 (北京时间)",
+    ] {
+        assert!(notice.body.contains(needle), "{needle}");
+    }
+    assert_eq!(
+        BTreeSet::from_iter(notice.facts_used.iter().map(FactKey::as_str)),
+        BTreeSet::from([
+            "affected_scope",
+            "apology",
+            "contact_points",
+            "data_categories",
+            "detected_at",
+            "firm_name",
+            "how_discovered",
+            "incident_reference",
+            "measures_taken",
+            "next_update_at",
+            "occurred_at",
+            "people_affected",
+            "what_to_do",
+        ])
+    );
+    // A reader in New York sees New York time.
+    let cx = RenderContext::new(
+        Locale::En,
+        TimeZone::NEW_YORK,
+        Audience::AffectedCustomers,
+        Format::PlainText,
+    );
+    let notice = set
+        .render(MessageKind::InitialNotice, &sheet, &cx, None)
+        .unwrap();
+    assert!(notice
+        .body
+        .contains("When we found it: 13 March 2026, 21:30 EDT (UTC-04:00)"));
+}
+
+// --- registration errors ------------------------------------------------------------------
+
+fn initial(body: &str) -> Result<Template, TemplateError> {
+    Template::builder(id("acme.initial"), MessageKind::InitialNotice, Locale::En)
+        .audience(Audience::AffectedCustomers)
+        .body(body)
+        .build()
+}
+
+const COMPLETE: &str =
+    "{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} {{contact_points}}";
+
+#[test]
+fn registration_refuses_unknown_placeholders_with_their_position() {
+    let mut set = TemplateSet::builtin();
+    let t = initial(&format!("{COMPLETE}\nPlease call {{{{hotline}}}}.")).unwrap();
+    let err = set.register(t).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "template `acme.initial` body 2:13: unknown fact key `hotline`: use a well-known key (see WellKnownKey) or declare it with TemplateSet::declare_fact_key"
+    );
+    let t = initial(&format!("{COMPLETE} {{{{what_to_dp}}}}")).unwrap();
+    let err = set.register(t).unwrap_err();
+    assert!(
+        matches!(&err, TemplateError::UnknownFactKey { suggestion: Some(s), .. } if s == "what_to_do"),
+        "{err}"
+    );
+    // Declared host keys are known.
+    set.declare_fact_key(key("hotline"), Some(ContentElement::ContactPoints))
+        .unwrap();
+    let t = initial(&format!("{COMPLETE}\nPlease call {{{{hotline}}}}.")).unwrap();
+    assert_eq!(set.register(t).unwrap(), None);
+}
+
+#[test]
+fn registration_refuses_unclosed_and_empty_placeholders() {
+    let err = initial("Dear customer,\n\nOn {{occurred_at we found").unwrap_err();
+    assert_eq!(
+        err,
+        TemplateError::Unclosed {
+            template: id("acme.initial"),
+            part: TemplatePart::Body,
+            at: Position { line: 3, column: 4 },
+        }
+    );
+    assert!(err.to_string().contains("body 3:4"), "{err}");
+    let err = initial("{{}}").unwrap_err();
+    assert!(
+        matches!(err, TemplateError::EmptyPlaceholder { .. }),
+        "{err}"
+    );
+    let err = Template::builder(id("x"), MessageKind::Faq, Locale::ZhCn)
+        .subject("关于 {{incident_reference")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            TemplateError::Unclosed {
+                part: TemplatePart::Subject,
+                at: Position { line: 1, column: 4 },
+                ..
+            }
+        ),
+        "{err}"
+    );
+    // `{{{{` is a literal `{{`.
+    let t = Template::builder(id("x"), MessageKind::Survey, Locale::En)
+        .body("Write {{{{name}} in a template.")
+        .build()
+        .unwrap();
+    let cx = RenderContext::new(
+        Locale::En,
+        TimeZone::UTC,
+        Audience::Employees,
+        Format::PlainText,
+    );
+    assert_eq!(
+        t.render(&FactSheet::new(), &cx, None).unwrap().body,
+        "Write {{name}} in a template."
+    );
+}
+
+#[test]
+fn registration_refuses_a_customer_notice_without_contact_points() {
+    let mut set = TemplateSet::builtin();
+    let t = initial("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}}")
+        .unwrap();
+    let err = set.register(t).unwrap_err();
+    assert_eq!(
+        err,
+        TemplateError::MissingElements {
+            template: id("acme.initial"),
+            kind: MessageKind::InitialNotice,
+            audience: Some(Audience::AffectedCustomers),
+            missing: vec![ContentElement::ContactPoints],
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "template `acme.initial` (initial_notice for affected_customers) lacks required content: contact_points (e.g. {{contact_points}}): add a placeholder for a fact that provides each, or declare a host key with the element"
+    );
+    // The built-in notice is still the one found.
+    let found = set
+        .lookup(
+            MessageKind::InitialNotice,
+            Locale::En,
+            Audience::AffectedCustomers,
+        )
+        .unwrap();
+    assert_eq!(found.id().as_str(), "builtin.initial_notice.en");
+}
+
+#[test]
+fn registration_refuses_undeclared_recipient_fields() {
+    let mut set = TemplateSet::builtin();
+    set.declare_recipient_field("offer").unwrap();
+    let t = initial(&format!("{COMPLETE} Your offer: {{{{recipient.offr}}}}")).unwrap();
+    let err = set.register(t).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            TemplateError::UnknownRecipientField { field, suggestion: Some(s), at: Position { line: 1, column: 105 }, .. }
+                if field == "offr" && s == "offer"
+        ),
+        "{err:?}"
+    );
+    assert!(matches!(
+        set.declare_recipient_field("case-ref"),
+        Err(TemplateError::BadRecipientField { .. })
+    ));
+}
+
+// --- rendering errors -------------------------------------------------------------------
+
+#[test]
+fn a_missing_fact_is_named() {
+    let set = TemplateSet::builtin();
+    let mut sheet = seed_sheet();
+    let mut without = FactSheet::new();
+    for fact in sheet.iter().filter(|f| f.key.as_str() != "contact_points") {
+        without.insert(fact.clone());
+    }
+    sheet = without;
+    let cx = RenderContext::new(
+        Locale::En,
+        TimeZone::UTC,
+        Audience::AffectedCustomers,
+        Format::Markdown,
+    );
+    let err = set
+        .render(MessageKind::InitialNotice, &sheet, &cx, None)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        RenderError::MissingFacts {
+            template: id("builtin.initial_notice.en"),
+            keys: vec![key("contact_points")],
+        }
+    );
+}
+
+#[test]
+fn a_missing_translation_is_an_error_not_another_language() {
+    let set = TemplateSet::builtin();
+    let mut sheet = seed_sheet();
+    sheet.insert(WellKnownKey::WhatToDo.fact(FactValue::text(Locale::ZhCn, "请修改密码。")));
+    let cx = RenderContext::new(
+        Locale::En,
+        TimeZone::UTC,
+        Audience::AffectedCustomers,
+        Format::PlainText,
+    );
+    let err = set
+        .render(MessageKind::InitialNotice, &sheet, &cx, None)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fact `what_to_do` has no en text (it has: zh-CN): add the translation; a notice never switches language"
+    );
+}
+
+#[test]
+fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regulator() {
+    let mut set = TemplateSet::builtin();
+    set.declare_fact_key(key("ioc.c2_address"), None).unwrap();
+    // A careless host holding statement for any audience, quoting the attacker's server.
+    let leaky = Template::builder(
+        id("acme.holding"),
+        MessageKind::HoldingStatement,
+        Locale::En,
+    )
+    .format(Format::Markdown)
+    .body(
+        "{{firm_name}} is investigating traffic to {{ioc.c2_address}}. {{affected_scope}} \
+         {{measures_taken}} Next update: {{next_update_at}}. Press: {{contact_points}}",
+    )
+    .build()
+    .unwrap();
+    set.register(leaky).unwrap();
+    let sheet = seed_sheet();
+    for audience in [
+        Audience::Media,
+        Audience::Regulators,
+        Audience::AllCustomers,
+    ] {
+        let cx = RenderContext::new(Locale::En, TimeZone::UTC, audience, Format::Markdown);
+        let err = set
+            .render(MessageKind::HoldingStatement, &sheet, &cx, None)
+            .unwrap_err();
+        let RenderError::AboveClearance { violations, .. } = &err else {
+            panic!("{audience}: {err}")
+        };
+        assert_eq!(violations.len(), 1);
+        assert_eq!(violations[0].fact, key("ioc.c2_address"));
+        assert_eq!(violations[0].sensitivity, Sensitivity::Internal);
+        assert!(
+            err.to_string().contains("leave it out or relabel it"),
+            "{err}"
+        );
+    }
+    // Relabelled restricted, it may go to a regulator, still not to the press.
+    let mut relabelled = sheet.clone();
+    relabelled.insert(Fact {
+        sensitivity: Sensitivity::Restricted,
+        ..sheet.get(&key("ioc.c2_address")).unwrap().clone()
+    });
+    let cx = |audience| RenderContext::new(Locale::En, TimeZone::UTC, audience, Format::PlainText);
+    let report = set
+        .render(
+            MessageKind::HoldingStatement,
+            &relabelled,
+            &cx(Audience::Regulators),
+            None,
+        )
+        .unwrap();
+    assert!(report.body.contains(C2));
+    assert!(set
+        .render(
+            MessageKind::HoldingStatement,
+            &relabelled,
+            &cx(Audience::Media),
+            None
+        )
+        .unwrap_err()
+        .is_above_clearance());
+    // The built-in regulator report carries the restricted cause and funds to regulators,
+    // and refuses the press.
+    let report = set
+        .render(
+            MessageKind::RegulatorReport,
+            &sheet,
+            &cx(Audience::Regulators),
+            None,
+        )
+        .unwrap();
+    assert!(report.body.contains("¥3,860,000.00"));
+    let err = set
+        .render(
+            MessageKind::RegulatorReport,
+            &sheet,
+            &cx(Audience::Media),
+            None,
+        )
+        .unwrap_err();
+    let RenderError::AboveClearance { violations, .. } = err else {
+        panic!()
+    };
+    let keys: BTreeSet<&str> = violations.iter().map(|v| v.fact.as_str()).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["funds_involved", "how_discovered", "root_cause"])
+    );
+}
+
+// --- the clearance property --------------------------------------------------------------
+
+const SENSITIVITIES: [Sensitivity; 4] = [
+    Sensitivity::Public,
+    Sensitivity::Customers,
+    Sensitivity::Restricted,
+    Sensitivity::Internal,
+];
+
+fn token(i: usize, salt: u32) -> String {
+    // Letters and digits only, so Markdown escaping leaves it whole.
+    format!("Z{i}Q{salt}Z")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// No rendered message carries a fact above its audience's clearance, and every
+    /// referenced fact above it refuses the message.
+    #[test]
+    fn no_message_carries_a_fact_above_its_audience_clearance(
+        labels in proptest::collection::vec(proptest::option::weighted(0.9, 0..4_usize), 8),
+        referenced in proptest::collection::vec(any::<bool>(), 8),
+        in_subject in proptest::collection::vec(any::<bool>(), 8),
+        salts in proptest::collection::vec(any::<u32>(), 8),
+        audience in 0..8_usize,
+        markdown in any::<bool>(),
+    ) {
+        let audience = AUDIENCES[audience];
+        let clearance = audience.clearance();
+        let mut sheet = FactSheet::new();
+        for (i, label) in labels.iter().enumerate() {
+            if let Some(label) = label {
+                sheet.insert(Fact {
+                    key: key(&format!("host.k{i}")),
+                    value: FactValue::Literal { value: token(i, salts[i]) },
+                    sensitivity: SENSITIVITIES[*label],
+                    element: None,
+                });
+            }
+        }
+        let mut subject = String::from("About");
+        let mut body = String::from("# Notice\n\n");
+        for i in (0..8).filter(|i| referenced[*i]) {
+            let placeholder = format!("{{{{host.k{i}}}}}");
+            if in_subject[i] {
+                subject.push_str(&format!(" {placeholder}"));
+            } else {
+                body.push_str(&format!("- {placeholder}\n"));
+            }
+        }
+        let format = if markdown { Format::Markdown } else { Format::PlainText };
+        let template = Template::builder(id("prop"), MessageKind::Survey, Locale::En)
+            .format(Format::Markdown)
+            .subject(subject)
+            .body(body)
+            .build()
+            .unwrap();
+        let cx = RenderContext::new(Locale::En, TimeZone::UTC, audience, format);
+        let above: BTreeSet<String> = (0..8)
+            .filter(|i| referenced[*i])
+            .filter(|i| labels[*i].is_some_and(|l| SENSITIVITIES[l] > clearance))
+            .map(|i| format!("host.k{i}"))
+            .collect();
+        let missing = (0..8).any(|i| referenced[i] && labels[i].is_none());
+        match template.render(&sheet, &cx, None) {
+            Ok(rendered) => {
+                prop_assert!(above.is_empty());
+                prop_assert!(!missing);
+                let text = format!("{}\n{}", rendered.subject.unwrap_or_default(), rendered.body);
+                for fact in sheet.iter() {
+                    let i: usize = fact.key.as_str()["host.k".len()..].parse().unwrap();
+                    let present = text.contains(&token(i, salts[i]));
+                    if fact.sensitivity > clearance {
+                        prop_assert!(!present, "{} leaked to {}", fact.key, audience);
+                    } else {
+                        prop_assert_eq!(present, referenced[i]);
+                    }
+                }
+            }
+            Err(RenderError::AboveClearance { violations, .. }) => {
+                let keys: BTreeSet<String> =
+                    violations.iter().map(|v| v.fact.as_str().to_owned()).collect();
+                prop_assert_eq!(keys, above);
+            }
+            Err(RenderError::MissingFacts { .. }) => {
+                prop_assert!(above.is_empty());
+                prop_assert!(missing);
+            }
+            Err(other) => prop_assert!(false, "unexpected error: {other}"),
+        }
+    }
+}
+
+// --- fan-out -----------------------------------------------------------------------------
+
+/// The built-ins plus an English SMS notice with the recipient's offer and case number.
+fn fan_out_set() -> TemplateSet {
+    let mut set = TemplateSet::builtin();
+    set.declare_recipient_field("offer").unwrap();
+    set.declare_recipient_field("case_ref").unwrap();
+    let sms = Template::builder(id("acme.sms.initial"), MessageKind::InitialNotice, Locale::En)
+        .audience(Audience::AffectedCustomers)
+        .subject("{{firm_name}} case {{recipient.case_ref}}")
+        .body(
+            "{{firm_name}}: on {{occurred_at}} an incident touched your account ({{data_categories}}). \
+             How we found it: {{how_discovered}} {{affected_scope}} {{measures_taken}} \
+             Your offer: {{recipient.offer}} Case {{recipient.case_ref}}. Help: {{contact_points}}",
+        )
+        .build()
+        .unwrap();
+    set.register(sms).unwrap();
+    set
+}
+
+fn recipient(n: u64) -> Recipient {
+    let locale = if n % 3 == 0 { Locale::ZhCn } else { Locale::En };
+    let channel = [Channel::Sms, Channel::Email, Channel::Letter][(n % 5 % 3) as usize];
+    let mut r = Recipient::new(cref(&format!("C-{n:06}")), locale, channel)
+        .field("offer", format!("¥{} credit", n * 10))
+        .field("case_ref", format!("K-{n}"));
+    if n % 4 == 1 {
+        r = r.time_zone(TimeZone::NEW_YORK);
+    }
+    r
+}
+
+#[test]
+fn fan_out_is_lazy() {
+    let set = fan_out_set();
+    let sheet = seed_sheet();
+    let recipients = (0..).map(|n| {
+        assert!(n < 5, "recipient {n} was pulled");
+        recipient(n)
+    });
+    let messages: Vec<_> = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        recipients,
+    )
+    .take(5)
+    .collect();
+    assert_eq!(messages.len(), 5);
+    assert!(messages.iter().all(Result::is_ok));
+}
+
+#[test]
+fn fan_out_equals_rendering_one_by_one() {
+    let set = fan_out_set();
+    let sheet = seed_sheet();
+    let messages = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        (0..60).map(recipient),
+    );
+    for (n, message) in (0..60).zip(messages) {
+        let r = recipient(n);
+        let message = message.unwrap();
+        let format = Format::for_channel(r.channel);
+        let zone = r.time_zone.unwrap_or(r.locale.default_time_zone());
+        let cx = RenderContext::new(r.locale, zone, Audience::AffectedCustomers, format);
+        let one = set
+            .render(MessageKind::InitialNotice, &sheet, &cx, Some(&r))
+            .unwrap();
+        assert_eq!(message.recipient, r.id);
+        assert_eq!(
+            (message.channel, message.locale, message.format),
+            (r.channel, r.locale, format)
+        );
+        assert_eq!(message.subject, one.subject);
+        assert_eq!(message.body, one.body);
+        if r.locale == Locale::En {
+            assert!(
+                message.body.contains(&format!("Case K-{n}.")),
+                "{}",
+                message.body
+            );
+        }
+        if r.time_zone == Some(TimeZone::NEW_YORK) {
+            let expected = match r.locale {
+                Locale::En => "13 March 2026, 10:47 EDT",
+                _ => "2026年3月13日 10:47 (美国东部时间 UTC-04:00)",
+            };
+            assert!(message.body.contains(expected), "{}", message.body);
+        }
+    }
+}
+
+#[test]
+fn fan_out_reports_each_failed_recipient_and_goes_on() {
+    let set = fan_out_set();
+    let sheet = seed_sheet();
+    let recipients = vec![
+        recipient(1),
+        Recipient::new(cref("NO-FIELDS"), Locale::En, Channel::Sms),
+        recipient(2),
+    ];
+    let results: Vec<_> = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        recipients,
+    )
+    .collect();
+    assert!(results[0].is_ok() && results[2].is_ok());
+    let err = results[1].as_ref().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "notice for recipient `NO-FIELDS` not rendered: recipient `NO-FIELDS` has no field `case_ref`, which template `acme.sms.initial` uses: add it to the recipient's fields"
+    );
+    // A sheet that breaks clearance fails every recipient, naming each.
+    let mut leaky = seed_sheet();
+    leaky.insert(Fact {
+        sensitivity: Sensitivity::Internal,
+        ..leaky.get(&key("firm_name")).unwrap().clone()
+    });
+    let errors: Vec<_> = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &leaky,
+        (0..4).map(recipient),
+    )
+    .map(|r| r.unwrap_err())
+    .collect();
+    assert_eq!(errors.len(), 4);
+    assert!(errors.iter().all(|e| e.error.is_above_clearance()));
+    assert_eq!(errors[3].recipient, cref("C-000003"));
+}
+
+#[test]
+fn recipients_round_trip_through_json() {
+    let r = recipient(1);
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["time_zone"], "America/New_York");
+    assert_eq!(json["locale"], "en");
+    assert_eq!(serde_json::from_value::<Recipient>(json).unwrap(), r);
+}
