@@ -1,5 +1,7 @@
 //! The umbrella error, for hosts that want one type in their signatures.
 
+use crate::comms::{FanOutError, RenderError, TemplateError};
+use crate::regulation::{CalendarError, RegimeProblem, TimeZoneError};
 use crate::{
     AppendError, BundleError, ChainError, Conflict, ContentDigestError, IdError, JurisdictionError,
     MoneyError, Rejection, ReplayError, SurveyError,
@@ -16,6 +18,8 @@ use crate::{
 /// | `Append` (discontinuous) | envelopes not made from the current state | bug in the host; do not retry blindly |
 /// | `Replay`, `Chain`, `Bundle` | stored history is damaged or newer | stop, investigate (500) |
 /// | `Id`, `Money`, `Jurisdiction`, `ContentDigest`, `Survey` | malformed input | 400 with the message |
+/// | `Template`, `Regime`, `Calendar`, `TimeZone` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
+/// | `Render`, `FanOut` | a message cannot be rendered (a missing fact, a fact above clearance) | 422; never retry around a clearance error |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -52,6 +56,24 @@ pub enum Error {
     /// A survey response off its scales.
     #[error(transparent)]
     Survey(#[from] SurveyError),
+    /// A template that cannot be registered.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// A message that cannot be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A personalised message that cannot be rendered.
+    #[error(transparent)]
+    FanOut(#[from] FanOutError),
+    /// A regime that is unsound as data.
+    #[error(transparent)]
+    Regime(#[from] RegimeProblem),
+    /// A business calendar that is unsound or does not cover a date.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An unknown time zone.
+    #[error(transparent)]
+    TimeZone(#[from] TimeZoneError),
 }
 
 impl Error {

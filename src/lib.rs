@@ -67,8 +67,12 @@
 //! - Classification: [`IncidentKind`], [`Severity`] and [`assess_severity`],
 //!   [`DataCategory`], [`DetectionSource`], [`Impact`] (VERIS 1.4 vocabulary).
 //! - Evidence and actions: [`EvidenceItem`], [`CustodyEntry`], [`Action`].
-//! - Communications: [`Audience`], [`Channel`], [`MessageKind`], [`ContentElement`],
-//!   [`required_elements`], [`Notice`].
+//! - Communications ([`comms`]): [`Audience`], [`Channel`], [`MessageKind`],
+//!   [`ContentElement`], [`required_elements`], [`Notice`], [`Sensitivity`] and
+//!   [`FactSheet`], [`CommsPlan`] and its [`Schedule`], [`TemplateSet`] and [`fan_out`],
+//!   inquiries and surveys ([`inquiry_stats`], [`survey_stats`]).
+//! - Regulatory clocks ([`regulation`]): [`Regulation`], [`Regime`], [`Obligations`],
+//!   [`BusinessCalendar`].
 //! - Integrity: [`verify`], [`Head`], [`EvidenceBundle`].
 //! - Compensation: [`Claim`], [`Policy`] and [`Policy::decide`] (a self-explaining
 //!   [`Decision`]), [`Program`] batch assessment with [`ProgramSummary`].

@@ -3,7 +3,7 @@
 
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
-use crate::comms::{CommsPlan, FactSheet, Schedule};
+use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
 use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
 use crate::{
     Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
@@ -22,8 +22,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `compensation_claim`, `compensation_decision`, `compensation_program` and
 /// `compensation_program_summary`; then regulation: `regime`, `regulation` (profile,
 /// regimes, calendars and readings), `business_calendar`, `incident_facts` and
-/// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet` and
-/// `sla_targets`.
+/// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet`,
+/// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -50,5 +50,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("comms_schedule", schema_of::<Schedule>()),
         ("fact_sheet", schema_of::<FactSheet>()),
         ("sla_targets", schema_of::<SlaTargets>()),
+        ("template_set", schema_of::<TemplateSet>()),
+        ("recipient", schema_of::<Recipient>()),
     ]
 }
