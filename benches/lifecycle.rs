@@ -67,13 +67,13 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use incident::{
-    read_json_lines, required_elements, verify, ActionId, ActionKind, ActorId, Audience, Channel,
-    Command, ContentDigest, ContentElement, Context, Currency, CustodyAction, CustodyEntry,
-    CustodyRecord, DataCategory, Declare, DetectionSource, DigestAlgorithm, DisclosureBasis,
-    Envelope, EvidenceId, Finding, FindingId, FindingKind, ImpactUpdate, Incident, IncidentId,
-    IncidentKind, Jurisdiction, Loss, LossVariety, Measure, MessageKind, Money, NewAction,
-    NewEvidence, NoticeDraft, NoticeId, Phase, ProgramId, ReplayOptions, Role, RootCause, Severity,
-    SubStatus, SystemName,
+    read_json_lines, reference_platform_policy, required_elements, verify, ActionId, ActionKind,
+    ActorId, Audience, Channel, Command, ContentDigest, ContentElement, Context, Currency,
+    CustodyAction, CustodyEntry, CustodyRecord, DataCategory, Declare, DetectionSource,
+    DigestAlgorithm, DisclosureBasis, Envelope, EvidenceId, Finding, FindingId, FindingKind,
+    ImpactUpdate, Incident, IncidentId, IncidentKind, Jurisdiction, Loss, LossVariety, Measure,
+    MessageKind, Money, NewAction, NewEvidence, NoticeDraft, NoticeId, Phase, ProgramId,
+    ReplayOptions, Role, RootCause, Severity, SubStatus, SystemName,
 };
 
 // --- shared helpers ----------------------------------------------------------------------
@@ -375,10 +375,12 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
         ),
         (
             "zhang.min",
-            Command::OpenCompensationProgram {
-                program_id: ProgramId::new("COMP-2026-031").unwrap(),
-                policy: "customer-compensation-policy v3.2".into(),
-            },
+            Command::open_compensation_program(
+                ProgramId::new("COMP-2026-031").unwrap(),
+                &reference_platform_policy(),
+                None,
+            )
+            .unwrap(),
         ),
         ("zhang.min", Command::Remediate),
         (

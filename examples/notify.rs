@@ -362,10 +362,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     desk.run(
         "zhang.min",
         now,
-        Command::OpenCompensationProgram {
-            program_id: ProgramId::new("P-1")?,
-            policy: "platform-theft@1".into(),
-        },
+        Command::open_compensation_program(
+            ProgramId::new("P-1")?,
+            &reference_platform_policy(),
+            Some("10000000.00 CNY".parse()?),
+        )?,
     )?;
     desk.run("zhang.min", now, Command::Remediate)?;
     show(

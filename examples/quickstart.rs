@@ -274,10 +274,11 @@ fn main() -> Result<(), Error> {
     host.run(
         "zhang.min",
         60,
-        Command::OpenCompensationProgram {
-            program_id: id("CP-2026-03")?,
-            policy: "b-platform-standard@1".into(),
-        },
+        Command::open_compensation_program(
+            id("CP-2026-03")?,
+            &reference_platform_policy(),
+            Some(Money::from_minor(200_000_000, Currency::CNY)),
+        )?,
     )?;
     host.run("zhang.min", 0, Command::Remediate)?;
 

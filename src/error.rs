@@ -3,8 +3,8 @@
 use crate::comms::{FanOutError, RenderError, TemplateError};
 use crate::regulation::{CalendarError, RegimeProblem, TimeZoneError};
 use crate::{
-    AppendError, BundleError, ChainError, Conflict, ContentDigestError, IdError, JurisdictionError,
-    MoneyError, Rejection, ReplayError, SurveyError,
+    AppendError, BundleError, CanonicalError, ChainError, Conflict, ContentDigestError, IdError,
+    JurisdictionError, MoneyError, Rejection, ReplayError, SurveyError,
 };
 
 /// Any error of this crate. Each variant wraps the small error of one concern; match on
@@ -20,6 +20,7 @@ use crate::{
 /// | `Id`, `Money`, `Jurisdiction`, `ContentDigest`, `Survey` | malformed input | 400 with the message |
 /// | `Template`, `Regime`, `Calendar`, `TimeZone` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
 /// | `Render`, `FanOut` | a message cannot be rendered (a missing fact, a fact above clearance) | 422; never retry around a clearance error |
+/// | `Canonical` | a value has no canonical JSON form (a bug) | 500, report it |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -74,6 +75,9 @@ pub enum Error {
     /// An unknown time zone.
     #[error(transparent)]
     TimeZone(#[from] TimeZoneError),
+    /// A value could not be put in canonical JSON (e.g. to pin a policy's digest).
+    #[error(transparent)]
+    Canonical(#[from] CanonicalError),
 }
 
 impl Error {

@@ -260,6 +260,13 @@ label!(
     64
 );
 label!(
+    /// Identifies a compensation claim within an incident (e.g. `CL-000123`). Host-chosen
+    /// and opaque: never a name, phone number or account number.
+    ClaimId,
+    "claim id",
+    64
+);
+label!(
     /// An opaque reference to a customer in the host's systems (never personal data), so
     /// compensation claims and decisions can be stored without a name or account number.
     CustomerRef,

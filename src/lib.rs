@@ -75,7 +75,9 @@
 //!   [`BusinessCalendar`].
 //! - Integrity: [`verify`], [`Head`], [`EvidenceBundle`].
 //! - Compensation: [`Claim`], [`Policy`] and [`Policy::decide`] (a self-explaining
-//!   [`Decision`]), [`Program`] batch assessment with [`ProgramSummary`].
+//!   [`Decision`]), [`Program`] batch assessment with [`ProgramSummary`] (on a
+//!   [`CompiledPolicy`]); claims negotiated in the incident's log ([`Incident::claims`],
+//!   [`ClaimCase`], [`ClaimStatus`], [`Incident::claim_totals`]).
 //! - Money: [`Money`], [`Currency`].
 
 #![forbid(unsafe_code)]
@@ -102,9 +104,9 @@ mod schema;
 
 // Identifiers.
 pub use id::{
-    ActionId, ActorId, CalendarId, CustomerRef, EvidenceId, FactKey, FactName, FindingId, IdError,
-    IncidentId, InquiryId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId, RuleId,
-    SubStatus, SurveyResponseId, SystemName,
+    ActionId, ActorId, CalendarId, ClaimId, CustomerRef, EvidenceId, FactKey, FactName, FindingId,
+    IdError, IncidentId, InquiryId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId,
+    RuleId, SubStatus, SurveyResponseId, SystemName,
 };
 
 // The aggregate and its lifecycle.
@@ -137,11 +139,12 @@ pub use comms::{
     SlaTargets, SurveyError, SurveyResponse, SurveyStats,
 };
 pub use compensation::{
-    reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimBuilder,
-    ClaimError, CompensationError, CompensationStance, Condition, Decision, EvidenceSet,
-    EvidenceStrength, Grant, LossBasis, Matching, Outcome, OutcomeCounts, Policy, PolicyBuilder,
-    PolicyError, PolicyProblem, PolicyRef, ProRata, Program, ProgramSummary, Remedy, RemedyTotals,
-    ReviewTrigger, Rule, RuleOutcome, RuleStatus, Tier,
+    reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimAssessment,
+    ClaimBuilder, ClaimCase, ClaimCounts, ClaimError, ClaimResponse, ClaimStatus, ClaimTotals,
+    CompensationError, CompensationStance, CompiledPolicy, Condition, Decision, EvidenceSet,
+    EvidenceStrength, Grant, LossBasis, Matching, Offer, Outcome, OutcomeCounts, Payment, Policy,
+    PolicyBuilder, PolicyError, PolicyPin, PolicyProblem, PolicyRef, ProRata, Program,
+    ProgramSummary, Remedy, RemedyTotals, ReviewTrigger, Rule, RuleOutcome, RuleStatus, Tier,
 };
 pub use evidence::{
     ContentDigest, ContentDigestError, CustodyAction, CustodyEntry, CustodyRecord, DigestAlgorithm,

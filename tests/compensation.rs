@@ -581,6 +581,210 @@ proptest! {
     }
 }
 
+/// Any condition, nested up to three levels, over every fact a claim has.
+fn arb_condition() -> impl Strategy<Value = Condition> {
+    use EvidenceStrength as E;
+    let strengths = [E::Verified, E::Partial, E::Unverified, E::None];
+    let tiers = [Tier::Standard, Tier::Premium, Tier::Vip];
+    let jurisdictions = ["CN", "US", "US-NY", "HK"];
+    let bound = proptest::option::of((0i64..150_000_000).prop_map(cny));
+    let leaf = prop_oneof![
+        Just(Condition::Always),
+        proptest::sample::subsequence(strengths.to_vec(), 0..=4).prop_map(|s| {
+            Condition::Evidence {
+                any_of: s.into_iter().collect(),
+            }
+        }),
+        (any::<bool>(), bound.clone(), bound).prop_map(|(verified, a, b)| {
+            // An empty range is refused by the builder: order the bounds.
+            let (min, max) = match (a, b) {
+                (Some(a), Some(b)) if a.amount_minor() > b.amount_minor() => (Some(b), Some(a)),
+                other => other,
+            };
+            Condition::Loss {
+                basis: if verified {
+                    LossBasis::Verified
+                } else {
+                    LossBasis::Reported
+                },
+                min,
+                max,
+            }
+        }),
+        proptest::collection::btree_set(proptest::sample::select(DataCategory::ALL.to_vec()), 0..4)
+            .prop_map(|any_of| Condition::DataExposed { any_of }),
+        proptest::sample::subsequence(tiers.to_vec(), 0..=3).prop_map(|t| Condition::Tier {
+            any_of: t.into_iter().collect()
+        }),
+        any::<bool>().prop_map(|is| Condition::AccountCompromised { is }),
+        proptest::sample::subsequence(jurisdictions.to_vec(), 0..=2).prop_map(|j| {
+            Condition::Jurisdiction {
+                any_of: j
+                    .into_iter()
+                    .map(|j| Jurisdiction::new(j).unwrap())
+                    .collect(),
+            }
+        }),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4)
+                .prop_map(|conditions| Condition::All { conditions }),
+            proptest::collection::vec(inner.clone(), 0..4)
+                .prop_map(|conditions| Condition::Any { conditions }),
+            inner.prop_map(|c| Condition::Not {
+                condition: Box::new(c)
+            }),
+        ]
+    })
+}
+
+fn arb_remedy() -> impl Strategy<Value = Remedy> {
+    prop_oneof![
+        (
+            1u32..=10_000,
+            proptest::option::of((1i64..50_000_000).prop_map(cny))
+        )
+            .prop_map(|(share_bps, cap)| Remedy::Reimburse { share_bps, cap }),
+        Just(Remedy::Reimburse {
+            share_bps: 10_000,
+            cap: None
+        }),
+        (1i64..1_000_000).prop_map(|a| Remedy::Goodwill { amount: cny(a) }),
+        (1u16..36).prop_map(|months| Remedy::CreditMonitoring { months }),
+        ((1i64..100_000_000).prop_map(cny), 1u16..36)
+            .prop_map(|(coverage, months)| Remedy::IdentityTheftInsurance { coverage, months }),
+        (1u16..12).prop_map(|months| Remedy::FeeWaiver { months }),
+        Just(Remedy::AssistedPasswordReset),
+        Just(Remedy::AccountFreeze),
+        Just(Remedy::NegotiatedSettlement),
+    ]
+}
+
+/// Any valid policy: 1 to 8 rules with arbitrary conditions and remedies, either matching
+/// mode, any per-customer cap and review trigger.
+fn arb_policy() -> impl Strategy<Value = Policy> {
+    (
+        proptest::collection::vec(
+            (
+                arb_condition(),
+                proptest::collection::vec(arb_remedy(), 1..4),
+            ),
+            1..8,
+        ),
+        any::<bool>(),
+        1i64..100_000_000,
+        proptest::sample::subsequence(
+            vec![EvidenceStrength::Partial, EvidenceStrength::Unverified],
+            0..=2,
+        ),
+        proptest::option::of((0i64..100_000_000).prop_map(cny)),
+    )
+        .prop_filter_map(
+            "first-match rules with identical conditions",
+            |(rules, first, cap, review, above)| {
+                let matching = if first {
+                    Matching::FirstMatch
+                } else {
+                    Matching::Accumulate
+                };
+                let mut b = Policy::builder(
+                    PolicyId::new("random").unwrap(),
+                    1,
+                    Currency::CNY,
+                    matching,
+                    cny(cap),
+                )
+                .review(ReviewTrigger {
+                    evidence: review.into_iter().collect(),
+                    reported_loss_above: above,
+                });
+                for (n, (when, grant)) in rules.into_iter().enumerate() {
+                    b = b.rule(Rule::new(
+                        RuleId::new(format!("r{n}")).unwrap(),
+                        when,
+                        grant,
+                    ));
+                }
+                b.build().ok()
+            },
+        )
+}
+
+/// Claims with every fact varied, including jurisdictions.
+fn arb_full_claim() -> impl Strategy<Value = Claim> {
+    (
+        arb_claim(),
+        proptest::option::of(proptest::sample::select(vec![
+            "CN", "US-NY", "US-CA", "HK", "EU",
+        ])),
+    )
+        .prop_map(|(claim, jurisdiction)| {
+            let mut json = serde_json::to_value(&claim).unwrap();
+            if let Some(j) = jurisdiction {
+                json["jurisdiction"] = j.into();
+            }
+            serde_json::from_value(json).unwrap()
+        })
+}
+
+proptest! {
+    /// The compiled policy (flattened conditions, folded truth tables, precomputed tallies)
+    /// decides every claim exactly as the explained decision does, under the reference
+    /// policies and under random ones; batch totals equal the sum of explained decisions.
+    #[test]
+    fn compiled_policy_decides_like_the_explained_one(
+        policy in arb_policy(),
+        claims in proptest::collection::vec(arb_full_claim(), 1..24),
+    ) {
+        for policy in [policy, reference_platform_policy(), reference_securities_policy()] {
+            let compiled = policy.compile();
+            let mut cash = cny(0);
+            let mut totals = RemedyTotals::zero(Currency::CNY);
+            let (mut review, mut bound) = (0, 0);
+            for claim in &claims {
+                let decision = policy.decide(claim).unwrap();
+                prop_assert_eq!(compiled.assess(claim).unwrap(), decision.assessment);
+                prop_assert_eq!(policy.assess(claim).unwrap(), decision.assessment);
+                cash = cash.checked_add(decision.cash()).unwrap();
+                totals.checked_add(&decision.assessment.remedies).unwrap();
+                review += u64::from(decision.needs_manual_review());
+                bound += u64::from(decision.assessment.customer_cap_bound);
+            }
+            let program = Program::new(ProgramId::new("P").unwrap(), &policy, cny(1)).unwrap();
+            let summary = program.assess(&policy, &claims).unwrap();
+            prop_assert_eq!(&program.assess_compiled(&compiled, &claims).unwrap(), &summary);
+            prop_assert_eq!(summary.cash_total, cash);
+            prop_assert_eq!(summary.remedies, totals);
+            prop_assert_eq!(summary.needs_manual_review, review);
+            prop_assert_eq!(summary.customer_cap_bound, bound);
+        }
+    }
+}
+
+#[test]
+fn compiled_policy_refuses_what_the_policy_refuses() {
+    let policy = reference_securities_policy();
+    let usd = Claim::builder(
+        CustomerRef::new("C-USD").unwrap(),
+        Tier::Standard,
+        Money::from_minor(1, Currency::USD),
+        EvidenceStrength::None,
+    )
+    .build()
+    .unwrap();
+    assert_eq!(policy.compile().assess(&usd), policy.assess(&usd));
+    let program = Program::new(ProgramId::new("P").unwrap(), &policy, cny(1)).unwrap();
+    assert!(matches!(
+        program.assess_compiled(&reference_platform_policy().compile(), [&usd]),
+        Err(CompensationError::PolicyMismatch { .. })
+    ));
+    assert!(matches!(
+        program.assess(&policy, [&usd]),
+        Err(CompensationError::CurrencyMismatch { .. })
+    ));
+}
+
 #[test]
 fn policies_round_trip_and_validate_against_their_schema() {
     for policy in [reference_platform_policy(), reference_securities_policy()] {
@@ -621,4 +825,496 @@ proptest! {
             common::assert_valid(&summary_schema, &serde_json::to_value(&summary).unwrap());
         }
     }
+}
+
+// --- negotiation: claims as events in the incident's log ------------------------------
+
+fn claim_id(s: &str) -> ClaimId {
+    ClaimId::new(s).unwrap()
+}
+
+fn program() -> ProgramId {
+    ProgramId::new("SEC-COMP-1").unwrap()
+}
+
+/// A declared incident with a compensation program pinned to the reference securities
+/// policy, with a ¥1,000,000 budget (or `budget` in fen).
+fn desk_with_program(budget: Option<i64>) -> common::Desk {
+    let declare = Declare::new(
+        IncidentId::from_bytes([9; 16]),
+        IncidentKind::AccountTakeover,
+        "Client accounts taken over",
+    )
+    .detection(
+        DetectionSource::CustomerReport,
+        common::at(2026, 3, 2, 9, 0),
+    )
+    .severity(Severity::Sev2)
+    .owner(common::actor("crisis.lead"));
+    let mut desk = common::Desk::declare(declare, common::at(2026, 3, 2, 9, 30), "crisis.lead");
+    let policy = reference_securities_policy();
+    let r = desk.reject(Command::record_claim_assessment(
+        program(),
+        claim_id("CL-0"),
+        &policy.decide(&verified_claim("C-0", 1_000)).unwrap(),
+    ));
+    assert_eq!(common::codes(&r), ["no_compensation_program"]);
+    desk.advance(60).run(
+        Command::open_compensation_program(
+            program(),
+            &policy,
+            budget.map(cny).or(Some(cny(100_000_000))),
+        )
+        .unwrap(),
+    );
+    desk
+}
+
+fn verified_claim(customer: &str, loss: i64) -> Claim {
+    Claim::builder(
+        CustomerRef::new(customer).unwrap(),
+        Tier::Standard,
+        cny(loss),
+        EvidenceStrength::Partial,
+    )
+    .verified_loss(cny(loss / 2))
+    .build()
+    .unwrap()
+}
+
+fn assess(desk: &mut common::Desk, id: &str, customer: &str, loss: i64) -> Decision {
+    let decision = reference_securities_policy()
+        .decide(&verified_claim(customer, loss))
+        .unwrap();
+    desk.advance(5).run(Command::record_claim_assessment(
+        program(),
+        claim_id(id),
+        &decision,
+    ));
+    decision
+}
+
+fn offer(id: &str, amount: i64) -> Command {
+    Command::OfferSettlement {
+        claim_id: claim_id(id),
+        amount: cny(amount),
+        remedies: vec![],
+    }
+}
+
+fn respond(id: &str, response: ClaimResponse) -> Command {
+    Command::RecordClaimResponse {
+        claim_id: claim_id(id),
+        response,
+    }
+}
+
+fn settle(id: &str) -> Command {
+    Command::SettleClaim {
+        claim_id: claim_id(id),
+    }
+}
+
+fn pay(id: &str, amount: i64) -> Command {
+    Command::RecordClaimPaid {
+        claim_id: claim_id(id),
+        paid_at: None,
+        amount: cny(amount),
+        payment_reference: "TX-20260320-0001".into(),
+    }
+}
+
+#[test]
+fn offer_counter_reoffer_accept_settle_pay() {
+    let mut desk = desk_with_program(None);
+    let decision = assess(&mut desk, "CL-1", "C-0001", 300_000);
+    // The policy pays the verified half and negotiates the rest.
+    assert_eq!(decision.cash(), cny(150_000));
+    assert!(decision.needs_manual_review());
+
+    desk.advance(60)
+        .run(Command::OfferSettlement {
+            claim_id: claim_id("CL-1"),
+            amount: cny(150_000),
+            remedies: vec![Remedy::FeeWaiver { months: 6 }],
+        })
+        .advance(24 * 60)
+        .run(respond(
+            "CL-1",
+            ClaimResponse::Countered {
+                amount: cny(300_000),
+                note: Some("asks for the full reported loss".into()),
+            },
+        ))
+        .advance(60)
+        .run(offer("CL-1", 220_000))
+        .advance(60)
+        .run(respond("CL-1", ClaimResponse::Accepted))
+        .advance(10)
+        .run(settle("CL-1"))
+        .advance(3 * 24 * 60)
+        .run(pay("CL-1", 220_000));
+
+    let case = &desk.incident.claims()[&claim_id("CL-1")];
+    assert_eq!(case.status, ClaimStatus::Paid);
+    assert_eq!(case.customer.as_str(), "C-0001");
+    assert_eq!(case.assessment.cash, cny(150_000));
+    assert_eq!(case.offers.len(), 2);
+    assert_eq!(case.offers[0].amount, cny(150_000));
+    assert_eq!(case.offers[0].remedies, [Remedy::FeeWaiver { months: 6 }]);
+    assert!(matches!(
+        case.offers[0].response,
+        Some(ClaimResponse::Countered { amount, .. }) if amount == cny(300_000)
+    ));
+    assert_eq!(case.offers[1].response, Some(ClaimResponse::Accepted));
+    assert_eq!(case.settled, Some(cny(220_000)));
+    let payment = case.payment.as_ref().unwrap();
+    assert_eq!(payment.amount, cny(220_000));
+    assert_eq!(payment.paid_at, desk.now);
+
+    let totals = desk.incident.claim_totals().unwrap();
+    assert_eq!(totals.claims, 1);
+    assert_eq!(totals.by_status.paid, 1);
+    assert_eq!(totals.assessed, cny(150_000));
+    assert_eq!(totals.settled, cny(220_000));
+    assert_eq!(totals.paid, cny(220_000));
+    assert_eq!(totals.outstanding().unwrap(), cny(0));
+
+    // Every step is an event; replay reproduces every offer and acceptance.
+    let names: Vec<&str> = desk
+        .log
+        .envelopes()
+        .iter()
+        .map(|e| e.event().name())
+        .filter(|n| n.starts_with("claim") || n.starts_with("settlement"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "claim_assessed",
+            "settlement_offered",
+            "claim_response_recorded",
+            "settlement_offered",
+            "claim_response_recorded",
+            "claim_settled",
+            "claim_paid"
+        ]
+    );
+    desk.assert_replays();
+    let replayed = Incident::replay(desk.log.envelopes()).unwrap();
+    assert_eq!(replayed.claims(), desk.incident.claims());
+    assert_eq!(replayed.claim_totals(), desk.incident.claim_totals());
+
+    let timeline: Vec<String> = desk
+        .log
+        .envelopes()
+        .iter()
+        .map(|e| e.event().to_string())
+        .collect();
+    assert!(
+        timeline.contains(
+            &"claim CL-1: offer countered with ¥3,000.00 (asks for the full reported loss)"
+                .to_owned()
+        ),
+        "{timeline:#?}"
+    );
+    assert!(
+        timeline.contains(&"claim CL-1 paid ¥2,200.00 (ref TX-20260320-0001)".to_owned()),
+        "{timeline:#?}"
+    );
+    assert!(
+        timeline.iter().any(|l| l.starts_with(
+            "compensation program SEC-COMP-1 opened under securities-firm@v1, budget ¥1,000,000.00"
+        )),
+        "{timeline:#?}"
+    );
+}
+
+#[test]
+fn escalated_and_rejected_claims_are_final() {
+    let mut desk = desk_with_program(None);
+    assess(&mut desk, "CL-2", "C-0002", 5_000_000);
+    assess(&mut desk, "CL-3", "C-0003", 100);
+    desk.run(offer("CL-2", 1_000_000))
+        .run(Command::EscalateClaim {
+            claim_id: claim_id("CL-2"),
+            reason: "customer retained counsel".into(),
+        })
+        .run(Command::RejectClaim {
+            claim_id: claim_id("CL-3"),
+            reason: "account opened after the incident window".into(),
+        });
+    for (id, status) in [("CL-2", "escalated"), ("CL-3", "rejected")] {
+        for command in [
+            offer(id, 1),
+            respond(id, ClaimResponse::Accepted),
+            settle(id),
+            pay(id, 1),
+            Command::EscalateClaim {
+                claim_id: claim_id(id),
+                reason: "again".into(),
+            },
+            Command::RejectClaim {
+                claim_id: claim_id(id),
+                reason: "again".into(),
+            },
+        ] {
+            let r = desk.reject(command);
+            assert_eq!(common::codes(&r), ["claim_status"], "{r}");
+            assert!(
+                r.to_string().contains(&format!("claim {id} is {status}")),
+                "{r}"
+            );
+        }
+    }
+    let case = &desk.incident.claims()[&claim_id("CL-2")];
+    assert_eq!(case.reason.as_deref(), Some("customer retained counsel"));
+    assert_eq!(case.offers.len(), 1);
+    let totals = desk.incident.claim_totals().unwrap();
+    assert_eq!(
+        (totals.by_status.escalated, totals.by_status.rejected),
+        (1, 1)
+    );
+    assert_eq!(totals.claims, 2);
+    assert_eq!(totals.settled, cny(0));
+    desk.assert_replays();
+}
+
+#[test]
+fn every_negotiation_guard_is_a_typed_rejection() {
+    let mut desk = desk_with_program(Some(300_000));
+    let policy = reference_securities_policy();
+    assess(&mut desk, "CL-1", "C-0001", 100_000);
+
+    // The claim state machine.
+    let r = desk.reject(respond("CL-1", ClaimResponse::Accepted));
+    assert_eq!(common::codes(&r), ["claim_status"]);
+    assert_eq!(
+        r.to_string(),
+        "cannot record_claim_response an incident in phase detected: claim CL-1 is assessed; this needs it to be offered"
+    );
+    assert_eq!(
+        common::codes(&desk.reject(settle("CL-1"))),
+        ["claim_status"]
+    );
+    assert_eq!(
+        common::codes(&desk.reject(pay("CL-1", 1))),
+        ["claim_status"]
+    );
+    assert_eq!(
+        common::codes(&desk.reject(offer("CL-9", 1))),
+        ["unknown_id"]
+    );
+    // A second assessment under the same id; one under another program or policy.
+    let decision = policy.decide(&verified_claim("C-0001", 1)).unwrap();
+    let r = desk.reject(Command::record_claim_assessment(
+        program(),
+        claim_id("CL-1"),
+        &decision,
+    ));
+    assert_eq!(common::codes(&r), ["duplicate_id"]);
+    let r = desk.reject(Command::record_claim_assessment(
+        ProgramId::new("OTHER").unwrap(),
+        claim_id("CL-2"),
+        &decision,
+    ));
+    assert_eq!(common::codes(&r), ["unknown_id"]);
+    let platform = reference_platform_policy()
+        .decide(&verified_claim("C-0001", 1))
+        .unwrap();
+    let r = desk.reject(Command::record_claim_assessment(
+        program(),
+        claim_id("CL-2"),
+        &platform,
+    ));
+    assert_eq!(common::codes(&r), ["policy_mismatch"]);
+    assert!(
+        r.to_string()
+            .contains("the program pins securities-firm@v1"),
+        "{r}"
+    );
+
+    // Amounts: the program's currency, not negative, an offer of something, no cash in
+    // the services.
+    let r = desk.reject(Command::OfferSettlement {
+        claim_id: claim_id("CL-1"),
+        amount: Money::from_minor(100, Currency::USD),
+        remedies: vec![],
+    });
+    assert_eq!(common::codes(&r), ["wrong_currency"]);
+    assert!(
+        r.to_string().contains("the compensation program is in CNY"),
+        "{r}"
+    );
+    assert_eq!(common::codes(&desk.reject(offer("CL-1", -1))), ["invalid"]);
+    assert_eq!(common::codes(&desk.reject(offer("CL-1", 0))), ["invalid"]);
+    let r = desk.reject(Command::OfferSettlement {
+        claim_id: claim_id("CL-1"),
+        amount: cny(100),
+        remedies: vec![
+            Remedy::Goodwill { amount: cny(100) },
+            Remedy::CreditMonitoring { months: 0 },
+        ],
+    });
+    assert_eq!(common::codes(&r), ["invalid", "invalid"]);
+    assert!(
+        r.to_string()
+            .contains("goodwill is cash: put it in the offer's amount"),
+        "{r}"
+    );
+
+    // Offered: a counter in another currency; then accepted and settled.
+    desk.run(offer("CL-1", 200_000));
+    let r = desk.reject(respond(
+        "CL-1",
+        ClaimResponse::Countered {
+            amount: Money::from_minor(1, Currency::USD),
+            note: None,
+        },
+    ));
+    assert_eq!(common::codes(&r), ["wrong_currency"]);
+    assert_eq!(
+        common::codes(&desk.reject(offer("CL-1", 1))),
+        ["claim_status"]
+    );
+    desk.run(respond("CL-1", ClaimResponse::Accepted))
+        .run(settle("CL-1"));
+
+    // Paying: the settled amount, not before the settlement, with a reference.
+    let r = desk.reject(pay("CL-1", 199_999));
+    assert_eq!(common::codes(&r), ["payment_mismatch"]);
+    let r = desk.reject(Command::RecordClaimPaid {
+        claim_id: claim_id("CL-1"),
+        paid_at: Some(desk.now - chrono::Duration::minutes(1)),
+        amount: cny(200_000),
+        payment_reference: " ".into(),
+    });
+    assert_eq!(common::codes(&r), ["time_order", "empty_text"]);
+
+    // The budget (¥3,000) holds settlements: ¥2,000 is settled, so an offer of ¥1,500 more
+    // is refused, ¥1,000 is fine.
+    desk.run(pay("CL-1", 200_000));
+    assess(&mut desk, "CL-2", "C-0002", 100_000);
+    let r = desk.reject(offer("CL-2", 150_000));
+    assert_eq!(common::codes(&r), ["over_budget"]);
+    assert_eq!(
+        r.to_string(),
+        "cannot offer_settlement an incident in phase detected: ¥1,500.00 more would bring \
+         program SEC-COMP-1's settlements beyond its budget of ¥3,000.00 (¥2,000.00 settled so \
+         far): offer less, or escalate the claim"
+    );
+    assess(&mut desk, "CL-3", "C-0003", 100_000);
+    desk.run(offer("CL-2", 100_000))
+        .run(offer("CL-3", 50_000))
+        .run(respond("CL-2", ClaimResponse::Accepted))
+        .run(respond("CL-3", ClaimResponse::Accepted))
+        .run(settle("CL-2"));
+    // Settling is checked again: CL-2 took the rest of the budget after CL-3's offer.
+    assert_eq!(common::codes(&desk.reject(settle("CL-3"))), ["over_budget"]);
+    desk.run(Command::EscalateClaim {
+        claim_id: claim_id("CL-3"),
+        reason: "budget exhausted; needs the board's decision".into(),
+    });
+    let totals = desk.incident.claim_totals().unwrap();
+    assert_eq!(totals.settled, cny(300_000));
+    assert_eq!(totals.outstanding().unwrap(), cny(100_000));
+
+    // Opening a program: one at a time, a positive budget in the policy's currency.
+    let mut other = common::Desk::declare(
+        Declare::new(
+            IncidentId::from_bytes([8; 16]),
+            IncidentKind::DataBreach,
+            "t",
+        )
+        .detection(DetectionSource::Monitoring, common::at(2026, 3, 1, 0, 0))
+        .severity(Severity::Sev3)
+        .owner(common::actor("o")),
+        common::at(2026, 3, 1, 1, 0),
+        "o",
+    );
+    for (budget, code) in [
+        (Money::from_minor(1, Currency::USD), "wrong_currency"),
+        (cny(0), "invalid"),
+    ] {
+        let r = other
+            .reject(Command::open_compensation_program(program(), &policy, Some(budget)).unwrap());
+        assert_eq!(common::codes(&r), [code]);
+    }
+    let r = desk.reject(Command::open_compensation_program(program(), &policy, None).unwrap());
+    assert_eq!(common::codes(&r), ["no_change"]);
+    // Declared not applicable: no program, so no claims.
+    other.run(Command::DeclareCompensationNotApplicable {
+        reason: "no customer suffered a loss".into(),
+    });
+    let r = other.reject(Command::record_claim_assessment(
+        program(),
+        claim_id("CL-1"),
+        &decision,
+    ));
+    assert_eq!(common::codes(&r), ["no_compensation_program"]);
+    assert_eq!(other.incident.claim_totals(), None);
+    desk.assert_replays();
+}
+
+#[test]
+fn programs_opened_before_pinning_still_replay() {
+    let desk = desk_with_program(None);
+    desk.assert_replays();
+    // Rewrite the program event into the shape written before programs were pinned
+    // (skipping verification, since the digests no longer match).
+    let jsonl = write_json_lines(desk.log.envelopes()).unwrap();
+    let mut lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let last = lines.last_mut().unwrap();
+    assert_eq!(last["event"]["type"], "compensation_program_opened");
+    last["event"] = serde_json::json!({
+        "type": "compensation_program_opened",
+        "program_id": "SEC-COMP-1",
+        "policy": "securities-verified-loss@1"
+    });
+    // The old shape parses and re-encodes to exactly the same JSON (so its digest holds).
+    let event: Event = serde_json::from_value(last["event"].clone()).unwrap();
+    assert_eq!(serde_json::to_value(&event).unwrap(), last["event"]);
+    let edited: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let incident = Incident::replay_json_lines(
+        edited.as_bytes(),
+        &ReplayOptions::default().skip_verification(),
+    )
+    .unwrap();
+    assert!(matches!(
+        incident.compensation(),
+        CompensationStance::ProgramOpened { pin: None, budget: None, policy, .. } if policy == "securities-verified-loss@1"
+    ));
+    assert_eq!(incident.claim_totals(), None);
+    // Negotiation needs a pinned program.
+    let decision = reference_securities_policy()
+        .decide(&verified_claim("C-1", 10))
+        .unwrap();
+    let r = incident
+        .decide(
+            &Command::record_claim_assessment(program(), claim_id("CL-1"), &decision),
+            &desk.ctx(),
+        )
+        .unwrap_err();
+    assert_eq!(common::codes(&r), ["program_not_pinned"]);
+}
+
+#[test]
+fn a_pin_names_the_exact_policy_text() {
+    let policy = reference_securities_policy();
+    let pin = policy.pin().unwrap();
+    assert_eq!(pin.currency, Currency::CNY);
+    assert_eq!(pin.digest, policy.digest().unwrap());
+    // Any change to the policy's text changes the digest; the same text gives the same one.
+    let again: Policy =
+        serde_json::from_str(&serde_json::to_string_pretty(&policy).unwrap()).unwrap();
+    assert_eq!(again.digest().unwrap(), pin.digest);
+    let mut changed = serde_json::to_value(&policy).unwrap();
+    changed["rules"][0]["description"] = "edited".into();
+    let changed: Policy = serde_json::from_value(changed).unwrap();
+    assert_eq!(changed.reference(), policy.reference());
+    assert_ne!(changed.digest().unwrap(), pin.digest);
+    assert_ne!(reference_platform_policy().digest().unwrap(), pin.digest);
 }

@@ -251,10 +251,14 @@ fn platform_customer_data_theft_from_detection_to_closure() {
             action_id: ActionId::new("R-3").unwrap(),
             reason: "HSM delivery in Q3; keys rotated meanwhile".into(),
         })
-        .run(Command::OpenCompensationProgram {
-            program_id: ProgramId::new("CP-2026-03").unwrap(),
-            policy: "b-platform-standard@1".into(),
-        })
+        .run(
+            Command::open_compensation_program(
+                ProgramId::new("CP-2026-03").unwrap(),
+                &reference_platform_policy(),
+                Some(Money::from_minor(200_000_000, Currency::CNY)),
+            )
+            .unwrap(),
+        )
         .run(Command::Remediate);
     assert_eq!(desk.incident.phase(), Phase::Remediated);
 
@@ -490,10 +494,14 @@ fn securities_firm_client_account_breach_from_detection_to_closure() {
             Some(Measure::ResetPasswords),
         ))
         .run(complete("R-1"))
-        .run(Command::OpenCompensationProgram {
-            program_id: ProgramId::new("SEC-COMP-1").unwrap(),
-            policy: "securities-verified-loss@1".into(),
-        });
+        .run(
+            Command::open_compensation_program(
+                ProgramId::new("SEC-COMP-1").unwrap(),
+                &reference_securities_policy(),
+                None,
+            )
+            .unwrap(),
+        );
     let r = desk.reject(Command::DeclareCompensationNotApplicable {
         reason: "n/a".into(),
     });

@@ -131,10 +131,12 @@ fn real_values_validate_against_the_committed_schemas() {
             "tbd",
             &["E1"],
         ),
-        Command::OpenCompensationProgram {
-            program_id: ProgramId::new("P").unwrap(),
-            policy: "p@1".into(),
-        },
+        Command::open_compensation_program(
+            ProgramId::new("P").unwrap(),
+            &reference_securities_policy(),
+            Some(Money::from_minor(100_000_000, Currency::CNY)),
+        )
+        .unwrap(),
     ];
     let command_schema = committed_validator("command");
     for command in commands {

@@ -246,6 +246,7 @@ impl ClaimBuilder {
             data_exposed: self.data_exposed,
             account_compromised: self.account_compromised,
             jurisdiction: self.jurisdiction,
+            verified_minor: self.verified_loss.map_or(0, |m| m.amount_minor()),
         })
     }
 }
@@ -286,6 +287,11 @@ pub struct Claim {
     data_exposed: BTreeSet<DataCategory>,
     account_compromised: bool,
     jurisdiction: Option<Jurisdiction>,
+    /// `verified_loss` in minor units, zero when there is none: read without a branch by
+    /// the batch path, where whether a claim has a verified loss is as good as random.
+    #[serde(skip)]
+    #[schemars(skip)]
+    verified_minor: i64,
 }
 
 impl Claim {
@@ -351,6 +357,11 @@ impl Claim {
     /// The claim's currency (that of its losses).
     pub fn currency(&self) -> crate::Currency {
         self.reported_loss.currency()
+    }
+
+    /// The verified loss in minor units, zero when none is established.
+    pub(crate) fn verified_minor(&self) -> i64 {
+        self.verified_minor
     }
 }
 

@@ -172,14 +172,14 @@ pub struct Assessment {
     pub remedies: RemedyTotals,
 }
 
-/// An assessment's figures without the remedy tally (which batches accumulate in place).
+/// An assessment's figures without the remedy tally.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Figures {
-    pub(super) cash: Money,
-    pub(super) cash_before_customer_cap: Money,
-    pub(super) customer_cap_bound: bool,
-    pub(super) needs_manual_review: bool,
-    pub(super) outcome: Outcome,
+struct Figures {
+    cash: Money,
+    cash_before_customer_cap: Money,
+    customer_cap_bound: bool,
+    needs_manual_review: bool,
+    outcome: Outcome,
 }
 
 /// How one rule fared.
@@ -307,16 +307,6 @@ impl Decision {
     }
 }
 
-/// `a + b` for the hot path: the same result as [`Money::checked_add`], but the error (which
-/// `checked_add` builds eagerly) is only built when the sum actually fails.
-#[inline]
-pub(super) fn add(a: Money, b: Money) -> Result<Money, MoneyError> {
-    match a.amount_minor().checked_add(b.amount_minor()) {
-        Some(sum) if a.currency() == b.currency() => Ok(Money::from_minor(sum, a.currency())),
-        _ => a.checked_add(b),
-    }
-}
-
 /// The error for an overflow on the hot path, built only when it happens.
 #[cold]
 fn overflow(currency: Currency, operation: MoneyOperation) -> CompensationError {
@@ -361,7 +351,7 @@ fn cash_of(remedy: &Remedy, claim: &Claim) -> Option<(i64, bool)> {
 }
 
 #[inline]
-fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Option<()> {
+pub(super) fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Option<()> {
     match remedy {
         Remedy::Reimburse { .. } => {
             totals.reimbursements += 1;
@@ -410,8 +400,8 @@ impl Policy {
         }
     }
 
-    /// The one evaluation loop behind [`Policy::assess`], [`Policy::decide`] and batches:
-    /// tallies remedies into `remedies` (a batch's running totals, or a fresh zero).
+    /// The evaluation loop behind [`Policy::assess`] and [`Policy::decide`] (batches use
+    /// the [`CompiledPolicy`](super::CompiledPolicy)): tallies remedies into `remedies`.
     fn run<'a>(
         &'a self,
         claim: &Claim,
@@ -469,16 +459,6 @@ impl Policy {
             needs_manual_review: self.review_needed(claim),
             outcome,
         })
-    }
-
-    /// Like [`Policy::assess`], but adds the remedies straight into a batch's running
-    /// totals instead of returning a per-claim tally.
-    pub(super) fn assess_into(
-        &self,
-        claim: &Claim,
-        totals: &mut RemedyTotals,
-    ) -> Result<Figures, CompensationError> {
-        self.run(claim, totals, |_| {})
     }
 
     fn assess_alone<'a>(

@@ -1,15 +1,23 @@
 //! Compensation owed to customers. The Remediate guard requires a decision: a program opened
-//! or compensation declared not applicable, with a reason.
+//! or compensation declared not applicable, with a reason. Under an open program each claim
+//! is negotiated through events (see [`ClaimStatus`]).
 
 mod claim;
+mod compiled;
 mod decision;
+mod negotiation;
 mod policy;
 mod program;
 mod reference;
 
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
+pub use compiled::CompiledPolicy;
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
+};
+pub use negotiation::{
+    ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimStatus, ClaimTotals, Offer,
+    Payment, PolicyPin,
 };
 pub use policy::{
     Condition, LossBasis, Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef,
@@ -21,7 +29,7 @@ pub use reference::{reference_platform_policy, reference_securities_policy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::ProgramId;
+use crate::{Money, ProgramId};
 
 /// The incident's compensation decision so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -34,8 +42,16 @@ pub enum CompensationStance {
     ProgramOpened {
         /// The program.
         program_id: ProgramId,
-        /// The policy (id and version) the program applies.
+        /// The policy the program applies, as `id@vN` text.
         policy: String,
+        /// The pinned policy: reference, digest and currency. Absent only for programs
+        /// opened by events written before programs were pinned; claims cannot be
+        /// negotiated under such a program.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin: Option<PolicyPin>,
+        /// The most the program pays in cash, if it has a budget.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        budget: Option<Money>,
     },
     /// No compensation is owed.
     NotApplicable {

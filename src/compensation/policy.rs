@@ -679,7 +679,7 @@ impl TryFrom<PolicyBuilder> for Policy {
 
 /// A validated compensation policy. Build with [`Policy::builder`]; deserializing validates
 /// the same way. Decide claims with [`Policy::decide`] (explained) or [`Policy::assess`]
-/// (allocation-free, for batches).
+/// (allocation-free figures); batches run on a [`Policy::compile`]d form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, try_from = "PolicyBuilder")]
 pub struct Policy {

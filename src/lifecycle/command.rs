@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, CustodyRecord, CustomerRef,
-    DetectionSource, Fact, FactName, Finding, Impact, ImpactUpdate, IncidentId, IncidentKind,
-    InquiryId, InquiryTopic, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, RegimeId,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, CanonicalError, Channel, ClaimAssessment,
+    ClaimId, ClaimResponse, CustodyRecord, CustomerRef, Decision, DetectionSource, Fact, FactName,
+    Finding, Impact, ImpactUpdate, IncidentId, IncidentKind, InquiryId, InquiryTopic, Money,
+    NewAction, NewEvidence, NoticeDraft, NoticeId, Policy, PolicyPin, ProgramId, RegimeId, Remedy,
     ReportId, Severity, SubStatus, SurveyResponse,
 };
 
@@ -358,15 +359,78 @@ pub enum Command {
     },
     /// Record a review finding.
     RecordFinding(Finding),
-    /// Open a compensation program.
+    /// Open a compensation program pinned to a policy version. Build it with
+    /// [`Command::open_compensation_program`].
     OpenCompensationProgram {
         /// The program.
         program_id: ProgramId,
-        /// The policy id and version it applies.
-        policy: String,
+        /// The policy it applies: id, version, content digest, currency ([`Policy::pin`]).
+        pin: PolicyPin,
+        /// The most the program pays in cash, in the policy currency; `null` for none.
+        /// Settlements beyond it are refused.
+        budget: Option<Money>,
     },
     /// Record that no compensation is owed, with the reason.
     DeclareCompensationNotApplicable {
+        /// Why.
+        reason: String,
+    },
+    /// Record the pinned policy's assessment of a claim: the claim enters negotiation as
+    /// assessed. Build it from a [`Decision`] with [`Command::record_claim_assessment`].
+    RecordClaimAssessment {
+        /// The open program.
+        program_id: ProgramId,
+        /// A new claim id.
+        claim_id: ClaimId,
+        /// The customer (an opaque reference, never personal data).
+        customer: CustomerRef,
+        /// What the policy decided.
+        assessment: ClaimAssessment,
+    },
+    /// Offer a settlement on an assessed or countered claim, within the program's budget.
+    OfferSettlement {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Cash offered, in the program currency (zero for services only).
+        amount: Money,
+        /// Services offered alongside (credit monitoring, insurance, fee waivers, assisted
+        /// reset or freeze); cash belongs in `amount`.
+        remedies: Vec<Remedy>,
+    },
+    /// Record the customer's response to the latest offer: accepted, or countered.
+    RecordClaimResponse {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The response.
+        response: ClaimResponse,
+    },
+    /// Settle an accepted claim for the accepted offer's amount.
+    SettleClaim {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// Record that the host paid a settled claim.
+    RecordClaimPaid {
+        /// The claim.
+        claim_id: ClaimId,
+        /// When it was paid; `null` means the command's time.
+        paid_at: Option<DateTime<Utc>>,
+        /// The amount paid: the settled amount.
+        amount: Money,
+        /// The host's payment reference (a transfer id, not an account number).
+        payment_reference: String,
+    },
+    /// Hand a claim that is not yet settled to legal.
+    EscalateClaim {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: String,
+    },
+    /// Reject a claim that is not yet agreed, with the reason.
+    RejectClaim {
+        /// The claim.
+        claim_id: ClaimId,
         /// Why.
         reason: String,
     },
@@ -468,6 +532,20 @@ pub enum CommandKind {
     OpenCompensationProgram,
     /// [`Command::DeclareCompensationNotApplicable`].
     DeclareCompensationNotApplicable,
+    /// [`Command::RecordClaimAssessment`].
+    RecordClaimAssessment,
+    /// [`Command::OfferSettlement`].
+    OfferSettlement,
+    /// [`Command::RecordClaimResponse`].
+    RecordClaimResponse,
+    /// [`Command::SettleClaim`].
+    SettleClaim,
+    /// [`Command::RecordClaimPaid`].
+    RecordClaimPaid,
+    /// [`Command::EscalateClaim`].
+    EscalateClaim,
+    /// [`Command::RejectClaim`].
+    RejectClaim,
     /// [`Command::Contain`].
     Contain,
     /// [`Command::Disclose`].
@@ -484,7 +562,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 33] = [
+    pub const CROSS_PHASE: [CommandKind; 40] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -518,6 +596,13 @@ impl CommandKind {
         Self::RecordFinding,
         Self::OpenCompensationProgram,
         Self::DeclareCompensationNotApplicable,
+        Self::RecordClaimAssessment,
+        Self::OfferSettlement,
+        Self::RecordClaimResponse,
+        Self::SettleClaim,
+        Self::RecordClaimPaid,
+        Self::EscalateClaim,
+        Self::RejectClaim,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -557,6 +642,13 @@ impl CommandKind {
             Self::RecordFinding => "record_finding",
             Self::OpenCompensationProgram => "open_compensation_program",
             Self::DeclareCompensationNotApplicable => "declare_compensation_not_applicable",
+            Self::RecordClaimAssessment => "record_claim_assessment",
+            Self::OfferSettlement => "offer_settlement",
+            Self::RecordClaimResponse => "record_claim_response",
+            Self::SettleClaim => "settle_claim",
+            Self::RecordClaimPaid => "record_claim_paid",
+            Self::EscalateClaim => "escalate_claim",
+            Self::RejectClaim => "reject_claim",
             Self::Contain => "contain",
             Self::Disclose => "disclose",
             Self::Remediate => "remediate",
@@ -612,12 +704,63 @@ impl Command {
             Self::DeclareCompensationNotApplicable { .. } => {
                 CommandKind::DeclareCompensationNotApplicable
             }
+            Self::RecordClaimAssessment { .. } => CommandKind::RecordClaimAssessment,
+            Self::OfferSettlement { .. } => CommandKind::OfferSettlement,
+            Self::RecordClaimResponse { .. } => CommandKind::RecordClaimResponse,
+            Self::SettleClaim { .. } => CommandKind::SettleClaim,
+            Self::RecordClaimPaid { .. } => CommandKind::RecordClaimPaid,
+            Self::EscalateClaim { .. } => CommandKind::EscalateClaim,
+            Self::RejectClaim { .. } => CommandKind::RejectClaim,
             Self::Contain { .. } => CommandKind::Contain,
             Self::Disclose { .. } => CommandKind::Disclose,
             Self::Remediate => CommandKind::Remediate,
             Self::Review => CommandKind::Review,
             Self::Close => CommandKind::Close,
             Self::Dismiss { .. } => CommandKind::Dismiss,
+        }
+    }
+}
+
+impl Command {
+    /// [`Command::OpenCompensationProgram`] pinned to `policy` ([`Policy::pin`]).
+    ///
+    /// # Errors
+    /// [`CanonicalError`] only if the policy cannot be encoded, which a valid policy always
+    /// can.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{reference_securities_policy, Command, Currency, Money, ProgramId};
+    /// let policy = reference_securities_policy();
+    /// let budget = Money::from_minor(500_000_000, Currency::CNY);
+    /// let open = Command::open_compensation_program(ProgramId::new("P-1")?, &policy, Some(budget))?;
+    /// assert!(matches!(open, Command::OpenCompensationProgram { pin, .. } if pin.policy == policy.reference()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn open_compensation_program(
+        program_id: ProgramId,
+        policy: &Policy,
+        budget: Option<Money>,
+    ) -> Result<Self, CanonicalError> {
+        Ok(Self::OpenCompensationProgram {
+            program_id,
+            pin: policy.pin()?,
+            budget,
+        })
+    }
+
+    /// [`Command::RecordClaimAssessment`] from the pinned policy's [`Decision`] on the claim
+    /// (its customer, cash, remedies and review flag).
+    pub fn record_claim_assessment(
+        program_id: ProgramId,
+        claim_id: ClaimId,
+        decision: &Decision,
+    ) -> Self {
+        Self::RecordClaimAssessment {
+            program_id,
+            claim_id,
+            customer: decision.customer.clone(),
+            assessment: ClaimAssessment::from(decision),
         }
     }
 }

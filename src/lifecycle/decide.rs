@@ -12,8 +12,9 @@ use crate::chain::Digest;
 use crate::comms::FactValue;
 use crate::regulation::{AlertKind, Filing};
 use crate::{
-    assess_severity, ActionId, ActionKind, ActionStatus, Channel, CompensationStance, Impact,
-    ImpactUpdate, MessageKind, NoticeId, NoticeStatus, SurveyError,
+    assess_severity, ActionId, ActionKind, ActionStatus, Channel, ClaimCase, ClaimId,
+    ClaimResponse, ClaimStatus, CompensationStance, Currency, Impact, ImpactUpdate, MessageKind,
+    Money, MoneyError, NoticeId, NoticeStatus, PolicyPin, ProgramId, Remedy, SurveyError,
 };
 
 /// Longest title, in characters.
@@ -22,6 +23,22 @@ const MAX_TITLE: usize = 200;
 const MAX_SHORT: usize = 2_000;
 /// Longest long text (summaries, notes), in characters.
 const MAX_LONG: usize = 20_000;
+
+/// The claim statuses in which a claim is still being negotiated (not yet agreed).
+const OPEN_CLAIM: &[ClaimStatus] = &[
+    ClaimStatus::Assessed,
+    ClaimStatus::Offered,
+    ClaimStatus::Countered,
+];
+
+/// The claim statuses from which a claim can be handed to legal: not agreed yet, or agreed
+/// but not settled (when the budget cannot take it, for instance).
+const ESCALABLE_CLAIM: &[ClaimStatus] = &[
+    ClaimStatus::Assessed,
+    ClaimStatus::Offered,
+    ClaimStatus::Countered,
+    ClaimStatus::Accepted,
+];
 
 /// Collects unmet preconditions so that all of them are reported together.
 #[derive(Default)]
@@ -118,6 +135,69 @@ impl Checks {
                 phase,
                 unmet: self.0,
             })
+        }
+    }
+
+    /// An amount in the program currency.
+    fn currency(&mut self, field: &str, amount: Money, expected: Currency) {
+        if amount.currency() != expected {
+            self.push(Unmet::WrongCurrency {
+                field: field.to_owned(),
+                amount,
+                expected,
+            });
+        }
+    }
+
+    /// A non-negative amount in the program currency.
+    fn amount(&mut self, field: &str, amount: Money, expected: Currency) {
+        self.currency(field, amount, expected);
+        if amount.is_negative() {
+            self.push(Unmet::Invalid {
+                field: field.to_owned(),
+                problem: format!("{amount} is negative; amounts are zero or more"),
+            });
+        }
+    }
+
+    /// Services offered alongside a settlement: no cash (that is the offer's amount),
+    /// durations of a month or more, insured amounts in the program currency.
+    fn offered_services(&mut self, remedies: &[Remedy], currency: Currency) {
+        for remedy in remedies {
+            let problem = match remedy {
+                Remedy::Reimburse { .. } | Remedy::Goodwill { .. } => Some(format!(
+                    "{} is cash: put it in the offer's amount",
+                    remedy.kind()
+                )),
+                Remedy::CreditMonitoring { months: 0 }
+                | Remedy::FeeWaiver { months: 0 }
+                | Remedy::IdentityTheftInsurance { months: 0, .. } => Some(format!(
+                    "{} lasts 0 months; give at least one month",
+                    remedy.kind()
+                )),
+                Remedy::IdentityTheftInsurance { coverage, .. } => {
+                    self.currency("remedies", *coverage, currency);
+                    (!coverage.is_positive())
+                        .then(|| format!("insured amount {coverage} is not positive"))
+                }
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                self.push(Unmet::Invalid {
+                    field: "remedies".to_owned(),
+                    problem,
+                });
+            }
+        }
+    }
+
+    /// An amount the program's totals can absorb.
+    fn fits(&mut self, field: &str, added: Result<(), MoneyError>) {
+        if let Err(e) = added {
+            self.push(Unmet::Invalid {
+                field: field.to_owned(),
+                problem: format!("the program's totals cannot take this amount ({e})"),
+            });
         }
     }
 
@@ -919,13 +999,22 @@ impl Incident {
                 }
                 Event::FindingRecorded(finding.clone())
             }
-            Command::OpenCompensationProgram { program_id, policy } => {
-                c.text(
-                    "policy",
-                    policy,
-                    "the policy id and version the program applies",
-                    MAX_TITLE,
-                );
+            Command::OpenCompensationProgram {
+                program_id,
+                pin,
+                budget,
+            } => {
+                if let Some(budget) = budget {
+                    c.currency("budget", *budget, pin.currency);
+                    if !budget.is_positive() {
+                        c.push(Unmet::Invalid {
+                            field: "budget".to_owned(),
+                            problem: format!(
+                                "{budget} is not positive; give a positive budget or none"
+                            ),
+                        });
+                    }
+                }
                 if let CompensationStance::ProgramOpened {
                     program_id: open, ..
                 } = &self.compensation
@@ -936,7 +1025,9 @@ impl Incident {
                 }
                 Event::CompensationProgramOpened {
                     program_id: program_id.clone(),
-                    policy: policy.clone(),
+                    policy: pin.policy.to_string(),
+                    pin: Some(pin.clone()),
+                    budget: *budget,
                 }
             }
             Command::DeclareCompensationNotApplicable { reason } => {
@@ -953,6 +1044,181 @@ impl Incident {
                     CompensationStance::Undecided => {}
                 }
                 Event::CompensationNotApplicable {
+                    reason: reason.clone(),
+                }
+            }
+            Command::RecordClaimAssessment {
+                program_id,
+                claim_id,
+                customer,
+                assessment,
+            } => {
+                if let Some((open, pin)) = self.claim_program(&mut c) {
+                    if open != program_id {
+                        c.push(unknown("compensation program", program_id));
+                    }
+                    if assessment.policy != pin.policy {
+                        c.push(Unmet::PolicyMismatch {
+                            pinned: pin.policy.clone(),
+                            given: assessment.policy.clone(),
+                        });
+                    }
+                    c.amount("assessment.cash", assessment.cash, pin.currency);
+                }
+                if self.claims.contains_key(claim_id) {
+                    c.push(duplicate("claim", claim_id));
+                }
+                if let Some(mut totals) = self.claim_totals {
+                    c.fits("assessment.cash", totals.add_claim(assessment.cash));
+                }
+                Event::ClaimAssessed {
+                    program_id: program_id.clone(),
+                    claim_id: claim_id.clone(),
+                    customer: customer.clone(),
+                    assessment: assessment.clone(),
+                }
+            }
+            Command::OfferSettlement {
+                claim_id,
+                amount,
+                remedies,
+            } => {
+                if let Some((program_id, pin)) = self.claim_program(&mut c) {
+                    c.amount("amount", *amount, pin.currency);
+                    c.offered_services(remedies, pin.currency);
+                    if amount.currency() == pin.currency {
+                        self.within_budget(&mut c, program_id, *amount);
+                    }
+                }
+                self.claim_status(
+                    &mut c,
+                    claim_id,
+                    &[ClaimStatus::Assessed, ClaimStatus::Countered],
+                );
+                if amount.is_zero() && remedies.is_empty() {
+                    c.push(Unmet::Invalid {
+                        field: "amount".to_owned(),
+                        problem: "the offer gives nothing; offer cash, services or both".to_owned(),
+                    });
+                }
+                Event::SettlementOffered {
+                    claim_id: claim_id.clone(),
+                    amount: *amount,
+                    remedies: remedies.clone(),
+                }
+            }
+            Command::RecordClaimResponse { claim_id, response } => {
+                let program = self.claim_program(&mut c);
+                self.claim_status(&mut c, claim_id, &[ClaimStatus::Offered]);
+                if let ClaimResponse::Countered { amount, note } = response {
+                    if let Some((_, pin)) = program {
+                        c.amount("response.amount", *amount, pin.currency);
+                    }
+                    c.optional_text(
+                        "response.note",
+                        note.as_ref(),
+                        "what the customer asked for, or leave it out",
+                        MAX_SHORT,
+                    );
+                }
+                Event::ClaimResponseRecorded {
+                    claim_id: claim_id.clone(),
+                    response: response.clone(),
+                }
+            }
+            Command::SettleClaim { claim_id } => {
+                let program = self.claim_program(&mut c);
+                let case = self.claim_status(&mut c, claim_id, &[ClaimStatus::Accepted]);
+                let accepted = case
+                    .filter(|case| case.status == ClaimStatus::Accepted)
+                    .and_then(ClaimCase::latest_offer)
+                    .map(|offer| offer.amount);
+                if case.is_some_and(|case| case.status == ClaimStatus::Accepted)
+                    && accepted.is_none()
+                {
+                    c.push(Unmet::Invalid {
+                        field: "claim_id".to_owned(),
+                        problem: "the claim has no offer to settle for".to_owned(),
+                    });
+                }
+                if let (Some(amount), Some(mut totals)) = (accepted, self.claim_totals) {
+                    c.fits(
+                        "amount",
+                        totals.shift(ClaimStatus::Accepted, ClaimStatus::Settled, Some(amount)),
+                    );
+                }
+                if let (Some(amount), Some((program_id, _))) = (accepted, program) {
+                    self.within_budget(&mut c, program_id, amount);
+                }
+                Event::ClaimSettled {
+                    claim_id: claim_id.clone(),
+                    // Without an accepted offer the command is rejected and this unused.
+                    amount: accepted.unwrap_or(Money::zero(Currency::CNY)),
+                }
+            }
+            Command::RecordClaimPaid {
+                claim_id,
+                paid_at,
+                amount,
+                payment_reference,
+            } => {
+                let program = self.claim_program(&mut c);
+                if let Some((_, pin)) = program {
+                    c.amount("amount", *amount, pin.currency);
+                }
+                let paid_at = paid_at.unwrap_or(now);
+                c.not_future("paid_at", paid_at, now);
+                if let Some(case) = self.claim_status(&mut c, claim_id, &[ClaimStatus::Settled]) {
+                    if let (Some(settled), Some(settled_at)) = (case.settled, case.settled_at) {
+                        if settled != *amount {
+                            c.push(Unmet::PaymentMismatch {
+                                claim_id: claim_id.clone(),
+                                settled,
+                                paid: *amount,
+                            });
+                        }
+                        c.not_before("paid_at", paid_at, "settled_at", settled_at);
+                    }
+                }
+                if let Some(mut totals) = self.claim_totals {
+                    c.fits(
+                        "amount",
+                        totals.shift(ClaimStatus::Settled, ClaimStatus::Paid, Some(*amount)),
+                    );
+                }
+                c.text(
+                    "payment_reference",
+                    payment_reference,
+                    "the host's payment reference (a transfer id, not an account number)",
+                    MAX_TITLE,
+                );
+                Event::ClaimPaid {
+                    claim_id: claim_id.clone(),
+                    paid_at,
+                    amount: *amount,
+                    payment_reference: payment_reference.clone(),
+                }
+            }
+            Command::EscalateClaim { claim_id, reason } => {
+                self.claim_program(&mut c);
+                self.claim_status(&mut c, claim_id, ESCALABLE_CLAIM);
+                c.text(
+                    "reason",
+                    reason,
+                    "why legal takes the claim over",
+                    MAX_SHORT,
+                );
+                Event::ClaimEscalated {
+                    claim_id: claim_id.clone(),
+                    reason: reason.clone(),
+                }
+            }
+            Command::RejectClaim { claim_id, reason } => {
+                self.claim_program(&mut c);
+                self.claim_status(&mut c, claim_id, OPEN_CLAIM);
+                c.text("reason", reason, "why the claim is rejected", MAX_SHORT);
+                Event::ClaimRejected {
+                    claim_id: claim_id.clone(),
                     reason: reason.clone(),
                 }
             }
@@ -1072,6 +1338,84 @@ impl Incident {
                     });
                 }
                 Some(notice)
+            }
+        }
+    }
+
+    /// The open program under which claims are negotiated, with its pin; pushes why there
+    /// is none.
+    fn claim_program(&self, c: &mut Checks) -> Option<(&ProgramId, &PolicyPin)> {
+        match &self.compensation {
+            CompensationStance::ProgramOpened {
+                program_id,
+                pin: Some(pin),
+                ..
+            } => Some((program_id, pin)),
+            CompensationStance::ProgramOpened {
+                program_id,
+                pin: None,
+                ..
+            } => {
+                c.push(Unmet::ProgramNotPinned {
+                    program_id: program_id.to_string(),
+                });
+                None
+            }
+            CompensationStance::Undecided | CompensationStance::NotApplicable { .. } => {
+                c.push(Unmet::NoCompensationProgram);
+                None
+            }
+        }
+    }
+
+    /// Pushes [`Unmet::OverBudget`] when `amount` more would take the program's settlements
+    /// beyond its budget.
+    fn within_budget(&self, c: &mut Checks, program_id: &ProgramId, amount: Money) {
+        let (
+            CompensationStance::ProgramOpened {
+                budget: Some(budget),
+                ..
+            },
+            Some(totals),
+        ) = (&self.compensation, &self.claim_totals)
+        else {
+            return;
+        };
+        let after = totals
+            .settled
+            .amount_minor()
+            .checked_add(amount.amount_minor());
+        if after.is_none_or(|after| after > budget.amount_minor()) {
+            c.push(Unmet::OverBudget {
+                program_id: program_id.to_string(),
+                budget: *budget,
+                settled: totals.settled,
+                amount,
+            });
+        }
+    }
+
+    /// The claim, if it exists; pushes why it is not in one of the `expected` statuses.
+    fn claim_status(
+        &self,
+        c: &mut Checks,
+        id: &ClaimId,
+        expected: &[ClaimStatus],
+    ) -> Option<&ClaimCase> {
+        match self.claims.get(id) {
+            None => {
+                c.push(unknown("claim", id));
+                None
+            }
+            Some(case) => {
+                if !expected.contains(&case.status) {
+                    c.push(Unmet::ClaimStatus {
+                        claim_id: id.clone(),
+                        status: case.status,
+                        expected: expected.to_vec(),
+                    });
+                }
+                Some(case)
             }
         }
     }

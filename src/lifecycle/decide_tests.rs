@@ -342,10 +342,12 @@ mod guards {
         );
         run(
             &mut i,
-            Command::OpenCompensationProgram {
-                program_id: ProgramId::new("P").unwrap(),
-                policy: "p@1".into(),
-            },
+            Command::open_compensation_program(
+                ProgramId::new("P").unwrap(),
+                &crate::reference_securities_policy(),
+                None,
+            )
+            .unwrap(),
             12,
         );
         run(&mut i, Command::Remediate, 13);

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::{DisclosureBasis, Role};
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, CustodyRecord, CustomerRef,
-    DetectionSource, Fact, FactName, Finding, Impact, ImpactUpdate, IncidentKind, InquiryId,
-    InquiryTopic, NewAction, NewEvidence, NoticeDraft, NoticeId, ProgramId, Severity, SubStatus,
-    SurveyResponse,
+    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, ClaimAssessment, ClaimId,
+    ClaimResponse, CustodyRecord, CustomerRef, DetectionSource, Fact, FactName, Finding, Impact,
+    ImpactUpdate, IncidentKind, InquiryId, InquiryTopic, Money, NewAction, NewEvidence,
+    NoticeDraft, NoticeId, PolicyPin, ProgramId, Remedy, Severity, SubStatus, SurveyResponse,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is
@@ -264,12 +264,86 @@ pub enum Event {
     CompensationProgramOpened {
         /// The program.
         program_id: ProgramId,
-        /// The policy id and version.
+        /// The policy as `id@vN` text (free text in events written before programs were
+        /// pinned).
         policy: String,
+        /// The pinned policy: reference, digest and currency. Absent in events written
+        /// before programs were pinned (and then not written, so their digests still hold).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin: Option<PolicyPin>,
+        /// The program's cash budget, if it has one (absent when it has none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        budget: Option<Money>,
     },
     /// Compensation was declared not applicable.
     #[serde(rename = "compensation_not_applicable")]
     CompensationNotApplicable {
+        /// Why.
+        reason: String,
+    },
+    /// The pinned policy's assessment of a claim was recorded.
+    #[serde(rename = "claim_assessed")]
+    ClaimAssessed {
+        /// The program.
+        program_id: ProgramId,
+        /// The claim.
+        claim_id: ClaimId,
+        /// The customer (an opaque reference).
+        customer: CustomerRef,
+        /// What the policy decided.
+        assessment: ClaimAssessment,
+    },
+    /// A settlement was offered on a claim.
+    #[serde(rename = "settlement_offered")]
+    SettlementOffered {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Cash offered.
+        amount: Money,
+        /// Services offered alongside.
+        remedies: Vec<Remedy>,
+    },
+    /// The customer's response to the latest offer was recorded.
+    #[serde(rename = "claim_response_recorded")]
+    ClaimResponseRecorded {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Accepted, or countered with an amount.
+        response: ClaimResponse,
+    },
+    /// A claim was settled for the accepted offer's amount.
+    #[serde(rename = "claim_settled")]
+    ClaimSettled {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The amount agreed.
+        amount: Money,
+    },
+    /// The host paid a settled claim.
+    #[serde(rename = "claim_paid")]
+    ClaimPaid {
+        /// The claim.
+        claim_id: ClaimId,
+        /// When.
+        paid_at: DateTime<Utc>,
+        /// The amount paid.
+        amount: Money,
+        /// The host's payment reference.
+        payment_reference: String,
+    },
+    /// A claim was handed to legal.
+    #[serde(rename = "claim_escalated")]
+    ClaimEscalated {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: String,
+    },
+    /// A claim was rejected.
+    #[serde(rename = "claim_rejected")]
+    ClaimRejected {
+        /// The claim.
+        claim_id: ClaimId,
         /// Why.
         reason: String,
     },
@@ -340,6 +414,13 @@ impl Event {
             Self::FindingRecorded(_) => "finding_recorded",
             Self::CompensationProgramOpened { .. } => "compensation_program_opened",
             Self::CompensationNotApplicable { .. } => "compensation_not_applicable",
+            Self::ClaimAssessed { .. } => "claim_assessed",
+            Self::SettlementOffered { .. } => "settlement_offered",
+            Self::ClaimResponseRecorded { .. } => "claim_response_recorded",
+            Self::ClaimSettled { .. } => "claim_settled",
+            Self::ClaimPaid { .. } => "claim_paid",
+            Self::ClaimEscalated { .. } => "claim_escalated",
+            Self::ClaimRejected { .. } => "claim_rejected",
             Self::Contained { .. } => "contained",
             Self::Disclosed { .. } => "disclosed",
             Self::Remediated => "remediated",
@@ -562,11 +643,76 @@ impl std::fmt::Display for Event {
                 wire(&x.kind),
                 x.summary
             ),
-            Self::CompensationProgramOpened { program_id, policy } => {
-                write!(f, "compensation program {program_id} opened under {policy}")
+            Self::CompensationProgramOpened {
+                program_id,
+                policy,
+                budget,
+                ..
+            } => {
+                write!(f, "compensation program {program_id} opened under {policy}")?;
+                match budget {
+                    Some(budget) => write!(f, ", budget {budget}"),
+                    None => Ok(()),
+                }
             }
             Self::CompensationNotApplicable { reason } => {
                 write!(f, "compensation not applicable: {reason}")
+            }
+            Self::ClaimAssessed {
+                claim_id,
+                customer,
+                assessment,
+                ..
+            } => write!(
+                f,
+                "claim {claim_id} (customer {customer}) assessed under {}: {} cash, {} remedies{}",
+                assessment.policy,
+                assessment.cash,
+                assessment.remedies.len(),
+                if assessment.needs_manual_review {
+                    ", needs manual review"
+                } else {
+                    ""
+                }
+            ),
+            Self::SettlementOffered {
+                claim_id,
+                amount,
+                remedies,
+            } => {
+                write!(f, "settlement offered on claim {claim_id}: {amount}")?;
+                for remedy in remedies {
+                    write!(f, " + {remedy}")?;
+                }
+                Ok(())
+            }
+            Self::ClaimResponseRecorded { claim_id, response } => match response {
+                ClaimResponse::Accepted => write!(f, "claim {claim_id}: offer accepted"),
+                ClaimResponse::Countered { amount, note } => {
+                    write!(f, "claim {claim_id}: offer countered with {amount}")?;
+                    match note {
+                        Some(note) => write!(f, " ({note})"),
+                        None => Ok(()),
+                    }
+                }
+            },
+            Self::ClaimSettled { claim_id, amount } => {
+                write!(f, "claim {claim_id} settled for {amount}")
+            }
+            Self::ClaimPaid {
+                claim_id,
+                amount,
+                payment_reference,
+                ..
+            } => write!(
+                f,
+                "claim {claim_id} paid {amount} (ref {payment_reference})"
+            ),
+            Self::ClaimEscalated { claim_id, reason } => {
+                write!(f, "claim {claim_id} escalated to legal: {reason}")
+            }
+            Self::ClaimRejected { claim_id, reason } => {
+                write!(f, "claim {claim_id} rejected: {reason}")
             }
             Self::Contained { contained_at } => write!(
                 f,

@@ -10,10 +10,11 @@ use crate::comms::{CommsPlan, Fact, FactSheet, FactValue, Sensitivity};
 use crate::regulation::{GradeRecord, IncidentFacts, RegulatoryRecord};
 use crate::{
     assess_severity, inquiry_stats, survey_stats, Action, ActionId, ActionStatus, ActorId,
-    CompensationStance, DetectionSource, EvidenceId, EvidenceItem, Finding, FindingId, Impact,
-    IncidentId, IncidentKind, Inquiry, InquiryId, InquiryStats, Notice, NoticeId, NoticeStatus,
-    Severity, SeverityAssessment, SlaTargets, SubStatus, SurveyResponse, SurveyResponseId,
-    SurveyStats,
+    ClaimCase, ClaimId, ClaimResponse, ClaimStatus, ClaimTotals, CompensationStance,
+    DetectionSource, EvidenceId, EvidenceItem, Finding, FindingId, Impact, IncidentId,
+    IncidentKind, Inquiry, InquiryId, InquiryStats, MoneyError, Notice, NoticeId, NoticeStatus,
+    Offer, Payment, Severity, SeverityAssessment, SlaTargets, SubStatus, SurveyResponse,
+    SurveyResponseId, SurveyStats,
 };
 use crate::{ContentElement, FactKey};
 
@@ -108,6 +109,10 @@ pub struct Incident {
     pub(crate) survey_responses: BTreeMap<SurveyResponseId, SurveyResponse>,
     pub(crate) findings: BTreeMap<FindingId, Finding>,
     pub(crate) compensation: CompensationStance,
+    #[serde(default)]
+    pub(crate) claims: BTreeMap<ClaimId, ClaimCase>,
+    #[serde(default)]
+    pub(crate) claim_totals: Option<ClaimTotals>,
 }
 
 /// Why an event could not be applied to the state it was replayed onto.
@@ -142,6 +147,15 @@ pub enum ApplyError {
         entity: &'static str,
         /// The id.
         id: String,
+    },
+    /// The event's amount cannot be added to the compensation program's totals (overflow,
+    /// or another currency than the program's).
+    #[error("{event} cannot apply to the compensation totals: {source}")]
+    Amount {
+        /// The event.
+        event: &'static str,
+        /// The arithmetic error.
+        source: MoneyError,
     },
     /// The event moves the phase along an edge the lifecycle does not have.
     #[error("{event} cannot apply in phase {phase}")]
@@ -207,6 +221,8 @@ impl Incident {
             survey_responses: BTreeMap::new(),
             findings: BTreeMap::new(),
             compensation: CompensationStance::Undecided,
+            claims: BTreeMap::new(),
+            claim_totals: None,
         }
     }
 
@@ -415,11 +431,111 @@ impl Incident {
                 }
                 self.findings.insert(finding.finding_id.clone(), finding);
             }
-            Event::CompensationProgramOpened { program_id, policy } => {
-                self.compensation = CompensationStance::ProgramOpened { program_id, policy };
+            Event::CompensationProgramOpened {
+                program_id,
+                policy,
+                pin,
+                budget,
+            } => {
+                self.claim_totals = pin.as_ref().map(|pin| ClaimTotals::zero(pin.currency));
+                self.compensation = CompensationStance::ProgramOpened {
+                    program_id,
+                    policy,
+                    pin,
+                    budget,
+                };
             }
             Event::CompensationNotApplicable { reason } => {
                 self.compensation = CompensationStance::NotApplicable { reason };
+            }
+            Event::ClaimAssessed {
+                program_id,
+                claim_id,
+                customer,
+                assessment,
+            } => {
+                if self.claims.contains_key(&claim_id) {
+                    return Err(duplicate("claim", &claim_id));
+                }
+                let totals = self
+                    .claim_totals
+                    .as_mut()
+                    .ok_or_else(|| unknown("compensation program", &program_id))?;
+                totals
+                    .add_claim(assessment.cash)
+                    .map_err(|source| ApplyError::Amount {
+                        event: name,
+                        source,
+                    })?;
+                self.claims.insert(
+                    claim_id,
+                    ClaimCase::assessed(program_id, customer, assessment, at),
+                );
+            }
+            Event::SettlementOffered {
+                claim_id,
+                amount,
+                remedies,
+            } => {
+                self.claim_step(&claim_id, name, ClaimStatus::Offered, None, |case| {
+                    case.offers.push(Offer {
+                        amount,
+                        remedies,
+                        offered_at: at,
+                        offered_by: by,
+                        response: None,
+                        responded_at: None,
+                    });
+                })?;
+            }
+            Event::ClaimResponseRecorded { claim_id, response } => {
+                let status = match response {
+                    ClaimResponse::Accepted => ClaimStatus::Accepted,
+                    ClaimResponse::Countered { .. } => ClaimStatus::Countered,
+                };
+                self.claim_step(&claim_id, name, status, None, |case| {
+                    if let Some(offer) = case.offers.last_mut() {
+                        offer.response = Some(response);
+                        offer.responded_at = Some(at);
+                    }
+                })?;
+            }
+            Event::ClaimSettled { claim_id, amount } => {
+                self.claim_step(
+                    &claim_id,
+                    name,
+                    ClaimStatus::Settled,
+                    Some(amount),
+                    |case| {
+                        case.settled = Some(amount);
+                        case.settled_at = Some(at);
+                    },
+                )?;
+            }
+            Event::ClaimPaid {
+                claim_id,
+                paid_at,
+                amount,
+                payment_reference,
+            } => {
+                self.claim_step(&claim_id, name, ClaimStatus::Paid, Some(amount), |case| {
+                    case.payment = Some(Payment {
+                        paid_at,
+                        amount,
+                        reference: payment_reference,
+                        recorded_by: by,
+                    });
+                })?;
+            }
+            Event::ClaimEscalated { claim_id, reason } => {
+                self.claim_step(&claim_id, name, ClaimStatus::Escalated, None, |case| {
+                    case.reason = Some(reason);
+                })?;
+            }
+            Event::ClaimRejected { claim_id, reason } => {
+                self.claim_step(&claim_id, name, ClaimStatus::Rejected, None, |case| {
+                    case.reason = Some(reason);
+                })?;
             }
             Event::Contained { contained_at } => {
                 self.enter(Phase::Contained, name, sequence, at, by)?;
@@ -464,6 +580,34 @@ impl Incident {
             by,
             sequence,
         });
+        Ok(())
+    }
+
+    /// Moves a claim to `to`, updating the totals (with `amount` for settlements and
+    /// payments), then lets `change` record the step on the claim.
+    fn claim_step(
+        &mut self,
+        id: &ClaimId,
+        event: &'static str,
+        to: ClaimStatus,
+        amount: Option<crate::Money>,
+        change: impl FnOnce(&mut ClaimCase),
+    ) -> Result<(), ApplyError> {
+        let unknown =
+            |entity: &'static str, id: String| ApplyError::UnknownId { event, entity, id };
+        let case = self
+            .claims
+            .get_mut(id)
+            .ok_or_else(|| unknown("claim", id.to_string()))?;
+        let totals = self
+            .claim_totals
+            .as_mut()
+            .ok_or_else(|| unknown("compensation program", case.program_id.to_string()))?;
+        totals
+            .shift(case.status, to, amount)
+            .map_err(|source| ApplyError::Amount { event, source })?;
+        case.status = to;
+        change(case);
         Ok(())
     }
 
@@ -817,5 +961,17 @@ impl Incident {
             filings: self.regulatory.filings.clone(),
             alerts: self.regulatory.alerts.clone(),
         }
+    }
+
+    /// Compensation claims by id, each with its status, every offer and response, the
+    /// settlement and the payment.
+    pub fn claims(&self) -> &BTreeMap<ClaimId, ClaimCase> {
+        &self.claims
+    }
+
+    /// The open program's negotiation totals: claims by status, cash assessed, settled and
+    /// paid. `None` until a program pinned to a policy is open.
+    pub fn claim_totals(&self) -> Option<&ClaimTotals> {
+        self.claim_totals.as_ref()
     }
 }

@@ -32,7 +32,9 @@
 //! | dismiss | a rationale (only from detected or contained) |
 //!
 //! Every other command ([`CommandKind::CROSS_PHASE`]) is accepted in any open phase and
-//! nothing is accepted after closed or dismissed. Every phase entry and sub-status change
+//! nothing is accepted after closed or dismissed. The claim negotiation commands also need
+//! an open compensation program pinned to a policy, and follow each claim's own lifecycle
+//! ([`ClaimStatus`](crate::ClaimStatus)). Every phase entry and sub-status change
 //! is stamped ([`Incident::stamps`]) so response metrics can be computed from the log.
 
 mod command;

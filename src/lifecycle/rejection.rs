@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::event::wire;
 use super::{CommandKind, Phase, Role};
 use crate::{
-    ActionId, ActionStatus, ActorId, Audience, ClearanceViolation, ContentElement, MessageKind,
-    NoticeStatus, Severity,
+    ActionId, ActionStatus, ActorId, Audience, ClaimId, ClaimStatus, ClearanceViolation,
+    ContentElement, Currency, MessageKind, Money, NoticeStatus, PolicyRef, Severity,
 };
 
 /// A command the incident refused, with every unmet precondition at once.
@@ -229,6 +229,65 @@ pub enum Unmet {
     CompensationProgramOpen {
         /// The program.
         program_id: String,
+    },
+    /// Claims are negotiated only under an open compensation program.
+    #[error("no compensation program is open: claims are assessed and negotiated under an open program; open one first (OpenCompensationProgram)")]
+    NoCompensationProgram,
+    /// The open program was opened before programs were pinned to a policy.
+    #[error("compensation program {program_id} was opened without a pinned policy (by an event written before pinning); claims need a program pinned to a policy version, digest and currency")]
+    ProgramNotPinned {
+        /// The program.
+        program_id: String,
+    },
+    /// A claim was assessed under another policy than the program pins.
+    #[error("the assessment comes from policy {given}, but the program pins {pinned}: assess the claim with the pinned policy version")]
+    PolicyMismatch {
+        /// The pinned policy.
+        pinned: PolicyRef,
+        /// The policy of the assessment.
+        given: PolicyRef,
+    },
+    /// A claim is in a status the command does not accept.
+    #[error("claim {claim_id} is {status}; this needs it to be {}", expected.iter().map(ToString::to_string).collect::<Vec<_>>().join(" or "))]
+    ClaimStatus {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Its status.
+        status: ClaimStatus,
+        /// The statuses the command accepts.
+        expected: Vec<ClaimStatus>,
+    },
+    /// An amount is not in the currency it must be in.
+    #[error("{field} is {amount}, but the compensation program is in {expected}: state it in {expected}")]
+    WrongCurrency {
+        /// The field.
+        field: String,
+        /// The amount given.
+        amount: Money,
+        /// The program currency.
+        expected: Currency,
+    },
+    /// An offer or settlement would take the program's settlements beyond its budget.
+    #[error("{amount} more would bring program {program_id}'s settlements beyond its budget of {budget} ({settled} settled so far): offer less, or escalate the claim")]
+    OverBudget {
+        /// The program.
+        program_id: String,
+        /// Its budget.
+        budget: Money,
+        /// Settled so far.
+        settled: Money,
+        /// The amount offered or settled.
+        amount: Money,
+    },
+    /// A payment differs from the settled amount.
+    #[error("claim {claim_id} was settled for {settled} but the payment is {paid}: record the settled amount")]
+    PaymentMismatch {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The settled amount.
+        settled: Money,
+        /// The amount paid.
+        paid: Money,
     },
     /// Review needs findings.
     #[error("no findings are recorded: record at least the root cause (or that it is unknown)")]

@@ -50,6 +50,7 @@ pub(crate) static PROGRAM_IDS: [&str; 2] = ["P1", "P2"];
 pub(crate) static INQUIRY_IDS: [&str; 3] = ["Q1", "Q2", "Q3"];
 pub(crate) static SURVEY_IDS: [&str; 3] = ["S1", "S2", "S3"];
 pub(crate) static CUSTOMERS: [&str; 3] = ["C-1001", "C-1002", "C-1003"];
+pub(crate) static CLAIM_IDS: [&str; 3] = ["CL1", "CL2", "CL3"];
 pub(crate) static SUB_STATUSES: [&str; 3] = ["triage", "waiting-on-vendor", "forensics"];
 pub(crate) static SYSTEMS: [&str; 3] = ["core-banking", "web-portal", "crm"];
 pub(crate) static JURISDICTIONS: [&str; 4] = ["CN", "HK", "US-NY", "EU"];
@@ -198,6 +199,12 @@ pub(crate) fn retime(
         When::Within(f) => now + Duration::hours(i64::from(f) - 200),
         When::Future(m) | When::BeforeDetection(m) => now + Duration::minutes(i64::from(m)),
     };
+    // Payments: a little before now (sometimes before the settlement), or out of range.
+    let paid = match when {
+        When::Within(f) => now - Duration::seconds(i64::from(f) / 10),
+        When::Future(m) => now + Duration::minutes(i64::from(m)),
+        When::BeforeDetection(m) => detected - Duration::minutes(i64::from(m)),
+    };
     let occurred = match when {
         When::Within(f) => detected - Duration::minutes(i64::from(f)),
         When::Future(m) => now + Duration::minutes(i64::from(m)),
@@ -254,6 +261,9 @@ pub(crate) fn retime(
             ..
         } => *t = pick,
         Command::RecordSurveyResponse(response) => response.received_at = pick,
+        Command::RecordClaimPaid {
+            paid_at: Some(t), ..
+        } => *t = paid,
         _ => {}
     }
 }
@@ -610,6 +620,10 @@ pub(crate) fn survey_response_id() -> impl Strategy<Value = SurveyResponseId> {
     label(&SURVEY_IDS, |s| SurveyResponseId::new(s).unwrap())
 }
 
+pub(crate) fn claim_id() -> impl Strategy<Value = ClaimId> {
+    label(&CLAIM_IDS, |s| ClaimId::new(s).unwrap())
+}
+
 pub(crate) fn customer() -> impl Strategy<Value = CustomerRef> {
     label(&CUSTOMERS, |s| CustomerRef::new(s).unwrap())
 }
@@ -628,6 +642,96 @@ pub(crate) fn survey_response() -> impl Strategy<Value = SurveyResponse> {
             received_at: placeholder(),
         },
     )
+}
+
+/// The pins of the two reference policies (both in CNY).
+pub(crate) fn pins() -> Vec<PolicyPin> {
+    vec![
+        reference_securities_policy().pin().unwrap(),
+        reference_platform_policy().pin().unwrap(),
+    ]
+}
+
+fn cny(minor: i64) -> Money {
+    Money::from_minor(minor, Currency::CNY)
+}
+
+/// A claim amount: mostly valid CNY, sometimes negative or in another currency.
+fn claim_money() -> BoxedStrategy<Money> {
+    prop_oneof![
+        12 => (0i64..2_000_000).prop_map(cny),
+        1 => (-500i64..0).prop_map(cny),
+        1 => (0i64..1_000).prop_map(|m| Money::from_minor(m, Currency::USD)),
+    ]
+    .boxed()
+}
+
+/// A program budget: none, ample, tight (settlements soon exceed it), or invalid.
+fn budget() -> BoxedStrategy<Option<Money>> {
+    prop_oneof![
+        4 => Just(None),
+        4 => (100_000_000i64..1_000_000_000).prop_map(|m| Some(cny(m))),
+        2 => (1i64..1_500_000).prop_map(|m| Some(cny(m))),
+        1 => (-100i64..=0).prop_map(|m| Some(cny(m))),
+        1 => Just(Some(Money::from_minor(1_000_000, Currency::USD))),
+    ]
+    .boxed()
+}
+
+/// Services offered alongside a settlement: mostly valid, sometimes cash or 0 months.
+fn service() -> BoxedStrategy<Remedy> {
+    prop_oneof![
+        2 => (1u16..=24).prop_map(|months| Remedy::CreditMonitoring { months }),
+        2 => (1u16..=12).prop_map(|months| Remedy::FeeWaiver { months }),
+        1 => (1i64..100_000_000, 1u16..=24).prop_map(|(c, months)| {
+            Remedy::IdentityTheftInsurance { coverage: cny(c), months }
+        }),
+        1 => Just(Remedy::AssistedPasswordReset),
+        1 => Just(Remedy::AccountFreeze),
+        1 => Just(Remedy::NegotiatedSettlement),
+        1 => (1i64..10_000).prop_map(|a| Remedy::Goodwill { amount: cny(a) }),
+        1 => Just(Remedy::CreditMonitoring { months: 0 }),
+    ]
+    .boxed()
+}
+
+/// What a policy might have granted (any remedy).
+fn granted() -> BoxedStrategy<Remedy> {
+    prop_oneof![
+        service(),
+        (1u32..=10_000).prop_map(|share_bps| Remedy::Reimburse {
+            share_bps,
+            cap: None
+        }),
+    ]
+    .boxed()
+}
+
+fn assessment(policies: Vec<PolicyRef>) -> BoxedStrategy<ClaimAssessment> {
+    (
+        select(policies),
+        claim_money(),
+        vec(granted(), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(policy, cash, remedies, needs_manual_review)| ClaimAssessment {
+                policy,
+                cash,
+                remedies,
+                needs_manual_review,
+            },
+        )
+        .boxed()
+}
+
+fn response() -> BoxedStrategy<ClaimResponse> {
+    prop_oneof![
+        3 => Just(ClaimResponse::Accepted),
+        2 => (claim_money(), option::of(text(MAX_SHORT)))
+            .prop_map(|(amount, note)| ClaimResponse::Countered { amount, note }),
+    ]
+    .boxed()
 }
 
 pub(crate) fn person() -> impl Strategy<Value = ActorId> {
@@ -953,13 +1057,13 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
                 .boxed(),
         ),
         (
-            3,
+            6,
             (select(roles()), person())
                 .prop_map(|(role, person)| Command::AssignRole { role, person })
                 .boxed(),
         ),
         (
-            2,
+            6,
             select(roles())
                 .prop_map(|role| Command::UnassignRole { role })
                 .boxed(),
@@ -1221,17 +1325,101 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
         (3, finding().prop_map(Command::RecordFinding).boxed()),
         (
             2,
-            (program_id(), text(MAX_TITLE))
-                .prop_map(|(program_id, policy)| Command::OpenCompensationProgram {
-                    program_id,
-                    policy,
-                })
+            (program_id(), select(pins()), budget())
+                .prop_map(
+                    |(program_id, pin, budget)| Command::OpenCompensationProgram {
+                        program_id,
+                        pin,
+                        budget,
+                    },
+                )
                 .boxed(),
         ),
         (
             2,
             text(MAX_SHORT)
                 .prop_map(|reason| Command::DeclareCompensationNotApplicable { reason })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                program_id(),
+                claim_id(),
+                customer(),
+                assessment({
+                    let mut policies: Vec<PolicyRef> =
+                        pins().into_iter().map(|p| p.policy).collect();
+                    policies.push(PolicyRef {
+                        id: PolicyId::new("other").unwrap(),
+                        version: 9,
+                    });
+                    policies
+                }),
+            )
+                .prop_map(|(program_id, claim_id, customer, assessment)| {
+                    Command::RecordClaimAssessment {
+                        program_id,
+                        claim_id,
+                        customer,
+                        assessment,
+                    }
+                })
+                .boxed(),
+        ),
+        (
+            2,
+            (claim_id(), claim_money(), vec(service(), 0..3))
+                .prop_map(|(claim_id, amount, remedies)| Command::OfferSettlement {
+                    claim_id,
+                    amount,
+                    remedies,
+                })
+                .boxed(),
+        ),
+        (
+            2,
+            (claim_id(), response())
+                .prop_map(|(claim_id, response)| Command::RecordClaimResponse {
+                    claim_id,
+                    response,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            claim_id()
+                .prop_map(|claim_id| Command::SettleClaim { claim_id })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                option::of(Just(placeholder())),
+                claim_money(),
+                text(MAX_TITLE),
+            )
+                .prop_map(|(claim_id, paid_at, amount, payment_reference)| {
+                    Command::RecordClaimPaid {
+                        claim_id,
+                        paid_at,
+                        amount,
+                        payment_reference,
+                    }
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, reason)| Command::EscalateClaim { claim_id, reason })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, reason)| Command::RejectClaim { claim_id, reason })
                 .boxed(),
         ),
         (
@@ -1365,6 +1553,162 @@ fn disclose_recipe() -> impl Strategy<Value = Vec<Raw>> {
     prop_oneof![3 => public, 1 => not_required]
 }
 
+/// How a negotiation recipe ends.
+#[derive(Debug, Clone, Copy)]
+enum Ending {
+    /// Stop after the offers (the claim stays offered or countered).
+    Open,
+    Paid,
+    Escalated,
+    Rejected,
+}
+
+/// A claim negotiated under the program the recipe opened (pinned to `pin`): assessed,
+/// offered, maybe countered and re-offered, then paid, escalated, rejected or left open.
+fn negotiation(
+    program_id: ProgramId,
+    pin: PolicyPin,
+) -> impl Strategy<Value = Vec<(Command, When)>> {
+    (
+        pooled_or(claim_id(), ClaimId::new("CLR").unwrap()),
+        customer(),
+        (
+            0i64..1_000_000,
+            0i64..2_000_000,
+            1i64..2_000_000,
+            0i64..2_000_000,
+        ),
+        vec(service(), 0..2),
+        prop::bool::weighted(0.5),
+        prop_oneof![
+            1 => Just(Ending::Open),
+            4 => Just(Ending::Paid),
+            1 => Just(Ending::Escalated),
+            1 => Just(Ending::Rejected),
+        ],
+        (option::of(Just(placeholder())), edge_when(), good_text()),
+    )
+        .prop_map(
+            move |(claim_id, customer, amounts, services, counter, ending, payment)| {
+                let (cash, first, asked, second) = amounts;
+                let (paid_at, pay_when, reference) = payment;
+                let now = When::Within(0);
+                let mut steps = vec![
+                    (
+                        Command::RecordClaimAssessment {
+                            program_id: program_id.clone(),
+                            claim_id: claim_id.clone(),
+                            customer,
+                            assessment: ClaimAssessment {
+                                policy: pin.policy.clone(),
+                                cash: cny(cash),
+                                remedies: vec![Remedy::NegotiatedSettlement],
+                                needs_manual_review: true,
+                            },
+                        },
+                        now,
+                    ),
+                    (
+                        Command::OfferSettlement {
+                            claim_id: claim_id.clone(),
+                            amount: cny(first),
+                            remedies: services,
+                        },
+                        now,
+                    ),
+                ];
+                let mut agreed = first;
+                if counter {
+                    steps.push((
+                        Command::RecordClaimResponse {
+                            claim_id: claim_id.clone(),
+                            response: ClaimResponse::Countered {
+                                amount: cny(asked),
+                                note: None,
+                            },
+                        },
+                        now,
+                    ));
+                    steps.push((
+                        Command::OfferSettlement {
+                            claim_id: claim_id.clone(),
+                            amount: cny(second.max(1)),
+                            remedies: vec![],
+                        },
+                        now,
+                    ));
+                    agreed = second.max(1);
+                }
+                match ending {
+                    Ending::Open => {}
+                    Ending::Paid => {
+                        steps.push((
+                            Command::RecordClaimResponse {
+                                claim_id: claim_id.clone(),
+                                response: ClaimResponse::Accepted,
+                            },
+                            now,
+                        ));
+                        steps.push((
+                            Command::SettleClaim {
+                                claim_id: claim_id.clone(),
+                            },
+                            now,
+                        ));
+                        steps.push((
+                            Command::RecordClaimPaid {
+                                claim_id,
+                                paid_at,
+                                amount: cny(agreed),
+                                payment_reference: reference,
+                            },
+                            pay_when,
+                        ));
+                    }
+                    Ending::Escalated => steps.push((
+                        Command::EscalateClaim {
+                            claim_id,
+                            reason: reference,
+                        },
+                        now,
+                    )),
+                    Ending::Rejected => steps.push((
+                        Command::RejectClaim {
+                            claim_id,
+                            reason: reference,
+                        },
+                        now,
+                    )),
+                }
+                steps
+            },
+        )
+}
+
+/// Compensation decided: a program opened (and usually a claim or two negotiated under
+/// it), or compensation declared not applicable.
+fn compensation_decision() -> impl Strategy<Value = Vec<(Command, When)>> {
+    let opened =
+        (program_id(), select(pins()), budget()).prop_flat_map(|(program_id, pin, budget)| {
+            let open = Command::OpenCompensationProgram {
+                program_id: program_id.clone(),
+                pin: pin.clone(),
+                budget,
+            };
+            vec(negotiation(program_id, pin).boxed(), 0..3).prop_map(move |claims| {
+                let mut steps = vec![(open.clone(), When::Within(0))];
+                steps.extend(claims.into_iter().flatten());
+                steps
+            })
+        });
+    prop_oneof![
+        3 => opened.boxed(),
+        1 => good_text().prop_map(|reason| {
+            vec![(Command::DeclareCompensationNotApplicable { reason }, When::Within(0))]
+        }).boxed(),
+    ]
+}
+
 /// A remediation action settled, compensation decided; then Remediate.
 fn remediate_recipe() -> impl Strategy<Value = Vec<Raw>> {
     (
@@ -1374,12 +1718,7 @@ fn remediate_recipe() -> impl Strategy<Value = Vec<Raw>> {
         ),
         good_text(),
         any::<bool>(),
-        prop_oneof![
-            (program_id(), good_text()).prop_map(|(program_id, policy)| {
-                Command::OpenCompensationProgram { program_id, policy }
-            }),
-            good_text().prop_map(|reason| Command::DeclareCompensationNotApplicable { reason }),
-        ],
+        compensation_decision().boxed(),
     )
         .prop_flat_map(|(mut action, title, defer, compensation)| {
             action.title = title.clone();
@@ -1396,12 +1735,13 @@ fn remediate_recipe() -> impl Strategy<Value = Vec<Raw>> {
                     outcome: None,
                 }
             };
-            with_clock(vec![
+            let mut commands = vec![
                 (Command::AddAction(action), When::Within(0)),
                 (settle, When::Within(0)),
-                (compensation, When::Within(0)),
-                (Command::Remediate, When::Within(0)),
-            ])
+            ];
+            commands.extend(compensation);
+            commands.push((Command::Remediate, When::Within(0)));
+            with_clock(commands)
         })
 }
 
@@ -1757,12 +2097,51 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             summary: "fast isolation".into(),
             evidence: vec![],
         }),
-        Command::OpenCompensationProgram {
-            program_id: ProgramId::new("P-late").unwrap(),
-            policy: "goodwill-v2".into(),
-        },
+        Command::open_compensation_program(
+            ProgramId::new("P-late").unwrap(),
+            &reference_securities_policy(),
+            None,
+        )
+        .unwrap(),
         Command::DeclareCompensationNotApplicable {
             reason: "no loss".into(),
+        },
+        Command::RecordClaimAssessment {
+            program_id: ProgramId::new("P1").unwrap(),
+            claim_id: ClaimId::new("CL-late").unwrap(),
+            customer: CustomerRef::new("C-0001").unwrap(),
+            assessment: ClaimAssessment {
+                policy: reference_securities_policy().reference(),
+                cash: cny(10_000),
+                remedies: vec![Remedy::FeeWaiver { months: 3 }],
+                needs_manual_review: false,
+            },
+        },
+        Command::OfferSettlement {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            amount: cny(10_000),
+            remedies: vec![],
+        },
+        Command::RecordClaimResponse {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            response: ClaimResponse::Accepted,
+        },
+        Command::SettleClaim {
+            claim_id: ClaimId::new("CL1").unwrap(),
+        },
+        Command::RecordClaimPaid {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            paid_at: None,
+            amount: cny(10_000),
+            payment_reference: "TX-1".into(),
+        },
+        Command::EscalateClaim {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: "customer retained counsel".into(),
+        },
+        Command::RejectClaim {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: "not a customer during the incident window".into(),
         },
         Command::Contain {
             contained_at: Some(at),

@@ -1,0 +1,777 @@
+//! A policy compiled for batches: conditions flattened into instruction lists, the parts
+//! that only look at evidence, tier and account compromise folded into truth tables, each
+//! rule's fixed cash and service tallies precomputed. Built once per batch; deciding a
+//! claim with it allocates nothing and gives exactly the figures of [`Policy::assess`].
+
+use super::claim::{Claim, EvidenceSet, EvidenceStrength, Tier};
+use super::decision::{Assessment, CompensationError, Outcome, RemedyTotals};
+use super::policy::{Condition, LossBasis, Matching, Policy, PolicyRef, Remedy};
+use crate::{Currency, DataCategory, Money, MoneyError, MoneyOperation};
+
+/// The discrete facts of a claim packed into five bits: evidence strength (bits 0–1), tier
+/// (bits 2–3) and account compromise (bit 4). A condition over these facts alone is a
+/// 32-bit truth table indexed by the signature.
+type Signature = u32;
+
+/// Every signature: a table whose bits are all set holds for every claim.
+const ALWAYS: u32 = u32::MAX;
+
+const EVIDENCE: [EvidenceStrength; 4] = [
+    EvidenceStrength::Verified,
+    EvidenceStrength::Partial,
+    EvidenceStrength::Unverified,
+    EvidenceStrength::None,
+];
+
+fn tier_bits(tier: Tier) -> u32 {
+    match tier {
+        Tier::Standard => 0,
+        Tier::Premium => 1,
+        Tier::Vip => 2,
+    }
+}
+
+const TIERS: [Tier; 3] = [Tier::Standard, Tier::Premium, Tier::Vip];
+
+#[inline]
+fn signature(claim: &Claim) -> Signature {
+    u32::from(claim.evidence() as u8)
+        | tier_bits(claim.tier()) << 2
+        | u32::from(claim.account_compromised()) << 4
+}
+
+/// The truth table of a predicate over the discrete facts.
+fn table(holds: impl Fn(EvidenceStrength, Tier, bool) -> bool) -> u32 {
+    let mut bits = 0;
+    for evidence in EVIDENCE {
+        for tier in TIERS {
+            for compromised in [false, true] {
+                if holds(evidence, tier, compromised) {
+                    bits |= 1
+                        << (u32::from(evidence as u8)
+                            | tier_bits(tier) << 2
+                            | u32::from(compromised) << 4);
+                }
+            }
+        }
+    }
+    bits
+}
+
+// Exposed data categories are tested as a bit mask.
+const _: () = assert!(DataCategory::ALL.len() <= 64);
+
+#[inline]
+fn data_bit(category: DataCategory) -> u64 {
+    1 << (category as u32)
+}
+
+/// One instruction of a flattened condition. Composite instructions are followed by the
+/// instructions of their operands, `len` of them in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Op {
+    /// Look the claim's signature up in a truth table.
+    Table(u32),
+    /// The loss lies in `min..=max` (open bounds are `i64::MIN` / `i64::MAX`); a claim
+    /// without a verified loss fails a `verified` range.
+    Loss { verified: bool, min: i64, max: i64 },
+    /// One of these data categories (a bit mask) was exposed.
+    Data(u64),
+    /// Anything else (jurisdictions): the condition itself.
+    Interpret(Condition),
+    /// Every operand holds.
+    All { len: usize },
+    /// Some operand holds.
+    Any { len: usize },
+    /// The operand does not hold.
+    Not { len: usize },
+}
+
+/// A compiled condition: a truth table when it only looks at discrete facts, otherwise
+/// an instruction list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cond {
+    Table(u32),
+    Ops(Box<[Op]>),
+}
+
+fn compile_condition(condition: &Condition) -> Cond {
+    match condition {
+        Condition::Always => Cond::Table(ALWAYS),
+        Condition::Evidence { any_of } => Cond::Table(table(|e, _, _| any_of.contains(e))),
+        Condition::Tier { any_of } => Cond::Table(table(|_, t, _| any_of.contains(&t))),
+        Condition::AccountCompromised { is } => Cond::Table(table(|_, _, c| c == *is)),
+        Condition::Loss { basis, min, max } => Cond::Ops(Box::new([Op::Loss {
+            verified: *basis == LossBasis::Verified,
+            min: min.map_or(i64::MIN, |m| m.amount_minor()),
+            max: max.map_or(i64::MAX, |m| m.amount_minor()),
+        }])),
+        Condition::DataExposed { any_of } => Cond::Ops(Box::new([Op::Data(
+            any_of.iter().fold(0, |mask, c| mask | data_bit(*c)),
+        )])),
+        Condition::Jurisdiction { .. } => Cond::Ops(Box::new([Op::Interpret(condition.clone())])),
+        Condition::All { conditions } => junction(conditions, true),
+        Condition::Any { conditions } => junction(conditions, false),
+        Condition::Not { condition } => match compile_condition(condition) {
+            Cond::Table(bits) => Cond::Table(!bits),
+            Cond::Ops(ops) => {
+                let mut out = Vec::with_capacity(ops.len() + 1);
+                out.push(Op::Not { len: ops.len() });
+                out.extend(ops.into_vec());
+                Cond::Ops(out.into_boxed_slice())
+            }
+        },
+    }
+}
+
+/// `All` (`all == true`) or `Any`: the discrete operands folded into one table, tested
+/// first; the others as instructions.
+fn junction(conditions: &[Condition], all: bool) -> Cond {
+    let (neutral, absorbing) = if all { (ALWAYS, 0) } else { (0, ALWAYS) };
+    let mut bits = neutral;
+    let mut rest = Vec::new();
+    let mut operands = 0;
+    for condition in conditions {
+        match compile_condition(condition) {
+            Cond::Table(t) => bits = if all { bits & t } else { bits | t },
+            Cond::Ops(ops) => {
+                operands += 1;
+                rest.extend(ops.into_vec());
+            }
+        }
+    }
+    if operands == 0 || bits == absorbing {
+        return Cond::Table(bits);
+    }
+    let mut out = Vec::with_capacity(rest.len() + 2);
+    let len = rest.len() + usize::from(bits != neutral);
+    out.push(if all {
+        Op::All { len }
+    } else {
+        Op::Any { len }
+    });
+    if bits != neutral {
+        out.push(Op::Table(bits));
+    }
+    out.extend(rest);
+    Cond::Ops(out.into_boxed_slice())
+}
+
+/// What a claim offers the instructions: its signature and, computed on first use, its
+/// exposed-data mask.
+struct Facts<'a> {
+    claim: &'a Claim,
+    signature: Signature,
+    data: Option<u64>,
+}
+
+impl Facts<'_> {
+    fn data(&mut self) -> u64 {
+        *self.data.get_or_insert_with(|| {
+            self.claim
+                .data_exposed()
+                .iter()
+                .fold(0, |mask, c| mask | data_bit(*c))
+        })
+    }
+}
+
+/// Evaluates the instruction at the head of `ops`; returns its value and the
+/// instructions after it.
+fn eval<'o>(ops: &'o [Op], facts: &mut Facts<'_>) -> (bool, &'o [Op]) {
+    let Some((op, tail)) = ops.split_first() else {
+        return (false, ops);
+    };
+    let operands = |len: usize| tail.split_at_checked(len).unwrap_or((tail, &[]));
+    match op {
+        Op::Table(bits) => (bits >> facts.signature & 1 == 1, tail),
+        Op::Loss { verified, min, max } => {
+            let loss = if *verified {
+                facts.claim.verified_loss()
+            } else {
+                Some(facts.claim.reported_loss())
+            };
+            let holds = loss.is_some_and(|m| (*min..=*max).contains(&m.amount_minor()));
+            (holds, tail)
+        }
+        Op::Data(mask) => (facts.data() & mask != 0, tail),
+        Op::Interpret(condition) => (condition.holds(facts.claim), tail),
+        Op::All { len } | Op::Any { len } => {
+            let want = matches!(op, Op::Any { .. });
+            let (mut body, after) = operands(*len);
+            while !body.is_empty() {
+                let (value, next) = eval(body, facts);
+                if value == want {
+                    return (want, after);
+                }
+                body = next;
+            }
+            (!want, after)
+        }
+        Op::Not { len } => {
+            let (body, after) = operands(*len);
+            (!eval(body, facts).0, after)
+        }
+    }
+}
+
+impl Cond {
+    #[inline]
+    fn holds(&self, facts: &mut Facts<'_>) -> bool {
+        match self {
+            Self::Table(bits) => bits >> facts.signature & 1 == 1,
+            Self::Ops(ops) => eval(ops, facts).0,
+        }
+    }
+}
+
+/// See [`CompiledRule::simple`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Simple {
+    fixed: i64,
+    full: i64,
+    cap: i64,
+}
+
+/// A rule with what it grants reduced to numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CompiledRule {
+    when: Cond,
+    /// Each reimbursement: share in basis points and cap in minor units.
+    reimburse: Box<[(u32, Option<i64>)]>,
+    /// Fixed cash (goodwill) in minor units; `None` when the rule's own amounts overflow.
+    fixed_cash: Option<i64>,
+    /// The common shape, computed without branches: fixed cash plus at most one
+    /// reimbursement of the full verified loss (`full` is all ones, or zero for none) up to
+    /// `cap` (`i64::MAX` for none). `None` for other shapes.
+    simple: Option<Simple>,
+    /// The rule's tally without the reimbursed cash; `None` when it overflows.
+    tally: Option<RemedyTotals>,
+    /// Whether the rule grants anything.
+    grants: bool,
+}
+
+fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> CompiledRule {
+    let mut reimburse = Vec::new();
+    let mut fixed_cash = Some(0i64);
+    let mut tally = Some(RemedyTotals::zero(currency));
+    for remedy in grant {
+        if let Remedy::Reimburse { share_bps, cap } = remedy {
+            reimburse.push((*share_bps, cap.map(|c| c.amount_minor())));
+        }
+        if let Remedy::Goodwill { amount } = remedy {
+            fixed_cash = fixed_cash.and_then(|f| f.checked_add(amount.amount_minor()));
+        }
+        let cash = match remedy {
+            Remedy::Goodwill { amount } => amount.amount_minor(),
+            _ => 0,
+        };
+        tally = tally.and_then(|mut t| {
+            super::decision::tally(&mut t, remedy, cash)?;
+            Some(t)
+        });
+    }
+    let simple = match (fixed_cash, &reimburse[..]) {
+        (Some(fixed), []) => Some(Simple {
+            fixed,
+            full: 0,
+            cap: i64::MAX,
+        }),
+        (Some(fixed), [(10_000, cap)]) => Some(Simple {
+            fixed,
+            full: -1,
+            cap: cap.unwrap_or(i64::MAX),
+        }),
+        _ => None,
+    };
+    CompiledRule {
+        when: compile_condition(when),
+        simple,
+        reimburse: reimburse.into_boxed_slice(),
+        fixed_cash,
+        tally,
+        grants: !grant.is_empty(),
+    }
+}
+
+impl CompiledRule {
+    /// The rule's cash for a claim with verified loss `base` (minor units): before the
+    /// per-customer cap, and the reimbursed part; `None` on overflow.
+    #[inline]
+    fn cash(&self, base: i64, currency: Currency) -> Option<(i64, i64)> {
+        if let Some(simple) = &self.simple {
+            let reimbursed = (base & simple.full).min(simple.cap);
+            return Some((simple.fixed.checked_add(reimbursed)?, reimbursed));
+        }
+        self.general_cash(base, currency)
+    }
+
+    #[inline(never)]
+    fn general_cash(&self, base: i64, currency: Currency) -> Option<(i64, i64)> {
+        let mut reimbursed: i64 = 0;
+        for (share_bps, cap) in &self.reimburse {
+            let share = if *share_bps == 10_000 {
+                base
+            } else {
+                Money::from_minor(base, currency)
+                    .checked_mul_bps(*share_bps)
+                    .ok()?
+                    .amount_minor()
+            };
+            let paid = match cap {
+                Some(cap) if share > *cap => *cap,
+                _ => share,
+            };
+            reimbursed = reimbursed.checked_add(paid)?;
+        }
+        Some((self.fixed_cash?.checked_add(reimbursed)?, reimbursed))
+    }
+}
+
+/// How matching rules are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Select {
+    /// Up to 64 rules: `tables[signature]` has bit `r` set when rule `r` is a truth table
+    /// that holds; `dynamic` marks the rules that need their instructions run.
+    Masks {
+        tables: Box<[u64; 32]>,
+        dynamic: u64,
+    },
+    /// More rules: evaluate them in order.
+    InOrder,
+}
+
+/// A [`Policy`] compiled for fast batch assessment; see [`Policy::compile`]. It decides
+/// exactly as the policy does, without explanations and without allocating.
+///
+/// # Examples
+/// ```
+/// use incident::{reference_securities_policy, Claim, Currency, CustomerRef, EvidenceStrength, Money, Tier};
+/// let policy = reference_securities_policy();
+/// let compiled = policy.compile();
+/// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,
+///     Money::from_minor(0, Currency::CNY), EvidenceStrength::None).build()?;
+/// assert_eq!(compiled.assess(&claim)?, policy.assess(&claim)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledPolicy {
+    reference: PolicyRef,
+    currency: Currency,
+    first_match: bool,
+    customer_cap: i64,
+    review_evidence: EvidenceSet,
+    review_above: i64,
+    rules: Box<[CompiledRule]>,
+    select: Select,
+}
+
+/// One claim's figures, as the batch loop needs them.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Quick {
+    pub(super) cash: i64,
+    pub(super) before_cap: i64,
+    pub(super) reimbursed: i64,
+    pub(super) needs_manual_review: bool,
+    pub(super) outcome: Outcome,
+}
+
+#[cold]
+fn overflow(currency: Currency) -> CompensationError {
+    CompensationError::Money(MoneyError::Overflow {
+        operation: MoneyOperation::Add,
+        currency,
+    })
+}
+
+impl Policy {
+    /// Compiles the policy for batches: see [`CompiledPolicy`].
+    /// [`Program::assess`](crate::Program::assess) does this once per batch.
+    pub fn compile(&self) -> CompiledPolicy {
+        let rules: Box<[CompiledRule]> = self
+            .rules()
+            .iter()
+            .map(|r| compile_rule(&r.when, &r.grant, self.currency()))
+            .collect();
+        let select = if rules.len() <= 64 {
+            let mut tables = Box::new([0u64; 32]);
+            let mut dynamic = 0u64;
+            for (n, rule) in rules.iter().enumerate() {
+                match &rule.when {
+                    Cond::Table(bits) => {
+                        for (signature, slot) in (0u32..).zip(tables.iter_mut()) {
+                            if bits >> signature & 1 == 1 {
+                                *slot |= 1 << n;
+                            }
+                        }
+                    }
+                    Cond::Ops(_) => dynamic |= 1 << n,
+                }
+            }
+            Select::Masks { tables, dynamic }
+        } else {
+            Select::InOrder
+        };
+        let review = self.review_trigger();
+        CompiledPolicy {
+            reference: self.reference(),
+            currency: self.currency(),
+            first_match: self.matching() == Matching::FirstMatch,
+            customer_cap: self.customer_cap().amount_minor(),
+            review_evidence: review.evidence,
+            review_above: review
+                .reported_loss_above
+                .map_or(i64::MAX, |m| m.amount_minor()),
+            rules,
+            select,
+        }
+    }
+}
+
+impl CompiledPolicy {
+    /// The policy id and version it was compiled from.
+    pub fn reference(&self) -> &PolicyRef {
+        &self.reference
+    }
+
+    /// The policy currency.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// Calls `each(rule index, rule)` for the rules that match, in policy order (only the
+    /// first in a first-match policy).
+    #[inline]
+    fn matches(
+        &self,
+        claim: &Claim,
+        mut each: impl FnMut(usize, &CompiledRule) -> Option<()>,
+    ) -> Option<()> {
+        let mut facts = Facts {
+            claim,
+            signature: signature(claim),
+            data: None,
+        };
+        match &self.select {
+            Select::Masks { tables, dynamic } => {
+                let index = usize::try_from(facts.signature & 31).unwrap_or_default();
+                let tabled = tables.get(index).copied().unwrap_or_default();
+                if self.first_match && *dynamic == 0 {
+                    // The common case: the table alone names the matching rule.
+                    let n = usize::try_from(tabled.trailing_zeros()).unwrap_or(usize::MAX);
+                    return match self.rules.get(n) {
+                        Some(rule) => each(n, rule),
+                        None => Some(()),
+                    };
+                }
+                let mut matched = tabled;
+                // In a first-match policy only rules before the first tabled match can
+                // take precedence; an accumulating policy runs them all.
+                let mut pending = if self.first_match {
+                    dynamic & tabled.wrapping_sub(1) & !tabled
+                } else {
+                    *dynamic
+                };
+                while pending != 0 {
+                    let n = pending.trailing_zeros();
+                    pending &= pending - 1;
+                    let holds = self
+                        .rules
+                        .get(usize::try_from(n).unwrap_or(usize::MAX))
+                        .is_some_and(|rule| rule.when.holds(&mut facts));
+                    if holds {
+                        matched |= 1 << n;
+                        if self.first_match {
+                            break;
+                        }
+                    }
+                }
+                if self.first_match {
+                    // Keep the lowest set bit only.
+                    matched &= matched.wrapping_neg();
+                }
+                while matched != 0 {
+                    let n = usize::try_from(matched.trailing_zeros()).unwrap_or(usize::MAX);
+                    matched &= matched - 1;
+                    if let Some(rule) = self.rules.get(n) {
+                        each(n, rule)?;
+                    }
+                }
+            }
+            Select::InOrder => {
+                for (n, rule) in self.rules.iter().enumerate() {
+                    if rule.when.holds(&mut facts) {
+                        each(n, rule)?;
+                        if self.first_match {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    #[cold]
+    fn currency_mismatch(&self, claim: &Claim) -> CompensationError {
+        CompensationError::CurrencyMismatch {
+            customer: claim.customer().clone(),
+            claim: claim.currency(),
+            policy: self.reference.clone(),
+            expected: self.currency,
+        }
+    }
+
+    /// The figures of one claim; `hit` is told each matching rule's index.
+    #[inline]
+    pub(super) fn quick(
+        &self,
+        claim: &Claim,
+        mut hit: impl FnMut(usize) -> Option<()>,
+    ) -> Result<Quick, CompensationError> {
+        if claim.currency() != self.currency {
+            return Err(self.currency_mismatch(claim));
+        }
+        let base = claim.verified_minor();
+        let mut before_cap: i64 = 0;
+        let mut reimbursed: i64 = 0;
+        let mut granted_any = false;
+        self.matches(claim, |n, rule| {
+            let (cash, paid) = rule.cash(base, self.currency)?;
+            before_cap = before_cap.checked_add(cash)?;
+            reimbursed = reimbursed.checked_add(paid)?;
+            granted_any |= rule.grants;
+            hit(n)
+        })
+        .ok_or_else(|| overflow(self.currency))?;
+        let cash = before_cap.min(self.customer_cap);
+        Ok(Quick {
+            cash,
+            before_cap,
+            reimbursed,
+            // `|` rather than `||`: both sides are cheap, and a branch would mispredict.
+            needs_manual_review: self.review_evidence.contains(claim.evidence())
+                | (claim.reported_loss().amount_minor() > self.review_above),
+            outcome: if cash > 0 {
+                Outcome::Cash
+            } else if granted_any {
+                Outcome::ServicesOnly
+            } else {
+                Outcome::NoRemedy
+            },
+        })
+    }
+
+    /// The figures of a decision, exactly as [`Policy::assess`] gives them.
+    ///
+    /// # Errors
+    /// [`CompensationError::CurrencyMismatch`] when the claim is in another currency;
+    /// [`CompensationError::Money`] on overflow.
+    pub fn assess(&self, claim: &Claim) -> Result<Assessment, CompensationError> {
+        let mut remedies = RemedyTotals::zero(self.currency);
+        let mut added = Some(());
+        let quick = self.quick(claim, |n| {
+            let tally = self.rules.get(n)?.tally.as_ref()?;
+            added = added.and_then(|()| remedies.checked_add(tally).ok());
+            added
+        })?;
+        remedies.reimbursed = remedies
+            .reimbursed
+            .checked_add(Money::from_minor(quick.reimbursed, self.currency))?;
+        let money = |minor| Money::from_minor(minor, self.currency);
+        Ok(Assessment {
+            cash: money(quick.cash),
+            cash_before_customer_cap: money(quick.before_cap),
+            customer_cap_bound: quick.before_cap > self.customer_cap,
+            needs_manual_review: quick.needs_manual_review,
+            outcome: quick.outcome,
+            remedies,
+        })
+    }
+
+    /// Adds `hits[r]` times rule `r`'s tally to `totals`, for every rule: how a batch
+    /// turns its per-rule match counts into per-kind totals at the end.
+    pub(super) fn add_tallies(
+        &self,
+        hits: &[u64],
+        totals: &mut RemedyTotals,
+    ) -> Result<(), CompensationError> {
+        for (rule, &n) in self.rules.iter().zip(hits) {
+            if n == 0 {
+                continue;
+            }
+            let tally = rule.tally.as_ref().ok_or_else(|| overflow(self.currency))?;
+            add_scaled(totals, tally, n).ok_or_else(|| overflow(self.currency))?;
+        }
+        Ok(())
+    }
+
+    /// How many rules the policy has.
+    pub(super) fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+}
+
+/// `totals += n × tally`; `None` on overflow of an amount.
+fn add_scaled(totals: &mut RemedyTotals, tally: &RemedyTotals, n: u64) -> Option<()> {
+    let count = |total: &mut u64, each: u64| {
+        *total = total.saturating_add(each.saturating_mul(n));
+    };
+    let amount = |total: &mut Money, each: Money| -> Option<()> {
+        let sum = i128::from(total.amount_minor())
+            .checked_add(i128::from(each.amount_minor()).checked_mul(i128::from(n))?)?;
+        *total = Money::from_minor(i64::try_from(sum).ok()?, total.currency());
+        Some(())
+    };
+    count(&mut totals.reimbursements, tally.reimbursements);
+    amount(&mut totals.reimbursed, tally.reimbursed)?;
+    count(&mut totals.goodwill_credits, tally.goodwill_credits);
+    amount(&mut totals.goodwill, tally.goodwill)?;
+    count(&mut totals.credit_monitoring, tally.credit_monitoring);
+    count(
+        &mut totals.credit_monitoring_months,
+        tally.credit_monitoring_months,
+    );
+    count(
+        &mut totals.identity_theft_insurance,
+        tally.identity_theft_insurance,
+    );
+    amount(&mut totals.insurance_coverage, tally.insurance_coverage)?;
+    count(&mut totals.fee_waivers, tally.fee_waivers);
+    count(&mut totals.fee_waiver_months, tally.fee_waiver_months);
+    count(
+        &mut totals.assisted_password_resets,
+        tally.assisted_password_resets,
+    );
+    count(&mut totals.account_freezes, tally.account_freezes);
+    count(
+        &mut totals.negotiated_settlements,
+        tally.negotiated_settlements,
+    );
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CustomerRef, Jurisdiction, PolicyId, Rule, RuleId};
+
+    fn cny(minor: i64) -> Money {
+        Money::from_minor(minor, Currency::CNY)
+    }
+
+    fn claim(evidence: EvidenceStrength, tier: Tier, compromised: bool) -> Claim {
+        Claim::builder(CustomerRef::new("c").unwrap(), tier, cny(500), evidence)
+            .verified_loss(cny(400))
+            .account_compromised(compromised)
+            .data(DataCategory::Credentials)
+            .jurisdiction(Jurisdiction::new("US-NY").unwrap())
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn folded_tables_agree_with_the_conditions() {
+        let conditions = [
+            Condition::All {
+                conditions: vec![
+                    Condition::Evidence {
+                        any_of: [EvidenceStrength::Verified, EvidenceStrength::None].into(),
+                    },
+                    Condition::Not {
+                        condition: Box::new(Condition::AccountCompromised { is: true }),
+                    },
+                ],
+            },
+            Condition::Any {
+                conditions: vec![
+                    Condition::Tier {
+                        any_of: [Tier::Vip].into(),
+                    },
+                    Condition::Loss {
+                        basis: LossBasis::Verified,
+                        min: Some(cny(401)),
+                        max: None,
+                    },
+                ],
+            },
+            Condition::Not {
+                condition: Box::new(Condition::All {
+                    conditions: vec![
+                        Condition::DataExposed {
+                            any_of: [DataCategory::Credentials].into(),
+                        },
+                        Condition::Jurisdiction {
+                            any_of: [Jurisdiction::new("US").unwrap()].into(),
+                        },
+                        Condition::Tier {
+                            any_of: [Tier::Standard, Tier::Premium].into(),
+                        },
+                    ],
+                }),
+            },
+            Condition::Any { conditions: vec![] },
+            Condition::All { conditions: vec![] },
+        ];
+        for condition in &conditions {
+            let compiled = compile_condition(condition);
+            for evidence in EVIDENCE {
+                for tier in TIERS {
+                    for compromised in [false, true] {
+                        let c = claim(evidence, tier, compromised);
+                        let mut facts = Facts {
+                            claim: &c,
+                            signature: signature(&c),
+                            data: None,
+                        };
+                        assert_eq!(
+                            compiled.holds(&mut facts),
+                            condition.holds(&c),
+                            "{condition} for {evidence:?} {tier:?} {compromised}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            compile_condition(conditions.get(3).unwrap()),
+            Cond::Table(0)
+        );
+    }
+
+    #[test]
+    fn many_rules_are_evaluated_in_order() {
+        let mut builder = Policy::builder(
+            PolicyId::new("many").unwrap(),
+            1,
+            Currency::CNY,
+            Matching::FirstMatch,
+            cny(10_000),
+        );
+        for n in 0..70 {
+            builder = builder.rule(Rule::new(
+                RuleId::new(format!("r{n}")).unwrap(),
+                Condition::Loss {
+                    basis: LossBasis::Reported,
+                    min: Some(cny(1_000 - n)),
+                    max: None,
+                },
+                vec![Remedy::Goodwill { amount: cny(n + 1) }],
+            ));
+        }
+        let policy = builder.build().unwrap();
+        let compiled = policy.compile();
+        assert_eq!(compiled.select, Select::InOrder);
+        for reported in [0, 940, 950, 1_000] {
+            let c = Claim::builder(
+                CustomerRef::new("c").unwrap(),
+                Tier::Standard,
+                cny(reported),
+                EvidenceStrength::None,
+            )
+            .build()
+            .unwrap();
+            assert_eq!(compiled.assess(&c).unwrap(), policy.assess(&c).unwrap());
+        }
+    }
+}
