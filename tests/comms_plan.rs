@@ -413,3 +413,33 @@ fn plans_are_validated_when_adopted() {
         CommsPlan::reference()
     );
 }
+
+#[test]
+fn a_plan_can_state_its_own_required_elements() {
+    use incident::comms::{ElementRule, ElementRules};
+    let mut d = desk();
+    let mut plan = CommsPlan::reference();
+    let mut rules = ElementRules::defaults();
+    // This firm's holding statements must also apologise.
+    let mut stricter: std::collections::BTreeSet<_> =
+        required_elements(MessageKind::HoldingStatement, Audience::Media)
+            .iter()
+            .copied()
+            .collect();
+    stricter.insert(ContentElement::Apology);
+    rules.set(ElementRule {
+        kind: MessageKind::HoldingStatement,
+        audience: None,
+        elements: stricter,
+    });
+    plan.required_elements = Some(rules);
+    d.run(Command::AdoptCommsPlan { plan });
+    d.run(holding("PR-1", &[]));
+    let r = d.as_actor("li.na").reject(approve("PR-1"));
+    assert_eq!(codes(&r), vec!["notice_incomplete"]);
+    assert!(r.to_string().contains("apology"), "{r}");
+    // Without the plan's rule, the same draft is complete.
+    let mut plain = desk();
+    plain.run(holding("PR-1", &[]));
+    plain.as_actor("li.na").run(approve("PR-1"));
+}

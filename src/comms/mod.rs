@@ -19,7 +19,7 @@ mod locale_format;
 mod render;
 mod template;
 
-pub use elements::required_elements;
+pub use elements::{required_elements, ElementRule, ElementRules};
 pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{required_elements, Audience, Channel, ContentElement, MessageKind};
+use super::{required_elements, Audience, Channel, ContentElement, ElementRules, MessageKind};
 use crate::{ActorId, FactKey, NoticeId, PlanItemId};
 
 /// A message drafted for an audience (the payload of the draft-notice command and event).
@@ -129,6 +129,15 @@ impl Notice {
             .iter()
             .filter(|e| !self.draft.elements.contains(e))
             .copied()
+            .collect()
+    }
+
+    /// Required elements under `rules` (a plan's) the draft does not carry.
+    pub fn missing_elements_under(&self, rules: &ElementRules) -> Vec<ContentElement> {
+        rules
+            .required(self.draft.kind, self.draft.audience)
+            .into_iter()
+            .filter(|e| !self.draft.elements.contains(e))
             .collect()
     }
 }

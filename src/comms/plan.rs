@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Audience, Channel, MessageKind, NoticeStatus};
+use super::{Audience, Channel, ElementRules, MessageKind, NoticeStatus};
 use crate::lifecycle::{Phase, Role};
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
 use crate::{Incident, NoticeId, PlanItemId};
@@ -61,6 +61,10 @@ pub struct PlanItem {
 pub struct CommsPlan {
     /// The planned messages.
     pub items: Vec<PlanItem>,
+    /// The content elements messages must carry under this plan; `null` keeps the crate's
+    /// defaults ([`ElementRules::defaults`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_elements: Option<ElementRules>,
 }
 
 /// Something wrong with a plan.
@@ -222,6 +226,7 @@ impl CommsPlan {
                     Role::CustomerLiaison,
                 ),
             ],
+            required_elements: None,
         }
     }
 

@@ -916,7 +916,7 @@ impl Incident {
                 {
                     self.clearance_guard(&mut c, notice_id, notice);
                     self.approver_guard(&mut c, notice_id, notice, ctx.actor());
-                    let missing = notice.missing_elements();
+                    let missing = self.missing_elements(notice);
                     if !missing.is_empty() {
                         c.push(Unmet::NoticeIncomplete {
                             notice_id: notice_id.to_string(),
@@ -1464,7 +1464,7 @@ impl Incident {
                         audience: notice.draft.audience,
                     });
                 }
-                let missing = notice.missing_elements();
+                let missing = self.missing_elements(notice);
                 if !missing.is_empty() {
                     c.push(Unmet::NoticeIncomplete {
                         notice_id: notice_id.to_string(),
@@ -1494,6 +1494,19 @@ impl Incident {
                     }
                 }
             }
+        }
+    }
+
+    /// Required elements the notice lacks: under the adopted plan's rules when it states
+    /// them, else the crate's defaults.
+    fn missing_elements(&self, notice: &crate::Notice) -> Vec<crate::ContentElement> {
+        match self
+            .comms_plan
+            .as_ref()
+            .and_then(|p| p.required_elements.as_ref())
+        {
+            Some(rules) => notice.missing_elements_under(rules),
+            None => notice.missing_elements(),
         }
     }
 
