@@ -927,7 +927,7 @@ fn div_round_half_even(n: i128, d: i128) -> Option<i128> {
 }
 
 /// Inserts ',' every three digits from the right.
-fn group_thousands(value: u64) -> String {
+pub(crate) fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let len = digits.len();
     let mut grouped = String::with_capacity(len + len / 3);

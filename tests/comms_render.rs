@@ -19,27 +19,9 @@ use chrono::{DateTime, TimeZone as _, Utc};
 use incident::*;
 use proptest::prelude::*;
 
-const KINDS: [MessageKind; 8] = [
-    MessageKind::InitialNotice,
-    MessageKind::Update,
-    MessageKind::HoldingStatement,
-    MessageKind::RegulatorReport,
-    MessageKind::IdentityTheftGuide,
-    MessageKind::Faq,
-    MessageKind::ResolutionNotice,
-    MessageKind::Survey,
-];
+const KINDS: [MessageKind; 8] = MessageKind::ALL;
 
-const AUDIENCES: [Audience; 8] = [
-    Audience::AffectedCustomers,
-    Audience::AllCustomers,
-    Audience::Regulators,
-    Audience::LawEnforcement,
-    Audience::Media,
-    Audience::Employees,
-    Audience::Partners,
-    Audience::BoardAndInvestors,
-];
+const AUDIENCES: [Audience; 8] = Audience::ALL;
 
 fn key(s: &str) -> FactKey {
     FactKey::new(s).unwrap()

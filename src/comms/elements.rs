@@ -108,16 +108,7 @@ impl ElementRules {
             rule(MessageKind::InitialNotice, Some(Audience::Regulators)),
             rule(MessageKind::InitialNotice, Some(Audience::LawEnforcement)),
         ];
-        for kind in [
-            MessageKind::InitialNotice,
-            MessageKind::Update,
-            MessageKind::HoldingStatement,
-            MessageKind::RegulatorReport,
-            MessageKind::IdentityTheftGuide,
-            MessageKind::Faq,
-            MessageKind::ResolutionNotice,
-            MessageKind::Survey,
-        ] {
+        for kind in MessageKind::ALL {
             rules.push(rule(kind, None));
         }
         Self { rules }
@@ -177,26 +168,8 @@ mod tests {
     #[test]
     fn the_data_defaults_equal_the_function_for_every_kind_and_audience() {
         let rules = ElementRules::defaults();
-        for kind in [
-            MessageKind::InitialNotice,
-            MessageKind::Update,
-            MessageKind::HoldingStatement,
-            MessageKind::RegulatorReport,
-            MessageKind::IdentityTheftGuide,
-            MessageKind::Faq,
-            MessageKind::ResolutionNotice,
-            MessageKind::Survey,
-        ] {
-            for audience in [
-                Audience::AffectedCustomers,
-                Audience::AllCustomers,
-                Audience::Regulators,
-                Audience::LawEnforcement,
-                Audience::Media,
-                Audience::Employees,
-                Audience::Partners,
-                Audience::BoardAndInvestors,
-            ] {
+        for kind in MessageKind::ALL {
+            for audience in Audience::ALL {
                 let expected: BTreeSet<_> =
                     required_elements(kind, audience).iter().copied().collect();
                 assert_eq!(

@@ -7,6 +7,8 @@ use chrono::{DateTime, Datelike, Offset, TimeZone as _, Timelike, Utc};
 use chrono_tz::OffsetName;
 
 use super::{FactValue, Locale};
+use crate::money::group_thousands;
+use crate::regulation::format_offset;
 use crate::{DataCategory, TimeZone};
 
 /// Chinese names of common zones, and whether the zone observes daylight saving (then the
@@ -49,31 +51,6 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// `+08:00`, `-04:00`, or `+08:05:43` for historical offsets with seconds.
-fn format_offset(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let abs = seconds.unsigned_abs();
-    let (h, m, s) = (abs / 3600, abs / 60 % 60, abs % 60);
-    if s == 0 {
-        format!("{sign}{h:02}:{m:02}")
-    } else {
-        format!("{sign}{h:02}:{m:02}:{s:02}")
-    }
-}
-
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let len = digits.len();
-    let mut grouped = String::with_capacity(len + len / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index != 0 && (len - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
-}
 
 impl Locale {
     /// `at` as a reader in `zone` sees it, in this locale (the formats are described on

@@ -88,16 +88,7 @@ mod tests {
 
     #[test]
     fn internal_facts_reach_no_audience_and_the_press_gets_only_public_ones() {
-        for a in [
-            Audience::AffectedCustomers,
-            Audience::AllCustomers,
-            Audience::Regulators,
-            Audience::LawEnforcement,
-            Audience::Media,
-            Audience::Employees,
-            Audience::Partners,
-            Audience::BoardAndInvestors,
-        ] {
+        for a in Audience::ALL {
             assert!(a.clearance() < Sensitivity::Internal, "{a:?}");
             assert_eq!(
                 serde_json::to_value(a).unwrap(),

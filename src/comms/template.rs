@@ -270,16 +270,7 @@ pub(crate) fn audience_name(audience: Option<Audience>) -> &'static str {
 }
 
 /// Every audience, for the requirements of a template meant for any of them.
-const AUDIENCES: [Audience; 8] = [
-    Audience::AffectedCustomers,
-    Audience::AllCustomers,
-    Audience::Regulators,
-    Audience::LawEnforcement,
-    Audience::Media,
-    Audience::Employees,
-    Audience::Partners,
-    Audience::BoardAndInvestors,
-];
+const AUDIENCES: [Audience; 8] = Audience::ALL;
 
 /// One piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1194,16 +1185,7 @@ mod tests {
     use super::*;
 
     /// Every message kind, each with built-in templates.
-    const KINDS: [MessageKind; 8] = [
-        MessageKind::InitialNotice,
-        MessageKind::Update,
-        MessageKind::HoldingStatement,
-        MessageKind::RegulatorReport,
-        MessageKind::IdentityTheftGuide,
-        MessageKind::Faq,
-        MessageKind::ResolutionNotice,
-        MessageKind::Survey,
-    ];
+    const KINDS: [MessageKind; 8] = MessageKind::ALL;
 
     fn id(s: &str) -> TemplateId {
         TemplateId::new(s).unwrap()

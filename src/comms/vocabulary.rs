@@ -27,6 +27,18 @@ pub enum Audience {
 }
 
 impl Audience {
+    /// Every audience.
+    pub const ALL: [Audience; 8] = [
+        Self::AffectedCustomers,
+        Self::AllCustomers,
+        Self::Regulators,
+        Self::LawEnforcement,
+        Self::Media,
+        Self::Employees,
+        Self::Partners,
+        Self::BoardAndInvestors,
+    ];
+
     /// Customers, affected or all: the audiences of a public disclosure.
     pub fn is_customers(self) -> bool {
         matches!(self, Self::AffectedCustomers | Self::AllCustomers)
@@ -85,6 +97,20 @@ pub enum MessageKind {
     ResolutionNotice,
     /// A satisfaction survey.
     Survey,
+}
+
+impl MessageKind {
+    /// Every message kind.
+    pub const ALL: [MessageKind; 8] = [
+        Self::InitialNotice,
+        Self::Update,
+        Self::HoldingStatement,
+        Self::RegulatorReport,
+        Self::IdentityTheftGuide,
+        Self::Faq,
+        Self::ResolutionNotice,
+        Self::Survey,
+    ];
 }
 
 /// A piece of content a message may be required to carry.

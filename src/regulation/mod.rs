@@ -115,4 +115,5 @@ pub use regime::{
     Unit, Urgency, ZoneRule,
 };
 pub use timer::{DrillMargin, DrillScore};
+pub(crate) use zone::format_offset;
 pub use zone::{TimeZone, TimeZoneError};

@@ -192,7 +192,7 @@ fn shift(local: NaiveDateTime, offset: &TzOffset) -> DateTime<Utc> {
 }
 
 /// `+08:00`, `-04:00`, or `+08:05:43` for historical offsets with seconds.
-fn format_offset(seconds: i32) -> String {
+pub(crate) fn format_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let abs = seconds.unsigned_abs();
     let (h, m, s) = (abs / 3600, abs / 60 % 60, abs % 60);
