@@ -1200,3 +1200,73 @@ proptest! {
         prop_assert_eq!(back, o);
     }
 }
+
+/// Instants at the ends of the representable timeline give missing facts or no due
+/// time, never a panic, under every built-in regime (hostile or corrupt input).
+#[test]
+fn extreme_instants_never_panic() {
+    let edges = [
+        DateTime::<Utc>::MAX_UTC,
+        DateTime::<Utc>::MAX_UTC - Duration::minutes(30),
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MIN_UTC + Duration::minutes(30),
+    ];
+    for edge in edges {
+        let mut f = IncidentFacts::new(IncidentKind::DataBreach, edge);
+        personal(&mut f, 2_000_000, "DE");
+        f.impact.data_categories.insert(DataCategory::Health);
+        for name in [
+            "major_incident",
+            "material",
+            "cybersecurity_incident",
+            "relevant_incident",
+            "high_risk",
+            "significant_incident",
+        ] {
+            f.determinations.insert(
+                fact(name),
+                Determination {
+                    value: true,
+                    determined_at: edge,
+                    first_yes_at: Some(edge),
+                    basis: "edge".into(),
+                },
+            );
+        }
+        for m in [
+            Milestone::Awareness,
+            Milestone::HandlingEnded,
+            Milestone::ExtortionPaymentMade,
+            Milestone::AssessmentCompleted,
+        ] {
+            f.milestones.insert(m, edge);
+        }
+        f.filings.push(Filing {
+            regime: RegimeId::new("eu-dora").unwrap(),
+            report: ReportId::new("initial").unwrap(),
+            submitted_at: edge,
+            reference: None,
+        });
+        let mut profile = eu_profile(&[
+            EntityType::PaymentInstitution,
+            EntityType::SecRegistrant,
+            EntityType::NydfsCoveredEntity,
+            EntityType::HipaaCoveredEntity,
+            EntityType::CnCiiOperator,
+            EntityType::CnSecuritiesFirm,
+            EntityType::HkCriticalInfrastructureOperator,
+        ]);
+        profile = profile.established_in(j("CN"));
+        let r = regulation(profile).with_readings(
+            Readings::default()
+                .alternative(Ambiguity::HourCountStart)
+                .alternative(Ambiguity::DayEnd)
+                .alternative(Ambiguity::RestDayExtension),
+        );
+        let o = r.obligations(&f, edge);
+        let _ = o.to_string();
+        let _ = r.next_deadline(&f, edge);
+        let _ = r.alerts_due(&f, edge);
+        let _ = o.score();
+    }
+}

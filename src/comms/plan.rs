@@ -248,8 +248,10 @@ impl CommsPlan {
                     within_minutes,
                 } => {
                     if let Some(entered) = incident.entered_at(*phase) {
-                        let due = entered + Duration::minutes(i64::from(*within_minutes));
-                        entries.push(entry(item, 1, Some(due), notices.first(), at, None));
+                        // Past the end of the representable timeline: no due time.
+                        let due = entered
+                            .checked_add_signed(Duration::minutes(i64::from(*within_minutes)));
+                        entries.push(entry(item, 1, due, notices.first(), at, None));
                     }
                 }
                 PlanTrigger::Cadence {
@@ -354,17 +356,18 @@ fn cadence(
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut due = start + step;
-    // Bounded: at most one entry past `at`, and at most 10,000 occurrences.
-    while out.len() < 10_000 {
-        if end.is_some_and(|e| due > e) {
+    let mut next = start.checked_add_signed(step);
+    // Bounded: at most one entry past `at`, at most 10,000 occurrences, and never past the
+    // end of the representable timeline.
+    while let Some(due) = next {
+        if out.len() >= 10_000 || end.is_some_and(|e| due > e) {
             break;
         }
         out.push(due);
         if due > at {
             break;
         }
-        due += step;
+        next = due.checked_add_signed(step);
     }
     out
 }

@@ -181,7 +181,10 @@ fn next_full_hour(at: DateTime<Utc>, zone: TimeZone) -> DateTime<Utc> {
     let into_hour = Duration::minutes(i64::from(local.minute()))
         + Duration::seconds(i64::from(local.second()))
         + Duration::nanoseconds(i64::from(local.nanosecond()));
-    at - into_hour + Duration::hours(1)
+    // At the very end of the representable timeline there is no next hour: keep `at`.
+    at.checked_sub_signed(into_hour)
+        .and_then(|t| t.checked_add_signed(Duration::hours(1)))
+        .unwrap_or(at)
 }
 
 enum TimeOfDayResolved {
