@@ -174,3 +174,125 @@ fn hostile_snapshots_do_not_panic() {
         })
     ));
 }
+
+/// Replaces the scalar at `choice` (among all scalars of `value`) with `replacement`.
+fn mutate_scalar(
+    value: &mut serde_json::Value,
+    choice: prop::sample::Index,
+    replacement: serde_json::Value,
+) {
+    fn paths(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    path.push(k.clone());
+                    paths(v, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    path.push(i.to_string());
+                    paths(v, path, out);
+                    path.pop();
+                }
+            }
+            _ => out.push(path.clone()),
+        }
+    }
+    let mut all = Vec::new();
+    paths(value, &mut Vec::new(), &mut all);
+    if all.is_empty() {
+        return;
+    }
+    let path = &all[choice.index(all.len())];
+    let mut target = value;
+    for key in path {
+        target = match target {
+            serde_json::Value::Array(a) => &mut a[key.parse::<usize>().unwrap()],
+            other => &mut other[key.as_str()],
+        };
+    }
+    *target = replacement;
+}
+
+fn hostile() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::json!(null)),
+        Just(serde_json::json!(u64::MAX)),
+        Just(serde_json::json!(u32::MAX)),
+        Just(serde_json::json!(0)),
+        Just(serde_json::json!(-1)),
+        Just(serde_json::json!("")),
+        Just(serde_json::json!("{{")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!("+262142-12-31T23:59:59Z")),
+        Just(serde_json::json!("9999-12-31T23:59:59.999999999Z")),
+        Just(serde_json::json!("Etc/GMT+14")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Host-supplied data (regulations with their regimes and calendars, incident facts,
+    /// plans, template sets) with one hostile value: loading fails with an error or the
+    /// data is used, never a panic.
+    #[test]
+    fn hostile_host_data_never_panics(
+        which in 0u8..4,
+        choice in any::<prop::sample::Index>(),
+        replacement in hostile(),
+    ) {
+        let profile = EntityProfile::new()
+            .established_in(Jurisdiction::new("CN").unwrap())
+            .entity_type(incident::regulation::EntityType::CnSecuritiesFirm)
+            .entity_type(incident::regulation::EntityType::SecRegistrant)
+            .time_zone("Asia/Shanghai".parse().unwrap())
+            .calendar(CalendarId::new("cn").unwrap());
+        let mut facts = IncidentFacts::new(IncidentKind::DataBreach, at(2026, 2, 10, 1, 30));
+        facts.impact.people.estimated = Some(2_000_000);
+        facts.impact.data_categories.insert(DataCategory::FinancialAccount);
+        facts.milestones.insert(Milestone::HandlingEnded, at(2026, 2, 12, 1, 30));
+        let regulation = Regulation::builtin(profile);
+        match which {
+            0 => {
+                let mut v = serde_json::to_value(&regulation).unwrap();
+                mutate_scalar(&mut v, choice, replacement);
+                if let Ok(r) = serde_json::from_value::<Regulation>(v) {
+                    let _ = r.problems();
+                    let o = r.obligations(&facts, at(2026, 2, 10, 3, 0));
+                    let _ = o.to_string();
+                    let _ = r.next_deadline(&facts, at(2026, 2, 10, 3, 0));
+                }
+            }
+            1 => {
+                let mut v = serde_json::to_value(&facts).unwrap();
+                mutate_scalar(&mut v, choice, replacement);
+                if let Ok(f) = serde_json::from_value::<IncidentFacts>(v) {
+                    let _ = regulation.obligations(&f, at(2026, 2, 10, 3, 0)).to_string();
+                    let _ = regulation.alerts_due(&f, at(2026, 2, 10, 3, 0));
+                }
+            }
+            2 => {
+                let mut v = serde_json::to_value(CommsPlan::reference()).unwrap();
+                mutate_scalar(&mut v, choice, replacement);
+                let _ = serde_json::from_value::<CommsPlan>(v).map(|p| p.problems());
+            }
+            _ => {
+                let mut set = TemplateSet::builtin();
+                set.declare_recipient_field("offer").unwrap();
+                set.register(
+                    Template::builder(TemplateId::new("t").unwrap(), MessageKind::Survey, Locale::En)
+                        .body("{{firm_name}}: {{recipient.offer}} {{{{x")
+                        .build()
+                        .unwrap(),
+                )
+                .unwrap();
+                let mut v = serde_json::to_value(&set).unwrap();
+                mutate_scalar(&mut v, choice, replacement);
+                let _ = serde_json::from_value::<TemplateSet>(v);
+            }
+        }
+    }
+}
