@@ -150,7 +150,10 @@ pub use evidence::{
     ContentDigest, ContentDigestError, CustodyAction, CustodyEntry, CustodyRecord, DigestAlgorithm,
     EvidenceItem, NewEvidence,
 };
-pub use review::{Finding, FindingKind, RootCause};
+pub use review::{
+    veris_record, Finding, FindingKind, RootCause, VerisConfidence, VerisError, VerisOptions,
+    VerisVictim, VERIS_SCHEMA_VERSION,
+};
 
 // Regulatory clocks (the rest of the vocabulary is in [`regulation`]).
 pub use regulation::{

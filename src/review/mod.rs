@@ -4,3 +4,8 @@
 mod finding;
 
 pub use finding::{Finding, FindingKind, RootCause};
+mod veris;
+
+pub use veris::{
+    veris_record, VerisConfidence, VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
+};
