@@ -151,7 +151,9 @@ pub use evidence::{
     EvidenceItem, NewEvidence,
 };
 pub use review::{
-    veris_record, Finding, FindingKind, RootCause, VerisConfidence, VerisError, VerisOptions,
+    veris_record, DeadlineCounts, DeadlineOutcome, Elapsed, Finding, FindingKind, IncidentSummary,
+    Percentiles, Portfolio, PortfolioReport, RegimeDeadlines, RegulatorNotification,
+    ResponseMetrics, ResponseTimes, RootCause, Span, VerisConfidence, VerisError, VerisOptions,
     VerisVictim, VERIS_SCHEMA_VERSION,
 };
 
