@@ -187,6 +187,25 @@ fn valid_text(text: &str, max: usize) -> bool {
     !text.trim().is_empty() && text.chars().count() <= max
 }
 
+/// Checks one step against a model that predicts whether the command succeeds (`None`:
+/// the model has no opinion on this command).
+fn check_model(
+    record: &Record,
+    model: fn(&Incident, &Command, DateTime<Utc>) -> Option<bool>,
+) -> Result<(), TestCaseError> {
+    if let Some(expected) = model(&record.before, &record.command, record.at) {
+        prop_assert_eq!(
+            record.outcome.is_ok(),
+            expected,
+            "{:?} in phase {}: {:?}",
+            record.command,
+            record.before.phase(),
+            record.outcome.as_ref().err()
+        );
+    }
+    Ok(())
+}
+
 /// The guard table of `lifecycle`'s docs, evaluated independently on the state before a
 /// transition command: `None` for other commands.
 fn model_accepts(state: &Incident, command: &Command, now: DateTime<Utc>) -> Option<bool> {
@@ -605,16 +624,7 @@ proptest! {
     fn transition_guards_match_the_model(scenario in scenario()) {
         let trace = drive(&scenario)?;
         for record in &trace.records {
-            if let Some(expected) = model_accepts(&record.before, &record.command, record.at) {
-                prop_assert_eq!(
-                    record.outcome.is_ok(),
-                    expected,
-                    "{:?} in phase {}: {:?}",
-                    record.command,
-                    record.before.phase(),
-                    record.outcome.as_ref().err()
-                );
-            }
+            check_model(record, model_accepts)?;
             if matches!(record.command, Command::Review) && record.outcome.is_ok() {
                 let before = &record.before;
                 prop_assert!(!before.findings().is_empty());
@@ -639,16 +649,7 @@ proptest! {
     fn claim_guards_match_the_model_and_totals_add_up(scenario in scenario()) {
         let trace = drive(&scenario)?;
         for record in &trace.records {
-            if let Some(expected) = model_accepts_claim(&record.before, &record.command, record.at) {
-                prop_assert_eq!(
-                    record.outcome.is_ok(),
-                    expected,
-                    "{:?} in phase {}: {:?}",
-                    record.command,
-                    record.before.phase(),
-                    record.outcome.as_ref().err()
-                );
-            }
+            check_model(record, model_accepts_claim)?;
             check_claims(&record.after)?;
         }
     }
