@@ -97,7 +97,7 @@ pub mod lifecycle;
 mod log;
 mod money;
 pub mod regulation;
-mod review;
+pub mod review;
 mod schema;
 
 // --- public interface -------------------------------------------------------------------
@@ -151,10 +151,10 @@ pub use evidence::{
     EvidenceItem, NewEvidence,
 };
 pub use review::{
-    veris_record, DeadlineCounts, DeadlineOutcome, Elapsed, Finding, FindingKind, IncidentSummary,
-    Percentiles, Portfolio, PortfolioReport, RegimeDeadlines, RegulatorNotification,
-    ResponseMetrics, ResponseTimes, RootCause, Span, VerisConfidence, VerisError, VerisOptions,
-    VerisVictim, VERIS_SCHEMA_VERSION,
+    veris_record, DeadlineCounts, DeadlineOutcome, DrillGrade, DrillScorecard, DrillStandard,
+    Elapsed, Finding, FindingKind, IncidentSummary, Percentiles, Portfolio, PortfolioReport,
+    RegimeDeadlines, RegulatorNotification, ResponseMetrics, ResponseTimes, ReviewReport,
+    RootCause, Span, VerisConfidence, VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
 };
 
 // Regulatory clocks (the rest of the vocabulary is in [`regulation`]).

@@ -5,6 +5,9 @@ use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
 use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
 use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
+use crate::review::{
+    DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
+};
 use crate::{
     Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
     ProgramSummary, Rejection, SlaTargets,
@@ -23,7 +26,9 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `compensation_program_summary`; then regulation: `regime`, `regulation` (profile,
 /// regimes, calendars and readings), `business_calendar`, `incident_facts` and
 /// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet`,
-/// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`.
+/// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
+/// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
+/// (what dashboards read), `drill_standard` and `drill_scorecard`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -52,5 +57,11 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("sla_targets", schema_of::<SlaTargets>()),
         ("template_set", schema_of::<TemplateSet>()),
         ("recipient", schema_of::<Recipient>()),
+        ("response_metrics", schema_of::<ResponseMetrics>()),
+        ("incident_summary", schema_of::<IncidentSummary>()),
+        ("portfolio_report", schema_of::<PortfolioReport>()),
+        ("review_report", schema_of::<ReviewReport>()),
+        ("drill_standard", schema_of::<DrillStandard>()),
+        ("drill_scorecard", schema_of::<DrillScorecard>()),
     ]
 }

@@ -13,9 +13,11 @@
 )]
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+
+mod common;
 
 use chrono::{DateTime, TimeZone as _, Utc};
+use common::check_golden;
 use incident::*;
 use proptest::prelude::*;
 
@@ -143,39 +145,6 @@ fn kind_name(kind: MessageKind) -> String {
         .to_owned()
 }
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/comms")
-}
-
-/// Compares `actual` with the golden file `name`, or rewrites it under `UPDATE_GOLDEN=1`.
-/// Returns a description of the drift.
-fn check_golden(name: &str, actual: &str) -> Option<String> {
-    let path = golden_dir().join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden_dir()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return None;
-    }
-    let expected = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => return Some(format!("{name}: cannot read {}: {e}", path.display())),
-    };
-    if expected == actual {
-        return None;
-    }
-    let (line, want, got) = expected
-        .lines()
-        .chain(std::iter::repeat("<end of file>"))
-        .zip(actual.lines().chain(std::iter::repeat("<end of file>")))
-        .enumerate()
-        .find(|(_, (a, b))| a != b)
-        .map(|(i, (a, b))| (i + 1, a, b))
-        .unwrap_or((0, "", ""));
-    Some(format!(
-        "{name} differs from the golden file at line {line}:\n  golden:   {want}\n  rendered: {got}"
-    ))
-}
-
 fn as_file(rendered: &Rendered) -> String {
     format!(
         "Subject: {}\n\n{}",
@@ -203,6 +172,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
                 "{kind:?} {locale}: unrendered placeholder"
             );
             drift.extend(check_golden(
+                "comms",
                 &format!("{}.{locale}.md", kind_name(kind)),
                 &text,
             ));
@@ -221,6 +191,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
             .unwrap();
         assert!(!rendered.body.contains("**") && !rendered.body.contains("# "));
         drift.extend(check_golden(
+            "comms",
             &format!("initial_notice.{locale}.txt"),
             &as_file(&rendered),
         ));

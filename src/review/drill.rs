@@ -1,0 +1,684 @@
+//! Drill scoring: how an exercise did against the regulatory clocks it would have run under,
+//! whether its notices were complete, and how fast it was contained, as points, a letter
+//! grade and the list of gaps to train on.
+//!
+//! The seeds ask for regular drills ("定期进行安全演练") so that a real incident finds the
+//! team ready; a score makes drills comparable from one quarter to the next. The rubric is
+//! data ([`DrillStandard`]) so a firm can hold itself to its own targets.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::comms::{Audience, ContentElement, Locale, MessageKind};
+use crate::lifecycle::Incident;
+use crate::regulation::{MissingFact, ObligationStatus, Obligations, TimeZone};
+use crate::{IncidentId, NoticeId, PlanItemId, RegimeId, ReportId};
+
+use super::labels::Label;
+use super::report::{cell, format_seconds, tr};
+use super::{DeadlineOutcome, Elapsed};
+
+/// Points deducted for each kind of gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillPenalties {
+    /// A deadline passed with nothing filed.
+    pub deadline_missed: u32,
+    /// A report filed after its deadline.
+    pub deadline_late: u32,
+    /// A regime that could not be evaluated for want of a fact (the team would not have
+    /// known whether to file).
+    pub regime_undetermined: u32,
+    /// A notice (drafted, approved or sent) lacking a required element.
+    pub notice_incomplete: u32,
+    /// A message of the adopted communication plan past due and not sent.
+    pub plan_message_overdue: u32,
+    /// Contained, but later than the target.
+    pub containment_slow: u32,
+    /// Not contained at all.
+    pub not_contained: u32,
+    /// First customer notice later than the target, or not sent with the target elapsed.
+    pub customer_notice_slow: u32,
+}
+
+/// The standard a drill is held to: targets and penalties. Points start at 100 and never
+/// go below 0; the grade is A from 90, B from 80, C from 70, D from 60, F below, and a
+/// missed deadline caps the grade at C (a drill that would have earned a fine does not
+/// pass with honours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillStandard {
+    /// Detection to containment, seconds.
+    pub contain_within_seconds: i64,
+    /// Detection to the first notice to customers, seconds; `null`: not scored.
+    pub customer_notice_within_seconds: Option<i64>,
+    /// Points per gap.
+    pub penalties: DrillPenalties,
+}
+
+impl Default for DrillStandard {
+    /// Containment within 4 hours; the first customer notice within 72 hours (the
+    /// shortest common "without undue delay" horizon, GDPR Art. 33(1)'s 72 hours, used as a
+    /// yardstick, not a rule); a missed deadline costs 25 points, a late one 15, an
+    /// undetermined regime 10, an incomplete notice 10, an overdue plan message 10, slow
+    /// containment 15, none 30, a slow customer notice 10.
+    fn default() -> Self {
+        Self {
+            contain_within_seconds: 4 * 3_600,
+            customer_notice_within_seconds: Some(72 * 3_600),
+            penalties: DrillPenalties {
+                deadline_missed: 25,
+                deadline_late: 15,
+                regime_undetermined: 10,
+                notice_incomplete: 10,
+                plan_message_overdue: 10,
+                containment_slow: 15,
+                not_contained: 30,
+                customer_notice_slow: 10,
+            },
+        }
+    }
+}
+
+/// A letter grade.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum DrillGrade {
+    /// 90 points or more.
+    A,
+    /// 80 to 89.
+    B,
+    /// 70 to 79.
+    C,
+    /// 60 to 69.
+    D,
+    /// Below 60.
+    F,
+}
+
+impl DrillGrade {
+    /// The grade for `points`.
+    pub fn from_points(points: u32) -> Self {
+        match points {
+            90.. => Self::A,
+            80..=89 => Self::B,
+            70..=79 => Self::C,
+            60..=69 => Self::D,
+            _ => Self::F,
+        }
+    }
+}
+
+/// One deadline of the drill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillDeadline {
+    /// The regime.
+    pub regime: RegimeId,
+    /// The report.
+    pub report: ReportId,
+    /// The report's name.
+    pub report_name: String,
+    /// When it was due.
+    pub due: DateTime<Utc>,
+    /// When it was (practice-)filed.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// How it turned out.
+    pub outcome: DeadlineOutcome,
+    /// Slack (positive) or overrun (negative) in seconds; `null` while open.
+    pub margin_seconds: Option<i64>,
+}
+
+/// One notice of the drill and whether it was complete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillNotice {
+    /// The notice.
+    pub notice_id: NoticeId,
+    /// To whom.
+    pub audience: Audience,
+    /// What kind of message.
+    pub message: MessageKind,
+    /// Required elements it lacks; empty when complete.
+    pub missing_elements: Vec<ContentElement>,
+}
+
+/// A time target of the drill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillTarget {
+    /// The target, seconds from detection.
+    pub target_seconds: i64,
+    /// What was achieved (missing if the milestone was not reached).
+    pub actual: Elapsed,
+    /// Met, missed, or `null` while the milestone is not reached and the target has not
+    /// elapsed yet.
+    pub met: Option<bool>,
+}
+
+/// Something to train on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "gap", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DrillGap {
+    /// A deadline passed with nothing filed.
+    DeadlineMissed {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// How far past due at scoring time, seconds.
+        overdue_seconds: i64,
+    },
+    /// A report filed after its deadline.
+    DeadlineLate {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// How late, seconds.
+        late_seconds: i64,
+    },
+    /// A regime that could not be evaluated.
+    RegimeUndetermined {
+        /// The regime.
+        regime: RegimeId,
+        /// What was missing.
+        missing: Vec<MissingFact>,
+    },
+    /// A notice (not cancelled) without every required element.
+    NoticeIncomplete {
+        /// The notice.
+        notice_id: NoticeId,
+        /// What it lacks.
+        missing: Vec<ContentElement>,
+    },
+    /// A message of the adopted plan past due and not sent (regulator reports are scored
+    /// as deadlines instead).
+    PlanMessageOverdue {
+        /// The plan item.
+        item: PlanItemId,
+        /// Which occurrence.
+        occurrence: u32,
+        /// The message kind.
+        message: MessageKind,
+        /// The audience.
+        audience: Audience,
+        /// When it was due.
+        due_at: Option<DateTime<Utc>>,
+    },
+    /// Contained later than the target.
+    ContainmentSlow {
+        /// The target, seconds.
+        target_seconds: i64,
+        /// Detection to containment, seconds.
+        actual_seconds: i64,
+    },
+    /// Not contained at scoring time, with the target elapsed.
+    NotContained {
+        /// The target, seconds.
+        target_seconds: i64,
+    },
+    /// The first customer notice came later than the target, or not at all with the target
+    /// elapsed (`actual_seconds` is `null`).
+    CustomerNoticeSlow {
+        /// The target, seconds.
+        target_seconds: i64,
+        /// Detection to the first customer notice, seconds.
+        actual_seconds: Option<i64>,
+    },
+}
+
+/// A drill's scorecard. Scoring a real incident works the same way (useful to compare a
+/// real response with drills), and [`exercise`](Self::exercise) says which it was.
+///
+/// # Examples
+/// ```
+/// use chrono::{Duration, TimeZone as _, Utc};
+/// use incident::review::{DrillGrade, DrillScorecard, DrillStandard};
+/// use incident::*;
+///
+/// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
+/// let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Drill")
+///     .detection(DetectionSource::Monitoring, t0)
+///     .severity(Severity::Sev2)
+///     .owner(ActorId::new("alice")?)
+///     .exercise(true);
+/// let ctx = Context::new(ActorId::new("alice")?, t0);
+/// let drill = Incident::replay(&Incident::declare(&declare, &ctx)?)?;
+///
+/// // Five hours in and still not contained: 30 points off. The 72-hour customer-notice
+/// // target has not elapsed yet, so it is open, not a gap.
+/// let card = DrillScorecard::score(&drill, None, &DrillStandard::default(), t0 + Duration::hours(5));
+/// assert_eq!(card.points, 70);
+/// assert_eq!(card.grade, DrillGrade::C);
+/// assert_eq!(card.gaps.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillScorecard {
+    /// The incident.
+    pub incident_id: IncidentId,
+    /// Whether it was marked as an exercise.
+    pub exercise: bool,
+    /// The moment scored.
+    pub at: DateTime<Utc>,
+    /// The standard applied.
+    pub standard: DrillStandard,
+    /// Every obligation with a due time.
+    pub deadlines: Vec<DrillDeadline>,
+    /// Every notice not cancelled.
+    pub notices: Vec<DrillNotice>,
+    /// Containment against its target.
+    pub contain: DrillTarget,
+    /// The first customer notice against its target, when the standard sets one.
+    pub customer_notice: Option<DrillTarget>,
+    /// 0 to 100.
+    pub points: u32,
+    /// The grade.
+    pub grade: DrillGrade,
+    /// What to train on, most costly first.
+    pub gaps: Vec<DrillGap>,
+}
+
+impl DrillScorecard {
+    /// Scores `incident` at `at` against `standard`. Deadlines come from `obligations`
+    /// (compute them for the same `at`); without them no deadline is scored.
+    pub fn score(
+        incident: &Incident,
+        obligations: Option<&Obligations>,
+        standard: &DrillStandard,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let p = &standard.penalties;
+        let mut gaps: Vec<(u32, DrillGap)> = Vec::new();
+        let mut deadlines = Vec::new();
+        for o in obligations.iter().flat_map(|o| &o.obligations) {
+            let Some(due) = o.due else { continue };
+            let (submitted_at, outcome, margin) = match o.status {
+                ObligationStatus::Met { submitted_at, .. } if submitted_at <= due => (
+                    Some(submitted_at),
+                    DeadlineOutcome::OnTime,
+                    Some((due - submitted_at).num_seconds()),
+                ),
+                ObligationStatus::Met { submitted_at, .. } => {
+                    let late = (submitted_at - due).num_seconds();
+                    gaps.push((
+                        p.deadline_late,
+                        DrillGap::DeadlineLate {
+                            regime: o.regime.clone(),
+                            report: o.report.clone(),
+                            late_seconds: late,
+                        },
+                    ));
+                    (Some(submitted_at), DeadlineOutcome::Late, Some(-late))
+                }
+                ObligationStatus::Overdue { overdue_seconds } => {
+                    gaps.push((
+                        p.deadline_missed,
+                        DrillGap::DeadlineMissed {
+                            regime: o.regime.clone(),
+                            report: o.report.clone(),
+                            overdue_seconds,
+                        },
+                    ));
+                    (None, DeadlineOutcome::Missed, Some(-overdue_seconds))
+                }
+                ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
+                    (None, DeadlineOutcome::Open, None)
+                }
+            };
+            deadlines.push(DrillDeadline {
+                regime: o.regime.clone(),
+                report: o.report.clone(),
+                report_name: o.report_name.clone(),
+                due,
+                submitted_at,
+                outcome,
+                margin_seconds: margin,
+            });
+        }
+        for u in obligations.iter().flat_map(|o| &o.undetermined) {
+            gaps.push((
+                p.regime_undetermined,
+                DrillGap::RegimeUndetermined {
+                    regime: u.regime.clone(),
+                    missing: u.missing.clone(),
+                },
+            ));
+        }
+
+        let rules = incident
+            .comms_plan()
+            .and_then(|plan| plan.required_elements.as_ref());
+        let mut notices = Vec::new();
+        for (id, n) in incident.notices() {
+            if n.status == crate::NoticeStatus::Cancelled {
+                continue;
+            }
+            let missing = match rules {
+                Some(rules) => n.missing_elements_under(rules),
+                None => n.missing_elements(),
+            };
+            if !missing.is_empty() {
+                gaps.push((
+                    p.notice_incomplete,
+                    DrillGap::NoticeIncomplete {
+                        notice_id: id.clone(),
+                        missing: missing.clone(),
+                    },
+                ));
+            }
+            notices.push(DrillNotice {
+                notice_id: id.clone(),
+                audience: n.draft.audience,
+                message: n.draft.kind,
+                missing_elements: missing,
+            });
+        }
+
+        if let Some(plan) = incident.comms_plan() {
+            for due in plan.schedule(incident, obligations, at).overdue() {
+                if due.obligation.is_some() {
+                    continue;
+                }
+                gaps.push((
+                    p.plan_message_overdue,
+                    DrillGap::PlanMessageOverdue {
+                        item: due.item.clone(),
+                        occurrence: due.occurrence,
+                        message: due.kind,
+                        audience: due.audience,
+                        due_at: due.due_at,
+                    },
+                ));
+            }
+        }
+
+        let detected = incident.detected_at();
+        let elapsed_now = (at - detected).num_seconds();
+        let metrics = super::ResponseMetrics::from_incident(incident, None);
+        let contain = target(
+            standard.contain_within_seconds,
+            metrics.contain,
+            elapsed_now,
+        );
+        match (contain.met, contain.actual) {
+            (Some(false), Elapsed::Measured(span)) => gaps.push((
+                p.containment_slow,
+                DrillGap::ContainmentSlow {
+                    target_seconds: contain.target_seconds,
+                    actual_seconds: span.seconds,
+                },
+            )),
+            (Some(false), Elapsed::Missing) => gaps.push((
+                p.not_contained,
+                DrillGap::NotContained {
+                    target_seconds: contain.target_seconds,
+                },
+            )),
+            _ => {}
+        }
+        let customer_notice = standard.customer_notice_within_seconds.map(|seconds| {
+            let t = target(seconds, metrics.first_customer_notice, elapsed_now);
+            if t.met == Some(false) {
+                gaps.push((
+                    p.customer_notice_slow,
+                    DrillGap::CustomerNoticeSlow {
+                        target_seconds: seconds,
+                        actual_seconds: t.actual.seconds(),
+                    },
+                ));
+            }
+            t
+        });
+
+        let lost: u32 = gaps
+            .iter()
+            .fold(0u32, |sum, (cost, _)| sum.saturating_add(*cost));
+        let points = 100u32.saturating_sub(lost);
+        let mut grade = DrillGrade::from_points(points);
+        if gaps
+            .iter()
+            .any(|(_, g)| matches!(g, DrillGap::DeadlineMissed { .. }))
+        {
+            grade = grade.max(DrillGrade::C);
+        }
+        // Most costly first; equal costs keep the order found (deadlines, notices, times).
+        gaps.sort_by_key(|g| std::cmp::Reverse(g.0));
+        Self {
+            incident_id: incident.id(),
+            exercise: incident.is_exercise(),
+            at,
+            standard: *standard,
+            deadlines,
+            notices,
+            contain,
+            customer_notice,
+            points,
+            grade,
+            gaps: gaps.into_iter().map(|(_, g)| g).collect(),
+        }
+    }
+
+    /// The scorecard as Markdown in `locale`, times in `zone`.
+    pub fn to_markdown(&self, locale: Locale, zone: TimeZone) -> String {
+        let t = |zh, en| tr(locale, zh, en);
+        let time = |at: DateTime<Utc>| locale.format_time(at, zone);
+        let mut md = String::new();
+        let _ = writeln!(
+            md,
+            "# {}: {}\n",
+            t("演练评分", "Drill scorecard"),
+            self.incident_id
+        );
+        if !self.exercise {
+            let _ = writeln!(
+                md,
+                "> {}\n",
+                t(
+                    "注意：本事件未标记为演练。",
+                    "Note: this incident is not marked as an exercise."
+                )
+            );
+        }
+        let _ = writeln!(
+            md,
+            "**{}: {:?}** ({} / 100), {} {}\n",
+            t("等级", "Grade"),
+            self.grade,
+            self.points,
+            t("截至", "as of"),
+            time(self.at)
+        );
+        let _ = writeln!(md, "## {}\n", t("报送时限", "Deadlines"));
+        if self.deadlines.is_empty() {
+            let _ = writeln!(md, "{}", t("无有明确时限的报送。", "No timed deadline."));
+        } else {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
+                t("报送", "Report"),
+                t("截止时间", "Due"),
+                t("结果", "Outcome"),
+                t("余量（负数为超时）", "Margin (negative: overrun)")
+            );
+            for d in &self.deadlines {
+                let _ = writeln!(
+                    md,
+                    "| {} / {} | {} | {} | {} |",
+                    d.regime,
+                    cell(&d.report_name),
+                    time(d.due),
+                    d.outcome.label(locale),
+                    d.margin_seconds
+                        .map_or_else(|| "—".to_owned(), |s| format_seconds(locale, s))
+                );
+            }
+        }
+        let _ = writeln!(md, "\n## {}\n", t("时间目标", "Time targets"));
+        let mut targets = vec![(t("遏制", "Containment"), &self.contain)];
+        if let Some(c) = &self.customer_notice {
+            targets.push((t("首次客户通知", "First customer notice"), c));
+        }
+        for (name, target) in targets {
+            let actual = target.actual.seconds().map_or_else(
+                || t("未达到", "not reached").to_owned(),
+                |s| format_seconds(locale, s),
+            );
+            let verdict = match target.met {
+                Some(true) => t("达标", "met"),
+                Some(false) => t("未达标", "missed"),
+                None => t("进行中", "open"),
+            };
+            let _ = writeln!(
+                md,
+                "- {name}: {} {}, {} {actual} ({verdict})",
+                t("目标", "target"),
+                format_seconds(locale, target.target_seconds),
+                t("实际", "actual"),
+            );
+        }
+        let _ = writeln!(md, "\n## {}\n", t("待改进项", "Gaps"));
+        if self.gaps.is_empty() {
+            let _ = writeln!(md, "{}", t("无。", "None."));
+        }
+        for gap in &self.gaps {
+            let text = match gap {
+                DrillGap::DeadlineMissed {
+                    regime,
+                    report,
+                    overdue_seconds,
+                } => format!(
+                    "{} {regime} / {report}: {} {}",
+                    t("未报送", "Missed"),
+                    t("已逾期", "overdue by"),
+                    format_seconds(locale, *overdue_seconds)
+                ),
+                DrillGap::DeadlineLate {
+                    regime,
+                    report,
+                    late_seconds,
+                } => format!(
+                    "{} {regime} / {report}: {} {}",
+                    t("逾期报送", "Filed late"),
+                    t("晚了", "late by"),
+                    format_seconds(locale, *late_seconds)
+                ),
+                DrillGap::RegimeUndetermined { regime, missing } => {
+                    let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
+                    format!(
+                        "{} {regime}: {}",
+                        t("无法判断是否适用", "Could not tell whether this applies:"),
+                        cell(&missing.join("; "))
+                    )
+                }
+                DrillGap::NoticeIncomplete { notice_id, missing } => {
+                    let missing: Vec<&str> = missing.iter().map(|e| e.label(locale)).collect();
+                    format!(
+                        "{} {notice_id}: {}",
+                        t("通知内容不完整", "Incomplete notice"),
+                        locale.join_list(missing)
+                    )
+                }
+                DrillGap::PlanMessageOverdue {
+                    item,
+                    message,
+                    audience,
+                    due_at,
+                    ..
+                } => format!(
+                    "{} {item}: {} → {} ({} {})",
+                    t("计划内消息逾期未发", "Planned message overdue"),
+                    message.label(locale),
+                    audience.label(locale),
+                    t("截止", "due"),
+                    due_at.map_or_else(|| t("立即", "immediately").to_owned(), time)
+                ),
+                DrillGap::ContainmentSlow {
+                    target_seconds,
+                    actual_seconds,
+                } => format!(
+                    "{}: {} / {} {}",
+                    t("遏制过慢", "Containment slow"),
+                    format_seconds(locale, *actual_seconds),
+                    t("目标", "target"),
+                    format_seconds(locale, *target_seconds)
+                ),
+                DrillGap::NotContained { target_seconds } => format!(
+                    "{} ({} {})",
+                    t("未能遏制", "Not contained"),
+                    t("目标", "target"),
+                    format_seconds(locale, *target_seconds)
+                ),
+                DrillGap::CustomerNoticeSlow {
+                    target_seconds,
+                    actual_seconds,
+                } => format!(
+                    "{}: {} / {} {}",
+                    t("客户通知过慢", "Customer notice slow"),
+                    actual_seconds.map_or_else(
+                        || t("未发送", "not sent").to_owned(),
+                        |s| format_seconds(locale, s)
+                    ),
+                    t("目标", "target"),
+                    format_seconds(locale, *target_seconds)
+                ),
+            };
+            let _ = writeln!(md, "- {text}");
+        }
+        md
+    }
+}
+
+/// A target against what was reached: met if reached in time, missed if reached late or
+/// not reached with the target elapsed, open otherwise.
+fn target(target_seconds: i64, actual: Elapsed, elapsed_now: i64) -> DrillTarget {
+    let met = match actual {
+        Elapsed::Measured(span) => Some(span.seconds <= target_seconds),
+        Elapsed::Missing if elapsed_now > target_seconds => Some(false),
+        Elapsed::Missing => None,
+    };
+    DrillTarget {
+        target_seconds,
+        actual,
+        met,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grade_boundaries() {
+        assert_eq!(DrillGrade::from_points(100), DrillGrade::A);
+        assert_eq!(DrillGrade::from_points(90), DrillGrade::A);
+        assert_eq!(DrillGrade::from_points(89), DrillGrade::B);
+        assert_eq!(DrillGrade::from_points(80), DrillGrade::B);
+        assert_eq!(DrillGrade::from_points(79), DrillGrade::C);
+        assert_eq!(DrillGrade::from_points(70), DrillGrade::C);
+        assert_eq!(DrillGrade::from_points(69), DrillGrade::D);
+        assert_eq!(DrillGrade::from_points(60), DrillGrade::D);
+        assert_eq!(DrillGrade::from_points(59), DrillGrade::F);
+        assert_eq!(DrillGrade::from_points(0), DrillGrade::F);
+    }
+
+    #[test]
+    fn targets_are_open_until_they_elapse() {
+        let measured = |s| {
+            Elapsed::Measured(super::super::Span {
+                seconds: s,
+                estimated: false,
+            })
+        };
+        assert_eq!(target(100, measured(100), 500).met, Some(true));
+        assert_eq!(target(100, measured(101), 500).met, Some(false));
+        assert_eq!(target(100, Elapsed::Missing, 100).met, None);
+        assert_eq!(target(100, Elapsed::Missing, 101).met, Some(false));
+    }
+}

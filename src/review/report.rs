@@ -1,0 +1,939 @@
+//! The post-incident review report: one serializable value built from the replayed incident
+//! (and so from its event log alone), rendered as a blameless Markdown review in zh-CN or en.
+//!
+//! The sections follow the seeds' closing steps (report the results, find the holes, fix
+//! them, train people) and the usual blameless-review outline: summary, impact, timeline,
+//! root cause, response against deadlines, communications and feedback, compensation,
+//! preventive actions.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
+use crate::lifecycle::{Incident, Phase};
+use crate::regulation::{AlertKind, Obligations, TimeZone};
+use crate::{
+    Action, ActionId, ActionKind, CompensationStance, DetectionSource, Finding, FindingKind,
+    Impact, IncidentId, IncidentKind, Measure, NoticeId, RegimeId, ReportId, Severity,
+};
+
+use super::labels::Label;
+use super::{Elapsed, ResponseMetrics};
+
+/// The version of [`ReviewReport`]'s JSON shape; bumped (with a CHANGELOG entry) whenever
+/// the shape changes.
+pub const REVIEW_REPORT_VERSION: u32 = 1;
+
+/// What happened at a point of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum TimelineEvent {
+    /// The incident is believed to have started.
+    Occurred {
+        /// The time is an estimate.
+        estimated: bool,
+    },
+    /// It was detected.
+    Detected {
+        /// How.
+        source: DetectionSource,
+    },
+    /// The severity changed.
+    SeverityChanged {
+        /// Before.
+        from: Severity,
+        /// After.
+        to: Severity,
+        /// Why.
+        reason: String,
+    },
+    /// The incident entered a phase.
+    PhaseEntered {
+        /// The phase.
+        phase: Phase,
+    },
+    /// An action was completed.
+    ActionCompleted {
+        /// The action.
+        action_id: ActionId,
+        /// Its stage.
+        kind: ActionKind,
+        /// What it was.
+        title: String,
+    },
+    /// A notice was sent.
+    NoticeSent {
+        /// The notice.
+        notice_id: NoticeId,
+        /// To whom.
+        audience: Audience,
+        /// What kind of message.
+        message: MessageKind,
+    },
+    /// A report was filed with a regulator or other recipient.
+    ReportFiled {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+    },
+    /// A regulatory deadline passed with no filing.
+    DeadlineMissed {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+    },
+}
+
+/// One timeline entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub event: TimelineEvent,
+}
+
+/// The findings, grouped as the report prints them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFindings {
+    /// Root causes.
+    pub root_causes: Vec<Finding>,
+    /// Contributing factors.
+    pub contributing_factors: Vec<Finding>,
+    /// What went well in the response.
+    pub went_well: Vec<Finding>,
+    /// What went poorly in the response.
+    pub went_poorly: Vec<Finding>,
+}
+
+/// One notice in the communications section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeLine {
+    /// The notice.
+    pub notice_id: NoticeId,
+    /// To whom.
+    pub audience: Audience,
+    /// What kind of message.
+    pub message: MessageKind,
+    /// Where it stands.
+    pub status: NoticeStatus,
+    /// When it was sent.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Required elements it lacks (under the adopted plan's rules, or the defaults).
+    pub missing_elements: Vec<ContentElement>,
+}
+
+/// One action in the actions section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionLine {
+    /// The action.
+    pub action: Action,
+    /// Neither done nor deferred, and past its due time at the report's `at`.
+    pub overdue: bool,
+}
+
+/// A post-incident review of one incident, as data: what dashboards read and what
+/// [`to_markdown`](Self::to_markdown) prints. Built from the replayed incident alone, so it
+/// can be regenerated for any stored log.
+///
+/// # Examples
+/// ```
+/// use chrono::{TimeZone as _, Utc};
+/// use incident::review::ReviewReport;
+/// use incident::*;
+///
+/// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
+/// let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Leak")
+///     .detection(DetectionSource::Monitoring, t0)
+///     .severity(Severity::Sev2)
+///     .owner(ActorId::new("alice")?);
+/// let ctx = Context::new(ActorId::new("alice")?, t0);
+/// let incident = Incident::replay(&Incident::declare(&declare, &ctx)?)?;
+///
+/// let report = ReviewReport::build(&incident, None, t0);
+/// assert!(report.metrics.contain.is_missing()); // never 0
+/// let md = report.to_markdown(Locale::En, TimeZone::SHANGHAI);
+/// assert!(md.starts_with("# Post-incident review: Leak"));
+/// assert!(report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI).contains("事件复盘报告"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewReport {
+    /// [`REVIEW_REPORT_VERSION`] when written.
+    pub report_version: u32,
+    /// The incident.
+    pub incident_id: IncidentId,
+    /// Its title.
+    pub title: String,
+    /// Its description.
+    pub summary: Option<String>,
+    /// Its kind.
+    pub kind: IncidentKind,
+    /// Current severity.
+    pub severity: Severity,
+    /// Current phase.
+    pub phase: Phase,
+    /// A drill.
+    pub exercise: bool,
+    /// The moment the report describes (the obligations' `at` when they were supplied).
+    pub at: DateTime<Utc>,
+    /// What is known of the impact.
+    pub impact: Impact,
+    /// Key moments, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Root cause, contributing factors, what went well and poorly.
+    pub findings: ReviewFindings,
+    /// Response times, regulator notifications against their deadlines, inquiry and survey
+    /// statistics and compensation totals.
+    pub metrics: ResponseMetrics,
+    /// Every notice, in id order.
+    pub notices: Vec<NoticeLine>,
+    /// Where compensation stands.
+    pub compensation: CompensationStance,
+    /// Prevention actions first, then remediation and containment; by id within each.
+    pub actions: Vec<ActionLine>,
+}
+
+impl ReviewReport {
+    /// Builds the report of `incident` as of `at`. Regulator notifications come from
+    /// `obligations` (compute them for the same `at`); without them that table is empty.
+    pub fn build(
+        incident: &Incident,
+        obligations: Option<&Obligations>,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let metrics = ResponseMetrics::from_incident(incident, obligations);
+        let mut findings = ReviewFindings::default();
+        for finding in incident.findings().values() {
+            let bucket = match finding.kind {
+                FindingKind::RootCause => &mut findings.root_causes,
+                FindingKind::ContributingFactor => &mut findings.contributing_factors,
+                FindingKind::WentWell => &mut findings.went_well,
+                FindingKind::WentPoorly => &mut findings.went_poorly,
+            };
+            bucket.push(finding.clone());
+        }
+        let rules = incident
+            .comms_plan()
+            .and_then(|p| p.required_elements.as_ref());
+        let notices = incident
+            .notices()
+            .iter()
+            .map(|(id, n)| NoticeLine {
+                notice_id: id.clone(),
+                audience: n.draft.audience,
+                message: n.draft.kind,
+                status: n.status,
+                sent_at: n.sent_at,
+                missing_elements: match rules {
+                    Some(rules) => n.missing_elements_under(rules),
+                    None => n.missing_elements(),
+                },
+            })
+            .collect();
+        let mut actions: Vec<ActionLine> = incident
+            .actions()
+            .values()
+            .map(|a| ActionLine {
+                action: a.clone(),
+                overdue: a.is_overdue(at),
+            })
+            .collect();
+        actions.sort_by_key(|line| {
+            let stage = match line.action.kind {
+                ActionKind::Prevention => 0,
+                ActionKind::Remediation => 1,
+                ActionKind::Containment => 2,
+            };
+            (stage, line.action.id.clone())
+        });
+        Self {
+            report_version: REVIEW_REPORT_VERSION,
+            incident_id: incident.id(),
+            title: incident.title().to_owned(),
+            summary: incident.summary().map(str::to_owned),
+            kind: incident.kind(),
+            severity: incident.severity(),
+            phase: incident.phase(),
+            exercise: incident.is_exercise(),
+            at,
+            impact: incident.impact().clone(),
+            timeline: timeline(incident),
+            findings,
+            metrics,
+            notices,
+            compensation: incident.compensation().clone(),
+            actions,
+        }
+    }
+
+    /// The review as Markdown in `locale`, with times shown in `zone`. The output is
+    /// deterministic (golden-file tested) and escapes host text that would break a table.
+    pub fn to_markdown(&self, locale: Locale, zone: TimeZone) -> String {
+        let mut md = Markdown::new(locale, zone);
+        md.header(self);
+        md.summary(self);
+        md.impact(self);
+        md.timeline(self);
+        md.findings(self);
+        md.response(self);
+        md.communications(self);
+        md.compensation(self);
+        md.actions(self);
+        md.out
+    }
+}
+
+fn timeline(incident: &Incident) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    let mut push = |at, event| entries.push(TimelineEntry { at, event });
+    if let Some((at, estimated)) = incident.occurred_at() {
+        push(at, TimelineEvent::Occurred { estimated });
+    }
+    push(
+        incident.detected_at(),
+        TimelineEvent::Detected {
+            source: incident.detection_source(),
+        },
+    );
+    for change in incident.severity_changes() {
+        push(
+            change.at,
+            TimelineEvent::SeverityChanged {
+                from: change.from,
+                to: change.to,
+                reason: change.reason.clone(),
+            },
+        );
+    }
+    for stamp in incident.stamps() {
+        if stamp.sub_status.is_none() && stamp.phase != Phase::Detected {
+            push(stamp.at, TimelineEvent::PhaseEntered { phase: stamp.phase });
+        }
+    }
+    for action in incident.actions().values() {
+        if let Some(at) = action.completed_at {
+            push(
+                at,
+                TimelineEvent::ActionCompleted {
+                    action_id: action.id.clone(),
+                    kind: action.kind,
+                    title: action.title.clone(),
+                },
+            );
+        }
+    }
+    for (id, notice) in incident.notices() {
+        if let Some(at) = notice.sent_at {
+            push(
+                at,
+                TimelineEvent::NoticeSent {
+                    notice_id: id.clone(),
+                    audience: notice.draft.audience,
+                    message: notice.draft.kind,
+                },
+            );
+        }
+    }
+    let record = incident.regulatory();
+    for filing in &record.filings {
+        push(
+            filing.submitted_at,
+            TimelineEvent::ReportFiled {
+                regime: filing.regime.clone(),
+                report: filing.report.clone(),
+            },
+        );
+    }
+    for alert in &record.alerts {
+        if alert.kind == AlertKind::Missed {
+            push(
+                alert.due_at,
+                TimelineEvent::DeadlineMissed {
+                    regime: alert.regime.clone(),
+                    report: alert.report.clone(),
+                },
+            );
+        }
+    }
+    // At equal times, a phase entry comes after the work its guard required (the notice
+    // sent, the action completed); otherwise the order above is kept (the sort is stable).
+    entries.sort_by_key(|e| (e.at, matches!(e.event, TimelineEvent::PhaseEntered { .. })));
+    entries
+}
+
+/// `n` seconds as `2 h 05 min` / `2小时05分`, days when a day or more; negative spans keep
+/// their sign.
+pub(crate) fn format_seconds(locale: Locale, seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    let (days, hours, minutes) = (s / 86_400, (s % 86_400) / 3_600, (s % 3_600) / 60);
+    match locale {
+        Locale::ZhCn if days > 0 => format!("{sign}{days}天{hours}小时{minutes:02}分"),
+        Locale::ZhCn if hours > 0 => format!("{sign}{hours}小时{minutes:02}分"),
+        Locale::ZhCn if minutes > 0 => format!("{sign}{minutes}分钟"),
+        Locale::ZhCn => format!("{sign}{s}秒"),
+        Locale::En if days > 0 => format!("{sign}{days} d {hours} h {minutes:02} min"),
+        Locale::En if hours > 0 => format!("{sign}{hours} h {minutes:02} min"),
+        Locale::En if minutes > 0 => format!("{sign}{minutes} min"),
+        Locale::En => format!("{sign}{s} s"),
+    }
+}
+
+/// Host text made safe for one Markdown table cell or list line: pipes escaped, line
+/// breaks folded into spaces.
+pub(crate) fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Picks the zh-CN or en text.
+pub(crate) fn tr(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    }
+}
+
+struct Markdown {
+    locale: Locale,
+    zone: TimeZone,
+    out: String,
+}
+
+impl Markdown {
+    fn new(locale: Locale, zone: TimeZone) -> Self {
+        Self {
+            locale,
+            zone,
+            out: String::new(),
+        }
+    }
+
+    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        tr(self.locale, zh, en)
+    }
+
+    fn time(&self, at: DateTime<Utc>) -> String {
+        self.locale.format_time(at, self.zone)
+    }
+
+    fn opt_time(&self, at: Option<DateTime<Utc>>) -> String {
+        at.map_or_else(|| "—".to_owned(), |at| self.time(at))
+    }
+
+    fn elapsed(&self, elapsed: &Elapsed) -> String {
+        match elapsed {
+            Elapsed::Missing => self.t("未达到", "not reached").to_owned(),
+            Elapsed::Measured(span) => {
+                let text = format_seconds(self.locale, span.seconds);
+                if span.estimated {
+                    format!("{text} {}", self.t("（估计）", "(estimated)"))
+                } else {
+                    text
+                }
+            }
+        }
+    }
+
+    /// Colon, comma and semicolon with the spacing of the locale (full-width in Chinese).
+    fn punct(&self) -> (&'static str, &'static str, &'static str) {
+        match self.locale {
+            Locale::ZhCn => ("：", "，", "；"),
+            Locale::En => (": ", ", ", "; "),
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn heading(&mut self, zh: &'static str, en: &'static str) {
+        let title = self.t(zh, en);
+        let _ = write!(self.out, "\n## {title}\n\n");
+    }
+
+    fn row(&mut self, cells: &[String]) {
+        self.out.push('|');
+        for c in cells {
+            let _ = write!(self.out, " {c} |");
+        }
+        self.out.push('\n');
+    }
+
+    fn table(&mut self, head: &[&str]) {
+        self.row(&head.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>());
+        self.row(&head.iter().map(|_| "---".to_owned()).collect::<Vec<_>>());
+    }
+
+    fn header(&mut self, r: &ReviewReport) {
+        let l = self.locale;
+        let title = cell(&r.title);
+        match l {
+            Locale::ZhCn => self.line(&format!("# 事件复盘报告：{title}")),
+            Locale::En => self.line(&format!("# Post-incident review: {title}")),
+        }
+        self.line("");
+        self.line(self.t(
+            "> 本复盘遵循无责原则：关注系统与流程，而非追究个人。",
+            "> A blameless review: it looks at systems and processes, not at who to blame.",
+        ));
+        if r.exercise {
+            self.line(self.t(
+                "> **演练**：本事件为应急演练，其中的报送均非真实报送。",
+                "> **Exercise**: this incident is a drill; no filing in it is real.",
+            ));
+        }
+        self.line("");
+        self.table(&[self.t("项目", "Item"), self.t("内容", "Value")]);
+        let rows = [
+            (self.t("事件编号", "Incident"), r.incident_id.to_string()),
+            (self.t("类型", "Kind"), r.kind.label(l).to_owned()),
+            (
+                self.t("严重程度", "Severity"),
+                r.severity.label().to_owned(),
+            ),
+            (self.t("当前阶段", "Phase"), r.phase.label(l).to_owned()),
+            (self.t("报告截至", "As of"), self.time(r.at)),
+        ];
+        for (k, v) in rows {
+            self.row(&[k.to_owned(), v]);
+        }
+    }
+
+    fn summary(&mut self, r: &ReviewReport) {
+        self.heading("概述", "Summary");
+        match &r.summary {
+            Some(s) => self.line(&cell(s)),
+            None => self.line(self.t("（未记录概述）", "(no summary recorded)")),
+        }
+    }
+
+    fn impact(&mut self, r: &ReviewReport) {
+        let (colon, comma, _) = self.punct();
+        let l = self.locale;
+        self.heading("影响", "Impact");
+        let i = &r.impact;
+        let unknown = self.t("未知", "unknown");
+        let count = |n: Option<u64>| n.map_or_else(|| unknown.to_owned(), |n| l.format_count(n));
+        self.line(&format!(
+            "- {}{colon}{} {}{comma}{} {}",
+            self.t("受影响人数", "People affected"),
+            self.t("估计", "estimated"),
+            count(i.people.estimated),
+            self.t("已确认", "confirmed"),
+            count(i.people.confirmed),
+        ));
+        self.line(&format!(
+            "- {}{colon}{}",
+            self.t("涉及记录数", "Records exposed"),
+            count(i.records)
+        ));
+        let categories: Vec<&str> = i
+            .data_categories
+            .iter()
+            .map(|c| l.data_category_name(*c))
+            .collect();
+        self.line(&format!(
+            "- {}{colon}{}",
+            self.t("涉及数据", "Data involved"),
+            l.join_list(categories)
+        ));
+        self.line(&format!(
+            "- {}{colon}{}",
+            self.t("涉及资金", "Funds involved"),
+            i.funds_involved
+                .map_or_else(|| self.t("无", "none").to_owned(), |m| m.to_string())
+        ));
+        let systems: Vec<String> = i.systems.iter().map(|s| cell(s.as_str())).collect();
+        self.line(&format!(
+            "- {}{colon}{}",
+            self.t("受影响系统", "Systems affected"),
+            l.join_list(systems.iter().map(String::as_str))
+        ));
+        let places: Vec<String> = i.jurisdictions.iter().map(ToString::to_string).collect();
+        self.line(&format!(
+            "- {}{colon}{}",
+            self.t("涉及法域", "Jurisdictions"),
+            l.join_list(places.iter().map(String::as_str))
+        ));
+        for loss in &i.losses {
+            self.line(&format!(
+                "- {} ({}){colon}{}",
+                self.t("损失", "Loss"),
+                loss.variety.label(l),
+                loss.amount.map_or_else(
+                    || self.t("尚未估算", "not yet estimated").to_owned(),
+                    |m| m.to_string()
+                )
+            ));
+        }
+    }
+
+    fn timeline(&mut self, r: &ReviewReport) {
+        let (colon, comma, _) = self.punct();
+        let l = self.locale;
+        self.heading("时间线", "Timeline");
+        self.table(&[self.t("时间", "Time"), self.t("事件", "Event")]);
+        for entry in &r.timeline {
+            let what = match &entry.event {
+                TimelineEvent::Occurred { estimated } => {
+                    let base = self.t("事件开始", "Incident began");
+                    if *estimated {
+                        format!("{base} {}", self.t("（估计）", "(estimated)"))
+                    } else {
+                        base.to_owned()
+                    }
+                }
+                TimelineEvent::Detected { source } => {
+                    format!(
+                        "{}{colon}{}",
+                        self.t("发现事件", "Detected"),
+                        source.label(l)
+                    )
+                }
+                TimelineEvent::SeverityChanged { from, to, reason } => format!(
+                    "{}{colon}{from} → {to} ({})",
+                    self.t("严重程度调整", "Severity changed"),
+                    cell(reason)
+                ),
+                TimelineEvent::PhaseEntered { phase } => {
+                    format!(
+                        "{}{colon}{}",
+                        self.t("进入阶段", "Entered phase"),
+                        phase.label(l)
+                    )
+                }
+                TimelineEvent::ActionCompleted {
+                    action_id,
+                    kind,
+                    title,
+                } => format!(
+                    "{} ({}{comma}{action_id}){colon}{}",
+                    self.t("完成措施", "Action completed"),
+                    kind.label(l),
+                    cell(title)
+                ),
+                TimelineEvent::NoticeSent {
+                    notice_id,
+                    audience,
+                    message,
+                } => format!(
+                    "{}{colon}{} → {} ({notice_id})",
+                    self.t("发送通知", "Notice sent"),
+                    message.label(l),
+                    audience.label(l)
+                ),
+                TimelineEvent::ReportFiled { regime, report } => format!(
+                    "{}{colon}{regime} / {report}",
+                    self.t("完成报送", "Report filed")
+                ),
+                TimelineEvent::DeadlineMissed { regime, report } => format!(
+                    "**{}**{colon}{regime} / {report}",
+                    self.t("报送时限已过", "Deadline missed")
+                ),
+            };
+            self.row(&[self.time(entry.at), what]);
+        }
+    }
+
+    fn finding_lines(&mut self, findings: &[Finding]) {
+        let (colon, _, _) = self.punct();
+        let l = self.locale;
+        if findings.is_empty() {
+            self.line(&format!("- {}", self.t("无", "none recorded")));
+        }
+        for f in findings {
+            let mut text = String::from("- ");
+            if let Some(cause) = f.root_cause {
+                let _ = write!(text, "**{}**: ", cause.label(l));
+            }
+            text.push_str(&cell(&f.summary));
+            if !f.evidence.is_empty() {
+                let ids: Vec<&str> = f.evidence.iter().map(|e| e.as_str()).collect();
+                let _ = write!(
+                    text,
+                    " ({}{colon}{})",
+                    self.t("证据", "evidence"),
+                    ids.join(", ")
+                );
+            }
+            self.line(&text);
+        }
+    }
+
+    fn findings(&mut self, r: &ReviewReport) {
+        self.heading("根本原因", "Root cause");
+        self.finding_lines(&r.findings.root_causes);
+        for (zh, en, list) in [
+            (
+                "促成因素",
+                "Contributing factors",
+                &r.findings.contributing_factors,
+            ),
+            ("做得好的", "What went well", &r.findings.went_well),
+            ("需改进的", "What went poorly", &r.findings.went_poorly),
+        ] {
+            let title = self.t(zh, en);
+            let _ = write!(self.out, "\n### {title}\n\n");
+            self.finding_lines(list);
+        }
+    }
+
+    fn response(&mut self, r: &ReviewReport) {
+        let l = self.locale;
+        let m = &r.metrics;
+        self.heading("响应与报送时限", "Response against deadlines");
+        self.table(&[self.t("指标", "Measure"), self.t("用时", "Time")]);
+        let rows = [
+            (self.t("发生 → 发现", "Occurred → detected"), &m.detect),
+            (self.t("发现 → 遏制", "Detected → contained"), &m.contain),
+            (
+                self.t("发现 → 首次客户通知", "Detected → first customer notice"),
+                &m.first_customer_notice,
+            ),
+            (self.t("发现 → 披露", "Detected → disclosed"), &m.disclose),
+            (self.t("发现 → 修复", "Detected → remediated"), &m.remediate),
+            (self.t("发现 → 复盘", "Detected → reviewed"), &m.review),
+            (self.t("发现 → 关闭", "Detected → closed"), &m.close),
+        ];
+        for (name, elapsed) in rows {
+            self.row(&[name.to_owned(), self.elapsed(elapsed)]);
+        }
+        self.line("");
+        if m.regulator_notifications.is_empty() {
+            self.line(self.t(
+                "未提供监管报送义务，或无适用的监管报送。",
+                "No regulator notifications were computed or none applies.",
+            ));
+            return;
+        }
+        self.table(&[
+            self.t("报送", "Report"),
+            self.t("接收方", "Recipient"),
+            self.t("截止时间", "Due"),
+            self.t("提交时间", "Submitted"),
+            self.t("余量（负数为超时）", "Slack (negative: overrun)"),
+            self.t("结果", "Outcome"),
+        ]);
+        for n in &m.regulator_notifications {
+            let slack = n.slack_seconds.map_or_else(
+                || self.t("无明确时限", "no timestamp").to_owned(),
+                |s| format_seconds(l, s),
+            );
+            self.row(&[
+                format!("{} / {}", n.regime, cell(&n.report_name)),
+                cell(&n.recipient),
+                self.opt_time(n.due),
+                self.opt_time(n.submitted_at),
+                slack,
+                n.outcome.label(l).to_owned(),
+            ]);
+        }
+    }
+
+    fn communications(&mut self, r: &ReviewReport) {
+        let (colon, comma, semi) = self.punct();
+        let l = self.locale;
+        self.heading("沟通与反馈", "Communications and feedback");
+        if r.notices.is_empty() {
+            self.line(self.t("未起草任何通知。", "No notice was drafted."));
+        } else {
+            self.table(&[
+                self.t("通知", "Notice"),
+                self.t("对象", "Audience"),
+                self.t("类型", "Kind"),
+                self.t("状态", "Status"),
+                self.t("发送时间", "Sent"),
+                self.t("缺少的必备内容", "Missing required elements"),
+            ]);
+            for n in &r.notices {
+                let missing: Vec<&str> = n.missing_elements.iter().map(|e| e.label(l)).collect();
+                self.row(&[
+                    n.notice_id.to_string(),
+                    n.audience.label(l).to_owned(),
+                    n.message.label(l).to_owned(),
+                    n.status.label(l).to_owned(),
+                    self.opt_time(n.sent_at),
+                    l.join_list(missing),
+                ]);
+            }
+        }
+        self.line("");
+        let q = &r.metrics.inquiries;
+        let secs = |s: Option<i64>| s.map_or_else(|| "—".to_owned(), |s| format_seconds(l, s));
+        let bp = |b: Option<u32>| b.map_or_else(|| "—".to_owned(), percent);
+        self.line(&format!(
+            "- {}{colon}{}{semi}{} {}{comma}{} {}{comma}{} {}",
+            self.t("客户咨询", "Inquiries"),
+            l.format_count(q.count),
+            self.t("已回复", "answered"),
+            l.format_count(q.answered),
+            self.t("未回复", "unanswered"),
+            l.format_count(q.unanswered),
+            self.t("已解决", "resolved"),
+            l.format_count(q.resolved),
+        ));
+        self.line(&format!(
+            "- {}{colon}{} {}{comma}P90 {}{semi}{} {}",
+            self.t("首次回复用时", "First response"),
+            self.t("中位数", "median"),
+            secs(q.median_first_response_seconds),
+            secs(q.p90_first_response_seconds),
+            self.t("达标率", "within target"),
+            bp(q.within_sla_bp),
+        ));
+        let s = &r.metrics.surveys;
+        self.line(&format!(
+            "- {}{colon}{}{semi}CSAT {}{semi}NPS {}",
+            self.t("满意度调查答卷", "Survey responses"),
+            l.format_count(s.responses),
+            bp(s.csat_bp),
+            s.nps.map_or_else(|| "—".to_owned(), |n| n.to_string()),
+        ));
+    }
+
+    fn compensation(&mut self, r: &ReviewReport) {
+        let (colon, comma, semi) = self.punct();
+        let l = self.locale;
+        self.heading("赔偿", "Compensation");
+        match &r.compensation {
+            CompensationStance::Undecided => {
+                self.line(self.t("尚未决定。", "Not yet decided."));
+            }
+            CompensationStance::NotApplicable { reason } => {
+                self.line(&format!(
+                    "{}{colon}{}",
+                    self.t("无需赔偿", "Not applicable"),
+                    cell(reason)
+                ));
+            }
+            CompensationStance::ProgramOpened {
+                program_id,
+                policy,
+                budget,
+                ..
+            } => {
+                self.line(&format!(
+                    "- {}{colon}{program_id} ({} {})",
+                    self.t("赔偿方案", "Program"),
+                    self.t("政策", "policy"),
+                    cell(policy)
+                ));
+                if let Some(budget) = budget {
+                    self.line(&format!("- {}: {budget}", self.t("预算", "Budget")));
+                }
+                if let Some(t) = &r.metrics.compensation {
+                    self.line(&format!(
+                        "- {}{colon}{}{semi}{} {}{comma}{} {}{comma}{} {}",
+                        self.t("索赔", "Claims"),
+                        l.format_count(t.claims),
+                        self.t("核定", "assessed"),
+                        t.assessed,
+                        self.t("和解", "settled"),
+                        t.settled,
+                        self.t("已支付", "paid"),
+                        t.paid,
+                    ));
+                }
+            }
+        }
+    }
+
+    fn actions(&mut self, r: &ReviewReport) {
+        let l = self.locale;
+        self.heading("改进措施", "Actions");
+        if r.actions.is_empty() {
+            self.line(self.t("无。", "None."));
+            return;
+        }
+        self.table(&[
+            self.t("编号", "Action"),
+            self.t("阶段", "Stage"),
+            self.t("内容", "What"),
+            self.t("措施类别", "Measure"),
+            self.t("负责人", "Owner"),
+            self.t("截止", "Due"),
+            self.t("状态", "Status"),
+        ]);
+        for line in &r.actions {
+            let a = &line.action;
+            let mut status = a.status.label(l).to_owned();
+            if line.overdue {
+                let _ = write!(status, " **{}**", self.t("已逾期", "overdue"));
+            }
+            self.row(&[
+                a.id.to_string(),
+                a.kind.label(l).to_owned(),
+                cell(&a.title),
+                a.measure.map_or_else(
+                    || self.t("其他", "free-form").to_owned(),
+                    |m: Measure| m.label(l).to_owned(),
+                ),
+                a.owner
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), ToString::to_string),
+                self.opt_time(a.due),
+                status,
+            ]);
+        }
+    }
+}
+
+/// Basis points as a percentage with one decimal, rounded down: `8750` → `87.5%`.
+pub(crate) fn percent(bp: u32) -> String {
+    format!("{}.{}%", bp / 100, (bp % 100) / 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally_in_both_languages() {
+        assert_eq!(format_seconds(Locale::En, 0), "0 s");
+        assert_eq!(format_seconds(Locale::En, 59), "59 s");
+        assert_eq!(format_seconds(Locale::En, 60), "1 min");
+        assert_eq!(format_seconds(Locale::En, 3_600 + 5 * 60), "1 h 05 min");
+        assert_eq!(
+            format_seconds(Locale::En, 86_400 * 2 + 3_600),
+            "2 d 1 h 00 min"
+        );
+        assert_eq!(format_seconds(Locale::En, -90 * 60), "-1 h 30 min");
+        assert_eq!(format_seconds(Locale::ZhCn, 3_600 + 5 * 60), "1小时05分");
+        assert_eq!(format_seconds(Locale::ZhCn, 86_400), "1天0小时00分");
+        assert_eq!(format_seconds(Locale::ZhCn, 120), "2分钟");
+        assert_eq!(format_seconds(Locale::ZhCn, -5), "-5秒");
+    }
+
+    #[test]
+    fn host_text_cannot_break_a_table() {
+        assert_eq!(cell("a|b\nc\r\nd"), "a\\|b c  d");
+        assert_eq!(cell("普通文本"), "普通文本");
+    }
+
+    #[test]
+    fn percentages_round_down() {
+        assert_eq!(percent(8_759), "87.5%");
+        assert_eq!(percent(10_000), "100.0%");
+        assert_eq!(percent(5), "0.0%");
+    }
+}
