@@ -332,6 +332,10 @@ fn a_scripted_drill_scores_as_expected() {
         })
         .sum();
     assert_eq!(card.points, 100u32.saturating_sub(expected_loss));
+    // Late CAC report (15), slow containment (15), incomplete draft (10).
+    assert_eq!(card.gaps.len(), 3, "{:#?}", card.gaps);
+    assert_eq!(card.points, 60);
+    assert_eq!(card.grade, DrillGrade::D);
     assert!(card.grade >= DrillGrade::from_points(card.points));
     // Gaps are ordered most costly first.
     let costs: Vec<u32> = card
@@ -353,7 +357,7 @@ fn a_scripted_drill_scores_as_expected() {
     assert!(md.contains("Incomplete notice N-1"));
     let zh = card.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI);
     assert!(
-        zh.contains("遏制: 目标 4小时00分, 实际 5小时00分 (未达标)"),
+        zh.contains("遏制：目标 4小时00分，实际 5小时00分 (未达标)"),
         "{zh}"
     );
     assert_valid(

@@ -469,10 +469,14 @@ impl DrillScorecard {
     pub fn to_markdown(&self, locale: Locale, zone: TimeZone) -> String {
         let t = |zh, en| tr(locale, zh, en);
         let time = |at: DateTime<Utc>| locale.format_time(at, zone);
+        let (colon, comma) = match locale {
+            Locale::ZhCn => ("：", "，"),
+            Locale::En => (": ", ", "),
+        };
         let mut md = String::new();
         let _ = writeln!(
             md,
-            "# {}: {}\n",
+            "# {}{colon}{}\n",
             t("演练评分", "Drill scorecard"),
             self.incident_id
         );
@@ -488,7 +492,7 @@ impl DrillScorecard {
         }
         let _ = writeln!(
             md,
-            "**{}: {:?}** ({} / 100), {} {}\n",
+            "**{}{colon}{:?}** ({} / 100){comma}{} {}\n",
             t("等级", "Grade"),
             self.grade,
             self.points,
@@ -537,7 +541,7 @@ impl DrillScorecard {
             };
             let _ = writeln!(
                 md,
-                "- {name}: {} {}, {} {actual} ({verdict})",
+                "- {name}{colon}{} {}{comma}{} {actual} ({verdict})",
                 t("目标", "target"),
                 format_seconds(locale, target.target_seconds),
                 t("实际", "actual"),
@@ -554,7 +558,7 @@ impl DrillScorecard {
                     report,
                     overdue_seconds,
                 } => format!(
-                    "{} {regime} / {report}: {} {}",
+                    "{} {regime} / {report}{colon}{} {}",
                     t("未报送", "Missed"),
                     t("已逾期", "overdue by"),
                     format_seconds(locale, *overdue_seconds)
@@ -564,7 +568,7 @@ impl DrillScorecard {
                     report,
                     late_seconds,
                 } => format!(
-                    "{} {regime} / {report}: {} {}",
+                    "{} {regime} / {report}{colon}{} {}",
                     t("逾期报送", "Filed late"),
                     t("晚了", "late by"),
                     format_seconds(locale, *late_seconds)
@@ -572,7 +576,7 @@ impl DrillScorecard {
                 DrillGap::RegimeUndetermined { regime, missing } => {
                     let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
                     format!(
-                        "{} {regime}: {}",
+                        "{} {regime}{colon}{}",
                         t("无法判断是否适用", "Could not tell whether this applies:"),
                         cell(&missing.join("; "))
                     )
@@ -580,7 +584,7 @@ impl DrillScorecard {
                 DrillGap::NoticeIncomplete { notice_id, missing } => {
                     let missing: Vec<&str> = missing.iter().map(|e| e.label(locale)).collect();
                     format!(
-                        "{} {notice_id}: {}",
+                        "{} {notice_id}{colon}{}",
                         t("通知内容不完整", "Incomplete notice"),
                         locale.join_list(missing)
                     )
@@ -592,7 +596,7 @@ impl DrillScorecard {
                     due_at,
                     ..
                 } => format!(
-                    "{} {item}: {} → {} ({} {})",
+                    "{} {item}{colon}{} → {} ({} {})",
                     t("计划内消息逾期未发", "Planned message overdue"),
                     message.label(locale),
                     audience.label(locale),
@@ -603,7 +607,7 @@ impl DrillScorecard {
                     target_seconds,
                     actual_seconds,
                 } => format!(
-                    "{}: {} / {} {}",
+                    "{}{colon}{} / {} {}",
                     t("遏制过慢", "Containment slow"),
                     format_seconds(locale, *actual_seconds),
                     t("目标", "target"),
@@ -619,7 +623,7 @@ impl DrillScorecard {
                     target_seconds,
                     actual_seconds,
                 } => format!(
-                    "{}: {} / {} {}",
+                    "{}{colon}{} / {} {}",
                     t("客户通知过慢", "Customer notice slow"),
                     actual_seconds.map_or_else(
                         || t("未发送", "not sent").to_owned(),

@@ -734,7 +734,10 @@ impl Markdown {
             self.t("余量（负数为超时）", "Slack (negative: overrun)"),
             self.t("结果", "Outcome"),
         ]);
-        for n in &m.regulator_notifications {
+        // Timed deadlines first, earliest due first; "immediately" and untimed ones after.
+        let mut rows: Vec<_> = m.regulator_notifications.iter().collect();
+        rows.sort_by_key(|n| (n.due.is_none(), n.due));
+        for n in rows {
             let slack = n.slack_seconds.map_or_else(
                 || self.t("无明确时限", "no timestamp").to_owned(),
                 |s| format_seconds(l, s),
