@@ -147,6 +147,8 @@ fn known_answers_from_the_log_with_missing_milestones_and_an_overrun() {
     let counts = s.deadlines[&RegimeId::new(CAC).unwrap()];
     assert_eq!(counts.late, 1);
     assert_eq!(counts.hit_rate_bp(), Some(0));
+    // Detected 01:30, CAC report filed 06:30.
+    assert_eq!(s.notified[&RegimeId::new(CAC).unwrap()], 5 * 3600);
     let early = IncidentSummary::from_incident(&incident, None, at(2026, 3, 14, 23, 0));
     assert_eq!(early.prevention_past_due, 0);
     assert!(early.deadlines.is_empty());
@@ -163,10 +165,11 @@ fn known_answers_from_the_log_with_missing_milestones_and_an_overrun() {
     assert!(p50.abs_diff(7200) * 256 <= 7200, "{p50}");
     assert_eq!(report.times.close.count, 0);
     assert_eq!(report.times.close.p50, None);
-    assert_eq!(
-        report.deadlines[&RegimeId::new(CAC).unwrap()].hit_rate_bp,
-        Some(0)
-    );
+    let cac = report.deadlines[&RegimeId::new(CAC).unwrap()];
+    assert_eq!(cac.hit_rate_bp, Some(0));
+    assert_eq!(cac.notified.count, 1);
+    let p50 = cac.notified.p50.unwrap();
+    assert!(p50.abs_diff(5 * 3600) * 256 <= 5 * 3600, "{p50}");
     assert_eq!(report.prevention_past_due, 1);
     assert_eq!(report.incidents_with_prevention_past_due, 1);
 }
@@ -199,11 +202,20 @@ fn nearest_rank(sorted: &[i64], p: usize) -> Option<i64> {
     Some(sorted[rank - 1])
 }
 
-fn summary(contain: Option<i64>, close: Option<i64>) -> IncidentSummary {
+fn summary(contain: Option<i64>, close: Option<i64>, pick: usize) -> IncidentSummary {
+    let mut notified = std::collections::BTreeMap::new();
+    if let Some(seconds) = contain.filter(|_| pick % 3 == 0) {
+        notified.insert(RegimeId::new("r").unwrap(), seconds);
+    }
     IncidentSummary {
-        kind: IncidentKind::Other,
-        severity: Severity::Sev4,
-        phase: Phase::Detected,
+        kind: IncidentKind::ALL[pick % IncidentKind::ALL.len()],
+        severity: [
+            Severity::Sev1,
+            Severity::Sev2,
+            Severity::Sev3,
+            Severity::Sev4,
+        ][pick % 4],
+        phase: Phase::ALL[pick % Phase::ALL.len()],
         exercise: false,
         detect: None,
         contain,
@@ -213,6 +225,7 @@ fn summary(contain: Option<i64>, close: Option<i64>) -> IncidentSummary {
         review: None,
         close,
         deadlines: Default::default(),
+        notified,
         prevention_past_due: 0,
     }
 }
@@ -232,11 +245,12 @@ proptest! {
     fn portfolio_percentiles_match_brute_force(
         values in prop::collection::vec(
             (prop::option::of(prop_oneof![0i64..600, 0i64..400_000_000]),
-             prop::option::of(0i64..40_000_000_000)),
+             prop::option::of(0i64..40_000_000_000),
+             0usize..1000),
             0..300,
         )
     ) {
-        let summaries: Vec<_> = values.iter().map(|(a, b)| summary(*a, *b)).collect();
+        let summaries: Vec<_> = values.iter().map(|(a, b, k)| summary(*a, *b, *k)).collect();
         let report = Portfolio::from_iter(&summaries).finish();
         let mut contain: Vec<i64> = values.iter().filter_map(|v| v.0).collect();
         let mut close: Vec<i64> = values.iter().filter_map(|v| v.1).collect();
@@ -249,5 +263,32 @@ proptest! {
             prop_assert!(within(got.p90, nearest_rank(sorted, 90)), "{:?} {:?}", got, sorted);
         }
         prop_assert_eq!(report.times.detect.p50, None);
+
+        // Counts by kind, severity and phase against a brute-force count.
+        for kind in IncidentKind::ALL {
+            let n = summaries.iter().filter(|s| s.kind == kind).count() as u64;
+            prop_assert_eq!(report.by_kind.get(&kind).copied().unwrap_or(0), n);
+            prop_assert!(n > 0 || !report.by_kind.contains_key(&kind));
+        }
+        for phase in Phase::ALL {
+            let n = summaries.iter().filter(|s| s.phase == phase).count() as u64;
+            prop_assert_eq!(report.by_phase.get(&phase).copied().unwrap_or(0), n);
+        }
+        let sev: u64 = report.by_severity.values().sum();
+        prop_assert_eq!(sev, values.len() as u64);
+        for (severity, n) in &report.by_severity {
+            prop_assert_eq!(summaries.iter().filter(|s| s.severity == *severity).count() as u64, *n);
+        }
+        // Per-regime time to notification.
+        let mut notified: Vec<i64> = summaries.iter().filter_map(|s| s.notified.values().next().copied()).collect();
+        notified.sort_unstable();
+        match report.deadlines.get(&RegimeId::new("r").unwrap()) {
+            None => prop_assert!(notified.is_empty()),
+            Some(r) => {
+                prop_assert_eq!(r.notified.count, notified.len() as u64);
+                prop_assert!(within(r.notified.p50, nearest_rank(&notified, 50)));
+                prop_assert!(within(r.notified.p90, nearest_rank(&notified, 90)));
+            }
+        }
     }
 }

@@ -301,6 +301,10 @@ pub struct IncidentSummary {
     pub close: Option<i64>,
     /// Regulator deadline outcomes per regime (open deadlines are not counted).
     pub deadlines: BTreeMap<RegimeId, DeadlineCounts>,
+    /// Detection → the first report filed with a regulator under each regime, seconds
+    /// (regimes with nothing filed are absent, never 0).
+    #[serde(default)]
+    pub notified: BTreeMap<RegimeId, i64>,
     /// Preventive actions neither done nor deferred whose due time is before the summary's
     /// `at`.
     pub prevention_past_due: u64,
@@ -324,7 +328,14 @@ impl IncidentSummary {
     /// Summarises already computed `metrics` of `incident`.
     pub fn from_metrics(metrics: &ResponseMetrics, incident: &Incident, at: DateTime<Utc>) -> Self {
         let mut deadlines: BTreeMap<RegimeId, DeadlineCounts> = BTreeMap::new();
+        let mut notified: BTreeMap<RegimeId, i64> = BTreeMap::new();
         for n in &metrics.regulator_notifications {
+            if let Some(seconds) = n.since_detection.seconds() {
+                notified
+                    .entry(n.regime.clone())
+                    .and_modify(|s| *s = (*s).min(seconds))
+                    .or_insert(seconds);
+            }
             let counts = deadlines.entry(n.regime.clone()).or_default();
             match n.outcome {
                 DeadlineOutcome::OnTime => counts.on_time += 1,
@@ -355,6 +366,7 @@ impl IncidentSummary {
             review: metrics.review.seconds(),
             close: metrics.close.seconds(),
             deadlines,
+            notified,
             prevention_past_due,
         }
     }

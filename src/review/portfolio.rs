@@ -137,6 +137,76 @@ pub struct RegimeDeadlines {
     pub counts: DeadlineCounts,
     /// On time out of on time + late + missed, in basis points.
     pub hit_rate_bp: Option<u32>,
+    /// Detection → first report filed under the regime, over the incidents that filed one.
+    pub notified: Percentiles,
+}
+
+/// Per-regime accumulator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RegimeAcc {
+    counts: DeadlineCounts,
+    notified: Histogram,
+}
+
+impl RegimeAcc {
+    fn new() -> Self {
+        Self {
+            counts: DeadlineCounts::default(),
+            notified: Histogram::new(),
+        }
+    }
+}
+
+/// Position of a kind in [`IncidentKind::ALL`] (the array the counts are kept in).
+fn kind_index(kind: IncidentKind) -> usize {
+    match kind {
+        IncidentKind::DataBreach => 0,
+        IncidentKind::FundsTheft => 1,
+        IncidentKind::AccountTakeover => 2,
+        IncidentKind::Ransomware => 3,
+        IncidentKind::ServiceDisruption => 4,
+        IncidentKind::InsiderMisuse => 5,
+        IncidentKind::ThirdPartyCompromise => 6,
+        IncidentKind::Other => 7,
+    }
+}
+
+const SEVERITIES: [Severity; 4] = [
+    Severity::Sev1,
+    Severity::Sev2,
+    Severity::Sev3,
+    Severity::Sev4,
+];
+
+fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Sev1 => 0,
+        Severity::Sev2 => 1,
+        Severity::Sev3 => 2,
+        Severity::Sev4 => 3,
+    }
+}
+
+/// Position of a phase in [`Phase::ALL`].
+fn phase_index(phase: Phase) -> usize {
+    match phase {
+        Phase::Detected => 0,
+        Phase::Contained => 1,
+        Phase::Disclosed => 2,
+        Phase::Remediated => 3,
+        Phase::Reviewed => 4,
+        Phase::Closed => 5,
+        Phase::Dismissed => 6,
+    }
+}
+
+/// The non-zero counts as a map keyed by the vocabulary.
+fn counted<K: Ord + Copy, const N: usize>(keys: &[K; N], counts: &[u64; N]) -> BTreeMap<K, u64> {
+    keys.iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| (*k, *n))
+        .collect()
 }
 
 /// What [`Portfolio::finish`] reports.
@@ -186,6 +256,7 @@ pub struct PortfolioReport {
 ///     review: None,
 ///     close: None,
 ///     deadlines: Default::default(),
+///     notified: Default::default(),
 ///     prevention_past_due: 0,
 /// };
 /// // Ten incidents contained after 10, 20, …, 100 seconds (exact below 256 s).
@@ -200,11 +271,11 @@ pub struct PortfolioReport {
 pub struct Portfolio {
     incidents: u64,
     exercises: u64,
-    by_kind: BTreeMap<IncidentKind, u64>,
-    by_severity: BTreeMap<Severity, u64>,
-    by_phase: BTreeMap<Phase, u64>,
+    by_kind: [u64; 8],
+    by_severity: [u64; 4],
+    by_phase: [u64; 7],
     times: [Histogram; 7],
-    deadlines: BTreeMap<RegimeId, DeadlineCounts>,
+    deadlines: BTreeMap<RegimeId, RegimeAcc>,
     prevention_past_due: u64,
     incidents_with_prevention_past_due: u64,
 }
@@ -221,9 +292,9 @@ impl Portfolio {
         Self {
             incidents: 0,
             exercises: 0,
-            by_kind: BTreeMap::new(),
-            by_severity: BTreeMap::new(),
-            by_phase: BTreeMap::new(),
+            by_kind: [0; 8],
+            by_severity: [0; 4],
+            by_phase: [0; 7],
             times: std::array::from_fn(|_| Histogram::new()),
             deadlines: BTreeMap::new(),
             prevention_past_due: 0,
@@ -237,9 +308,15 @@ impl Portfolio {
         if s.exercise {
             self.exercises = self.exercises.saturating_add(1);
         }
-        *self.by_kind.entry(s.kind).or_default() += 1;
-        *self.by_severity.entry(s.severity).or_default() += 1;
-        *self.by_phase.entry(s.phase).or_default() += 1;
+        for (counts, i) in [
+            (&mut self.by_kind[..], kind_index(s.kind)),
+            (&mut self.by_severity[..], severity_index(s.severity)),
+            (&mut self.by_phase[..], phase_index(s.phase)),
+        ] {
+            if let Some(n) = counts.get_mut(i) {
+                *n = n.saturating_add(1);
+            }
+        }
         let values = [
             s.detect,
             s.contain,
@@ -254,11 +331,13 @@ impl Portfolio {
                 h.record(v);
             }
         }
+        // Look up before inserting: a regime id is cloned once per portfolio, not once
+        // per incident.
         for (regime, counts) in &s.deadlines {
-            self.deadlines
-                .entry(regime.clone())
-                .or_default()
-                .add(counts);
+            self.with_regime(regime, |acc| acc.counts.add(counts));
+        }
+        for (regime, seconds) in &s.notified {
+            self.with_regime(regime, |acc| acc.notified.record(*seconds));
         }
         self.prevention_past_due = self
             .prevention_past_due
@@ -269,6 +348,19 @@ impl Portfolio {
         }
     }
 
+    /// Updates the regime's accumulator, created on first sight: one lookup per update,
+    /// and the id cloned only the first time.
+    fn with_regime(&mut self, regime: &RegimeId, update: impl FnOnce(&mut RegimeAcc)) {
+        match self.deadlines.get_mut(regime) {
+            Some(acc) => update(acc),
+            None => {
+                let mut acc = RegimeAcc::new();
+                update(&mut acc);
+                self.deadlines.insert(regime.clone(), acc);
+            }
+        }
+    }
+
     /// The report so far.
     pub fn finish(&self) -> PortfolioReport {
         let [detect, contain, first_customer_notice, disclose, remediate, review, close] =
@@ -276,9 +368,9 @@ impl Portfolio {
         PortfolioReport {
             incidents: self.incidents,
             exercises: self.exercises,
-            by_kind: self.by_kind.clone(),
-            by_severity: self.by_severity.clone(),
-            by_phase: self.by_phase.clone(),
+            by_kind: counted(&IncidentKind::ALL, &self.by_kind),
+            by_severity: counted(&SEVERITIES, &self.by_severity),
+            by_phase: counted(&Phase::ALL, &self.by_phase),
             times: ResponseTimes {
                 detect: detect.report(),
                 contain: contain.report(),
@@ -291,12 +383,13 @@ impl Portfolio {
             deadlines: self
                 .deadlines
                 .iter()
-                .map(|(regime, counts)| {
+                .map(|(regime, acc)| {
                     (
                         regime.clone(),
                         RegimeDeadlines {
-                            counts: *counts,
-                            hit_rate_bp: counts.hit_rate_bp(),
+                            counts: acc.counts,
+                            hit_rate_bp: acc.counts.hit_rate_bp(),
+                            notified: acc.notified.report(),
                         },
                     )
                 })
