@@ -655,6 +655,73 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// The review outputs hold for any reachable incident: the report and scorecard build,
+    /// round-trip through JSON, print well-formed Markdown tables in both languages, list
+    /// what the incident holds, and the score is 100 minus the gaps' penalties.
+    #[test]
+    fn review_report_and_scorecard_hold_for_any_incident(scenario in scenario()) {
+        let trace = drive(&scenario)?;
+        let incident = &trace.incident;
+        let at = incident.updated_at() + chrono::Duration::hours(1);
+        let profile = EntityProfile::new()
+            .established_in(Jurisdiction::new("CN").map_err(|e| fail(e.to_string()))?)
+            .entity_type(regulation::EntityType::CnPbocInstitution);
+        let obligations = Regulation::builtin(profile).obligations(&incident.regulatory_facts(), at);
+        let report = review::ReviewReport::build(incident, Some(&obligations), at);
+        round_trips(&report)?;
+        prop_assert_eq!(report.notices.len(), incident.notices().len());
+        prop_assert_eq!(report.actions.len(), incident.actions().len());
+        let findings = &report.findings;
+        prop_assert_eq!(
+            findings.root_causes.len() + findings.contributing_factors.len()
+                + findings.went_well.len() + findings.went_poorly.len(),
+            incident.findings().len()
+        );
+        prop_assert!(report.timeline.windows(2).all(|w| w[0].at <= w[1].at));
+        for locale in Locale::ALL {
+            let md = report.to_markdown(locale, TimeZone::SHANGHAI);
+            let mut columns = None;
+            for line in md.lines() {
+                if line.starts_with('|') {
+                    let cells = line.replace("\\|", "").matches('|').count();
+                    match columns {
+                        None => columns = Some(cells),
+                        Some(n) => prop_assert_eq!(cells, n, "{}", line),
+                    }
+                } else {
+                    columns = None;
+                }
+            }
+        }
+
+        let standard = review::DrillStandard::default();
+        let card = review::DrillScorecard::score(incident, Some(&obligations), &standard, at);
+        round_trips(&card)?;
+        let p = standard.penalties;
+        let lost: u32 = card.gaps.iter().map(|g| match g {
+            review::DrillGap::DeadlineMissed { .. } => p.deadline_missed,
+            review::DrillGap::DeadlineLate { .. } => p.deadline_late,
+            review::DrillGap::RegimeUndetermined { .. } => p.regime_undetermined,
+            review::DrillGap::NoticeIncomplete { .. } => p.notice_incomplete,
+            review::DrillGap::PlanMessageOverdue { .. } => p.plan_message_overdue,
+            review::DrillGap::ContainmentSlow { .. } => p.containment_slow,
+            review::DrillGap::NotContained { .. } => p.not_contained,
+            review::DrillGap::CustomerNoticeSlow { .. } => p.customer_notice_slow,
+        }).sum();
+        prop_assert_eq!(card.points, 100u32.saturating_sub(lost));
+        let missed = card.gaps.iter().any(|g| matches!(g, review::DrillGap::DeadlineMissed { .. }));
+        let expected = review::DrillGrade::from_points(card.points);
+        prop_assert_eq!(card.grade, if missed { expected.max(review::DrillGrade::C) } else { expected });
+        prop_assert_eq!(card.contain.actual.is_missing(), incident.contained_at().is_none());
+        for locale in Locale::ALL {
+            prop_assert!(!card.to_markdown(locale, TimeZone::UTC).is_empty());
+        }
+    }
+}
+
 /// The fixed list of commands used for terminal phases covers every command kind.
 #[test]
 fn one_of_each_covers_every_command_kind() {
