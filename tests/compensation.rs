@@ -1318,3 +1318,84 @@ fn a_pin_names_the_exact_policy_text() {
     assert_ne!(changed.digest().unwrap(), pin.digest);
     assert_ne!(reference_platform_policy().digest().unwrap(), pin.digest);
 }
+
+#[test]
+fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
+    let policy = reference_securities_policy();
+    // ¥10,000 budget; one claim settled at ¥2,200.
+    let mut desk = desk_with_program(Some(1_000_000));
+    assess(&mut desk, "CL-1", "C-0001", 300_000);
+    desk.run(offer("CL-1", 220_000))
+        .run(respond("CL-1", ClaimResponse::Accepted))
+        .run(settle("CL-1"));
+    let batch = Program::of_incident(&desk.incident, &policy).unwrap();
+    assert_eq!(batch.id, program_id_of(&desk));
+    assert_eq!(batch.budget, cny(1_000_000 - 220_000));
+    let summary = batch
+        .assess(
+            &policy,
+            std::iter::repeat_n(verified_claim("C-9", 10_000), 100),
+        )
+        .unwrap();
+    assert_eq!(summary.budget, cny(780_000));
+
+    // The same id and version with other contents is refused by digest.
+    let mut edited: serde_json::Value = serde_json::to_value(&policy).unwrap();
+    let rules = edited["rules"].as_array_mut().unwrap();
+    let last = rules.len() - 1;
+    rules[last]["description"] = serde_json::json!("edited after pinning");
+    let edited: Policy = serde_json::from_value(edited).unwrap();
+    assert_eq!(edited.reference(), policy.reference());
+    let err = Program::of_incident(&desk.incident, &edited).unwrap_err();
+    assert!(
+        matches!(&err, CompensationError::PinMismatch { pinned, given, pinned_digest, given_digest, .. }
+            if pinned == given && pinned_digest != given_digest),
+        "{err:?}"
+    );
+    assert!(err
+        .to_string()
+        .contains("assess with the pinned policy text"));
+
+    // Settlements that use the whole budget leave nothing to assess against.
+    let mut desk = desk_with_program(Some(150_000));
+    assess(&mut desk, "CL-1", "C-0001", 300_000);
+    desk.run(offer("CL-1", 150_000))
+        .run(respond("CL-1", ClaimResponse::Accepted))
+        .run(settle("CL-1"));
+    assert!(matches!(
+        Program::of_incident(&desk.incident, &policy),
+        Err(CompensationError::BudgetExhausted { budget, settled, .. })
+            if budget == cny(150_000) && settled == cny(150_000)
+    ));
+
+    // No program at all.
+    let declare = Declare::new(
+        IncidentId::from_bytes([10; 16]),
+        IncidentKind::AccountTakeover,
+        "No program",
+    )
+    .detection(
+        DetectionSource::CustomerReport,
+        common::at(2026, 3, 2, 9, 0),
+    )
+    .severity(Severity::Sev2)
+    .owner(common::actor("o"));
+    let mut bare = common::Desk::declare(declare, common::at(2026, 3, 2, 9, 30), "o");
+    assert_eq!(
+        Program::of_incident(&bare.incident, &policy),
+        Err(CompensationError::NoPinnedProgram)
+    );
+    // A program without a budget cannot be batch-assessed against the incident.
+    bare.run(Command::open_compensation_program(program(), &policy, None).unwrap());
+    assert_eq!(
+        Program::of_incident(&bare.incident, &policy),
+        Err(CompensationError::NoBudget { program: program() })
+    );
+}
+
+fn program_id_of(desk: &common::Desk) -> ProgramId {
+    match desk.incident.compensation() {
+        CompensationStance::ProgramOpened { program_id, .. } => program_id.clone(),
+        other => panic!("{other:?}"),
+    }
+}

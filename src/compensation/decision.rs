@@ -13,9 +13,12 @@ use crate::{Currency, CustomerRef, Money, MoneyError, MoneyOperation, RuleId};
 /// Why a claim could not be decided.
 ///
 /// # Handling
-/// [`CompensationError::CurrencyMismatch`] and [`CompensationError::PolicyMismatch`] are input
-/// errors (HTTP 422); [`CompensationError::Money`] means an amount overflowed: check the
-/// claim's figures.
+/// [`CompensationError::CurrencyMismatch`], [`CompensationError::PolicyMismatch`] and
+/// [`CompensationError::PinMismatch`] are input errors (HTTP 422);
+/// [`CompensationError::NoPinnedProgram`], [`CompensationError::NoBudget`] and
+/// [`CompensationError::BudgetExhausted`] say the incident is not ready for (more) batch
+/// assessment (HTTP 409); [`CompensationError::Money`] means an amount overflowed: check
+/// the claim's figures; [`CompensationError::Canonical`] means a hand-made policy value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CompensationError {
@@ -50,6 +53,42 @@ pub enum CompensationError {
     /// Arithmetic overflowed.
     #[error(transparent)]
     Money(#[from] MoneyError),
+    /// The incident has no compensation program pinned to a policy.
+    #[error("the incident has no pinned compensation program: open one with Command::open_compensation_program before assessing claims against it")]
+    NoPinnedProgram,
+    /// The policy given is not, byte for byte, the one the incident's program pinned.
+    #[error("program {program} pinned {pinned} with digest {pinned_digest}, but the policy given is {given} with digest {given_digest}: assess with the pinned policy text")]
+    PinMismatch {
+        /// The program.
+        program: crate::ProgramId,
+        /// The pinned policy.
+        pinned: PolicyRef,
+        /// Its digest.
+        pinned_digest: crate::Digest,
+        /// The policy given.
+        given: PolicyRef,
+        /// Its digest.
+        given_digest: crate::Digest,
+    },
+    /// The incident's program has no budget, and batch assessment needs one.
+    #[error("program {program} has no budget: batch assessment against the incident needs one; use Program::new with a planning budget instead")]
+    NoBudget {
+        /// The program.
+        program: crate::ProgramId,
+    },
+    /// Settlements already use the whole budget.
+    #[error("program {program} has settled {settled} of its {budget} budget: nothing is left to assess against; raise the budget by opening a new program")]
+    BudgetExhausted {
+        /// The program.
+        program: crate::ProgramId,
+        /// The budget.
+        budget: Money,
+        /// Cash already settled.
+        settled: Money,
+    },
+    /// The policy could not be hashed to compare it with the pin.
+    #[error(transparent)]
+    Canonical(#[from] crate::CanonicalError),
 }
 
 /// The kind of result a claim gets.

@@ -166,6 +166,59 @@ impl Program {
         })
     }
 
+    /// The program the incident opened, for batch assessment: checks that `policy` is the
+    /// very policy the incident pinned (id, version and SHA-256 digest of its canonical
+    /// JSON, so an edited copy under the same version is refused), and takes as budget
+    /// what the incident's budget has left after the settlements already in its log, so
+    /// a batch and the negotiated claims draw on one budget.
+    ///
+    /// # Errors
+    /// [`CompensationError::NoPinnedProgram`] without a pinned program;
+    /// [`CompensationError::PinMismatch`] for another policy text;
+    /// [`CompensationError::NoBudget`] when the program has none;
+    /// [`CompensationError::BudgetExhausted`] when settlements used it all.
+    pub fn of_incident(
+        incident: &crate::Incident,
+        policy: &Policy,
+    ) -> Result<Self, CompensationError> {
+        let crate::CompensationStance::ProgramOpened {
+            program_id,
+            pin: Some(pin),
+            budget,
+            ..
+        } = incident.compensation()
+        else {
+            return Err(CompensationError::NoPinnedProgram);
+        };
+        let given = policy.pin()?;
+        if given != *pin {
+            return Err(CompensationError::PinMismatch {
+                program: program_id.clone(),
+                pinned: pin.policy.clone(),
+                pinned_digest: pin.digest,
+                given: given.policy,
+                given_digest: given.digest,
+            });
+        }
+        let Some(budget) = *budget else {
+            return Err(CompensationError::NoBudget {
+                program: program_id.clone(),
+            });
+        };
+        let settled = incident
+            .claim_totals()
+            .map_or(Money::zero(budget.currency()), |t| t.settled);
+        let left = budget.checked_sub(settled)?;
+        if !left.is_positive() {
+            return Err(CompensationError::BudgetExhausted {
+                program: program_id.clone(),
+                budget,
+                settled,
+            });
+        }
+        Self::new(program_id.clone(), policy, left)
+    }
+
     /// Assesses any stream of claims in constant memory (no decision is kept) and sums up.
     /// The policy is compiled once ([`Policy::compile`]); to assess several batches with
     /// one compilation, use [`Program::assess_compiled`].
