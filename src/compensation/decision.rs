@@ -57,18 +57,17 @@ pub enum CompensationError {
     #[error("the incident has no pinned compensation program: open one with Command::open_compensation_program before assessing claims against it")]
     NoPinnedProgram,
     /// The policy given is not, byte for byte, the one the incident's program pinned.
-    #[error("program {program} pinned {pinned} with digest {pinned_digest}, but the policy given is {given} with digest {given_digest}: assess with the pinned policy text")]
+    #[error(
+        "program {program} pinned {} with digest {}, but the policy given is {} with digest {}: assess with the pinned policy text",
+        .pinned.policy, .pinned.digest, .given.policy, .given.digest
+    )]
     PinMismatch {
         /// The program.
         program: crate::ProgramId,
-        /// The pinned policy.
-        pinned: PolicyRef,
-        /// Its digest.
-        pinned_digest: crate::Digest,
-        /// The policy given.
-        given: PolicyRef,
-        /// Its digest.
-        given_digest: crate::Digest,
+        /// What the incident pinned.
+        pinned: Box<crate::PolicyPin>,
+        /// The pin of the policy given.
+        given: Box<crate::PolicyPin>,
     },
     /// The incident's program has no budget, and batch assessment needs one.
     #[error("program {program} has no budget: batch assessment against the incident needs one; use Program::new with a planning budget instead")]

@@ -194,10 +194,8 @@ impl Program {
         if given != *pin {
             return Err(CompensationError::PinMismatch {
                 program: program_id.clone(),
-                pinned: pin.policy.clone(),
-                pinned_digest: pin.digest,
-                given: given.policy,
-                given_digest: given.digest,
+                pinned: Box::new(pin.clone()),
+                given: Box::new(given),
             });
         }
         let Some(budget) = *budget else {
