@@ -200,7 +200,7 @@ macro_rules! label {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.pad(&self.0)
             }
         }
 
@@ -359,6 +359,14 @@ label!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_honour_width_and_alignment() {
+        let id = NoticeId::new("N-1").unwrap();
+        assert_eq!(format!("[{id:<6}]"), "[N-1   ]");
+        assert_eq!(format!("[{id:>6}]"), "[   N-1]");
+        assert_eq!(format!("[{id}]"), "[N-1]");
+    }
 
     #[test]
     fn labels_validate_on_construction_and_deserialization() {

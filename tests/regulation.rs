@@ -143,6 +143,58 @@ fn gdpr_72_hours_are_elapsed_time_across_the_eu_dst_change() {
 }
 
 #[test]
+fn a_filing_after_the_moment_asked_about_is_not_yet_met() {
+    let mut f = facts(IncidentKind::DataBreach, "2026-03-27T15:00:00Z");
+    personal(&mut f, 20_000, "DE");
+    file(
+        &mut f,
+        "eu-gdpr",
+        "supervisory-authority",
+        "2026-03-29T10:00:00Z",
+    );
+    let r = regulation(eu_profile(&[EntityType::DataController]));
+    // Before the filing: still owed, with time left.
+    let before = r.obligations(&f, t("2026-03-28T15:00:00Z"));
+    let sa = before.get("eu-gdpr", "supervisory-authority").unwrap();
+    assert_eq!(
+        sa.status,
+        ObligationStatus::Pending {
+            remaining_seconds: Some(48 * 3600)
+        }
+    );
+    // After the deadline and before the filing, it would be overdue.
+    let f_late = {
+        let mut f = facts(IncidentKind::DataBreach, "2026-03-27T15:00:00Z");
+        personal(&mut f, 20_000, "DE");
+        file(
+            &mut f,
+            "eu-gdpr",
+            "supervisory-authority",
+            "2026-04-01T10:00:00Z",
+        );
+        f
+    };
+    let overdue = r.obligations(&f_late, t("2026-03-31T15:00:00Z"));
+    assert_eq!(
+        overdue
+            .get("eu-gdpr", "supervisory-authority")
+            .unwrap()
+            .status,
+        ObligationStatus::Overdue {
+            overdue_seconds: 24 * 3600
+        }
+    );
+    // At and after the filing: met.
+    for at in ["2026-03-29T10:00:00Z", "2026-04-02T00:00:00Z"] {
+        let o = r.obligations(&f, t(at));
+        assert!(matches!(
+            o.get("eu-gdpr", "supervisory-authority").unwrap().status,
+            ObligationStatus::Met { submitted_at, .. } if submitted_at == t("2026-03-29T10:00:00Z")
+        ));
+    }
+}
+
+#[test]
 fn gdpr_has_no_weekend_relief_and_reports_the_strict_hour_reading() {
     let mut f = facts(IncidentKind::DataBreach, "2026-03-26T10:20:00Z");
     personal(&mut f, 20_000, "FR");

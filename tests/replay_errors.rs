@@ -200,10 +200,23 @@ fn newer_schema_version_is_explained() {
         "\"schema_version\":1",
         "\"schema_version\":9,\"new_field\":true",
     );
-    assert!(matches!(
-        Envelope::from_json(line.as_bytes()),
-        Err(ReplayError::UnsupportedSchemaVersion { found: 9, .. })
-    ));
+    // The sequence reported is the envelope's own (2), not the line number (1).
+    assert_eq!(
+        Envelope::from_json(line.as_bytes()).unwrap_err(),
+        ReplayError::UnsupportedSchemaVersion {
+            sequence: 2,
+            found: 9,
+            supported: 1
+        }
+    );
+    // Without a readable sequence it is a decode error that names the version.
+    let bare = r#"{"schema_version":9}"#;
+    match Envelope::from_json(bare.as_bytes()).unwrap_err() {
+        ReplayError::Decode { line: 1, message } => {
+            assert!(message.contains("schema version 9"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

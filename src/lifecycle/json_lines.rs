@@ -84,6 +84,8 @@ pub(crate) fn stored_envelopes(
 #[derive(Deserialize)]
 struct VersionProbe {
     schema_version: u32,
+    #[serde(default)]
+    sequence: Option<u64>,
 }
 
 fn decode(bytes: &[u8], line: usize) -> Result<Envelope, ReplayError> {
@@ -94,13 +96,22 @@ fn decode(bytes: &[u8], line: usize) -> Result<Envelope, ReplayError> {
 /// has one, otherwise what serde_json said.
 fn explain(bytes: &[u8], line: usize, error: &serde_json::Error) -> ReplayError {
     match serde_json::from_slice::<VersionProbe>(bytes) {
-        Ok(probe) if probe.schema_version != EVENT_SCHEMA_VERSION => {
-            ReplayError::UnsupportedSchemaVersion {
-                sequence: u64::try_from(line).unwrap_or(u64::MAX),
+        Ok(probe) if probe.schema_version != EVENT_SCHEMA_VERSION => match probe.sequence {
+            // The envelope's own sequence, never the line number (they differ whenever the
+            // text is not a whole log from sequence 1).
+            Some(sequence) => ReplayError::UnsupportedSchemaVersion {
+                sequence,
                 found: probe.schema_version,
                 supported: EVENT_SCHEMA_VERSION,
-            }
-        }
+            },
+            None => ReplayError::Decode {
+                line,
+                message: format!(
+                    "schema version {} (this crate reads up to {EVENT_SCHEMA_VERSION}) and no sequence: {error}",
+                    probe.schema_version
+                ),
+            },
+        },
         _ => ReplayError::Decode {
             line,
             message: error.to_string(),

@@ -390,8 +390,25 @@ impl Regulation {
         self
     }
 
-    /// Every obligation of the incident at `at`.
+    /// Every obligation of the incident as it stood at `at`. Filings submitted after `at`
+    /// are left out, so asking about a past moment shows what was still owed then (a
+    /// report filed later is pending or overdue at `at`, not met).
     pub fn obligations(&self, facts: &IncidentFacts, at: DateTime<Utc>) -> Obligations {
+        let as_of;
+        let facts = if facts.filings.iter().any(|f| f.submitted_at > at) {
+            as_of = IncidentFacts {
+                filings: facts
+                    .filings
+                    .iter()
+                    .filter(|f| f.submitted_at <= at)
+                    .cloned()
+                    .collect(),
+                ..facts.clone()
+            };
+            &as_of
+        } else {
+            facts
+        };
         let mut out = Obligations {
             at,
             exercise: facts.exercise,

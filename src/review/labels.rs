@@ -151,7 +151,7 @@ impl Label for DeadlineOutcome {
             Self::OnTime => ("按时", "on time"),
             Self::Late => ("逾期提交", "late"),
             Self::Missed => ("未提交且已逾期", "missed"),
-            Self::Open => ("未到期", "open"),
+            Self::Open => ("待提交", "open"),
         }
     }
 }
