@@ -28,11 +28,32 @@ pub fn actor(s: &str) -> ActorId {
     ActorId::new(s).unwrap()
 }
 
+/// One step a [`Desk`] took, so a test can drive the same case another way (over HTTP in
+/// the desk tests) and compare.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// The declaration.
+    Declare {
+        declare: Box<Declare>,
+        actor: ActorId,
+        at: DateTime<Utc>,
+    },
+    /// A command; `rejected` holds the unmet codes when it was refused.
+    Command {
+        command: Box<Command>,
+        actor: ActorId,
+        at: DateTime<Utc>,
+        rejected: Option<Vec<String>>,
+    },
+}
+
 pub struct Desk {
     pub log: EventLog,
     pub incident: Incident,
     pub now: DateTime<Utc>,
     pub actor: ActorId,
+    /// Every step, accepted or rejected, in order.
+    pub steps: Vec<Step>,
 }
 
 impl Desk {
@@ -48,6 +69,11 @@ impl Desk {
             incident,
             now,
             actor: actor(by),
+            steps: vec![Step::Declare {
+                declare: Box::new(declare),
+                actor: actor(by),
+                at: now,
+            }],
         }
     }
 
@@ -65,9 +91,16 @@ impl Desk {
         Context::new(self.actor.clone(), self.now)
     }
 
-    /// Runs the host loop for one command.
+    /// Runs the host loop for one command, recording the step.
     pub fn try_run(&mut self, command: Command) -> Result<Vec<Envelope>, Rejection> {
-        let envelopes = self.incident.execute(&command, &self.ctx())?;
+        let result = self.incident.execute(&command, &self.ctx());
+        self.steps.push(Step::Command {
+            command: Box::new(command),
+            actor: self.actor.clone(),
+            at: self.now,
+            rejected: result.as_ref().err().map(codes),
+        });
+        let envelopes = result?;
         self.log
             .append(self.incident.version(), &envelopes)
             .unwrap();
