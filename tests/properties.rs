@@ -701,16 +701,7 @@ proptest! {
         let card = review::DrillScorecard::score(incident, Some(&obligations), &standard, at);
         round_trips(&card)?;
         let p = standard.penalties;
-        let lost: u32 = card.gaps.iter().map(|g| match g {
-            review::DrillGap::DeadlineMissed { .. } => p.deadline_missed,
-            review::DrillGap::DeadlineLate { .. } => p.deadline_late,
-            review::DrillGap::RegimeUndetermined { .. } => p.regime_undetermined,
-            review::DrillGap::NoticeIncomplete { .. } => p.notice_incomplete,
-            review::DrillGap::PlanMessageOverdue { .. } => p.plan_message_overdue,
-            review::DrillGap::ContainmentSlow { .. } => p.containment_slow,
-            review::DrillGap::NotContained { .. } => p.not_contained,
-            review::DrillGap::CustomerNoticeSlow { .. } => p.customer_notice_slow,
-        }).sum();
+        let lost: u32 = card.gaps.iter().map(|g| p.cost(g)).sum();
         prop_assert_eq!(card.points, 100u32.saturating_sub(lost));
         let missed = card.gaps.iter().any(|g| matches!(g, review::DrillGap::DeadlineMissed { .. }));
         let expected = review::DrillGrade::from_points(card.points);

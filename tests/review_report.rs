@@ -29,6 +29,17 @@ fn cn(entity: EntityType) -> EntityProfile {
         .entity_type(entity)
 }
 
+/// 1.5 million people in China, over the CAC grade floor.
+fn mass_breach_in_china(category: DataCategory) -> Impact {
+    let mut impact = Impact::default();
+    impact.people.estimated = Some(1_500_000);
+    impact.data_categories.insert(category);
+    impact
+        .jurisdictions
+        .insert(Jurisdiction::new("CN").unwrap());
+    impact
+}
+
 /// A seed case closed, its report built from the replayed log with the built-in regimes.
 fn closed_report(mut desk: Desk, entity: EntityType) -> (Incident, ReviewReport) {
     desk.run(Command::Review).run(Command::Close);
@@ -183,12 +194,7 @@ fn missing_milestones_and_overruns_read_as_such() {
 
 #[test]
 fn an_overrun_shows_as_negative_slack_and_late() {
-    let mut impact = Impact::default();
-    impact.people.estimated = Some(1_500_000);
-    impact.data_categories.insert(DataCategory::ContactDetails);
-    impact
-        .jurisdictions
-        .insert(Jurisdiction::new("CN").unwrap());
+    let impact = mass_breach_in_china(DataCategory::ContactDetails);
     let declare = Declare::new(id(8), IncidentKind::DataBreach, "Customer data stolen")
         .detection(DetectionSource::CustomerReport, at(2026, 3, 14, 1, 30))
         .severity(Severity::Sev1)
@@ -218,15 +224,9 @@ fn an_overrun_shows_as_negative_slack_and_late() {
 
 /// A drill of the securities-firm case, scripted to fail in known ways: contained after
 /// 5 hours (target 4), the CAC provincial report practice-filed an hour late, a customer
-/// notice left in draft without its required elements, and the regulator of another
-/// regime never answered because a determination is missing.
+/// notice left in draft without its required elements.
 fn scripted_drill() -> Desk {
-    let mut impact = Impact::default();
-    impact.people.estimated = Some(1_500_000);
-    impact.data_categories.insert(DataCategory::Credentials);
-    impact
-        .jurisdictions
-        .insert(Jurisdiction::new("CN").unwrap());
+    let impact = mass_breach_in_china(DataCategory::Credentials);
     let declare = Declare::new(id(7), IncidentKind::AccountTakeover, "演练：客户账户被盗用")
         .detection(DetectionSource::CustomerReport, at(2026, 6, 1, 1, 0))
         .severity(Severity::Sev1)
@@ -317,20 +317,7 @@ fn a_scripted_drill_scores_as_expected() {
 
     // Points: 100 minus every gap's penalty, and the grade follows (capped at C on a miss).
     let p = DrillStandard::default().penalties;
-    let expected_loss: u32 = card
-        .gaps
-        .iter()
-        .map(|g| match g {
-            DrillGap::DeadlineMissed { .. } => p.deadline_missed,
-            DrillGap::DeadlineLate { .. } => p.deadline_late,
-            DrillGap::RegimeUndetermined { .. } => p.regime_undetermined,
-            DrillGap::NoticeIncomplete { .. } => p.notice_incomplete,
-            DrillGap::PlanMessageOverdue { .. } => p.plan_message_overdue,
-            DrillGap::ContainmentSlow { .. } => p.containment_slow,
-            DrillGap::NotContained { .. } => p.not_contained,
-            DrillGap::CustomerNoticeSlow { .. } => p.customer_notice_slow,
-        })
-        .sum();
+    let expected_loss: u32 = card.gaps.iter().map(|g| p.cost(g)).sum();
     assert_eq!(card.points, 100u32.saturating_sub(expected_loss));
     // Late CAC report (15), slow containment (15), incomplete draft (10).
     assert_eq!(card.gaps.len(), 3, "{:#?}", card.gaps);
@@ -338,17 +325,7 @@ fn a_scripted_drill_scores_as_expected() {
     assert_eq!(card.grade, DrillGrade::D);
     assert!(card.grade >= DrillGrade::from_points(card.points));
     // Gaps are ordered most costly first.
-    let costs: Vec<u32> = card
-        .gaps
-        .iter()
-        .map(|g| match g {
-            DrillGap::DeadlineMissed { .. } => p.deadline_missed,
-            DrillGap::DeadlineLate { .. } => p.deadline_late,
-            DrillGap::ContainmentSlow { .. } => p.containment_slow,
-            DrillGap::NotContained { .. } => p.not_contained,
-            _ => 10,
-        })
-        .collect();
+    let costs: Vec<u32> = card.gaps.iter().map(|g| p.cost(g)).collect();
     assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
 
     let md = card.to_markdown(Locale::En, TimeZone::SHANGHAI);
@@ -414,12 +391,7 @@ fn a_clean_drill_gets_an_a_and_a_missed_deadline_caps_the_grade() {
 
     // A 1.5-million-person breach never filed: the CAC deadline is missed, the grade is
     // capped at C even with generous penalties.
-    let mut impact = Impact::default();
-    impact.people.estimated = Some(1_500_000);
-    impact.data_categories.insert(DataCategory::ContactDetails);
-    impact
-        .jurisdictions
-        .insert(Jurisdiction::new("CN").unwrap());
+    let impact = mass_breach_in_china(DataCategory::ContactDetails);
     let declare = Declare::new(id(5), IncidentKind::DataBreach, "Drill")
         .detection(DetectionSource::Monitoring, at(2026, 6, 1, 1, 0))
         .severity(Severity::Sev1)

@@ -44,6 +44,22 @@ pub struct DrillPenalties {
     pub customer_notice_slow: u32,
 }
 
+impl DrillPenalties {
+    /// The points `gap` costs.
+    pub fn cost(&self, gap: &DrillGap) -> u32 {
+        match gap {
+            DrillGap::DeadlineMissed { .. } => self.deadline_missed,
+            DrillGap::DeadlineLate { .. } => self.deadline_late,
+            DrillGap::RegimeUndetermined { .. } => self.regime_undetermined,
+            DrillGap::NoticeIncomplete { .. } => self.notice_incomplete,
+            DrillGap::PlanMessageOverdue { .. } => self.plan_message_overdue,
+            DrillGap::ContainmentSlow { .. } => self.containment_slow,
+            DrillGap::NotContained { .. } => self.not_contained,
+            DrillGap::CustomerNoticeSlow { .. } => self.customer_notice_slow,
+        }
+    }
+}
+
 /// The standard a drill is held to: targets and penalties. Points start at 100 and never
 /// go below 0; the grade is A from 90, B from 80, C from 70, D from 60, F below, and a
 /// missed deadline caps the grade at C (a drill that would have earned a fine does not
@@ -295,7 +311,7 @@ impl DrillScorecard {
         at: DateTime<Utc>,
     ) -> Self {
         let p = &standard.penalties;
-        let mut gaps: Vec<(u32, DrillGap)> = Vec::new();
+        let mut gaps: Vec<DrillGap> = Vec::new();
         let mut deadlines = Vec::new();
         for o in obligations.iter().flat_map(|o| &o.obligations) {
             let Some(due) = o.due else { continue };
@@ -307,25 +323,19 @@ impl DrillScorecard {
                 ),
                 ObligationStatus::Met { submitted_at, .. } => {
                     let late = (submitted_at - due).num_seconds();
-                    gaps.push((
-                        p.deadline_late,
-                        DrillGap::DeadlineLate {
-                            regime: o.regime.clone(),
-                            report: o.report.clone(),
-                            late_seconds: late,
-                        },
-                    ));
+                    gaps.push(DrillGap::DeadlineLate {
+                        regime: o.regime.clone(),
+                        report: o.report.clone(),
+                        late_seconds: late,
+                    });
                     (Some(submitted_at), DeadlineOutcome::Late, Some(-late))
                 }
                 ObligationStatus::Overdue { overdue_seconds } => {
-                    gaps.push((
-                        p.deadline_missed,
-                        DrillGap::DeadlineMissed {
-                            regime: o.regime.clone(),
-                            report: o.report.clone(),
-                            overdue_seconds,
-                        },
-                    ));
+                    gaps.push(DrillGap::DeadlineMissed {
+                        regime: o.regime.clone(),
+                        report: o.report.clone(),
+                        overdue_seconds,
+                    });
                     (None, DeadlineOutcome::Missed, Some(-overdue_seconds))
                 }
                 ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
@@ -343,13 +353,10 @@ impl DrillScorecard {
             });
         }
         for u in obligations.iter().flat_map(|o| &o.undetermined) {
-            gaps.push((
-                p.regime_undetermined,
-                DrillGap::RegimeUndetermined {
-                    regime: u.regime.clone(),
-                    missing: u.missing.clone(),
-                },
-            ));
+            gaps.push(DrillGap::RegimeUndetermined {
+                regime: u.regime.clone(),
+                missing: u.missing.clone(),
+            });
         }
 
         let rules = incident
@@ -365,13 +372,10 @@ impl DrillScorecard {
                 None => n.missing_elements(),
             };
             if !missing.is_empty() {
-                gaps.push((
-                    p.notice_incomplete,
-                    DrillGap::NoticeIncomplete {
-                        notice_id: id.clone(),
-                        missing: missing.clone(),
-                    },
-                ));
+                gaps.push(DrillGap::NoticeIncomplete {
+                    notice_id: id.clone(),
+                    missing: missing.clone(),
+                });
             }
             notices.push(DrillNotice {
                 notice_id: id.clone(),
@@ -386,16 +390,13 @@ impl DrillScorecard {
                 if due.obligation.is_some() {
                     continue;
                 }
-                gaps.push((
-                    p.plan_message_overdue,
-                    DrillGap::PlanMessageOverdue {
-                        item: due.item.clone(),
-                        occurrence: due.occurrence,
-                        message: due.kind,
-                        audience: due.audience,
-                        due_at: due.due_at,
-                    },
-                ));
+                gaps.push(DrillGap::PlanMessageOverdue {
+                    item: due.item.clone(),
+                    occurrence: due.occurrence,
+                    message: due.kind,
+                    audience: due.audience,
+                    due_at: due.due_at,
+                });
             }
         }
 
@@ -408,48 +409,39 @@ impl DrillScorecard {
             elapsed_now,
         );
         match (contain.met, contain.actual) {
-            (Some(false), Elapsed::Measured(span)) => gaps.push((
-                p.containment_slow,
-                DrillGap::ContainmentSlow {
-                    target_seconds: contain.target_seconds,
-                    actual_seconds: span.seconds,
-                },
-            )),
-            (Some(false), Elapsed::Missing) => gaps.push((
-                p.not_contained,
-                DrillGap::NotContained {
-                    target_seconds: contain.target_seconds,
-                },
-            )),
+            (Some(false), Elapsed::Measured(span)) => gaps.push(DrillGap::ContainmentSlow {
+                target_seconds: contain.target_seconds,
+                actual_seconds: span.seconds,
+            }),
+            (Some(false), Elapsed::Missing) => gaps.push(DrillGap::NotContained {
+                target_seconds: contain.target_seconds,
+            }),
             _ => {}
         }
         let customer_notice = standard.customer_notice_within_seconds.map(|seconds| {
             let t = target(seconds, metrics.first_customer_notice, elapsed_now);
             if t.met == Some(false) {
-                gaps.push((
-                    p.customer_notice_slow,
-                    DrillGap::CustomerNoticeSlow {
-                        target_seconds: seconds,
-                        actual_seconds: t.actual.seconds(),
-                    },
-                ));
+                gaps.push(DrillGap::CustomerNoticeSlow {
+                    target_seconds: seconds,
+                    actual_seconds: t.actual.seconds(),
+                });
             }
             t
         });
 
         let lost: u32 = gaps
             .iter()
-            .fold(0u32, |sum, (cost, _)| sum.saturating_add(*cost));
+            .fold(0u32, |sum, gap| sum.saturating_add(p.cost(gap)));
         let points = 100u32.saturating_sub(lost);
         let mut grade = DrillGrade::from_points(points);
         if gaps
             .iter()
-            .any(|(_, g)| matches!(g, DrillGap::DeadlineMissed { .. }))
+            .any(|g| matches!(g, DrillGap::DeadlineMissed { .. }))
         {
             grade = grade.max(DrillGrade::C);
         }
         // Most costly first; equal costs keep the order found (deadlines, notices, times).
-        gaps.sort_by_key(|g| std::cmp::Reverse(g.0));
+        gaps.sort_by_key(|g| std::cmp::Reverse(p.cost(g)));
         Self {
             incident_id: incident.id(),
             exercise: incident.is_exercise(),
@@ -461,7 +453,7 @@ impl DrillScorecard {
             customer_notice,
             points,
             grade,
-            gaps: gaps.into_iter().map(|(_, g)| g).collect(),
+            gaps,
         }
     }
 
