@@ -15,8 +15,8 @@
 //! The setup asserts that both agree within the documented precision (1/256 of the value).
 //!
 //! Measured on the 2-core development machine (`cargo bench --bench review --
-//! --warm-up-time 1 --measurement-time 3`, other builds running): baseline 32.6 ms,
-//! portfolio 38.8 ms per 100,000 summaries (1.19× the sort; it was 1.8× before the counts
+//! --warm-up-time 1 --measurement-time 3`, nothing else running): baseline 25.3 ms,
+//! portfolio 33.0 ms per 100,000 summaries (1.30× the sort; it was 1.8× before the counts
 //! by kind, severity and phase moved to arrays and regime ids stopped being cloned per
 //! summary). The portfolio also does those counts and the per-regime hit rates, in
 //! constant memory; the sort holds every value.
