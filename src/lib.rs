@@ -92,10 +92,12 @@ pub mod comms;
 mod compensation;
 mod error;
 mod evidence;
+mod findings;
 mod id;
 pub mod lifecycle;
 mod log;
 mod money;
+mod phase;
 pub mod regulation;
 pub mod review;
 mod schema;
@@ -110,11 +112,14 @@ pub use id::{
 };
 
 // The aggregate and its lifecycle.
+pub use chain::{read_json_lines, write_json_lines, DecodeError, Payload, Sealed};
+pub use findings::{Finding, FindingKind, RootCause};
 pub use lifecycle::{
-    allowed_commands, read_json_lines, write_json_lines, ApplyError, Command, CommandKind, Context,
-    Declare, Declared, DisclosureBasis, Envelope, Event, Incident, Note, Phase, PhaseStamp,
-    Rejection, ReplayError, ReplayOptions, Role, SeverityChange, Unmet, EVENT_SCHEMA_VERSION,
+    allowed_commands, ApplyError, Command, CommandKind, Context, Declare, Declared,
+    DisclosureBasis, Envelope, Event, Incident, Note, Rejection, ReplayError, ReplayOptions,
+    SeverityChange, Unmet, EVENT_SCHEMA_VERSION,
 };
+pub use phase::{Phase, PhaseStamp, Role};
 
 // Storage reference and integrity.
 pub use bundle::{BundleError, EvidenceBundle, BUNDLE_FORMAT};
@@ -152,9 +157,9 @@ pub use evidence::{
 };
 pub use review::{
     veris_record, DeadlineCounts, DeadlineOutcome, DrillGrade, DrillScorecard, DrillStandard,
-    Elapsed, Finding, FindingKind, IncidentSummary, Percentiles, Portfolio, PortfolioReport,
-    RegimeDeadlines, RegulatorNotification, ResponseMetrics, ResponseTimes, ReviewReport,
-    RootCause, Span, VerisConfidence, VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
+    Elapsed, IncidentSummary, Percentiles, Portfolio, PortfolioReport, RegimeDeadlines,
+    RegulatorNotification, ResponseMetrics, ResponseTimes, ReviewReport, Span, VerisConfidence,
+    VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
 };
 
 // Regulatory clocks (the rest of the vocabulary is in [`regulation`]).

@@ -5,8 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::chain::{Digest, Head};
-use crate::{Envelope, IncidentId};
+use crate::chain::{Digest, Head, Sealed};
+use crate::id::IncidentId;
 
 /// Another writer appended first.
 ///
@@ -51,22 +51,24 @@ impl AppendError {
     }
 }
 
-/// One incident's envelopes, in order.
+/// One incident's envelopes, in order. Generic over the payload so that the record layer
+/// knows nothing of the events; the crate's own log is an `EventLog<Event>`, which type
+/// inference picks from the first append.
 ///
 /// # Examples
 /// ```
-/// use incident::{EventLog, IncidentId};
-/// let log = EventLog::new(IncidentId::from_bytes([1; 16]));
+/// use incident::{Event, EventLog, IncidentId};
+/// let log: EventLog<Event> = EventLog::new(IncidentId::from_bytes([1; 16]));
 /// assert_eq!(log.version(), 0);
 /// assert!(log.head().is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventLog {
+pub struct EventLog<E> {
     incident_id: IncidentId,
-    envelopes: Vec<Envelope>,
+    envelopes: Vec<Sealed<E>>,
 }
 
-impl EventLog {
+impl<E: Clone> EventLog<E> {
     /// An empty log for `incident_id`.
     pub fn new(incident_id: IncidentId) -> Self {
         Self {
@@ -86,7 +88,7 @@ impl EventLog {
     }
 
     /// The envelopes, oldest first.
-    pub fn envelopes(&self) -> &[Envelope] {
+    pub fn envelopes(&self) -> &[Sealed<E>] {
         &self.envelopes
     }
 
@@ -107,7 +109,7 @@ impl EventLog {
     pub fn append(
         &mut self,
         expected_version: u64,
-        batch: &[Envelope],
+        batch: &[Sealed<E>],
     ) -> Result<Head, AppendError> {
         let actual = self.version();
         if expected_version != actual {
@@ -120,7 +122,7 @@ impl EventLog {
         let mut prev = self
             .envelopes
             .last()
-            .map_or_else(|| Digest::genesis(self.incident_id), Envelope::digest);
+            .map_or_else(|| Digest::genesis(self.incident_id), Sealed::digest);
         for (position, (envelope, expected_sequence)) in batch.iter().zip(actual + 1..).enumerate()
         {
             if envelope.incident_id() != self.incident_id

@@ -3,8 +3,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CanonicalError, Digest, Head};
-use crate::{Envelope, IncidentId};
+use super::{CanonicalError, Digest, Head, Sealed};
+use crate::id::IncidentId;
 
 /// How the chain is broken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -167,24 +167,24 @@ impl ChainVerifier {
     ///
     /// # Errors
     /// The [`ChainError`] describing the first broken link.
-    pub fn push(&mut self, envelope: &Envelope) -> Result<(), ChainError> {
+    pub fn push<E: Serialize>(&mut self, envelope: &Sealed<E>) -> Result<(), ChainError> {
         self.check(envelope, None)
     }
 
     /// Checks the next envelope, given the SHA-256 of its event exactly as stored: when
     /// that equals the stored `payload_digest` the stored bytes are authentic and the
     /// payload need not be re-encoded.
-    pub(crate) fn push_stored(
+    pub(crate) fn push_stored<E: Serialize>(
         &mut self,
-        envelope: &Envelope,
+        envelope: &Sealed<E>,
         stored_payload: Digest,
     ) -> Result<(), ChainError> {
         self.check(envelope, Some(stored_payload))
     }
 
-    fn check(
+    fn check<E: Serialize>(
         &mut self,
-        envelope: &Envelope,
+        envelope: &Sealed<E>,
         stored_payload: Option<Digest>,
     ) -> Result<(), ChainError> {
         let sequence = self.expected;
@@ -283,7 +283,10 @@ impl ChainVerifier {
 /// assert!(verify(&log[..0], Some(&head)).is_err()); // truncated
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn verify(envelopes: &[Envelope], anchor: Option<&Head>) -> Result<Option<Head>, ChainError> {
+pub fn verify<E: Serialize>(
+    envelopes: &[Sealed<E>],
+    anchor: Option<&Head>,
+) -> Result<Option<Head>, ChainError> {
     let incident_id = match (anchor, envelopes.first()) {
         (Some(a), _) => a.incident_id,
         (None, Some(first)) => first.incident_id(),
@@ -300,7 +303,7 @@ pub fn verify(envelopes: &[Envelope], anchor: Option<&Head>) -> Result<Option<He
 
 /// Uses the rest of the log to tell deletions from reorderings and to find which of two
 /// envelopes with the same sequence number was inserted.
-fn refine(envelopes: &[Envelope], position: usize, error: ChainError) -> ChainError {
+fn refine<E>(envelopes: &[Sealed<E>], position: usize, error: ChainError) -> ChainError {
     let Some(here) = envelopes.get(position) else {
         return error;
     };
@@ -325,7 +328,7 @@ fn refine(envelopes: &[Envelope], position: usize, error: ChainError) -> ChainEr
             // Two envelopes claim `found`. If this one links to the envelope before the
             // previous one, the previous one is the intruder.
             let before_previous = match position.checked_sub(2) {
-                Some(i) => envelopes.get(i).map(Envelope::digest),
+                Some(i) => envelopes.get(i).map(Sealed::digest),
                 None => Some(Digest::genesis(here.incident_id())),
             };
             if before_previous == Some(here.prev_digest()) {

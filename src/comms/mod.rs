@@ -26,7 +26,9 @@ pub use feedback::{
     SurveyResponse, SurveyStats,
 };
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
-pub use plan::{CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlannedState, Schedule, Scheduled};
+pub use plan::{
+    CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlanView, PlannedState, Schedule, Scheduled,
+};
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};
 

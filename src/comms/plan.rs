@@ -1,16 +1,37 @@
 //! Communication plans: which messages go to whom, triggered by phases, by a cadence or by
 //! regulatory obligations, each approved by a named role before it is sent.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Audience, Channel, ElementRules, MessageKind, NoticeStatus};
-use crate::lifecycle::{Phase, Role};
+use super::{Audience, Channel, ElementRules, MessageKind, Notice, NoticeStatus};
+use crate::id::{NoticeId, PlanItemId};
+use crate::phase::{Phase, PhaseStamp, Role};
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
-use crate::{Incident, NoticeId, PlanItemId};
+
+/// What a plan's schedule is computed from, as the incident records it: the phase history
+/// and the notices drafted so far. The aggregate lends it with
+/// [`Incident::plan_view`](crate::Incident::plan_view).
+#[derive(Debug, Clone, Copy)]
+pub struct PlanView<'a> {
+    /// Every phase entry and sub-status change, oldest first.
+    pub stamps: &'a [PhaseStamp],
+    /// The notices, by id.
+    pub notices: &'a BTreeMap<NoticeId, Notice>,
+}
+
+impl PlanView<'_> {
+    /// When the incident first entered `phase`, if it did.
+    pub fn entered_at(&self, phase: Phase) -> Option<DateTime<Utc>> {
+        self.stamps
+            .iter()
+            .find(|s| s.phase == phase && s.sub_status.is_none())
+            .map(|s| s.at)
+    }
+}
 
 /// What schedules a planned message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -232,16 +253,17 @@ impl CommsPlan {
 
     /// The plan's messages for this incident at `at`: each scheduled message with its due
     /// time and where it stands. `obligations` feeds the regulator-report items; pass
-    /// `None` when regulatory clocks are not in use.
+    /// `None` when regulatory clocks are not in use. The incident's own plan is scheduled
+    /// by [`Incident::plan_schedule`](crate::Incident::plan_schedule).
     pub fn schedule(
         &self,
-        incident: &Incident,
+        incident: PlanView<'_>,
         obligations: Option<&Obligations>,
         at: DateTime<Utc>,
     ) -> Schedule {
         let mut entries = Vec::new();
         for item in &self.items {
-            let notices = planned_notices(incident, &item.id);
+            let notices = planned_notices(&incident, &item.id);
             match &item.trigger {
                 PlanTrigger::Phase {
                     phase,
@@ -262,7 +284,7 @@ impl CommsPlan {
                         continue;
                     }
                     let step = Duration::hours(i64::from(*every_hours));
-                    for (n, due) in cadence(incident, while_in, step, at)
+                    for (n, due) in cadence(&incident, while_in, step, at)
                         .into_iter()
                         .enumerate()
                     {
@@ -308,11 +330,11 @@ impl CommsPlan {
 
 /// The incident's notices drafted for a plan item, in drafting order.
 fn planned_notices<'a>(
-    incident: &'a Incident,
+    incident: &PlanView<'a>,
     item: &PlanItemId,
 ) -> Vec<(&'a NoticeId, NoticeStatus, Option<DateTime<Utc>>)> {
     let mut found: Vec<_> = incident
-        .notices()
+        .notices
         .iter()
         .filter(|(_, n)| {
             n.draft.plan_item.as_ref() == Some(item) && n.status != NoticeStatus::Cancelled
@@ -329,14 +351,14 @@ fn planned_notices<'a>(
 /// Due times of a cadence up to the first one after `at`, while the incident stays in the
 /// cadence's phases.
 fn cadence(
-    incident: &Incident,
+    incident: &PlanView<'_>,
     while_in: &BTreeSet<Phase>,
     step: Duration,
     at: DateTime<Utc>,
 ) -> Vec<DateTime<Utc>> {
     // Spans [entered, left) of the phases in `while_in`, from the phase stamps.
     let stamps: Vec<_> = incident
-        .stamps()
+        .stamps
         .iter()
         .filter(|s| s.sub_status.is_none())
         .collect();

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::claim::Claim;
 use super::compiled::CompiledPolicy;
 use super::decision::{CompensationError, Outcome, RemedyTotals};
+use super::negotiation::ClaimTotals;
 use super::policy::{Policy, PolicyRef};
+use super::CompensationStance;
 use crate::{Money, MoneyError, MoneyOperation, ProgramId};
 
 /// A compensation program: which policy version it applies and how much it may pay.
@@ -166,8 +168,10 @@ impl Program {
         })
     }
 
-    /// The program the incident opened, for batch assessment: checks that `policy` is the
-    /// very policy the incident pinned (id, version and SHA-256 digest of its canonical
+    /// The program an incident opened, for batch assessment, from the incident's
+    /// compensation `stance` and its negotiation `totals` (as
+    /// [`Incident::compensation_program`](crate::Incident::compensation_program) lends
+    /// them): checks that `policy` is the very policy the incident pinned (id, version and SHA-256 digest of its canonical
     /// JSON, so an edited copy under the same version is refused), and takes as budget
     /// what the incident's budget has left after the settlements already in its log, so
     /// a batch and the negotiated claims draw on one budget.
@@ -177,16 +181,17 @@ impl Program {
     /// [`CompensationError::PinMismatch`] for another policy text;
     /// [`CompensationError::NoBudget`] when the program has none;
     /// [`CompensationError::BudgetExhausted`] when settlements used it all.
-    pub fn of_incident(
-        incident: &crate::Incident,
+    pub fn opened(
+        stance: &CompensationStance,
+        totals: Option<&ClaimTotals>,
         policy: &Policy,
     ) -> Result<Self, CompensationError> {
-        let crate::CompensationStance::ProgramOpened {
+        let CompensationStance::ProgramOpened {
             program_id,
             pin: Some(pin),
             budget,
             ..
-        } = incident.compensation()
+        } = stance
         else {
             return Err(CompensationError::NoPinnedProgram);
         };
@@ -203,9 +208,7 @@ impl Program {
                 program: program_id.clone(),
             });
         };
-        let settled = incident
-            .claim_totals()
-            .map_or(Money::zero(budget.currency()), |t| t.settled);
+        let settled = totals.map_or(Money::zero(budget.currency()), |t| t.settled);
         let left = budget.checked_sub(settled)?;
         if !left.is_positive() {
             return Err(CompensationError::BudgetExhausted {

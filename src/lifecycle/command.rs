@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Role;
+use super::timer::Overdue;
+use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
     comms::CommsPlan, ActionChanges, ActionId, ActorId, CanonicalError, Channel, ClaimAssessment,
@@ -285,11 +286,17 @@ pub enum Command {
         /// The recipient's reference, if any.
         reference: Option<String>,
     },
-    /// Record reminders and missed deadlines: the timer tick. Build it with
-    /// [`Regulation::tick`](crate::regulation::Regulation::tick).
+    /// Record regulatory reminders and missed deadlines. Built by
+    /// [`Incident::handle_timeout`](crate::Incident::handle_timeout).
     RecordClockAlerts {
         /// The alerts, each not recorded before.
         alerts: Vec<ClockAlert>,
+    },
+    /// Record actions and planned messages that reached their due time undone. Built by
+    /// [`Incident::handle_timeout`](crate::Incident::handle_timeout).
+    RecordOverdue {
+        /// What fell due, each not recorded before.
+        overdue: Vec<Overdue>,
     },
     /// Record a customer inquiry (a question or complaint) that came in on a feedback
     /// channel: hotline, online chat, e-mail, social media, SMS, in-app, letter or a form
@@ -506,6 +513,8 @@ pub enum CommandKind {
     RecordFiling,
     /// [`Command::RecordClockAlerts`].
     RecordClockAlerts,
+    /// [`Command::RecordOverdue`].
+    RecordOverdue,
     /// [`Command::RecordInquiry`].
     RecordInquiry,
     /// [`Command::RespondToInquiry`].
@@ -562,7 +571,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 40] = [
+    pub const CROSS_PHASE: [CommandKind; 41] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -583,6 +592,7 @@ impl CommandKind {
         Self::RecordGrade,
         Self::RecordFiling,
         Self::RecordClockAlerts,
+        Self::RecordOverdue,
         Self::RecordInquiry,
         Self::RespondToInquiry,
         Self::ResolveInquiry,
@@ -629,6 +639,7 @@ impl CommandKind {
             Self::RecordGrade => "record_grade",
             Self::RecordFiling => "record_filing",
             Self::RecordClockAlerts => "record_clock_alerts",
+            Self::RecordOverdue => "record_overdue",
             Self::RecordInquiry => "record_inquiry",
             Self::RespondToInquiry => "respond_to_inquiry",
             Self::ResolveInquiry => "resolve_inquiry",
@@ -689,6 +700,7 @@ impl Command {
             Self::RecordGrade { .. } => CommandKind::RecordGrade,
             Self::RecordFiling { .. } => CommandKind::RecordFiling,
             Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
+            Self::RecordOverdue { .. } => CommandKind::RecordOverdue,
             Self::RecordInquiry { .. } => CommandKind::RecordInquiry,
             Self::RespondToInquiry { .. } => CommandKind::RespondToInquiry,
             Self::ResolveInquiry { .. } => CommandKind::ResolveInquiry,

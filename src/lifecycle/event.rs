@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DisclosureBasis, Role};
+use super::timer::Overdue;
+use super::DisclosureBasis;
+use crate::phase::Role;
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
     comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, ClaimAssessment, ClaimId,
@@ -186,6 +188,9 @@ pub enum Event {
     /// A reminder fell due or a deadline was missed.
     #[serde(rename = "clock_alert")]
     ClockAlerted(ClockAlert),
+    /// An action or a planned message reached its due time undone.
+    #[serde(rename = "overdue_recorded")]
+    OverdueRecorded(Overdue),
     /// A customer inquiry came in.
     #[serde(rename = "inquiry_received")]
     InquiryReceived {
@@ -401,6 +406,7 @@ impl Event {
             Self::GradeRecorded { .. } => "grade_recorded",
             Self::ReportFiled(_) => "report_filed",
             Self::ClockAlerted(_) => "clock_alert",
+            Self::OverdueRecorded(_) => "overdue_recorded",
             Self::InquiryReceived { .. } => "inquiry_received",
             Self::InquiryResponded { .. } => "inquiry_responded",
             Self::InquiryResolved { .. } => "inquiry_resolved",
@@ -577,6 +583,20 @@ impl std::fmt::Display for Event {
                     alert.due_at.format("%Y-%m-%d %H:%M UTC")
                 ),
             },
+            Self::OverdueRecorded(Overdue::Action { action_id, due_at }) => write!(
+                f,
+                "OVERDUE: action {action_id} was due {}",
+                due_at.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Self::OverdueRecorded(Overdue::Message {
+                plan_item,
+                occurrence,
+                due_at,
+            }) => write!(
+                f,
+                "OVERDUE: planned message {plan_item} (#{occurrence}) was due {}",
+                due_at.format("%Y-%m-%d %H:%M UTC")
+            ),
             Self::InquiryReceived {
                 inquiry_id,
                 channel,

@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::event::wire;
-use super::{CommandKind, Phase, Role};
+use super::CommandKind;
+use crate::phase::{Phase, Role};
 use crate::{
     ActionId, ActionStatus, ActorId, Audience, ClaimId, ClaimStatus, ClearanceViolation,
     ContentElement, Currency, MessageKind, Money, NoticeStatus, PolicyRef, Severity,

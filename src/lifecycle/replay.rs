@@ -2,8 +2,8 @@
 
 use super::envelope::EVENT_SCHEMA_VERSION;
 use super::{ApplyError, Envelope, Event, Incident};
-use crate::chain::{verify, ChainError, ChainVerifier, Head};
-use crate::IncidentId;
+use crate::chain::{self, verify, ChainError, ChainVerifier, DecodeError, Head};
+use crate::id::IncidentId;
 
 /// A stored log that cannot be replayed: history is damaged or was written by a newer
 /// crate. Different from a [`Rejection`](crate::Rejection), which refuses a new command.
@@ -74,6 +74,23 @@ pub enum ReplayError {
         /// What the JSON parser said.
         message: String,
     },
+}
+
+impl From<DecodeError> for ReplayError {
+    fn from(e: DecodeError) -> Self {
+        match e {
+            DecodeError::UnsupportedSchemaVersion {
+                sequence,
+                found,
+                supported,
+            } => Self::UnsupportedSchemaVersion {
+                sequence,
+                found,
+                supported,
+            },
+            DecodeError::Malformed { line, message } => Self::Decode { line, message },
+        }
+    }
 }
 
 impl ReplayError {
@@ -170,14 +187,14 @@ impl Incident {
         options: &ReplayOptions,
     ) -> Result<Incident, ReplayError> {
         if !options.verifies() {
-            let mut lines = super::json_lines::envelopes(bytes);
+            let mut lines = chain::envelopes::<Event>(bytes);
             let mut incident = Self::start(lines.next().ok_or(ReplayError::Empty)??)?;
             for envelope in lines {
                 incident.step(envelope?)?;
             }
             return Ok(incident);
         }
-        let mut lines = super::json_lines::stored_envelopes(bytes);
+        let mut lines = chain::stored_envelopes::<Event>(bytes);
         let (first, stored) = lines.next().ok_or(ReplayError::Empty)??;
         let mut verifier = ChainVerifier::new(
             options

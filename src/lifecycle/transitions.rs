@@ -1,4 +1,5 @@
-use super::{CommandKind, Phase};
+use super::CommandKind;
+use crate::phase::Phase;
 
 /// The lifecycle's one transition table: (from, command, to). `decide`, `apply`, the
 /// diagram in the module docs and the tests all read it.

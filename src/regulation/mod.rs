@@ -86,6 +86,7 @@
 //! # }
 //! ```
 
+mod alerts;
 mod applicability;
 mod builtin;
 mod calendar;
@@ -94,10 +95,10 @@ mod facts;
 mod obligation;
 mod record;
 mod regime;
-mod timer;
 
 mod zone;
 
+pub use alerts::{DrillMargin, DrillScore};
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
 pub use builtin::*;
 pub use calendar::{
@@ -114,6 +115,5 @@ pub use regime::{
     RecipientKind, Regime, RegimeProblem, Report, Roll, StartRule, Submission, TimeOfDay, Trigger,
     Unit, Urgency, ZoneRule,
 };
-pub use timer::{DrillMargin, DrillScore};
 pub(crate) use zone::format_offset;
 pub use zone::{TimeZone, TimeZoneError};

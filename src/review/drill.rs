@@ -386,7 +386,10 @@ impl DrillScorecard {
         }
 
         if let Some(plan) = incident.comms_plan() {
-            for due in plan.schedule(incident, obligations, at).overdue() {
+            for due in plan
+                .schedule(incident.plan_view(), obligations, at)
+                .overdue()
+            {
                 if due.obligation.is_some() {
                     continue;
                 }

@@ -3,7 +3,7 @@
 //! languages.
 
 use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
-use crate::lifecycle::Phase;
+use crate::phase::Phase;
 use crate::{
     ActionKind, ActionStatus, DetectionSource, FindingKind, IncidentKind, Measure, RootCause,
 };

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lifecycle::{Incident, Phase};
+use crate::lifecycle::Incident;
+use crate::phase::Phase;
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
 use crate::{
     ActionKind, Audience, ClaimTotals, IncidentKind, InquiryStats, NoticeStatus, RegimeId,

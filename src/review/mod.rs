@@ -4,7 +4,6 @@
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
 mod drill;
-mod finding;
 mod labels;
 mod metrics;
 mod portfolio;
@@ -15,7 +14,6 @@ pub use drill::{
     DrillDeadline, DrillGap, DrillGrade, DrillNotice, DrillPenalties, DrillScorecard,
     DrillStandard, DrillTarget,
 };
-pub use finding::{Finding, FindingKind, RootCause};
 pub use metrics::{
     DeadlineCounts, DeadlineOutcome, Elapsed, IncidentSummary, RegulatorNotification,
     ResponseMetrics, Span,

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{DeadlineCounts, IncidentSummary};
-use crate::lifecycle::Phase;
+use crate::phase::Phase;
 use crate::{IncidentKind, RegimeId, Severity};
 
 /// Values below this are counted exactly.

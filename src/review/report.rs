@@ -13,7 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
-use crate::lifecycle::{Incident, Phase};
+use crate::lifecycle::Incident;
+use crate::phase::Phase;
 use crate::regulation::{AlertKind, Obligations, TimeZone};
 use crate::{
     Action, ActionId, ActionKind, CompensationStance, DetectionSource, Finding, FindingKind,

@@ -1,7 +1,11 @@
+//! Findings of the post-incident review: the root cause, contributing factors, and what
+//! went well or poorly. Recorded in the log (the Review guard needs at least one); the
+//! review report reads them.
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{EvidenceId, FindingId};
+use crate::id::{EvidenceId, FindingId};
 
 /// What a finding is about.
 #[derive(

@@ -1,7 +1,14 @@
+//! Phase and role names: where an incident is in its lifecycle, who holds which part of
+//! the response, and the stamps that record each phase entry. The transition table that
+//! moves between phases belongs to the aggregate ([`crate::lifecycle`]).
+
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::id::{ActorId, SubStatus};
 
 /// Where an incident is in its lifecycle. See the [module docs](crate::lifecycle) for the
 /// diagram and the guard on each transition.
@@ -90,4 +97,19 @@ impl fmt::Display for Role {
             Self::CustomerLiaison => "customer_liaison",
         })
     }
+}
+
+/// A phase or sub-status change, stamped so that response metrics can be computed later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PhaseStamp {
+    /// The phase entered (or the phase the sub-status belongs to).
+    pub phase: Phase,
+    /// The sub-status set, if this stamp records one.
+    pub sub_status: Option<SubStatus>,
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+    /// Who recorded it.
+    pub by: ActorId,
+    /// The log sequence number of the event.
+    pub sequence: u64,
 }

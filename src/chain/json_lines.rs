@@ -1,24 +1,54 @@
 //! Reading envelopes from JSON: one per line, as a host stores them in a file or column.
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::envelope::EVENT_SCHEMA_VERSION;
-use super::{Envelope, Event, ReplayError};
-use crate::chain::{canonical, Digest};
-use crate::{ActorId, IncidentId};
+use super::{canonical, Digest, Payload, Sealed};
+use crate::id::{ActorId, IncidentId};
 
-impl Envelope {
+/// A stored line that is not an envelope this crate can read.
+///
+/// # Handling
+/// Not retryable: the stored text is damaged or was written by a newer crate. Keep it as
+/// found and investigate; replaying turns it into a
+/// [`ReplayError`](crate::ReplayError) with the same message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// An envelope written with a newer event contract than this crate knows.
+    #[error("event at sequence {sequence} has schema version {found}; this crate reads up to {supported}: upgrade the incident crate")]
+    UnsupportedSchemaVersion {
+        /// The envelope's own sequence number.
+        sequence: u64,
+        /// The version found.
+        found: u32,
+        /// The newest version this crate reads.
+        supported: u32,
+    },
+    /// A stored line is not a valid envelope.
+    #[error("line {line} of the event log is not a valid envelope: {message}")]
+    Malformed {
+        /// The 1-based line number.
+        line: usize,
+        /// What the JSON parser said.
+        message: String,
+    },
+}
+
+impl<E: Payload + DeserializeOwned> Sealed<E> {
     /// Decodes one stored envelope.
     ///
     /// # Errors
-    /// [`ReplayError::UnsupportedSchemaVersion`] for an envelope from a newer crate,
-    /// otherwise [`ReplayError::Decode`] (with line 1) saying what is malformed.
-    pub fn from_json(bytes: &[u8]) -> Result<Envelope, ReplayError> {
+    /// [`DecodeError::UnsupportedSchemaVersion`] for an envelope from a newer crate,
+    /// otherwise [`DecodeError::Malformed`] (with line 1) saying what is malformed.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, DecodeError> {
         decode(bytes, 1)
     }
+}
 
+impl<E: Serialize> Sealed<E> {
     /// The envelope as one line of canonical JSON (RFC 8785 form, see README; no trailing
     /// newline), as it should be stored. Stored this way, the event's bytes are exactly
     /// what `payload_digest` covers, so [`Incident::replay_json_lines`](crate::Incident::replay_json_lines)
@@ -55,11 +85,15 @@ struct Stored<'a> {
 }
 
 /// Decodes one stored line and hashes its event bytes as stored.
-pub(crate) fn decode_stored(bytes: &[u8], line: usize) -> Result<(Envelope, Digest), ReplayError> {
-    let stored: Stored<'_> = serde_json::from_slice(bytes).map_err(|e| explain(bytes, line, &e))?;
+pub(crate) fn decode_stored<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+    line: usize,
+) -> Result<(Sealed<E>, Digest), DecodeError> {
+    let stored: Stored<'_> =
+        serde_json::from_slice(bytes).map_err(|e| explain::<E>(bytes, line, &e))?;
     let raw = stored.event.get();
-    let event: Event = serde_json::from_str(raw).map_err(|e| explain(bytes, line, &e))?;
-    let envelope = Envelope::from_stored(
+    let event: E = serde_json::from_str(raw).map_err(|e| explain::<E>(bytes, line, &e))?;
+    let envelope = Sealed::from_stored(
         stored.schema_version,
         stored.incident_id,
         stored.sequence,
@@ -74,9 +108,9 @@ pub(crate) fn decode_stored(bytes: &[u8], line: usize) -> Result<(Envelope, Dige
 }
 
 /// Like [`envelopes`], with each event's stored bytes hashed.
-pub(crate) fn stored_envelopes(
+pub(crate) fn stored_envelopes<E: Payload + DeserializeOwned>(
     bytes: &[u8],
-) -> impl Iterator<Item = Result<(Envelope, Digest), ReplayError>> + '_ {
+) -> impl Iterator<Item = Result<(Sealed<E>, Digest), DecodeError>> + '_ {
     lines(bytes).map(|(line, text)| decode_stored(text, line))
 }
 
@@ -88,31 +122,35 @@ struct VersionProbe {
     sequence: Option<u64>,
 }
 
-fn decode(bytes: &[u8], line: usize) -> Result<Envelope, ReplayError> {
-    serde_json::from_slice::<Envelope>(bytes).map_err(|error| explain(bytes, line, &error))
+fn decode<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+    line: usize,
+) -> Result<Sealed<E>, DecodeError> {
+    serde_json::from_slice::<Sealed<E>>(bytes).map_err(|error| explain::<E>(bytes, line, &error))
 }
 
 /// Turns a decode failure into the most useful error: a newer schema version if the line
 /// has one, otherwise what serde_json said.
-fn explain(bytes: &[u8], line: usize, error: &serde_json::Error) -> ReplayError {
+fn explain<E: Payload>(bytes: &[u8], line: usize, error: &serde_json::Error) -> DecodeError {
+    let supported = E::SCHEMA_VERSION;
     match serde_json::from_slice::<VersionProbe>(bytes) {
-        Ok(probe) if probe.schema_version != EVENT_SCHEMA_VERSION => match probe.sequence {
+        Ok(probe) if probe.schema_version != supported => match probe.sequence {
             // The envelope's own sequence, never the line number (they differ whenever the
             // text is not a whole log from sequence 1).
-            Some(sequence) => ReplayError::UnsupportedSchemaVersion {
+            Some(sequence) => DecodeError::UnsupportedSchemaVersion {
                 sequence,
                 found: probe.schema_version,
-                supported: EVENT_SCHEMA_VERSION,
+                supported,
             },
-            None => ReplayError::Decode {
+            None => DecodeError::Malformed {
                 line,
                 message: format!(
-                    "schema version {} (this crate reads up to {EVENT_SCHEMA_VERSION}) and no sequence: {error}",
+                    "schema version {} (this crate reads up to {supported}) and no sequence: {error}",
                     probe.schema_version
                 ),
             },
         },
-        _ => ReplayError::Decode {
+        _ => DecodeError::Malformed {
             line,
             message: error.to_string(),
         },
@@ -121,7 +159,9 @@ fn explain(bytes: &[u8], line: usize, error: &serde_json::Error) -> ReplayError 
 
 /// Decodes JSON Lines lazily; blank lines (and a trailing newline) are skipped, `\r\n`
 /// endings accepted.
-pub(crate) fn envelopes(bytes: &[u8]) -> impl Iterator<Item = Result<Envelope, ReplayError>> + '_ {
+pub(crate) fn envelopes<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+) -> impl Iterator<Item = Result<Sealed<E>, DecodeError>> + '_ {
     lines(bytes).map(|(line, text)| decode(text, line))
 }
 
@@ -143,20 +183,22 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> + '_ {
 ///
 /// # Examples
 /// ```
-/// use incident::{read_json_lines, ReplayError};
-/// let err = read_json_lines(b"{\"not\":\"an envelope\"}\n").unwrap_err();
-/// assert!(matches!(err, ReplayError::Decode { line: 1, .. }));
+/// use incident::chain::{read_json_lines, DecodeError};
+/// let err = read_json_lines::<incident::Event>(b"{\"not\":\"an envelope\"}\n").unwrap_err();
+/// assert!(matches!(err, DecodeError::Malformed { line: 1, .. }));
 /// ```
-pub fn read_json_lines(bytes: &[u8]) -> Result<Vec<Envelope>, ReplayError> {
+pub fn read_json_lines<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<Vec<Sealed<E>>, DecodeError> {
     envelopes(bytes).collect()
 }
 
 /// Encodes envelopes as JSON Lines, one per line, each followed by `\n`.
 ///
 /// # Errors
-/// As [`Envelope::to_json`].
-pub fn write_json_lines<'a>(
-    envelopes: impl IntoIterator<Item = &'a Envelope>,
+/// As [`Sealed::to_json`].
+pub fn write_json_lines<'a, E: Serialize + 'a>(
+    envelopes: impl IntoIterator<Item = &'a Sealed<E>>,
 ) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for envelope in envelopes {

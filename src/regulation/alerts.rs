@@ -1,18 +1,20 @@
-//! One timer per incident: the next moment a reminder or a deadline falls due, and the tick
-//! command that records them (the `poll_timeout` idiom of sans-I/O protocol crates).
+//! The regulatory clocks' part of the incident's one timer: the reminders and missed
+//! deadlines not yet recorded, and when the next one falls due. The aggregate's
+//! [`Incident::poll_timeout`](crate::Incident::poll_timeout) merges them with the plan's
+//! messages and the actions' due times.
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{AlertKind, ClockAlert, IncidentFacts, ObligationStatus, Obligations, Regulation};
-use crate::{Command, Incident, RegimeId, ReportId};
+use crate::id::{RegimeId, ReportId};
 
 impl Regulation {
     /// Every reminder and breach not yet recorded, whether due or not: the candidates for
     /// the timer. A reminder is dropped once its deadline has passed (the breach replaces
     /// it), and nothing is due for a filed report.
-    fn pending_alerts(&self, facts: &IncidentFacts, now: DateTime<Utc>) -> Vec<ClockAlert> {
+    pub fn pending_alerts(&self, facts: &IncidentFacts, now: DateTime<Utc>) -> Vec<ClockAlert> {
         let obligations = self.obligations(facts, now);
         let mut out = Vec::new();
         for o in &obligations.obligations {
@@ -63,33 +65,6 @@ impl Regulation {
             .collect();
         due.sort_by(|a, b| (a.at, &a.regime, &a.report).cmp(&(b.at, &b.regime, &b.report)));
         due
-    }
-
-    /// The tick: the command that records every alert due at `now`, or `None` when nothing
-    /// is due. Execute it like any command, so the log shows when a deadline was missed.
-    ///
-    /// # Examples
-    /// See the [`regulation`](crate::regulation) module.
-    pub fn tick(&self, incident: &Incident, now: DateTime<Utc>) -> Option<Command> {
-        let alerts = self.alerts_due(&incident.regulatory_facts(), now);
-        (!alerts.is_empty()).then_some(Command::RecordClockAlerts { alerts })
-    }
-}
-
-impl Incident {
-    /// Every regulatory obligation of this incident at `at`.
-    pub fn obligations(&self, regulation: &Regulation, at: DateTime<Utc>) -> Obligations {
-        regulation.obligations(&self.regulatory_facts(), at)
-    }
-
-    /// The next moment a reminder or deadline falls due; see
-    /// [`Regulation::next_deadline`].
-    pub fn next_deadline(
-        &self,
-        regulation: &Regulation,
-        now: DateTime<Utc>,
-    ) -> Option<DateTime<Utc>> {
-        regulation.next_deadline(&self.regulatory_facts(), now)
     }
 }
 

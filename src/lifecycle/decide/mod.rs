@@ -1,0 +1,282 @@
+//! The guards: turning a command into events, or into a rejection that lists every unmet
+//! precondition at once. `decide` checks the phase against the transition table, then
+//! hands each command to its subdomain's file; every file adds its unmet preconditions to
+//! one [`Checks`](checks::Checks) so that all of them are reported together.
+
+mod actions;
+mod checks;
+mod claims;
+mod declare;
+mod evidence;
+mod feedback;
+mod findings;
+mod notices;
+mod phases;
+mod regulatory;
+mod timer;
+mod triage;
+
+use super::transitions::{allowed_commands, transition};
+use super::{Command, CommandKind, Context, Declare, Envelope, Event, Incident, Rejection, Unmet};
+use crate::chain::Digest;
+use crate::phase::Phase;
+use checks::Checks;
+
+/// Seals events into envelopes after `head`, numbering from `version + 1`.
+fn seal(
+    id: crate::IncidentId,
+    version: u64,
+    head: Digest,
+    ctx: &Context,
+    command: CommandKind,
+    phase: Option<Phase>,
+    events: Vec<Event>,
+) -> Result<Vec<Envelope>, Rejection> {
+    let mut prev = head;
+    let mut sequence = version;
+    let mut out = Vec::with_capacity(events.len());
+    let reject = |unmet| Rejection {
+        command,
+        phase,
+        unmet: vec![unmet],
+    };
+    for event in events {
+        sequence = sequence.checked_add(1).ok_or_else(|| {
+            reject(Unmet::Invalid {
+                field: "version".to_owned(),
+                problem: "the incident's log has reached the largest sequence number".to_owned(),
+            })
+        })?;
+        let envelope = Envelope::seal(id, sequence, ctx.at(), ctx.actor().clone(), event, prev)
+            .map_err(|e| {
+                reject(Unmet::Unencodable {
+                    detail: e.to_string(),
+                })
+            })?;
+        prev = envelope.digest();
+        out.push(envelope);
+    }
+    Ok(out)
+}
+
+impl Incident {
+    /// Checks a declaration against the Detect guard and returns the first envelope of the
+    /// new incident's log (sequence 1, chained from the genesis digest). Append it with
+    /// expected version 0, then [`replay`](Incident::replay) it to get the state.
+    ///
+    /// # Errors
+    /// A [`Rejection`] listing every missing or invalid field.
+    pub fn declare(declare: &Declare, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
+        let events = declare.decide(ctx)?;
+        let id = declare.incident_id;
+        seal(
+            id,
+            0,
+            Digest::genesis(id),
+            ctx,
+            CommandKind::Declare,
+            None,
+            events,
+        )
+    }
+
+    /// The pure decision: the events `command` produces in the current state, or a
+    /// rejection naming every unmet precondition. Nothing changes.
+    ///
+    /// # Errors
+    /// A [`Rejection`]: the command is not accepted in this phase (with the commands that
+    /// are), or its guard is not met.
+    pub fn decide(&self, command: &Command, ctx: &Context) -> Result<Vec<Event>, Rejection> {
+        let kind = command.kind();
+        let phase = Some(self.phase);
+        if !allowed_commands(self.phase).contains(&kind) {
+            return Err(Rejection {
+                command: kind,
+                phase,
+                unmet: vec![Unmet::WrongPhase {
+                    phase: self.phase,
+                    allowed: allowed_commands(self.phase),
+                }],
+            });
+        }
+        let now = ctx.at();
+        let mut c = Checks::default();
+        let events = match command {
+            Command::ChangeSeverity { severity, reason } => {
+                vec![self.change_severity(&mut c, severity, reason)]
+            }
+            Command::Reclassify { kind: to, reason } => vec![self.reclassify(&mut c, to, reason)],
+            Command::UpdateImpact { update, reason } => {
+                vec![self.update_impact(&mut c, update, reason)]
+            }
+            Command::RecordOccurrence {
+                occurred_at,
+                estimated,
+            } => vec![self.record_occurrence(&mut c, now, occurred_at, estimated)],
+            Command::AssignRole { role, person } => vec![self.assign_role(&mut c, role, person)],
+            Command::UnassignRole { role } => vec![self.unassign_role(&mut c, role)],
+            Command::SetSubStatus { sub_status } => vec![self.set_sub_status(&mut c, sub_status)],
+            Command::AddEvidence(new) => vec![self.add_evidence(&mut c, now, new)],
+            Command::RecordCustody(record) => vec![self.record_custody(&mut c, now, record)],
+            Command::AddAction(new) => vec![self.add_action(&mut c, new)],
+            Command::UpdateAction(changes) => vec![self.update_action(&mut c, changes)],
+            Command::StartAction { action_id } => vec![self.start_action(&mut c, action_id)],
+            Command::CompleteAction {
+                action_id,
+                completed_at,
+                outcome,
+            } => vec![self.complete_action(&mut c, now, action_id, completed_at, outcome)],
+            Command::DeferAction { action_id, reason } => {
+                vec![self.defer_action(&mut c, action_id, reason)]
+            }
+            Command::AddNote { text } => vec![self.add_note(&mut c, text)],
+            Command::RecordMilestone { milestone, at } => {
+                vec![self.record_milestone(&mut c, now, milestone, at)]
+            }
+            Command::RecordDetermination {
+                fact,
+                value,
+                determined_at,
+                basis,
+            } => vec![self.record_determination(&mut c, now, fact, value, determined_at, basis)],
+            Command::RecordGrade {
+                grade,
+                graded_at,
+                basis,
+            } => vec![self.record_grade(&mut c, now, grade, graded_at, basis)],
+            Command::RecordFiling {
+                regime,
+                report,
+                submitted_at,
+                reference,
+            } => vec![self.record_filing(&mut c, now, regime, report, submitted_at, reference)],
+            Command::RecordClockAlerts { alerts } => self.record_clock_alerts(&mut c, now, alerts),
+            Command::RecordOverdue { overdue } => self.record_overdue(&mut c, now, overdue),
+            Command::RecordInquiry {
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                received_at,
+            } => vec![self.record_inquiry(
+                &mut c,
+                now,
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                received_at,
+            )],
+            Command::RespondToInquiry {
+                inquiry_id,
+                responded_at,
+            } => vec![self.respond_to_inquiry(&mut c, now, inquiry_id, responded_at)],
+            Command::ResolveInquiry {
+                inquiry_id,
+                resolved_at,
+                note,
+            } => vec![self.resolve_inquiry(&mut c, now, inquiry_id, resolved_at, note)],
+            Command::RecordSurveyResponse(response) => {
+                vec![self.record_survey_response(&mut c, now, response)]
+            }
+            Command::DraftNotice(draft) => vec![self.draft_notice(&mut c, draft)],
+            Command::ApproveNotice { notice_id } => {
+                vec![self.approve_notice(&mut c, ctx.actor(), notice_id)]
+            }
+            Command::RecordNoticeSent { notice_id, sent_at } => {
+                vec![self.record_notice_sent(&mut c, now, notice_id, sent_at)]
+            }
+            Command::CancelNotice { notice_id, reason } => {
+                vec![self.cancel_notice(&mut c, notice_id, reason)]
+            }
+            Command::RecordFact(fact) => vec![self.record_fact(&mut c, fact)],
+            Command::AdoptCommsPlan { plan } => vec![self.adopt_comms_plan(&mut c, plan)],
+            Command::RecordFinding(finding) => vec![self.record_finding(&mut c, finding)],
+            Command::OpenCompensationProgram {
+                program_id,
+                pin,
+                budget,
+            } => vec![self.open_compensation_program(&mut c, program_id, pin, budget)],
+            Command::DeclareCompensationNotApplicable { reason } => {
+                vec![self.declare_compensation_not_applicable(&mut c, reason)]
+            }
+            Command::RecordClaimAssessment {
+                program_id,
+                claim_id,
+                customer,
+                assessment,
+            } => {
+                vec![self
+                    .record_claim_assessment(&mut c, program_id, claim_id, customer, assessment)]
+            }
+            Command::OfferSettlement {
+                claim_id,
+                amount,
+                remedies,
+            } => vec![self.offer_settlement(&mut c, claim_id, amount, remedies)],
+            Command::RecordClaimResponse { claim_id, response } => {
+                vec![self.record_claim_response(&mut c, claim_id, response)]
+            }
+            Command::SettleClaim { claim_id } => vec![self.settle_claim(&mut c, claim_id)],
+            Command::RecordClaimPaid {
+                claim_id,
+                paid_at,
+                amount,
+                payment_reference,
+            } => vec![self.record_claim_paid(
+                &mut c,
+                now,
+                claim_id,
+                paid_at,
+                amount,
+                payment_reference,
+            )],
+            Command::EscalateClaim { claim_id, reason } => {
+                vec![self.escalate_claim(&mut c, claim_id, reason)]
+            }
+            Command::RejectClaim { claim_id, reason } => {
+                vec![self.reject_claim(&mut c, claim_id, reason)]
+            }
+            Command::Contain { contained_at } => vec![self.contain(&mut c, now, contained_at)],
+            Command::Disclose { basis } => vec![self.disclose(&mut c, basis)],
+            Command::Remediate => vec![self.remediate(&mut c)],
+            Command::Review => vec![self.review(&mut c)],
+            Command::Close => vec![self.close()],
+            Command::Dismiss { rationale } => vec![self.dismiss(&mut c, rationale)],
+        };
+        debug_assert!(
+            !matches!(
+                kind,
+                CommandKind::Contain
+                    | CommandKind::Disclose
+                    | CommandKind::Remediate
+                    | CommandKind::Review
+                    | CommandKind::Close
+                    | CommandKind::Dismiss
+            ) || transition(self.phase, kind).is_some()
+        );
+        c.finish_many(kind, phase, events)
+    }
+
+    /// Decides and seals: the envelopes to append with expected version
+    /// [`version()`](Incident::version). The state does not change until you
+    /// [`apply`](Incident::apply) them, which you do once your store accepted them.
+    ///
+    /// # Errors
+    /// The [`Rejection`] from [`decide`](Incident::decide).
+    pub fn execute(&self, command: &Command, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
+        let events = self.decide(command, ctx)?;
+        seal(
+            self.id,
+            self.version,
+            self.head,
+            ctx,
+            command.kind(),
+            Some(self.phase),
+            events,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,219 @@
+//! Deciding commands about notices (draft, approve, send, cancel), the facts they carry and the communication plan.
+
+use chrono::{DateTime, Utc};
+
+use super::checks::*;
+use crate::lifecycle::*;
+use crate::*;
+
+impl Incident {
+    /// [`Command::DraftNotice`].
+    pub(super) fn draft_notice(&self, c: &mut Checks, draft: &NoticeDraft) -> Event {
+        if self.notices.contains_key(&draft.notice_id) {
+            c.push(duplicate("notice", &draft.notice_id));
+        }
+        if let Some(item_id) = &draft.plan_item {
+            match self.comms_plan.as_ref().and_then(|p| p.item(item_id)) {
+                None => c.push(unknown("plan item", item_id)),
+                Some(item) if item.kind != draft.kind || item.audience != draft.audience => {
+                    c.push(Unmet::PlanItemMismatch {
+                        plan_item: item_id.to_string(),
+                        expected_kind: item.kind,
+                        expected_audience: item.audience,
+                        kind: draft.kind,
+                        audience: draft.audience,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        if draft.channels.is_empty() {
+            c.push(Unmet::Missing {
+                field: "channels".to_owned(),
+                hint: "name at least one channel the notice will go out on".to_owned(),
+            });
+        }
+        Event::NoticeDrafted(draft.clone())
+    }
+
+    /// [`Command::ApproveNotice`].
+    pub(super) fn approve_notice(
+        &self,
+        c: &mut Checks,
+        actor: &ActorId,
+        notice_id: &NoticeId,
+    ) -> Event {
+        if let Some(notice) = self.notice_status(c, notice_id, &[NoticeStatus::Draft]) {
+            self.clearance_guard(c, notice_id, notice);
+            self.approver_guard(c, notice_id, notice, actor);
+            let missing = self.missing_elements(notice);
+            if !missing.is_empty() {
+                c.push(Unmet::NoticeIncomplete {
+                    notice_id: notice_id.to_string(),
+                    missing,
+                });
+            }
+        }
+        Event::NoticeApproved {
+            notice_id: notice_id.clone(),
+        }
+    }
+
+    /// [`Command::RecordNoticeSent`].
+    pub(super) fn record_notice_sent(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        notice_id: &NoticeId,
+        sent_at: &Option<DateTime<Utc>>,
+    ) -> Event {
+        self.notice_status(c, notice_id, &[NoticeStatus::Approved]);
+        let sent_at = sent_at.unwrap_or(now);
+        c.not_future("sent_at", sent_at, now);
+        Event::NoticeSent {
+            notice_id: notice_id.clone(),
+            sent_at,
+        }
+    }
+
+    /// [`Command::CancelNotice`].
+    pub(super) fn cancel_notice(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        reason: &String,
+    ) -> Event {
+        self.notice_status(c, notice_id, &[NoticeStatus::Draft, NoticeStatus::Approved]);
+        c.text("reason", reason, "why the notice is withdrawn", MAX_SHORT);
+        Event::NoticeCancelled {
+            notice_id: notice_id.clone(),
+            reason: reason.clone(),
+        }
+    }
+
+    /// [`Command::RecordFact`].
+    pub(super) fn record_fact(&self, c: &mut Checks, fact: &Fact) -> Event {
+        match &fact.value {
+            FactValue::Text { by_locale } => {
+                if by_locale.is_empty() {
+                    c.push(Unmet::Missing {
+                        field: "value.by_locale".to_owned(),
+                        hint: "give the text in at least one locale".to_owned(),
+                    });
+                }
+                for text in by_locale.values() {
+                    c.text("value.by_locale", text, "the fact's text", MAX_LONG);
+                }
+            }
+            FactValue::Literal { value } => {
+                c.text("value.value", value, "the fact's text", MAX_SHORT);
+            }
+            _ => {}
+        }
+        if self.facts.get(&fact.key) == Some(fact) {
+            c.push(no_change(format!(
+                "fact {} is already recorded as given",
+                fact.key
+            )));
+        }
+        Event::FactRecorded(fact.clone())
+    }
+
+    /// [`Command::AdoptCommsPlan`].
+    pub(super) fn adopt_comms_plan(&self, c: &mut Checks, plan: &CommsPlan) -> Event {
+        for problem in plan.problems() {
+            c.push(Unmet::Invalid {
+                field: "plan".to_owned(),
+                problem: problem.to_string(),
+            });
+        }
+        if self.comms_plan.as_ref() == Some(plan) {
+            c.push(no_change("this plan is already adopted"));
+        }
+        Event::CommsPlanAdopted { plan: plan.clone() }
+    }
+
+    pub(super) fn notice_status(
+        &self,
+        c: &mut Checks,
+        id: &NoticeId,
+        expected: &[NoticeStatus],
+    ) -> Option<&crate::Notice> {
+        match self.notices.get(id) {
+            None => {
+                c.push(unknown("notice", id));
+                None
+            }
+            Some(notice) => {
+                if !expected.contains(&notice.status) {
+                    c.push(Unmet::NoticeStatus {
+                        notice_id: id.to_string(),
+                        status: notice.status,
+                        expected: expected.to_vec(),
+                    });
+                }
+                Some(notice)
+            }
+        }
+    }
+
+    /// Required elements the notice lacks: under the adopted plan's rules when it states
+    /// them, else the crate's defaults.
+    pub(super) fn missing_elements(&self, notice: &crate::Notice) -> Vec<crate::ContentElement> {
+        match self
+            .comms_plan
+            .as_ref()
+            .and_then(|p| p.required_elements.as_ref())
+        {
+            Some(rules) => notice.missing_elements_under(rules),
+            None => notice.missing_elements(),
+        }
+    }
+
+    /// Approval: every fact the notice carries is known and within its audience's
+    /// clearance.
+    pub(super) fn clearance_guard(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        notice: &crate::Notice,
+    ) {
+        let sheet = self.fact_sheet();
+        for key in &notice.draft.facts {
+            if sheet.get(key).is_none() {
+                c.push(unknown("fact", key));
+            }
+        }
+        for violation in sheet.violations(notice.draft.audience, &notice.draft.facts) {
+            c.push(Unmet::AboveClearance {
+                notice_id: notice_id.to_string(),
+                violation,
+            });
+        }
+    }
+
+    /// Approval of a planned notice: the approver holds the plan item's role.
+    pub(super) fn approver_guard(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        notice: &crate::Notice,
+        actor: &crate::ActorId,
+    ) {
+        let Some(item_id) = &notice.draft.plan_item else {
+            return;
+        };
+        let Some(item) = self.comms_plan.as_ref().and_then(|p| p.item(item_id)) else {
+            return;
+        };
+        let holder = self.roles.get(&item.approver);
+        if holder != Some(actor) {
+            c.push(Unmet::NotTheApprover {
+                notice_id: notice_id.to_string(),
+                plan_item: item_id.to_string(),
+                role: item.approver,
+                holder: holder.cloned(),
+            });
+        }
+    }
+}

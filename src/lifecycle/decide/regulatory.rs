@@ -1,0 +1,170 @@
+//! Deciding commands about milestones, determinations, grades, filings and clock alerts for the regulatory clocks.
+
+use chrono::{DateTime, Utc};
+
+use super::checks::*;
+use crate::lifecycle::*;
+use crate::regulation::{AlertKind, ClockAlert, Filing};
+use crate::*;
+
+impl Incident {
+    /// [`Command::RecordMilestone`].
+    pub(super) fn record_milestone(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        milestone: &Milestone,
+        at: &Option<DateTime<Utc>>,
+    ) -> Event {
+        let at = at.unwrap_or(now);
+        c.not_future("at", at, now);
+        if self.regulatory.milestones.get(milestone) == Some(&at) {
+            c.push(no_change(format!(
+                "{milestone} is already recorded at {at}"
+            )));
+        }
+        Event::MilestoneRecorded {
+            milestone: *milestone,
+            at,
+        }
+    }
+
+    /// [`Command::RecordDetermination`].
+    pub(super) fn record_determination(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        fact: &FactName,
+        value: &bool,
+        determined_at: &Option<DateTime<Utc>>,
+        basis: &String,
+    ) -> Event {
+        let determined_at = determined_at.unwrap_or(now);
+        c.not_future("determined_at", determined_at, now);
+        c.text("basis", basis, "the basis of the determination", MAX_SHORT);
+        if self
+            .regulatory
+            .determinations
+            .get(fact)
+            .is_some_and(|d| d.value == *value)
+        {
+            c.push(no_change(format!(
+                "`{fact}` is already determined {}",
+                if *value { "yes" } else { "no" }
+            )));
+        }
+        Event::DeterminationRecorded {
+            fact: fact.clone(),
+            value: *value,
+            determined_at,
+            basis: basis.clone(),
+        }
+    }
+
+    /// [`Command::RecordGrade`].
+    pub(super) fn record_grade(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        grade: &CnGrade,
+        graded_at: &Option<DateTime<Utc>>,
+        basis: &String,
+    ) -> Event {
+        let graded_at = graded_at.unwrap_or(now);
+        c.not_future("graded_at", graded_at, now);
+        c.text("basis", basis, "the grading criterion met", MAX_SHORT);
+        if self
+            .regulatory
+            .cn_grade
+            .as_ref()
+            .is_some_and(|g| g.grade == *grade)
+        {
+            c.push(no_change(format!(
+                "the grade is already {}",
+                grade.as_str()
+            )));
+        }
+        Event::GradeRecorded {
+            grade: *grade,
+            graded_at,
+            basis: basis.clone(),
+        }
+    }
+
+    /// [`Command::RecordFiling`].
+    pub(super) fn record_filing(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        regime: &RegimeId,
+        report: &ReportId,
+        submitted_at: &Option<DateTime<Utc>>,
+        reference: &Option<String>,
+    ) -> Event {
+        let submitted_at = submitted_at.unwrap_or(now);
+        c.not_future("submitted_at", submitted_at, now);
+        c.optional_text(
+            "reference",
+            reference.as_ref(),
+            "the recipient's reference or leave it out",
+            MAX_TITLE,
+        );
+        if self
+            .regulatory
+            .filings
+            .iter()
+            .any(|f| &f.regime == regime && &f.report == report && f.submitted_at == submitted_at)
+        {
+            c.push(duplicate(
+                "filing",
+                &format!("{regime}/{report} at {submitted_at}"),
+            ));
+        }
+        Event::ReportFiled(Filing {
+            regime: regime.clone(),
+            report: report.clone(),
+            submitted_at,
+            reference: reference.clone(),
+        })
+    }
+
+    /// [`Command::RecordClockAlerts`].
+    pub(super) fn record_clock_alerts(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        alerts: &Vec<ClockAlert>,
+    ) -> Vec<Event> {
+        if alerts.is_empty() {
+            c.push(Unmet::Missing {
+                field: "alerts".to_owned(),
+                hint: "record at least one alert; Regulation::tick builds them".to_owned(),
+            });
+        }
+        for (i, alert) in alerts.iter().enumerate() {
+            c.not_future("alerts.at", alert.at, now);
+            let consistent = match alert.kind {
+                AlertKind::Reminder { fraction_bp } => {
+                    alert.at < alert.due_at && fraction_bp > 0 && fraction_bp < 10_000
+                }
+                AlertKind::Missed => alert.at >= alert.due_at,
+            };
+            if !consistent {
+                c.push(Unmet::Invalid {
+                    field: "alerts".to_owned(),
+                    problem: format!(
+                        "alert for {}/{} is inconsistent: a reminder falls before its due time at a share between 0 and 10000 basis points, a missed deadline at or after it",
+                        alert.regime, alert.report
+                    ),
+                });
+            }
+            if self.regulatory.has_alert(alert) || alerts.iter().take(i).any(|a| a.same_as(alert)) {
+                c.push(duplicate(
+                    "clock alert",
+                    &format!("{}/{} due {}", alert.regime, alert.report, alert.due_at),
+                ));
+            }
+        }
+        alerts.iter().cloned().map(Event::ClockAlerted).collect()
+    }
+}

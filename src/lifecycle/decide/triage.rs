@@ -1,0 +1,125 @@
+//! Deciding commands about severity, kind, impact, occurrence time, roles, sub-status and notes.
+
+use chrono::{DateTime, Utc};
+
+use super::checks::*;
+use crate::lifecycle::*;
+use crate::*;
+
+impl Incident {
+    /// [`Command::ChangeSeverity`].
+    pub(super) fn change_severity(
+        &self,
+        c: &mut Checks,
+        severity: &Severity,
+        reason: &String,
+    ) -> Event {
+        c.text("reason", reason, "why the severity changes", MAX_SHORT);
+        if *severity == self.severity {
+            c.push(no_change(format!("the severity is already {severity}")));
+        }
+        Event::SeverityChanged {
+            from: self.severity,
+            to: *severity,
+            reason: reason.clone(),
+        }
+    }
+
+    /// [`Command::Reclassify`].
+    pub(super) fn reclassify(&self, c: &mut Checks, to: &IncidentKind, reason: &String) -> Event {
+        c.text("reason", reason, "why the kind changes", MAX_SHORT);
+        if *to == self.kind {
+            c.push(no_change(format!("the kind is already {to}")));
+        }
+        Event::KindChanged {
+            from: self.kind,
+            to: *to,
+            reason: reason.clone(),
+        }
+    }
+
+    /// [`Command::UpdateImpact`].
+    pub(super) fn update_impact(
+        &self,
+        c: &mut Checks,
+        update: &ImpactUpdate,
+        reason: &Option<String>,
+    ) -> Event {
+        c.optional_text(
+            "reason",
+            reason.as_ref(),
+            "the source of the figures or leave it out",
+            MAX_SHORT,
+        );
+        c.impact(update.funds_involved.as_ref(), update.losses.as_deref());
+        if update.is_empty() || self.impact_unchanged(update) {
+            c.push(no_change("the update sets no new value"));
+        }
+        Event::ImpactUpdated {
+            update: update.clone(),
+            reason: reason.clone(),
+        }
+    }
+
+    /// [`Command::RecordOccurrence`].
+    pub(super) fn record_occurrence(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        occurred_at: &DateTime<Utc>,
+        estimated: &bool,
+    ) -> Event {
+        c.not_future("occurred_at", *occurred_at, now);
+        c.not_before("detected_at", self.detected_at, "occurred_at", *occurred_at);
+        Event::OccurrenceRecorded {
+            occurred_at: *occurred_at,
+            estimated: *estimated,
+        }
+    }
+
+    /// [`Command::AssignRole`].
+    pub(super) fn assign_role(&self, c: &mut Checks, role: &Role, person: &ActorId) -> Event {
+        if self.roles.get(role) == Some(person) {
+            c.push(Unmet::RoleAlreadyHeld {
+                role: *role,
+                person: person.clone(),
+            });
+        }
+        Event::RoleAssigned {
+            role: *role,
+            person: person.clone(),
+        }
+    }
+
+    /// [`Command::UnassignRole`].
+    pub(super) fn unassign_role(&self, c: &mut Checks, role: &Role) -> Event {
+        if *role == Role::Owner {
+            c.push(Unmet::OwnerRequired);
+        } else if !self.roles.contains_key(role) {
+            c.push(no_change(format!("no one holds the {role} role")));
+        }
+        Event::RoleUnassigned { role: *role }
+    }
+
+    /// [`Command::SetSubStatus`].
+    pub(super) fn set_sub_status(&self, c: &mut Checks, sub_status: &Option<SubStatus>) -> Event {
+        if *sub_status == self.sub_status {
+            c.push(no_change("the sub-status is already that"));
+        }
+        Event::SubStatusSet {
+            sub_status: sub_status.clone(),
+        }
+    }
+
+    /// [`Command::AddNote`].
+    pub(super) fn add_note(&self, c: &mut Checks, text: &String) -> Event {
+        c.text("text", text, "the note", MAX_LONG);
+        Event::NoteAdded { text: text.clone() }
+    }
+
+    pub(super) fn impact_unchanged(&self, update: &ImpactUpdate) -> bool {
+        let mut next: Impact = self.impact.clone();
+        next.apply(update);
+        next == self.impact
+    }
+}

@@ -1,0 +1,78 @@
+//! Applying events about notices, the facts they carry and the communication plan.
+
+use chrono::{DateTime, Utc};
+
+use super::*;
+use crate::lifecycle::*;
+use crate::*;
+
+impl Incident {
+    /// [`Event::NoticeDrafted`].
+    pub(super) fn apply_notice_drafted(
+        &mut self,
+        draft: NoticeDraft,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        let Stamp { name, at, .. } = stamp;
+        if self.notices.contains_key(&draft.notice_id) {
+            return Err(duplicate(name, "notice", &draft.notice_id));
+        }
+        self.notices
+            .insert(draft.notice_id.clone(), Notice::drafted(draft, at));
+        Ok(())
+    }
+
+    /// [`Event::NoticeApproved`].
+    pub(super) fn apply_notice_approved(
+        &mut self,
+        notice_id: NoticeId,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        let Stamp { name, at, by, .. } = stamp;
+        let notice = self.notice_mut(&notice_id, name)?;
+        notice.status = NoticeStatus::Approved;
+        notice.approved_by = Some(by);
+        notice.approved_at = Some(at);
+        Ok(())
+    }
+
+    /// [`Event::NoticeSent`].
+    pub(super) fn apply_notice_sent(
+        &mut self,
+        notice_id: NoticeId,
+        sent_at: DateTime<Utc>,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        let Stamp { name, .. } = stamp;
+        let notice = self.notice_mut(&notice_id, name)?;
+        notice.status = NoticeStatus::Sent;
+        notice.sent_at = Some(sent_at);
+        Ok(())
+    }
+
+    /// [`Event::NoticeCancelled`].
+    pub(super) fn apply_notice_cancelled(
+        &mut self,
+        notice_id: NoticeId,
+        reason: String,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        let Stamp { name, .. } = stamp;
+        let notice = self.notice_mut(&notice_id, name)?;
+        notice.status = NoticeStatus::Cancelled;
+        notice.cancel_reason = Some(reason);
+        Ok(())
+    }
+
+    /// [`Event::FactRecorded`].
+    pub(super) fn apply_fact_recorded(&mut self, fact: Fact) -> Result<(), ApplyError> {
+        self.facts.insert(fact);
+        Ok(())
+    }
+
+    /// [`Event::CommsPlanAdopted`].
+    pub(super) fn apply_comms_plan_adopted(&mut self, plan: CommsPlan) -> Result<(), ApplyError> {
+        self.comms_plan = Some(plan);
+        Ok(())
+    }
+}

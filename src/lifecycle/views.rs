@@ -1,0 +1,179 @@
+//! Views of the incident for the domain rules: each rule takes the slice of the record it
+//! needs (the regulatory facts, the plan's inputs, the facts messages may carry), never
+//! the whole aggregate, and the aggregate lends it here.
+
+use chrono::{DateTime, Utc};
+
+use super::Incident;
+use crate::comms::{
+    inquiry_stats, survey_stats, ContentElement, Fact, FactSheet, FactValue, InquiryStats,
+    PlanView, Schedule, Sensitivity, SlaTargets, SurveyStats,
+};
+use crate::compensation::{CompensationError, Policy, Program};
+use crate::id::FactKey;
+use crate::regulation::{IncidentFacts, Obligations};
+
+impl Incident {
+    /// Statistics of this incident's inquiries against `targets`, as of `at` (see
+    /// [`inquiry_stats`] for the definitions).
+    ///
+    /// # Examples
+    /// ```
+    /// # use incident::*;
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer data exfiltrated")
+    /// #     .detection(DetectionSource::Monitoring, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// let ctx = Context::new(ActorId::new("hotline.agent")?, t0 + Duration::minutes(10));
+    /// let record = Command::RecordInquiry {
+    ///     inquiry_id: InquiryId::new("Q-1")?,
+    ///     channel: Channel::Hotline,
+    ///     topic: InquiryTopic::LostFunds,
+    ///     customer: None,
+    ///     received_at: Some(t0 + Duration::minutes(2)),
+    /// };
+    /// for envelope in incident.execute(&record, &ctx)? {
+    ///     incident.apply(&envelope)?;
+    /// }
+    /// let stats = incident.inquiry_stats(&SlaTargets::default(), ctx.at());
+    /// assert_eq!((stats.count, stats.unanswered, stats.open_past_sla), (1, 1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn inquiry_stats(&self, targets: &SlaTargets, at: DateTime<Utc>) -> InquiryStats {
+        inquiry_stats(self.inquiries.values(), targets, at)
+    }
+
+    /// Statistics of this incident's survey responses (see [`survey_stats`]).
+    pub fn survey_stats(&self) -> SurveyStats {
+        survey_stats(self.survey_responses.values())
+    }
+
+    /// Every fact messages may carry: what the incident's state says (`occurred_at`,
+    /// `detected_at`, `people_affected` and `data_categories` public, `funds_involved`
+    /// restricted) overlaid with the facts the team recorded, which win on the same key. Derived facts are labelled conservatively; a
+    /// recorded fact relabels one.
+    pub fn fact_sheet(&self) -> FactSheet {
+        let mut sheet = FactSheet::new();
+        let mut derive = |key: &'static str, value, sensitivity, element| {
+            sheet.insert(Fact {
+                key: FactKey::from_static(key),
+                value,
+                sensitivity,
+                element,
+            });
+        };
+        if let Some((at, _)) = self.occurred_at() {
+            derive(
+                "occurred_at",
+                FactValue::Time { at },
+                Sensitivity::Public,
+                Some(ContentElement::OccurredAt),
+            );
+        }
+        derive(
+            "detected_at",
+            FactValue::Time {
+                at: self.detected_at,
+            },
+            Sensitivity::Public,
+            None,
+        );
+        if let Some(n) = self.impact.people.best_estimate() {
+            derive(
+                "people_affected",
+                FactValue::Count { n },
+                Sensitivity::Public,
+                Some(ContentElement::AffectedScope),
+            );
+        }
+        if !self.impact.data_categories.is_empty() {
+            derive(
+                "data_categories",
+                FactValue::DataCategories {
+                    categories: self.impact.data_categories.clone(),
+                },
+                Sensitivity::Public,
+                Some(ContentElement::DataCategories),
+            );
+        }
+        if let Some(money) = self.impact.funds_involved {
+            derive(
+                "funds_involved",
+                FactValue::Amount { money },
+                Sensitivity::Restricted,
+                None,
+            );
+        }
+        for fact in self.facts.iter() {
+            sheet.insert(fact.clone());
+        }
+        sheet
+    }
+
+    /// The facts regulatory clocks are computed from (see
+    /// [`Regulation::obligations`](crate::regulation::Regulation::obligations)).
+    pub fn regulatory_facts(&self) -> IncidentFacts {
+        IncidentFacts {
+            kind: self.kind,
+            exercise: self.exercise,
+            detected_at: self.detected_at,
+            impact: self.impact.clone(),
+            determinations: self.regulatory.determinations.clone(),
+            milestones: self.regulatory.milestones.clone(),
+            cn_grade: self.regulatory.cn_grade.clone(),
+            filings: self.regulatory.filings.clone(),
+            alerts: self.regulatory.alerts.clone(),
+        }
+    }
+
+    /// What the communication plan's schedule is computed from: the phase history and
+    /// the notices.
+    pub fn plan_view(&self) -> PlanView<'_> {
+        PlanView {
+            stamps: &self.stamps,
+            notices: &self.notices,
+        }
+    }
+
+    /// The adopted plan's messages at `at` (see [`CommsPlan::schedule`](crate::comms::CommsPlan::schedule)),
+    /// `None` while no plan is adopted.
+    ///
+    /// # Examples
+    /// ```
+    /// # use incident::*;
+    /// # use incident::comms::CommsPlan;
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer data exfiltrated")
+    /// #     .detection(DetectionSource::Monitoring, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// let adopt = Command::AdoptCommsPlan { plan: CommsPlan::reference() };
+    /// for envelope in incident.execute(&adopt, &Context::new(ActorId::new("comms")?, t0))? {
+    ///     incident.apply(&envelope)?;
+    /// }
+    /// let schedule = incident.plan_schedule(None, t0 + Duration::hours(3)).expect("a plan");
+    /// // The reference plan's holding statement to the media was due two hours after detection.
+    /// assert!(schedule.overdue().next().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn plan_schedule(
+        &self,
+        obligations: Option<&Obligations>,
+        at: DateTime<Utc>,
+    ) -> Option<Schedule> {
+        self.comms_plan
+            .as_ref()
+            .map(|plan| plan.schedule(self.plan_view(), obligations, at))
+    }
+
+    /// The compensation program this incident opened, for batch assessment with `policy`
+    /// (see [`Program::opened`]).
+    ///
+    /// # Errors
+    /// As [`Program::opened`]: no pinned program, another policy text, no budget, or a
+    /// budget the settlements used up.
+    pub fn compensation_program(&self, policy: &Policy) -> Result<Program, CompensationError> {
+        Program::opened(&self.compensation, self.claim_totals.as_ref(), policy)
+    }
+}
