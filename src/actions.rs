@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{ActionId, ActorId};
+use crate::{id::ActionId, ActorId};
 
 /// Which stage of the response an action serves. The Contain guard needs a completed
 /// containment action; the Remediate guard needs every remediation action settled; the

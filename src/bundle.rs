@@ -5,8 +5,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::chain::{verify, ChainError, Head};
-use crate::{Envelope, EvidenceItem, Incident, ReplayError, EVENT_SCHEMA_VERSION};
+use crate::chain::{verify, ChainError};
+use crate::Head;
+use crate::{evidence::EvidenceItem, Envelope, Incident, ReplayError, EVENT_SCHEMA_VERSION};
 
 /// The `format` value of every bundle this crate writes.
 pub const BUNDLE_FORMAT: &str = "incident-evidence-bundle/1";

@@ -3,8 +3,9 @@
 use crate::comms::{FanOutError, RenderError, TemplateError};
 use crate::regulation::{CalendarError, RegimeProblem, TimeZoneError};
 use crate::{
-    AppendError, BundleError, CanonicalError, ChainError, Conflict, ContentDigestError, IdError,
-    JurisdictionError, MoneyError, Rejection, ReplayError, SurveyError,
+    bundle::BundleError, chain::CanonicalError, chain::ChainError, classify::JurisdictionError,
+    comms::SurveyError, evidence::ContentDigestError, id::IdError, money::MoneyError, AppendError,
+    Conflict, Rejection, ReplayError,
 };
 
 /// Any error of this crate. Each variant wraps the small error of one concern; match on

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorId, EvidenceId};
+use crate::{id::EvidenceId, ActorId};
 
 /// The hash algorithm of a host-supplied content digest.
 #[derive(

@@ -84,104 +84,58 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod actions;
-mod bundle;
-mod chain;
-mod classify;
-pub mod comms;
-mod compensation;
-mod error;
-mod evidence;
-mod findings;
-mod id;
-pub mod lifecycle;
-mod log;
-mod money;
+// The modules, in layers (`.ci/layers`): each uses only the layers above it here.
+// Vocabulary.
+pub mod classify;
+pub mod id;
+pub mod money;
 mod phase;
+// The record.
+pub mod actions;
+pub mod chain;
+pub mod evidence;
+pub mod findings;
+mod log;
+// Domain rules, each on its own view of the incident.
+pub mod comms;
+pub mod compensation;
 pub mod regulation;
+// The aggregate.
+pub mod bundle;
+pub mod lifecycle;
+// Read models.
 pub mod review;
-mod schema;
+// Top: the umbrella error, the schema catalogue.
+mod error;
+pub mod schema;
 
-// --- public interface -------------------------------------------------------------------
+// --- public interface: what the host loop touches -------------------------------------
+// Everything else lives in its subdomain's module, exported there and only there.
 
-// Identifiers.
-pub use id::{
-    ActionId, ActorId, CalendarId, ClaimId, CustomerRef, EvidenceId, FactKey, FactName, FindingId,
-    IdError, IncidentId, InquiryId, NoticeId, PlanItemId, PolicyId, ProgramId, RegimeId, ReportId,
-    RuleId, SubStatus, SurveyResponseId, SystemName,
-};
+// The aggregate: state, inputs, outputs.
+pub use lifecycle::command::{Command, CommandKind, Declare};
+pub use lifecycle::context::Context;
+pub use lifecycle::envelope::{Envelope, EVENT_SCHEMA_VERSION};
+pub use lifecycle::event::Event;
+pub use lifecycle::incident::Incident;
+pub use lifecycle::rejection::{Rejection, Unmet};
+pub use lifecycle::replay::{ReplayError, ReplayOptions};
+pub use lifecycle::timer::Wake;
+pub use phase::{Phase, Role};
 
-// The aggregate and its lifecycle.
-pub use chain::{read_json_lines, write_json_lines, DecodeError, Payload, Sealed};
-pub use findings::{Finding, FindingKind, RootCause};
-pub use lifecycle::{
-    allowed_commands, ApplyError, Command, CommandKind, Context, Declare, Declared,
-    DisclosureBasis, Envelope, Event, Incident, Note, Rejection, ReplayError, ReplayOptions,
-    SeverityChange, Unmet, EVENT_SCHEMA_VERSION,
-};
-pub use phase::{Phase, PhaseStamp, Role};
-
-// Storage reference and integrity.
-pub use bundle::{BundleError, EvidenceBundle, BUNDLE_FORMAT};
-pub use chain::{
-    verify, CanonicalError, ChainBreak, ChainError, ChainVerifier, Digest, DigestParseError, Head,
-};
+// Storage: the reference log and the chain head a host publishes.
+pub use chain::head::Head;
 pub use log::{AppendError, Conflict, EventLog};
 
-// Classification.
-pub use classify::{
-    assess_severity, DataCategory, DetectionSource, Impact, ImpactUpdate, IncidentKind,
-    Jurisdiction, JurisdictionError, Loss, LossVariety, PeopleAffected, Severity,
-    SeverityAssessment, VerisDiscovery,
-};
+// Vocabulary every declaration uses.
+pub use classify::discovery::DetectionSource;
+pub use classify::kind::IncidentKind;
+pub use classify::severity::Severity;
+pub use id::core::{ActorId, IncidentId};
+pub use money::{Currency, Money};
 
-// Evidence, actions, communications, review, compensation.
-pub use actions::{Action, ActionChanges, ActionKind, ActionStatus, Measure, NewAction};
-pub use comms::{
-    inquiry_stats, required_elements, survey_stats, Audience, Channel, ClearanceViolation,
-    CommsPlan, ContentElement, Fact, FactSheet, FactValue, Inquiry, InquiryStats, InquiryTopic,
-    Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus, Schedule, Sensitivity,
-    SlaTargets, SurveyError, SurveyResponse, SurveyStats,
-};
-pub use compensation::{
-    reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimAssessment,
-    ClaimBuilder, ClaimCase, ClaimCounts, ClaimError, ClaimResponse, ClaimStatus, ClaimTotals,
-    CompensationError, CompensationStance, CompiledPolicy, Condition, Decision, EvidenceSet,
-    EvidenceStrength, Grant, LossBasis, Matching, Offer, Outcome, OutcomeCounts, Payment, Policy,
-    PolicyBuilder, PolicyError, PolicyPin, PolicyProblem, PolicyRef, ProRata, Program,
-    ProgramSummary, Remedy, RemedyTotals, ReviewTrigger, Rule, RuleOutcome, RuleStatus, Tier,
-};
-pub use evidence::{
-    ContentDigest, ContentDigestError, CustodyAction, CustodyEntry, CustodyRecord, DigestAlgorithm,
-    EvidenceItem, NewEvidence,
-};
-pub use review::{
-    veris_record, DeadlineCounts, DeadlineOutcome, DrillGrade, DrillScorecard, DrillStandard,
-    Elapsed, IncidentSummary, Percentiles, Portfolio, PortfolioReport, RegimeDeadlines,
-    RegulatorNotification, ResponseMetrics, ResponseTimes, ReviewReport, Span, VerisConfidence,
-    VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
-};
-
-// Regulatory clocks (the rest of the vocabulary is in [`regulation`]).
-pub use regulation::{
-    BusinessCalendar, Calendars, CnGrade, EntityProfile, EntityType, IncidentFacts, Milestone,
-    MissingFact, Obligation, ObligationStatus, Obligations, Regime, Regulation, TimeZone,
-};
-
-// Money.
-pub use money::{Currency, Money, MoneyError, MoneyOperation};
-
-// Errors and schemas.
+// One error for hosts that want one type in their signatures.
 pub use error::Error;
-pub use schema::schemas;
-
-// Communications: templates and rendering.
-pub use comms::{
-    fan_out, FanOut, FanOutError, Format, PersonalMessage, Position, Recipient, RenderContext,
-    RenderError, Rendered, Template, TemplateBuilder, TemplateError, TemplatePart, TemplateSet,
-    ValueKind, WellKnownKey,
-};
-pub use id::TemplateId;
 
 /// The README's examples, compiled and run as doctests so the tour cannot rot.
 #[cfg(doctest)]

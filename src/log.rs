@@ -5,8 +5,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::chain::{Digest, Head, Sealed};
-use crate::id::IncidentId;
+use crate::chain::{Digest, Sealed};
+use crate::Head;
+use crate::IncidentId;
 
 /// Another writer appended first.
 ///

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::id::{ActorId, SubStatus};
+use crate::id::SubStatus;
+use crate::ActorId;
 
 /// Where an incident is in its lifecycle. See the [module docs](crate::lifecycle) for the
 /// diagram and the guard on each transition.

@@ -9,8 +9,9 @@ use crate::review::{
     DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
 use crate::{
-    Claim, Command, Decision, Declare, Envelope, EvidenceBundle, Head, Incident, Policy, Program,
-    ProgramSummary, Rejection, SlaTargets,
+    bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
+    compensation::Policy, compensation::Program, compensation::ProgramSummary, Command, Declare,
+    Envelope, Head, Incident, Rejection,
 };
 
 fn schema_of<T: JsonSchema>() -> Schema {

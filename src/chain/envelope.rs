@@ -3,7 +3,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{canonical, CanonicalError, Digest};
-use crate::id::{ActorId, IncidentId};
+use crate::{ActorId, IncidentId};
 
 /// An event type that can be sealed into an incident's chain: the payload of a [`Sealed`]
 /// record. The record layer knows nothing else about it; the aggregate's

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::{canonical, Digest, Payload, Sealed};
-use crate::id::{ActorId, IncidentId};
+use crate::{ActorId, IncidentId};
 
 /// A stored line that is not an envelope this crate can read.
 ///

@@ -14,14 +14,13 @@
 pub(crate) mod canonical;
 mod digest;
 mod envelope;
-mod head;
+pub(crate) mod head;
 mod json_lines;
 mod verify;
 
 pub use canonical::CanonicalError;
 pub use digest::{Digest, DigestParseError};
 pub use envelope::{Payload, Sealed};
-pub use head::Head;
 pub(crate) use json_lines::{envelopes, stored_envelopes};
 pub use json_lines::{read_json_lines, write_json_lines, DecodeError};
 pub use verify::{verify, ChainBreak, ChainError, ChainVerifier};

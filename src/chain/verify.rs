@@ -3,8 +3,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CanonicalError, Digest, Head, Sealed};
-use crate::id::IncidentId;
+use super::{CanonicalError, Digest, Sealed};
+use crate::Head;
+use crate::IncidentId;
 
 /// How the chain is broken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

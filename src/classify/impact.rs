@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{DataCategory, Jurisdiction, Loss};
-use crate::{Money, SystemName};
+use crate::{id::SystemName, Money};
 
 /// How many people are affected. Estimates and confirmed counts are kept apart because
 /// regulators ask for both and because an estimate must never be reported as a fact.

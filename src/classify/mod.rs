@@ -7,17 +7,16 @@
 //! "identity documents" or "contact details"), this crate is finer and maps down.
 
 mod data;
-mod discovery;
+pub(crate) mod discovery;
 mod impact;
 mod jurisdiction;
-mod kind;
+pub(crate) mod kind;
 mod loss;
-mod severity;
+pub(crate) mod severity;
 
 pub use data::DataCategory;
-pub use discovery::{DetectionSource, VerisDiscovery};
+pub use discovery::VerisDiscovery;
 pub use impact::{Impact, ImpactUpdate, PeopleAffected};
 pub use jurisdiction::{Jurisdiction, JurisdictionError};
-pub use kind::IncidentKind;
 pub use loss::{Loss, LossVariety};
-pub use severity::{assess_severity, Severity, SeverityAssessment};
+pub use severity::{assess_severity, SeverityAssessment};

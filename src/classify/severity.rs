@@ -3,7 +3,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Impact, IncidentKind};
+use super::Impact;
+use crate::IncidentKind;
 
 /// How bad the incident is, SEV1 (worst) to SEV4. Drives escalation, staffing and the
 /// cadence of updates. `Ord` follows declaration order, so `Sev1 < Sev4`: sorting puts the
@@ -67,7 +68,7 @@ const SEV2_SENSITIVE_PEOPLE: u64 = 100;
 ///
 /// | severity | when |
 /// |---|---|
-/// | SEV1 | ≥ 100,000 people affected; or ≥ 10,000 people and sensitive data ([`DataCategory::is_sensitive`](crate::DataCategory::is_sensitive)) or funds involved |
+/// | SEV1 | ≥ 100,000 people affected; or ≥ 10,000 people and sensitive data ([`DataCategory::is_sensitive`](crate::classify::DataCategory::is_sensitive)) or funds involved |
 /// | SEV2 | ≥ 10,000 people; or ≥ 100 people and sensitive data or funds; or the kind is funds theft, ransomware or account takeover |
 /// | SEV3 | any person, data category or system affected; or the kind is a data breach, insider misuse or third-party compromise |
 /// | SEV4 | otherwise (no known customer impact) |
@@ -147,7 +148,7 @@ pub fn assess_severity(kind: IncidentKind, impact: &Impact) -> SeverityAssessmen
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Currency, DataCategory, Money, SystemName};
+    use crate::{classify::DataCategory, id::SystemName, Currency, Money};
 
     fn impact(people: u64, sensitive: bool) -> Impact {
         let mut i = Impact::default();

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{ContentElement, Fact, FactValue, Sensitivity};
-use crate::FactKey;
+use crate::id::FactKey;
 
 /// The shape of a fact's value ([`FactValue`] without its data).
 #[derive(
@@ -45,9 +45,9 @@ impl FactValue {
     }
 }
 
-/// A fact key every [`TemplateSet`](crate::TemplateSet) knows without being told. Hosts
+/// A fact key every [`TemplateSet`](crate::comms::TemplateSet) knows without being told. Hosts
 /// add their own keys (`ioc.c2_address`, `hotline_hours`) with
-/// [`TemplateSet::declare_fact_key`](crate::TemplateSet::declare_fact_key).
+/// [`TemplateSet::declare_fact_key`](crate::comms::TemplateSet::declare_fact_key).
 ///
 /// The label is only a default, used by [`WellKnownKey::fact`]: the label on the fact in
 /// the sheet is what rendering enforces.

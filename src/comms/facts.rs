@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Audience, ContentElement, Sensitivity};
-use crate::{DataCategory, FactKey, Money};
+use crate::{classify::DataCategory, id::FactKey, Money};
 
 /// A language messages are written in. Built-in templates exist for each.
 #[derive(

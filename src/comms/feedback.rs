@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Channel;
-use crate::{CustomerRef, InquiryId, SurveyResponseId};
+use crate::{id::CustomerRef, id::InquiryId, id::SurveyResponseId};
 
 /// What a customer asks or tells the firm about. The list follows the customers' concerns in
 /// the seeds: whether their information and accounts are safe ("他们的信息是否安全"), funds

@@ -9,7 +9,7 @@ use chrono_tz::OffsetName;
 use super::{FactValue, Locale};
 use crate::money::group_thousands;
 use crate::regulation::format_offset;
-use crate::{DataCategory, TimeZone};
+use crate::{classify::DataCategory, regulation::TimeZone};
 
 /// Chinese names of common zones, and whether the zone observes daylight saving (then the
 /// offset is shown too).

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{required_elements, Audience, Channel, ContentElement, ElementRules, MessageKind};
-use crate::{ActorId, FactKey, NoticeId, PlanItemId};
+use crate::{id::FactKey, id::NoticeId, id::PlanItemId, ActorId};
 
 /// A message drafted for an audience (the payload of the draft-notice command and event).
 /// The crate tracks which required elements the text carries; the host holds the text.

@@ -12,7 +12,7 @@ use super::{
     Audience, Channel, ClearanceViolation, FactSheet, FactValue, Format, Locale, MessageKind,
     Template, TemplateSet,
 };
-use crate::{CustomerRef, FactKey, TemplateId, TimeZone};
+use crate::{id::CustomerRef, id::FactKey, id::TemplateId, regulation::TimeZone};
 
 /// Who a message is rendered for and how: the language (which must be the template's),
 /// the reader's time zone, the audience (whose clearance bounds the facts) and the output
@@ -908,7 +908,7 @@ impl<I> fmt::Debug for FanOut<'_, I> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Fact, Sensitivity, WellKnownKey};
+    use crate::{comms::Fact, comms::Sensitivity, comms::WellKnownKey};
 
     fn md(text: &str, line_start: bool) -> String {
         let mut out = String::new();

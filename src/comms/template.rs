@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     required_elements, Audience, Channel, ContentElement, Locale, MessageKind, WellKnownKey,
 };
-use crate::{FactKey, TemplateId};
+use crate::{id::FactKey, id::TemplateId};
 
 /// How a template's text, and a rendered message, are marked up.
 ///
@@ -375,13 +375,13 @@ fn parse(src: &str) -> Result<Vec<Segment>, Syntax> {
 ///
 /// Build one with [`Template::builder`]; register it in a [`TemplateSet`] to have its
 /// placeholders and required content checked. Rendering is in
-/// [`Template::render`](crate::Template::render).
+/// [`Template::render`](crate::comms::Template::render).
 ///
 /// # Placeholder syntax
 ///
 /// | write | means |
 /// |---|---|
-/// | `{{occurred_at}}` | the fact with this key from the [`FactSheet`](crate::FactSheet) |
+/// | `{{occurred_at}}` | the fact with this key from the [`FactSheet`](crate::comms::FactSheet) |
 /// | `{{recipient.offer}}` | the recipient's field `offer` ([`Recipient::fields`](crate::Recipient::fields)) |
 /// | `{{{{` | a literal `{{` |
 ///
@@ -940,7 +940,7 @@ impl TemplateSet {
     }
 
     /// The content elements `template`'s placeholders provide, by the well-known table and
-    /// the host's declarations: what a [`NoticeDraft`](crate::NoticeDraft) made from it
+    /// the host's declarations: what a [`NoticeDraft`](crate::comms::NoticeDraft) made from it
     /// carries.
     pub fn elements(&self, template: &Template) -> BTreeSet<ContentElement> {
         template

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{CustomerRef, DataCategory, Jurisdiction, Money};
+use crate::{classify::DataCategory, classify::Jurisdiction, id::CustomerRef, Money};
 
 /// The customer's service tier; policies may treat tiers differently.
 #[derive(

@@ -6,7 +6,7 @@
 use super::claim::{Claim, EvidenceSet, EvidenceStrength, Tier};
 use super::decision::{Assessment, CompensationError, Outcome, RemedyTotals};
 use super::policy::{Condition, LossBasis, Matching, Policy, PolicyRef, Remedy};
-use crate::{Currency, DataCategory, Money, MoneyError, MoneyOperation};
+use crate::{classify::DataCategory, money::MoneyError, money::MoneyOperation, Currency, Money};
 
 /// The discrete facts of a claim packed into five bits: evidence strength (bits 0–1), tier
 /// (bits 2–3) and account compromise (bit 4). A condition over these facts alone is a
@@ -386,7 +386,7 @@ fn overflow(currency: Currency) -> CompensationError {
 
 impl Policy {
     /// Compiles the policy for batches: see [`CompiledPolicy`].
-    /// [`Program::assess`](crate::Program::assess) does this once per batch.
+    /// [`Program::assess`](crate::compensation::Program::assess) does this once per batch.
     pub fn compile(&self) -> CompiledPolicy {
         let rules: Box<[CompiledRule]> = self
             .rules()
@@ -654,7 +654,9 @@ fn add_scaled(totals: &mut RemedyTotals, tally: &RemedyTotals, n: u64) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CustomerRef, Jurisdiction, PolicyId, Rule, RuleId};
+    use crate::{
+        classify::Jurisdiction, compensation::Rule, id::CustomerRef, id::PolicyId, id::RuleId,
+    };
 
     fn cny(minor: i64) -> Money {
         Money::from_minor(minor, Currency::CNY)

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
 use super::policy::{Matching, Policy, PolicyRef, Remedy, Rule};
-use crate::{Currency, CustomerRef, Money, MoneyError, MoneyOperation, RuleId};
+use crate::{
+    id::CustomerRef, id::RuleId, money::MoneyError, money::MoneyOperation, Currency, Money,
+};
 
 /// Why a claim could not be decided.
 ///
@@ -63,23 +65,23 @@ pub enum CompensationError {
     )]
     PinMismatch {
         /// The program.
-        program: crate::ProgramId,
+        program: crate::id::ProgramId,
         /// What the incident pinned.
-        pinned: Box<crate::PolicyPin>,
+        pinned: Box<crate::compensation::PolicyPin>,
         /// The pin of the policy given.
-        given: Box<crate::PolicyPin>,
+        given: Box<crate::compensation::PolicyPin>,
     },
     /// The incident's program has no budget, and batch assessment needs one.
     #[error("program {program} has no budget: batch assessment against the incident needs one; use Program::new with a planning budget instead")]
     NoBudget {
         /// The program.
-        program: crate::ProgramId,
+        program: crate::id::ProgramId,
     },
     /// Settlements already use the whole budget.
     #[error("program {program} has settled {settled} of its {budget} budget: nothing is left to assess against; raise the budget by opening a new program")]
     BudgetExhausted {
         /// The program.
-        program: crate::ProgramId,
+        program: crate::id::ProgramId,
         /// The budget.
         budget: Money,
         /// Cash already settled.
@@ -87,7 +89,7 @@ pub enum CompensationError {
     },
     /// The policy could not be hashed to compare it with the pin.
     #[error(transparent)]
-    Canonical(#[from] crate::CanonicalError),
+    Canonical(#[from] crate::chain::CanonicalError),
 }
 
 /// The kind of result a claim gets.
@@ -607,7 +609,9 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Condition, EvidenceStrength, PolicyId, Tier};
+    use crate::{
+        compensation::Condition, compensation::EvidenceStrength, compensation::Tier, id::PolicyId,
+    };
 
     fn cny(minor: i64) -> Money {
         Money::from_minor(minor, Currency::CNY)

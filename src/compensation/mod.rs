@@ -29,7 +29,7 @@ pub use reference::{reference_platform_policy, reference_securities_policy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Money, ProgramId};
+use crate::{id::ProgramId, Money};
 
 /// The incident's compensation decision so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
 use crate::chain::{canonical, CanonicalError, Digest};
-use crate::{ActorId, Currency, CustomerRef, Money, MoneyError, ProgramId};
+use crate::{id::CustomerRef, id::ProgramId, money::MoneyError, ActorId, Currency, Money};
 
 /// The policy a compensation program applies, pinned: id and version, the SHA-256 of its
 /// canonical JSON (so the log proves which text was applied), and its currency (that of

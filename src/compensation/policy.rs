@@ -8,7 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::{Claim, EvidenceSet, Tier};
-use crate::{Currency, DataCategory, Jurisdiction, Money, PolicyId, RuleId};
+use crate::{
+    classify::DataCategory, classify::Jurisdiction, id::PolicyId, id::RuleId, Currency, Money,
+};
 
 /// Which loss a [`Condition::Loss`] range looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -454,7 +456,7 @@ pub struct PolicyError {
     pub problems: Vec<PolicyProblem>,
 }
 
-/// Names a policy version, e.g. for a [`Program`](crate::Program) to pin.
+/// Names a policy version, e.g. for a [`Program`](crate::compensation::Program) to pin.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRef {
@@ -759,7 +761,7 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EvidenceStrength;
+    use crate::compensation::EvidenceStrength;
 
     fn cny(minor: i64) -> Money {
         Money::from_minor(minor, Currency::CNY)
@@ -829,7 +831,7 @@ mod tests {
     #[test]
     fn explains_failing_clause() {
         let claim = Claim::builder(
-            crate::CustomerRef::new("c").unwrap(),
+            crate::id::CustomerRef::new("c").unwrap(),
             Tier::Standard,
             cny(10),
             EvidenceStrength::Unverified,
@@ -863,7 +865,7 @@ mod tests {
             "jurisdiction is unknown; rule needs jurisdiction US"
         );
         let in_ny = Claim::builder(
-            crate::CustomerRef::new("c").unwrap(),
+            crate::id::CustomerRef::new("c").unwrap(),
             Tier::Vip,
             cny(10),
             EvidenceStrength::None,

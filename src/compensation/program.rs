@@ -12,13 +12,13 @@ use super::decision::{CompensationError, Outcome, RemedyTotals};
 use super::negotiation::ClaimTotals;
 use super::policy::{Policy, PolicyRef};
 use super::CompensationStance;
-use crate::{Money, MoneyError, MoneyOperation, ProgramId};
+use crate::{id::ProgramId, money::MoneyError, money::MoneyOperation, Money};
 
 /// A compensation program: which policy version it applies and how much it may pay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
-    /// The program id (as in [`CompensationStance::ProgramOpened`](crate::CompensationStance)).
+    /// The program id (as in [`CompensationStance::ProgramOpened`](crate::compensation::CompensationStance)).
     pub id: ProgramId,
     /// The pinned policy id and version.
     pub policy: PolicyRef,
@@ -345,7 +345,7 @@ impl Program {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Currency, PolicyId};
+    use crate::{id::PolicyId, Currency};
 
     #[test]
     fn pro_rata_shares_sum_to_budget() {

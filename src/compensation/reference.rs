@@ -3,7 +3,7 @@
 
 use super::claim::{EvidenceSet, EvidenceStrength};
 use super::policy::{Condition, LossBasis, Matching, Policy, Remedy, ReviewTrigger, Rule};
-use crate::{Currency, DataCategory, Money, PolicyId, RuleId};
+use crate::{classify::DataCategory, id::PolicyId, id::RuleId, Currency, Money};
 
 fn cny(yuan: i64) -> Money {
     Money::from_minor(yuan.saturating_mul(100), Currency::CNY)

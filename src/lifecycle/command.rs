@@ -8,11 +8,14 @@ use super::timer::Overdue;
 use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, CanonicalError, Channel, ClaimAssessment,
-    ClaimId, ClaimResponse, CustodyRecord, CustomerRef, Decision, DetectionSource, Fact, FactName,
-    Finding, Impact, ImpactUpdate, IncidentId, IncidentKind, InquiryId, InquiryTopic, Money,
-    NewAction, NewEvidence, NoticeDraft, NoticeId, Policy, PolicyPin, ProgramId, RegimeId, Remedy,
-    ReportId, Severity, SubStatus, SurveyResponse,
+    actions::ActionChanges, actions::NewAction, chain::CanonicalError, classify::Impact,
+    classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::ClaimAssessment,
+    compensation::ClaimResponse, compensation::Decision, compensation::Policy,
+    compensation::PolicyPin, compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
+    id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId,
+    DetectionSource, IncidentId, IncidentKind, Money, Severity,
 };
 
 /// The command that opens an incident. Fields the Detect guard requires are optional here

@@ -1,7 +1,7 @@
 //! The crate's envelope: an [`Event`] sealed into the incident's hash chain.
 
-use super::Event;
 use crate::chain::{Payload, Sealed};
+use crate::Event;
 
 /// The version of the event contract this crate writes. Envelopes carry it so that older
 /// shapes can be upcast by pure functions when the contract changes.

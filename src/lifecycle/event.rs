@@ -7,10 +7,13 @@ use super::DisclosureBasis;
 use crate::phase::Role;
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    comms::CommsPlan, ActionChanges, ActionId, ActorId, Channel, ClaimAssessment, ClaimId,
-    ClaimResponse, CustodyRecord, CustomerRef, DetectionSource, Fact, FactName, Finding, Impact,
-    ImpactUpdate, IncidentKind, InquiryId, InquiryTopic, Money, NewAction, NewEvidence,
-    NoticeDraft, NoticeId, PolicyPin, ProgramId, Remedy, Severity, SubStatus, SurveyResponse,
+    actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
+    comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
+    comms::SurveyResponse, compensation::ClaimAssessment, compensation::ClaimResponse,
+    compensation::PolicyPin, compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
+    id::NoticeId, id::ProgramId, id::SubStatus, ActorId, DetectionSource, IncidentKind, Money,
+    Severity,
 };
 
 /// The facts recorded when an incident is declared. Every field the Detect guard requires is

@@ -10,10 +10,12 @@ use crate::comms::{CommsPlan, FactSheet};
 use crate::phase::{Phase, PhaseStamp, Role};
 use crate::regulation::RegulatoryRecord;
 use crate::{
-    assess_severity, Action, ActionId, ActorId, ClaimCase, ClaimId, ClaimTotals,
-    CompensationStance, DetectionSource, EvidenceId, EvidenceItem, Finding, FindingId, Impact,
-    IncidentId, IncidentKind, Inquiry, InquiryId, MoneyError, Notice, NoticeId, Severity,
-    SeverityAssessment, SubStatus, SurveyResponse, SurveyResponseId,
+    actions::Action, classify::assess_severity, classify::Impact, classify::SeverityAssessment,
+    comms::Inquiry, comms::Notice, comms::SurveyResponse, compensation::ClaimCase,
+    compensation::ClaimTotals, compensation::CompensationStance, evidence::EvidenceItem,
+    findings::Finding, id::ActionId, id::ClaimId, id::EvidenceId, id::FindingId, id::InquiryId,
+    id::NoticeId, id::SubStatus, id::SurveyResponseId, money::MoneyError, ActorId, DetectionSource,
+    IncidentId, IncidentKind, Severity,
 };
 
 /// A severity change.

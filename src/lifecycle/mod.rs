@@ -34,28 +34,25 @@
 //! Every other command ([`CommandKind::CROSS_PHASE`]) is accepted in any open phase and
 //! nothing is accepted after closed or dismissed. The claim negotiation commands also need
 //! an open compensation program pinned to a policy, and follow each claim's own lifecycle
-//! ([`ClaimStatus`](crate::ClaimStatus)). Every phase entry and sub-status change
+//! ([`ClaimStatus`](crate::compensation::ClaimStatus)). Every phase entry and sub-status change
 //! is stamped ([`Incident::stamps`]) so response metrics can be computed from the log.
 
-mod command;
-mod context;
+pub(crate) mod command;
+pub(crate) mod context;
 mod decide;
-mod envelope;
-mod event;
+pub(crate) mod envelope;
+pub(crate) mod event;
 mod evolve;
-mod incident;
-mod rejection;
-mod replay;
-mod timer;
+pub(crate) mod incident;
+pub(crate) mod rejection;
+pub(crate) mod replay;
+pub(crate) mod timer;
 mod transitions;
 mod views;
 
-pub use command::{Command, CommandKind, Declare, DisclosureBasis};
-pub use context::Context;
-pub use envelope::{Envelope, EVENT_SCHEMA_VERSION};
-pub use event::{Declared, Event};
-pub use incident::{ApplyError, Incident, Note, SeverityChange};
-pub use rejection::{Rejection, Unmet};
-pub use replay::{ReplayError, ReplayOptions};
-pub use timer::{Overdue, Wake};
+pub use crate::phase::PhaseStamp;
+pub use command::DisclosureBasis;
+pub use event::Declared;
+pub use incident::{ApplyError, Note, SeverityChange};
+pub use timer::Overdue;
 pub use transitions::{allowed_commands, mermaid, TRANSITIONS};

@@ -5,11 +5,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::event::wire;
-use super::CommandKind;
 use crate::phase::{Phase, Role};
+use crate::CommandKind;
 use crate::{
-    ActionId, ActionStatus, ActorId, Audience, ClaimId, ClaimStatus, ClearanceViolation,
-    ContentElement, Currency, MessageKind, Money, NoticeStatus, PolicyRef, Severity,
+    actions::ActionStatus, comms::Audience, comms::ClearanceViolation, comms::ContentElement,
+    comms::MessageKind, comms::NoticeStatus, compensation::ClaimStatus, compensation::PolicyRef,
+    id::ActionId, id::ClaimId, ActorId, Currency, Money, Severity,
 };
 
 /// A command the incident refused, with every unmet precondition at once.

@@ -1,9 +1,11 @@
 //! Rebuilding an incident from its stored envelopes.
 
 use super::envelope::EVENT_SCHEMA_VERSION;
-use super::{ApplyError, Envelope, Event, Incident};
-use crate::chain::{self, verify, ChainError, ChainVerifier, DecodeError, Head};
-use crate::id::IncidentId;
+use super::ApplyError;
+use crate::chain::{self, verify, ChainError, ChainVerifier, DecodeError};
+use crate::Head;
+use crate::IncidentId;
+use crate::{Envelope, Event, Incident};
 
 /// A stored log that cannot be replayed: history is damaged or was written by a newer
 /// crate. Different from a [`Rejection`](crate::Rejection), which refuses a new command.

@@ -9,10 +9,10 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Command, Incident};
 use crate::comms::PlannedState;
 use crate::id::{ActionId, PlanItemId};
 use crate::regulation::{ClockAlert, Obligations, Regulation};
+use crate::{Command, Incident};
 
 /// Something that fell due and was not done: recorded in the log by
 /// [`Command::RecordOverdue`] so that the log shows what was late and since when, even when

@@ -1,5 +1,5 @@
-use super::CommandKind;
 use crate::phase::Phase;
+use crate::CommandKind;
 
 /// The lifecycle's one transition table: (from, command, to). `decide`, `apply`, the
 /// diagram in the module docs and the tests all read it.

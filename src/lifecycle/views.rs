@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 
-use super::Incident;
 use crate::comms::{
     inquiry_stats, survey_stats, ContentElement, Fact, FactSheet, FactValue, InquiryStats,
     PlanView, Schedule, Sensitivity, SlaTargets, SurveyStats,
@@ -12,6 +11,7 @@ use crate::comms::{
 use crate::compensation::{CompensationError, Policy, Program};
 use crate::id::FactKey;
 use crate::regulation::{IncidentFacts, Obligations};
+use crate::Incident;
 
 impl Incident {
     /// Statistics of this incident's inquiries against `targets`, as of `at` (see

@@ -9,7 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{CnGrade, IncidentFacts, Milestone, TimeZone};
-use crate::{CalendarId, DataCategory, FactName, IncidentKind, Jurisdiction};
+use crate::{
+    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName, IncidentKind,
+};
 
 /// A condition on the entity and the incident.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -13,7 +13,10 @@ use super::{
     Offset, Recipient, RecipientKind, Regime, Report, Roll, StartRule, Submission, TimeOfDay,
     TimeZone, Trigger, Urgency, ZoneRule,
 };
-use crate::{CalendarId, DataCategory, FactName, Jurisdiction, RegimeId, ReportId};
+use crate::{
+    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId,
+    id::ReportId,
+};
 
 /// The yes/no determinations the built-in regimes read, with what each means.
 pub const BUILTIN_FACTS: [(&str, &str); 17] = [

@@ -14,7 +14,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 use super::zone::TimeZone;
-use crate::CalendarId;
+use crate::id::CalendarId;
 
 /// The most years one calendar may cover: bounds the precomputed index (≈ 37,000 days).
 pub const MAX_CALENDAR_YEARS: i32 = 100;

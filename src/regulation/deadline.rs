@@ -434,7 +434,7 @@ mod tests {
         assert_eq!(
             due(&wd, t("2026-12-30T02:00:00Z"), &cx, None),
             Err(CountError::Missing(MissingFact::CalendarCoverage {
-                id: crate::CalendarId::from_static("cn"),
+                id: crate::id::CalendarId::from_static("cn"),
                 year: 2027
             }))
         );

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::applicability::GradeFinding;
 use super::{ClockAlert, CnGrade, Milestone, Submission, Trigger};
-use crate::{Currency, DataCategory, FactName, Impact, IncidentKind, RegimeId, ReportId};
+use crate::{
+    classify::DataCategory, classify::Impact, id::FactName, id::RegimeId, id::ReportId, Currency,
+    IncidentKind,
+};
 
 /// A yes/no determination and when it was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

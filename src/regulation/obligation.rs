@@ -13,7 +13,7 @@ use super::{
     Ambiguity, CalendarRule, Calendars, Confidence, EntityProfile, IncidentFacts, MissingFact,
     Offset, Recipient, Regime, Report, TimeZone, Tri, Trigger, Urgency, ZoneRule,
 };
-use crate::{RegimeId, ReportId};
+use crate::{id::RegimeId, id::ReportId};
 
 /// Which reading of each known ambiguity to use. The default is the conservative reading
 /// everywhere; naming an ambiguity here chooses its alternative.
@@ -761,7 +761,7 @@ mod tests {
 
     use super::*;
     use crate::regulation::{eu_gdpr, EntityType};
-    use crate::{DataCategory, IncidentKind, Jurisdiction};
+    use crate::{classify::DataCategory, classify::Jurisdiction, IncidentKind};
 
     #[test]
     fn durations_and_statuses_read_well() {
@@ -863,7 +863,7 @@ mod tests {
         // Obligations without a due time sort first.
         let mut f2 = f.clone();
         f2.determinations.insert(
-            crate::FactName::from_static("high_risk"),
+            crate::id::FactName::from_static("high_risk"),
             crate::regulation::Determination {
                 value: true,
                 determined_at: t0,

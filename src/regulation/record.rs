@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Determination, Filing, GradeRecord, Milestone};
-use crate::{FactName, RegimeId, ReportId};
+use crate::{id::FactName, id::RegimeId, id::ReportId};
 
 /// A reminder or a missed deadline, recorded by the timer tick so the log shows when a
 /// deadline was missed.

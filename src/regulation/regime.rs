@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Applicability, TimeZone};
-use crate::{CalendarId, FactName, Jurisdiction, RegimeId, ReportId};
+use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
 /// How sure the crate is of a rule, following the marks of the project's regulatory
 /// reference: primary text seen, reliable secondary summary, or not verified.

@@ -13,9 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::comms::{Audience, ContentElement, Locale, MessageKind};
-use crate::lifecycle::Incident;
 use crate::regulation::{MissingFact, ObligationStatus, Obligations, TimeZone};
-use crate::{IncidentId, NoticeId, PlanItemId, RegimeId, ReportId};
+use crate::Incident;
+use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
 use super::labels::Label;
 use super::report::{cell, format_seconds, tr};
@@ -364,7 +364,7 @@ impl DrillScorecard {
             .and_then(|plan| plan.required_elements.as_ref());
         let mut notices = Vec::new();
         for (id, n) in incident.notices() {
-            if n.status == crate::NoticeStatus::Cancelled {
+            if n.status == crate::comms::NoticeStatus::Cancelled {
                 continue;
             }
             let missing = match rules {

@@ -5,7 +5,8 @@
 use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
 use crate::phase::Phase;
 use crate::{
-    ActionKind, ActionStatus, DetectionSource, FindingKind, IncidentKind, Measure, RootCause,
+    actions::ActionKind, actions::ActionStatus, actions::Measure, findings::FindingKind,
+    findings::RootCause, DetectionSource, IncidentKind,
 };
 
 use super::DeadlineOutcome;
@@ -215,7 +216,7 @@ impl Label for ContentElement {
     }
 }
 
-impl Label for crate::LossVariety {
+impl Label for crate::classify::LossVariety {
     fn names(self) -> (&'static str, &'static str) {
         match self {
             Self::AssetAndFraud => ("资产与欺诈损失", "asset and fraud"),

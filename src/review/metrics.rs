@@ -7,12 +7,13 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lifecycle::Incident;
 use crate::phase::Phase;
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
+use crate::Incident;
 use crate::{
-    ActionKind, Audience, ClaimTotals, IncidentKind, InquiryStats, NoticeStatus, RegimeId,
-    ReportId, Severity, SlaTargets, SurveyStats,
+    actions::ActionKind, comms::Audience, comms::InquiryStats, comms::NoticeStatus,
+    comms::SlaTargets, comms::SurveyStats, compensation::ClaimTotals, id::RegimeId, id::ReportId,
+    IncidentKind, Severity,
 };
 
 /// A measured duration.

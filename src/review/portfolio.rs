@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{DeadlineCounts, IncidentSummary};
 use crate::phase::Phase;
-use crate::{IncidentKind, RegimeId, Severity};
+use crate::{id::RegimeId, IncidentKind, Severity};
 
 /// Values below this are counted exactly.
 const EXACT: u64 = 256;

@@ -13,12 +13,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
-use crate::lifecycle::Incident;
 use crate::phase::Phase;
 use crate::regulation::{AlertKind, Obligations, TimeZone};
+use crate::Incident;
 use crate::{
-    Action, ActionId, ActionKind, CompensationStance, DetectionSource, Finding, FindingKind,
-    Impact, IncidentId, IncidentKind, Measure, NoticeId, RegimeId, ReportId, Severity,
+    actions::Action, actions::ActionKind, actions::Measure, classify::Impact,
+    compensation::CompensationStance, findings::Finding, findings::FindingKind, id::ActionId,
+    id::NoticeId, id::RegimeId, id::ReportId, DetectionSource, IncidentId, IncidentKind, Severity,
 };
 
 use super::labels::Label;

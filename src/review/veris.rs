@@ -15,7 +15,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::{Currency, DataCategory, FindingKind, Incident, IncidentKind, Money, Phase, RootCause};
+use crate::{
+    classify::DataCategory, findings::FindingKind, findings::RootCause, Currency, Incident,
+    IncidentKind, Money, Phase,
+};
 
 /// The victim organisation, as VERIS describes it (`victim`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{duplicate, no_change, unknown, Checks, MAX_SHORT, MAX_TITLE};
+use crate::actions::{ActionChanges, ActionKind, ActionStatus, NewAction};
+use crate::id::ActionId;
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::AddAction`].
@@ -79,7 +80,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         action_id: &ActionId,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         self.action_status(
             c,
@@ -89,7 +90,7 @@ impl Incident {
         c.text("reason", reason, "why the action is deferred", MAX_SHORT);
         Event::ActionDeferred {
             action_id: action_id.clone(),
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
@@ -105,7 +106,10 @@ impl Incident {
         }
     }
 
-    pub(super) fn actions_of(&self, kind: ActionKind) -> impl Iterator<Item = &crate::Action> {
+    pub(super) fn actions_of(
+        &self,
+        kind: ActionKind,
+    ) -> impl Iterator<Item = &crate::actions::Action> {
         self.actions.values().filter(move |a| a.kind == kind)
     }
 }

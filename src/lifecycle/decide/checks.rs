@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::lifecycle::*;
-use crate::*;
+use crate::compensation::{ClaimStatus, Remedy};
+use crate::money::{Currency, Money, MoneyError};
+use crate::{CommandKind, Event, Phase, Rejection, Unmet};
 
 /// Longest title, in characters.
 pub(super) const MAX_TITLE: usize = 200;
@@ -97,7 +98,7 @@ impl Checks {
     pub(super) fn impact(
         &mut self,
         impact_funds: Option<&crate::Money>,
-        losses: Option<&[crate::Loss]>,
+        losses: Option<&[crate::classify::Loss]>,
     ) {
         if impact_funds.is_some_and(|m| m.is_negative()) {
             self.push(Unmet::Invalid {

@@ -2,9 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{
+    duplicate, no_change, unknown, Checks, ESCALABLE_CLAIM, MAX_SHORT, MAX_TITLE, OPEN_CLAIM,
+};
+use crate::compensation::{
+    ClaimAssessment, ClaimCase, ClaimResponse, ClaimStatus, CompensationStance, PolicyPin, Remedy,
+};
+use crate::id::{ClaimId, CustomerRef, ProgramId};
+use crate::money::{Currency, Money};
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::OpenCompensationProgram`].
@@ -44,7 +50,7 @@ impl Incident {
     pub(super) fn declare_compensation_not_applicable(
         &self,
         c: &mut Checks,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         c.text("reason", reason, "why no compensation is owed", MAX_SHORT);
         match &self.compensation {
@@ -59,7 +65,7 @@ impl Incident {
             CompensationStance::Undecided => {}
         }
         Event::CompensationNotApplicable {
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
@@ -104,7 +110,7 @@ impl Incident {
         c: &mut Checks,
         claim_id: &ClaimId,
         amount: &Money,
-        remedies: &Vec<Remedy>,
+        remedies: &[Remedy],
     ) -> Event {
         if let Some((program_id, pin)) = self.claim_program(c) {
             c.amount("amount", *amount, pin.currency);
@@ -127,7 +133,7 @@ impl Incident {
         Event::SettlementOffered {
             claim_id: claim_id.clone(),
             amount: *amount,
-            remedies: remedies.clone(),
+            remedies: remedies.to_owned(),
         }
     }
 
@@ -195,7 +201,7 @@ impl Incident {
         claim_id: &ClaimId,
         paid_at: &Option<DateTime<Utc>>,
         amount: &Money,
-        payment_reference: &String,
+        payment_reference: &str,
     ) -> Event {
         let program = self.claim_program(c);
         if let Some((_, pin)) = program {
@@ -231,7 +237,7 @@ impl Incident {
             claim_id: claim_id.clone(),
             paid_at,
             amount: *amount,
-            payment_reference: payment_reference.clone(),
+            payment_reference: payment_reference.to_owned(),
         }
     }
 
@@ -240,7 +246,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         claim_id: &ClaimId,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, ESCALABLE_CLAIM);
@@ -252,7 +258,7 @@ impl Incident {
         );
         Event::ClaimEscalated {
             claim_id: claim_id.clone(),
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
@@ -261,14 +267,14 @@ impl Incident {
         &self,
         c: &mut Checks,
         claim_id: &ClaimId,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, OPEN_CLAIM);
         c.text("reason", reason, "why the claim is rejected", MAX_SHORT);
         Event::ClaimRejected {
             claim_id: claim_id.clone(),
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 

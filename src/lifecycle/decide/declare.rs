@@ -1,8 +1,9 @@
 //! The Detect guard: deciding a declaration.
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{Checks, MAX_LONG, MAX_SHORT, MAX_TITLE};
+use crate::classify::assess_severity;
+use crate::lifecycle::Declared;
+use crate::{CommandKind, Context, Declare, Event, Rejection, Unmet};
 
 impl Declare {
     /// The Detect guard: how, when, how bad and who. Returns the declaration event.

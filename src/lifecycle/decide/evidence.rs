@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{duplicate, unknown, Checks, MAX_SHORT};
+use crate::evidence::{CustodyRecord, NewEvidence};
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::AddEvidence`].

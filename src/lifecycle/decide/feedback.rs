@@ -2,12 +2,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{duplicate, no_change, unknown, Checks, MAX_LONG, MAX_SHORT};
+use crate::comms::{Channel, InquiryTopic, SurveyError, SurveyResponse};
+use crate::id::{CustomerRef, InquiryId};
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::RecordInquiry`].
+    #[allow(clippy::too_many_arguments)] // the command's five fields, as the other commands pass theirs
     pub(super) fn record_inquiry(
         &self,
         c: &mut Checks,

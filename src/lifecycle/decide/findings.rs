@@ -1,8 +1,8 @@
 //! Deciding commands about review findings.
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{duplicate, unknown, Checks, MAX_LONG};
+use crate::findings::Finding;
+use crate::{Event, Incident};
 
 impl Incident {
     /// [`Command::RecordFinding`].

@@ -17,9 +17,9 @@ mod timer;
 mod triage;
 
 use super::transitions::{allowed_commands, transition};
-use super::{Command, CommandKind, Context, Declare, Envelope, Event, Incident, Rejection, Unmet};
 use crate::chain::Digest;
 use crate::phase::Phase;
+use crate::{Command, CommandKind, Context, Declare, Envelope, Event, Incident, Rejection, Unmet};
 use checks::Checks;
 
 /// Seals events into envelopes after `head`, numbering from `version + 1`.

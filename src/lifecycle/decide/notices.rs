@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{duplicate, no_change, unknown, Checks, MAX_LONG, MAX_SHORT};
+use crate::comms::{CommsPlan, Fact, FactValue, NoticeDraft, NoticeStatus};
+use crate::id::NoticeId;
+use crate::{ActorId, Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::DraftNotice`].
@@ -81,13 +82,13 @@ impl Incident {
         &self,
         c: &mut Checks,
         notice_id: &NoticeId,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         self.notice_status(c, notice_id, &[NoticeStatus::Draft, NoticeStatus::Approved]);
         c.text("reason", reason, "why the notice is withdrawn", MAX_SHORT);
         Event::NoticeCancelled {
             notice_id: notice_id.clone(),
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
@@ -138,7 +139,7 @@ impl Incident {
         c: &mut Checks,
         id: &NoticeId,
         expected: &[NoticeStatus],
-    ) -> Option<&crate::Notice> {
+    ) -> Option<&crate::comms::Notice> {
         match self.notices.get(id) {
             None => {
                 c.push(unknown("notice", id));
@@ -159,7 +160,10 @@ impl Incident {
 
     /// Required elements the notice lacks: under the adopted plan's rules when it states
     /// them, else the crate's defaults.
-    pub(super) fn missing_elements(&self, notice: &crate::Notice) -> Vec<crate::ContentElement> {
+    pub(super) fn missing_elements(
+        &self,
+        notice: &crate::comms::Notice,
+    ) -> Vec<crate::comms::ContentElement> {
         match self
             .comms_plan
             .as_ref()
@@ -176,7 +180,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         notice_id: &NoticeId,
-        notice: &crate::Notice,
+        notice: &crate::comms::Notice,
     ) {
         let sheet = self.fact_sheet();
         for key in &notice.draft.facts {
@@ -197,7 +201,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         notice_id: &NoticeId,
-        notice: &crate::Notice,
+        notice: &crate::comms::Notice,
         actor: &crate::ActorId,
     ) {
         let Some(item_id) = &notice.draft.plan_item else {

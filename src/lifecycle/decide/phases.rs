@@ -2,9 +2,13 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{Checks, MAX_LONG, MAX_SHORT};
+use crate::actions::{ActionKind, ActionStatus};
+use crate::comms::{MessageKind, NoticeStatus};
+use crate::compensation::CompensationStance;
+use crate::id::ActionId;
+use crate::lifecycle::DisclosureBasis;
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::Contain`].
@@ -58,7 +62,7 @@ impl Incident {
     }
 
     /// [`Command::Dismiss`].
-    pub(super) fn dismiss(&self, c: &mut Checks, rationale: &String) -> Event {
+    pub(super) fn dismiss(&self, c: &mut Checks, rationale: &str) -> Event {
         c.text(
             "rationale",
             rationale,
@@ -66,7 +70,7 @@ impl Incident {
             MAX_LONG,
         );
         Event::Dismissed {
-            rationale: rationale.clone(),
+            rationale: rationale.to_owned(),
         }
     }
 

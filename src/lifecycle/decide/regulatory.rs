@@ -2,10 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
+use super::checks::{duplicate, no_change, Checks, MAX_SHORT, MAX_TITLE};
+use crate::id::{FactName, RegimeId, ReportId};
 use crate::regulation::{AlertKind, ClockAlert, Filing};
-use crate::*;
+use crate::regulation::{CnGrade, Milestone};
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::RecordMilestone`].
@@ -37,7 +38,7 @@ impl Incident {
         fact: &FactName,
         value: &bool,
         determined_at: &Option<DateTime<Utc>>,
-        basis: &String,
+        basis: &str,
     ) -> Event {
         let determined_at = determined_at.unwrap_or(now);
         c.not_future("determined_at", determined_at, now);
@@ -57,7 +58,7 @@ impl Incident {
             fact: fact.clone(),
             value: *value,
             determined_at,
-            basis: basis.clone(),
+            basis: basis.to_owned(),
         }
     }
 
@@ -68,7 +69,7 @@ impl Incident {
         now: DateTime<Utc>,
         grade: &CnGrade,
         graded_at: &Option<DateTime<Utc>>,
-        basis: &String,
+        basis: &str,
     ) -> Event {
         let graded_at = graded_at.unwrap_or(now);
         c.not_future("graded_at", graded_at, now);
@@ -87,7 +88,7 @@ impl Incident {
         Event::GradeRecorded {
             grade: *grade,
             graded_at,
-            basis: basis.clone(),
+            basis: basis.to_owned(),
         }
     }
 
@@ -133,7 +134,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         now: DateTime<Utc>,
-        alerts: &Vec<ClockAlert>,
+        alerts: &[ClockAlert],
     ) -> Vec<Event> {
         if alerts.is_empty() {
             c.push(Unmet::Missing {

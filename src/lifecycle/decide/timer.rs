@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, unknown, Checks};
 use crate::comms::PlannedState;
-use crate::lifecycle::{Event, Incident, Overdue, Unmet};
+use crate::lifecycle::Overdue;
+use crate::{Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::RecordOverdue`](crate::Command::RecordOverdue).

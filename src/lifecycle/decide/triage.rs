@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::checks::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::checks::{no_change, Checks, MAX_LONG, MAX_SHORT};
+use crate::classify::{Impact, ImpactUpdate};
+use crate::id::SubStatus;
+use crate::{ActorId, Event, Incident, IncidentKind, Role, Severity, Unmet};
 
 impl Incident {
     /// [`Command::ChangeSeverity`].
@@ -12,7 +13,7 @@ impl Incident {
         &self,
         c: &mut Checks,
         severity: &Severity,
-        reason: &String,
+        reason: &str,
     ) -> Event {
         c.text("reason", reason, "why the severity changes", MAX_SHORT);
         if *severity == self.severity {
@@ -21,12 +22,12 @@ impl Incident {
         Event::SeverityChanged {
             from: self.severity,
             to: *severity,
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
     /// [`Command::Reclassify`].
-    pub(super) fn reclassify(&self, c: &mut Checks, to: &IncidentKind, reason: &String) -> Event {
+    pub(super) fn reclassify(&self, c: &mut Checks, to: &IncidentKind, reason: &str) -> Event {
         c.text("reason", reason, "why the kind changes", MAX_SHORT);
         if *to == self.kind {
             c.push(no_change(format!("the kind is already {to}")));
@@ -34,7 +35,7 @@ impl Incident {
         Event::KindChanged {
             from: self.kind,
             to: *to,
-            reason: reason.clone(),
+            reason: reason.to_owned(),
         }
     }
 
@@ -112,9 +113,9 @@ impl Incident {
     }
 
     /// [`Command::AddNote`].
-    pub(super) fn add_note(&self, c: &mut Checks, text: &String) -> Event {
+    pub(super) fn add_note(&self, c: &mut Checks, text: &str) -> Event {
         c.text("text", text, "the note", MAX_LONG);
-        Event::NoteAdded { text: text.clone() }
+        Event::NoteAdded { text: text.to_owned() }
     }
 
     pub(super) fn impact_unchanged(&self, update: &ImpactUpdate) -> bool {

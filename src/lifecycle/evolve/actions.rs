@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, unknown, Stamp};
+use crate::actions::{Action, ActionChanges, ActionStatus, NewAction};
+use crate::id::ActionId;
+use crate::lifecycle::ApplyError;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::ActionAdded`].

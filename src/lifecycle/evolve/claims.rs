@@ -2,9 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, unknown, Stamp};
+use crate::compensation::{
+    ClaimAssessment, ClaimCase, ClaimResponse, ClaimStatus, ClaimTotals, CompensationStance, Offer,
+    Payment, PolicyPin, Remedy,
+};
+use crate::id::{ClaimId, CustomerRef, ProgramId};
+use crate::lifecycle::ApplyError;
+use crate::money::Money;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::CompensationProgramOpened`].

@@ -1,8 +1,9 @@
 //! Applying events about evidence items and their chain of custody.
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, unknown, Stamp};
+use crate::evidence::{CustodyRecord, EvidenceItem, NewEvidence};
+use crate::lifecycle::ApplyError;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::EvidenceAdded`].

@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, Stamp};
+use crate::comms::{Channel, Inquiry, InquiryTopic, SurveyResponse};
+use crate::id::{CustomerRef, InquiryId};
+use crate::lifecycle::ApplyError;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::InquiryReceived`].

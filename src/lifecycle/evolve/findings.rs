@@ -1,8 +1,9 @@
 //! Applying events about review findings.
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, Stamp};
+use crate::findings::Finding;
+use crate::lifecycle::ApplyError;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::FindingRecorded`].

@@ -14,10 +14,15 @@ mod triage;
 
 use chrono::{DateTime, Utc};
 
-use super::{ApplyError, Event, Incident};
-use crate::id::{ActionId, ActorId, ClaimId, InquiryId, NoticeId};
+use super::ApplyError;
+use crate::id::{ActionId, ClaimId, InquiryId, NoticeId};
 use crate::phase::{Phase, PhaseStamp};
-use crate::{Action, ClaimCase, ClaimStatus, Inquiry, Notice};
+use crate::ActorId;
+use crate::{
+    actions::Action, comms::Inquiry, comms::Notice, compensation::ClaimCase,
+    compensation::ClaimStatus,
+};
+use crate::{Event, Incident};
 
 /// Where and by whom an event was recorded: what most applies stamp on the state.
 pub(super) struct Stamp {

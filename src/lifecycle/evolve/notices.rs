@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{duplicate, Stamp};
+use crate::comms::{CommsPlan, Fact, Notice, NoticeDraft, NoticeStatus};
+use crate::id::NoticeId;
+use crate::lifecycle::ApplyError;
+use crate::Incident;
 
 impl Incident {
     /// [`Event::NoticeDrafted`].

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
+use super::{Incident, Phase, Stamp};
+use crate::lifecycle::{ApplyError, DisclosureBasis};
 
 impl Incident {
     /// [`Event::Contained`].

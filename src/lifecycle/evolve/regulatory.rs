@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::lifecycle::*;
+use crate::id::FactName;
+use crate::lifecycle::ApplyError;
 use crate::regulation::{ClockAlert, Filing, GradeRecord};
-use crate::*;
+use crate::regulation::{CnGrade, Milestone};
+use crate::Incident;
 
 impl Incident {
     /// [`Event::MilestoneRecorded`].

@@ -1,7 +1,8 @@
 //! Applying what the timer recorded.
 
 use super::{duplicate, Stamp};
-use crate::lifecycle::{ApplyError, Incident, Overdue};
+use crate::lifecycle::{ApplyError, Overdue};
+use crate::Incident;
 
 impl Incident {
     /// [`Event::OverdueRecorded`](crate::Event::OverdueRecorded).

@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::*;
-use crate::lifecycle::*;
-use crate::*;
+use super::{PhaseStamp, Stamp};
+use crate::classify::ImpactUpdate;
+use crate::id::SubStatus;
+use crate::lifecycle::{ApplyError, Note, SeverityChange};
+use crate::{ActorId, Incident, IncidentKind, Role, Severity};
 
 impl Incident {
     /// [`Event::SeverityChanged`].
