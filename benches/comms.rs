@@ -46,9 +46,10 @@ use std::time::{Duration, Instant};
 use chrono::{TimeZone as _, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use incident::{
-    fan_out, Audience, Channel, Currency, CustomerRef, DataCategory, FactSheet, FactValue, Format,
-    Locale, MessageKind, Money, PersonalMessage, Recipient, Template, TemplateId, TemplateSet,
-    TimeZone, WellKnownKey,
+    classify::DataCategory, comms::fan_out, comms::Audience, comms::Channel, comms::FactSheet,
+    comms::FactValue, comms::Format, comms::Locale, comms::MessageKind, comms::PersonalMessage,
+    comms::Recipient, comms::Template, comms::TemplateSet, comms::WellKnownKey, id::CustomerRef,
+    id::TemplateId, regulation::TimeZone, Currency, Money,
 };
 
 const NOTICES: u64 = 1_000_000;

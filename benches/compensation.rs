@@ -54,8 +54,10 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident::{
-    reference_securities_policy, Claim, Currency, CustomerRef, DataCategory, EvidenceStrength,
-    Money, Policy, Program, ProgramId, ProgramSummary, Tier,
+    classify::DataCategory, compensation::reference_securities_policy, compensation::Claim,
+    compensation::EvidenceStrength, compensation::Policy, compensation::Program,
+    compensation::ProgramSummary, compensation::Tier, id::CustomerRef, id::ProgramId, Currency,
+    Money,
 };
 
 const CLAIMS: u64 = 1_000_000;

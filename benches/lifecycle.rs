@@ -67,13 +67,17 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use incident::{
-    read_json_lines, reference_platform_policy, required_elements, verify, ActionId, ActionKind,
-    ActorId, Audience, Channel, Command, ContentDigest, ContentElement, Context, Currency,
-    CustodyAction, CustodyEntry, CustodyRecord, DataCategory, Declare, DetectionSource,
-    DigestAlgorithm, DisclosureBasis, Envelope, EvidenceId, Finding, FindingId, FindingKind,
-    ImpactUpdate, Incident, IncidentId, IncidentKind, Jurisdiction, Loss, LossVariety, Measure,
-    MessageKind, Money, NewAction, NewEvidence, NoticeDraft, NoticeId, Phase, ProgramId,
-    ReplayOptions, Role, RootCause, Severity, SubStatus, SystemName,
+    actions::ActionKind, actions::Measure, actions::NewAction, chain::read_json_lines,
+    chain::verify, classify::DataCategory, classify::ImpactUpdate, classify::Jurisdiction,
+    classify::Loss, classify::LossVariety, comms::required_elements, comms::Audience,
+    comms::Channel, comms::ContentElement, comms::MessageKind, comms::NoticeDraft,
+    compensation::reference_platform_policy, evidence::ContentDigest, evidence::CustodyAction,
+    evidence::CustodyEntry, evidence::CustodyRecord, evidence::DigestAlgorithm,
+    evidence::NewEvidence, findings::Finding, findings::FindingKind, findings::RootCause,
+    id::ActionId, id::EvidenceId, id::FindingId, id::NoticeId, id::ProgramId, id::SubStatus,
+    id::SystemName, lifecycle::DisclosureBasis, ActorId, Command, Context, Currency, Declare,
+    DetectionSource, Envelope, Incident, IncidentId, IncidentKind, Money, Phase, ReplayOptions,
+    Role, Severity,
 };
 
 // --- shared helpers ----------------------------------------------------------------------
@@ -840,7 +844,7 @@ fn replay(c: &mut Criterion) {
     let unverified = ReplayOptions::default().skip_verification();
     let verified = ReplayOptions::default();
     // Check every path once on the bytes before timing them.
-    let envelopes = read_json_lines(&bytes).unwrap();
+    let envelopes = read_json_lines::<incident::Event>(&bytes).unwrap();
     assert_eq!(envelopes.len() as u64, REPLAY_ENVELOPES);
     let head = verify(&envelopes, None).unwrap().unwrap();
     drop(envelopes);
@@ -870,7 +874,7 @@ fn replay(c: &mut Criterion) {
         b.iter(|| deserialize_only(black_box(&bytes)));
     });
     group.bench_function("deserialize_collect", |b| {
-        b.iter_with_large_drop(|| read_json_lines(black_box(&bytes)).unwrap());
+        b.iter_with_large_drop(|| read_json_lines::<incident::Event>(black_box(&bytes)).unwrap());
     });
     group.bench_function("replay_unverified", |b| {
         b.iter_with_large_drop(|| {
@@ -884,7 +888,7 @@ fn replay(c: &mut Criterion) {
     });
     group.bench_function("verify_only", |b| {
         b.iter(|| {
-            let envelopes = read_json_lines(black_box(&bytes)).unwrap();
+            let envelopes = read_json_lines::<incident::Event>(black_box(&bytes)).unwrap();
             verify(&envelopes, None).unwrap()
         });
     });

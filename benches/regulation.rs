@@ -36,8 +36,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone as _, Utc, Weekda
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident::regulation::{Determination, EntityType};
 use incident::{
-    BusinessCalendar, CalendarId, DataCategory, EntityProfile, FactName, IncidentFacts,
-    IncidentKind, Jurisdiction, Milestone, Regulation, TimeZone,
+    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName,
+    regulation::BusinessCalendar, regulation::EntityProfile, regulation::IncidentFacts,
+    regulation::Milestone, regulation::Regulation, regulation::TimeZone, IncidentKind,
 };
 
 const CALLS: u64 = 1_000_000;

@@ -34,7 +34,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident::{
-    DeadlineCounts, IncidentKind, IncidentSummary, Phase, Portfolio, RegimeId, Severity,
+    id::RegimeId, review::DeadlineCounts, review::IncidentSummary, review::Portfolio, IncidentKind,
+    Phase, Severity,
 };
 
 const N: usize = 100_000;

@@ -8,8 +8,9 @@
 use std::error::Error;
 
 use incident::{
-    reference_securities_policy, Claim, Currency, CustomerRef, DataCategory, EvidenceStrength,
-    Money, Program, ProgramId, Tier,
+    classify::DataCategory, compensation::reference_securities_policy, compensation::Claim,
+    compensation::EvidenceStrength, compensation::Program, compensation::Tier, id::CustomerRef,
+    id::ProgramId, Currency, Money,
 };
 
 const CLIENTS: u64 = 50_000;

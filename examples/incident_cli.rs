@@ -41,10 +41,12 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use incident::{
-    ActionStatus, EntityProfile, Envelope, Incident, Locale, Regulation, ReplayError, ReviewReport,
-    TimeZone,
-};
+use incident::actions::ActionStatus;
+use incident::chain::DecodeError;
+use incident::comms::Locale;
+use incident::regulation::{EntityProfile, Regulation, TimeZone};
+use incident::review::ReviewReport;
+use incident::{Envelope, Incident};
 
 /// One line of usage, shown with a usage error.
 const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--json] [FILE|-]";
@@ -245,10 +247,10 @@ fn parse_log(bytes: &[u8], source: &str) -> Result<Vec<(usize, Envelope)>, Failu
     for (line, text) in lines(bytes) {
         let envelope = Envelope::from_json(text).map_err(|e| {
             let why = match e {
-                ReplayError::Decode { message, .. } => {
+                DecodeError::Malformed { message, .. } => {
                     format!("not a valid envelope: {message}")
                 }
-                ReplayError::UnsupportedSchemaVersion {
+                DecodeError::UnsupportedSchemaVersion {
                     found, supported, ..
                 } => format!(
                     "schema version {found}; this build reads up to {supported}: upgrade the incident crate"
@@ -316,7 +318,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 
 fn status(incident: &Incident, options: &Options, at: DateTime<Utc>) -> Result<String, Failure> {
     let regulation = Regulation::builtin(load_profile(options.profile.as_deref())?);
-    let next = incident.next_deadline(&regulation, at);
+    let next = incident.poll_timeout(Some(&regulation), at).map(|w| w.at);
     let open_actions = incident
         .actions()
         .values()
@@ -425,7 +427,7 @@ fn obligations(
         "Obligations at {} (UTC)\n\n{obligations}",
         at.format("%Y-%m-%d %H:%M")
     );
-    if let Some(next) = incident.next_deadline(&regulation, at) {
+    if let Some(next) = incident.poll_timeout(Some(&regulation), at).map(|w| w.at) {
         out.push_str(&format!(
             "\nnext timer: {}\n",
             next.format("%Y-%m-%d %H:%M UTC")

@@ -9,6 +9,13 @@
 use std::error::Error;
 
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::regulation::*;
 use incident::*;
 
 /// Beijing time to UTC.
@@ -23,7 +30,7 @@ fn text(zh: &str, en: &str) -> FactValue {
 /// A tiny host: the incident, its log and who is acting when.
 struct Desk {
     incident: Incident,
-    log: EventLog,
+    log: EventLog<Event>,
 }
 
 impl Desk {
@@ -336,7 +343,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     )?;
 
     // What the plan says is due next and what is overdue.
-    let schedule = CommsPlan::reference().schedule(&desk.incident, None, now + Duration::hours(30));
+    let schedule =
+        CommsPlan::reference().schedule(desk.incident.plan_view(), None, now + Duration::hours(30));
     if let Some(next) = schedule.next_due() {
         println!(
             "Next planned message: {} ({}), due {}",

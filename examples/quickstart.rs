@@ -7,11 +7,21 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use incident::actions::*;
+use incident::bundle::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::evidence::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
 use incident::*;
 
 /// A minimal host: an in-memory store, the live state and a clock the script moves.
 struct Host {
-    store: EventLog,
+    store: EventLog<Event>,
     incident: Incident,
     now: DateTime<Utc>,
 }

@@ -13,6 +13,15 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
+use incident::regulation::*;
 use incident::regulation::{CnGrade, EntityType};
 use incident::review::{DrillScorecard, DrillStandard, ReviewReport};
 use incident::*;

@@ -21,6 +21,18 @@ use std::error::Error;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
+use incident::actions::*;
+use incident::chain::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::evidence::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
+use incident::regulation::*;
+use incident::review::*;
 use incident::*;
 
 type Result<T, E = Box<dyn Error>> = std::result::Result<T, E>;
@@ -45,7 +57,7 @@ fn text(zh: &str, en: &str) -> FactValue {
 
 /// The firm's desk: the store (here in memory), the live state, the clock the story moves.
 struct Desk {
-    log: EventLog,
+    log: EventLog<Event>,
     incident: Incident,
     now: DateTime<Utc>,
 }
@@ -158,7 +170,11 @@ fn show_obligations(desk: &Desk, regulation: &Regulation) {
     let obligations = desk.incident.obligations(regulation, desk.now);
     println!("Regulator clocks at {}:\n", desk.clock());
     println!("{obligations}");
-    match desk.incident.next_deadline(regulation, desk.now) {
+    match desk
+        .incident
+        .poll_timeout(Some(regulation), desk.now)
+        .map(|w| w.at)
+    {
         Some(next) => println!("next timer: {}", TimeZone::SHANGHAI.format_local(next)),
         None => println!("next timer: none (nothing with a timestamp is open)"),
     }
@@ -728,7 +744,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
         Command::RecordFinding(Finding {
             finding_id: FindingId::new("F-1")?,
             kind: FindingKind::RootCause,
-            root_cause: Some(incident::RootCause::CredentialStuffing),
+            root_cause: Some(incident::findings::RootCause::CredentialStuffing),
             summary: "Passwords reused from a third-party leak; no second factor on trading logins".into(),
             evidence: vec![EvidenceId::new("EV-1")?],
         }),

@@ -10,10 +10,10 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use incident::id::CalendarId;
 use incident::regulation::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, TimeZone,
 };
-use incident::CalendarId;
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -13,6 +13,9 @@
 mod common;
 
 use common::*;
+use incident::chain::*;
+use incident::classify::*;
+use incident::money::*;
 use incident::*;
 use sha2::{Digest as _, Sha256};
 
@@ -110,7 +113,7 @@ fn frozen_v1_log_replays_and_verifies() {
         "Blocked 203.0.113.7 at the edge; tab\there"
     );
     // Re-encoding the decoded envelopes gives back the stored bytes exactly.
-    let envelopes = read_json_lines(&bytes).unwrap();
+    let envelopes = read_json_lines::<Event>(&bytes).unwrap();
     assert_eq!(write_json_lines(&envelopes).unwrap().as_bytes(), &bytes[..]);
 }
 

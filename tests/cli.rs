@@ -14,6 +14,10 @@ mod common;
 mod cli;
 
 use common::*;
+use incident::actions::*;
+use incident::chain::*;
+use incident::classify::*;
+use incident::regulation::*;
 use incident::*;
 
 /// What one run produced.
@@ -114,7 +118,7 @@ fn status_json_is_machine_readable() {
 #[test]
 fn timeline_has_one_line_per_event() {
     let (log, incident) = securities_log();
-    let envelopes = read_json_lines(log.as_bytes()).unwrap();
+    let envelopes = read_json_lines::<Event>(log.as_bytes()).unwrap();
     let out = run_with(&["timeline", "-"], &log);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -343,7 +347,7 @@ fn a_bad_profile_is_bad_input() {
 #[test]
 fn at_in_the_past_shows_the_desk_as_it_stood() {
     let (log, _) = securities_log();
-    let envelopes = read_json_lines(log.as_bytes()).unwrap();
+    let envelopes = read_json_lines::<Event>(log.as_bytes()).unwrap();
     let tenth = envelopes[9].recorded_at();
     // Events recorded at the same moment as the tenth count as known then.
     let known = envelopes

@@ -14,7 +14,13 @@ mod common;
 
 use chrono::Duration;
 use common::*;
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
 use incident::comms::{PlanTrigger, PlannedState};
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::regulation::*;
 use incident::*;
 
 fn key(s: &str) -> FactKey {
@@ -183,12 +189,12 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     let t0 = d.incident.entered_at(Phase::Detected).unwrap();
 
     // At detection: the media holding statement (2 h) and the staff briefing (4 h).
-    let s = plan.schedule(&d.incident, None, d.now);
+    let s = plan.schedule(d.incident.plan_view(), None, d.now);
     let items: Vec<_> = s.entries.iter().map(|e| e.item.as_str()).collect();
     assert_eq!(items, vec!["media-holding", "staff-briefing"]);
     assert_eq!(s.next_due().unwrap().due_at, Some(t0 + Duration::hours(2)));
     assert_eq!(s.overdue().count(), 0);
-    let later = plan.schedule(&d.incident, None, t0 + Duration::hours(3));
+    let later = plan.schedule(d.incident.plan_view(), None, t0 + Duration::hours(3));
     assert_eq!(
         later.overdue().map(|e| e.item.as_str()).collect::<Vec<_>>(),
         vec!["media-holding"]
@@ -228,11 +234,11 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
         "{by_owner}"
     );
     d.as_actor("li.na").run(approve("PR-1"));
-    let s = plan.schedule(&d.incident, None, d.now);
+    let s = plan.schedule(d.incident.plan_view(), None, d.now);
     assert_eq!(s.entries[0].state, PlannedState::Approved);
     assert_eq!(s.ready_to_send().count(), 1);
     d.run(sent("PR-1"));
-    let s = plan.schedule(&d.incident, None, d.now);
+    let s = plan.schedule(d.incident.plan_view(), None, d.now);
     assert!(matches!(s.entries[0].state, PlannedState::Sent { .. }));
     assert_eq!(s.ready_to_send().count(), 0);
 
@@ -252,7 +258,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
         contained_at: Some(contained_at),
     });
     let at = contained_at + Duration::hours(50);
-    let s = plan.schedule(&d.incident, None, at);
+    let s = plan.schedule(d.incident.plan_view(), None, at);
     let updates: Vec<_> = s
         .entries
         .iter()
@@ -317,7 +323,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
             .plan_item(item("customer-updates")),
         ));
     }
-    let s = plan.schedule(&d.incident, None, d.now);
+    let s = plan.schedule(d.incident.plan_view(), None, d.now);
     let updates: Vec<_> = s
         .entries
         .iter()
@@ -336,7 +342,11 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     d.advance(60 * 24 * 4);
     let remediated_at = d.now;
     d.run(Command::Remediate);
-    let s = plan.schedule(&d.incident, None, remediated_at + Duration::days(10));
+    let s = plan.schedule(
+        d.incident.plan_view(),
+        None,
+        remediated_at + Duration::days(10),
+    );
     assert!(s
         .entries
         .iter()
@@ -365,7 +375,7 @@ fn regulator_reports_are_planned_from_obligations() {
     let regulation = Regulation::builtin(profile);
     let obligations = regulation.obligations(&facts, d.now);
     let plan = CommsPlan::reference();
-    let s = plan.schedule(&d.incident, Some(&obligations), d.now);
+    let s = plan.schedule(d.incident.plan_view(), Some(&obligations), d.now);
     let reports: Vec<_> = s
         .entries
         .iter()

@@ -18,7 +18,11 @@ mod common;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use common::check_golden;
-use incident::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::id::*;
+use incident::money::*;
+use incident::regulation::*;
 use proptest::prelude::*;
 
 const KINDS: [MessageKind; 8] = MessageKind::ALL;

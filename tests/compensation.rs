@@ -12,6 +12,12 @@
 
 mod common;
 
+use incident::chain::*;
+use incident::classify::*;
+use incident::compensation::*;
+use incident::id::*;
+use incident::money::*;
+use incident::schema::*;
 use incident::*;
 use proptest::prelude::*;
 
@@ -1328,7 +1334,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     desk.run(offer("CL-1", 220_000))
         .run(respond("CL-1", ClaimResponse::Accepted))
         .run(settle("CL-1"));
-    let batch = Program::of_incident(&desk.incident, &policy).unwrap();
+    let batch = desk.incident.compensation_program(&policy).unwrap();
     assert_eq!(batch.id, program_id_of(&desk));
     assert_eq!(batch.budget, cny(1_000_000 - 220_000));
     let summary = batch
@@ -1346,7 +1352,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     rules[last]["description"] = serde_json::json!("edited after pinning");
     let edited: Policy = serde_json::from_value(edited).unwrap();
     assert_eq!(edited.reference(), policy.reference());
-    let err = Program::of_incident(&desk.incident, &edited).unwrap_err();
+    let err = desk.incident.compensation_program(&edited).unwrap_err();
     assert!(
         matches!(&err, CompensationError::PinMismatch { pinned, given, .. }
             if pinned.policy == given.policy && pinned.digest != given.digest),
@@ -1363,7 +1369,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
         .run(respond("CL-1", ClaimResponse::Accepted))
         .run(settle("CL-1"));
     assert!(matches!(
-        Program::of_incident(&desk.incident, &policy),
+        desk.incident.compensation_program(&policy),
         Err(CompensationError::BudgetExhausted { budget, settled, .. })
             if budget == cny(150_000) && settled == cny(150_000)
     ));
@@ -1382,13 +1388,13 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     .owner(common::actor("o"));
     let mut bare = common::Desk::declare(declare, common::at(2026, 3, 2, 9, 30), "o");
     assert_eq!(
-        Program::of_incident(&bare.incident, &policy),
+        bare.incident.compensation_program(&policy),
         Err(CompensationError::NoPinnedProgram)
     );
     // A program without a budget cannot be batch-assessed against the incident.
     bare.run(Command::open_compensation_program(program(), &policy, None).unwrap());
     assert_eq!(
-        Program::of_incident(&bare.incident, &policy),
+        bare.incident.compensation_program(&policy),
         Err(CompensationError::NoBudget { program: program() })
     );
 }

@@ -14,6 +14,9 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::*;
+use incident::comms::*;
+use incident::id::*;
+use incident::lifecycle::*;
 use incident::*;
 
 fn q(id: &str) -> InquiryId {

@@ -9,6 +9,9 @@
 )]
 
 use chrono::{DateTime, Duration, Utc};
+use incident::classify::*;
+use incident::id::*;
+use incident::money::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
@@ -967,7 +970,7 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
     let r = regulation(eu_profile(&[EntityType::CreditInstitution]));
     let t0 = t("2026-03-09T08:00:00Z");
     assert_eq!(
-        incident.next_deadline(&r, t0),
+        incident.poll_timeout(Some(&r), t0).map(|w| w.at),
         None,
         "DORA needs the major classification"
     );
@@ -985,12 +988,19 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
     log.extend(envelopes);
     // Initial due 13:00Z (4 h from 09:00Z); reminders at 50 % (11:00Z) and 80 % (12:12Z).
     assert_eq!(
-        incident.next_deadline(&r, at),
+        incident.poll_timeout(Some(&r), at).map(|w| w.at),
         Some(t("2026-03-09T11:00:00Z"))
     );
-    assert_eq!(r.tick(&incident, at), None);
+    assert_eq!(
+        incident.handle_timeout(Some(&r), at).into_iter().next(),
+        None
+    );
     let tick_at = t("2026-03-09T11:00:00Z");
-    let tick = r.tick(&incident, tick_at).unwrap();
+    let tick = incident
+        .handle_timeout(Some(&r), tick_at)
+        .into_iter()
+        .next()
+        .unwrap();
     let envelopes = incident.execute(&tick, &ctx(tick_at)).unwrap();
     assert_eq!(envelopes.len(), 1);
     for e in &envelopes {
@@ -998,13 +1008,17 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
     }
     log.extend(envelopes);
     assert_eq!(
-        incident.next_deadline(&r, tick_at),
+        incident.poll_timeout(Some(&r), tick_at).map(|w| w.at),
         Some(t("2026-03-09T12:12:00Z"))
     );
     // The host was down until 14:00: one tick records the missed deadline (the stale
     // 80 % reminder is not recorded once the deadline has passed).
     let late = t("2026-03-09T14:00:00Z");
-    let tick = r.tick(&incident, late).unwrap();
+    let tick = incident
+        .handle_timeout(Some(&r), late)
+        .into_iter()
+        .next()
+        .unwrap();
     let Command::RecordClockAlerts { alerts } = &tick else {
         panic!()
     };
@@ -1022,7 +1036,10 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
         alerts: alerts.clone(),
     };
     assert!(incident.decide(&again, &ctx(late)).is_err());
-    assert_eq!(r.tick(&incident, late), None);
+    assert_eq!(
+        incident.handle_timeout(Some(&r), late).into_iter().next(),
+        None
+    );
     // The obligation is overdue, and the log, replayed, shows it.
     let replayed = Incident::replay(&log).unwrap();
     assert_eq!(replayed, incident);

@@ -12,6 +12,7 @@
 mod common;
 
 use common::*;
+use incident::chain::*;
 use incident::*;
 
 fn small_log() -> (Desk, Vec<Envelope>) {
@@ -145,8 +146,8 @@ fn corrupted_json_names_the_line() {
     let mut bytes = write_json_lines(&log).unwrap().into_bytes();
     bytes[5] = 0xff;
     assert!(matches!(
-        read_json_lines(&bytes),
-        Err(ReplayError::Decode { line: 1, .. })
+        read_json_lines::<Event>(&bytes),
+        Err(DecodeError::Malformed { line: 1, .. })
     ));
 }
 
@@ -159,7 +160,7 @@ fn unknown_event_tag_and_unknown_fields_are_rejected() {
         .replace("\"note_added\"", "\"note_deleted\"");
     let err = Envelope::from_json(line.as_bytes()).unwrap_err();
     assert!(
-        matches!(&err, ReplayError::Decode { line: 1, message } if message.contains("note_deleted")),
+        matches!(&err, DecodeError::Malformed { line: 1, message } if message.contains("note_deleted")),
         "{err}"
     );
     let line = log[1]
@@ -168,7 +169,7 @@ fn unknown_event_tag_and_unknown_fields_are_rejected() {
         .replacen("\"text\"", "\"extra\":1,\"text\"", 1);
     let err = Envelope::from_json(line.as_bytes()).unwrap_err();
     assert!(
-        matches!(&err, ReplayError::Decode { message, .. } if message.contains("unknown field")),
+        matches!(&err, DecodeError::Malformed { message, .. } if message.contains("unknown field")),
         "{err}"
     );
 }
@@ -203,7 +204,7 @@ fn newer_schema_version_is_explained() {
     // The sequence reported is the envelope's own (2), not the line number (1).
     assert_eq!(
         Envelope::from_json(line.as_bytes()).unwrap_err(),
-        ReplayError::UnsupportedSchemaVersion {
+        DecodeError::UnsupportedSchemaVersion {
             sequence: 2,
             found: 9,
             supported: 1
@@ -212,7 +213,7 @@ fn newer_schema_version_is_explained() {
     // Without a readable sequence it is a decode error that names the version.
     let bare = r#"{"schema_version":9}"#;
     match Envelope::from_json(bare.as_bytes()).unwrap_err() {
-        ReplayError::Decode { line: 1, message } => {
+        DecodeError::Malformed { line: 1, message } => {
             assert!(message.contains("schema version 9"), "{message}")
         }
         other => panic!("{other:?}"),

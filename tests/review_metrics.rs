@@ -10,7 +10,13 @@
 mod common;
 
 use common::*;
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::id::*;
 use incident::regulation::EntityType;
+use incident::regulation::*;
+use incident::review::*;
 use incident::*;
 use proptest::prelude::*;
 

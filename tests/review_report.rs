@@ -17,7 +17,13 @@ mod common;
 
 use chrono::Duration;
 use common::*;
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::findings::*;
+use incident::id::*;
 use incident::regulation::EntityType;
+use incident::regulation::*;
 use incident::review::{
     DrillGap, DrillGrade, DrillScorecard, DrillStandard, ReviewReport, TimelineEvent,
 };

@@ -12,6 +12,14 @@
 mod common;
 
 use common::*;
+use incident::actions::*;
+use incident::bundle::*;
+use incident::chain::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::id::*;
+use incident::money::*;
+use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
 
@@ -52,7 +60,7 @@ fn valid_log() -> String {
 /// Every entry point that reads outside data, exercised once.
 fn exercise(bytes: &[u8]) {
     let _ = Envelope::from_json(bytes);
-    let _ = read_json_lines(bytes);
+    let _ = read_json_lines::<Event>(bytes);
     for options in [
         ReplayOptions::default(),
         ReplayOptions::default().skip_verification(),

@@ -12,6 +12,8 @@
 mod common;
 
 use common::*;
+use incident::bundle::*;
+use incident::id::*;
 use incident::*;
 
 /// Seed 1: customer data and funds stolen from a payments platform (the B特派 case).

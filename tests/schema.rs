@@ -18,6 +18,17 @@ mod common;
 use std::path::PathBuf;
 
 use common::*;
+use incident::actions::*;
+use incident::bundle::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
+use incident::regulation::*;
+use incident::schema::*;
 use incident::*;
 
 fn schema_dir() -> PathBuf {

@@ -34,6 +34,9 @@ mod support;
 use std::collections::BTreeMap;
 
 use chrono::Duration;
+use incident::chain::*;
+use incident::evidence::*;
+use incident::id::*;
 use incident::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -269,7 +272,7 @@ fn check_single_byte_edit(
     let line_no = k + 1;
     let sequence = seq(k);
 
-    match read_json_lines(&bytes) {
+    match read_json_lines::<Event>(&bytes) {
         Err(error) => {
             // A line break at the very start leaves the line blank (skipped): the rest of
             // the envelope is then the next physical line.
@@ -279,10 +282,10 @@ fn check_single_byte_edit(
                 line_no
             };
             match &error {
-                ReplayError::Decode { line, .. } => {
+                DecodeError::Malformed { line, .. } => {
                     prop_assert_eq!(*line, expected_line, "{}", context)
                 }
-                ReplayError::UnsupportedSchemaVersion { sequence, .. } => {
+                DecodeError::UnsupportedSchemaVersion { sequence, .. } => {
                     prop_assert_eq!(*sequence, seq(expected_line - 1), "{}", context);
                 }
                 other => prop_assert!(false, "unexpected error {:?} for {}", other, context),
@@ -301,7 +304,7 @@ fn check_single_byte_edit(
             let fast = ReplayOptions::default().skip_verification();
             prop_assert_eq!(
                 Incident::replay_json_lines(&bytes, &fast).err(),
-                Some(error),
+                Some(ReplayError::from(error)),
                 "{}",
                 context
             );
@@ -741,7 +744,7 @@ fn edited_incident_id_is_edited_metadata() {
     let line2 = log.lines[0].len() + 1;
     let at = line2 + log.lines[1].find(&id).unwrap();
     jsonl.replace_range(at..=at, "4");
-    let decoded = read_json_lines(jsonl.as_bytes()).unwrap();
+    let decoded = read_json_lines::<Event>(jsonl.as_bytes()).unwrap();
     let edited = decoded[1].incident_id();
     assert_ne!(edited, log.head.incident_id);
     assert_eq!(

@@ -507,7 +507,7 @@ async fn plan(
     let schedule = match incident.comms_plan() {
         Some(plan) => {
             let obligations = incident.obligations(&app.regulation, at);
-            serde_json::to_value(plan.schedule(&incident, Some(&obligations), at))
+            serde_json::to_value(plan.schedule(incident.plan_view(), Some(&obligations), at))
                 .map_err(ApiError::internal)?
         }
         None => json!({ "at": at, "entries": [] }),
@@ -530,7 +530,10 @@ async fn outbox(
 }
 
 async fn schema_index() -> Json<Value> {
-    let names: Vec<&str> = incident::schemas().into_iter().map(|(n, _)| n).collect();
+    let names: Vec<&str> = incident::schema::schemas()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     Json(json!(names))
 }
 
@@ -538,7 +541,7 @@ async fn schema(path: Result<Path<String>, PathRejection>) -> ApiResult {
     let Ok(Path(name)) = path else {
         return Err(not_found().await);
     };
-    incident::schemas()
+    incident::schema::schemas()
         .into_iter()
         .find(|(n, _)| *n == name)
         .map(|(_, schema)| Json(schema).into_response())

@@ -22,7 +22,7 @@ pub(crate) fn ready_messages(
         return Vec::new();
     };
     let obligations = incident.obligations(regulation, at);
-    let schedule = plan.schedule(incident, Some(&obligations), at);
+    let schedule = plan.schedule(incident.plan_view(), Some(&obligations), at);
     schedule
         .ready_to_send()
         .filter_map(|entry| {

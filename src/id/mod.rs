@@ -293,6 +293,7 @@ label!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{ActorId, IncidentId};
 
     #[test]
     fn labels_honour_width_and_alignment() {

@@ -14,6 +14,16 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use incident::actions::*;
+use incident::chain::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::evidence::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
 use incident::*;
 
 mod seeds;
@@ -48,7 +58,7 @@ pub enum Step {
 }
 
 pub struct Desk {
-    pub log: EventLog,
+    pub log: EventLog<Event>,
     pub incident: Incident,
     pub now: DateTime<Utc>,
     pub actor: ActorId,

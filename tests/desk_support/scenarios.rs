@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
+use incident::comms::*;
+use incident::id::*;
 use incident::*;
 use serde_json::{json, Value};
 

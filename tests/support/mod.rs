@@ -7,6 +7,15 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use incident::actions::*;
+use incident::classify::*;
+use incident::comms::*;
+use incident::compensation::*;
+use incident::evidence::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::lifecycle::*;
+use incident::money::*;
 use incident::*;
 use proptest::collection::{btree_set, vec};
 use proptest::option;
@@ -107,7 +116,7 @@ impl Scenario {
 
 /// Runs the host loop without checking anything beyond what must not fail (declaration,
 /// append, apply): the log and the live state after the scenario.
-pub(crate) fn run(scenario: &Scenario) -> (EventLog, Incident) {
+pub(crate) fn run(scenario: &Scenario) -> (EventLog<Event>, Incident) {
     let first = Incident::declare(&scenario.declare, &scenario.declare_context()).unwrap();
     let mut log = EventLog::new(scenario.declare.incident_id);
     log.append(0, &first).unwrap();
@@ -1238,6 +1247,14 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
                 .prop_map(|alerts| Command::RecordClockAlerts { alerts })
                 .boxed(),
         ),
+        // The timer: the driver fills it with what the incident's timer says is due.
+        (
+            2,
+            Just(Command::RecordOverdue {
+                overdue: Vec::new(),
+            })
+            .boxed(),
+        ),
         (
             1,
             (
@@ -2034,6 +2051,12 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
                 kind: regulation::AlertKind::Missed,
                 due_at: at,
                 at,
+            }],
+        },
+        Command::RecordOverdue {
+            overdue: vec![Overdue::Action {
+                action_id: ActionId::new("A1").unwrap(),
+                due_at: at,
             }],
         },
         Command::RecordInquiry {

@@ -76,12 +76,7 @@ impl Incident {
     }
 
     /// [`Command::DeferAction`].
-    pub(super) fn defer_action(
-        &self,
-        c: &mut Checks,
-        action_id: &ActionId,
-        reason: &str,
-    ) -> Event {
+    pub(super) fn defer_action(&self, c: &mut Checks, action_id: &ActionId, reason: &str) -> Event {
         self.action_status(
             c,
             action_id,

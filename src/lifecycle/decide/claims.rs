@@ -242,12 +242,7 @@ impl Incident {
     }
 
     /// [`Command::EscalateClaim`].
-    pub(super) fn escalate_claim(
-        &self,
-        c: &mut Checks,
-        claim_id: &ClaimId,
-        reason: &str,
-    ) -> Event {
+    pub(super) fn escalate_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, ESCALABLE_CLAIM);
         c.text(
@@ -263,12 +258,7 @@ impl Incident {
     }
 
     /// [`Command::RejectClaim`].
-    pub(super) fn reject_claim(
-        &self,
-        c: &mut Checks,
-        claim_id: &ClaimId,
-        reason: &str,
-    ) -> Event {
+    pub(super) fn reject_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, OPEN_CLAIM);
         c.text("reason", reason, "why the claim is rejected", MAX_SHORT);

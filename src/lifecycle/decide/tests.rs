@@ -6,7 +6,16 @@
 mod guards {
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
+    use crate::actions::*;
+    use crate::classify::*;
+    use crate::comms::*;
+
+    use crate::evidence::*;
+    use crate::findings::*;
+    use crate::id::*;
     use crate::lifecycle::*;
+    use crate::money::*;
+
     use crate::*;
 
     fn t(minutes: i64) -> DateTime<Utc> {
@@ -344,7 +353,7 @@ mod guards {
             &mut i,
             Command::open_compensation_program(
                 ProgramId::new("P").unwrap(),
-                &crate::reference_securities_policy(),
+                &crate::compensation::reference_securities_policy(),
                 None,
             )
             .unwrap(),

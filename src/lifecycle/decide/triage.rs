@@ -115,7 +115,9 @@ impl Incident {
     /// [`Command::AddNote`].
     pub(super) fn add_note(&self, c: &mut Checks, text: &str) -> Event {
         c.text("text", text, "the note", MAX_LONG);
-        Event::NoteAdded { text: text.to_owned() }
+        Event::NoteAdded {
+            text: text.to_owned(),
+        }
     }
 
     pub(super) fn impact_unchanged(&self, update: &ImpactUpdate) -> bool {
