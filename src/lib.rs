@@ -94,6 +94,7 @@ mod error;
 mod evidence;
 mod id;
 pub mod lifecycle;
+pub mod locale;
 mod log;
 mod money;
 pub mod regulation;
@@ -135,8 +136,8 @@ pub use actions::{Action, ActionChanges, ActionKind, ActionStatus, Measure, NewA
 pub use comms::{
     inquiry_stats, required_elements, survey_stats, Audience, Channel, ClearanceViolation,
     CommsPlan, ContentElement, Fact, FactSheet, FactValue, Inquiry, InquiryStats, InquiryTopic,
-    Locale, LocaleError, MessageKind, Notice, NoticeDraft, NoticeStatus, Schedule, Sensitivity,
-    SlaTargets, SurveyError, SurveyResponse, SurveyStats,
+    MessageKind, Notice, NoticeDraft, NoticeStatus, Schedule, Sensitivity, SlaTargets, SurveyError,
+    SurveyResponse, SurveyStats,
 };
 pub use compensation::{
     reference_platform_policy, reference_securities_policy, Assessment, Claim, ClaimAssessment,
@@ -150,6 +151,7 @@ pub use evidence::{
     ContentDigest, ContentDigestError, CustodyAction, CustodyEntry, CustodyRecord, DigestAlgorithm,
     EvidenceItem, NewEvidence,
 };
+pub use locale::{Locale, LocaleError};
 pub use review::{
     veris_record, DeadlineCounts, DeadlineOutcome, DrillGrade, DrillScorecard, DrillStandard,
     Elapsed, Finding, FindingKind, IncidentSummary, Percentiles, Portfolio, PortfolioReport,

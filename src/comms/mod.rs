@@ -15,12 +15,12 @@ mod vocabulary;
 
 // Templates and rendering.
 mod builtin_keys;
-mod locale_format;
 mod render;
 mod template;
 
+pub use crate::locale::{Locale, LocaleError};
 pub use elements::{required_elements, ElementRule, ElementRules};
-pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
+pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
     SurveyResponse, SurveyStats,

@@ -225,6 +225,21 @@ impl Recipient {
     }
 }
 
+impl Locale {
+    /// The zone readers in this locale are assumed to be in when the host names none:
+    /// Beijing time for zh-CN (what Chinese notices use), UTC for en (which has no home
+    /// zone; hosts should set one per recipient).
+    ///
+    /// It is here rather than in [`locale`](crate::locale) because it returns the
+    /// regulation layer's [`TimeZone`], which the vocabulary layer cannot name.
+    pub fn default_time_zone(self) -> TimeZone {
+        match self {
+            Self::ZhCn => TimeZone::SHANGHAI,
+            Self::En => TimeZone::UTC,
+        }
+    }
+}
+
 /// A notice for one recipient, from [`fan_out`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PersonalMessage {

@@ -1,5 +1,10 @@
+//! Who a message is for, how it travels, what kind of message it is and what it may be
+//! required to contain.
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::locale::{tr, Label, Locale};
 
 /// Who a message is for.
 #[derive(
@@ -113,6 +118,38 @@ impl MessageKind {
     ];
 }
 
+impl Label for Audience {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::AffectedCustomers => ("受影响客户", "affected customers"),
+            Self::AllCustomers => ("全体客户", "all customers"),
+            Self::Regulators => ("监管机构", "regulators"),
+            Self::LawEnforcement => ("执法机关", "law enforcement"),
+            Self::Media => ("媒体", "media"),
+            Self::Employees => ("员工", "employees"),
+            Self::Partners => ("合作伙伴", "partners"),
+            Self::BoardAndInvestors => ("董事会与投资者", "board and investors"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+impl Label for MessageKind {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::InitialNotice => ("首次通知", "initial notice"),
+            Self::Update => ("进展更新", "update"),
+            Self::HoldingStatement => ("临时声明", "holding statement"),
+            Self::RegulatorReport => ("监管报告", "regulator report"),
+            Self::IdentityTheftGuide => ("身份盗用防范指南", "identity-theft guide"),
+            Self::Faq => ("常见问题", "FAQ"),
+            Self::ResolutionNotice => ("处理结果通知", "resolution notice"),
+            Self::Survey => ("满意度调查", "survey"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
 /// A piece of content a message may be required to carry.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -166,5 +203,50 @@ impl ContentElement {
 impl std::fmt::Display for ContentElement {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// What a reader is told is missing ("缺少的必备内容: 联系方式").
+impl Label for ContentElement {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::OccurredAt => ("发生时间", "when it happened"),
+            Self::HowDiscovered => ("发现经过", "how it was discovered"),
+            Self::AffectedScope => ("影响范围", "who and what is affected"),
+            Self::DataCategories => ("涉及的数据类型", "the data involved"),
+            Self::MeasuresTaken => ("已采取的措施", "measures taken"),
+            Self::SecurityImprovements => ("安全改进", "security improvements"),
+            Self::WhatToDo => ("客户应采取的行动", "what readers should do"),
+            Self::CompensationOffer => ("赔偿方案", "the compensation offer"),
+            Self::ContactPoints => ("联系方式", "contact points"),
+            Self::NextUpdateTime => ("下次更新时间", "the next update time"),
+            Self::Apology => ("致歉", "an apology"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audiences_kinds_and_elements_have_distinct_names_in_each_language() {
+        crate::locale::assert_labels_distinct(&Audience::ALL);
+        crate::locale::assert_labels_distinct(&MessageKind::ALL);
+        use ContentElement::*;
+        crate::locale::assert_labels_distinct(&[
+            OccurredAt,
+            HowDiscovered,
+            AffectedScope,
+            DataCategories,
+            MeasuresTaken,
+            SecurityImprovements,
+            WhatToDo,
+            CompensationOffer,
+            ContactPoints,
+            NextUpdateTime,
+            Apology,
+        ]);
     }
 }

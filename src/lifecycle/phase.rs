@@ -3,6 +3,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::{tr, Label, Locale};
+
 /// Where an incident is in its lifecycle. See the [module docs](crate::lifecycle) for the
 /// diagram and the guard on each transition.
 #[derive(
@@ -60,6 +62,21 @@ impl Phase {
 impl fmt::Display for Phase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Label for Phase {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Detected => ("发现", "detected"),
+            Self::Contained => ("遏制", "contained"),
+            Self::Disclosed => ("披露", "disclosed"),
+            Self::Remediated => ("修复", "remediated"),
+            Self::Reviewed => ("复盘", "reviewed"),
+            Self::Closed => ("关闭", "closed"),
+            Self::Dismissed => ("撤销", "dismissed"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 

@@ -12,15 +12,15 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::comms::{Audience, ContentElement, Locale, MessageKind, NoticeStatus};
+use crate::comms::{Audience, ContentElement, MessageKind, NoticeStatus};
 use crate::lifecycle::{Incident, Phase};
+use crate::locale::{Label, Locale};
 use crate::regulation::{AlertKind, Obligations, TimeZone};
 use crate::{
     Action, ActionId, ActionKind, CompensationStance, DetectionSource, Finding, FindingKind,
     Impact, IncidentId, IncidentKind, Measure, NoticeId, RegimeId, ReportId, Severity,
 };
 
-use super::labels::Label;
 use super::{Elapsed, ResponseMetrics};
 
 /// The version of [`ReviewReport`]'s JSON shape; bumped (with a CHANGELOG entry) whenever
@@ -372,23 +372,8 @@ fn timeline(incident: &Incident) -> Vec<TimelineEntry> {
     entries
 }
 
-/// `n` seconds as `2 h 05 min` / `2小时05分`, days when a day or more; negative spans keep
-/// their sign.
-pub(crate) fn format_seconds(locale: Locale, seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    let s = seconds.unsigned_abs();
-    let (days, hours, minutes) = (s / 86_400, (s % 86_400) / 3_600, (s % 3_600) / 60);
-    match locale {
-        Locale::ZhCn if days > 0 => format!("{sign}{days}天{hours}小时{minutes:02}分"),
-        Locale::ZhCn if hours > 0 => format!("{sign}{hours}小时{minutes:02}分"),
-        Locale::ZhCn if minutes > 0 => format!("{sign}{minutes}分钟"),
-        Locale::ZhCn => format!("{sign}{s}秒"),
-        Locale::En if days > 0 => format!("{sign}{days} d {hours} h {minutes:02} min"),
-        Locale::En if hours > 0 => format!("{sign}{hours} h {minutes:02} min"),
-        Locale::En if minutes > 0 => format!("{sign}{minutes} min"),
-        Locale::En => format!("{sign}{s} s"),
-    }
-}
+// `drill.rs` imports these from here; they live in the locale module now.
+pub(crate) use crate::locale::{format_seconds, tr};
 
 /// Host text made safe for one Markdown table cell or list line: pipes escaped, line
 /// breaks folded into spaces.
@@ -402,14 +387,6 @@ pub(crate) fn cell(text: &str) -> String {
         }
     }
     out
-}
-
-/// Picks the zh-CN or en text.
-pub(crate) fn tr(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::ZhCn => zh,
-        Locale::En => en,
-    }
 }
 
 struct Markdown {
@@ -453,12 +430,9 @@ impl Markdown {
         }
     }
 
-    /// Colon, comma and semicolon with the spacing of the locale (full-width in Chinese).
+    /// Colon, comma and semicolon with the spacing of the locale.
     fn punct(&self) -> (&'static str, &'static str, &'static str) {
-        match self.locale {
-            Locale::ZhCn => ("：", "，", "；"),
-            Locale::En => (": ", ", ", "; "),
-        }
+        self.locale.punctuation()
     }
 
     fn line(&mut self, text: &str) {
@@ -486,11 +460,9 @@ impl Markdown {
 
     fn header(&mut self, r: &ReviewReport) {
         let l = self.locale;
-        let title = cell(&r.title);
-        match l {
-            Locale::ZhCn => self.line(&format!("# 事件复盘报告：{title}")),
-            Locale::En => self.line(&format!("# Post-incident review: {title}")),
-        }
+        let (colon, _, _) = self.punct();
+        let heading = self.t("事件复盘报告", "Post-incident review");
+        self.line(&format!("# {heading}{colon}{}", cell(&r.title)));
         self.line("");
         self.line(self.t(
             "> 本复盘遵循无责原则：关注系统与流程，而非追究个人。",
@@ -561,7 +533,7 @@ impl Markdown {
             "- {}{colon}{}",
             self.t("涉及资金", "Funds involved"),
             i.funds_involved
-                .map_or_else(|| self.t("无", "none").to_owned(), |m| m.to_string())
+                .map_or_else(|| self.t("无", "none").to_owned(), |m| l.format_money(m))
         ));
         let systems: Vec<String> = i.systems.iter().map(|s| cell(s.as_str())).collect();
         self.line(&format!(
@@ -582,7 +554,7 @@ impl Markdown {
                 loss.variety.label(l),
                 loss.amount.map_or_else(
                     || self.t("尚未估算", "not yet estimated").to_owned(),
-                    |m| m.to_string()
+                    |m| l.format_money(m)
                 )
             ));
         }
@@ -783,7 +755,7 @@ impl Markdown {
         self.line("");
         let q = &r.metrics.inquiries;
         let secs = |s: Option<i64>| s.map_or_else(|| "—".to_owned(), |s| format_seconds(l, s));
-        let bp = |b: Option<u32>| b.map_or_else(|| "—".to_owned(), percent);
+        let bp = |b: Option<u32>| b.map_or_else(|| "—".to_owned(), |b| l.format_percent(b));
         self.line(&format!(
             "- {}{colon}{}{semi}{} {}{comma}{} {}{comma}{} {}",
             self.t("客户咨询", "Inquiries"),
@@ -842,7 +814,11 @@ impl Markdown {
                     cell(policy)
                 ));
                 if let Some(budget) = budget {
-                    self.line(&format!("- {}: {budget}", self.t("预算", "Budget")));
+                    self.line(&format!(
+                        "- {}: {}",
+                        self.t("预算", "Budget"),
+                        l.format_money(*budget)
+                    ));
                 }
                 if let Some(t) = &r.metrics.compensation {
                     self.line(&format!(
@@ -850,11 +826,11 @@ impl Markdown {
                         self.t("索赔", "Claims"),
                         l.format_count(t.claims),
                         self.t("核定", "assessed"),
-                        t.assessed,
+                        l.format_money(t.assessed),
                         self.t("和解", "settled"),
-                        t.settled,
+                        l.format_money(t.settled),
                         self.t("已支付", "paid"),
-                        t.paid,
+                        l.format_money(t.paid),
                     ));
                 }
             }
@@ -901,42 +877,13 @@ impl Markdown {
     }
 }
 
-/// Basis points as a percentage with one decimal, rounded down: `8750` → `87.5%`.
-pub(crate) fn percent(bp: u32) -> String {
-    format!("{}.{}%", bp / 100, (bp % 100) / 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn durations_read_naturally_in_both_languages() {
-        assert_eq!(format_seconds(Locale::En, 0), "0 s");
-        assert_eq!(format_seconds(Locale::En, 59), "59 s");
-        assert_eq!(format_seconds(Locale::En, 60), "1 min");
-        assert_eq!(format_seconds(Locale::En, 3_600 + 5 * 60), "1 h 05 min");
-        assert_eq!(
-            format_seconds(Locale::En, 86_400 * 2 + 3_600),
-            "2 d 1 h 00 min"
-        );
-        assert_eq!(format_seconds(Locale::En, -90 * 60), "-1 h 30 min");
-        assert_eq!(format_seconds(Locale::ZhCn, 3_600 + 5 * 60), "1小时05分");
-        assert_eq!(format_seconds(Locale::ZhCn, 86_400), "1天0小时00分");
-        assert_eq!(format_seconds(Locale::ZhCn, 120), "2分钟");
-        assert_eq!(format_seconds(Locale::ZhCn, -5), "-5秒");
-    }
-
-    #[test]
     fn host_text_cannot_break_a_table() {
         assert_eq!(cell("a|b\nc\r\nd"), "a\\|b c  d");
         assert_eq!(cell("普通文本"), "普通文本");
-    }
-
-    #[test]
-    fn percentages_round_down() {
-        assert_eq!(percent(8_759), "87.5%");
-        assert_eq!(percent(10_000), "100.0%");
-        assert_eq!(percent(5), "0.0%");
     }
 }
