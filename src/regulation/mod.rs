@@ -115,5 +115,4 @@ pub use regime::{
     Unit, Urgency, ZoneRule,
 };
 pub use timer::{DrillMargin, DrillScore};
-pub(crate) use zone::format_offset;
 pub use zone::{TimeZone, TimeZoneError};
