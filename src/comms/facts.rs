@@ -68,6 +68,18 @@ impl FactValue {
         self
     }
 
+    /// The shape of this value.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Self::Text { .. } => ValueKind::Text,
+            Self::Literal { .. } => ValueKind::Literal,
+            Self::Time { .. } => ValueKind::Time,
+            Self::Count { .. } => ValueKind::Count,
+            Self::Amount { .. } => ValueKind::Amount,
+            Self::DataCategories { .. } => ValueKind::DataCategories,
+        }
+    }
+
     /// The value as a reader in `locale` and `zone` sees it, or `None` when a
     /// [`FactValue::Text`] has no text in `locale`: a notice never switches language
     /// silently. Literals come out as they are; everything else is written by the
@@ -100,6 +112,27 @@ impl FactValue {
             ),
         })
     }
+}
+
+/// The shape of a fact's value ([`FactValue`] without its data).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// [`FactValue::Text`]: written per language.
+    Text,
+    /// [`FactValue::Literal`]: the same in every language.
+    Literal,
+    /// [`FactValue::Time`]: a moment.
+    Time,
+    /// [`FactValue::Count`]: a number of people, records, accounts.
+    Count,
+    /// [`FactValue::Amount`]: money.
+    Amount,
+    /// [`FactValue::DataCategories`]: categories of data.
+    DataCategories,
 }
 
 /// A fact a message may carry: its value, its sensitivity and, when it supplies one, the
@@ -281,6 +314,7 @@ mod tests {
             panic!()
         };
         assert_eq!(by_locale.len(), 2);
+        assert_eq!(v.kind(), ValueKind::Text);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (an approved, complete public notice before Disclose; a sent resolution notice before
 //! Review). Plans, cadence, sensitivity labels and rendering build on it.
 
+mod content;
 mod elements;
 mod facts;
 mod feedback;
@@ -14,13 +15,13 @@ mod sensitivity;
 mod vocabulary;
 
 // Templates and rendering.
-mod builtin_keys;
 mod render;
 mod template;
 
 pub use crate::locale::{Locale, LocaleError};
+pub use content::{ContentElement, WellKnownKey};
 pub use elements::{required_elements, ElementRule, ElementRules};
-pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue};
+pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, ValueKind};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
     SurveyResponse, SurveyStats,
@@ -28,10 +29,9 @@ pub use feedback::{
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
 pub use plan::{CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlannedState, Schedule, Scheduled};
 pub use sensitivity::Sensitivity;
-pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};
+pub use vocabulary::{Audience, Channel, MessageKind};
 
 // Templates and rendering.
-pub use builtin_keys::{ValueKind, WellKnownKey};
 pub use render::{
     fan_out, FanOut, FanOutError, PersonalMessage, Recipient, RenderContext, RenderError, Rendered,
 };

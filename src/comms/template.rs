@@ -241,12 +241,7 @@ fn did_you_mean(suggestion: Option<&str>) -> String {
 fn missing_list(missing: &[ContentElement]) -> String {
     missing
         .iter()
-        .map(
-            |e| match WellKnownKey::ALL.iter().find(|k| k.element() == Some(*e)) {
-                Some(k) => format!("{e} (e.g. {{{{{k}}}}})"),
-                None => e.to_string(),
-            },
-        )
+        .map(|e| format!("{e} (e.g. {{{{{}}}}})", e.key()))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -1,5 +1,5 @@
-//! Who a message is for, how it travels, what kind of message it is and what it may be
-//! required to contain.
+//! Who a message is for, how it travels and what kind of message it is (what it must
+//! contain is in the content vocabulary beside this file).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -150,103 +150,13 @@ impl Label for MessageKind {
     }
 }
 
-/// A piece of content a message may be required to carry.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ContentElement {
-    /// When the incident happened.
-    OccurredAt,
-    /// How it was discovered.
-    HowDiscovered,
-    /// Who and what is affected.
-    AffectedScope,
-    /// Which categories of data were exposed.
-    DataCategories,
-    /// What the firm has done about it.
-    MeasuresTaken,
-    /// What the firm is changing so that it does not happen again.
-    SecurityImprovements,
-    /// What the recipient should do.
-    WhatToDo,
-    /// What compensation is offered.
-    CompensationOffer,
-    /// How to reach the firm (hotline, chat, e-mail).
-    ContactPoints,
-    /// When the next update will come.
-    NextUpdateTime,
-    /// An apology.
-    Apology,
-}
-
-impl ContentElement {
-    /// The stable snake_case name used in JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::OccurredAt => "occurred_at",
-            Self::HowDiscovered => "how_discovered",
-            Self::AffectedScope => "affected_scope",
-            Self::DataCategories => "data_categories",
-            Self::MeasuresTaken => "measures_taken",
-            Self::SecurityImprovements => "security_improvements",
-            Self::WhatToDo => "what_to_do",
-            Self::CompensationOffer => "compensation_offer",
-            Self::ContactPoints => "contact_points",
-            Self::NextUpdateTime => "next_update_time",
-            Self::Apology => "apology",
-        }
-    }
-}
-
-impl std::fmt::Display for ContentElement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a reader is told is missing ("缺少的必备内容: 联系方式").
-impl Label for ContentElement {
-    fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::OccurredAt => ("发生时间", "when it happened"),
-            Self::HowDiscovered => ("发现经过", "how it was discovered"),
-            Self::AffectedScope => ("影响范围", "who and what is affected"),
-            Self::DataCategories => ("涉及的数据类型", "the data involved"),
-            Self::MeasuresTaken => ("已采取的措施", "measures taken"),
-            Self::SecurityImprovements => ("安全改进", "security improvements"),
-            Self::WhatToDo => ("客户应采取的行动", "what readers should do"),
-            Self::CompensationOffer => ("赔偿方案", "the compensation offer"),
-            Self::ContactPoints => ("联系方式", "contact points"),
-            Self::NextUpdateTime => ("下次更新时间", "the next update time"),
-            Self::Apology => ("致歉", "an apology"),
-        };
-        tr(locale, zh_cn, en)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn audiences_kinds_and_elements_have_distinct_names_in_each_language() {
+    fn audiences_and_kinds_have_distinct_names_in_each_language() {
         crate::locale::assert_labels_distinct(&Audience::ALL);
         crate::locale::assert_labels_distinct(&MessageKind::ALL);
-        use ContentElement::*;
-        crate::locale::assert_labels_distinct(&[
-            OccurredAt,
-            HowDiscovered,
-            AffectedScope,
-            DataCategories,
-            MeasuresTaken,
-            SecurityImprovements,
-            WhatToDo,
-            CompensationOffer,
-            ContactPoints,
-            NextUpdateTime,
-            Apology,
-        ]);
     }
 }
