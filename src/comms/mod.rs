@@ -3,7 +3,20 @@
 //!
 //! This module holds the vocabulary and the notice records the lifecycle guards rely on
 //! (an approved, complete public notice before Disclose; a sent resolution notice before
-//! Review). Plans, cadence, sensitivity labels and rendering build on it.
+//! Review). Plans, cadence, sensitivity labels and rendering build on it. Languages and
+//! formats are the [`locale`](crate::locale) module's; rendering writes through it.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `vocabulary` | [`Audience`], [`Channel`], [`MessageKind`] |
+//! | `content` | the content vocabulary: [`ContentElement`] and [`WellKnownKey`] |
+//! | `elements` | which elements each kind of message requires |
+//! | `facts`, `sensitivity` | the fact sheet, its labels and clearances |
+//! | `notice`, `plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
+//! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
+//! | `template_set`, `builtin_templates` | the registry and the built-in templates |
+//! | `markup` | plain text and Markdown, escaping and de-marking |
+//! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
 
 mod content;
 mod elements;
@@ -15,8 +28,14 @@ mod sensitivity;
 mod vocabulary;
 
 // Templates and rendering.
+mod builtin_templates;
+mod fan_out;
+mod markup;
 mod render;
 mod template;
+mod template_error;
+mod template_set;
+mod template_syntax;
 
 pub use crate::locale::{Locale, LocaleError};
 pub use content::{ContentElement, WellKnownKey};
@@ -32,9 +51,10 @@ pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
 
 // Templates and rendering.
-pub use render::{
-    fan_out, FanOut, FanOutError, PersonalMessage, Recipient, RenderContext, RenderError, Rendered,
-};
-pub use template::{
-    Format, Position, Template, TemplateBuilder, TemplateError, TemplatePart, TemplateSet,
-};
+pub use fan_out::{fan_out, FanOut, FanOutError, PersonalMessage, Recipient};
+pub use markup::Format;
+pub use render::{RenderContext, RenderError, Rendered};
+pub use template::{Template, TemplateBuilder};
+pub use template_error::TemplateError;
+pub use template_set::TemplateSet;
+pub use template_syntax::{Position, TemplatePart};
