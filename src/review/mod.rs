@@ -8,6 +8,7 @@ mod finding;
 mod metrics;
 mod portfolio;
 mod report;
+mod report_markdown;
 mod veris;
 
 // `drill.rs` still names the label trait by its old path.
