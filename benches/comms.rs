@@ -47,9 +47,9 @@ use chrono::{TimeZone as _, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use incident::{
     classify::DataCategory, comms::fan_out, comms::Audience, comms::Channel, comms::FactSheet,
-    comms::FactValue, comms::Format, comms::Locale, comms::MessageKind, comms::PersonalMessage,
-    comms::Recipient, comms::Template, comms::TemplateSet, comms::WellKnownKey, id::CustomerRef,
-    id::TemplateId, regulation::TimeZone, Currency, Money,
+    comms::FactValue, comms::Format, comms::MessageKind, comms::PersonalMessage, comms::Recipient,
+    comms::Template, comms::TemplateSet, comms::WellKnownKey, id::CustomerRef, id::TemplateId,
+    locale::Locale, regulation::TimeZone, Currency, Money,
 };
 
 const NOTICES: u64 = 1_000_000;

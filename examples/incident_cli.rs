@@ -43,7 +43,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use incident::actions::ActionStatus;
 use incident::chain::DecodeError;
-use incident::comms::Locale;
+use incident::locale::Locale;
 use incident::regulation::{EntityProfile, Regulation, TimeZone};
 use incident::review::ReviewReport;
 use incident::{Envelope, Incident};

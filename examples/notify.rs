@@ -15,6 +15,7 @@ use incident::comms::*;
 use incident::compensation::*;
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 

@@ -20,6 +20,7 @@ use incident::compensation::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::regulation::*;
 use incident::regulation::{CnGrade, EntityType};

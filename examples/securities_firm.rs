@@ -30,6 +30,7 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::regulation::*;
 use incident::review::*;

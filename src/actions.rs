@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{id::ActionId, ActorId};
+use crate::id::ActionId;
+use crate::locale::{tr, Label, Locale};
+use crate::ActorId;
 
 /// Which stage of the response an action serves. The Contain guard needs a completed
 /// containment action; the Remediate guard needs every remediation action settled; the
@@ -83,6 +85,53 @@ impl ActionStatus {
     /// Done or deferred: nothing more is expected of it in this incident's current stage.
     pub fn is_settled(self) -> bool {
         matches!(self, Self::Done | Self::Deferred)
+    }
+}
+
+impl Label for ActionKind {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Containment => ("遏制", "containment"),
+            Self::Remediation => ("修复", "remediation"),
+            Self::Prevention => ("预防", "prevention"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+impl Label for Measure {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::IsolateSystems => ("隔离受影响系统", "isolate affected systems"),
+            Self::RevokeCredentials => ("吊销或轮换凭证", "revoke or rotate credentials"),
+            Self::FreezeAccounts => ("冻结账户", "freeze accounts"),
+            Self::BlockIndicators => ("封禁攻击特征", "block attacker indicators"),
+            Self::ResetPasswords => ("强制重置密码", "force password resets"),
+            Self::SecurityAudit => ("全面安全审计", "security audit"),
+            Self::ExternalAssessment => ("外部安全评估", "external assessment"),
+            Self::StaffTraining => ("员工安全培训", "staff training"),
+            Self::IntrusionDetection => ("入侵检测", "intrusion detection"),
+            Self::Patching => ("修补漏洞", "patching"),
+            Self::PasswordPolicy => ("密码策略", "password policy"),
+            Self::MultiFactorAuthentication => ("多因素认证", "multi-factor authentication"),
+            Self::Encryption => ("数据加密", "encryption"),
+            Self::AccessControl => ("访问控制", "access control"),
+            Self::IncidentDrills => ("应急演练", "incident drills"),
+            Self::InternalReportingChannel => ("内部报告渠道", "internal reporting channel"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+impl Label for ActionStatus {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Open => ("未开始", "open"),
+            Self::InProgress => ("进行中", "in progress"),
+            Self::Done => ("已完成", "done"),
+            Self::Deferred => ("已推迟", "deferred"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::{EvidenceId, FindingId};
+use crate::locale::{tr, Label, Locale};
 
 /// What a finding is about.
 #[derive(
@@ -45,6 +46,35 @@ pub enum RootCause {
     ThirdPartySupplyChain,
     /// Not determined.
     Unknown,
+}
+
+impl Label for FindingKind {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::RootCause => ("根本原因", "root cause"),
+            Self::ContributingFactor => ("促成因素", "contributing factor"),
+            Self::WentWell => ("做得好的", "went well"),
+            Self::WentPoorly => ("需改进的", "went poorly"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+impl Label for RootCause {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::PhishingSocialEngineering => {
+                ("网络钓鱼/社会工程", "phishing or social engineering")
+            }
+            Self::UnpatchedVulnerability => ("未修补的漏洞", "unpatched vulnerability"),
+            Self::Misconfiguration => ("配置错误", "misconfiguration"),
+            Self::CredentialStuffing => ("撞库/密码复用", "credential stuffing"),
+            Self::Insider => ("内部人员", "insider"),
+            Self::ThirdPartySupplyChain => ("第三方/供应链", "third party or supply chain"),
+            Self::Unknown => ("未查明", "unknown"),
+        };
+        tr(locale, zh_cn, en)
+    }
 }
 
 /// A review finding.

@@ -20,6 +20,21 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -88,6 +103,7 @@
 // Vocabulary.
 pub mod classify;
 pub mod id;
+pub mod locale;
 pub mod money;
 mod phase;
 // The record.

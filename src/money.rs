@@ -361,7 +361,7 @@ pub enum MoneyError {
 /// assert_eq!(cny.symbol(), Some("¥"));
 /// assert_eq!(Money::zero(cny).to_plain_string(), "0.00 CNY");
 /// assert!(Currency::new("cny").is_err());
-/// # Ok::<(), incident::MoneyError>(())
+/// # Ok::<(), incident::money::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -399,7 +399,7 @@ impl Currency {
     ///
     /// assert_eq!(Currency::new("HKD")?.code(), "HKD");
     /// assert!(Currency::new("XYZ").is_err());
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn new(code: &str) -> Result<Currency, MoneyError> {
         let bytes = code.as_bytes();
@@ -539,7 +539,7 @@ impl JsonSchema for Currency {
 ///
 /// // Currencies never mix.
 /// assert!(refund.checked_add(Money::from_minor(1, Currency::USD)).is_err());
-/// # Ok::<(), incident::MoneyError>(())
+/// # Ok::<(), incident::money::MoneyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -587,7 +587,7 @@ impl Money {
     ///
     /// assert_eq!(Money::from_major(12, Currency::HKD)?.amount_minor(), 1_200);
     /// assert_eq!(Money::from_major(12, Currency::JPY)?.amount_minor(), 12);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn from_major(major: i64, currency: Currency) -> Result<Money, MoneyError> {
         major
@@ -658,7 +658,7 @@ impl Money {
     /// let total = Money::from_minor(500, Currency::CNY)
     ///     .checked_add(Money::from_minor(1_200, Currency::CNY))?;
     /// assert_eq!(total.amount_minor(), 1_700);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn checked_add(self, rhs: Money) -> Result<Money, MoneyError> {
         self.same_currency(rhs, MoneyOperation::Add)?;
@@ -723,7 +723,7 @@ impl Money {
     /// // 0.05 USD split in half is 0.025 → 0.02 (the even neighbour).
     /// let half = Money::from_minor(5, Currency::USD).checked_mul_ratio(1, 2)?;
     /// assert_eq!(half.amount_minor(), 2);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn checked_mul_ratio(self, numerator: i64, denominator: i64) -> Result<Money, MoneyError> {
         self.mul_ratio(numerator, denominator, MoneyOperation::MultiplyRatio)
@@ -745,7 +745,7 @@ impl Money {
     /// // 2.5% of ¥10.10 is ¥0.2525 → ¥0.25.
     /// let fee = Money::from_minor(1_010, Currency::CNY).checked_mul_bps(250)?;
     /// assert_eq!(fee.amount_minor(), 25);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn checked_mul_bps(self, bps: u32) -> Result<Money, MoneyError> {
         self.mul_ratio(i64::from(bps), 10_000, MoneyOperation::MultiplyBps)
@@ -787,7 +787,7 @@ impl Money {
     /// let a = Money::from_minor(1, Currency::EUR);
     /// let b = Money::from_minor(2, Currency::EUR);
     /// assert_eq!(a.checked_cmp(&b)?, Ordering::Less);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn checked_cmp(&self, other: &Money) -> Result<Ordering, MoneyError> {
         self.same_currency(*other, MoneyOperation::Compare)?;
@@ -808,7 +808,7 @@ impl Money {
     /// let claim = Money::from_minor(80_000, Currency::HKD);
     /// let cap = Money::from_minor(50_000, Currency::HKD);
     /// assert_eq!(claim.checked_min(cap)?, cap);
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn checked_min(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other, MoneyOperation::Min)?;
@@ -850,7 +850,7 @@ impl Money {
     /// let items = [Money::from_minor(150, Currency::SGD), Money::from_minor(250, Currency::SGD)];
     /// assert_eq!(Money::sum(items, Currency::SGD)?.amount_minor(), 400);
     /// assert!(Money::sum([], Currency::SGD)?.is_zero());
-    /// # Ok::<(), incident::MoneyError>(())
+    /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn sum<I: IntoIterator<Item = Money>>(
         items: I,

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::SubStatus;
+use crate::locale::{tr, Label, Locale};
 use crate::ActorId;
 
 /// Where an incident is in its lifecycle. See the [module docs](crate::lifecycle) for the
@@ -68,6 +69,21 @@ impl Phase {
 impl fmt::Display for Phase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Label for Phase {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Detected => ("发现", "detected"),
+            Self::Contained => ("遏制", "contained"),
+            Self::Disclosed => ("披露", "disclosed"),
+            Self::Remediated => ("修复", "remediated"),
+            Self::Reviewed => ("复盘", "reviewed"),
+            Self::Closed => ("关闭", "closed"),
+            Self::Dismissed => ("撤销", "dismissed"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 

@@ -20,6 +20,7 @@ use incident::comms::*;
 use incident::comms::{PlanTrigger, PlannedState};
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 

@@ -21,6 +21,7 @@ use common::check_golden;
 use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::regulation::*;
 use proptest::prelude::*;

@@ -46,6 +46,7 @@ use incident::compensation::*;
 use incident::id::*;
 use incident::lifecycle::TRANSITIONS;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::regulation::*;
 use incident::*;

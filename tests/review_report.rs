@@ -22,6 +22,7 @@ use incident::classify::*;
 use incident::comms::*;
 use incident::findings::*;
 use incident::id::*;
+use incident::locale::*;
 use incident::regulation::EntityType;
 use incident::regulation::*;
 use incident::review::{

@@ -18,6 +18,7 @@ use incident::chain::*;
 use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::regulation::*;
 use incident::*;

@@ -273,6 +273,21 @@ impl ChainVerifier {
 ///
 /// # Examples
 /// ```
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// # use incident::*;
 /// # use chrono::{TimeZone, Utc};
 /// # let ctx = Context::new(ActorId::new("soc")?, Utc.with_ymd_and_hms(2026, 3, 14, 2, 0, 0).unwrap());

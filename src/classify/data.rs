@@ -1,6 +1,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::{tr, Label, Locale};
+
 /// A category of data exposed by the incident.
 ///
 /// Finer than VERIS (`attribute.confidentiality.data.variety`), because notices and
@@ -115,5 +117,47 @@ impl DataCategory {
             self,
             Self::InternalBusiness | Self::SystemSecrets | Self::SourceCode
         )
+    }
+}
+
+/// The names notices print: what a customer recognises as theirs ("身份证件信息",
+/// "identity document numbers"), finer than the VERIS variety.
+impl Label for DataCategory {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::BasicIdentity => (
+                "姓名等基本身份信息",
+                "basic identity details (name, date of birth)",
+            ),
+            Self::IdentityDocument => ("身份证件信息", "identity document numbers"),
+            Self::ContactDetails => ("联系方式", "contact details"),
+            Self::Credentials => ("登录密码等账户凭证", "login credentials (passwords, PINs)"),
+            Self::MultiFactorCredential => {
+                ("二次验证凭证", "two-factor authentication credentials")
+            }
+            Self::SessionToken => ("登录会话凭证", "login session tokens"),
+            Self::FinancialAccount => ("银行及证券账户信息", "bank or brokerage account details"),
+            Self::PaymentCard => ("银行卡信息", "payment card details"),
+            Self::TransactionHistory => ("交易记录", "transaction history"),
+            Self::VirtualCurrency => ("虚拟货币资产信息", "virtual currency holdings"),
+            Self::Biometric => ("生物识别信息", "biometric data"),
+            Self::Health => ("健康信息", "health information"),
+            Self::Location => ("位置信息", "location history"),
+            Self::InternalBusiness => ("公司内部业务数据", "internal business data"),
+            Self::SystemSecrets => ("系统密钥", "system secrets (keys, tokens)"),
+            Self::SourceCode => ("源代码", "source code"),
+            Self::Other => ("其他信息", "other information"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_has_a_distinct_name_in_each_language() {
+        crate::locale::assert_labels_distinct(&DataCategory::ALL);
     }
 }

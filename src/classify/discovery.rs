@@ -1,6 +1,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::{tr, Label, Locale};
+
 /// How the incident was detected. The Detect guard requires one.
 ///
 /// Each source maps to a VERIS 1.4 `discovery_method` group and variety
@@ -70,5 +72,27 @@ impl DetectionSource {
             Self::ActorDisclosure => ("external", "Actor disclosure"),
         };
         VerisDiscovery { group, variety }
+    }
+}
+
+impl Label for DetectionSource {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Monitoring => ("安全监控", "security monitoring"),
+            Self::LogReview => ("日志审查", "log review"),
+            Self::NetworkTraffic => ("网络流量分析", "network traffic analysis"),
+            Self::HostIntrusionDetection => ("主机入侵检测", "host intrusion detection"),
+            Self::FraudDetection => ("反欺诈检测", "fraud detection"),
+            Self::Audit => ("审计", "audit"),
+            Self::EmployeeReport => ("员工报告", "employee report"),
+            Self::CustomerReport => ("客户报告", "customer report"),
+            Self::ThirdParty => ("第三方告知", "third party"),
+            Self::SecurityResearcher => ("安全研究人员", "security researcher"),
+            Self::LawEnforcement => ("执法机关告知", "law enforcement"),
+            Self::Media => ("媒体报道", "media report"),
+            Self::ActorDisclosure => ("攻击者披露", "disclosure by the actor"),
+            Self::Other => ("其他", "other"),
+        };
+        tr(locale, zh_cn, en)
     }
 }

@@ -34,10 +34,10 @@ impl Jurisdiction {
     ///
     /// # Examples
     /// ```
-    /// use incident::Jurisdiction;
+    /// use incident::classify::Jurisdiction;
     /// assert_eq!(Jurisdiction::new("US-NY")?.country(), "US");
     /// assert!(Jurisdiction::new("usa").is_err());
-    /// # Ok::<(), incident::JurisdictionError>(())
+    /// # Ok::<(), incident::classify::JurisdictionError>(())
     /// ```
     pub fn new(value: impl Into<String>) -> Result<Self, JurisdictionError> {
         let value = value.into();

@@ -1,6 +1,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::{tr, Label, Locale};
+
 /// What happened, in the words an incident desk uses. Drives which regulatory regimes and
 /// which compensation rules can apply.
 #[derive(
@@ -58,5 +60,31 @@ impl IncidentKind {
 impl std::fmt::Display for IncidentKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Label for IncidentKind {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::DataBreach => ("数据泄露", "data breach"),
+            Self::FundsTheft => ("资金盗取", "theft of funds"),
+            Self::AccountTakeover => ("账户盗用", "account takeover"),
+            Self::Ransomware => ("勒索软件", "ransomware"),
+            Self::ServiceDisruption => ("服务中断", "service disruption"),
+            Self::InsiderMisuse => ("内部人员滥用", "insider misuse"),
+            Self::ThirdPartyCompromise => ("第三方被入侵", "third-party compromise"),
+            Self::Other => ("其他", "other"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_distinct_name_in_each_language() {
+        crate::locale::assert_labels_distinct(&IncidentKind::ALL);
     }
 }

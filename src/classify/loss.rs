@@ -1,6 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::{tr, Label, Locale};
 use crate::Money;
 
 /// A variety of loss, exactly the VERIS 1.4 `impact.loss[].variety` list.
@@ -41,6 +42,22 @@ impl LossVariety {
             Self::ResponseAndRecovery => "Response and recovery",
             Self::Other => "Other",
         }
+    }
+}
+
+impl Label for LossVariety {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::AssetAndFraud => ("资产与欺诈损失", "asset and fraud"),
+            Self::BrandDamage => ("品牌损害", "brand damage"),
+            Self::BusinessDisruption => ("业务中断", "business disruption"),
+            Self::CompetitiveAdvantage => ("竞争优势损失", "competitive advantage"),
+            Self::LegalAndRegulatory => ("法律与监管", "legal and regulatory"),
+            Self::OperatingCosts => ("运营成本", "operating costs"),
+            Self::ResponseAndRecovery => ("响应与恢复", "response and recovery"),
+            Self::Other => ("其他", "other"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 

@@ -1,66 +1,18 @@
 //! The facts messages are made of, each with a sensitivity label, and the sheet that holds
 //! them for rendering and for the clearance check.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Audience, ContentElement, Sensitivity};
+use crate::locale::Locale;
+use crate::regulation::TimeZone;
 use crate::{classify::DataCategory, id::FactKey, Money};
-
-/// A language messages are written in. Built-in templates exist for each.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[non_exhaustive]
-pub enum Locale {
-    /// Simplified Chinese (mainland China).
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    /// English.
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Locale {
-    /// The BCP 47 tag.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ZhCn => "zh-CN",
-            Self::En => "en",
-        }
-    }
-
-    /// Every supported locale.
-    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
-}
-
-impl fmt::Display for Locale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// An unsupported locale tag.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("locale {0:?} is not supported: use \"zh-CN\" or \"en\"")]
-pub struct LocaleError(String);
-
-impl FromStr for Locale {
-    type Err = LocaleError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "zh-CN" | "zh-Hans-CN" | "zh" => Ok(Self::ZhCn),
-            "en" | "en-US" | "en-GB" => Ok(Self::En),
-            other => Err(LocaleError(other.to_owned())),
-        }
-    }
-}
 
 /// The value of a fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -115,6 +67,72 @@ impl FactValue {
         }
         self
     }
+
+    /// The shape of this value.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Self::Text { .. } => ValueKind::Text,
+            Self::Literal { .. } => ValueKind::Literal,
+            Self::Time { .. } => ValueKind::Time,
+            Self::Count { .. } => ValueKind::Count,
+            Self::Amount { .. } => ValueKind::Amount,
+            Self::DataCategories { .. } => ValueKind::DataCategories,
+        }
+    }
+
+    /// The value as a reader in `locale` and `zone` sees it, or `None` when a
+    /// [`FactValue::Text`] has no text in `locale`: a notice never switches language
+    /// silently. Literals come out as they are; everything else is written by the
+    /// [`locale`](crate::locale) module:
+    ///
+    /// | value | zh-CN | en | by |
+    /// |---|---|---|---|
+    /// | time (Asia/Shanghai) | `2026年3月14日 09:30 (北京时间)` | `14 March 2026, 09:30 CST (UTC+08:00)` | [`Locale::format_time`] |
+    /// | count | `12,480` | `12,480` | [`Locale::format_count`] |
+    /// | amount | `¥3,860,000.00` | `¥3,860,000.00` | [`Locale::format_money`] |
+    /// | data categories | `联系方式、身份证件信息` | `contact details and identity document numbers` | [`Locale::data_category_name`], as a list |
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{comms::FactValue, locale::Locale, regulation::TimeZone};
+    /// let v = FactValue::text(Locale::En, "We reset all passwords.");
+    /// assert_eq!(v.localized(Locale::En, TimeZone::UTC).as_deref(), Some("We reset all passwords."));
+    /// assert_eq!(v.localized(Locale::ZhCn, TimeZone::UTC), None);
+    /// assert_eq!(FactValue::Count { n: 1_200_000 }.localized(Locale::ZhCn, TimeZone::UTC).as_deref(), Some("1,200,000"));
+    /// ```
+    pub fn localized(&self, locale: Locale, zone: TimeZone) -> Option<Cow<'_, str>> {
+        Some(match self {
+            Self::Text { by_locale } => Cow::Borrowed(by_locale.get(&locale)?.as_str()),
+            Self::Literal { value } => Cow::Borrowed(value.as_str()),
+            Self::Time { at } => Cow::Owned(locale.format_time(*at, zone)),
+            Self::Count { n } => Cow::Owned(locale.format_count(*n)),
+            Self::Amount { money } => Cow::Owned(locale.format_money(*money)),
+            Self::DataCategories { categories } => Cow::Owned(
+                locale.join_list(categories.iter().map(|c| locale.data_category_name(*c))),
+            ),
+        })
+    }
+}
+
+/// The shape of a fact's value ([`FactValue`] without its data).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// [`FactValue::Text`]: written per language.
+    Text,
+    /// [`FactValue::Literal`]: the same in every language.
+    Literal,
+    /// [`FactValue::Time`]: a moment.
+    Time,
+    /// [`FactValue::Count`]: a number of people, records, accounts.
+    Count,
+    /// [`FactValue::Amount`]: money.
+    Amount,
+    /// [`FactValue::DataCategories`]: categories of data.
+    DataCategories,
 }
 
 /// A fact a message may carry: its value, its sensitivity and, when it supplies one, the
@@ -289,19 +307,68 @@ mod tests {
     }
 
     #[test]
-    fn locales_parse_and_text_values_collect_translations() {
-        assert_eq!("zh-CN".parse::<Locale>().unwrap(), Locale::ZhCn);
-        assert_eq!("en-GB".parse::<Locale>().unwrap(), Locale::En);
-        assert!("fr".parse::<Locale>().is_err());
+    fn text_values_collect_translations() {
         let v =
             FactValue::text(Locale::En, "We reset passwords").and(Locale::ZhCn, "我们已重置密码");
         let FactValue::Text { by_locale } = &v else {
             panic!()
         };
         assert_eq!(by_locale.len(), 2);
+        assert_eq!(v.kind(), ValueKind::Text);
+    }
+
+    #[test]
+    fn values_render_per_locale() {
+        let cats = FactValue::DataCategories {
+            categories: [
+                DataCategory::ContactDetails,
+                DataCategory::IdentityDocument,
+                DataCategory::BasicIdentity,
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let z = TimeZone::UTC;
         assert_eq!(
-            serde_json::to_value(Locale::ZhCn).unwrap(),
-            serde_json::json!("zh-CN")
+            cats.localized(Locale::ZhCn, z).unwrap(),
+            "姓名等基本身份信息、身份证件信息、联系方式"
+        );
+        assert_eq!(
+            cats.localized(Locale::En, z).unwrap(),
+            "basic identity details (name, date of birth), identity document numbers and contact details"
+        );
+        let none = FactValue::DataCategories {
+            categories: Default::default(),
+        };
+        assert_eq!(none.localized(Locale::ZhCn, z).unwrap(), "无");
+        assert_eq!(none.localized(Locale::En, z).unwrap(), "none");
+        assert_eq!(
+            FactValue::Count { n: 12_480 }
+                .localized(Locale::ZhCn, z)
+                .unwrap(),
+            "12,480"
+        );
+        let at = DateTime::from_timestamp(1_773_451_800, 0).unwrap();
+        assert_eq!(
+            FactValue::Time { at }
+                .localized(Locale::ZhCn, TimeZone::SHANGHAI)
+                .unwrap(),
+            "2026年3月14日 09:30 (北京时间)"
+        );
+        let money = Money::from_major(3_860_000, crate::Currency::CNY).unwrap();
+        assert_eq!(
+            FactValue::Amount { money }
+                .localized(Locale::En, z)
+                .unwrap(),
+            "¥3,860,000.00"
+        );
+        assert_eq!(
+            FactValue::Literal {
+                value: "400-820-8820".into()
+            }
+            .localized(Locale::ZhCn, z)
+            .unwrap(),
+            "400-820-8820"
         );
     }
 }

@@ -167,7 +167,7 @@ impl Inquiry {
 ///
 /// # Examples
 /// ```
-/// use incident::{Channel, SlaTargets};
+/// use incident::{comms::Channel, comms::SlaTargets};
 /// let sla = SlaTargets::default()
 ///     .with_first_response(Channel::Email, 4 * 3600)
 ///     .with_resolution(Some(72 * 3600));
@@ -346,7 +346,7 @@ fn elapsed(from: DateTime<Utc>, at: DateTime<Utc>, target_seconds: i64) -> bool 
 /// # Examples
 /// ```
 /// use chrono::{Duration, TimeZone, Utc};
-/// use incident::{inquiry_stats, Channel, Inquiry, InquiryId, InquiryTopic, SlaTargets};
+/// use incident::{comms::inquiry_stats, comms::Channel, comms::Inquiry, id::InquiryId, comms::InquiryTopic, comms::SlaTargets};
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap();
 /// let mut answered = Inquiry::new(InquiryId::new("Q1")?, Channel::Hotline, InquiryTopic::LostFunds, None, t0);
 /// answered.first_response_at = Some(t0 + Duration::minutes(3));
@@ -356,7 +356,7 @@ fn elapsed(from: DateTime<Utc>, at: DateTime<Utc>, target_seconds: i64) -> bool 
 /// assert_eq!(stats.median_first_response_seconds, Some(180));
 /// assert_eq!(stats.within_sla_bp, Some(5_000)); // Q2 is 10 minutes old: it missed 5 minutes
 /// assert_eq!(stats.open_past_sla, 1);
-/// # Ok::<(), incident::IdError>(())
+/// # Ok::<(), incident::id::IdError>(())
 /// ```
 pub fn inquiry_stats<'a>(
     inquiries: impl IntoIterator<Item = &'a Inquiry>,
@@ -515,13 +515,13 @@ impl SurveyResponse {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident::{SurveyError, SurveyResponse, SurveyResponseId};
+    /// use incident::{comms::SurveyError, comms::SurveyResponse, id::SurveyResponseId};
     /// let at = Utc.with_ymd_and_hms(2026, 3, 20, 8, 0, 0).unwrap();
     /// let ok = SurveyResponse::new(SurveyResponseId::new("S1")?, Some(4), Some(9), None, at);
     /// assert!(ok.is_ok());
     /// let bad = SurveyResponse::new(SurveyResponseId::new("S2")?, Some(6), None, None, at);
     /// assert_eq!(bad, Err(SurveyError::CsatOutOfRange { value: 6 }));
-    /// # Ok::<(), incident::IdError>(())
+    /// # Ok::<(), incident::id::IdError>(())
     /// ```
     pub fn new(
         id: SurveyResponseId,
@@ -599,7 +599,7 @@ pub struct SurveyStats {
 /// # Examples
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident::{survey_stats, SurveyResponse, SurveyResponseId};
+/// use incident::{comms::survey_stats, comms::SurveyResponse, id::SurveyResponseId};
 /// let at = Utc.with_ymd_and_hms(2026, 3, 20, 8, 0, 0).unwrap();
 /// let r = |id: &str, csat, nps| SurveyResponse::new(SurveyResponseId::new(id).unwrap(), csat, nps, None, at).unwrap();
 /// let responses = [r("S1", Some(5), Some(10)), r("S2", Some(2), Some(3)), r("S3", Some(4), None)];

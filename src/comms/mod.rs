@@ -3,8 +3,22 @@
 //!
 //! This module holds the vocabulary and the notice records the lifecycle guards rely on
 //! (an approved, complete public notice before Disclose; a sent resolution notice before
-//! Review). Plans, cadence, sensitivity labels and rendering build on it.
+//! Review). Plans, cadence, sensitivity labels and rendering build on it. Languages and
+//! formats are the [`locale`](crate::locale) module's; rendering writes through it.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `vocabulary` | [`Audience`], [`Channel`], [`MessageKind`] |
+//! | `content` | the content vocabulary: [`ContentElement`] and [`WellKnownKey`] |
+//! | `elements` | which elements each kind of message requires |
+//! | `facts`, `sensitivity` | the fact sheet, its labels and clearances |
+//! | `notice`, `plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
+//! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
+//! | `template_set`, `builtin_templates` | the registry and the built-in templates |
+//! | `markup` | plain text and Markdown, escaping and de-marking |
+//! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
 
+mod content;
 mod elements;
 mod facts;
 mod feedback;
@@ -14,13 +28,18 @@ mod sensitivity;
 mod vocabulary;
 
 // Templates and rendering.
-mod builtin_keys;
-mod locale_format;
+mod builtin_templates;
+mod fan_out;
+mod markup;
 mod render;
 mod template;
+mod template_error;
+mod template_set;
+mod template_syntax;
 
+pub use content::{ContentElement, WellKnownKey};
 pub use elements::{required_elements, ElementRule, ElementRules};
-pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, Locale, LocaleError};
+pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, ValueKind};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
     SurveyResponse, SurveyStats,
@@ -30,13 +49,13 @@ pub use plan::{
     CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlanView, PlannedState, Schedule, Scheduled,
 };
 pub use sensitivity::Sensitivity;
-pub use vocabulary::{Audience, Channel, ContentElement, MessageKind};
+pub use vocabulary::{Audience, Channel, MessageKind};
 
 // Templates and rendering.
-pub use builtin_keys::{ValueKind, WellKnownKey};
-pub use render::{
-    fan_out, FanOut, FanOutError, PersonalMessage, Recipient, RenderContext, RenderError, Rendered,
-};
-pub use template::{
-    Format, Position, Template, TemplateBuilder, TemplateError, TemplatePart, TemplateSet,
-};
+pub use fan_out::{fan_out, FanOut, FanOutError, PersonalMessage, Recipient};
+pub use markup::Format;
+pub use render::{RenderContext, RenderError, Rendered};
+pub use template::{Template, TemplateBuilder};
+pub use template_error::TemplateError;
+pub use template_set::TemplateSet;
+pub use template_syntax::{Position, TemplatePart};

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{required_elements, Audience, Channel, ContentElement, ElementRules, MessageKind};
+use crate::locale::{tr, Label, Locale};
 use crate::{id::FactKey, id::NoticeId, id::PlanItemId, ActorId};
 
 /// A message drafted for an audience (the payload of the draft-notice command and event).
@@ -89,6 +90,18 @@ pub enum NoticeStatus {
     Sent,
     /// Withdrawn.
     Cancelled,
+}
+
+impl Label for NoticeStatus {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Draft => ("草稿", "draft"),
+            Self::Approved => ("已批准", "approved"),
+            Self::Sent => ("已发送", "sent"),
+            Self::Cancelled => ("已取消", "cancelled"),
+        };
+        tr(locale, zh_cn, en)
+    }
 }
 
 /// A notice and its approval and sending record.

@@ -1,18 +1,19 @@
-//! Rendering templates with facts, and the per-recipient fan-out (the guarantees are
-//! documented on [`Template::render`], the formats on [`Format`]).
-
-use std::collections::BTreeMap;
-use std::fmt;
+//! Rendering a template with facts for one reader: the checks, the guarantees (documented
+//! on [`Template::render`]) and the prepared form the fan-out reuses.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::template::{audience_name, kind_name, Segment, TemplatePart};
+use super::fan_out::Recipient;
+use super::markup::{convert_literal, insert_value};
+use super::template_error::{audience_name, kind_name};
+use super::template_syntax::{Segment, TemplatePart};
 use super::{
-    Audience, Channel, ClearanceViolation, FactSheet, FactValue, Format, Locale, MessageKind,
-    Template, TemplateSet,
+    Audience, ClearanceViolation, FactSheet, FactValue, Format, MessageKind, Template, TemplateSet,
 };
-use crate::{id::CustomerRef, id::FactKey, id::TemplateId, regulation::TimeZone};
+use crate::locale::Locale;
+use crate::regulation::TimeZone;
+use crate::{id::CustomerRef, id::FactKey, id::TemplateId};
 
 /// Who a message is rendered for and how: the language (which must be the template's),
 /// the reader's time zone, the audience (whose clearance bounds the facts) and the output
@@ -179,83 +180,9 @@ pub struct Rendered {
     pub facts_used: Vec<FactKey>,
 }
 
-/// One person a notice goes to. No personal data: the id is the host's opaque reference,
-/// and per-recipient values (the compensation offer, a case number) come in `fields`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Recipient {
-    /// The host's reference.
-    pub id: CustomerRef,
-    /// The language they read.
-    pub locale: Locale,
-    /// How the message reaches them; picks the format ([`Format::for_channel`]).
-    pub channel: Channel,
-    /// Their time zone; absent: the fan-out's zone, else [`Locale::default_time_zone`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<TimeZone>,
-    /// Values for `{{recipient.<field>}}` placeholders.
-    #[serde(default)]
-    pub fields: BTreeMap<String, String>,
-}
-
-impl Recipient {
-    /// A recipient without time zone or fields.
-    pub fn new(id: CustomerRef, locale: Locale, channel: Channel) -> Self {
-        Self {
-            id,
-            locale,
-            channel,
-            time_zone: None,
-            fields: BTreeMap::new(),
-        }
-    }
-
-    /// Sets the time zone.
-    #[must_use]
-    pub fn time_zone(mut self, zone: TimeZone) -> Self {
-        self.time_zone = Some(zone);
-        self
-    }
-
-    /// Adds a field.
-    #[must_use]
-    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.fields.insert(name.into(), value.into());
-        self
-    }
-}
-
-/// A notice for one recipient, from [`fan_out`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct PersonalMessage {
-    /// Who it is for.
-    pub recipient: CustomerRef,
-    /// How to send it.
-    pub channel: Channel,
-    /// Its language.
-    pub locale: Locale,
-    /// The body's format.
-    pub format: Format,
-    /// The subject line, if the template has one.
-    pub subject: Option<String>,
-    /// The body.
-    pub body: String,
-}
-
-/// A recipient whose notice could not be rendered, and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("notice for recipient `{recipient}` not rendered: {error}")]
-pub struct FanOutError {
-    /// The recipient.
-    pub recipient: CustomerRef,
-    /// Why.
-    #[source]
-    pub error: RenderError,
-}
-
 /// A piece of a template with the sheet's facts already rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
+pub(super) enum Piece {
     Text(String),
     Field(String),
 }
@@ -263,7 +190,7 @@ enum Piece {
 /// A template rendered for one locale, zone, audience and format, except the recipient
 /// fields: built once, then filled per recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Prepared {
+pub(super) struct Prepared {
     template: TemplateId,
     format: Format,
     locale: Locale,
@@ -346,6 +273,21 @@ impl Template {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone as _, Utc};
+    /// # use incident::actions::*;
+    /// # use incident::bundle::*;
+    /// # use incident::chain::*;
+    /// # use incident::classify::*;
+    /// # use incident::comms::*;
+    /// # use incident::compensation::*;
+    /// # use incident::evidence::*;
+    /// # use incident::findings::*;
+    /// # use incident::id::*;
+    /// # use incident::lifecycle::*;
+    /// # use incident::locale::*;
+    /// # use incident::money::*;
+    /// # use incident::regulation::*;
+    /// # use incident::review::*;
+    /// # use incident::schema::*;
     /// use incident::*;
     ///
     /// let mut sheet = FactSheet::new();
@@ -392,7 +334,11 @@ impl Template {
 
     /// Checks the context and clearances, then renders every fact, leaving recipient
     /// fields as holes.
-    fn prepare(&self, sheet: &FactSheet, cx: &RenderContext) -> Result<Prepared, RenderError> {
+    pub(super) fn prepare(
+        &self,
+        sheet: &FactSheet,
+        cx: &RenderContext,
+    ) -> Result<Prepared, RenderError> {
         if self.locale() != cx.locale {
             return Err(RenderError::WrongLocale {
                 template: self.id().clone(),
@@ -504,143 +450,12 @@ impl Template {
     }
 }
 
-/// Appends a fact or recipient value: one line in subjects, escaped in Markdown bodies.
-fn insert_value(
-    out: &mut String,
-    value: &str,
-    part: TemplatePart,
-    format: Format,
-    line_start: bool,
-) {
-    match (part, format) {
-        (TemplatePart::Subject, _) => {
-            if value.contains(['\n', '\r']) {
-                out.extend(
-                    value
-                        .chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-                );
-            } else {
-                out.push_str(value);
-            }
-        }
-        (TemplatePart::Body, Format::PlainText) => out.push_str(value),
-        (TemplatePart::Body, Format::Markdown) => escape_markdown(out, value, line_start),
-    }
-}
-
-/// Appends template text written in `from` as `to` (rules in the module docs).
-fn convert_literal(out: &mut String, text: &str, from: Format, to: Format, line_start: bool) {
-    match (from, to) {
-        (Format::PlainText, Format::PlainText) | (Format::Markdown, Format::Markdown) => {
-            out.push_str(text);
-        }
-        (Format::PlainText, Format::Markdown) => escape_markdown(out, text, line_start),
-        (Format::Markdown, Format::PlainText) => demark(out, text, line_start),
-    }
-}
-
-/// Backslash-escapes Markdown syntax so `text` displays as written.
-fn escape_markdown(out: &mut String, text: &str, mut line_start: bool) {
-    // Digits seen at the start of the current line (a list number is 1 to 9 of them).
-    let mut leading_digits = 0_usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next_is_blank = chars
-            .peek()
-            .is_none_or(|n| matches!(n, ' ' | '\t' | '\n' | '\r'));
-        if line_start {
-            match c {
-                ' ' | '\t' => {
-                    out.push(c);
-                    continue;
-                }
-                '#' | '=' => {
-                    line_start = false;
-                    out.push('\\');
-                    out.push(c);
-                    continue;
-                }
-                '-' | '+' if next_is_blank || chars.peek() == Some(&c) => {
-                    line_start = false;
-                    out.push('\\');
-                    out.push(c);
-                    continue;
-                }
-                '0'..='9' => {
-                    line_start = false;
-                    leading_digits = 1;
-                    out.push(c);
-                    continue;
-                }
-                _ => line_start = false,
-            }
-        } else if leading_digits > 0 {
-            if c.is_ascii_digit() {
-                leading_digits += 1;
-                out.push(c);
-                continue;
-            }
-            let list_number = leading_digits <= 9 && matches!(c, '.' | ')') && next_is_blank;
-            leading_digits = 0;
-            if list_number {
-                out.push('\\');
-                out.push(c);
-                continue;
-            }
-        }
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' if chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
-            {
-                out.push_str("\\&");
-            }
-            '\n' => {
-                out.push(c);
-                line_start = true;
-            }
-            _ => out.push(c),
-        }
-    }
-}
-
-/// Turns the Markdown subset the built-in templates use into plain text.
-fn demark(out: &mut String, text: &str, line_start: bool) {
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let mut line = line;
-        if i > 0 || line_start {
-            let hashes = line.bytes().take_while(|b| *b == b'#').count();
-            if (1..=6).contains(&hashes) {
-                if let Some(rest) = line.get(hashes..).and_then(|r| r.strip_prefix(' ')) {
-                    line = rest.trim_start_matches(' ');
-                }
-            }
-        }
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
-                    if let Some(next) = chars.next() {
-                        out.push(next);
-                    }
-                }
-                '*' if chars.peek() == Some(&'*') => {
-                    chars.next();
-                }
-                _ => out.push(c),
-            }
-        }
-    }
-}
-
 impl Prepared {
     /// Splices `recipient`'s fields into the prepared pieces.
-    fn fill(&self, recipient: Option<&Recipient>) -> Result<(Option<String>, String), RenderError> {
+    pub(super) fn fill(
+        &self,
+        recipient: Option<&Recipient>,
+    ) -> Result<(Option<String>, String), RenderError> {
         let subject = match &self.subject {
             Some(pieces) => Some(self.fill_part(pieces, TemplatePart::Subject, 0, recipient)?),
             None => None,
@@ -731,241 +546,10 @@ impl TemplateSet {
     }
 }
 
-/// Renders `kind` for every recipient, lazily: one message per call to `next`, so a host
-/// can stream ten million notices from a database cursor to a mail queue in constant
-/// memory.
-///
-/// Each recipient gets the template for their locale ([`TemplateSet::lookup`] with
-/// `audience`), their time zone (else the fan-out's, else [`Locale::default_time_zone`])
-/// and the format of their channel ([`Format::for_channel`], or [`FanOut::format`]). The
-/// sheet's facts are checked and rendered once per (locale, zone, format) the first time
-/// one is met; per recipient only the recipient fields are spliced in. That cache is
-/// bounded by the number of locales × time zones × formats, not by the number of
-/// recipients, and nothing else is kept.
-///
-/// A recipient that cannot be served yields an error naming them ([`FanOutError`]) and the
-/// fan-out goes on with the next. The output equals [`Template::render`] for each
-/// recipient.
-///
-/// # Examples
-/// ```
-/// use incident::*;
-///
-/// let mut set = TemplateSet::empty();
-/// set.declare_recipient_field("offer")?;
-/// set.register(
-///     Template::builder(TemplateId::new("sms")?, MessageKind::Survey, Locale::En)
-///         .body("{{firm_name}} offers you {{recipient.offer}}.")
-///         .build()?,
-/// )?;
-/// let mut sheet = FactSheet::new();
-/// sheet.insert(WellKnownKey::FirmName.fact(FactValue::Literal { value: "Acme".into() }));
-/// let recipients = (1..=3).map(|n| {
-///     Recipient::new(CustomerRef::new(format!("C-{n}")).unwrap(), Locale::En, Channel::Sms)
-///         .field("offer", format!("{n} months of credit monitoring"))
-/// });
-/// let mut messages = fan_out(&set, MessageKind::Survey, Audience::AffectedCustomers, &sheet, recipients);
-/// let first = messages.next().unwrap()?;
-/// assert_eq!(first.body, "Acme offers you 1 months of credit monitoring.");
-/// assert_eq!(messages.count(), 2);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn fan_out<'a, I>(
-    set: &'a TemplateSet,
-    kind: MessageKind,
-    audience: Audience,
-    sheet: &'a FactSheet,
-    recipients: I,
-) -> FanOut<'a, I::IntoIter>
-where
-    I: IntoIterator<Item = Recipient>,
-{
-    FanOut {
-        set,
-        kind,
-        audience,
-        sheet,
-        recipients: recipients.into_iter(),
-        time_zone: None,
-        format: None,
-        prepared: Vec::new(),
-        last: 0,
-    }
-}
-
-type CacheEntry = (Locale, TimeZone, Format, Result<Prepared, RenderError>);
-
-/// The lazy iterator [`fan_out`] returns.
-pub struct FanOut<'a, I> {
-    set: &'a TemplateSet,
-    kind: MessageKind,
-    audience: Audience,
-    sheet: &'a FactSheet,
-    recipients: I,
-    time_zone: Option<TimeZone>,
-    format: Option<Format>,
-    prepared: Vec<CacheEntry>,
-    last: usize,
-}
-
-impl<I> FanOut<'_, I> {
-    /// The time zone for recipients without one (default: their locale's
-    /// [`Locale::default_time_zone`]).
-    #[must_use]
-    pub fn time_zone(mut self, zone: TimeZone) -> Self {
-        self.time_zone = Some(zone);
-        self.prepared.clear();
-        self
-    }
-
-    /// One format for every recipient, whatever their channel.
-    #[must_use]
-    pub fn format(mut self, format: Format) -> Self {
-        self.format = Some(format);
-        self.prepared.clear();
-        self
-    }
-
-    fn entry(
-        &mut self,
-        locale: Locale,
-        zone: TimeZone,
-        format: Format,
-    ) -> Option<&Result<Prepared, RenderError>> {
-        let hit = |e: &CacheEntry| e.0 == locale && e.1 == zone && e.2 == format;
-        if !self.prepared.get(self.last).is_some_and(hit) {
-            match self.prepared.iter().position(hit) {
-                Some(index) => self.last = index,
-                None => {
-                    let cx = RenderContext::new(locale, zone, self.audience, format);
-                    let prepared = match self.set.lookup(self.kind, locale, self.audience) {
-                        Some(template) => template.prepare(self.sheet, &cx),
-                        None => Err(RenderError::NoTemplate {
-                            kind: self.kind,
-                            locale,
-                            audience: self.audience,
-                        }),
-                    };
-                    self.last = self.prepared.len();
-                    self.prepared.push((locale, zone, format, prepared));
-                }
-            }
-        }
-        self.prepared.get(self.last).map(|e| &e.3)
-    }
-}
-
-impl<I: Iterator<Item = Recipient>> Iterator for FanOut<'_, I> {
-    type Item = Result<PersonalMessage, FanOutError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let recipient = self.recipients.next()?;
-        let zone = recipient
-            .time_zone
-            .or(self.time_zone)
-            .unwrap_or_else(|| recipient.locale.default_time_zone());
-        let format = self
-            .format
-            .unwrap_or_else(|| Format::for_channel(recipient.channel));
-        // `prepared` always returns the entry it just found or added.
-        let filled = match self.entry(recipient.locale, zone, format)? {
-            Ok(prepared) => prepared.fill(Some(&recipient)),
-            Err(e) => Err(e.clone()),
-        };
-        Some(match filled {
-            Ok((subject, body)) => Ok(PersonalMessage {
-                recipient: recipient.id,
-                channel: recipient.channel,
-                locale: recipient.locale,
-                format,
-                subject,
-                body,
-            }),
-            Err(error) => Err(FanOutError {
-                recipient: recipient.id,
-                error,
-            }),
-        })
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.recipients.size_hint()
-    }
-}
-
-impl<I> fmt::Debug for FanOut<'_, I> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FanOut")
-            .field("kind", &self.kind)
-            .field("audience", &self.audience)
-            .field("time_zone", &self.time_zone)
-            .field("format", &self.format)
-            .field("prepared", &self.prepared.len())
-            .finish_non_exhaustive()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{comms::Fact, comms::Sensitivity, comms::WellKnownKey};
-
-    fn md(text: &str, line_start: bool) -> String {
-        let mut out = String::new();
-        escape_markdown(&mut out, text, line_start);
-        out
-    }
-
-    fn plain(text: &str) -> String {
-        let mut out = String::new();
-        demark(&mut out, text, true);
-        out
-    }
-
-    #[test]
-    fn markdown_escaping_neutralises_syntax_and_keeps_plain_text() {
-        assert_eq!(
-            md("热线 400-820-8820（24小时）", true),
-            "热线 400-820-8820（24小时）"
-        );
-        assert_eq!(md("203.0.113.7", true), "203.0.113.7");
-        assert_eq!(md("1,200 people", true), "1,200 people");
-        assert_eq!(
-            md(
-                "[click](http://evil) *now* <b>x</b> a_b `c` | ~d~ \\",
-                false
-            ),
-            "\\[click\\](http://evil) \\*now\\* \\<b\\>x\\</b\\> a\\_b \\`c\\` \\| \\~d\\~ \\\\"
-        );
-        assert_eq!(
-            md("# title\n- item\n12. twelve\n  + x", true),
-            "\\# title\n\\- item\n12\\. twelve\n  \\+ x"
-        );
-        assert_eq!(
-            md("# not a heading mid-line", false),
-            "# not a heading mid-line"
-        );
-        assert_eq!(md("AT&T &amp; & co", false), "AT\\&T \\&amp; & co");
-        assert_eq!(md("2026. year", false), "2026. year");
-        assert_eq!(md("-5 and +86 400", true), "-5 and +86 400");
-        assert_eq!(
-            md("---\n1234567890. x\n3)", true),
-            "\\---\n1234567890. x\n3\\)"
-        );
-    }
-
-    #[test]
-    fn demarking_drops_the_subset_the_builtins_use() {
-        assert_eq!(
-            plain("# Title\n\n## Sub\n- **When:** x\n"),
-            "Title\n\nSub\n- When: x\n"
-        );
-        assert_eq!(plain("a \\* b #5"), "a * b #5");
-        assert_eq!(plain("#hashtag"), "#hashtag");
-        let mut out = String::new();
-        demark(&mut out, "# mid-line", false);
-        assert_eq!(out, "# mid-line");
-    }
+    use crate::comms::{Channel, Fact, Sensitivity, WellKnownKey};
 
     fn sheet() -> FactSheet {
         [
@@ -1081,57 +665,5 @@ mod tests {
             err.to_string(),
             "template `t` needs facts the sheet lacks: `apology`, `contact_points`: add them to the fact sheet or use a template that does not refer to them"
         );
-    }
-
-    #[test]
-    fn fan_out_caches_per_locale_zone_and_format_only() {
-        let t = template(
-            Locale::En,
-            Format::Markdown,
-            "{{firm_name}} {{recipient.case}} {{contact_points}}",
-        );
-        let mut set = TemplateSet::empty();
-        set.declare_recipient_field("case").unwrap();
-        set.register(t).unwrap();
-        let mut sheet = sheet();
-        sheet.insert(WellKnownKey::ContactPoints.fact(FactValue::Literal {
-            value: "+1 555 0100".into(),
-        }));
-        let recipients = (0..1000).map(|n| {
-            Recipient::new(
-                CustomerRef::new(format!("C-{n}")).unwrap(),
-                Locale::En,
-                if n % 2 == 0 {
-                    Channel::Sms
-                } else {
-                    Channel::Email
-                },
-            )
-            .field("case", n.to_string())
-        });
-        let mut out = fan_out(
-            &set,
-            MessageKind::Faq,
-            Audience::AffectedCustomers,
-            &sheet,
-            recipients,
-        );
-        for m in out.by_ref() {
-            m.unwrap();
-        }
-        assert_eq!(out.prepared.len(), 2);
-        let zh = Recipient::new(CustomerRef::new("Z").unwrap(), Locale::ZhCn, Channel::Sms);
-        let err = fan_out(
-            &set,
-            MessageKind::Faq,
-            Audience::AffectedCustomers,
-            &sheet,
-            [zh],
-        )
-        .next()
-        .unwrap()
-        .unwrap_err();
-        assert_eq!(err.to_string(), "notice for recipient `Z` not rendered: no faq template in zh-CN for affected_customers: register one with TemplateSet::register");
-        assert!(format!("{out:?}").starts_with("FanOut"));
     }
 }

@@ -1,5 +1,10 @@
+//! Who a message is for, how it travels and what kind of message it is (what it must
+//! contain is in the content vocabulary beside this file).
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::locale::{tr, Label, Locale};
 
 /// Who a message is for.
 #[derive(
@@ -113,58 +118,45 @@ impl MessageKind {
     ];
 }
 
-/// A piece of content a message may be required to carry.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ContentElement {
-    /// When the incident happened.
-    OccurredAt,
-    /// How it was discovered.
-    HowDiscovered,
-    /// Who and what is affected.
-    AffectedScope,
-    /// Which categories of data were exposed.
-    DataCategories,
-    /// What the firm has done about it.
-    MeasuresTaken,
-    /// What the firm is changing so that it does not happen again.
-    SecurityImprovements,
-    /// What the recipient should do.
-    WhatToDo,
-    /// What compensation is offered.
-    CompensationOffer,
-    /// How to reach the firm (hotline, chat, e-mail).
-    ContactPoints,
-    /// When the next update will come.
-    NextUpdateTime,
-    /// An apology.
-    Apology,
-}
-
-impl ContentElement {
-    /// The stable snake_case name used in JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::OccurredAt => "occurred_at",
-            Self::HowDiscovered => "how_discovered",
-            Self::AffectedScope => "affected_scope",
-            Self::DataCategories => "data_categories",
-            Self::MeasuresTaken => "measures_taken",
-            Self::SecurityImprovements => "security_improvements",
-            Self::WhatToDo => "what_to_do",
-            Self::CompensationOffer => "compensation_offer",
-            Self::ContactPoints => "contact_points",
-            Self::NextUpdateTime => "next_update_time",
-            Self::Apology => "apology",
-        }
+impl Label for Audience {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::AffectedCustomers => ("受影响客户", "affected customers"),
+            Self::AllCustomers => ("全体客户", "all customers"),
+            Self::Regulators => ("监管机构", "regulators"),
+            Self::LawEnforcement => ("执法机关", "law enforcement"),
+            Self::Media => ("媒体", "media"),
+            Self::Employees => ("员工", "employees"),
+            Self::Partners => ("合作伙伴", "partners"),
+            Self::BoardAndInvestors => ("董事会与投资者", "board and investors"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 
-impl std::fmt::Display for ContentElement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+impl Label for MessageKind {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::InitialNotice => ("首次通知", "initial notice"),
+            Self::Update => ("进展更新", "update"),
+            Self::HoldingStatement => ("临时声明", "holding statement"),
+            Self::RegulatorReport => ("监管报告", "regulator report"),
+            Self::IdentityTheftGuide => ("身份盗用防范指南", "identity-theft guide"),
+            Self::Faq => ("常见问题", "FAQ"),
+            Self::ResolutionNotice => ("处理结果通知", "resolution notice"),
+            Self::Survey => ("满意度调查", "survey"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audiences_and_kinds_have_distinct_names_in_each_language() {
+        crate::locale::assert_labels_distinct(&Audience::ALL);
+        crate::locale::assert_labels_distinct(&MessageKind::ALL);
     }
 }

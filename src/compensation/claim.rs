@@ -263,7 +263,7 @@ impl TryFrom<ClaimBuilder> for Claim {
 ///
 /// # Examples
 /// ```
-/// use incident::{Claim, Currency, CustomerRef, DataCategory, EvidenceStrength, Money, Tier};
+/// use incident::{compensation::Claim, Currency, id::CustomerRef, classify::DataCategory, compensation::EvidenceStrength, Money, compensation::Tier};
 /// let claim = Claim::builder(
 ///     CustomerRef::new("C-0001")?,
 ///     Tier::Standard,

@@ -346,7 +346,7 @@ enum Select {
 ///
 /// # Examples
 /// ```
-/// use incident::{reference_securities_policy, Claim, Currency, CustomerRef, EvidenceStrength, Money, Tier};
+/// use incident::{compensation::reference_securities_policy, compensation::Claim, Currency, id::CustomerRef, compensation::EvidenceStrength, Money, compensation::Tier};
 /// let policy = reference_securities_policy();
 /// let compiled = policy.compile();
 /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,

@@ -32,11 +32,11 @@ use crate::{id::CustomerRef, id::ProgramId, money::MoneyError, ActorId, Currency
 ///
 /// # Examples
 /// ```
-/// let policy = incident::reference_securities_policy();
+/// let policy = incident::compensation::reference_securities_policy();
 /// let pin = policy.pin()?;
 /// assert_eq!(pin.policy.to_string(), "securities-firm@v1");
 /// assert_eq!(pin.digest, policy.digest()?);
-/// # Ok::<(), incident::CanonicalError>(())
+/// # Ok::<(), incident::chain::CanonicalError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

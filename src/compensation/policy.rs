@@ -511,7 +511,7 @@ impl PolicyBuilder {
     ///
     /// # Examples
     /// ```
-    /// use incident::{Condition, Currency, Matching, Money, Policy, PolicyId, Remedy, Rule, RuleId};
+    /// use incident::{compensation::Condition, Currency, compensation::Matching, Money, compensation::Policy, id::PolicyId, compensation::Remedy, compensation::Rule, id::RuleId};
     /// let err = Policy::builder(
     ///     PolicyId::new("p")?, 1, Currency::CNY, Matching::FirstMatch,
     ///     Money::from_minor(0, Currency::CNY),

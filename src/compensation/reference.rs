@@ -65,7 +65,7 @@ fn finish(
 ///
 /// # Examples
 /// ```
-/// let policy = incident::reference_platform_policy();
+/// let policy = incident::compensation::reference_platform_policy();
 /// assert_eq!(policy.rules().len(), 6);
 /// ```
 pub fn reference_platform_policy() -> Policy {
@@ -156,7 +156,7 @@ pub fn reference_platform_policy() -> Policy {
 ///
 /// # Examples
 /// ```
-/// let policy = incident::reference_securities_policy();
+/// let policy = incident::compensation::reference_securities_policy();
 /// assert_eq!(policy.rules().len(), 6);
 /// ```
 pub fn reference_securities_policy() -> Policy {

@@ -19,7 +19,7 @@ use super::{check_label, IdError};
 /// use incident::IncidentId;
 /// let id: IncidentId = "67e55044-10b1-426f-9247-bb680e5fe0c8".parse()?;
 /// assert_eq!(id.to_string(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
-/// # Ok::<(), incident::IdError>(())
+/// # Ok::<(), incident::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

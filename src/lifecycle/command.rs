@@ -30,7 +30,7 @@ use crate::{
 ///     .severity(Severity::Sev1)
 ///     .owner(ActorId::new("zhang.min")?);
 /// assert_eq!(declare.title, "Customer data exfiltrated");
-/// # Ok::<(), incident::IdError>(())
+/// # Ok::<(), incident::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -745,7 +745,7 @@ impl Command {
     ///
     /// # Examples
     /// ```
-    /// use incident::{reference_securities_policy, Command, Currency, Money, ProgramId};
+    /// use incident::{compensation::reference_securities_policy, Command, Currency, Money, id::ProgramId};
     /// let policy = reference_securities_policy();
     /// let budget = Money::from_minor(500_000_000, Currency::CNY);
     /// let open = Command::open_compensation_program(ProgramId::new("P-1")?, &policy, Some(budget))?;

@@ -11,7 +11,7 @@ use crate::ActorId;
 /// use chrono::{TimeZone, Utc};
 /// let ctx = Context::new(ActorId::new("li.wei")?, Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap());
 /// assert_eq!(ctx.actor().as_str(), "li.wei");
-/// # Ok::<(), incident::IdError>(())
+/// # Ok::<(), incident::id::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {

@@ -26,7 +26,7 @@ pub(crate) fn target(from: Phase, to: Phase) -> Option<CommandKind> {
 ///
 /// # Examples
 /// ```
-/// use incident::{allowed_commands, CommandKind, Phase};
+/// use incident::{lifecycle::allowed_commands, CommandKind, Phase};
 /// assert!(allowed_commands(Phase::Detected).contains(&CommandKind::Contain));
 /// assert!(!allowed_commands(Phase::Detected).contains(&CommandKind::Review));
 /// assert!(allowed_commands(Phase::Closed).is_empty());

@@ -396,7 +396,7 @@ fn is_working(spec: &CalendarSpec, date: NaiveDate) -> bool {
 /// # Examples
 /// ```
 /// use chrono::NaiveDate;
-/// use incident::BusinessCalendar;
+/// use incident::regulation::BusinessCalendar;
 ///
 /// let cn = BusinessCalendar::prc();
 /// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
@@ -428,7 +428,7 @@ impl BusinessCalendar {
     /// use std::collections::BTreeSet;
     /// use chrono::NaiveDate;
     /// use incident::regulation::{BusinessCalendar, CalendarSpec, Day, TimeZone};
-    /// use incident::CalendarId;
+    /// use incident::id::CalendarId;
     ///
     /// let spec = CalendarSpec {
     ///     id: CalendarId::new("hk")?,
@@ -544,7 +544,7 @@ impl BusinessCalendar {
     /// # Examples
     /// ```
     /// use chrono::NaiveDate;
-    /// use incident::BusinessCalendar;
+    /// use incident::regulation::BusinessCalendar;
     ///
     /// let sec = BusinessCalendar::us_sec();
     /// let friday = NaiveDate::from_ymd_opt(2025, 12, 19).unwrap();
@@ -883,7 +883,7 @@ impl BusinessCalendar {
 ///
 /// # Examples
 /// ```
-/// use incident::{CalendarId, Calendars};
+/// use incident::{id::CalendarId, regulation::Calendars};
 ///
 /// let calendars = Calendars::builtin();
 /// let sec = calendars.get(&CalendarId::new("us-sec")?)?;

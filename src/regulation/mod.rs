@@ -30,6 +30,21 @@
 //! ```
 //! use chrono::{Duration, TimeZone as _, Utc};
 //! use incident::regulation::*;
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -74,12 +89,13 @@
 //! let initial = obligations.get("eu-dora", "initial").unwrap();
 //! assert_eq!(initial.due, Some(at + Duration::hours(4)));
 //!
-//! // One timer: the 50 % reminder. When it fires, the tick records it in the log.
-//! let timer = incident.next_deadline(&regulation, at).unwrap();
-//! assert_eq!(timer, at + Duration::hours(2));
-//! let tick = regulation.tick(&incident, timer).unwrap();
-//! for e in incident.execute(&tick, &Context::new(soc, timer))? {
-//!     incident.apply(&e)?;
+//! // One timer: the 50 % reminder. When it fires, the incident records it in the log.
+//! let wake = incident.poll_timeout(Some(&regulation), at).unwrap();
+//! assert_eq!(wake.at, at + Duration::hours(2));
+//! for command in incident.handle_timeout(Some(&regulation), wake.at) {
+//!     for e in incident.execute(&command, &Context::new(soc.clone(), wake.at))? {
+//!         incident.apply(&e)?;
+//!     }
 //! }
 //! assert_eq!(incident.regulatory().alerts.len(), 1);
 //! # Ok(())
@@ -115,5 +131,4 @@ pub use regime::{
     RecipientKind, Regime, RegimeProblem, Report, Roll, StartRule, Submission, TimeOfDay, Trigger,
     Unit, Urgency, ZoneRule,
 };
-pub(crate) use zone::format_offset;
 pub use zone::{TimeZone, TimeZoneError};

@@ -38,7 +38,7 @@ impl TimeZoneError {
 /// # Examples
 /// ```
 /// use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
-/// use incident::TimeZone;
+/// use incident::regulation::TimeZone;
 ///
 /// let ny: TimeZone = "America/New_York".parse()?;
 /// assert_eq!(ny, TimeZone::NEW_YORK);

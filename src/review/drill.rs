@@ -12,13 +12,13 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::comms::{Audience, ContentElement, Locale, MessageKind};
+use crate::comms::{Audience, ContentElement, MessageKind};
+use crate::locale::{format_seconds, tr, Label, Locale};
 use crate::regulation::{MissingFact, ObligationStatus, Obligations, TimeZone};
 use crate::Incident;
 use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
-use super::labels::Label;
-use super::report::{cell, format_seconds, tr};
+use super::report_markdown::cell;
 use super::{DeadlineOutcome, Elapsed};
 
 /// Points deducted for each kind of gap.
@@ -255,6 +255,21 @@ pub enum DrillGap {
 /// ```
 /// use chrono::{Duration, TimeZone as _, Utc};
 /// use incident::review::{DrillGrade, DrillScorecard, DrillStandard};
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// use incident::*;
 ///
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();

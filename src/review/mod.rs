@@ -4,11 +4,13 @@
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
 mod drill;
-mod labels;
 mod metrics;
 mod portfolio;
 mod report;
+mod report_markdown;
 mod veris;
+
+use crate::locale::{tr, Label, Locale};
 
 pub use drill::{
     DrillDeadline, DrillGap, DrillGrade, DrillNotice, DrillPenalties, DrillScorecard,
@@ -26,3 +28,17 @@ pub use report::{
 pub use veris::{
     veris_record, VerisConfidence, VerisError, VerisOptions, VerisVictim, VERIS_SCHEMA_VERSION,
 };
+
+/// How a deadline's outcome reads in the report and the drill scorecard. (It belongs beside
+/// [`DeadlineOutcome`] in `metrics.rs`, which is being reworked elsewhere.)
+impl Label for DeadlineOutcome {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::OnTime => ("按时", "on time"),
+            Self::Late => ("逾期提交", "late"),
+            Self::Missed => ("未提交且已逾期", "missed"),
+            Self::Open => ("待提交", "open"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}

@@ -15,6 +15,7 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::*;
 use incident::money::*;
 use incident::*;
 use proptest::collection::{btree_set, vec};

@@ -1,0 +1,405 @@
+//! The content vocabulary: what a message may be required to carry, and the fact keys that
+//! carry it.
+//!
+//! Two things are named here, and each concept once:
+//!
+//! - A [`ContentElement`] is a *requirement*: "an initial notice says how the incident was
+//!   found". The list of elements is the list of things a message can be required to say;
+//!   each element names the one [well-known key](ContentElement::key) whose fact says it.
+//! - A [`WellKnownKey`] *names a fact* that templates refer to (`{{how_discovered}}`) and
+//!   fact sheets hold. The keys are the eleven element keys, plus six that say something no
+//!   rule requires: who is speaking and under which reference (`firm_name`,
+//!   `incident_reference`), when the firm found out (`detected_at`), how many people are
+//!   affected (`people_affected`, which also counts as the affected scope), and, for
+//!   supervisors, the cause and the money involved (`root_cause`, `funds_involved`).
+//!   [`WellKnownKey::element`] is derived from [`ContentElement::key`], so the two cannot
+//!   drift apart again.
+//!
+//! They stay two types because they are stored apart under frozen names: elements in notice
+//! drafts, element rules and facts (`"element": "next_update_time"`), keys in facts and
+//! templates (`"key": "next_update_at"`). That pair is the one place where an element and
+//! its key are spelled differently; every other element's key is spelled as the element.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Fact, FactValue, Sensitivity, ValueKind};
+use crate::id::FactKey;
+use crate::locale::{tr, Label, Locale};
+
+/// A piece of content a message may be required to carry.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ContentElement {
+    /// When the incident happened.
+    OccurredAt,
+    /// How it was discovered.
+    HowDiscovered,
+    /// Who and what is affected.
+    AffectedScope,
+    /// Which categories of data were exposed.
+    DataCategories,
+    /// What the firm has done about it.
+    MeasuresTaken,
+    /// What the firm is changing so that it does not happen again.
+    SecurityImprovements,
+    /// What the recipient should do.
+    WhatToDo,
+    /// What compensation is offered.
+    CompensationOffer,
+    /// How to reach the firm (hotline, chat, e-mail).
+    ContactPoints,
+    /// When the next update will come.
+    NextUpdateTime,
+    /// An apology.
+    Apology,
+}
+
+impl ContentElement {
+    /// Every element, in declaration order.
+    pub const ALL: [ContentElement; 11] = [
+        Self::OccurredAt,
+        Self::HowDiscovered,
+        Self::AffectedScope,
+        Self::DataCategories,
+        Self::MeasuresTaken,
+        Self::SecurityImprovements,
+        Self::WhatToDo,
+        Self::CompensationOffer,
+        Self::ContactPoints,
+        Self::NextUpdateTime,
+        Self::Apology,
+    ];
+
+    /// The stable snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::OccurredAt => "occurred_at",
+            Self::HowDiscovered => "how_discovered",
+            Self::AffectedScope => "affected_scope",
+            Self::DataCategories => "data_categories",
+            Self::MeasuresTaken => "measures_taken",
+            Self::SecurityImprovements => "security_improvements",
+            Self::WhatToDo => "what_to_do",
+            Self::CompensationOffer => "compensation_offer",
+            Self::ContactPoints => "contact_points",
+            Self::NextUpdateTime => "next_update_time",
+            Self::Apology => "apology",
+        }
+    }
+
+    /// The well-known key whose fact provides this element: the placeholder a template
+    /// writes to carry it (`{{next_update_at}}` for [`ContentElement::NextUpdateTime`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{comms::ContentElement, comms::WellKnownKey};
+    /// assert_eq!(ContentElement::NextUpdateTime.key(), WellKnownKey::NextUpdateAt);
+    /// assert_eq!(ContentElement::NextUpdateTime.key().element(), Some(ContentElement::NextUpdateTime));
+    /// ```
+    pub const fn key(self) -> WellKnownKey {
+        match self {
+            Self::OccurredAt => WellKnownKey::OccurredAt,
+            Self::HowDiscovered => WellKnownKey::HowDiscovered,
+            Self::AffectedScope => WellKnownKey::AffectedScope,
+            Self::DataCategories => WellKnownKey::DataCategories,
+            Self::MeasuresTaken => WellKnownKey::MeasuresTaken,
+            Self::SecurityImprovements => WellKnownKey::SecurityImprovements,
+            Self::WhatToDo => WellKnownKey::WhatToDo,
+            Self::CompensationOffer => WellKnownKey::CompensationOffer,
+            Self::ContactPoints => WellKnownKey::ContactPoints,
+            Self::NextUpdateTime => WellKnownKey::NextUpdateAt,
+            Self::Apology => WellKnownKey::Apology,
+        }
+    }
+}
+
+impl fmt::Display for ContentElement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a reader is told is missing ("缺少的必备内容: 联系方式").
+impl Label for ContentElement {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::OccurredAt => ("发生时间", "when it happened"),
+            Self::HowDiscovered => ("发现经过", "how it was discovered"),
+            Self::AffectedScope => ("影响范围", "who and what is affected"),
+            Self::DataCategories => ("涉及的数据类型", "the data involved"),
+            Self::MeasuresTaken => ("已采取的措施", "measures taken"),
+            Self::SecurityImprovements => ("安全改进", "security improvements"),
+            Self::WhatToDo => ("客户应采取的行动", "what readers should do"),
+            Self::CompensationOffer => ("赔偿方案", "the compensation offer"),
+            Self::ContactPoints => ("联系方式", "contact points"),
+            Self::NextUpdateTime => ("下次更新时间", "the next update time"),
+            Self::Apology => ("致歉", "an apology"),
+        };
+        tr(locale, zh_cn, en)
+    }
+}
+
+/// A fact key every [`TemplateSet`](crate::comms::TemplateSet) knows without being told. Hosts
+/// add their own keys (`ioc.c2_address`, `hotline_hours`) with
+/// [`TemplateSet::declare_fact_key`](crate::comms::TemplateSet::declare_fact_key).
+///
+/// The label is only a default, used by [`WellKnownKey::fact`]: the label on the fact in
+/// the sheet is what rendering enforces.
+///
+/// | key | value | default label | element it provides |
+/// |---|---|---|---|
+/// | `incident_reference` | literal | public | – |
+/// | `firm_name` | literal or text | public | – |
+/// | `occurred_at` | time | public | [`OccurredAt`](ContentElement::OccurredAt) |
+/// | `detected_at` | time | public | – (how it was found is `how_discovered`) |
+/// | `how_discovered` | text | customers | [`HowDiscovered`](ContentElement::HowDiscovered) |
+/// | `affected_scope` | text | public | [`AffectedScope`](ContentElement::AffectedScope) |
+/// | `people_affected` | count | public | [`AffectedScope`](ContentElement::AffectedScope) |
+/// | `data_categories` | data categories | public | [`DataCategories`](ContentElement::DataCategories) |
+/// | `measures_taken` | text | public | [`MeasuresTaken`](ContentElement::MeasuresTaken) |
+/// | `security_improvements` | text | public | [`SecurityImprovements`](ContentElement::SecurityImprovements) |
+/// | `what_to_do` | text | public | [`WhatToDo`](ContentElement::WhatToDo) |
+/// | `compensation_offer` | text | customers | [`CompensationOffer`](ContentElement::CompensationOffer) |
+/// | `contact_points` | text or literal | public | [`ContactPoints`](ContentElement::ContactPoints) |
+/// | `next_update_at` | time | public | [`NextUpdateTime`](ContentElement::NextUpdateTime) |
+/// | `apology` | text | public | [`Apology`](ContentElement::Apology) |
+/// | `root_cause` | text | restricted | – |
+/// | `funds_involved` | amount | restricted | – |
+///
+/// How the incident was found and what is offered in compensation default to customers
+/// only: the press gets neither until the firm decides so. The cause and the money involved
+/// default to restricted (supervisors, police, board) while the investigation runs.
+///
+/// # Examples
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident::{comms::ContentElement, comms::FactValue, comms::Sensitivity, comms::WellKnownKey};
+///
+/// let at = Utc.with_ymd_and_hms(2026, 3, 13, 14, 47, 0).unwrap();
+/// let fact = WellKnownKey::OccurredAt.fact(FactValue::Time { at });
+/// assert_eq!(fact.key.as_str(), "occurred_at");
+/// assert_eq!(fact.sensitivity, Sensitivity::Public);
+/// assert_eq!(fact.element, Some(ContentElement::OccurredAt));
+/// assert_eq!(WellKnownKey::from_key("root_cause"), Some(WellKnownKey::RootCause));
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WellKnownKey {
+    /// `incident_reference`: the reference customers quote when they call.
+    IncidentReference,
+    /// `firm_name`: who is speaking.
+    FirmName,
+    /// `occurred_at`: [`ContentElement::OccurredAt`] (or when it began).
+    OccurredAt,
+    /// `detected_at`: when the firm found out.
+    DetectedAt,
+    /// `how_discovered`: [`ContentElement::HowDiscovered`].
+    HowDiscovered,
+    /// `affected_scope`: [`ContentElement::AffectedScope`], in words.
+    AffectedScope,
+    /// `people_affected`: how many people are affected; also provides
+    /// [`ContentElement::AffectedScope`].
+    PeopleAffected,
+    /// `data_categories`: [`ContentElement::DataCategories`].
+    DataCategories,
+    /// `measures_taken`: [`ContentElement::MeasuresTaken`].
+    MeasuresTaken,
+    /// `security_improvements`: [`ContentElement::SecurityImprovements`].
+    SecurityImprovements,
+    /// `what_to_do`: [`ContentElement::WhatToDo`].
+    WhatToDo,
+    /// `compensation_offer`: [`ContentElement::CompensationOffer`].
+    CompensationOffer,
+    /// `contact_points`: [`ContentElement::ContactPoints`].
+    ContactPoints,
+    /// `next_update_at`: [`ContentElement::NextUpdateTime`].
+    NextUpdateAt,
+    /// `apology`: [`ContentElement::Apology`].
+    Apology,
+    /// `root_cause`: the cause as far as it is known.
+    RootCause,
+    /// `funds_involved`: the money stolen or at risk.
+    FundsInvolved,
+}
+
+impl WellKnownKey {
+    /// Every well-known key, in the order of the table above.
+    pub const ALL: [WellKnownKey; 17] = [
+        Self::IncidentReference,
+        Self::FirmName,
+        Self::OccurredAt,
+        Self::DetectedAt,
+        Self::HowDiscovered,
+        Self::AffectedScope,
+        Self::PeopleAffected,
+        Self::DataCategories,
+        Self::MeasuresTaken,
+        Self::SecurityImprovements,
+        Self::WhatToDo,
+        Self::CompensationOffer,
+        Self::ContactPoints,
+        Self::NextUpdateAt,
+        Self::Apology,
+        Self::RootCause,
+        Self::FundsInvolved,
+    ];
+
+    /// The key as templates write it, e.g. `occurred_at`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::IncidentReference => "incident_reference",
+            Self::FirmName => "firm_name",
+            Self::OccurredAt => "occurred_at",
+            Self::DetectedAt => "detected_at",
+            Self::HowDiscovered => "how_discovered",
+            Self::AffectedScope => "affected_scope",
+            Self::PeopleAffected => "people_affected",
+            Self::DataCategories => "data_categories",
+            Self::MeasuresTaken => "measures_taken",
+            Self::SecurityImprovements => "security_improvements",
+            Self::WhatToDo => "what_to_do",
+            Self::CompensationOffer => "compensation_offer",
+            Self::ContactPoints => "contact_points",
+            Self::NextUpdateAt => "next_update_at",
+            Self::Apology => "apology",
+            Self::RootCause => "root_cause",
+            Self::FundsInvolved => "funds_involved",
+        }
+    }
+
+    /// The well-known key spelled `key`, if any.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+
+    /// The key as a [`FactKey`].
+    pub fn key(self) -> FactKey {
+        FactKey::from_static(self.as_str())
+    }
+
+    /// The required content element a placeholder for this key provides: the element whose
+    /// [`key`](ContentElement::key) this is; for `people_affected` the affected scope (a
+    /// count says who is affected as well as words do); `None` for the context keys.
+    pub fn element(self) -> Option<ContentElement> {
+        match self {
+            Self::PeopleAffected => Some(ContentElement::AffectedScope),
+            _ => ContentElement::ALL.into_iter().find(|e| e.key() == self),
+        }
+    }
+
+    /// The label a fact with this key gets from [`WellKnownKey::fact`].
+    pub const fn sensitivity(self) -> Sensitivity {
+        match self {
+            Self::HowDiscovered | Self::CompensationOffer => Sensitivity::Customers,
+            Self::RootCause | Self::FundsInvolved => Sensitivity::Restricted,
+            _ => Sensitivity::Public,
+        }
+    }
+
+    /// The value shapes the built-in templates are written for (the first is the usual
+    /// one). Any shape renders; another may read oddly in the built-in wording.
+    pub const fn value_kinds(self) -> &'static [ValueKind] {
+        match self {
+            Self::IncidentReference => &[ValueKind::Literal],
+            Self::FirmName => &[ValueKind::Literal, ValueKind::Text],
+            Self::OccurredAt | Self::DetectedAt | Self::NextUpdateAt => &[ValueKind::Time],
+            Self::PeopleAffected => &[ValueKind::Count],
+            Self::DataCategories => &[ValueKind::DataCategories],
+            Self::FundsInvolved => &[ValueKind::Amount],
+            Self::ContactPoints => &[ValueKind::Text, ValueKind::Literal],
+            Self::HowDiscovered
+            | Self::AffectedScope
+            | Self::MeasuresTaken
+            | Self::SecurityImprovements
+            | Self::WhatToDo
+            | Self::CompensationOffer
+            | Self::Apology
+            | Self::RootCause => &[ValueKind::Text],
+        }
+    }
+
+    /// A fact with this key, its default label and element.
+    pub fn fact(self, value: FactValue) -> Fact {
+        Fact {
+            key: self.key(),
+            value,
+            sensitivity: self.sensitivity(),
+            element: self.element(),
+        }
+    }
+}
+
+impl fmt::Display for WellKnownKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_valid_unique_and_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for k in WellKnownKey::ALL {
+            assert!(seen.insert(k.as_str()), "{k}");
+            assert_eq!(FactKey::new(k.as_str()).unwrap(), k.key());
+            assert_eq!(WellKnownKey::from_key(k.as_str()), Some(k));
+            assert_eq!(
+                serde_json::to_value(k).unwrap(),
+                serde_json::json!(k.as_str())
+            );
+            assert!(!k.value_kinds().is_empty());
+        }
+        assert_eq!(WellKnownKey::from_key("ioc.c2_address"), None);
+    }
+
+    #[test]
+    fn every_element_has_its_own_key_spelled_like_it_but_one() {
+        for e in ContentElement::ALL {
+            assert_eq!(e.key().element(), Some(e), "{e}");
+            assert_eq!(
+                serde_json::to_value(e).unwrap(),
+                serde_json::json!(e.as_str())
+            );
+            // The stored names of the next-update element and key differ; no other pair may.
+            if e != ContentElement::NextUpdateTime {
+                assert_eq!(e.key().as_str(), e.as_str());
+            }
+        }
+        let context: Vec<_> = WellKnownKey::ALL
+            .into_iter()
+            .filter(|k| k.element().is_none())
+            .collect();
+        use WellKnownKey::*;
+        assert_eq!(
+            context,
+            [
+                IncidentReference,
+                FirmName,
+                DetectedAt,
+                RootCause,
+                FundsInvolved
+            ]
+        );
+        assert_eq!(
+            PeopleAffected.element(),
+            Some(ContentElement::AffectedScope)
+        );
+    }
+
+    #[test]
+    fn every_element_has_a_distinct_name_in_each_language() {
+        crate::locale::assert_labels_distinct(&ContentElement::ALL);
+    }
+}

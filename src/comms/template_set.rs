@@ -1,0 +1,552 @@
+//! The template registry: which templates a host uses, which fact keys and recipient
+//! fields they may refer to, and the checks a template passes to get in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+
+use super::builtin_templates::builtin_templates;
+use super::template::Slot;
+use super::template_syntax::{valid_field_name, Segment};
+use super::{
+    required_elements, Audience, ContentElement, MessageKind, Template, TemplateError, WellKnownKey,
+};
+use crate::id::FactKey;
+use crate::locale::Locale;
+
+/// The registry of templates: the built-in ones (zh-CN and en for every
+/// [`MessageKind`]), the host's, and the fact keys and recipient fields templates may use.
+///
+/// Registration is where templates are checked, so that a typo surfaces when the template
+/// is loaded, not in the ten-millionth notice: every placeholder must name a well-known
+/// ([`WellKnownKey`]) or declared fact key or a declared recipient field, and the template
+/// must carry the content its kind requires ([`required_elements`]) for its audience, or
+/// for every audience when it has none.
+///
+/// A host template replaces the template of the same kind, locale and audience, built-in
+/// or not. Serialized, a set is the host's part only (declarations and templates, plus
+/// whether the built-ins are included); deserializing registers everything again, so a
+/// stored set cannot skip validation.
+///
+/// # Examples
+/// ```
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
+/// use incident::*;
+///
+/// let mut set = TemplateSet::builtin();
+/// set.declare_recipient_field("offer")?;
+/// let sms = Template::builder(TemplateId::new("acme.sms.initial")?, MessageKind::InitialNotice, Locale::En)
+///     .audience(Audience::AffectedCustomers)
+///     .body("{{firm_name}}: on {{occurred_at}} we found ({{how_discovered}}) that {{affected_scope}} \
+///            We have {{measures_taken}} Offer: {{recipient.offer}}. Help: {{contact_points}}")
+///     .build()?;
+/// set.register(sms)?;
+/// let t = set.lookup(MessageKind::InitialNotice, Locale::En, Audience::AffectedCustomers).unwrap();
+/// assert_eq!(t.id().as_str(), "acme.sms.initial");
+/// // Other audiences still get the built-in notice.
+/// let t = set.lookup(MessageKind::InitialNotice, Locale::En, Audience::AllCustomers).unwrap();
+/// assert_eq!(t.id().as_str(), "builtin.initial_notice.en");
+///
+/// // A template without contact points is refused when registered.
+/// let bad = Template::builder(TemplateId::new("acme.bad")?, MessageKind::InitialNotice, Locale::En)
+///     .audience(Audience::AffectedCustomers)
+///     .body("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}}")
+///     .build()?;
+/// let err = set.register(bad).unwrap_err();
+/// assert!(err.to_string().contains("contact_points"), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSet {
+    builtin: bool,
+    fact_keys: BTreeMap<FactKey, Option<ContentElement>>,
+    recipient_fields: BTreeSet<String>,
+    templates: BTreeMap<Slot, Template>,
+    host: BTreeSet<Slot>,
+}
+
+impl Default for TemplateSet {
+    /// The built-in set.
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl TemplateSet {
+    /// A set with no templates: for hosts that ship all their own.
+    pub fn empty() -> Self {
+        Self {
+            builtin: false,
+            fact_keys: BTreeMap::new(),
+            recipient_fields: BTreeSet::new(),
+            templates: BTreeMap::new(),
+            host: BTreeSet::new(),
+        }
+    }
+
+    /// The built-in templates: zh-CN and en for each of the eight message kinds, for any
+    /// audience, in Markdown (they render to plain text too), with ids
+    /// `builtin.<kind>.<locale>`.
+    pub fn builtin() -> Self {
+        let mut set = Self::empty();
+        set.builtin = true;
+        for t in builtin_templates() {
+            // Checked by a unit test; one that failed would be left out rather than panic.
+            if set.validate(&t).is_ok() {
+                set.templates.insert(t.slot(), t);
+            }
+        }
+        set
+    }
+
+    /// Lets templates use a host fact key, e.g. `ioc.c2_address` or `hotline_hours`, and
+    /// says which required content element it provides, if any. Declaring a key again
+    /// replaces its element.
+    ///
+    /// # Errors
+    /// [`TemplateError::ReservedFactKey`] for a well-known key or one starting with
+    /// `recipient.`.
+    pub fn declare_fact_key(
+        &mut self,
+        key: FactKey,
+        element: Option<ContentElement>,
+    ) -> Result<(), TemplateError> {
+        if WellKnownKey::from_key(key.as_str()).is_some() || key.as_str().starts_with("recipient.")
+        {
+            return Err(TemplateError::ReservedFactKey { key });
+        }
+        self.fact_keys.insert(key, element);
+        Ok(())
+    }
+
+    /// Lets templates use `{{recipient.<name>}}`: a per-recipient value such as the
+    /// compensation offer or a case reference, supplied in [`Recipient::fields`](crate::Recipient::fields).
+    ///
+    /// # Errors
+    /// [`TemplateError::BadRecipientField`] unless the name is 1 to 64 of `[a-z0-9_]`.
+    pub fn declare_recipient_field(
+        &mut self,
+        name: impl Into<String>,
+    ) -> Result<(), TemplateError> {
+        let name = name.into();
+        if !valid_field_name(&name) {
+            return Err(TemplateError::BadRecipientField { field: name });
+        }
+        self.recipient_fields.insert(name);
+        Ok(())
+    }
+
+    /// Whether templates in this set may use `key`.
+    pub fn knows_fact_key(&self, key: &str) -> bool {
+        WellKnownKey::from_key(key).is_some() || self.fact_keys.keys().any(|k| k.as_str() == key)
+    }
+
+    fn element_of(&self, key: &FactKey) -> Option<ContentElement> {
+        match WellKnownKey::from_key(key.as_str()) {
+            Some(k) => k.element(),
+            None => self.fact_keys.get(key).copied().flatten(),
+        }
+    }
+
+    /// The content elements `template`'s placeholders provide, by the well-known table and
+    /// the host's declarations: what a [`NoticeDraft`](crate::comms::NoticeDraft) made from it
+    /// carries.
+    pub fn elements(&self, template: &Template) -> BTreeSet<ContentElement> {
+        template
+            .fact_keys()
+            .filter_map(|k| self.element_of(k))
+            .collect()
+    }
+
+    /// Checks `template` as [`TemplateSet::register`] would, without registering it.
+    ///
+    /// # Errors
+    /// [`TemplateError::UnknownFactKey`], [`TemplateError::UnknownRecipientField`] (the
+    /// first in the text, with its position), then [`TemplateError::MissingElements`]
+    /// listing every missing element.
+    pub fn validate(&self, template: &Template) -> Result<(), TemplateError> {
+        for (part, segment) in template.segments() {
+            match segment {
+                Segment::Fact { key, at } if !self.knows_fact_key(key.as_str()) => {
+                    let known = WellKnownKey::ALL
+                        .iter()
+                        .map(|k| k.as_str())
+                        .chain(self.fact_keys.keys().map(FactKey::as_str));
+                    return Err(TemplateError::UnknownFactKey {
+                        template: template.id().clone(),
+                        part,
+                        at: template.position(part, *at),
+                        key: key.clone(),
+                        suggestion: closest(key.as_str(), known),
+                    });
+                }
+                Segment::Field { name, at } if !self.recipient_fields.contains(name) => {
+                    return Err(TemplateError::UnknownRecipientField {
+                        template: template.id().clone(),
+                        part,
+                        at: template.position(part, *at),
+                        field: name.clone(),
+                        suggestion: closest(name, self.recipient_fields.iter().map(String::as_str)),
+                    });
+                }
+                _ => {}
+            }
+        }
+        let provided = self.elements(template);
+        let required: BTreeSet<ContentElement> = match template.audience() {
+            Some(a) => required_elements(template.kind(), a)
+                .iter()
+                .copied()
+                .collect(),
+            None => Audience::ALL
+                .iter()
+                .flat_map(|a| required_elements(template.kind(), *a).iter().copied())
+                .collect(),
+        };
+        let missing: Vec<ContentElement> = required.difference(&provided).copied().collect();
+        if !missing.is_empty() {
+            return Err(TemplateError::MissingElements {
+                template: template.id().clone(),
+                kind: template.kind(),
+                audience: template.audience(),
+                missing,
+            });
+        }
+        Ok(())
+    }
+
+    /// Validates and adds `template`, replacing (and returning) the template of the same
+    /// kind, locale and audience.
+    ///
+    /// # Errors
+    /// Everything [`TemplateSet::validate`] reports, and [`TemplateError::DuplicateId`]
+    /// when another template in the set has the same id.
+    pub fn register(&mut self, template: Template) -> Result<Option<Template>, TemplateError> {
+        self.validate(&template)?;
+        let slot = template.slot();
+        if let Some((other, _)) = self
+            .templates
+            .iter()
+            .find(|(s, t)| **s != slot && t.id() == template.id())
+        {
+            return Err(TemplateError::DuplicateId {
+                template: template.id().clone(),
+                kind: other.0,
+                locale: other.1,
+                audience: other.2,
+            });
+        }
+        self.host.insert(slot);
+        Ok(self.templates.insert(slot, template))
+    }
+
+    /// The template for `kind` in `locale` for `audience`: one registered for exactly that
+    /// audience if there is one, else one for any audience.
+    pub fn lookup(
+        &self,
+        kind: MessageKind,
+        locale: Locale,
+        audience: Audience,
+    ) -> Option<&Template> {
+        self.templates
+            .get(&(kind, locale, Some(audience)))
+            .or_else(|| self.templates.get(&(kind, locale, None)))
+    }
+
+    /// Every template, ordered by kind, locale and audience.
+    pub fn templates(&self) -> impl Iterator<Item = &Template> + '_ {
+        self.templates.values()
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c.to_owned())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != *cb);
+            left = (diagonal + cost).min(up + 1).min(left + 1);
+            diagonal = up;
+            next.push(left);
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or_default()
+}
+
+/// A declared host fact key in the serialized set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct DeclaredKey {
+    /// The key.
+    key: FactKey,
+    /// The content element it provides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    element: Option<ContentElement>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The serialized form of a [`TemplateSet`]: the host's part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct TemplateSetSource {
+    /// Whether the built-in templates are included (default true).
+    #[serde(default = "yes")]
+    builtin: bool,
+    /// Host fact keys templates may use.
+    #[serde(default)]
+    fact_keys: Vec<DeclaredKey>,
+    /// Recipient fields templates may use.
+    #[serde(default)]
+    recipient_fields: BTreeSet<String>,
+    /// Host templates; each replaces the built-in of the same kind, locale and audience.
+    #[serde(default)]
+    templates: Vec<Template>,
+}
+
+impl TryFrom<TemplateSetSource> for TemplateSet {
+    type Error = TemplateError;
+
+    fn try_from(source: TemplateSetSource) -> Result<Self, Self::Error> {
+        let mut set = if source.builtin {
+            Self::builtin()
+        } else {
+            Self::empty()
+        };
+        for declared in source.fact_keys {
+            set.declare_fact_key(declared.key, declared.element)?;
+        }
+        for field in source.recipient_fields {
+            set.declare_recipient_field(field)?;
+        }
+        for template in source.templates {
+            set.register(template)?;
+        }
+        Ok(set)
+    }
+}
+
+impl From<&TemplateSet> for TemplateSetSource {
+    fn from(set: &TemplateSet) -> Self {
+        Self {
+            builtin: set.builtin,
+            fact_keys: set
+                .fact_keys
+                .iter()
+                .map(|(key, element)| DeclaredKey {
+                    key: key.clone(),
+                    element: *element,
+                })
+                .collect(),
+            recipient_fields: set.recipient_fields.clone(),
+            templates: set
+                .host
+                .iter()
+                .filter_map(|slot| set.templates.get(slot).cloned())
+                .collect(),
+        }
+    }
+}
+
+impl Serialize for TemplateSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        TemplateSetSource::from(self).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for TemplateSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = TemplateSetSource::deserialize(deserializer)?;
+        TemplateSet::try_from(source).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for TemplateSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TemplateSet".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        TemplateSetSource::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comms::template_syntax::Position;
+    use crate::id::TemplateId;
+
+    fn id(s: &str) -> TemplateId {
+        TemplateId::new(s).unwrap()
+    }
+
+    #[test]
+    fn registration_checks_keys_fields_and_required_content() {
+        let mut set = TemplateSet::empty();
+        let t = Template::builder(id("x"), MessageKind::Faq, Locale::En)
+            .subject("About {{incident_refrence}}")
+            .body("{{contact_points}}")
+            .build()
+            .unwrap();
+        let err = set.register(t).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "template `x` subject 1:7: unknown fact key `incident_refrence` (did you mean `incident_reference`?): use a well-known key (see WellKnownKey) or declare it with TemplateSet::declare_fact_key"
+        );
+        let t = Template::builder(id("x"), MessageKind::Faq, Locale::En)
+            .body("{{contact_points}}\n{{ioc.c2_address}}")
+            .build()
+            .unwrap();
+        assert!(matches!(
+            set.validate(&t),
+            Err(TemplateError::UnknownFactKey {
+                at: Position { line: 2, column: 1 },
+                suggestion: None,
+                ..
+            })
+        ));
+        set.declare_fact_key(FactKey::new("ioc.c2_address").unwrap(), None)
+            .unwrap();
+        set.register(t).unwrap();
+        assert!(matches!(
+            set.declare_fact_key(FactKey::new("occurred_at").unwrap(), None),
+            Err(TemplateError::ReservedFactKey { .. })
+        ));
+        assert!(matches!(
+            set.declare_fact_key(FactKey::new("recipient.x").unwrap(), None),
+            Err(TemplateError::ReservedFactKey { .. })
+        ));
+        assert!(matches!(
+            set.declare_recipient_field("Offer"),
+            Err(TemplateError::BadRecipientField { .. })
+        ));
+        set.declare_recipient_field("offer").unwrap();
+        let t = Template::builder(id("y"), MessageKind::Faq, Locale::ZhCn)
+            .body("{{contact_points}} {{recipient.ofer}}")
+            .build()
+            .unwrap();
+        let err = set.register(t).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown recipient field `ofer` (did you mean `offer`?)"),
+            "{err}"
+        );
+
+        // A generic initial notice must satisfy every audience: regulators need data
+        // categories.
+        let t = Template::builder(id("z"), MessageKind::InitialNotice, Locale::En)
+            .body("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} {{contact_points}}")
+            .build()
+            .unwrap();
+        let err = set.validate(&t).unwrap_err();
+        assert_eq!(
+            err,
+            TemplateError::MissingElements {
+                template: id("z"),
+                kind: MessageKind::InitialNotice,
+                audience: None,
+                missing: vec![ContentElement::DataCategories],
+            }
+        );
+        assert!(
+            err.to_string()
+                .contains("data_categories (e.g. {{data_categories}})"),
+            "{err}"
+        );
+        // A host key can provide an element.
+        set.declare_fact_key(
+            FactKey::new("hotline").unwrap(),
+            Some(ContentElement::ContactPoints),
+        )
+        .unwrap();
+        let t = Template::builder(id("z"), MessageKind::Faq, Locale::En)
+            .body("{{hotline}}")
+            .build()
+            .unwrap();
+        assert_eq!(set.register(t).unwrap().unwrap().id().as_str(), "x");
+        // Ids are unique across slots.
+        let t = Template::builder(id("z"), MessageKind::Survey, Locale::En)
+            .build()
+            .unwrap();
+        assert!(matches!(
+            set.register(t),
+            Err(TemplateError::DuplicateId { .. })
+        ));
+    }
+
+    #[test]
+    fn host_templates_replace_builtins_and_survive_serde() {
+        let mut set = TemplateSet::builtin();
+        set.declare_recipient_field("case_ref").unwrap();
+        set.declare_fact_key(FactKey::new("ioc.c2_address").unwrap(), None)
+            .unwrap();
+        let t = Template::builder(id("acme.survey"), MessageKind::Survey, Locale::En)
+            .audience(Audience::AffectedCustomers)
+            .subject("How did we do? ({{recipient.case_ref}})")
+            .body("Reply 1-5.")
+            .build()
+            .unwrap();
+        assert_eq!(set.register(t).unwrap(), None);
+        let json = serde_json::to_value(&set).unwrap();
+        assert_eq!(json["templates"][0]["id"], "acme.survey");
+        assert_eq!(json["templates"].as_array().unwrap().len(), 1);
+        let back: TemplateSet = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, set);
+        let mut bad = json;
+        bad["recipient_fields"] = serde_json::json!([]);
+        let err = serde_json::from_value::<TemplateSet>(bad).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown recipient field `case_ref`"),
+            "{err}"
+        );
+        let schema = serde_json::to_value(schemars::schema_for!(TemplateSet)).unwrap();
+        assert!(schema["properties"]["templates"].is_object());
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("占位", "占位符"), 1);
+        assert_eq!(
+            closest("ocurred_at", ["occurred_at", "detected_at"].into_iter()),
+            Some("occurred_at".into())
+        );
+        assert_eq!(closest("zzz", ["occurred_at"].into_iter()), None);
+    }
+}

@@ -1,0 +1,327 @@
+//! How numbers, money, durations, times and time zones read in each locale.
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDateTime, Offset, TimeZone as _, Timelike, Utc,
+};
+use chrono_tz::{OffsetName, Tz};
+
+use super::{Label, Locale};
+use crate::classify::DataCategory;
+use crate::money::{group_thousands, Money};
+
+/// Chinese names of common zones, and whether the zone observes daylight saving (then the
+/// offset is shown too).
+fn zh_zone_name(iana: &str) -> Option<(&'static str, bool)> {
+    Some(match iana {
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" => {
+            ("北京时间", false)
+        }
+        "Asia/Hong_Kong" | "Hongkong" => ("香港时间", false),
+        "Asia/Macau" | "Asia/Macao" => ("澳门时间", false),
+        "Asia/Taipei" | "ROC" => ("台北时间", false),
+        "Asia/Singapore" | "Singapore" => ("新加坡时间", false),
+        "Asia/Tokyo" | "Japan" => ("日本时间", false),
+        "America/New_York" | "US/Eastern" | "EST5EDT" => ("美国东部时间", true),
+        "America/Chicago" | "US/Central" | "CST6CDT" => ("美国中部时间", true),
+        "America/Los_Angeles" | "US/Pacific" | "PST8PDT" => ("美国太平洋时间", true),
+        "Europe/London" | "GB" => ("英国时间", true),
+        "Europe/Berlin" | "Europe/Brussels" | "Europe/Paris" | "Europe/Amsterdam"
+        | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Rome" | "Europe/Vienna"
+        | "Europe/Zurich" | "Europe/Stockholm" | "Europe/Copenhagen" | "Europe/Oslo"
+        | "Europe/Prague" | "Europe/Warsaw" | "CET" => ("中欧时间", true),
+        "UTC" | "Etc/UTC" | "Etc/UCT" | "Etc/Universal" | "Etc/Zulu" | "UCT" | "Universal"
+        | "Zulu" | "Etc/GMT" | "GMT" => ("协调世界时", false),
+        _ => return None,
+    })
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The wall-clock time at `at` in a zone `offset` from UTC, saturating at the limits of
+/// chrono's range (where chrono's own conversion would panic).
+fn wall_clock(at: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
+    at.naive_utc()
+        .checked_add_offset(offset)
+        .unwrap_or(if offset.local_minus_utc() > 0 {
+            NaiveDateTime::MAX
+        } else {
+            NaiveDateTime::MIN
+        })
+}
+
+impl Locale {
+    /// `at` as a reader in `zone` sees it, in this locale.
+    ///
+    /// | zone | zh-CN | en |
+    /// |---|---|---|
+    /// | Asia/Shanghai | `2026年3月14日 09:30 (北京时间)` | `14 March 2026, 09:30 CST (UTC+08:00)` |
+    /// | America/New_York | `2026年3月13日 21:30 (美国东部时间 UTC-04:00)` | `13 March 2026, 21:30 EDT (UTC-04:00)` |
+    /// | UTC | `2026年3月14日 01:30 (协调世界时)` | `14 March 2026, 01:30 UTC` |
+    ///
+    /// zh-CN names the zone in words for the zones Chinese readers meet most (北京时间,
+    /// 香港时间, 新加坡时间, 美国东部时间, 中欧时间, 协调世界时 …) and adds the UTC offset
+    /// where the zone observes daylight saving, so "美国东部时间" is never ambiguous; other
+    /// zones show their IANA name and offset. en gives day, month name, year, the zone
+    /// abbreviation and the offset, because abbreviations alone are ambiguous (CST is also
+    /// US Central).
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::{TimeZone as _, Utc};
+    /// use incident::{locale::Locale, regulation::TimeZone};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// assert_eq!(Locale::ZhCn.format_time(at, TimeZone::SHANGHAI), "2026年3月14日 09:30 (北京时间)");
+    /// assert_eq!(Locale::En.format_time(at, TimeZone::SHANGHAI), "14 March 2026, 09:30 CST (UTC+08:00)");
+    /// assert_eq!(
+    ///     Locale::ZhCn.format_time(at, TimeZone::NEW_YORK),
+    ///     "2026年3月13日 21:30 (美国东部时间 UTC-04:00)"
+    /// );
+    /// ```
+    pub fn format_time(self, at: DateTime<Utc>, zone: impl Into<Tz>) -> String {
+        let zone: Tz = zone.into();
+        let offset = zone.offset_from_utc_datetime(&at.naive_utc());
+        let fixed = offset.fix();
+        let seconds = fixed.local_minus_utc();
+        let wall = wall_clock(at, fixed);
+        // `+08:00`, or `+08:05:43` for historical offsets with seconds.
+        let utc_offset = fixed.to_string();
+        let (hour, minute) = (wall.hour(), wall.minute());
+        match self {
+            Self::ZhCn => {
+                let zone_text = match zh_zone_name(zone.name()) {
+                    Some((name, false)) => name.to_owned(),
+                    Some((name, true)) => format!("{name} UTC{utc_offset}"),
+                    None => format!("{} UTC{utc_offset}", zone.name()),
+                };
+                format!(
+                    "{}年{}月{}日 {hour:02}:{minute:02} ({zone_text})",
+                    wall.year(),
+                    wall.month(),
+                    wall.day()
+                )
+            }
+            Self::En => {
+                let month = MONTHS_EN
+                    .get(wall.month0() as usize)
+                    .copied()
+                    .unwrap_or_default();
+                let date = format!(
+                    "{} {month} {}, {hour:02}:{minute:02}",
+                    wall.day(),
+                    wall.year()
+                );
+                match offset.abbreviation() {
+                    Some("UTC") if seconds == 0 => format!("{date} UTC"),
+                    Some(abbreviation) if !abbreviation.starts_with(['+', '-']) => {
+                        format!("{date} {abbreviation} (UTC{utc_offset})")
+                    }
+                    _ => format!("{date} (UTC{utc_offset})"),
+                }
+            }
+        }
+    }
+
+    /// `n` with thousands separators (`12,480` in both locales: exact, and what Chinese
+    /// financial notices use (`12,480人`), where `1.2万` would round).
+    pub fn format_count(self, n: u64) -> String {
+        group_thousands(n)
+    }
+
+    /// An amount of money: [`Money`]'s display (`¥3,860,000.00`) in both locales, the
+    /// symbol or ISO code being what readers of either language expect on a notice.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{Currency, locale::Locale, Money};
+    /// let money = Money::from_major(3_860_000, Currency::CNY)?;
+    /// assert_eq!(Locale::ZhCn.format_money(money), "¥3,860,000.00");
+    /// # Ok::<(), incident::money::MoneyError>(())
+    /// ```
+    pub fn format_money(self, money: Money) -> String {
+        money.to_string()
+    }
+
+    /// Basis points as a percentage with one decimal, rounded down: `8750` → `87.5%`.
+    pub(crate) fn format_percent(self, basis_points: u32) -> String {
+        format!("{}.{}%", basis_points / 100, (basis_points % 100) / 10)
+    }
+
+    /// The reader-facing name of a data category (its [`Label`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::{classify::DataCategory, locale::Locale};
+    /// assert_eq!(Locale::ZhCn.data_category_name(DataCategory::IdentityDocument), "身份证件信息");
+    /// assert_eq!(Locale::En.data_category_name(DataCategory::IdentityDocument), "identity document numbers");
+    /// ```
+    pub fn data_category_name(self, category: DataCategory) -> &'static str {
+        category.label(self)
+    }
+
+    /// Colon, comma and semicolon with the spacing of the locale: full-width and unspaced
+    /// in Chinese (`：`, `，`, `；`), followed by a space in English.
+    pub(crate) fn punctuation(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::ZhCn => ("：", "，", "；"),
+            Self::En => (": ", ", ", "; "),
+        }
+    }
+
+    /// A list as a sentence: `a、b、c` in Chinese, `a, b and c` in English; an empty list
+    /// is `无` / `none`.
+    pub(crate) fn join_list<'a>(self, items: impl IntoIterator<Item = &'a str>) -> String {
+        let items: Vec<&str> = items.into_iter().collect();
+        match (self, items.as_slice()) {
+            (Self::ZhCn, []) => "无".to_owned(),
+            (Self::En, []) => "none".to_owned(),
+            (Self::ZhCn, _) => items.join("、"),
+            (Self::En, [only]) => (*only).to_owned(),
+            (Self::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
+        }
+    }
+}
+
+/// `seconds` as `2 h 05 min` / `2小时05分`, with days when a day or more; negative spans
+/// keep their sign.
+pub(crate) fn format_seconds(locale: Locale, seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    let (days, hours, minutes) = (s / 86_400, (s % 86_400) / 3_600, (s % 3_600) / 60);
+    match locale {
+        Locale::ZhCn if days > 0 => format!("{sign}{days}天{hours}小时{minutes:02}分"),
+        Locale::ZhCn if hours > 0 => format!("{sign}{hours}小时{minutes:02}分"),
+        Locale::ZhCn if minutes > 0 => format!("{sign}{minutes}分钟"),
+        Locale::ZhCn => format!("{sign}{s}秒"),
+        Locale::En if days > 0 => format!("{sign}{days} d {hours} h {minutes:02} min"),
+        Locale::En if hours > 0 => format!("{sign}{hours} h {minutes:02} min"),
+        Locale::En if minutes > 0 => format!("{sign}{minutes} min"),
+        Locale::En => format!("{sign}{s} s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn times_read_in_the_readers_zone_and_language() {
+        use chrono_tz::{America, Asia, Europe, UTC};
+        let at = utc(2026, 3, 14, 1, 30);
+        let zh = Locale::ZhCn;
+        let en = Locale::En;
+        assert_eq!(
+            zh.format_time(at, Asia::Shanghai),
+            "2026年3月14日 09:30 (北京时间)"
+        );
+        assert_eq!(
+            zh.format_time(at, Asia::Hong_Kong),
+            "2026年3月14日 09:30 (香港时间)"
+        );
+        assert_eq!(
+            zh.format_time(at, Asia::Singapore),
+            "2026年3月14日 09:30 (新加坡时间)"
+        );
+        assert_eq!(zh.format_time(at, UTC), "2026年3月14日 01:30 (协调世界时)");
+        assert_eq!(
+            zh.format_time(at, Europe::Berlin),
+            "2026年3月14日 02:30 (中欧时间 UTC+01:00)"
+        );
+        assert_eq!(
+            zh.format_time(utc(2026, 7, 1, 1, 30), Europe::Berlin),
+            "2026年7月1日 03:30 (中欧时间 UTC+02:00)"
+        );
+        assert_eq!(
+            zh.format_time(at, Europe::Lisbon),
+            "2026年3月14日 01:30 (Europe/Lisbon UTC+00:00)"
+        );
+        assert_eq!(
+            en.format_time(at, Asia::Shanghai),
+            "14 March 2026, 09:30 CST (UTC+08:00)"
+        );
+        assert_eq!(
+            en.format_time(at, America::New_York),
+            "13 March 2026, 21:30 EDT (UTC-04:00)"
+        );
+        assert_eq!(en.format_time(at, UTC), "14 March 2026, 01:30 UTC");
+        // A zone whose tz-database abbreviation is numeric shows the offset once.
+        assert_eq!(
+            en.format_time(at, America::Sao_Paulo),
+            "13 March 2026, 22:30 (UTC-03:00)"
+        );
+        // The extremes of chrono's range do not panic.
+        assert!(!zh
+            .format_time(DateTime::<Utc>::MAX_UTC, America::New_York)
+            .is_empty());
+        assert!(!en
+            .format_time(DateTime::<Utc>::MIN_UTC, Asia::Shanghai)
+            .is_empty());
+    }
+
+    #[test]
+    fn offsets_show_seconds_only_when_they_have_some() {
+        let offset = |s| FixedOffset::east_opt(s).unwrap().to_string();
+        assert_eq!(offset(8 * 3600), "+08:00");
+        assert_eq!(offset(-4 * 3600), "-04:00");
+        assert_eq!(offset(8 * 3600 + 5 * 60 + 43), "+08:05:43");
+        assert_eq!(offset(0), "+00:00");
+        // Shanghai's local mean time before 1901.
+        let at = utc(1900, 1, 1, 0, 0);
+        assert_eq!(
+            Locale::En.format_time(at, chrono_tz::Asia::Shanghai),
+            "1 January 1900, 08:05 LMT (UTC+08:05:43)"
+        );
+    }
+
+    #[test]
+    fn numbers_money_and_lists_read_per_locale() {
+        assert_eq!(Locale::ZhCn.format_count(12_480), "12,480");
+        assert_eq!(Locale::En.format_count(999), "999");
+        let money = Money::from_major(3_860_000, Currency::CNY).unwrap();
+        assert_eq!(Locale::En.format_money(money), "¥3,860,000.00");
+        assert_eq!(Locale::En.format_percent(8_759), "87.5%");
+        assert_eq!(Locale::ZhCn.format_percent(10_000), "100.0%");
+        assert_eq!(Locale::En.format_percent(5), "0.0%");
+        assert_eq!(Locale::ZhCn.join_list([]), "无");
+        assert_eq!(Locale::En.join_list([]), "none");
+        assert_eq!(Locale::ZhCn.join_list(["甲", "乙"]), "甲、乙");
+        assert_eq!(Locale::En.join_list(["a", "b"]), "a and b");
+        assert_eq!(Locale::En.join_list(["a", "b", "c"]), "a, b and c");
+        assert_eq!(Locale::En.join_list(["a"]), "a");
+    }
+
+    #[test]
+    fn durations_read_naturally_in_both_languages() {
+        assert_eq!(format_seconds(Locale::En, 0), "0 s");
+        assert_eq!(format_seconds(Locale::En, 59), "59 s");
+        assert_eq!(format_seconds(Locale::En, 60), "1 min");
+        assert_eq!(format_seconds(Locale::En, 3_600 + 5 * 60), "1 h 05 min");
+        assert_eq!(
+            format_seconds(Locale::En, 86_400 * 2 + 3_600),
+            "2 d 1 h 00 min"
+        );
+        assert_eq!(format_seconds(Locale::En, -90 * 60), "-1 h 30 min");
+        assert_eq!(format_seconds(Locale::ZhCn, 3_600 + 5 * 60), "1小时05分");
+        assert_eq!(format_seconds(Locale::ZhCn, 86_400), "1天0小时00分");
+        assert_eq!(format_seconds(Locale::ZhCn, 120), "2分钟");
+        assert_eq!(format_seconds(Locale::ZhCn, -5), "-5秒");
+    }
+}
