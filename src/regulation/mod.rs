@@ -99,7 +99,11 @@ mod timer;
 mod zone;
 
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
-pub use builtin::*;
+pub use builtin::{
+    builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
+    hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,
+    us_sec_6k, us_sec_8k, us_sec_reg_sp, us_sec_reg_sp_service_provider, BUILTIN_FACTS,
+};
 pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
