@@ -1,0 +1,25 @@
+//! Business calendars: which local dates are working days, as data a host can load and
+//! replace. Deadlines in "business days" or "工作日" are counted on them; a date outside a
+//! calendar's covered years is an error, never a guess, because official schedules (China's
+//! 调休 swaps, US executive-order closures) cannot be derived from rules.
+//!
+//! The data a host writes is a [`CalendarSpec`] (validated into a [`BusinessCalendar`], whose
+//! queries are lookups in a precomputed index); a host's loaded calendars are a
+//! [`Calendars`] collection; the built-in schedules live one file per calendar under
+//! `builtin`.
+
+mod builtin;
+mod business_calendar;
+mod calendars;
+mod day;
+mod error;
+mod index;
+mod spec;
+#[cfg(test)]
+mod testing;
+
+pub use business_calendar::BusinessCalendar;
+pub use calendars::Calendars;
+pub use day::Day;
+pub use error::CalendarError;
+pub use spec::{CalendarSpec, MAX_CALENDAR_YEARS};
