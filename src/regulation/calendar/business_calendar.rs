@@ -267,6 +267,7 @@ impl JsonSchema for BusinessCalendar {
         schema
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

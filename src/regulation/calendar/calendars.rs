@@ -159,6 +159,7 @@ impl JsonSchema for Calendars {
         })
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

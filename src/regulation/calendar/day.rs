@@ -78,6 +78,7 @@ impl fmt::Display for Day {
         })
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,6 +75,7 @@ impl Index {
         self.first.checked_add_days(Days::new(u64::from(*offset)))
     }
 }
+
 #[cfg(test)]
 mod tests {
     use crate::regulation::calendar::spec::is_working;

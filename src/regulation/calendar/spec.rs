@@ -123,6 +123,7 @@ pub(super) fn validate(spec: &CalendarSpec) -> Result<(), CalendarError> {
     }
     Ok(())
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

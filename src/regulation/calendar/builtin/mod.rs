@@ -40,6 +40,7 @@ pub(super) fn dates(list: &[Ymd]) -> BTreeSet<NaiveDate> {
 pub(super) fn sat_sun() -> BTreeSet<Day> {
     BTreeSet::from([Day::Saturday, Day::Sunday])
 }
+
 #[cfg(test)]
 mod tests {
     use crate::regulation::calendar::spec::validate;
