@@ -39,8 +39,6 @@ mod error;
 mod format;
 mod parse;
 mod rounding;
-#[cfg(test)]
-mod testing;
 
 #[cfg(doc)]
 use std::{fmt, str::FromStr};
@@ -49,3 +47,23 @@ pub use amount::Money;
 pub use currency::Currency;
 pub use error::{MoneyError, MoneyOperation};
 pub(crate) use format::group_thousands;
+
+/// Helpers shared by the money unit tests.
+#[cfg(test)]
+mod testing {
+    use proptest::prelude::*;
+
+    use super::{Currency, Money};
+
+    pub(super) fn m(amount: i64, currency: Currency) -> Money {
+        Money::from_minor(amount, currency)
+    }
+
+    pub(super) fn cur(code: &str) -> Currency {
+        Currency::new(code).unwrap()
+    }
+
+    pub(super) fn any_currency() -> impl Strategy<Value = Currency> {
+        proptest::sample::select(Currency::supported().collect::<Vec<_>>())
+    }
+}

@@ -15,11 +15,38 @@ mod day;
 mod error;
 mod index;
 mod spec;
-#[cfg(test)]
-mod testing;
 
 pub use business_calendar::BusinessCalendar;
 pub use calendars::Calendars;
 pub use day::Day;
 pub use error::CalendarError;
 pub use spec::{CalendarSpec, MAX_CALENDAR_YEARS};
+
+/// Helpers shared by the calendar unit tests.
+#[cfg(test)]
+mod testing {
+    use chrono::NaiveDate;
+
+    use super::builtin::{dates, sat_sun};
+    use super::CalendarSpec;
+    use crate::regulation::TimeZone;
+    use crate::CalendarId;
+
+    pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    pub(super) fn spec() -> CalendarSpec {
+        CalendarSpec {
+            id: CalendarId::new("test").unwrap(),
+            name: "Test".into(),
+            time_zone: TimeZone::UTC,
+            weekend: sat_sun(),
+            first_year: 2026,
+            last_year: 2026,
+            holidays: dates(&[(2026, 1, 1)]),
+            working_days: dates(&[(2026, 1, 3)]),
+            source: "test".into(),
+        }
+    }
+}
