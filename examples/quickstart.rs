@@ -16,7 +16,6 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
-use incident::money::*;
 use incident::*;
 
 /// A minimal host: an in-memory store, the live state and a clock the script moves.

@@ -21,7 +21,6 @@ use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::regulation::{CnGrade, EntityType};
 use incident::review::{DrillScorecard, DrillStandard, ReviewReport};

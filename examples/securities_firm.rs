@@ -31,7 +31,6 @@ use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::review::*;
 use incident::*;

@@ -35,6 +35,21 @@
 //! # use incident::regulation::*;
 //! # use incident::review::*;
 //! # use incident::schema::*;
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -148,7 +163,8 @@ pub use classify::discovery::DetectionSource;
 pub use classify::kind::IncidentKind;
 pub use classify::severity::Severity;
 pub use id::core::{ActorId, IncidentId};
-pub use money::{Currency, Money};
+pub use money::amount::Money;
+pub use money::currency::Currency;
 
 // One error for hosts that want one type in their signatures.
 pub use error::Error;

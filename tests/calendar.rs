@@ -20,63 +20,117 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-// --- the built-in data -----------------------------------------------------------------
+// --- the built-in data: worked queries, one table ------------------------------------------
+
+/// One query on a built-in calendar and the answer the official schedule gives.
+enum Query {
+    /// `is_working_day(date)`.
+    Working(NaiveDate, bool),
+    /// Every day from the first date to the last, both included, is a rest day.
+    RestDays(NaiveDate, NaiveDate),
+    /// `add_working_days(start, n)`.
+    Add(NaiveDate, u32, NaiveDate),
+    /// `sub_working_days(start, n)`.
+    Sub(NaiveDate, u32, NaiveDate),
+    /// `working_days_between(start, end)`.
+    Between(NaiveDate, NaiveDate, u32),
+    /// `next_working_day(date)`.
+    Next(NaiveDate, NaiveDate),
+    /// `working_day_on_or_after(date)`.
+    OnOrAfter(NaiveDate, NaiveDate),
+}
+
+impl Query {
+    /// The answer `calendar` gives, or what was wrong with it.
+    fn check(&self, calendar: &BusinessCalendar) -> Result<(), String> {
+        let same = |got: Result<NaiveDate, CalendarError>, want: NaiveDate| match got {
+            Ok(got) if got == want => Ok(()),
+            other => Err(format!("got {other:?}, expected {want}")),
+        };
+        match *self {
+            Query::Working(date, want) => match calendar.is_working_day(date) {
+                Ok(got) if got == want => Ok(()),
+                other => Err(format!("{date}: working {other:?}, expected {want}")),
+            },
+            Query::RestDays(first, last) => {
+                let working: Vec<_> = first
+                    .iter_days()
+                    .take_while(|x| *x <= last)
+                    .filter(|x| calendar.is_working_day(*x) != Ok(false))
+                    .collect();
+                if working.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("not rest days: {working:?}"))
+                }
+            }
+            Query::Add(start, n, want) => same(calendar.add_working_days(start, n), want),
+            Query::Sub(start, n, want) => same(calendar.sub_working_days(start, n), want),
+            Query::Between(start, end, want) => match calendar.working_days_between(start, end) {
+                Ok(got) if got == want => Ok(()),
+                other => Err(format!("got {other:?}, expected {want}")),
+            },
+            Query::Next(date, want) => same(calendar.next_working_day(date), want),
+            Query::OnOrAfter(date, want) => same(calendar.working_day_on_or_after(date), want),
+        }
+    }
+}
 
 #[test]
-fn prc_five_working_days_across_spring_festival() {
+fn worked_queries_on_the_built_in_calendars() {
+    use Query::*;
     let cn = BusinessCalendar::prc();
-    // Start Thu 2026-02-12 (not counted). Counted: Fri 02-13 (1), make-up Sat 02-14 (2);
-    // 02-15..02-23 Spring Festival off; Tue 02-24 (3), Wed 02-25 (4), Thu 02-26 (5).
-    let counted: Vec<NaiveDate> = (1..=5)
-        .map(|n| cn.add_working_days(d(2026, 2, 12), n).unwrap())
+    let federal = BusinessCalendar::us_federal();
+    let sec = BusinessCalendar::us_sec();
+    // What the row checks, the calendar, the query and its answer.
+    #[rustfmt::skip]
+    let cases: Vec<(&str, &BusinessCalendar, Query)> = vec![
+        // Spring Festival 2026: start Thu 02-12 (not counted). Counted: Fri 02-13 (1), make-up
+        // Sat 02-14 (2); 02-15..02-23 off; Tue 02-24 (3), Wed 02-25 (4), Thu 02-26 (5).
+        ("prc: 1 after Thu 2026-02-12",           &cn, Add(d(2026, 2, 12), 1, d(2026, 2, 13))),
+        ("prc: 2, the make-up Saturday",          &cn, Add(d(2026, 2, 12), 2, d(2026, 2, 14))),
+        ("prc: 3, after the festival",            &cn, Add(d(2026, 2, 12), 3, d(2026, 2, 24))),
+        ("prc: 4",                                &cn, Add(d(2026, 2, 12), 4, d(2026, 2, 25))),
+        ("prc: 5",                                &cn, Add(d(2026, 2, 12), 5, d(2026, 2, 26))),
+        ("prc: Spring Festival off",              &cn, RestDays(d(2026, 2, 15), d(2026, 2, 23))),
+        ("prc: make-up Saturday 2026-02-28",      &cn, Working(d(2026, 2, 28), true)),
+        ("prc: 5 elapse 02-12..02-26",            &cn, Between(d(2026, 2, 12), d(2026, 2, 26), 5)),
+        ("prc: and back",                         &cn, Sub(d(2026, 2, 26), 5, d(2026, 2, 12))),
+        // The 2025 and 2026 notices: make-up days work, holiday blocks rest.
+        ("prc: make-up Sunday 2025-01-26",        &cn, Working(d(2025, 1, 26), true)),
+        ("prc: National Day block 2025-10-08",    &cn, Working(d(2025, 10, 8), false)),
+        ("prc: make-up Sunday 2026-01-04",        &cn, Working(d(2026, 1, 4), true)),
+        ("prc: after National Day 2025-10-09",    &cn, Working(d(2025, 10, 9), true)),
+        ("prc: ordinary Sunday 2025-10-12",       &cn, Working(d(2025, 10, 12), false)),
+        ("prc: next after 2025-09-30",            &cn, Next(d(2025, 9, 30), d(2025, 10, 9))),
+        ("prc: on or after 2025-10-01",           &cn, OnOrAfter(d(2025, 10, 1), d(2025, 10, 9))),
+        // EO 11582: a Saturday holiday is observed on Friday, a Sunday one on Monday.
+        ("federal: New Year 2028 on 2027-12-31",  &federal, Working(d(2027, 12, 31), false)),
+        ("federal: July 4 2026 on 07-03",         &federal, Working(d(2026, 7, 3), false)),
+        ("federal: Juneteenth 2027 on 06-18",     &federal, Working(d(2027, 6, 18), false)),
+        // Christmas 2025 from Fri 12-19: Mon 22 (1), Tue 23 (2); Wed 24 (EO closure), Thu 25
+        // (Christmas), Fri 26 (EO closure), weekend 27–28; Mon 29 (3), Tue 30 (4).
+        ("sec: 4 over Christmas 2025",            &sec, Add(d(2025, 12, 19), 4, d(2025, 12, 30))),
+        // On the statutory calendar only Christmas is off: 22, 23, 24, 26.
+        ("federal: 4 over Christmas 2025",        &federal, Add(d(2025, 12, 19), 4, d(2025, 12, 26))),
+        // Thanksgiving 2026: Wed 11-25; Thu 26 Thanksgiving; Fri 27 is a business day.
+        ("federal: next after Wed 2026-11-25",    &federal, Next(d(2026, 11, 25), d(2026, 11, 27))),
+        ("federal: 2 after Wed 2026-11-25",       &federal, Add(d(2026, 11, 25), 2, d(2026, 11, 30))),
+        ("federal: 3 elapse 11-24..11-30",        &federal, Between(d(2026, 11, 24), d(2026, 11, 30), 3)),
+        ("federal: 1 before Fri 2026-11-27",      &federal, Sub(d(2026, 11, 27), 1, d(2026, 11, 25))),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(what, calendar, query)| {
+            query.check(calendar).err().map(|e| format!("{what}: {e}"))
+        })
         .collect();
-    assert_eq!(
-        counted,
-        [
-            d(2026, 2, 13),
-            d(2026, 2, 14),
-            d(2026, 2, 24),
-            d(2026, 2, 25),
-            d(2026, 2, 26)
-        ]
-    );
-    for off in 15..=23 {
-        assert!(!cn.is_working_day(d(2026, 2, off)).unwrap(), "02-{off}");
-    }
-    assert!(
-        cn.is_working_day(d(2026, 2, 28)).unwrap(),
-        "make-up Saturday"
-    );
-    assert_eq!(
-        cn.working_days_between(d(2026, 2, 12), d(2026, 2, 26))
-            .unwrap(),
-        5
-    );
-    assert_eq!(
-        cn.sub_working_days(d(2026, 2, 26), 5).unwrap(),
-        d(2026, 2, 12)
-    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn prc_make_up_days_and_holidays() {
     let cn = BusinessCalendar::prc();
-    assert!(cn.is_working_day(d(2025, 1, 26)).unwrap(), "make-up Sunday");
-    assert!(
-        !cn.is_working_day(d(2025, 10, 8)).unwrap(),
-        "National Day block"
-    );
-    assert!(cn.is_working_day(d(2026, 1, 4)).unwrap(), "make-up Sunday");
-    assert!(cn.is_working_day(d(2025, 10, 9)).unwrap());
-    assert!(
-        !cn.is_working_day(d(2025, 10, 12)).unwrap(),
-        "ordinary Sunday"
-    );
-    assert_eq!(cn.next_working_day(d(2025, 9, 30)).unwrap(), d(2025, 10, 9));
-    assert_eq!(
-        cn.working_day_on_or_after(d(2025, 10, 1)).unwrap(),
-        d(2025, 10, 9)
-    );
     // The make-up days are the weekend days the notices name.
     let expected = [
         (d(2025, 1, 26), Weekday::Sun),
@@ -181,9 +235,6 @@ fn us_federal_holidays_follow_5_usc_6103_and_eo_11582() {
         assert!(!matches!(h.weekday(), Weekday::Sat | Weekday::Sun), "{h}");
         assert!(!federal.is_working_day(*h).unwrap(), "{h}");
     }
-    assert!(!federal.is_working_day(d(2027, 12, 31)).unwrap());
-    assert!(!federal.is_working_day(d(2026, 7, 3)).unwrap());
-    assert!(!federal.is_working_day(d(2027, 6, 18)).unwrap());
 
     let sec = BusinessCalendar::us_sec();
     let extra: Vec<_> = sec
@@ -195,47 +246,6 @@ fn us_federal_holidays_follow_5_usc_6103_and_eo_11582() {
     assert_eq!(extra, [d(2025, 12, 24), d(2025, 12, 26)]);
     assert_eq!(sec.covered_years(), federal.covered_years());
     assert_eq!(sec.time_zone(), TimeZone::NEW_YORK);
-}
-
-#[test]
-fn us_sec_four_business_days_over_christmas_2025() {
-    let sec = BusinessCalendar::us_sec();
-    // Start Fri 2025-12-19. Counted: Mon 22 (1), Tue 23 (2); Wed 24 (EO closure),
-    // Thu 25 (Christmas), Fri 26 (EO closure), weekend 27–28; Mon 29 (3), Tue 30 (4).
-    assert_eq!(
-        sec.add_working_days(d(2025, 12, 19), 4).unwrap(),
-        d(2025, 12, 30)
-    );
-    // On the statutory calendar only Christmas is off: 22, 23, 24, 26.
-    let federal = BusinessCalendar::us_federal();
-    assert_eq!(
-        federal.add_working_days(d(2025, 12, 19), 4).unwrap(),
-        d(2025, 12, 26)
-    );
-}
-
-#[test]
-fn thanksgiving_crossing() {
-    let federal = BusinessCalendar::us_federal();
-    // Wed 2026-11-25; Thu 26 Thanksgiving; Fri 27 is a business day.
-    assert_eq!(
-        federal.next_working_day(d(2026, 11, 25)).unwrap(),
-        d(2026, 11, 27)
-    );
-    assert_eq!(
-        federal.add_working_days(d(2026, 11, 25), 2).unwrap(),
-        d(2026, 11, 30)
-    );
-    assert_eq!(
-        federal
-            .working_days_between(d(2026, 11, 24), d(2026, 11, 30))
-            .unwrap(),
-        3
-    );
-    assert_eq!(
-        federal.sub_working_days(d(2026, 11, 27), 1).unwrap(),
-        d(2026, 11, 25)
-    );
 }
 
 #[test]

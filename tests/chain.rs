@@ -15,7 +15,6 @@ mod common;
 use common::*;
 use incident::chain::*;
 use incident::classify::*;
-use incident::money::*;
 use incident::*;
 use sha2::{Digest as _, Sha256};
 

@@ -22,8 +22,8 @@ use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::regulation::*;
+use incident::{Currency, Money};
 use proptest::prelude::*;
 
 const KINDS: [MessageKind; 8] = MessageKind::ALL;

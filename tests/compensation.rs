@@ -16,7 +16,6 @@ use incident::chain::*;
 use incident::classify::*;
 use incident::compensation::*;
 use incident::id::*;
-use incident::money::*;
 use incident::schema::*;
 use incident::*;
 use proptest::prelude::*;

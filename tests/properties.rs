@@ -47,7 +47,6 @@ use incident::id::*;
 use incident::lifecycle::TRANSITIONS;
 use incident::lifecycle::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Worked regulatory cases through the public API: each built-in regime against the
 //! project's regulatory reference, the counting rules (DST, weekends, holidays, month ends,
-//! make-up working days), missing facts, overrides, timers and drills.
+//! make-up working days), missing facts, overrides, timers and drills. The per-regime cases
+//! are tables, one per jurisdiction (`eu_cases`, `us_cases`, `cn_cases`, `sg_hk_cases`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -11,7 +12,6 @@
 use chrono::{DateTime, Duration, Utc};
 use incident::classify::*;
 use incident::id::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
@@ -108,604 +108,6 @@ fn due(o: &Obligations, regime: &str, report: &str) -> DateTime<Utc> {
         .unwrap_or_else(|| panic!("{regime}/{report} has no due time"))
 }
 
-// --- GDPR -----------------------------------------------------------------------------
-
-#[test]
-fn gdpr_72_hours_are_elapsed_time_across_the_eu_dst_change() {
-    // Aware Friday 2026-03-27 16:00 CET; clocks go forward on Sunday 29 March.
-    let mut f = facts(IncidentKind::DataBreach, "2026-03-27T15:00:00Z");
-    personal(&mut f, 20_000, "DE");
-    let r = regulation(eu_profile(&[EntityType::DataController]));
-    let o = r.obligations(&f, t("2026-03-27T18:00:00Z"));
-    let sa = o.get("eu-gdpr", "supervisory-authority").unwrap();
-    assert_eq!(sa.due, Some(t("2026-03-30T15:00:00Z")));
-    // 72 elapsed hours end at 17:00 local summer time, not 16:00.
-    assert!(
-        sa.due_local.as_deref().unwrap().contains("17:00"),
-        "{:?}",
-        sa.due_local
-    );
-    assert_eq!(sa.urgency, Urgency::WithoutUndueDelay);
-    assert!(sa
-        .notes
-        .iter()
-        .any(|n| n.contains("awareness not recorded")));
-    // Art. 34 needs the high-risk determination: named as missing, not guessed.
-    assert!(o
-        .undetermined
-        .iter()
-        .any(
-            |u| u.report.as_ref().map(ReportId::as_str) == Some("data-subjects")
-                && u.missing
-                    == vec![MissingFact::Determination {
-                        fact: fact("high_risk")
-                    }]
-        ));
-    // Assumed "not unlikely to result in a risk": reported as an assumption.
-    assert!(sa.assumptions.iter().any(|a| a.contains("risk_unlikely")));
-}
-
-#[test]
-fn a_filing_after_the_moment_asked_about_is_not_yet_met() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-03-27T15:00:00Z");
-    personal(&mut f, 20_000, "DE");
-    file(
-        &mut f,
-        "eu-gdpr",
-        "supervisory-authority",
-        "2026-03-29T10:00:00Z",
-    );
-    let r = regulation(eu_profile(&[EntityType::DataController]));
-    // Before the filing: still owed, with time left.
-    let before = r.obligations(&f, t("2026-03-28T15:00:00Z"));
-    let sa = before.get("eu-gdpr", "supervisory-authority").unwrap();
-    assert_eq!(
-        sa.status,
-        ObligationStatus::Pending {
-            remaining_seconds: Some(48 * 3600)
-        }
-    );
-    // After the deadline and before the filing, it would be overdue.
-    let f_late = {
-        let mut f = facts(IncidentKind::DataBreach, "2026-03-27T15:00:00Z");
-        personal(&mut f, 20_000, "DE");
-        file(
-            &mut f,
-            "eu-gdpr",
-            "supervisory-authority",
-            "2026-04-01T10:00:00Z",
-        );
-        f
-    };
-    let overdue = r.obligations(&f_late, t("2026-03-31T15:00:00Z"));
-    assert_eq!(
-        overdue
-            .get("eu-gdpr", "supervisory-authority")
-            .unwrap()
-            .status,
-        ObligationStatus::Overdue {
-            overdue_seconds: 24 * 3600
-        }
-    );
-    // At and after the filing: met.
-    for at in ["2026-03-29T10:00:00Z", "2026-04-02T00:00:00Z"] {
-        let o = r.obligations(&f, t(at));
-        assert!(matches!(
-            o.get("eu-gdpr", "supervisory-authority").unwrap().status,
-            ObligationStatus::Met { submitted_at, .. } if submitted_at == t("2026-03-29T10:00:00Z")
-        ));
-    }
-}
-
-#[test]
-fn gdpr_has_no_weekend_relief_and_reports_the_strict_hour_reading() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-03-26T10:20:00Z");
-    personal(&mut f, 20_000, "FR");
-    let r = regulation(eu_profile(&[EntityType::DataController]));
-    let o = r.obligations(&f, t("2026-03-26T11:00:00Z"));
-    let sa = o.get("eu-gdpr", "supervisory-authority").unwrap();
-    // Sunday 29 March, no roll.
-    assert_eq!(sa.due, Some(t("2026-03-29T10:20:00Z")));
-    let reading = &sa.readings[0];
-    assert_eq!(reading.ambiguity, Ambiguity::HourCountStart);
-    assert!(!reading.alternative);
-    // Reg. 1182/71 strict: from the next full hour (11:00 local = 10:00Z... next is 11:00Z).
-    assert_eq!(reading.other_due, Some(t("2026-03-29T11:00:00Z")));
-    // Choosing the alternative moves the due time and says so.
-    let r2 = r
-        .clone()
-        .with_readings(Readings::default().alternative(Ambiguity::HourCountStart));
-    let sa2 = r2.obligations(&f, t("2026-03-26T11:00:00Z"));
-    let sa2 = sa2.get("eu-gdpr", "supervisory-authority").unwrap();
-    assert_eq!(sa2.due, Some(t("2026-03-29T11:00:00Z")));
-    assert!(sa2.readings[0].alternative);
-}
-
-#[test]
-fn gdpr_does_not_apply_without_personal_data_and_cannot_tell_without_categories() {
-    let r = regulation(eu_profile(&[EntityType::DataController]));
-    let f = facts(IncidentKind::DataBreach, "2026-03-26T10:00:00Z");
-    let o = r.obligations(&f, t("2026-03-26T11:00:00Z"));
-    let u = o
-        .undetermined
-        .iter()
-        .find(|u| u.regime.as_str() == "eu-gdpr")
-        .unwrap();
-    assert_eq!(u.missing, vec![MissingFact::DataCategories]);
-
-    let mut f = f;
-    f.impact.data_categories.insert(DataCategory::SourceCode);
-    let o = r.obligations(&f, t("2026-03-26T11:00:00Z"));
-    let na = o
-        .not_applicable
-        .iter()
-        .find(|n| n.regime.as_str() == "eu-gdpr")
-        .unwrap();
-    assert!(na.reason.contains("no personal data"), "{}", na.reason);
-}
-
-// --- DORA -----------------------------------------------------------------------------
-
-fn dora_case(types: &[EntityType], awareness: &str, classified: &str) -> Obligations {
-    let mut f = facts(IncidentKind::ServiceDisruption, awareness);
-    determine(&mut f, "major_incident", true, classified);
-    regulation(eu_profile(types)).obligations(&f, t(classified))
-}
-
-#[test]
-fn dora_initial_is_the_earlier_limb() {
-    // Aware Mon 08:00Z, classified Mon 20:00Z: 4 h from classification beats 24 h.
-    let o = dora_case(
-        &[EntityType::PaymentInstitution],
-        "2026-03-09T08:00:00Z",
-        "2026-03-09T20:00:00Z",
-    );
-    let initial = o.get("eu-dora", "initial").unwrap();
-    assert_eq!(initial.due, Some(t("2026-03-10T00:00:00Z")));
-    assert_eq!(
-        initial.trigger,
-        Some(Trigger::Determined {
-            fact: fact("major_incident")
-        })
-    );
-    assert_eq!(initial.limbs.len(), 2);
-    assert!(initial.limbs[0].governing && !initial.limbs[1].governing);
-}
-
-#[test]
-fn dora_late_classification_counts_four_hours_from_classification() {
-    // RTS Art. 5(2): classified 50 h after awareness; the 24 h limb expired before the
-    // obligation arose and is dropped.
-    let o = dora_case(
-        &[EntityType::PaymentInstitution],
-        "2026-03-09T08:00:00Z",
-        "2026-03-11T10:00:00Z",
-    );
-    let initial = o.get("eu-dora", "initial").unwrap();
-    assert_eq!(initial.due, Some(t("2026-03-11T14:00:00Z")));
-    assert!(initial.limbs[1].dropped.is_some());
-    assert!(initial.due.unwrap() >= initial.triggered_at.unwrap());
-}
-
-#[test]
-fn dora_weekend_relief_depends_on_entity_type() {
-    // Classified Saturday 2026-03-07 09:00 CET: due Saturday 12:00Z.
-    let relief = dora_case(
-        &[EntityType::PaymentInstitution],
-        "2026-03-07T08:00:00Z",
-        "2026-03-07T08:00:00Z",
-    );
-    // A payment institution gets 12:00 noon of the next working day (Monday, Berlin).
-    assert_eq!(
-        due(&relief, "eu-dora", "initial"),
-        t("2026-03-09T11:00:00Z")
-    );
-    // A credit institution does not (RTS Art. 5(5)).
-    let none = dora_case(
-        &[EntityType::CreditInstitution],
-        "2026-03-07T08:00:00Z",
-        "2026-03-07T08:00:00Z",
-    );
-    let initial = none.get("eu-dora", "initial").unwrap();
-    assert_eq!(initial.due, Some(t("2026-03-07T12:00:00Z")));
-    assert!(initial
-        .notes
-        .iter()
-        .any(|n| n.contains("relief not available")));
-    // Nor does an entity its authority excluded (Art. 5(6)).
-    let excluded = dora_case(
-        &[
-            EntityType::PaymentInstitution,
-            EntityType::DoraReliefExcluded,
-        ],
-        "2026-03-07T08:00:00Z",
-        "2026-03-07T08:00:00Z",
-    );
-    assert_eq!(
-        due(&excluded, "eu-dora", "initial"),
-        t("2026-03-07T12:00:00Z")
-    );
-}
-
-#[test]
-fn dora_relief_uses_the_member_state_bank_holidays() {
-    // Classified Good Friday 2026-04-03 08:00 CEST (06:00Z): 4 h lands on the holiday;
-    // Saturday, Sunday and Easter Monday follow; due Tuesday 7 April 12:00 CEST.
-    let o = dora_case(
-        &[EntityType::InvestmentFirm],
-        "2026-04-03T06:00:00Z",
-        "2026-04-03T06:00:00Z",
-    );
-    assert_eq!(due(&o, "eu-dora", "initial"), t("2026-04-07T10:00:00Z"));
-}
-
-#[test]
-fn dora_intermediate_and_final_anchor_to_submissions() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-01-26T08:00:00Z");
-    determine(&mut f, "major_incident", true, "2026-01-26T09:00:00Z");
-    let r = regulation(eu_profile(&[EntityType::CreditInstitution]));
-    let o = r.obligations(&f, t("2026-01-26T10:00:00Z"));
-    assert_eq!(
-        o.get("eu-dora", "intermediate").unwrap().status,
-        ObligationStatus::AwaitingTrigger
-    );
-    file(&mut f, "eu-dora", "initial", "2026-01-26T12:00:00Z");
-    let o = r.obligations(&f, t("2026-01-26T13:00:00Z"));
-    assert!(matches!(
-        o.get("eu-dora", "initial").unwrap().status,
-        ObligationStatus::Met {
-            late_seconds: None,
-            ..
-        }
-    ));
-    assert_eq!(
-        due(&o, "eu-dora", "intermediate"),
-        t("2026-01-29T12:00:00Z")
-    );
-    // Intermediate filed, then updated on Saturday 31 January: the final report runs one
-    // month from the latest update, clamps to 28 February (a Saturday) and, as relief
-    // applies to final reports of every entity, moves to Monday 2 March 12:00 CET.
-    file(&mut f, "eu-dora", "intermediate", "2026-01-29T09:00:00Z");
-    file(&mut f, "eu-dora", "intermediate", "2026-01-31T10:00:00Z");
-    let o = r.obligations(&f, t("2026-02-01T00:00:00Z"));
-    assert_eq!(due(&o, "eu-dora", "final"), t("2026-03-02T11:00:00Z"));
-}
-
-#[test]
-fn dora_without_a_member_state_calendar_names_what_is_missing() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-03-09T08:00:00Z");
-    determine(&mut f, "major_incident", true, "2026-03-09T08:00:00Z");
-    let profile = EntityProfile::new()
-        .established_in(j("IE"))
-        .entity_type(EntityType::PaymentInstitution)
-        .time_zone("Europe/Dublin".parse().unwrap());
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-03-09T09:00:00Z"));
-    let u = o
-        .undetermined
-        .iter()
-        .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("initial"))
-        .unwrap();
-    assert_eq!(u.missing, vec![MissingFact::EntityCalendar]);
-    // A credit institution has no relief for the initial report, so it needs no calendar
-    // for it; the final report (relief for all) still does.
-    let profile = EntityProfile::new()
-        .established_in(j("IE"))
-        .entity_type(EntityType::CreditInstitution)
-        .time_zone("Europe/Dublin".parse().unwrap());
-    let mut f2 = f.clone();
-    file(&mut f2, "eu-dora", "initial", "2026-03-09T10:00:00Z");
-    file(&mut f2, "eu-dora", "intermediate", "2026-03-10T10:00:00Z");
-    let o = Regulation::builtin(profile).obligations(&f2, t("2026-03-10T11:00:00Z"));
-    assert!(matches!(
-        o.get("eu-dora", "initial").unwrap().status,
-        ObligationStatus::Met { .. }
-    ));
-    let fin = o
-        .undetermined
-        .iter()
-        .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("final"))
-        .unwrap();
-    assert_eq!(fin.missing, vec![MissingFact::EntityCalendar]);
-    // A calendar id the host did not supply is named.
-    let profile = EntityProfile::new()
-        .established_in(j("IE"))
-        .entity_type(EntityType::PaymentInstitution)
-        .time_zone("Europe/Dublin".parse().unwrap())
-        .calendar(CalendarId::new("ie").unwrap());
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-03-09T09:00:00Z"));
-    let u = o
-        .undetermined
-        .iter()
-        .find(|u| u.report.as_ref().map(ReportId::as_str) == Some("initial"))
-        .unwrap();
-    assert_eq!(
-        u.missing,
-        vec![MissingFact::Calendar {
-            id: CalendarId::new("ie").unwrap()
-        }]
-    );
-}
-
-// --- NIS2 -----------------------------------------------------------------------------
-
-#[test]
-fn nis2_final_report_is_one_month_after_the_notification_with_month_end_clamping() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-01-29T10:00:00Z");
-    determine(&mut f, "significant_incident", true, "2026-01-29T12:00:00Z");
-    let r = regulation(eu_profile(&[EntityType::Nis2Essential]));
-    let o = r.obligations(&f, t("2026-01-29T13:00:00Z"));
-    assert_eq!(
-        due(&o, "eu-nis2", "early-warning"),
-        t("2026-01-30T10:00:00Z")
-    );
-    assert_eq!(
-        due(&o, "eu-nis2", "incident-notification"),
-        t("2026-02-01T10:00:00Z")
-    );
-    assert!(o.get("eu-nis2", "incident-notification-tsp").is_none());
-    file(
-        &mut f,
-        "eu-nis2",
-        "incident-notification",
-        "2026-01-31T09:30:00Z",
-    );
-    let o = r.obligations(&f, t("2026-02-01T00:00:00Z"));
-    // 31 January 10:30 CET + one month = 28 February 10:30 CET (clamped).
-    let fin = o.get("eu-nis2", "final-report").unwrap();
-    assert_eq!(fin.due, Some(t("2026-02-28T09:30:00Z")));
-    // The 1182/71 reading (end of the last day) is reported alongside.
-    assert_eq!(fin.readings[0].ambiguity, Ambiguity::DayEnd);
-    assert_eq!(fin.readings[0].other_due, Some(t("2026-02-28T23:00:00Z")));
-}
-
-#[test]
-fn nis2_does_not_apply_to_dora_entities() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-01-29T10:00:00Z");
-    determine(&mut f, "significant_incident", true, "2026-01-29T12:00:00Z");
-    let r = regulation(eu_profile(&[
-        EntityType::Nis2Essential,
-        EntityType::CreditInstitution,
-    ]));
-    let o = r.obligations(&f, t("2026-01-29T13:00:00Z"));
-    assert!(o
-        .not_applicable
-        .iter()
-        .any(|n| n.regime.as_str() == "eu-nis2"));
-}
-
-#[test]
-fn a_national_transposition_overrides_the_builtin_by_id() {
-    let mut national = eu_nis2();
-    national.name = "NIS2 as transposed (test: 12 h early warning)".into();
-    national.reports[0].deadline[0].offset = Offset::hours(12);
-    // Round-trips through JSON, as a host would load it.
-    let national: Regime =
-        serde_json::from_str(&serde_json::to_string(&national).unwrap()).unwrap();
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-01-29T10:00:00Z");
-    determine(&mut f, "significant_incident", true, "2026-01-29T12:00:00Z");
-    let r = regulation(eu_profile(&[EntityType::Nis2Important])).with_regime(national);
-    assert_eq!(
-        r.regimes
-            .iter()
-            .filter(|g| g.id.as_str() == "eu-nis2")
-            .count(),
-        1
-    );
-    let o = r.obligations(&f, t("2026-01-29T13:00:00Z"));
-    assert_eq!(
-        due(&o, "eu-nis2", "early-warning"),
-        t("2026-01-29T22:00:00Z")
-    );
-}
-
-// --- SEC --------------------------------------------------------------------------------
-
-fn sec(determined: &str) -> Obligations {
-    let mut f = facts(IncidentKind::Ransomware, "2025-12-01T15:00:00Z");
-    determine(&mut f, "material", true, determined);
-    let profile = EntityProfile::new()
-        .established_in(j("US"))
-        .entity_type(EntityType::SecRegistrant);
-    Regulation::builtin(profile).obligations(&f, t(determined))
-}
-
-#[test]
-fn sec_8k_four_business_days_skip_holidays_and_closure_days() {
-    // Determined Friday 19 December 2025: Mon 22 (1), Tue 23 (2); 24 and 26 December are
-    // executive-order closures and 25 is Christmas; Mon 29 (3), Tue 30 (4), 17:30 EST.
-    let o = sec("2025-12-19T20:00:00Z");
-    assert_eq!(due(&o, "us-sec-8k", "form-8-k"), t("2025-12-30T22:30:00Z"));
-}
-
-#[test]
-fn sec_8k_weekend_determination_begins_on_the_next_business_day_across_dst() {
-    // Determined Saturday 7 March 2026; the period begins on and includes Monday 9
-    // March; day 4 is Thursday 12 March; US clocks went forward on 8 March, so 17:30 EDT
-    // is 21:30Z.
-    let o = sec("2026-03-07T15:00:00Z");
-    assert_eq!(due(&o, "us-sec-8k", "form-8-k"), t("2026-03-12T21:30:00Z"));
-    // Determined on Sunday 8 March at 23:30 EDT (Monday 03:30Z): the Eastern date governs.
-    let o = sec("2026-03-09T03:30:00Z");
-    assert_eq!(due(&o, "us-sec-8k", "form-8-k"), t("2026-03-12T21:30:00Z"));
-}
-
-#[test]
-fn sec_8k_filed_after_the_1730_cut_off_is_late() {
-    let mut f = facts(IncidentKind::Ransomware, "2026-03-02T15:00:00Z");
-    determine(&mut f, "material", true, "2026-03-02T16:00:00Z");
-    // Mon 2 March → Fri 6 March 17:30 EST = 22:30Z; filed 17:45 EST.
-    file(&mut f, "us-sec-8k", "form-8-k", "2026-03-06T22:45:00Z");
-    let profile = EntityProfile::new().entity_type(EntityType::SecRegistrant);
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-03-07T00:00:00Z"));
-    let o8 = o.get("us-sec-8k", "form-8-k").unwrap();
-    assert_eq!(o8.due, Some(t("2026-03-06T22:30:00Z")));
-    assert_eq!(
-        o8.status,
-        ObligationStatus::Met {
-            submitted_at: t("2026-03-06T22:45:00Z"),
-            late_seconds: Some(900)
-        }
-    );
-}
-
-#[test]
-fn sec_8k_amendment_runs_from_the_information_becoming_available() {
-    let mut f = facts(IncidentKind::Ransomware, "2026-03-02T15:00:00Z");
-    determine(&mut f, "material", true, "2026-03-02T16:00:00Z");
-    let profile = EntityProfile::new().entity_type(EntityType::SecRegistrant);
-    let r = Regulation::builtin(profile);
-    // Nothing omitted: no amendment.
-    let o = r.obligations(&f, t("2026-03-03T00:00:00Z"));
-    assert!(o.get("us-sec-8k", "form-8-k-a").is_none());
-    determine(
-        &mut f,
-        "information_omitted_from_8k",
-        true,
-        "2026-03-05T16:00:00Z",
-    );
-    let o = r.obligations(&f, t("2026-03-05T17:00:00Z"));
-    assert_eq!(
-        o.get("us-sec-8k", "form-8-k-a").unwrap().status,
-        ObligationStatus::AwaitingTrigger
-    );
-    f.milestones
-        .insert(Milestone::InformationAvailable, t("2026-04-02T14:00:00Z"));
-    // Thu 2 April → Wed 8 April 17:30 EDT (no federal holiday in between).
-    let o = r.obligations(&f, t("2026-04-02T15:00:00Z"));
-    assert_eq!(
-        due(&o, "us-sec-8k", "form-8-k-a"),
-        t("2026-04-08T21:30:00Z")
-    );
-}
-
-#[test]
-fn foreign_private_issuers_have_no_four_day_clock() {
-    let mut f = facts(IncidentKind::Ransomware, "2026-03-02T15:00:00Z");
-    determine(&mut f, "material", true, "2026-03-02T16:00:00Z");
-    let profile = EntityProfile::new().entity_type(EntityType::ForeignPrivateIssuer);
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-03-03T00:00:00Z"));
-    assert!(o.get("us-sec-8k", "form-8-k").is_none());
-    let six_k = o.get("us-sec-6k", "form-6-k").unwrap();
-    assert_eq!(six_k.due, None);
-    assert_eq!(
-        six_k.status,
-        ObligationStatus::Pending {
-            remaining_seconds: None
-        }
-    );
-}
-
-#[test]
-fn reg_sp_thirty_days_and_service_provider_72_hours() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-01-30T14:00:00Z");
-    personal(&mut f, 3_000, "US");
-    determine(
-        &mut f,
-        "sensitive_customer_information_compromised",
-        true,
-        "2026-01-31T14:00:00Z",
-    );
-    let profile = EntityProfile::new()
-        .entity_type(EntityType::BrokerDealer)
-        .entity_type(EntityType::RegSpServiceProvider);
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-02-01T00:00:00Z"));
-    // Aware (detected) Friday 30 January 09:00 EST + 30 days = Sunday 1 March 09:00 EST.
-    assert_eq!(
-        due(&o, "us-sec-reg-sp", "individuals"),
-        t("2026-03-01T14:00:00Z")
-    );
-    assert_eq!(
-        due(&o, "us-sec-reg-sp-service-provider", "covered-institution"),
-        t("2026-02-02T14:00:00Z")
-    );
-}
-
-// --- NYDFS, HIPAA ----------------------------------------------------------------------
-
-#[test]
-fn nydfs_72_hours_and_extortion_clocks() {
-    let mut f = facts(IncidentKind::Ransomware, "2026-05-20T12:00:00Z");
-    determine(
-        &mut f,
-        "cybersecurity_incident",
-        true,
-        "2026-05-21T12:00:00Z",
-    );
-    let profile = EntityProfile::new().entity_type(EntityType::NydfsCoveredEntity);
-    let r = Regulation::builtin(profile);
-    let o = r.obligations(&f, t("2026-05-21T13:00:00Z"));
-    assert_eq!(
-        due(&o, "us-ny-dfs-500-17", "incident-notice"),
-        t("2026-05-24T12:00:00Z")
-    );
-    assert!(o
-        .get("us-ny-dfs-500-17", "extortion-payment-notice")
-        .is_none());
-    // Paid Friday 26 June 2026 10:00 EDT: notice in 24 h; 30 days end Sunday 26 July.
-    f.milestones
-        .insert(Milestone::ExtortionPaymentMade, t("2026-06-26T14:00:00Z"));
-    let o = r.obligations(&f, t("2026-06-26T15:00:00Z"));
-    assert_eq!(
-        due(&o, "us-ny-dfs-500-17", "extortion-payment-notice"),
-        t("2026-06-27T14:00:00Z")
-    );
-    let expl = o
-        .get("us-ny-dfs-500-17", "extortion-payment-explanation")
-        .unwrap();
-    assert_eq!(expl.due, Some(t("2026-07-26T14:00:00Z")));
-    // The GCL § 25-a reading (roll to the end of Monday 27 July) is reported, not applied.
-    let roll = expl
-        .readings
-        .iter()
-        .find(|r| r.ambiguity == Ambiguity::RestDayExtension)
-        .unwrap();
-    assert!(!roll.alternative);
-    assert_eq!(roll.other_due, Some(t("2026-07-28T04:00:00Z")));
-}
-
-#[test]
-fn hipaa_sixty_days_media_and_hhs_thresholds() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-01-10T15:00:00Z");
-    f.impact.data_categories.insert(DataCategory::Health);
-    f.impact.people.confirmed = Some(501);
-    let profile = EntityProfile::new()
-        .entity_type(EntityType::HipaaCoveredEntity)
-        .time_zone("America/Chicago".parse().unwrap());
-    let r = Regulation::builtin(profile);
-    let o = r.obligations(&f, t("2026-01-11T00:00:00Z"));
-    // 10 January + 60 days = 11 March (same clock time, 09:00 CST = 15:00Z; CDT from 8
-    // March makes it 14:00Z).
-    assert_eq!(
-        due(&o, "us-hipaa", "individuals"),
-        t("2026-03-11T14:00:00Z")
-    );
-    assert!(o.get("us-hipaa", "media").is_some());
-    assert!(o.get("us-hipaa", "hhs").is_some());
-    assert!(o.get("us-hipaa", "hhs-annual-log").is_none());
-
-    // 500 exactly: HHS now, but not the media (more than 500).
-    f.impact.people.confirmed = Some(500);
-    let o = r.obligations(&f, t("2026-01-11T00:00:00Z"));
-    assert!(o.get("us-hipaa", "media").is_none());
-    assert!(o.get("us-hipaa", "hhs").is_some());
-
-    // Fewer than 500: the annual log, 60 days after the end of 2026 = 1 March 2027.
-    f.impact.people.confirmed = Some(120);
-    let o = r.obligations(&f, t("2026-01-11T00:00:00Z"));
-    let log = o.get("us-hipaa", "hhs-annual-log").unwrap();
-    assert_eq!(log.due, Some(t("2027-03-02T06:00:00Z")));
-    // Discovered in 2027: 2028 is a leap year, so the log is due by the end of 29 February.
-    let mut f27 = f.clone();
-    f27.detected_at = t("2027-06-01T15:00:00Z");
-    let o = r.obligations(&f27, t("2027-06-02T00:00:00Z"));
-    assert_eq!(
-        due(&o, "us-hipaa", "hhs-annual-log"),
-        t("2028-03-01T06:00:00Z")
-    );
-}
-
-// --- China -----------------------------------------------------------------------------
-
 fn cn_profile(types: &[EntityType]) -> EntityProfile {
     let mut p = EntityProfile::new()
         .established_in(j("CN"))
@@ -717,223 +119,1296 @@ fn cn_profile(types: &[EntityType]) -> EntityProfile {
     p
 }
 
-#[test]
-fn cac_grade_thresholds_by_persons_are_inclusive() {
-    let r = Regulation::builtin(cn_profile(&[EntityType::CnNetworkOperator]));
-    let mut f = facts(IncidentKind::DataBreach, "2026-03-14T01:30:00Z");
-    personal(&mut f, 999_999, "CN");
-    let o = r.obligations(&f, t("2026-03-14T02:00:00Z"));
-    // Below 1,000,000 the facts do not settle the grade: named, not guessed.
-    let u = o
-        .undetermined
-        .iter()
-        .find(|u| u.regime.as_str() == "cn-cac-incident-reporting")
-        .unwrap();
-    assert_eq!(u.missing, vec![MissingFact::CnGrade]);
-    // PIPL applies regardless, with no timestamp.
-    let pipl = o.get("cn-pipl-57", "authority").unwrap();
-    assert_eq!((pipl.due, pipl.urgency), (None, Urgency::Immediately));
+// --- Worked cases, one table per jurisdiction --------------------------------------------
+//
+// Each row is a regulation (the entity's profile, its calendars and readings), an incident's
+// facts, the moment asked about, and what the obligations must show then. The comment above a
+// row says what it checks and where the rule comes from; `name` says the same in a failure
+// message. A fact sheet that changes over a story (a filing, a determination, a milestone) is
+// one row per step.
 
-    f.impact.people.estimated = Some(1_000_000);
-    assert_eq!(f.cn_grade_floor(), Some(CnGrade::RelativelyMajor));
-    let o = r.obligations(&f, t("2026-03-14T02:00:00Z"));
-    // Every other operator: 4 h from discovery to the provincial CAC.
-    assert_eq!(
-        due(&o, "cn-cac-incident-reporting", "provincial-report"),
-        t("2026-03-14T05:30:00Z")
-    );
-    f.impact.people.estimated = Some(10_000_000);
-    assert_eq!(f.cn_grade_floor(), Some(CnGrade::Major));
-    f.impact.people.estimated = Some(100_000_000);
-    assert_eq!(f.cn_grade_floor(), Some(CnGrade::ExtremelyMajor));
+/// One worked case.
+struct Case {
+    /// What the row checks, in a few words (printed when it fails).
+    name: &'static str,
+    /// The entity, its calendars and readings.
+    regulation: Regulation,
+    /// What is known about the incident.
+    facts: IncidentFacts,
+    /// The moment the obligations are asked for.
+    at: &'static str,
+    /// What must hold then.
+    expect: Vec<Expect>,
 }
 
-#[test]
-fn cac_recorded_grade_and_economic_loss() {
-    let r = Regulation::builtin(cn_profile(&[EntityType::CnCiiOperator]));
-    let mut f = facts(IncidentKind::FundsTheft, "2026-03-14T01:30:00Z");
-    f.impact.funds_involved = Some("4999999.99 CNY".parse::<Money>().unwrap());
-    f.cn_grade = Some(GradeRecord {
-        grade: CnGrade::General,
-        graded_at: t("2026-03-14T02:00:00Z"),
-        basis: "no criterion met".into(),
-    });
-    let o = r.obligations(&f, t("2026-03-14T02:10:00Z"));
-    let na = o
-        .not_applicable
-        .iter()
-        .find(|n| n.regime.as_str() == "cn-cac-incident-reporting")
-        .unwrap();
-    assert!(na.reason.contains("一般"), "{}", na.reason);
-    // RMB 5,000,000 of direct loss is 较大 whatever was recorded: a CII operator has 1 h.
-    f.impact.funds_involved = Some("5000000.00 CNY".parse::<Money>().unwrap());
-    let o = r.obligations(&f, t("2026-03-14T02:10:00Z"));
-    assert_eq!(
-        due(&o, "cn-cac-incident-reporting", "cii-report"),
-        t("2026-03-14T02:30:00Z")
-    );
-    assert!(o
-        .get("cn-cac-incident-reporting", "provincial-report")
-        .is_none());
+/// One thing a row expects. Obligation-level variants name the regime and the report, and the
+/// obligation must exist unless the variant says otherwise.
+enum Expect {
+    /// Due at this instant.
+    Due(&'static str, &'static str, &'static str),
+    /// Owed with no due time ("immediately", "without undue delay").
+    NoDue(&'static str, &'static str),
+    /// Not owed at all (not listed among the obligations).
+    Absent(&'static str, &'static str),
+    /// Owed (listed among the obligations).
+    Present(&'static str, &'static str),
+    /// Its status, exactly.
+    Status(&'static str, &'static str, ObligationStatus),
+    /// Met, by a filing submitted at this instant (late or not).
+    MetAt(&'static str, &'static str, &'static str),
+    /// Met, on time.
+    MetOnTime(&'static str, &'static str),
+    /// Met (on time or late).
+    IsMet(&'static str, &'static str),
+    /// Its urgency.
+    Urgent(&'static str, &'static str, Urgency),
+    /// Its local due time contains this text.
+    DueLocalHas(&'static str, &'static str, &'static str),
+    /// One of its notes contains this text.
+    Note(&'static str, &'static str, &'static str),
+    /// One of its assumptions contains this text.
+    Assumes(&'static str, &'static str, &'static str),
+    /// The rule is flagged as not verified.
+    Unverified(&'static str, &'static str),
+    /// The trigger that governs its due time.
+    TriggeredBy(&'static str, &'static str, Trigger),
+    /// How many deadline limbs it has.
+    Limbs(&'static str, &'static str, usize),
+    /// Whether limb `i` governs the due time.
+    Governing(&'static str, &'static str, usize, bool),
+    /// Limb `i` was dropped (it expired before the obligation arose).
+    Dropped(&'static str, &'static str, usize),
+    /// It has a due time and a trigger time, and the due time is not before the trigger.
+    DueNotBeforeTrigger(&'static str, &'static str),
+    /// The first reading it reports: the ambiguity, whether the alternative was chosen (if
+    /// given) and the due time under the other reading (if given).
+    FirstReading(
+        &'static str,
+        &'static str,
+        Ambiguity,
+        Option<bool>,
+        Option<&'static str>,
+    ),
+    /// The reading it reports for this ambiguity, as for `FirstReading`.
+    ReadingOf(
+        &'static str,
+        &'static str,
+        Ambiguity,
+        Option<bool>,
+        Option<&'static str>,
+    ),
+    /// The first undetermined entry of the regime (for this report, if given) names exactly
+    /// these missing facts (if given).
+    Undetermined(&'static str, Option<&'static str>, Option<Vec<MissingFact>>),
+    /// The regime is not applicable, with a reason containing this text (if given).
+    NotApplicable(&'static str, Option<&'static str>),
+    /// The regulation holds this many regimes with this id.
+    RegimeCount(&'static str, usize),
+    /// The grade floor the facts settle under the CAC grading guide.
+    GradeFloor(Option<CnGrade>),
 }
 
-#[test]
-fn cac_clock_runs_from_discovery_with_grading_as_the_alternative() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-03-14T01:30:00Z");
-    f.cn_grade = Some(GradeRecord {
-        grade: CnGrade::RelativelyMajor,
-        graded_at: t("2026-03-14T03:00:00Z"),
-        basis: "CII main function down 40 min".into(),
-    });
-    let r = Regulation::builtin(cn_profile(&[EntityType::CnStateOrgan]));
-    let o = r.obligations(&f, t("2026-03-14T03:10:00Z"));
-    let rep = o
-        .get("cn-cac-incident-reporting", "state-organ-report")
-        .unwrap();
-    assert_eq!(rep.due, Some(t("2026-03-14T03:30:00Z")));
-    assert_eq!(rep.readings[0].ambiguity, Ambiguity::CacAnchor);
-    let alt = r
-        .clone()
-        .with_readings(Readings::default().alternative(Ambiguity::CacAnchor))
-        .obligations(&f, t("2026-03-14T03:10:00Z"));
-    assert_eq!(
-        due(&alt, "cn-cac-incident-reporting", "state-organ-report"),
-        t("2026-03-14T05:00:00Z")
-    );
+fn obligation<'a>(
+    o: &'a Obligations,
+    regime: &str,
+    report: &str,
+) -> Result<&'a Obligation, String> {
+    o.get(regime, report)
+        .ok_or_else(|| format!("no obligation {regime}/{report} in {o}"))
 }
 
-#[test]
-fn cac_summary_report_is_thirty_calendar_days_with_the_civil_code_reading_reported() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-04-20T01:30:00Z");
-    personal(&mut f, 2_000_000, "CN");
-    // Handling ended Thursday 30 April 10:00 CST; 30 calendar days end Saturday 30 May.
-    f.milestones
-        .insert(Milestone::HandlingEnded, t("2026-04-30T02:00:00Z"));
-    let r = Regulation::builtin(cn_profile(&[]));
-    let o = r.obligations(&f, t("2026-05-01T00:00:00Z"));
-    let s = o
-        .get("cn-cac-incident-reporting", "summary-report")
-        .unwrap();
-    assert_eq!(s.due, Some(t("2026-05-30T02:00:00Z")));
-    let civil = s
-        .readings
-        .iter()
-        .find(|r| r.ambiguity == Ambiguity::RestDayExtension)
-        .unwrap();
-    // Civil Code Art. 203: to the end of Monday 1 June (24:00 CST).
-    assert_eq!(civil.other_due, Some(t("2026-06-01T16:00:00Z")));
+fn reading_matches(
+    reading: Option<&ReadingUsed>,
+    ambiguity: Ambiguity,
+    alternative: Option<bool>,
+    other_due: Option<&str>,
+) -> Result<(), String> {
+    let reading = reading.ok_or_else(|| format!("no {ambiguity:?} reading"))?;
+    if reading.ambiguity != ambiguity {
+        return Err(format!(
+            "reading {:?}, expected {ambiguity:?}",
+            reading.ambiguity
+        ));
+    }
+    if let Some(alternative) = alternative {
+        if reading.alternative != alternative {
+            return Err(format!(
+                "reading {ambiguity:?}: alternative {}",
+                reading.alternative
+            ));
+        }
+    }
+    if let Some(other) = other_due {
+        if reading.other_due != Some(t(other)) {
+            return Err(format!(
+                "reading {ambiguity:?}: other due {:?}, expected {other}",
+                reading.other_due
+            ));
+        }
+    }
+    Ok(())
 }
 
-#[test]
-fn five_chinese_working_days_cross_the_spring_festival_make_up_saturday() {
-    // CSRC summary report placeholder: 5 工作日 after handling ends on Thu 12 Feb 2026:
-    // Fri 13 (1), Sat 14 make-up (2), 15–23 off, Tue 24 (3), Wed 25 (4), Thu 26 (5).
-    let mut f = facts(IncidentKind::AccountTakeover, "2026-02-10T01:30:00Z");
-    f.milestones
-        .insert(Milestone::HandlingEnded, t("2026-02-12T02:00:00Z"));
-    let r = Regulation::builtin(cn_profile(&[EntityType::CnSecuritiesFirm]));
-    let o = r.obligations(&f, t("2026-02-13T00:00:00Z"));
-    let s = o.get("cn-csrc", "summary-report").unwrap();
-    // End of 26 February, Beijing time.
-    assert_eq!(s.due, Some(t("2026-02-26T16:00:00Z")));
-    assert!(!s.is_verified());
-    assert!(s.notes.iter().any(|n| n.contains("not verified")));
-    // The emergency report has no timestamp and says the CSRC rule is unverified.
-    let e = o.get("cn-csrc", "emergency-report").unwrap();
-    assert_eq!(e.due, None);
-    assert!(e.notes.iter().any(|n| n.contains("CSRC rule unverified")));
+impl Expect {
+    /// Checks the expectation against the obligations `o` that `case` gave.
+    fn check(&self, case: &Case, o: &Obligations) -> Result<(), String> {
+        match self {
+            Self::Due(g, p, at) => {
+                let due = obligation(o, g, p)?.due;
+                if due != Some(t(at)) {
+                    return Err(format!("{g}/{p} due {due:?}, expected {at}"));
+                }
+            }
+            Self::NoDue(g, p) => {
+                let due = obligation(o, g, p)?.due;
+                if due.is_some() {
+                    return Err(format!("{g}/{p} due {due:?}, expected no due time"));
+                }
+            }
+            Self::Absent(g, p) => {
+                if o.get(g, p).is_some() {
+                    return Err(format!("{g}/{p} owed, expected not"));
+                }
+            }
+            Self::Present(g, p) => {
+                obligation(o, g, p)?;
+            }
+            Self::Status(g, p, status) => {
+                let got = obligation(o, g, p)?.status;
+                if got != *status {
+                    return Err(format!("{g}/{p} status {got:?}, expected {status:?}"));
+                }
+            }
+            Self::MetAt(g, p, at) => {
+                let got = obligation(o, g, p)?.status;
+                if !matches!(got, ObligationStatus::Met { submitted_at, .. } if submitted_at == t(at))
+                {
+                    return Err(format!("{g}/{p} status {got:?}, expected met at {at}"));
+                }
+            }
+            Self::MetOnTime(g, p) => {
+                let got = obligation(o, g, p)?.status;
+                if !matches!(
+                    got,
+                    ObligationStatus::Met {
+                        late_seconds: None,
+                        ..
+                    }
+                ) {
+                    return Err(format!("{g}/{p} status {got:?}, expected met on time"));
+                }
+            }
+            Self::IsMet(g, p) => {
+                let got = obligation(o, g, p)?.status;
+                if !matches!(got, ObligationStatus::Met { .. }) {
+                    return Err(format!("{g}/{p} status {got:?}, expected met"));
+                }
+            }
+            Self::Urgent(g, p, urgency) => {
+                let got = obligation(o, g, p)?.urgency;
+                if got != *urgency {
+                    return Err(format!("{g}/{p} urgency {got:?}, expected {urgency:?}"));
+                }
+            }
+            Self::DueLocalHas(g, p, text) => {
+                let got = &obligation(o, g, p)?.due_local;
+                if !got.as_deref().is_some_and(|local| local.contains(text)) {
+                    return Err(format!("{g}/{p} due locally {got:?}, expected {text}"));
+                }
+            }
+            Self::Note(g, p, text) => {
+                let notes = &obligation(o, g, p)?.notes;
+                if !notes.iter().any(|n| n.contains(text)) {
+                    return Err(format!("{g}/{p} notes {notes:?} lack {text:?}"));
+                }
+            }
+            Self::Assumes(g, p, text) => {
+                let assumptions = &obligation(o, g, p)?.assumptions;
+                if !assumptions.iter().any(|a| a.contains(text)) {
+                    return Err(format!("{g}/{p} assumptions {assumptions:?} lack {text:?}"));
+                }
+            }
+            Self::Unverified(g, p) => {
+                if obligation(o, g, p)?.is_verified() {
+                    return Err(format!("{g}/{p} verified, expected flagged as not"));
+                }
+            }
+            Self::TriggeredBy(g, p, trigger) => {
+                let got = &obligation(o, g, p)?.trigger;
+                if got.as_ref() != Some(trigger) {
+                    return Err(format!("{g}/{p} trigger {got:?}, expected {trigger:?}"));
+                }
+            }
+            Self::Limbs(g, p, n) => {
+                let got = obligation(o, g, p)?.limbs.len();
+                if got != *n {
+                    return Err(format!("{g}/{p} has {got} limbs, expected {n}"));
+                }
+            }
+            Self::Governing(g, p, i, governing) => {
+                let limb = obligation(o, g, p)?.limbs.get(*i);
+                if limb.map(|l| l.governing) != Some(*governing) {
+                    return Err(format!(
+                        "{g}/{p} limb {i}: {limb:?}, expected governing {governing}"
+                    ));
+                }
+            }
+            Self::Dropped(g, p, i) => {
+                let limb = obligation(o, g, p)?.limbs.get(*i);
+                if limb.is_none_or(|l| l.dropped.is_none()) {
+                    return Err(format!("{g}/{p} limb {i}: {limb:?}, expected dropped"));
+                }
+            }
+            Self::DueNotBeforeTrigger(g, p) => {
+                let ob = obligation(o, g, p)?;
+                match (ob.due, ob.triggered_at) {
+                    (Some(due), Some(trigger)) if due >= trigger => {}
+                    other => return Err(format!("{g}/{p} (due, triggered at) {other:?}")),
+                }
+            }
+            Self::FirstReading(g, p, ambiguity, alternative, other) => {
+                let readings = &obligation(o, g, p)?.readings;
+                reading_matches(readings.first(), *ambiguity, *alternative, *other)
+                    .map_err(|e| format!("{g}/{p} first {e}"))?;
+            }
+            Self::ReadingOf(g, p, ambiguity, alternative, other) => {
+                let readings = &obligation(o, g, p)?.readings;
+                let reading = readings.iter().find(|r| r.ambiguity == *ambiguity);
+                reading_matches(reading, *ambiguity, *alternative, *other)
+                    .map_err(|e| format!("{g}/{p} {e}"))?;
+            }
+            Self::Undetermined(g, p, missing) => {
+                let u = o
+                    .undetermined
+                    .iter()
+                    .find(|u| {
+                        u.regime.as_str() == *g
+                            && p.is_none_or(|p| u.report.as_ref().map(ReportId::as_str) == Some(p))
+                    })
+                    .ok_or_else(|| format!("{g}/{p:?} not undetermined in {o}"))?;
+                if let Some(missing) = missing {
+                    if u.missing != *missing {
+                        return Err(format!(
+                            "{g}/{p:?} missing {:?}, expected {missing:?}",
+                            u.missing
+                        ));
+                    }
+                }
+            }
+            Self::NotApplicable(g, reason) => {
+                let n = o
+                    .not_applicable
+                    .iter()
+                    .find(|n| n.regime.as_str() == *g)
+                    .ok_or_else(|| format!("{g} not listed as not applicable in {o}"))?;
+                if let Some(reason) = reason {
+                    if !n.reason.contains(reason) {
+                        return Err(format!(
+                            "{g} not applicable because {:?}, expected {reason:?}",
+                            n.reason
+                        ));
+                    }
+                }
+            }
+            Self::RegimeCount(g, n) => {
+                let got = case
+                    .regulation
+                    .regimes
+                    .iter()
+                    .filter(|r| r.id.as_str() == *g)
+                    .count();
+                if got != *n {
+                    return Err(format!("{got} regimes {g}, expected {n}"));
+                }
+            }
+            Self::GradeFloor(grade) => {
+                let got = case.facts.cn_grade_floor();
+                if got != *grade {
+                    return Err(format!("grade floor {got:?}, expected {grade:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
-#[test]
-fn a_chinese_deadline_beyond_the_published_schedule_is_an_error_not_a_guess() {
-    let mut f = facts(IncidentKind::AccountTakeover, "2026-12-20T01:30:00Z");
-    f.milestones
-        .insert(Milestone::HandlingEnded, t("2026-12-28T02:00:00Z"));
-    let r = Regulation::builtin(cn_profile(&[EntityType::CnSecuritiesFirm]));
-    let o = r.obligations(&f, t("2026-12-28T03:00:00Z"));
-    let u = o
-        .undetermined
-        .iter()
-        .find(|u| u.regime.as_str() == "cn-csrc")
-        .unwrap();
-    assert_eq!(
-        u.missing,
-        vec![MissingFact::CalendarCoverage {
-            id: CalendarId::new("cn").unwrap(),
-            year: 2027
-        }]
-    );
+/// Runs every row and reports every failed expectation at once.
+fn check_table(cases: Vec<Case>) {
+    assert!(!cases.is_empty());
+    let mut failures = Vec::new();
+    for case in &cases {
+        assert!(!case.expect.is_empty(), "{} expects nothing", case.name);
+        let o = case.regulation.obligations(&case.facts, t(case.at));
+        for expect in &case.expect {
+            if let Err(e) = expect.check(case, &o) {
+                failures.push(format!("{}: {e}", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-// --- Singapore, Hong Kong ---------------------------------------------------------------
-
-#[test]
-fn mas_one_hour_and_fourteen_days() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-06-01T02:15:00Z");
-    determine(&mut f, "relevant_incident", true, "2026-06-01T02:30:00Z");
-    let profile = EntityProfile::new().entity_type(EntityType::MasRegulated);
-    let o = Regulation::builtin(profile).obligations(&f, t("2026-06-01T02:40:00Z"));
-    assert_eq!(
-        due(&o, "sg-mas-644", "notification"),
-        t("2026-06-01T03:15:00Z")
-    );
-    assert_eq!(
-        due(&o, "sg-mas-644", "root-cause-report"),
-        t("2026-06-15T02:15:00Z")
-    );
+/// Facts built step by step in a row.
+trait Build: Sized {
+    fn personal(self, people: u64, jurisdiction: &str) -> Self;
+    fn determined(self, name: &str, value: bool, at: &str) -> Self;
+    fn filed(self, regime: &str, report: &str, at: &str) -> Self;
+    fn milestone(self, milestone: Milestone, at: &str) -> Self;
+    fn with(self, change: impl FnOnce(&mut IncidentFacts)) -> Self;
 }
 
-#[test]
-fn pdpa_three_days_after_the_assessment_day_at_significant_scale() {
-    let mut f = facts(IncidentKind::DataBreach, "2026-06-01T02:00:00Z");
-    personal(&mut f, 499, "SG");
-    let profile = EntityProfile::new().established_in(j("SG"));
-    let r = Regulation::builtin(profile);
-    let o = r.obligations(&f, t("2026-06-01T03:00:00Z"));
-    // 499 people and no harm determination: cannot tell.
-    assert!(o.undetermined.iter().any(|u| u.regime.as_str() == "sg-pdpa"
-        && u.report.as_ref().map(ReportId::as_str) == Some("pdpc")));
-    f.impact.people.estimated = Some(500);
-    f.milestones
-        .insert(Milestone::AssessmentCompleted, t("2026-06-03T09:00:00Z"));
-    let o = r.obligations(&f, t("2026-06-03T10:00:00Z"));
-    // Assessed 3 June (17:00 SGT): by the end of 6 June, Singapore time.
-    assert_eq!(due(&o, "sg-pdpa", "pdpc"), t("2026-06-06T16:00:00Z"));
+impl Build for IncidentFacts {
+    fn personal(mut self, people: u64, jurisdiction: &str) -> Self {
+        personal(&mut self, people, jurisdiction);
+        self
+    }
+    fn determined(mut self, name: &str, value: bool, at: &str) -> Self {
+        determine(&mut self, name, value, at);
+        self
+    }
+    fn filed(mut self, regime: &str, report: &str, at: &str) -> Self {
+        file(&mut self, regime, report, at);
+        self
+    }
+    fn milestone(mut self, milestone: Milestone, at: &str) -> Self {
+        self.milestones.insert(milestone, t(at));
+        self
+    }
+    fn with(mut self, change: impl FnOnce(&mut IncidentFacts)) -> Self {
+        change(&mut self);
+        self
+    }
 }
 
-#[test]
-fn cap_653_twelve_or_forty_eight_hours() {
-    let mut f = facts(IncidentKind::ServiceDisruption, "2026-02-02T01:00:00Z");
-    let profile = EntityProfile::new().entity_type(EntityType::HkCriticalInfrastructureOperator);
-    let r = Regulation::builtin(profile);
-    let o = r.obligations(&f, t("2026-02-02T02:00:00Z"));
-    assert!(o
-        .undetermined
-        .iter()
-        .any(|u| u.regime.as_str() == "hk-cap-653"));
-    determine(
-        &mut f,
-        "core_function_disrupted",
+/// A breach of contact and account data, detected at `detected`, 20,000 people in `where_`.
+fn gdpr_breach(detected: &str, where_: &str) -> IncidentFacts {
+    facts(IncidentKind::DataBreach, detected).personal(20_000, where_)
+}
+
+/// An incident classified major under DORA at `classified`, known since `awareness`.
+fn dora_major(awareness: &str, classified: &str) -> IncidentFacts {
+    facts(IncidentKind::ServiceDisruption, awareness).determined("major_incident", true, classified)
+}
+
+/// An entity in Ireland with no Member State calendar loaded (and `calendar`, if any, named).
+fn dora_ireland(entity: EntityType, calendar: Option<&str>) -> Regulation {
+    let mut profile = EntityProfile::new()
+        .established_in(j("IE"))
+        .entity_type(entity)
+        .time_zone("Europe/Dublin".parse().unwrap());
+    if let Some(id) = calendar {
+        profile = profile.calendar(CalendarId::new(id).unwrap());
+    }
+    Regulation::builtin(profile)
+}
+
+/// A significant NIS2 incident known since 2026-01-29 10:00Z.
+fn nis2_significant() -> IncidentFacts {
+    facts(IncidentKind::ServiceDisruption, "2026-01-29T10:00:00Z").determined(
+        "significant_incident",
         true,
-        "2026-02-02T01:30:00Z",
-    );
-    let o = r.obligations(&f, t("2026-02-02T02:00:00Z"));
-    assert_eq!(
-        due(&o, "hk-cap-653", "notification-serious"),
-        t("2026-02-02T13:00:00Z")
-    );
-    determine(
-        &mut f,
-        "core_function_disrupted",
-        false,
-        "2026-02-02T01:30:00Z",
-    );
-    let o = r.obligations(&f, t("2026-02-02T02:00:00Z"));
-    assert_eq!(
-        due(&o, "hk-cap-653", "notification"),
-        t("2026-02-04T01:00:00Z")
-    );
-    assert!(!o.get("hk-cap-653", "written-report").unwrap().is_verified());
+        "2026-01-29T12:00:00Z",
+    )
+}
+
+/// NIS2 as a Member State transposed it: a 12 h early warning, loaded from JSON as a host
+/// would, replacing the built-in regime with the same id.
+fn nis2_transposed() -> Regulation {
+    let mut national = eu_nis2();
+    national.name = "NIS2 as transposed (test: 12 h early warning)".into();
+    national.reports[0].deadline[0].offset = Offset::hours(12);
+    let national: Regime =
+        serde_json::from_str(&serde_json::to_string(&national).unwrap()).unwrap();
+    regulation(eu_profile(&[EntityType::Nis2Important])).with_regime(national)
+}
+
+fn eu_cases() -> Vec<Case> {
+    use Expect::*;
+    let controller = || regulation(eu_profile(&[EntityType::DataController]));
+    let gdpr = "eu-gdpr";
+    let sa = "supervisory-authority";
+    let dora = "eu-dora";
+    let nis2 = "eu-nis2";
+    vec![
+        // GDPR Art. 33(1): 72 h from awareness (here: detection) are elapsed time; aware
+        // Friday 2026-03-27 16:00 CET, clocks go forward on Sunday 29 March, so the 72 h end
+        // at 17:00 local summer time, not 16:00. Art. 34 needs the high-risk determination:
+        // named as missing, not guessed; "not unlikely to result in a risk" is an assumption.
+        Case {
+            name: "gdpr_72_hours_are_elapsed_time_across_the_eu_dst_change",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-27T15:00:00Z", "DE"),
+            at: "2026-03-27T18:00:00Z",
+            expect: vec![
+                Due(gdpr, sa, "2026-03-30T15:00:00Z"),
+                DueLocalHas(gdpr, sa, "17:00"),
+                Urgent(gdpr, sa, Urgency::WithoutUndueDelay),
+                Note(gdpr, sa, "awareness not recorded"),
+                Undetermined(
+                    gdpr,
+                    Some("data-subjects"),
+                    Some(vec![MissingFact::Determination {
+                        fact: fact("high_risk"),
+                    }]),
+                ),
+                Assumes(gdpr, sa, "risk_unlikely"),
+            ],
+        },
+        // Before the filing (2026-03-29 10:00Z): still owed, with 48 h left.
+        Case {
+            name: "a_filing_after_the_moment_asked_about_is_not_yet_met (before)",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-27T15:00:00Z", "DE").filed(
+                gdpr,
+                sa,
+                "2026-03-29T10:00:00Z",
+            ),
+            at: "2026-03-28T15:00:00Z",
+            expect: vec![Status(
+                gdpr,
+                sa,
+                ObligationStatus::Pending {
+                    remaining_seconds: Some(48 * 3600),
+                },
+            )],
+        },
+        // After the deadline and before a later filing (1 April): overdue by 24 h.
+        Case {
+            name: "a_filing_after_the_moment_asked_about_is_not_yet_met (overdue)",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-27T15:00:00Z", "DE").filed(
+                gdpr,
+                sa,
+                "2026-04-01T10:00:00Z",
+            ),
+            at: "2026-03-31T15:00:00Z",
+            expect: vec![Status(
+                gdpr,
+                sa,
+                ObligationStatus::Overdue {
+                    overdue_seconds: 24 * 3600,
+                },
+            )],
+        },
+        // At the filing: met.
+        Case {
+            name: "a_filing_after_the_moment_asked_about_is_not_yet_met (at the filing)",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-27T15:00:00Z", "DE").filed(
+                gdpr,
+                sa,
+                "2026-03-29T10:00:00Z",
+            ),
+            at: "2026-03-29T10:00:00Z",
+            expect: vec![MetAt(gdpr, sa, "2026-03-29T10:00:00Z")],
+        },
+        // After the filing: met.
+        Case {
+            name: "a_filing_after_the_moment_asked_about_is_not_yet_met (after the filing)",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-27T15:00:00Z", "DE").filed(
+                gdpr,
+                sa,
+                "2026-03-29T10:00:00Z",
+            ),
+            at: "2026-04-02T00:00:00Z",
+            expect: vec![MetAt(gdpr, sa, "2026-03-29T10:00:00Z")],
+        },
+        // GDPR has no weekend relief: due Sunday 29 March, no roll. The default reading counts
+        // from the minute of awareness; Reg. 1182/71 strict counts from the next full hour
+        // (11:00 local = 10:00Z... next is 11:00Z), reported alongside.
+        Case {
+            name: "gdpr_has_no_weekend_relief_and_reports_the_strict_hour_reading",
+            regulation: controller(),
+            facts: gdpr_breach("2026-03-26T10:20:00Z", "FR"),
+            at: "2026-03-26T11:00:00Z",
+            expect: vec![
+                Due(gdpr, sa, "2026-03-29T10:20:00Z"),
+                FirstReading(
+                    gdpr,
+                    sa,
+                    Ambiguity::HourCountStart,
+                    Some(false),
+                    Some("2026-03-29T11:00:00Z"),
+                ),
+            ],
+        },
+        // Choosing the alternative (strict) reading moves the due time and says so.
+        Case {
+            name: "gdpr_has_no_weekend_relief_and_reports_the_strict_hour_reading (alternative)",
+            regulation: controller()
+                .with_readings(Readings::default().alternative(Ambiguity::HourCountStart)),
+            facts: gdpr_breach("2026-03-26T10:20:00Z", "FR"),
+            at: "2026-03-26T11:00:00Z",
+            expect: vec![
+                Due(gdpr, sa, "2026-03-29T11:00:00Z"),
+                FirstReading(gdpr, sa, Ambiguity::HourCountStart, Some(true), None),
+            ],
+        },
+        // Without data categories GDPR cannot tell whether personal data was exposed.
+        Case {
+            name: "gdpr_does_not_apply_without_personal_data_and_cannot_tell_without_categories",
+            regulation: controller(),
+            facts: facts(IncidentKind::DataBreach, "2026-03-26T10:00:00Z"),
+            at: "2026-03-26T11:00:00Z",
+            expect: vec![Undetermined(
+                gdpr,
+                None,
+                Some(vec![MissingFact::DataCategories]),
+            )],
+        },
+        // With only source code exposed, GDPR does not apply, and says why.
+        Case {
+            name: "gdpr_does_not_apply_without_personal_data (source code only)",
+            regulation: controller(),
+            facts: facts(IncidentKind::DataBreach, "2026-03-26T10:00:00Z").with(|f| {
+                f.impact.data_categories.insert(DataCategory::SourceCode);
+            }),
+            at: "2026-03-26T11:00:00Z",
+            expect: vec![NotApplicable(gdpr, Some("no personal data"))],
+        },
+        // DORA initial notification (RTS 2025/301 Art. 5(1)(a)): aware Mon 08:00Z, classified
+        // Mon 20:00Z; 4 h from classification beats 24 h from awareness.
+        Case {
+            name: "dora_initial_is_the_earlier_limb",
+            regulation: regulation(eu_profile(&[EntityType::PaymentInstitution])),
+            facts: dora_major("2026-03-09T08:00:00Z", "2026-03-09T20:00:00Z"),
+            at: "2026-03-09T20:00:00Z",
+            expect: vec![
+                Due(dora, "initial", "2026-03-10T00:00:00Z"),
+                TriggeredBy(
+                    dora,
+                    "initial",
+                    Trigger::Determined {
+                        fact: fact("major_incident"),
+                    },
+                ),
+                Limbs(dora, "initial", 2),
+                Governing(dora, "initial", 0, true),
+                Governing(dora, "initial", 1, false),
+            ],
+        },
+        // RTS Art. 5(2): classified 50 h after awareness; the 24 h limb expired before the
+        // obligation arose and is dropped, so 4 h from classification.
+        Case {
+            name: "dora_late_classification_counts_four_hours_from_classification",
+            regulation: regulation(eu_profile(&[EntityType::PaymentInstitution])),
+            facts: dora_major("2026-03-09T08:00:00Z", "2026-03-11T10:00:00Z"),
+            at: "2026-03-11T10:00:00Z",
+            expect: vec![
+                Due(dora, "initial", "2026-03-11T14:00:00Z"),
+                Dropped(dora, "initial", 1),
+                DueNotBeforeTrigger(dora, "initial"),
+            ],
+        },
+        // Classified Saturday 2026-03-07 09:00 CET, 4 h ends Saturday 12:00Z: a payment
+        // institution gets 12:00 noon of the next working day (Monday, Berlin) (Art. 5(4)).
+        Case {
+            name: "dora_weekend_relief_depends_on_entity_type (payment institution)",
+            regulation: regulation(eu_profile(&[EntityType::PaymentInstitution])),
+            facts: dora_major("2026-03-07T08:00:00Z", "2026-03-07T08:00:00Z"),
+            at: "2026-03-07T08:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-03-09T11:00:00Z")],
+        },
+        // A credit institution does not (RTS Art. 5(5)), and the obligation says so.
+        Case {
+            name: "dora_weekend_relief_depends_on_entity_type (credit institution)",
+            regulation: regulation(eu_profile(&[EntityType::CreditInstitution])),
+            facts: dora_major("2026-03-07T08:00:00Z", "2026-03-07T08:00:00Z"),
+            at: "2026-03-07T08:00:00Z",
+            expect: vec![
+                Due(dora, "initial", "2026-03-07T12:00:00Z"),
+                Note(dora, "initial", "relief not available"),
+            ],
+        },
+        // Nor does an entity its authority excluded (Art. 5(6)).
+        Case {
+            name: "dora_weekend_relief_depends_on_entity_type (excluded by the authority)",
+            regulation: regulation(eu_profile(&[
+                EntityType::PaymentInstitution,
+                EntityType::DoraReliefExcluded,
+            ])),
+            facts: dora_major("2026-03-07T08:00:00Z", "2026-03-07T08:00:00Z"),
+            at: "2026-03-07T08:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-03-07T12:00:00Z")],
+        },
+        // Classified Good Friday 2026-04-03 08:00 CEST (06:00Z): 4 h lands on the holiday;
+        // Saturday, Sunday and Easter Monday follow; due Tuesday 7 April 12:00 CEST.
+        Case {
+            name: "dora_relief_uses_the_member_state_bank_holidays",
+            regulation: regulation(eu_profile(&[EntityType::InvestmentFirm])),
+            facts: dora_major("2026-04-03T06:00:00Z", "2026-04-03T06:00:00Z"),
+            at: "2026-04-03T06:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-04-07T10:00:00Z")],
+        },
+        // RTS Art. 5(1)(b): the intermediate report waits for the initial submission.
+        Case {
+            name: "dora_intermediate_and_final_anchor_to_submissions (nothing filed)",
+            regulation: regulation(eu_profile(&[EntityType::CreditInstitution])),
+            facts: dora_major("2026-01-26T08:00:00Z", "2026-01-26T09:00:00Z"),
+            at: "2026-01-26T10:00:00Z",
+            expect: vec![Status(
+                dora,
+                "intermediate",
+                ObligationStatus::AwaitingTrigger,
+            )],
+        },
+        // Initial filed 12:00Z on time: the intermediate report is due 72 h later.
+        Case {
+            name: "dora_intermediate_and_final_anchor_to_submissions (initial filed)",
+            regulation: regulation(eu_profile(&[EntityType::CreditInstitution])),
+            facts: dora_major("2026-01-26T08:00:00Z", "2026-01-26T09:00:00Z").filed(
+                dora,
+                "initial",
+                "2026-01-26T12:00:00Z",
+            ),
+            at: "2026-01-26T13:00:00Z",
+            expect: vec![
+                MetOnTime(dora, "initial"),
+                Due(dora, "intermediate", "2026-01-29T12:00:00Z"),
+            ],
+        },
+        // Intermediate filed, then updated on Saturday 31 January: the final report runs one
+        // month from the latest update (Art. 5(1)(c)), clamps to 28 February (a Saturday)
+        // and, as relief applies to final reports of every entity, moves to Monday 2 March
+        // 12:00 CET.
+        Case {
+            name: "dora_intermediate_and_final_anchor_to_submissions (intermediate updated)",
+            regulation: regulation(eu_profile(&[EntityType::CreditInstitution])),
+            facts: dora_major("2026-01-26T08:00:00Z", "2026-01-26T09:00:00Z")
+                .filed(dora, "initial", "2026-01-26T12:00:00Z")
+                .filed(dora, "intermediate", "2026-01-29T09:00:00Z")
+                .filed(dora, "intermediate", "2026-01-31T10:00:00Z"),
+            at: "2026-02-01T00:00:00Z",
+            expect: vec![Due(dora, "final", "2026-03-02T11:00:00Z")],
+        },
+        // Weekend relief needs the Member State's calendar: without one, named as missing.
+        Case {
+            name: "dora_without_a_member_state_calendar_names_what_is_missing",
+            regulation: dora_ireland(EntityType::PaymentInstitution, None),
+            facts: dora_major("2026-03-09T08:00:00Z", "2026-03-09T08:00:00Z"),
+            at: "2026-03-09T09:00:00Z",
+            expect: vec![Undetermined(
+                dora,
+                Some("initial"),
+                Some(vec![MissingFact::EntityCalendar]),
+            )],
+        },
+        // A credit institution has no relief for the initial report, so it needs no calendar
+        // for it; the final report (relief for all) still does.
+        Case {
+            name: "dora_without_a_member_state_calendar (credit institution)",
+            regulation: dora_ireland(EntityType::CreditInstitution, None),
+            facts: dora_major("2026-03-09T08:00:00Z", "2026-03-09T08:00:00Z")
+                .filed(dora, "initial", "2026-03-09T10:00:00Z")
+                .filed(dora, "intermediate", "2026-03-10T10:00:00Z"),
+            at: "2026-03-10T11:00:00Z",
+            expect: vec![
+                IsMet(dora, "initial"),
+                Undetermined(dora, Some("final"), Some(vec![MissingFact::EntityCalendar])),
+            ],
+        },
+        // A calendar id the host did not supply is named.
+        Case {
+            name: "dora_without_a_member_state_calendar (unknown calendar id)",
+            regulation: dora_ireland(EntityType::PaymentInstitution, Some("ie")),
+            facts: dora_major("2026-03-09T08:00:00Z", "2026-03-09T08:00:00Z"),
+            at: "2026-03-09T09:00:00Z",
+            expect: vec![Undetermined(
+                dora,
+                Some("initial"),
+                Some(vec![MissingFact::Calendar {
+                    id: CalendarId::new("ie").unwrap(),
+                }]),
+            )],
+        },
+        // NIS2 Art. 23(4)(a), (b): early warning 24 h and notification 72 h from awareness;
+        // the trust-service-provider notification does not apply to an essential entity.
+        Case {
+            name: "nis2_final_report_is_one_month_after_the_notification (clocks)",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant(),
+            at: "2026-01-29T13:00:00Z",
+            expect: vec![
+                Due(nis2, "early-warning", "2026-01-30T10:00:00Z"),
+                Due(nis2, "incident-notification", "2026-02-01T10:00:00Z"),
+                Absent(nis2, "incident-notification-tsp"),
+            ],
+        },
+        // Art. 23(4)(d): 31 January 10:30 CET + one month = 28 February 10:30 CET (clamped);
+        // the 1182/71 reading (end of the last day) is reported alongside.
+        Case {
+            name: "nis2_final_report_is_one_month_after_the_notification_with_month_end_clamping",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant().filed(nis2, "incident-notification", "2026-01-31T09:30:00Z"),
+            at: "2026-02-01T00:00:00Z",
+            expect: vec![
+                Due(nis2, "final-report", "2026-02-28T09:30:00Z"),
+                FirstReading(
+                    nis2,
+                    "final-report",
+                    Ambiguity::DayEnd,
+                    None,
+                    Some("2026-02-28T23:00:00Z"),
+                ),
+            ],
+        },
+        // NIS2 Art. 4: entities under DORA are carved out.
+        Case {
+            name: "nis2_does_not_apply_to_dora_entities",
+            regulation: regulation(eu_profile(&[
+                EntityType::Nis2Essential,
+                EntityType::CreditInstitution,
+            ])),
+            facts: nis2_significant(),
+            at: "2026-01-29T13:00:00Z",
+            expect: vec![NotApplicable(nis2, None)],
+        },
+        // A national transposition replaces the built-in regime by id (one regime left) and
+        // its 12 h early warning applies.
+        Case {
+            name: "a_national_transposition_overrides_the_builtin_by_id",
+            regulation: nis2_transposed(),
+            facts: nis2_significant(),
+            at: "2026-01-29T13:00:00Z",
+            expect: vec![
+                RegimeCount(nis2, 1),
+                Due(nis2, "early-warning", "2026-01-29T22:00:00Z"),
+            ],
+        },
+    ]
+}
+
+#[test]
+fn eu_regimes_against_worked_cases() {
+    check_table(eu_cases());
+}
+
+/// A ransomware incident detected 2025-12-01 and determined material at `determined`, for a
+/// US registrant; the obligations are asked for at the determination.
+fn sec_material(determined: &str) -> (Regulation, IncidentFacts) {
+    let facts = facts(IncidentKind::Ransomware, "2025-12-01T15:00:00Z")
+        .determined("material", true, determined);
+    let profile = EntityProfile::new()
+        .established_in(j("US"))
+        .entity_type(EntityType::SecRegistrant);
+    (Regulation::builtin(profile), facts)
+}
+
+/// A ransomware incident detected Monday 2 March 2026 15:00Z, determined material at 16:00Z.
+fn sec_march() -> IncidentFacts {
+    facts(IncidentKind::Ransomware, "2026-03-02T15:00:00Z").determined(
+        "material",
+        true,
+        "2026-03-02T16:00:00Z",
+    )
+}
+
+fn builtin_for(entity: EntityType) -> Regulation {
+    Regulation::builtin(EntityProfile::new().entity_type(entity))
+}
+
+/// A ransomware incident determined a cybersecurity incident on 21 May 2026, for a NYDFS
+/// covered entity.
+fn nydfs_incident() -> IncidentFacts {
+    facts(IncidentKind::Ransomware, "2026-05-20T12:00:00Z").determined(
+        "cybersecurity_incident",
+        true,
+        "2026-05-21T12:00:00Z",
+    )
+}
+
+/// A health-data breach discovered 10 January 2026, `people` confirmed.
+fn hipaa_breach(people: u64) -> IncidentFacts {
+    facts(IncidentKind::DataBreach, "2026-01-10T15:00:00Z").with(|f| {
+        f.impact.data_categories.insert(DataCategory::Health);
+        f.impact.people.confirmed = Some(people);
+    })
+}
+
+/// A HIPAA covered entity in Chicago.
+fn hipaa_entity() -> Regulation {
+    Regulation::builtin(
+        EntityProfile::new()
+            .entity_type(EntityType::HipaaCoveredEntity)
+            .time_zone("America/Chicago".parse().unwrap()),
+    )
+}
+
+fn us_cases() -> Vec<Case> {
+    use Expect::*;
+    let sec_case = |name, determined, expect| {
+        let (regulation, facts) = sec_material(determined);
+        Case {
+            name,
+            regulation,
+            facts,
+            at: determined,
+            expect,
+        }
+    };
+    let (k8, f8) = ("us-sec-8k", "form-8-k");
+    let dfs = "us-ny-dfs-500-17";
+    let hipaa = "us-hipaa";
+    vec![
+        // Form 8-K Item 1.05, four business days: determined Friday 19 December 2025: Mon 22
+        // (1), Tue 23 (2); 24 and 26 December are executive-order closures and 25 is
+        // Christmas; Mon 29 (3), Tue 30 (4), 17:30 EST.
+        sec_case(
+            "sec_8k_four_business_days_skip_holidays_and_closure_days",
+            "2025-12-19T20:00:00Z",
+            vec![Due(k8, f8, "2025-12-30T22:30:00Z")],
+        ),
+        // Determined Saturday 7 March 2026; the period begins on and includes Monday 9 March
+        // (General Instruction B.1); day 4 is Thursday 12 March; US clocks went forward on
+        // 8 March, so 17:30 EDT is 21:30Z.
+        sec_case(
+            "sec_8k_weekend_determination_begins_on_the_next_business_day_across_dst",
+            "2026-03-07T15:00:00Z",
+            vec![Due(k8, f8, "2026-03-12T21:30:00Z")],
+        ),
+        // Determined on Sunday 8 March at 23:30 EDT (Monday 03:30Z): the Eastern date governs.
+        sec_case(
+            "sec_8k_weekend_determination (the Eastern date governs)",
+            "2026-03-09T03:30:00Z",
+            vec![Due(k8, f8, "2026-03-12T21:30:00Z")],
+        ),
+        // Mon 2 March → Fri 6 March 17:30 EST = 22:30Z (17 CFR 232.13(a)(2)); filed 17:45
+        // EST: late by 15 minutes.
+        Case {
+            name: "sec_8k_filed_after_the_1730_cut_off_is_late",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march().filed(k8, f8, "2026-03-06T22:45:00Z"),
+            at: "2026-03-07T00:00:00Z",
+            expect: vec![
+                Due(k8, f8, "2026-03-06T22:30:00Z"),
+                Status(
+                    k8,
+                    f8,
+                    ObligationStatus::Met {
+                        submitted_at: t("2026-03-06T22:45:00Z"),
+                        late_seconds: Some(900),
+                    },
+                ),
+            ],
+        },
+        // Item 1.05 Instruction 2: nothing omitted, no amendment.
+        Case {
+            name: "sec_8k_amendment_runs_from_the_information_becoming_available (none)",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march(),
+            at: "2026-03-03T00:00:00Z",
+            expect: vec![Absent(k8, "form-8-k-a")],
+        },
+        // Information omitted: the amendment waits for the information to become available.
+        Case {
+            name: "sec_8k_amendment_runs_from_the_information_becoming_available (omitted)",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march().determined(
+                "information_omitted_from_8k",
+                true,
+                "2026-03-05T16:00:00Z",
+            ),
+            at: "2026-03-05T17:00:00Z",
+            expect: vec![Status(k8, "form-8-k-a", ObligationStatus::AwaitingTrigger)],
+        },
+        // Available Thu 2 April → Wed 8 April 17:30 EDT (no federal holiday in between).
+        Case {
+            name: "sec_8k_amendment_runs_from_the_information_becoming_available",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march()
+                .determined("information_omitted_from_8k", true, "2026-03-05T16:00:00Z")
+                .milestone(Milestone::InformationAvailable, "2026-04-02T14:00:00Z"),
+            at: "2026-04-02T15:00:00Z",
+            expect: vec![Due(k8, "form-8-k-a", "2026-04-08T21:30:00Z")],
+        },
+        // Form 6-K: promptly after disclosure at home; no four-day clock, no timestamp.
+        Case {
+            name: "foreign_private_issuers_have_no_four_day_clock",
+            regulation: builtin_for(EntityType::ForeignPrivateIssuer),
+            facts: sec_march(),
+            at: "2026-03-03T00:00:00Z",
+            expect: vec![
+                Absent(k8, f8),
+                NoDue("us-sec-6k", "form-6-k"),
+                Status(
+                    "us-sec-6k",
+                    "form-6-k",
+                    ObligationStatus::Pending {
+                        remaining_seconds: None,
+                    },
+                ),
+            ],
+        },
+        // Reg S-P 248.30(a)(4)(iii): aware (detected) Friday 30 January 09:00 EST + 30 days =
+        // Sunday 1 March 09:00 EST; a service provider has 72 h (248.30(a)(5)(i)).
+        Case {
+            name: "reg_sp_thirty_days_and_service_provider_72_hours",
+            regulation: Regulation::builtin(
+                EntityProfile::new()
+                    .entity_type(EntityType::BrokerDealer)
+                    .entity_type(EntityType::RegSpServiceProvider),
+            ),
+            facts: facts(IncidentKind::DataBreach, "2026-01-30T14:00:00Z")
+                .personal(3_000, "US")
+                .determined(
+                    "sensitive_customer_information_compromised",
+                    true,
+                    "2026-01-31T14:00:00Z",
+                ),
+            at: "2026-02-01T00:00:00Z",
+            expect: vec![
+                Due("us-sec-reg-sp", "individuals", "2026-03-01T14:00:00Z"),
+                Due(
+                    "us-sec-reg-sp-service-provider",
+                    "covered-institution",
+                    "2026-02-02T14:00:00Z",
+                ),
+            ],
+        },
+        // 23 NYCRR 500.17(a)(1): 72 h from the determination; no extortion payment, no notice.
+        Case {
+            name: "nydfs_72_hours_and_extortion_clocks",
+            regulation: builtin_for(EntityType::NydfsCoveredEntity),
+            facts: nydfs_incident(),
+            at: "2026-05-21T13:00:00Z",
+            expect: vec![
+                Due(dfs, "incident-notice", "2026-05-24T12:00:00Z"),
+                Absent(dfs, "extortion-payment-notice"),
+            ],
+        },
+        // 500.17(c): paid Friday 26 June 2026 10:00 EDT: notice in 24 h; the written
+        // explanation's 30 days end Sunday 26 July. The GCL § 25-a reading (roll to the end of
+        // Monday 27 July) is reported, not applied.
+        Case {
+            name: "nydfs_72_hours_and_extortion_clocks (payment made)",
+            regulation: builtin_for(EntityType::NydfsCoveredEntity),
+            facts: nydfs_incident()
+                .milestone(Milestone::ExtortionPaymentMade, "2026-06-26T14:00:00Z"),
+            at: "2026-06-26T15:00:00Z",
+            expect: vec![
+                Due(dfs, "extortion-payment-notice", "2026-06-27T14:00:00Z"),
+                Due(dfs, "extortion-payment-explanation", "2026-07-26T14:00:00Z"),
+                ReadingOf(
+                    dfs,
+                    "extortion-payment-explanation",
+                    Ambiguity::RestDayExtension,
+                    Some(false),
+                    Some("2026-07-28T04:00:00Z"),
+                ),
+            ],
+        },
+        // 45 CFR 164.404(b): 10 January + 60 days = 11 March (same clock time, 09:00 CST =
+        // 15:00Z; CDT from 8 March makes it 14:00Z). 501 people: the media (more than 500,
+        // 164.406) and HHS now (164.408(b)), no annual log.
+        Case {
+            name: "hipaa_sixty_days_media_and_hhs_thresholds",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(501),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![
+                Due(hipaa, "individuals", "2026-03-11T14:00:00Z"),
+                Present(hipaa, "media"),
+                Present(hipaa, "hhs"),
+                Absent(hipaa, "hhs-annual-log"),
+            ],
+        },
+        // 500 exactly: HHS now, but not the media (more than 500).
+        Case {
+            name: "hipaa_sixty_days_media_and_hhs_thresholds (500)",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(500),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![Absent(hipaa, "media"), Present(hipaa, "hhs")],
+        },
+        // Fewer than 500: the annual log, 60 days after the end of 2026 = 1 March 2027
+        // (164.408(c)), by the end of the day in Chicago.
+        Case {
+            name: "hipaa_sixty_days_media_and_hhs_thresholds (120)",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(120),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![Due(hipaa, "hhs-annual-log", "2027-03-02T06:00:00Z")],
+        },
+        // Discovered in 2027: 2028 is a leap year, so the log is due by the end of 29 February.
+        Case {
+            name: "hipaa_sixty_days_media_and_hhs_thresholds (leap year)",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(120).with(|f| f.detected_at = t("2027-06-01T15:00:00Z")),
+            at: "2027-06-02T00:00:00Z",
+            expect: vec![Due(hipaa, "hhs-annual-log", "2028-03-01T06:00:00Z")],
+        },
+    ]
+}
+
+#[test]
+fn us_regimes_against_worked_cases() {
+    check_table(us_cases());
+}
+
+/// An entity established in mainland China, on the built-in `cn` calendar.
+fn cn_entity(types: &[EntityType]) -> Regulation {
+    Regulation::builtin(cn_profile(types))
+}
+
+/// Funds stolen, discovered 14 March 2026 09:30 CST, with `loss` of direct loss and a grade
+/// of 一般 (general) recorded.
+fn cn_theft(loss: &str) -> IncidentFacts {
+    facts(IncidentKind::FundsTheft, "2026-03-14T01:30:00Z").with(|f| {
+        f.impact.funds_involved = Some(loss.parse::<Money>().unwrap());
+        f.cn_grade = Some(GradeRecord {
+            grade: CnGrade::General,
+            graded_at: t("2026-03-14T02:00:00Z"),
+            basis: "no criterion met".into(),
+        });
+    })
+}
+
+/// A breach discovered 14 March 2026 09:30 CST and graded 较大 at 11:00 CST.
+fn cn_graded() -> IncidentFacts {
+    facts(IncidentKind::DataBreach, "2026-03-14T01:30:00Z").with(|f| {
+        f.cn_grade = Some(GradeRecord {
+            grade: CnGrade::RelativelyMajor,
+            graded_at: t("2026-03-14T03:00:00Z"),
+            basis: "CII main function down 40 min".into(),
+        });
+    })
+}
+
+fn cn_cases() -> Vec<Case> {
+    use Expect::*;
+    let cac = "cn-cac-incident-reporting";
+    let csrc = "cn-csrc";
+    let breach =
+        |people| facts(IncidentKind::DataBreach, "2026-03-14T01:30:00Z").personal(people, "CN");
+    vec![
+        // CAC grading guide: below 1,000,000 people the facts do not settle the grade: named,
+        // not guessed. PIPL Art. 57 applies regardless, immediately, with no timestamp.
+        Case {
+            name: "cac_grade_thresholds_by_persons_are_inclusive (999,999)",
+            regulation: cn_entity(&[EntityType::CnNetworkOperator]),
+            facts: breach(999_999),
+            at: "2026-03-14T02:00:00Z",
+            expect: vec![
+                Undetermined(cac, None, Some(vec![MissingFact::CnGrade])),
+                NoDue("cn-pipl-57", "authority"),
+                Urgent("cn-pipl-57", "authority", Urgency::Immediately),
+            ],
+        },
+        // 1,000,000 is 较大: every other operator has 4 h from discovery to the provincial
+        // CAC (Art. 4(3)).
+        Case {
+            name: "cac_grade_thresholds_by_persons_are_inclusive (1,000,000)",
+            regulation: cn_entity(&[EntityType::CnNetworkOperator]),
+            facts: breach(1_000_000),
+            at: "2026-03-14T02:00:00Z",
+            expect: vec![
+                GradeFloor(Some(CnGrade::RelativelyMajor)),
+                Due(cac, "provincial-report", "2026-03-14T05:30:00Z"),
+            ],
+        },
+        // 10,000,000 is 重大.
+        Case {
+            name: "cac_grade_thresholds_by_persons_are_inclusive (10,000,000)",
+            regulation: cn_entity(&[EntityType::CnNetworkOperator]),
+            facts: breach(10_000_000),
+            at: "2026-03-14T02:00:00Z",
+            expect: vec![GradeFloor(Some(CnGrade::Major))],
+        },
+        // 100,000,000 is 特别重大.
+        Case {
+            name: "cac_grade_thresholds_by_persons_are_inclusive (100,000,000)",
+            regulation: cn_entity(&[EntityType::CnNetworkOperator]),
+            facts: breach(100_000_000),
+            at: "2026-03-14T02:00:00Z",
+            expect: vec![GradeFloor(Some(CnGrade::ExtremelyMajor))],
+        },
+        // A recorded grade of 一般 with RMB 4,999,999.99 of loss: the CAC does not apply, and
+        // says why.
+        Case {
+            name: "cac_recorded_grade_and_economic_loss (below the threshold)",
+            regulation: cn_entity(&[EntityType::CnCiiOperator]),
+            facts: cn_theft("4999999.99 CNY"),
+            at: "2026-03-14T02:10:00Z",
+            expect: vec![NotApplicable(cac, Some("一般"))],
+        },
+        // RMB 5,000,000 of direct loss is 较大 whatever was recorded: a CII operator has 1 h
+        // (Art. 4(1)), and the provincial report is not owed.
+        Case {
+            name: "cac_recorded_grade_and_economic_loss",
+            regulation: cn_entity(&[EntityType::CnCiiOperator]),
+            facts: cn_theft("5000000.00 CNY"),
+            at: "2026-03-14T02:10:00Z",
+            expect: vec![
+                Due(cac, "cii-report", "2026-03-14T02:30:00Z"),
+                Absent(cac, "provincial-report"),
+            ],
+        },
+        // A state organ has 2 h (Art. 4(2)), counted from discovery, the conservative reading.
+        Case {
+            name: "cac_clock_runs_from_discovery_with_grading_as_the_alternative",
+            regulation: cn_entity(&[EntityType::CnStateOrgan]),
+            facts: cn_graded(),
+            at: "2026-03-14T03:10:00Z",
+            expect: vec![
+                Due(cac, "state-organ-report", "2026-03-14T03:30:00Z"),
+                FirstReading(cac, "state-organ-report", Ambiguity::CacAnchor, None, None),
+            ],
+        },
+        // The alternative reading counts from the grading.
+        Case {
+            name: "cac_clock_runs_from_discovery_with_grading_as_the_alternative (alternative)",
+            regulation: cn_entity(&[EntityType::CnStateOrgan])
+                .with_readings(Readings::default().alternative(Ambiguity::CacAnchor)),
+            facts: cn_graded(),
+            at: "2026-03-14T03:10:00Z",
+            expect: vec![Due(cac, "state-organ-report", "2026-03-14T05:00:00Z")],
+        },
+        // Art. 8: handling ended Thursday 30 April 10:00 CST; 30 calendar days end Saturday
+        // 30 May. Civil Code Art. 203 (to the end of Monday 1 June, 24:00 CST) is reported.
+        Case {
+            name: "cac_summary_report_is_thirty_calendar_days_with_the_civil_code_reading_reported",
+            regulation: cn_entity(&[]),
+            facts: facts(IncidentKind::DataBreach, "2026-04-20T01:30:00Z")
+                .personal(2_000_000, "CN")
+                .milestone(Milestone::HandlingEnded, "2026-04-30T02:00:00Z"),
+            at: "2026-05-01T00:00:00Z",
+            expect: vec![
+                Due(cac, "summary-report", "2026-05-30T02:00:00Z"),
+                ReadingOf(
+                    cac,
+                    "summary-report",
+                    Ambiguity::RestDayExtension,
+                    None,
+                    Some("2026-06-01T16:00:00Z"),
+                ),
+            ],
+        },
+        // CSRC summary report placeholder: 5 工作日 after handling ends on Thu 12 Feb 2026:
+        // Fri 13 (1), Sat 14 make-up (2), 15–23 off, Tue 24 (3), Wed 25 (4), Thu 26 (5), to
+        // the end of 26 February, Beijing time; flagged unverified. The emergency report has
+        // no timestamp and says the CSRC rule is unverified.
+        Case {
+            name: "five_chinese_working_days_cross_the_spring_festival_make_up_saturday",
+            regulation: cn_entity(&[EntityType::CnSecuritiesFirm]),
+            facts: facts(IncidentKind::AccountTakeover, "2026-02-10T01:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-02-12T02:00:00Z"),
+            at: "2026-02-13T00:00:00Z",
+            expect: vec![
+                Due(csrc, "summary-report", "2026-02-26T16:00:00Z"),
+                Unverified(csrc, "summary-report"),
+                Note(csrc, "summary-report", "not verified"),
+                NoDue(csrc, "emergency-report"),
+                Note(csrc, "emergency-report", "CSRC rule unverified"),
+            ],
+        },
+        // Five working days from 28 December 2026 run into 2027, beyond the published
+        // schedule: the missing calendar year is named, never guessed.
+        Case {
+            name: "a_chinese_deadline_beyond_the_published_schedule_is_an_error_not_a_guess",
+            regulation: cn_entity(&[EntityType::CnSecuritiesFirm]),
+            facts: facts(IncidentKind::AccountTakeover, "2026-12-20T01:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-12-28T02:00:00Z"),
+            at: "2026-12-28T03:00:00Z",
+            expect: vec![Undetermined(
+                csrc,
+                None,
+                Some(vec![MissingFact::CalendarCoverage {
+                    id: CalendarId::new("cn").unwrap(),
+                    year: 2027,
+                }]),
+            )],
+        },
+    ]
+}
+
+#[test]
+fn cn_regimes_against_worked_cases() {
+    check_table(cn_cases());
+}
+
+fn sg_hk_cases() -> Vec<Case> {
+    use Expect::*;
+    let pdpa = "sg-pdpa";
+    let cap653 = "hk-cap-653";
+    let pdpa_breach =
+        |people| facts(IncidentKind::DataBreach, "2026-06-01T02:00:00Z").personal(people, "SG");
+    let cap653_incident = || facts(IncidentKind::ServiceDisruption, "2026-02-02T01:00:00Z");
+    vec![
+        // MAS Notice 644 paras. 7, 8: 1 h from discovery; the root-cause report in 14 days.
+        Case {
+            name: "mas_one_hour_and_fourteen_days",
+            regulation: builtin_for(EntityType::MasRegulated),
+            facts: facts(IncidentKind::ServiceDisruption, "2026-06-01T02:15:00Z").determined(
+                "relevant_incident",
+                true,
+                "2026-06-01T02:30:00Z",
+            ),
+            at: "2026-06-01T02:40:00Z",
+            expect: vec![
+                Due("sg-mas-644", "notification", "2026-06-01T03:15:00Z"),
+                Due("sg-mas-644", "root-cause-report", "2026-06-15T02:15:00Z"),
+            ],
+        },
+        // PDPA s. 26B: 499 people and no harm determination: cannot tell.
+        Case {
+            name: "pdpa_three_days_after_the_assessment_day_at_significant_scale (499)",
+            regulation: Regulation::builtin(EntityProfile::new().established_in(j("SG"))),
+            facts: pdpa_breach(499),
+            at: "2026-06-01T03:00:00Z",
+            expect: vec![Undetermined(pdpa, Some("pdpc"), None)],
+        },
+        // 500 people is significant scale; s. 26D(1): assessed 3 June (17:00 SGT), so by the
+        // end of 6 June, Singapore time.
+        Case {
+            name: "pdpa_three_days_after_the_assessment_day_at_significant_scale",
+            regulation: Regulation::builtin(EntityProfile::new().established_in(j("SG"))),
+            facts: pdpa_breach(500)
+                .milestone(Milestone::AssessmentCompleted, "2026-06-03T09:00:00Z"),
+            at: "2026-06-03T10:00:00Z",
+            expect: vec![Due(pdpa, "pdpc", "2026-06-06T16:00:00Z")],
+        },
+        // Cap. 653 s. 28: which clock applies depends on the core-function determination.
+        Case {
+            name: "cap_653_twelve_or_forty_eight_hours (undetermined)",
+            regulation: builtin_for(EntityType::HkCriticalInfrastructureOperator),
+            facts: cap653_incident(),
+            at: "2026-02-02T02:00:00Z",
+            expect: vec![Undetermined(cap653, None, None)],
+        },
+        // Core function disrupted: 12 h from awareness.
+        Case {
+            name: "cap_653_twelve_or_forty_eight_hours (core function disrupted)",
+            regulation: builtin_for(EntityType::HkCriticalInfrastructureOperator),
+            facts: cap653_incident().determined(
+                "core_function_disrupted",
+                true,
+                "2026-02-02T01:30:00Z",
+            ),
+            at: "2026-02-02T02:00:00Z",
+            expect: vec![Due(cap653, "notification-serious", "2026-02-02T13:00:00Z")],
+        },
+        // Otherwise 48 h; the written report's 14 days are flagged unverified.
+        Case {
+            name: "cap_653_twelve_or_forty_eight_hours (other incidents)",
+            regulation: builtin_for(EntityType::HkCriticalInfrastructureOperator),
+            facts: cap653_incident().determined(
+                "core_function_disrupted",
+                false,
+                "2026-02-02T01:30:00Z",
+            ),
+            at: "2026-02-02T02:00:00Z",
+            expect: vec![
+                Due(cap653, "notification", "2026-02-04T01:00:00Z"),
+                Unverified(cap653, "written-report"),
+            ],
+        },
+    ]
+}
+
+#[test]
+fn sg_and_hk_regimes_against_worked_cases() {
+    check_table(sg_hk_cases());
 }
 
 // --- Timers, the log, drills -----------------------------------------------------------

@@ -19,7 +19,6 @@ use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;

@@ -26,7 +26,6 @@ use incident::compensation::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
-use incident::money::*;
 use incident::regulation::*;
 use incident::schema::*;
 use incident::*;

@@ -16,7 +16,6 @@ use common::*;
 use incident::classify::*;
 use incident::compensation::*;
 use incident::id::*;
-use incident::money::*;
 use incident::review::*;
 use incident::*;
 use serde_json::json;

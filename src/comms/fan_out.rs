@@ -135,6 +135,21 @@ impl Locale {
 /// # use incident::regulation::*;
 /// # use incident::review::*;
 /// # use incident::schema::*;
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// use incident::*;
 ///
 /// let mut set = TemplateSet::empty();

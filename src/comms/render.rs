@@ -288,6 +288,21 @@ impl Template {
     /// # use incident::regulation::*;
     /// # use incident::review::*;
     /// # use incident::schema::*;
+    /// # use incident::actions::*;
+    /// # use incident::bundle::*;
+    /// # use incident::chain::*;
+    /// # use incident::classify::*;
+    /// # use incident::comms::*;
+    /// # use incident::compensation::*;
+    /// # use incident::evidence::*;
+    /// # use incident::findings::*;
+    /// # use incident::id::*;
+    /// # use incident::lifecycle::*;
+    /// # use incident::locale::*;
+    /// # use incident::money::*;
+    /// # use incident::regulation::*;
+    /// # use incident::review::*;
+    /// # use incident::schema::*;
     /// use incident::*;
     ///
     /// let mut sheet = FactSheet::new();

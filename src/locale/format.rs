@@ -7,7 +7,8 @@ use chrono_tz::{OffsetName, Tz};
 
 use super::{Label, Locale};
 use crate::classify::DataCategory;
-use crate::money::{group_thousands, Money};
+use crate::money::group_thousands;
+use crate::Money;
 
 /// Chinese names of common zones, and whether the zone observes daylight saving (then the
 /// offset is shown too).
@@ -216,7 +217,7 @@ pub(crate) fn format_seconds(locale: Locale, seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::Currency;
+    use crate::Currency;
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()

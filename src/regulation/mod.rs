@@ -45,6 +45,21 @@
 //! # use incident::regulation::*;
 //! # use incident::review::*;
 //! # use incident::schema::*;
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -116,7 +131,11 @@ mod zone;
 
 pub use alerts::{DrillMargin, DrillScore};
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
-pub use builtin::*;
+pub use builtin::{
+    builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
+    hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,
+    us_sec_6k, us_sec_8k, us_sec_reg_sp, us_sec_reg_sp_service_provider, BUILTIN_FACTS,
+};
 pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };

@@ -23,7 +23,6 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
-use incident::money::*;
 use incident::*;
 
 mod seeds;

@@ -16,7 +16,6 @@ use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::locale::*;
-use incident::money::*;
 use incident::*;
 use proptest::collection::{btree_set, vec};
 use proptest::option;

@@ -3,8 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::compensation::{ClaimStatus, Remedy};
-use crate::money::{Currency, Money, MoneyError};
+use crate::money::MoneyError;
 use crate::{CommandKind, Event, Phase, Rejection, Unmet};
+use crate::{Currency, Money};
 
 /// Longest title, in characters.
 pub(super) const MAX_TITLE: usize = 200;

@@ -9,7 +9,7 @@ use crate::compensation::{
     ClaimAssessment, ClaimCase, ClaimResponse, ClaimStatus, CompensationStance, PolicyPin, Remedy,
 };
 use crate::id::{ClaimId, CustomerRef, ProgramId};
-use crate::money::{Currency, Money};
+use crate::{Currency, Money};
 use crate::{Event, Incident, Unmet};
 
 impl Incident {

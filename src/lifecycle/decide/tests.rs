@@ -14,7 +14,6 @@ mod guards {
     use crate::findings::*;
     use crate::id::*;
     use crate::lifecycle::*;
-    use crate::money::*;
 
     use crate::*;
 

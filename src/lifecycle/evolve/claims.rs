@@ -9,8 +9,8 @@ use crate::compensation::{
 };
 use crate::id::{ClaimId, CustomerRef, ProgramId};
 use crate::lifecycle::ApplyError;
-use crate::money::Money;
 use crate::Incident;
+use crate::Money;
 
 impl Incident {
     /// [`Event::CompensationProgramOpened`].

@@ -1,0 +1,95 @@
+//! Hong Kong: Cap. 653 (critical infrastructure) and the SFC Code of Conduct.
+
+use super::{det, fixed, j, on, recipient, rep, rid, strs};
+use crate::regulation::{
+    Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
+    Regime, Report, Urgency,
+};
+
+/// Hong Kong Protection of Critical Infrastructures (Computer Systems) Ordinance, Cap. 653
+/// (in force 2026-01-01) \[H notice; L written report\]: a designated operator notifies the
+/// Commissioner as soon as practicable and within 12 hours of becoming aware if the core
+/// function is or is likely to be disrupted, otherwise within 48 hours (s. 28 and
+/// Schedule); a written report within 14 days (not verified). Source:
+/// <https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf>.
+pub fn hk_cap_653() -> Regime {
+    let commissioner = || {
+        recipient(
+            RecipientKind::Regulator,
+            "Commissioner of Critical Infrastructure (Computer-system Security)",
+        )
+    };
+    Regime {
+        id: rid("hk-cap-653"),
+        version: "2026-01-01".to_owned(),
+        name: "Hong Kong Cap. 653".to_owned(),
+        jurisdiction: j("HK"),
+        sources: strs(&["https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::entity([EntityType::HkCriticalInfrastructureOperator]),
+        time_zone: fixed(chrono_tz::Asia::Hong_Kong),
+        reports: vec![
+            Report::new(
+                rep("notification-serious"),
+                "Notification (core function disrupted)",
+                commissioner(),
+                Urgency::AsSoonAsPracticable,
+                "Cap. 653 s. 28; Schedule",
+            )
+            .when(det("core_function_disrupted"))
+            .limb(Limb::new(on(Milestone::Awareness), Offset::hours(12))),
+            Report::new(
+                rep("notification"),
+                "Notification (other incidents)",
+                commissioner(),
+                Urgency::AsSoonAsPracticable,
+                "Cap. 653 s. 28; Schedule",
+            )
+            .when(Applicability::not(det("core_function_disrupted")))
+            .limb(Limb::new(on(Milestone::Awareness), Offset::hours(48))),
+            Report::new(
+                rep("written-report"),
+                "Written report",
+                commissioner(),
+                Urgency::ByDeadline,
+                "Cap. 653 s. 28 (written report)",
+            )
+            .confidence(Confidence::Low)
+            .limb(
+                Limb::new(on(Milestone::Awareness), Offset::days(14))
+                    .ambiguous(&[Ambiguity::DayEnd]),
+            ),
+        ],
+        note: None,
+    }
+}
+
+/// Hong Kong SFC Code of Conduct para. 12.5 \[M\]: a licensed corporation reports material
+/// breaches and material failures of its trading or clearing systems immediately, on
+/// identification. Source: <https://conventuslaw.com/?p=72120>.
+pub fn hk_sfc() -> Regime {
+    Regime {
+        id: rid("hk-sfc"),
+        version: "2024-01-01".to_owned(),
+        name: "SFC Code of Conduct para. 12.5".to_owned(),
+        jurisdiction: j("HK"),
+        sources: strs(&["https://conventuslaw.com/?p=72120"]),
+        confidence: Confidence::Medium,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::HkSfcLicensed]),
+            det("material_breach"),
+        ]),
+        time_zone: fixed(chrono_tz::Asia::Hong_Kong),
+        reports: vec![Report::new(
+            rep("report"),
+            "Report to the SFC",
+            recipient(
+                RecipientKind::Regulator,
+                "Securities and Futures Commission",
+            ),
+            Urgency::Immediately,
+            "SFC Code of Conduct para. 12.5",
+        )],
+        note: None,
+    }
+}

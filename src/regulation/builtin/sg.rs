@@ -1,0 +1,120 @@
+//! Singapore: MAS Notice 644 and the PDPA.
+
+use super::{det, fixed, j, on, recipient, rep, rid, strs};
+use crate::regulation::{
+    Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
+    Regime, Report, TimeOfDay, Trigger, Urgency,
+};
+
+/// Singapore MAS Notice 644 (banks; equivalent technology-risk notices for other
+/// licensees) \[M\]: notify MAS as soon as possible and within 1 hour of discovering a
+/// relevant incident; a root-cause and impact analysis report within 14 days of discovery.
+/// Source: <https://opcode.com.au/guides/mas-trm-aws-incident-response>.
+pub fn sg_mas_644() -> Regime {
+    let mas = || recipient(RecipientKind::Regulator, "Monetary Authority of Singapore");
+    Regime {
+        id: rid("sg-mas-644"),
+        version: "2024-05-10".to_owned(),
+        name: "MAS Notice 644".to_owned(),
+        jurisdiction: j("SG"),
+        sources: strs(&["https://opcode.com.au/guides/mas-trm-aws-incident-response"]),
+        confidence: Confidence::Medium,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::MasRegulated]),
+            det("relevant_incident"),
+        ]),
+        time_zone: fixed(chrono_tz::Asia::Singapore),
+        reports: vec![
+            Report::new(
+                rep("notification"),
+                "Notification of a relevant incident",
+                mas(),
+                Urgency::AsSoonAsPracticable,
+                "MAS Notice 644 para. 7",
+            )
+            .limb(Limb::new(Trigger::Detected, Offset::hours(1))),
+            Report::new(
+                rep("root-cause-report"),
+                "Root-cause and impact analysis report",
+                mas(),
+                Urgency::ByDeadline,
+                "MAS Notice 644 para. 8",
+            )
+            .limb(Limb::new(Trigger::Detected, Offset::days(14)).ambiguous(&[Ambiguity::DayEnd])),
+        ],
+        note: None,
+    }
+}
+
+/// Singapore PDPA ss. 26A–26E \[H\]: assess a breach reasonably and expeditiously (PDPC
+/// guide: generally within 30 days of awareness); notify the PDPC as soon as practicable
+/// and no later than 3 calendar days after the day the breach is assessed notifiable
+/// (significant harm, or at least 500 individuals); affected individuals (significant harm
+/// only) at the same time or after. Source:
+/// <https://sso.agc.gov.sg/Act/PDPA2012?ProvIds=P16A->.
+pub fn sg_pdpa() -> Regime {
+    let sg = j("SG");
+    Regime {
+        id: rid("sg-pdpa"),
+        version: "2021-02-01".to_owned(),
+        name: "Singapore PDPA Part 6A".to_owned(),
+        jurisdiction: sg.clone(),
+        sources: strs(&["https://sso.agc.gov.sg/Act/PDPA2012?ProvIds=P16A-"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::any([
+                Applicability::EstablishedIn {
+                    jurisdictions: vec![sg.clone()],
+                },
+                Applicability::AffectedIn {
+                    jurisdictions: vec![sg],
+                },
+            ]),
+            Applicability::PersonalDataExposed,
+        ]),
+        time_zone: fixed(chrono_tz::Asia::Singapore),
+        reports: vec![
+            Report::new(
+                rep("assessment"),
+                "Assessment whether the breach is notifiable",
+                recipient(RecipientKind::Internal, "the organisation"),
+                Urgency::AsSoonAsPracticable,
+                "PDPA s. 26C; PDPC guide on managing data breaches",
+            )
+            .confidence(Confidence::Medium)
+            .limb(
+                Limb::new(on(Milestone::Awareness), Offset::days(30))
+                    .ambiguous(&[Ambiguity::DayEnd]),
+            )
+            .note("the 30 days are PDPC guidance ('generally'), not the Act"),
+            Report::new(
+                rep("pdpc"),
+                "Notification to the PDPC",
+                recipient(
+                    RecipientKind::Regulator,
+                    "Personal Data Protection Commission",
+                ),
+                Urgency::AsSoonAsPracticable,
+                "PDPA s. 26D(1)",
+            )
+            .when(Applicability::any([
+                det("significant_harm"),
+                Applicability::PeopleAtLeast { count: 500 },
+            ]))
+            .limb(
+                Limb::new(on(Milestone::AssessmentCompleted), Offset::days(3))
+                    .at(TimeOfDay::EndOfDay),
+            ),
+            Report::new(
+                rep("individuals"),
+                "Notification to affected individuals",
+                recipient(RecipientKind::AffectedIndividuals, "affected individuals"),
+                Urgency::AsSoonAsPracticable,
+                "PDPA s. 26D(2)",
+            )
+            .when(det("significant_harm"))
+            .note("on or after notifying the PDPC"),
+        ],
+        note: None,
+    }
+}

@@ -1,0 +1,295 @@
+//! The United States, federal rules: SEC Forms 8-K and 6-K, Regulation S-P, HIPAA.
+
+use chrono::NaiveTime;
+
+use super::{cal, contents, det, det_or, fixed, j, on, on_det, recipient, rep, rid, strs};
+use crate::classify::DataCategory;
+use crate::regulation::{
+    Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
+    Regime, Report, StartRule, TimeOfDay, Trigger, Urgency, ZoneRule,
+};
+
+fn edgar_cutoff() -> NaiveTime {
+    NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn sec_days(trigger: Trigger) -> Limb {
+    Limb::new(trigger, Offset::working_days(4))
+        .calendar(cal("us-sec"))
+        .start(StartRule::NextWorkingDayInclusive)
+        .at(TimeOfDay::Fixed {
+            time: edgar_cutoff(),
+        })
+}
+
+/// US SEC Form 8-K Item 1.05 \[H\]: a domestic registrant files within four business days of
+/// determining a cybersecurity incident material (General Instruction B.1); if the
+/// determination day is a Saturday, Sunday or a holiday on which the Commission is closed,
+/// the period begins on, and includes, the next business day. Business days per 17 CFR
+/// 240.0-2 in US Eastern time; EDGAR filings completed after 17:30 ET take the next
+/// business day's date (17 CFR 232.13(a)(2)), so the deadline is 17:30 ET. Missing
+/// information is filed on Form 8-K/A within four business days of becoming available
+/// (Item 1.05 Instruction 2). Sources:
+/// <https://www.formsbank.com/template/75696/current-report-8k-sec.html?page=2>;
+/// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
+pub fn us_sec_8k() -> Regime {
+    let contents_8k = || {
+        contents(&[
+            "material aspects of the nature, scope and timing of the incident",
+            "material impact or reasonably likely material impact, including on financial condition and results of operations",
+        ])
+    };
+    Regime {
+        id: rid("us-sec-8k"),
+        version: "2023-12-18".to_owned(),
+        name: "SEC Form 8-K Item 1.05".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&[
+            "https://www.formsbank.com/template/75696/current-report-8k-sec.html?page=2",
+            "https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity",
+            "17 CFR 240.0-2; 17 CFR 232.13(a)(2)",
+        ]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::SecRegistrant]),
+            det("material"),
+        ]),
+        time_zone: fixed(chrono_tz::America::New_York),
+        reports: vec![
+            Report::new(
+                rep("form-8-k"),
+                "Form 8-K Item 1.05",
+                recipient(RecipientKind::Investors, "SEC (EDGAR)"),
+                Urgency::ByDeadline,
+                "Form 8-K General Instruction B.1; Item 1.05(a)",
+            )
+            .limb(sec_days(on_det("material")))
+            .contents(contents_8k())
+            .note("the determination date is taken in US Eastern time, also for registrants elsewhere (conservative); an Attorney General delay under Item 1.05(c) is not modelled"),
+            Report::new(
+                rep("form-8-k-a"),
+                "Form 8-K/A with the information not available at filing",
+                recipient(RecipientKind::Investors, "SEC (EDGAR)"),
+                Urgency::ByDeadline,
+                "Form 8-K Item 1.05 Instruction 2",
+            )
+            .when(det_or("information_omitted_from_8k", false))
+            .limb(sec_days(on(Milestone::InformationAvailable)))
+            .contents(contents_8k()),
+        ],
+        note: None,
+    }
+}
+
+/// US SEC Form 6-K for foreign private issuers \[H\]: promptly after the information is made
+/// public at home; no four-business-day clock. Source:
+/// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
+pub fn us_sec_6k() -> Regime {
+    Regime {
+        id: rid("us-sec-6k"),
+        version: "2023-12-18".to_owned(),
+        name: "SEC Form 6-K (foreign private issuers)".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&["https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::ForeignPrivateIssuer]),
+            det("material"),
+        ]),
+        time_zone: fixed(chrono_tz::America::New_York),
+        reports: vec![Report::new(
+            rep("form-6-k"),
+            "Form 6-K",
+            recipient(RecipientKind::Investors, "SEC (EDGAR)"),
+            Urgency::AsSoonAsPracticable,
+            "Form 20-F/6-K cybersecurity amendments (2023)",
+        )
+        .note("promptly after disclosure in the home jurisdiction")],
+        note: None,
+    }
+}
+
+/// US SEC Regulation S-P, 17 CFR 248.30 as amended in 2024 \[H deadline; L delay periods\]:
+/// covered institutions notify affected individuals as soon as practicable and within 30
+/// days of becoming aware of unauthorized access to sensitive customer information, unless
+/// an investigation finds no reasonable likelihood of substantial harm. Source:
+/// <https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points>.
+pub fn us_sec_reg_sp() -> Regime {
+    Regime {
+        id: rid("us-sec-reg-sp"),
+        version: "2024-05-16".to_owned(),
+        name: "SEC Regulation S-P 248.30".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::entity([
+                EntityType::BrokerDealer,
+                EntityType::InvestmentCompany,
+                EntityType::InvestmentAdviser,
+                EntityType::TransferAgent,
+            ]),
+            det("sensitive_customer_information_compromised"),
+            Applicability::not(det_or("no_substantial_harm_likely", false)),
+        ]),
+        time_zone: fixed(chrono_tz::America::New_York),
+        reports: vec![Report::new(
+            rep("individuals"),
+            "Notice to affected individuals",
+            recipient(RecipientKind::AffectedIndividuals, "affected individuals"),
+            Urgency::AsSoonAsPracticable,
+            "17 CFR 248.30(a)(4)(iii)",
+        )
+        .limb(
+            Limb::new(on(Milestone::Awareness), Offset::days(30)).ambiguous(&[Ambiguity::DayEnd]),
+        )
+        .contents(contents(&[
+            "the incident and the types of sensitive customer information involved, in general terms",
+            "the date or estimated date range of the incident",
+            "contact information",
+            "what individuals can do: review account statements, fraud alerts, credit reports, FTC identity-theft resources",
+        ]))
+        .note("a law-enforcement delay (national security, public safety) exists; its periods are not verified and not modelled")],
+        note: None,
+    }
+}
+
+/// US SEC Regulation S-P service providers \[H\]: by contract, notify the covered
+/// institution as soon as possible and within 72 hours of becoming aware of a breach of a
+/// customer information system they maintain (17 CFR 248.30(a)(5)). Source as for
+/// [`us_sec_reg_sp`].
+pub fn us_sec_reg_sp_service_provider() -> Regime {
+    Regime {
+        id: rid("us-sec-reg-sp-service-provider"),
+        version: "2024-05-16".to_owned(),
+        name: "SEC Regulation S-P service-provider notice".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::entity([EntityType::RegSpServiceProvider]),
+        time_zone: fixed(chrono_tz::America::New_York),
+        reports: vec![Report::new(
+            rep("covered-institution"),
+            "Notice to the covered institution",
+            recipient(RecipientKind::BusinessPartner, "the covered institution"),
+            Urgency::AsSoonAsPracticable,
+            "17 CFR 248.30(a)(5)(i)",
+        )
+        .limb(Limb::new(on(Milestone::Awareness), Offset::hours(72)))],
+        note: None,
+    }
+}
+
+/// US HIPAA Breach Notification Rule, 45 CFR 164.400–414 \[H\]: individuals without
+/// unreasonable delay and within 60 calendar days of discovery (164.404(b)); prominent
+/// media when more than 500 residents of a State are affected (164.406); HHS at the same
+/// time for 500 or more, otherwise in the annual log within 60 days of the end of the
+/// calendar year (164.408). Source: eCFR 45 CFR 164.404–414;
+/// <https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f>.
+pub fn us_hipaa() -> Regime {
+    let sixty = || Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]);
+    let what = || {
+        contents(&[
+            "what happened, with the dates of the breach and of its discovery",
+            "types of protected health information involved",
+            "steps individuals should take to protect themselves",
+            "what the entity is doing to investigate, mitigate and prevent",
+            "contact procedures: toll-free number, e-mail, website or postal address",
+        ])
+    };
+    Regime {
+        id: rid("us-hipaa"),
+        version: "2013-01-25".to_owned(),
+        name: "HIPAA Breach Notification Rule".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&[
+            "45 CFR 164.404-414 (eCFR)",
+            "https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f",
+        ]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::HipaaCoveredEntity]),
+            Applicability::DataExposed {
+                any_of: vec![DataCategory::Health],
+            },
+            Applicability::not(det_or("low_probability_of_compromise", false)),
+        ]),
+        time_zone: ZoneRule::Entity,
+        reports: vec![
+            Report::new(
+                rep("individuals"),
+                "Notice to individuals",
+                recipient(RecipientKind::AffectedIndividuals, "affected individuals"),
+                Urgency::WithoutUndueDelay,
+                "45 CFR 164.404(b)",
+            )
+            .limb(sixty())
+            .contents(what()),
+            Report::new(
+                rep("media"),
+                "Notice to prominent media outlets",
+                recipient(RecipientKind::Media, "prominent media outlets serving the State"),
+                Urgency::WithoutUndueDelay,
+                "45 CFR 164.406",
+            )
+            .when(Applicability::PeopleAtLeast { count: 501 })
+            .limb(sixty())
+            .contents(what())
+            .note("the threshold is more than 500 residents of one State; per-State counts are not recorded, so the total is tested (conservative)"),
+            Report::new(
+                rep("hhs"),
+                "Notice to the Secretary of HHS",
+                recipient(RecipientKind::Regulator, "HHS Office for Civil Rights"),
+                Urgency::WithoutUndueDelay,
+                "45 CFR 164.408(b)",
+            )
+            .when(Applicability::PeopleAtLeast { count: 500 })
+            .limb(sixty())
+            .note("contemporaneously with the notice to individuals"),
+            Report::new(
+                rep("hhs-annual-log"),
+                "Annual log of breaches affecting fewer than 500 individuals",
+                recipient(RecipientKind::Regulator, "HHS Office for Civil Rights"),
+                Urgency::ByDeadline,
+                "45 CFR 164.408(c)",
+            )
+            .when(Applicability::not(Applicability::PeopleAtLeast { count: 500 }))
+            .limb(
+                Limb::new(Trigger::Detected, Offset::days(60))
+                    .from_year_end()
+                    .at(TimeOfDay::EndOfDay),
+            ),
+        ],
+        note: Some("a law-enforcement delay under 164.412 is not modelled".to_owned()),
+    }
+}
+
+/// US HIPAA business associates, 45 CFR 164.410 \[H\]: notify the covered entity without
+/// unreasonable delay and within 60 days of discovery. Source as for [`us_hipaa`].
+pub fn us_hipaa_business_associate() -> Regime {
+    Regime {
+        id: rid("us-hipaa-business-associate"),
+        version: "2013-01-25".to_owned(),
+        name: "HIPAA business associate notice".to_owned(),
+        jurisdiction: j("US"),
+        sources: strs(&["45 CFR 164.410 (eCFR)"]),
+        confidence: Confidence::High,
+        applies_when: Applicability::all([
+            Applicability::entity([EntityType::HipaaBusinessAssociate]),
+            Applicability::DataExposed {
+                any_of: vec![DataCategory::Health],
+            },
+        ]),
+        time_zone: ZoneRule::Entity,
+        reports: vec![Report::new(
+            rep("covered-entity"),
+            "Notice to the covered entity",
+            recipient(RecipientKind::BusinessPartner, "the covered entity"),
+            Urgency::WithoutUndueDelay,
+            "45 CFR 164.410(b)",
+        )
+        .limb(Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]))
+        .note("a business associate that is the covered entity's agent has its discovery imputed to the covered entity")],
+        note: None,
+    }
+}

@@ -1,0 +1,72 @@
+//! The built-in calendars, one file per calendar, and the literal helpers they are written
+//! with.
+
+mod prc;
+mod us_federal;
+mod us_sec;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::Day;
+
+/// A `(year, month, day)` literal.
+pub(super) type Ymd = (i32, u32, u32);
+
+/// Expands `(first, last)` inclusive date ranges given as `(year, month, day)` literals.
+/// Impossible literals are skipped (a test pins the expected day counts), so building a
+/// built-in calendar cannot panic.
+pub(super) fn blocks(ranges: &[(Ymd, Ymd)]) -> BTreeSet<NaiveDate> {
+    ranges
+        .iter()
+        .filter_map(|&((y0, m0, d0), (y1, m1, d1))| {
+            Some((
+                NaiveDate::from_ymd_opt(y0, m0, d0)?,
+                NaiveDate::from_ymd_opt(y1, m1, d1)?,
+            ))
+        })
+        .flat_map(|(first, last)| first.iter_days().take_while(move |d| *d <= last))
+        .collect()
+}
+
+/// Single dates from `(year, month, day)` literals (impossible ones skipped, see [`blocks`]).
+pub(super) fn dates(list: &[Ymd]) -> BTreeSet<NaiveDate> {
+    list.iter()
+        .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .collect()
+}
+
+pub(super) fn sat_sun() -> BTreeSet<Day> {
+    BTreeSet::from([Day::Saturday, Day::Sunday])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::regulation::calendar::spec::validate;
+    use crate::regulation::{BusinessCalendar, Calendars, TimeZone};
+
+    #[test]
+    fn built_ins_pass_validation_and_hold_the_expected_data() {
+        for calendar in Calendars::builtin().iter() {
+            validate(calendar.spec()).unwrap();
+            assert_eq!(
+                BusinessCalendar::new(calendar.spec().clone()).unwrap(),
+                *calendar
+            );
+        }
+        // Every literal parsed: day counts of the blocks and lists.
+        let cn = BusinessCalendar::prc();
+        let days_2025 = 1 + 8 + 3 + 5 + 3 + 8;
+        let days_2026 = 3 + 9 + 3 + 5 + 3 + 3 + 7;
+        assert_eq!(cn.spec().holidays.len(), days_2025 + days_2026);
+        assert_eq!(cn.spec().working_days.len(), 5 + 6);
+        assert_eq!(BusinessCalendar::us_federal().spec().holidays.len(), 34);
+        assert_eq!(BusinessCalendar::us_sec().spec().holidays.len(), 36);
+        assert_eq!(cn.covered_years(), 2025..=2026);
+        assert_eq!(cn.id().as_str(), "cn");
+        assert_eq!(cn.time_zone(), TimeZone::SHANGHAI);
+        assert!(cn.source().contains("国办发明电〔2024〕12号"));
+        assert!(!cn.name().is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! Mainland China's working days (工作日), with the 调休 make-up working days.
+
+use super::{blocks, dates, sat_sun};
+use crate::id::CalendarId;
+use crate::regulation::{BusinessCalendar, CalendarSpec, TimeZone};
+
+impl BusinessCalendar {
+    /// Mainland China's working days (工作日), 2025–2026, `Asia/Shanghai`: Saturday and
+    /// Sunday off, the statutory holiday blocks off, and the make-up working days (调休
+    /// 上班) on.
+    ///
+    /// Sources: 2025 — State Council General Office notice 国办发明电〔2024〕12号 (Xinhua,
+    /// 2024-11-12); 2026 — the notice of 2025-11-04,
+    /// <https://politics.gmw.cn/2025-11/04/content_38391083.htm>. Working days are not
+    /// trading days (交易日): exchanges close on make-up days. Later years are errors until
+    /// the host loads the new schedule.
+    pub fn prc() -> Self {
+        let holidays = blocks(&[
+            // 2025
+            ((2025, 1, 1), (2025, 1, 1)),
+            ((2025, 1, 28), (2025, 2, 4)),
+            ((2025, 4, 4), (2025, 4, 6)),
+            ((2025, 5, 1), (2025, 5, 5)),
+            ((2025, 5, 31), (2025, 6, 2)),
+            ((2025, 10, 1), (2025, 10, 8)),
+            // 2026
+            ((2026, 1, 1), (2026, 1, 3)),
+            ((2026, 2, 15), (2026, 2, 23)),
+            ((2026, 4, 4), (2026, 4, 6)),
+            ((2026, 5, 1), (2026, 5, 5)),
+            ((2026, 6, 19), (2026, 6, 21)),
+            ((2026, 9, 25), (2026, 9, 27)),
+            ((2026, 10, 1), (2026, 10, 7)),
+        ]);
+        let working_days = dates(&[
+            // 2025
+            (2025, 1, 26),
+            (2025, 2, 8),
+            (2025, 4, 27),
+            (2025, 9, 28),
+            (2025, 10, 11),
+            // 2026
+            (2026, 1, 4),
+            (2026, 2, 14),
+            (2026, 2, 28),
+            (2026, 5, 9),
+            (2026, 9, 20),
+            (2026, 10, 10),
+        ]);
+        Self::from_valid(CalendarSpec {
+            id: CalendarId::from_static("cn"),
+            name: "Mainland China working days (工作日)".to_owned(),
+            time_zone: TimeZone::SHANGHAI,
+            weekend: sat_sun(),
+            first_year: 2025,
+            last_year: 2026,
+            holidays,
+            working_days,
+            source: "2025: 国办发明电〔2024〕12号 (Xinhua 2024-11-12); 2026: State Council General Office notice of 2025-11-04, https://politics.gmw.cn/2025-11/04/content_38391083.htm".to_owned(),
+        })
+    }
+}
