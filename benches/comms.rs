@@ -49,7 +49,7 @@ use incident::{
     classify::DataCategory, comms::fan_out, comms::Audience, comms::Channel, comms::FactSheet,
     comms::FactValue, comms::Format, comms::MessageKind, comms::PersonalMessage, comms::Recipient,
     comms::Template, comms::TemplateSet, comms::WellKnownKey, id::CustomerRef, id::TemplateId,
-    locale::Locale, regulation::TimeZone, Currency, Money,
+    locale::Locale, locale::Zone, Currency, Money,
 };
 
 const NOTICES: u64 = 1_000_000;
@@ -201,7 +201,7 @@ fn sheet() -> FactSheet {
 }
 
 fn facts(sheet: &FactSheet) -> Facts {
-    let zone = TimeZone::UTC;
+    let zone = Zone::UTC;
     let get = |k: WellKnownKey| {
         sheet
             .get(&k.key())

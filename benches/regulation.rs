@@ -36,9 +36,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone as _, Utc, Weekda
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident::regulation::{Determination, EntityType};
 use incident::{
-    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName,
+    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName, locale::Zone,
     regulation::BusinessCalendar, regulation::EntityProfile, regulation::IncidentFacts,
-    regulation::Milestone, regulation::Regulation, regulation::TimeZone, IncidentKind,
+    regulation::Milestone, regulation::Regulation, IncidentKind,
 };
 
 const CALLS: u64 = 1_000_000;
@@ -119,7 +119,7 @@ fn everything_profile() -> EntityProfile {
         .established_in(Jurisdiction::new("DE").unwrap())
         .established_in(Jurisdiction::new("CN").unwrap())
         .established_in(Jurisdiction::new("SG").unwrap())
-        .time_zone(TimeZone::BERLIN)
+        .time_zone(Zone::BERLIN)
         .calendar(CalendarId::new("us-federal").unwrap());
     for t in [
         EntityType::PaymentInstitution,

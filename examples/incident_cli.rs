@@ -44,7 +44,8 @@ use chrono::{DateTime, Utc};
 use incident::actions::ActionStatus;
 use incident::chain::DecodeError;
 use incident::locale::Locale;
-use incident::regulation::{EntityProfile, Regulation, TimeZone};
+use incident::locale::Zone;
+use incident::regulation::{EntityProfile, Regulation};
 use incident::review::ReviewReport;
 use incident::{Envelope, Incident};
 
@@ -105,7 +106,7 @@ struct Options {
     cmd: Cmd,
     at: Option<DateTime<Utc>>,
     lang: Locale,
-    tz: TimeZone,
+    tz: Zone,
     profile: Option<String>,
     json: bool,
     file: Option<String>,
@@ -147,7 +148,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
         cmd,
         at: None,
         lang: Locale::En,
-        tz: TimeZone::SHANGHAI,
+        tz: Zone::SHANGHAI,
         profile: None,
         json: false,
         file: None,

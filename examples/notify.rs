@@ -16,7 +16,6 @@ use incident::compensation::*;
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::locale::*;
-use incident::regulation::*;
 use incident::*;
 
 /// Beijing time to UTC.
@@ -85,7 +84,7 @@ fn show(
     locale: Locale,
 ) -> Result<(), Box<dyn Error>> {
     // The audience is in mainland China: times in Beijing time, whatever the language.
-    let cx = RenderContext::new(locale, TimeZone::SHANGHAI, audience, Format::Markdown);
+    let cx = RenderContext::new(locale, Zone::SHANGHAI, audience, Format::Markdown);
     let rendered = templates.render(kind, &incident.fact_sheet(), &cx, None)?;
     println!(
         "----- {} · {} · {} -----",

@@ -54,9 +54,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let (incident, closed_at) = play(IncidentId::from_bytes([2; 16]), detected, false, 1)?;
     let obligations = regulation.obligations(&incident.regulatory_facts(), closed_at);
     let report = ReviewReport::build(&incident, Some(&obligations), closed_at);
-    println!("{}", report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI));
+    println!("{}", report.to_markdown(Locale::ZhCn, Zone::SHANGHAI));
     println!("---\n");
-    println!("{}", report.to_markdown(Locale::En, TimeZone::SHANGHAI));
+    println!("{}", report.to_markdown(Locale::En, Zone::SHANGHAI));
 
     // The same scenario as a drill three months later, played by a slower team (every step
     // takes ten times as long): the CAC report is filed late and containment misses its
@@ -72,8 +72,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         scored_at,
     );
     println!("---\n");
-    println!("{}", card.to_markdown(Locale::En, TimeZone::SHANGHAI));
-    println!("{}", card.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI));
+    println!("{}", card.to_markdown(Locale::En, Zone::SHANGHAI));
+    println!("{}", card.to_markdown(Locale::ZhCn, Zone::SHANGHAI));
     Ok(())
 }
 

@@ -82,7 +82,7 @@ impl Desk {
 
     /// The clock in Beijing time, for the story.
     fn clock(&self) -> String {
-        TimeZone::SHANGHAI.format_local(self.now)
+        Zone::SHANGHAI.format_local(self.now)
     }
 }
 
@@ -162,7 +162,7 @@ fn profile() -> Result<EntityProfile> {
         .established_in(Jurisdiction::new("CN")?)
         .entity_type(EntityType::CnSecuritiesFirm)
         .entity_type(EntityType::CnNetworkOperator)
-        .time_zone(TimeZone::SHANGHAI)
+        .time_zone(Zone::SHANGHAI)
         .calendar(CalendarId::new("cn")?))
 }
 
@@ -175,7 +175,7 @@ fn show_obligations(desk: &Desk, regulation: &Regulation) {
         .poll_timeout(Some(regulation), desk.now)
         .map(|w| w.at)
     {
-        Some(next) => println!("next timer: {}", TimeZone::SHANGHAI.format_local(next)),
+        Some(next) => println!("next timer: {}", Zone::SHANGHAI.format_local(next)),
         None => println!("next timer: none (nothing with a timestamp is open)"),
     }
 }
@@ -564,7 +564,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
     desk.run("legal.counsel", approve("M-1")?)?;
     let cx = RenderContext::new(
         Locale::ZhCn,
-        TimeZone::SHANGHAI,
+        Zone::SHANGHAI,
         Audience::Media,
         Format::Markdown,
     );
@@ -799,7 +799,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
          MFA and quarterly drills are owned and due {}; the resolution notice N-2 (what \
          happened, what we did, what changes) went to the affected clients. Handling has \
          ended, which starts the summary-report clock:\n",
-        TimeZone::SHANGHAI.format_local(due)
+        Zone::SHANGHAI.format_local(due)
     );
     show_obligations(&desk, &regulation);
     desk.at(14, 16, 0)?;
@@ -832,7 +832,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
     // ---- The review, as the board and the regulator read it.
     let obligations = desk.incident.obligations(&regulation, desk.now);
     let report = ReviewReport::build(&desk.incident, Some(&obligations), desk.now);
-    println!("\n{}", report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI));
+    println!("\n{}", report.to_markdown(Locale::ZhCn, Zone::SHANGHAI));
     println!(
         "(notices: {})",
         desk.incident

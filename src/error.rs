@@ -1,7 +1,8 @@
 //! The umbrella error, for hosts that want one type in their signatures.
 
 use crate::comms::{FanOutError, RenderError, TemplateError};
-use crate::regulation::{CalendarError, RegimeProblem, TimeZoneError};
+use crate::locale::ZoneError;
+use crate::regulation::{CalendarError, RegimeProblem};
 use crate::{
     bundle::BundleError, chain::CanonicalError, chain::ChainError, classify::JurisdictionError,
     comms::SurveyError, evidence::ContentDigestError, id::IdError, money::MoneyError, AppendError,
@@ -19,7 +20,7 @@ use crate::{
 /// | `Append` (discontinuous) | envelopes not made from the current state | bug in the host; do not retry blindly |
 /// | `Replay`, `Chain`, `Bundle` | stored history is damaged or newer | stop, investigate (500) |
 /// | `Id`, `Money`, `Jurisdiction`, `ContentDigest`, `Survey` | malformed input | 400 with the message |
-/// | `Template`, `Regime`, `Calendar`, `TimeZone` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
+/// | `Template`, `Regime`, `Calendar`, `Zone` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
 /// | `Render`, `FanOut` | a message cannot be rendered (a missing fact, a fact above clearance) | 422; never retry around a clearance error |
 /// | `Canonical` | a value has no canonical JSON form (a bug) | 500, report it |
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,7 +76,7 @@ pub enum Error {
     Calendar(#[from] CalendarError),
     /// An unknown time zone.
     #[error(transparent)]
-    TimeZone(#[from] TimeZoneError),
+    Zone(#[from] ZoneError),
     /// A value could not be put in canonical JSON (e.g. to pin a policy's digest).
     #[error(transparent)]
     Canonical(#[from] CanonicalError),

@@ -50,6 +50,21 @@
 //! # use incident::regulation::*;
 //! # use incident::review::*;
 //! # use incident::schema::*;
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -11,9 +11,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use incident::id::CalendarId;
-use incident::regulation::{
-    BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, TimeZone,
-};
+use incident::locale::Zone;
+use incident::regulation::{BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -245,7 +244,7 @@ fn us_federal_holidays_follow_5_usc_6103_and_eo_11582() {
         .collect();
     assert_eq!(extra, [d(2025, 12, 24), d(2025, 12, 26)]);
     assert_eq!(sec.covered_years(), federal.covered_years());
-    assert_eq!(sec.time_zone(), TimeZone::NEW_YORK);
+    assert_eq!(sec.time_zone(), Zone::NEW_YORK);
 }
 
 #[test]
@@ -358,10 +357,10 @@ fn arb_spec() -> impl Strategy<Value = CalendarSpec> {
         prop::collection::vec(0u32..1096, 0..40),
         "[a-z][a-z0-9-]{0,10}",
         prop::sample::select(vec![
-            TimeZone::SHANGHAI,
-            TimeZone::NEW_YORK,
-            TimeZone::BERLIN,
-            TimeZone::UTC,
+            Zone::SHANGHAI,
+            Zone::NEW_YORK,
+            Zone::BERLIN,
+            Zone::UTC,
         ]),
     )
         .prop_map(|(first_year, extra, mask, holidays, working, id, zone)| {

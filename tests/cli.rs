@@ -17,6 +17,7 @@ use common::*;
 use incident::actions::*;
 use incident::chain::*;
 use incident::classify::*;
+use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 
@@ -52,7 +53,7 @@ fn profile_file(name: &str) -> String {
         .established_in(Jurisdiction::new("CN").unwrap())
         .entity_type(EntityType::CnSecuritiesFirm)
         .entity_type(EntityType::CnNetworkOperator)
-        .time_zone(TimeZone::SHANGHAI);
+        .time_zone(Zone::SHANGHAI);
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, serde_json::to_string(&profile).unwrap()).unwrap();
     path.to_string_lossy().into_owned()

@@ -22,7 +22,6 @@ use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
 use incident::locale::*;
-use incident::regulation::*;
 use incident::{Currency, Money};
 use proptest::prelude::*;
 
@@ -166,7 +165,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
     for kind in KINDS {
         for locale in Locale::ALL {
             let audience = usual_audience(kind);
-            let cx = RenderContext::new(locale, TimeZone::SHANGHAI, audience, Format::Markdown);
+            let cx = RenderContext::new(locale, Zone::SHANGHAI, audience, Format::Markdown);
             let rendered = set
                 .render(kind, &sheet, &cx, None)
                 .unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
@@ -187,7 +186,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
     for locale in Locale::ALL {
         let cx = RenderContext::new(
             locale,
-            TimeZone::SHANGHAI,
+            Zone::SHANGHAI,
             Audience::AffectedCustomers,
             Format::PlainText,
         );
@@ -214,7 +213,7 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
     let sheet = seed_sheet();
     let cx = RenderContext::new(
         Locale::ZhCn,
-        TimeZone::SHANGHAI,
+        Zone::SHANGHAI,
         Audience::AffectedCustomers,
         Format::Markdown,
     );
@@ -255,7 +254,7 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
     // A reader in New York sees New York time.
     let cx = RenderContext::new(
         Locale::En,
-        TimeZone::NEW_YORK,
+        Zone::NEW_YORK,
         Audience::AffectedCustomers,
         Format::PlainText,
     );
@@ -340,7 +339,7 @@ fn registration_refuses_unclosed_and_empty_placeholders() {
         .unwrap();
     let cx = RenderContext::new(
         Locale::En,
-        TimeZone::UTC,
+        Zone::UTC,
         Audience::Employees,
         Format::PlainText,
     );
@@ -413,7 +412,7 @@ fn a_missing_fact_is_named() {
     sheet = without;
     let cx = RenderContext::new(
         Locale::En,
-        TimeZone::UTC,
+        Zone::UTC,
         Audience::AffectedCustomers,
         Format::Markdown,
     );
@@ -436,7 +435,7 @@ fn a_missing_translation_is_an_error_not_another_language() {
     sheet.insert(WellKnownKey::WhatToDo.fact(FactValue::text(Locale::ZhCn, "请修改密码。")));
     let cx = RenderContext::new(
         Locale::En,
-        TimeZone::UTC,
+        Zone::UTC,
         Audience::AffectedCustomers,
         Format::PlainText,
     );
@@ -473,7 +472,7 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regula
         Audience::Regulators,
         Audience::AllCustomers,
     ] {
-        let cx = RenderContext::new(Locale::En, TimeZone::UTC, audience, Format::Markdown);
+        let cx = RenderContext::new(Locale::En, Zone::UTC, audience, Format::Markdown);
         let err = set
             .render(MessageKind::HoldingStatement, &sheet, &cx, None)
             .unwrap_err();
@@ -494,7 +493,7 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regula
         sensitivity: Sensitivity::Restricted,
         ..sheet.get(&key("ioc.c2_address")).unwrap().clone()
     });
-    let cx = |audience| RenderContext::new(Locale::En, TimeZone::UTC, audience, Format::PlainText);
+    let cx = |audience| RenderContext::new(Locale::En, Zone::UTC, audience, Format::PlainText);
     let report = set
         .render(
             MessageKind::HoldingStatement,
@@ -600,7 +599,7 @@ proptest! {
             .body(body)
             .build()
             .unwrap();
-        let cx = RenderContext::new(Locale::En, TimeZone::UTC, audience, format);
+        let cx = RenderContext::new(Locale::En, Zone::UTC, audience, format);
         let above: BTreeSet<String> = (0..8)
             .filter(|i| referenced[*i])
             .filter(|i| labels[*i].is_some_and(|l| SENSITIVITIES[l] > clearance))
@@ -664,7 +663,7 @@ fn recipient(n: u64) -> Recipient {
         .field("offer", format!("¥{} credit", n * 10))
         .field("case_ref", format!("K-{n}"));
     if n % 4 == 1 {
-        r = r.time_zone(TimeZone::NEW_YORK);
+        r = r.time_zone(Zone::NEW_YORK);
     }
     r
 }
@@ -724,7 +723,7 @@ fn fan_out_equals_rendering_one_by_one() {
                 message.body
             );
         }
-        if r.time_zone == Some(TimeZone::NEW_YORK) {
+        if r.time_zone == Some(Zone::NEW_YORK) {
             let expected = match r.locale {
                 Locale::En => "13 March 2026, 10:47 EDT",
                 _ => "2026年3月13日 10:47 (美国东部时间 UTC-04:00)",

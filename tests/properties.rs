@@ -708,7 +708,7 @@ proptest! {
         );
         prop_assert!(report.timeline.windows(2).all(|w| w[0].at <= w[1].at));
         for locale in Locale::ALL {
-            let md = report.to_markdown(locale, TimeZone::SHANGHAI);
+            let md = report.to_markdown(locale, Zone::SHANGHAI);
             let mut columns = None;
             for line in md.lines() {
                 if line.starts_with('|') {
@@ -734,7 +734,7 @@ proptest! {
         prop_assert_eq!(card.grade, if missed { expected.max(review::DrillGrade::C) } else { expected });
         prop_assert_eq!(card.contain.actual.is_missing(), incident.contained_at().is_none());
         for locale in Locale::ALL {
-            prop_assert!(!card.to_markdown(locale, TimeZone::UTC).is_empty());
+            prop_assert!(!card.to_markdown(locale, Zone::UTC).is_empty());
         }
     }
 }

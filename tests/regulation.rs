@@ -12,6 +12,7 @@
 use chrono::{DateTime, Duration, Utc};
 use incident::classify::*;
 use incident::id::*;
+use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
@@ -1655,7 +1656,7 @@ fn any_instant() -> impl Strategy<Value = DateTime<Utc>> {
     (1_735_689_600i64..1_796_000_000).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap())
 }
 
-fn zones() -> impl Strategy<Value = TimeZone> {
+fn zones() -> impl Strategy<Value = Zone> {
     proptest::sample::select(vec![
         "Europe/Berlin",
         "Europe/Dublin",

@@ -76,7 +76,7 @@ fn seed_reviews_render_as_the_golden_files_in_both_languages() {
     for (name, desk, entity) in cases {
         let (_, report) = closed_report(desk, entity);
         for locale in Locale::ALL {
-            let md = report.to_markdown(locale, TimeZone::SHANGHAI);
+            let md = report.to_markdown(locale, Zone::SHANGHAI);
             drift.extend(check_golden(
                 "review",
                 &format!("{name}.{}.md", locale.as_str()),
@@ -170,7 +170,7 @@ fn missing_milestones_and_overruns_read_as_such() {
     assert!(report.metrics.contain.is_missing());
     assert!(report.actions[0].overdue);
 
-    let en = report.to_markdown(Locale::En, TimeZone::UTC);
+    let en = report.to_markdown(Locale::En, Zone::UTC);
     assert!(en.starts_with("# Post-incident review: Leak \\| with a pipe and a break\n"));
     assert!(en.contains("| Detected → contained | not reached |"));
     assert!(en.contains("| Occurred → detected | not reached |"));
@@ -178,7 +178,7 @@ fn missing_milestones_and_overruns_read_as_such() {
     assert!(en.contains("Patch \\| everything"));
     assert!(en.contains("open **overdue**"));
     assert!(en.contains("No regulator notifications were computed"));
-    let zh = report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI);
+    let zh = report.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
     assert!(zh.starts_with("# 事件复盘报告：Leak \\| with a pipe and a break\n"));
     assert!(zh.contains("| 发现 → 遏制 | 未达到 |"));
     assert!(zh.contains("未开始 **已逾期**"));
@@ -218,14 +218,14 @@ fn an_overrun_shows_as_negative_slack_and_late() {
     let obligations = Regulation::builtin(cn(EntityType::CnPbocInstitution))
         .obligations(&d.incident.regulatory_facts(), d.now);
     let report = ReviewReport::build(&d.incident, Some(&obligations), d.now);
-    let en = report.to_markdown(Locale::En, TimeZone::SHANGHAI);
+    let en = report.to_markdown(Locale::En, Zone::SHANGHAI);
     let row = en
         .lines()
         .find(|l| l.starts_with("| cn-cac-incident-reporting /") && l.contains("provincial"))
         .unwrap_or_else(|| panic!("{en}"));
     assert!(row.ends_with("| -1 h 00 min | late |"), "{row}");
     assert!(row.contains("14 March 2026, 13:30 CST"), "{row}"); // due 05:30 UTC
-    let zh = report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI);
+    let zh = report.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
     assert!(zh.contains("| -1小时00分 | 逾期提交 |"), "{zh}");
 }
 
@@ -335,11 +335,11 @@ fn a_scripted_drill_scores_as_expected() {
     let costs: Vec<u32> = card.gaps.iter().map(|g| p.cost(g)).collect();
     assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
 
-    let md = card.to_markdown(Locale::En, TimeZone::SHANGHAI);
+    let md = card.to_markdown(Locale::En, Zone::SHANGHAI);
     assert!(md.starts_with("# Drill scorecard: "));
     assert!(md.contains("Containment: target 4 h 00 min, actual 5 h 00 min (missed)"));
     assert!(md.contains("Incomplete notice N-1"));
-    let zh = card.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI);
+    let zh = card.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
     assert!(
         zh.contains("遏制：目标 4小时00分，实际 5小时00分 (未达标)"),
         "{zh}"

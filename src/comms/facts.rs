@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Audience, ContentElement, Sensitivity};
 use crate::locale::Locale;
-use crate::regulation::TimeZone;
+use crate::locale::Zone;
 use crate::{classify::DataCategory, id::FactKey, Money};
 
 /// The value of a fact.
@@ -94,13 +94,13 @@ impl FactValue {
     ///
     /// # Examples
     /// ```
-    /// use incident::{comms::FactValue, locale::Locale, regulation::TimeZone};
+    /// use incident::{comms::FactValue, locale::Locale, locale::Zone};
     /// let v = FactValue::text(Locale::En, "We reset all passwords.");
-    /// assert_eq!(v.localized(Locale::En, TimeZone::UTC).as_deref(), Some("We reset all passwords."));
-    /// assert_eq!(v.localized(Locale::ZhCn, TimeZone::UTC), None);
-    /// assert_eq!(FactValue::Count { n: 1_200_000 }.localized(Locale::ZhCn, TimeZone::UTC).as_deref(), Some("1,200,000"));
+    /// assert_eq!(v.localized(Locale::En, Zone::UTC).as_deref(), Some("We reset all passwords."));
+    /// assert_eq!(v.localized(Locale::ZhCn, Zone::UTC), None);
+    /// assert_eq!(FactValue::Count { n: 1_200_000 }.localized(Locale::ZhCn, Zone::UTC).as_deref(), Some("1,200,000"));
     /// ```
-    pub fn localized(&self, locale: Locale, zone: TimeZone) -> Option<Cow<'_, str>> {
+    pub fn localized(&self, locale: Locale, zone: Zone) -> Option<Cow<'_, str>> {
         Some(match self {
             Self::Text { by_locale } => Cow::Borrowed(by_locale.get(&locale)?.as_str()),
             Self::Literal { value } => Cow::Borrowed(value.as_str()),
@@ -328,7 +328,7 @@ mod tests {
             .into_iter()
             .collect(),
         };
-        let z = TimeZone::UTC;
+        let z = Zone::UTC;
         assert_eq!(
             cats.localized(Locale::ZhCn, z).unwrap(),
             "姓名等基本身份信息、身份证件信息、联系方式"
@@ -351,7 +351,7 @@ mod tests {
         let at = DateTime::from_timestamp(1_773_451_800, 0).unwrap();
         assert_eq!(
             FactValue::Time { at }
-                .localized(Locale::ZhCn, TimeZone::SHANGHAI)
+                .localized(Locale::ZhCn, Zone::SHANGHAI)
                 .unwrap(),
             "2026年3月14日 09:30 (北京时间)"
         );

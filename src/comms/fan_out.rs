@@ -11,7 +11,7 @@ use super::render::{Prepared, RenderContext, RenderError};
 use super::{Audience, Channel, FactSheet, Format, MessageKind, TemplateSet};
 use crate::id::CustomerRef;
 use crate::locale::Locale;
-use crate::regulation::TimeZone;
+use crate::locale::Zone;
 
 /// One person a notice goes to. No personal data: the id is the host's opaque reference,
 /// and per-recipient values (the compensation offer, a case number) come in `fields`.
@@ -26,7 +26,7 @@ pub struct Recipient {
     pub channel: Channel,
     /// Their time zone; absent: the fan-out's zone, else [`Locale::default_time_zone`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<TimeZone>,
+    pub time_zone: Option<Zone>,
     /// Values for `{{recipient.<field>}}` placeholders.
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
@@ -46,7 +46,7 @@ impl Recipient {
 
     /// Sets the time zone.
     #[must_use]
-    pub fn time_zone(mut self, zone: TimeZone) -> Self {
+    pub fn time_zone(mut self, zone: Zone) -> Self {
         self.time_zone = Some(zone);
         self
     }
@@ -93,11 +93,11 @@ impl Locale {
     /// zone; hosts should set one per recipient).
     ///
     /// It is here rather than in [`locale`](crate::locale) because it returns the
-    /// regulation layer's [`TimeZone`], which the vocabulary layer cannot name.
-    pub fn default_time_zone(self) -> TimeZone {
+    /// regulation layer's [`Zone`], which the vocabulary layer cannot name.
+    pub fn default_time_zone(self) -> Zone {
         match self {
-            Self::ZhCn => TimeZone::SHANGHAI,
-            Self::En => TimeZone::UTC,
+            Self::ZhCn => Zone::SHANGHAI,
+            Self::En => Zone::UTC,
         }
     }
 }
@@ -120,6 +120,21 @@ impl Locale {
 ///
 /// # Examples
 /// ```
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// # use incident::actions::*;
 /// # use incident::bundle::*;
 /// # use incident::chain::*;
@@ -194,7 +209,7 @@ where
     }
 }
 
-type CacheEntry = (Locale, TimeZone, Format, Result<Prepared, RenderError>);
+type CacheEntry = (Locale, Zone, Format, Result<Prepared, RenderError>);
 
 /// The lazy iterator [`fan_out`] returns.
 pub struct FanOut<'a, I> {
@@ -203,7 +218,7 @@ pub struct FanOut<'a, I> {
     audience: Audience,
     sheet: &'a FactSheet,
     recipients: I,
-    time_zone: Option<TimeZone>,
+    time_zone: Option<Zone>,
     format: Option<Format>,
     prepared: Vec<CacheEntry>,
     last: usize,
@@ -213,7 +228,7 @@ impl<I> FanOut<'_, I> {
     /// The time zone for recipients without one (default: their locale's
     /// [`Locale::default_time_zone`]).
     #[must_use]
-    pub fn time_zone(mut self, zone: TimeZone) -> Self {
+    pub fn time_zone(mut self, zone: Zone) -> Self {
         self.time_zone = Some(zone);
         self.prepared.clear();
         self
@@ -230,7 +245,7 @@ impl<I> FanOut<'_, I> {
     fn entry(
         &mut self,
         locale: Locale,
-        zone: TimeZone,
+        zone: Zone,
         format: Format,
     ) -> Option<&Result<Prepared, RenderError>> {
         let hit = |e: &CacheEntry| e.0 == locale && e.1 == zone && e.2 == format;

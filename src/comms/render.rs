@@ -12,7 +12,7 @@ use super::{
     Audience, ClearanceViolation, FactSheet, FactValue, Format, MessageKind, Template, TemplateSet,
 };
 use crate::locale::Locale;
-use crate::regulation::TimeZone;
+use crate::locale::Zone;
 use crate::{id::CustomerRef, id::FactKey, id::TemplateId};
 
 /// Who a message is rendered for and how: the language (which must be the template's),
@@ -23,7 +23,7 @@ pub struct RenderContext {
     /// The language; must match the template's.
     pub locale: Locale,
     /// The zone times are shown in.
-    pub time_zone: TimeZone,
+    pub time_zone: Zone,
     /// Who will read it.
     pub audience: Audience,
     /// The output format.
@@ -32,7 +32,7 @@ pub struct RenderContext {
 
 impl RenderContext {
     /// A context.
-    pub fn new(locale: Locale, time_zone: TimeZone, audience: Audience, format: Format) -> Self {
+    pub fn new(locale: Locale, time_zone: Zone, audience: Audience, format: Format) -> Self {
         Self {
             locale,
             time_zone,
@@ -303,6 +303,21 @@ impl Template {
     /// # use incident::regulation::*;
     /// # use incident::review::*;
     /// # use incident::schema::*;
+    /// # use incident::actions::*;
+    /// # use incident::bundle::*;
+    /// # use incident::chain::*;
+    /// # use incident::classify::*;
+    /// # use incident::comms::*;
+    /// # use incident::compensation::*;
+    /// # use incident::evidence::*;
+    /// # use incident::findings::*;
+    /// # use incident::id::*;
+    /// # use incident::lifecycle::*;
+    /// # use incident::locale::*;
+    /// # use incident::money::*;
+    /// # use incident::regulation::*;
+    /// # use incident::review::*;
+    /// # use incident::schema::*;
     /// use incident::*;
     ///
     /// let mut sheet = FactSheet::new();
@@ -318,7 +333,7 @@ impl Template {
     /// let t = Template::builder(TemplateId::new("t")?, MessageKind::HoldingStatement, Locale::ZhCn)
     ///     .body("我们于{{detected_at}}发现异常。")
     ///     .build()?;
-    /// let cx = RenderContext::new(Locale::ZhCn, TimeZone::SHANGHAI, Audience::Media, Format::PlainText);
+    /// let cx = RenderContext::new(Locale::ZhCn, Zone::SHANGHAI, Audience::Media, Format::PlainText);
     /// let out = t.render(&sheet, &cx, None)?;
     /// assert_eq!(out.body, "我们于2026年3月14日 09:30 (北京时间)发现异常。");
     ///
@@ -594,7 +609,7 @@ mod tests {
     }
 
     fn cx(locale: Locale, format: Format) -> RenderContext {
-        RenderContext::new(locale, TimeZone::UTC, Audience::AffectedCustomers, format)
+        RenderContext::new(locale, Zone::UTC, Audience::AffectedCustomers, format)
     }
 
     #[test]

@@ -49,6 +49,21 @@ impl Incident {
     /// # use incident::regulation::*;
     /// # use incident::review::*;
     /// # use incident::schema::*;
+    /// # use incident::actions::*;
+    /// # use incident::bundle::*;
+    /// # use incident::chain::*;
+    /// # use incident::classify::*;
+    /// # use incident::comms::*;
+    /// # use incident::compensation::*;
+    /// # use incident::evidence::*;
+    /// # use incident::findings::*;
+    /// # use incident::id::*;
+    /// # use incident::lifecycle::*;
+    /// # use incident::locale::*;
+    /// # use incident::money::*;
+    /// # use incident::regulation::*;
+    /// # use incident::review::*;
+    /// # use incident::schema::*;
     /// # use incident::*;
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
@@ -171,6 +186,21 @@ impl Incident {
     ///
     /// # Examples
     /// ```
+    /// # use incident::actions::*;
+    /// # use incident::bundle::*;
+    /// # use incident::chain::*;
+    /// # use incident::classify::*;
+    /// # use incident::comms::*;
+    /// # use incident::compensation::*;
+    /// # use incident::evidence::*;
+    /// # use incident::findings::*;
+    /// # use incident::id::*;
+    /// # use incident::lifecycle::*;
+    /// # use incident::locale::*;
+    /// # use incident::money::*;
+    /// # use incident::regulation::*;
+    /// # use incident::review::*;
+    /// # use incident::schema::*;
     /// # use incident::actions::*;
     /// # use incident::bundle::*;
     /// # use incident::chain::*;

@@ -82,13 +82,13 @@ impl Locale {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone as _, Utc};
-    /// use incident::{locale::Locale, regulation::TimeZone};
+    /// use incident::{locale::Locale, locale::Zone};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
-    /// assert_eq!(Locale::ZhCn.format_time(at, TimeZone::SHANGHAI), "2026年3月14日 09:30 (北京时间)");
-    /// assert_eq!(Locale::En.format_time(at, TimeZone::SHANGHAI), "14 March 2026, 09:30 CST (UTC+08:00)");
+    /// assert_eq!(Locale::ZhCn.format_time(at, Zone::SHANGHAI), "2026年3月14日 09:30 (北京时间)");
+    /// assert_eq!(Locale::En.format_time(at, Zone::SHANGHAI), "14 March 2026, 09:30 CST (UTC+08:00)");
     /// assert_eq!(
-    ///     Locale::ZhCn.format_time(at, TimeZone::NEW_YORK),
+    ///     Locale::ZhCn.format_time(at, Zone::NEW_YORK),
     ///     "2026年3月13日 21:30 (美国东部时间 UTC-04:00)"
     /// );
     /// ```

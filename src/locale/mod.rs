@@ -24,9 +24,11 @@ use serde::{Deserialize, Serialize};
 
 mod format;
 mod label;
+mod zone;
 
 pub(crate) use format::format_seconds;
 pub use label::Label;
+pub use zone::{Zone, ZoneError};
 
 /// A language messages are written in. Built-in templates exist for each.
 #[derive(

@@ -8,7 +8,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CnGrade, IncidentFacts, Milestone, TimeZone};
+use super::{CnGrade, IncidentFacts, Milestone};
+use crate::locale::Zone;
 use crate::{
     classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName, IncidentKind,
 };
@@ -513,7 +514,7 @@ pub struct EntityProfile {
     pub entity_types: BTreeSet<EntityType>,
     /// Its home time zone (EU regimes count days there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<TimeZone>,
+    pub time_zone: Option<Zone>,
     /// Its home business calendar (DORA's bank holidays of its Member State).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarId>,
@@ -541,7 +542,7 @@ impl EntityProfile {
 
     /// Sets the home time zone.
     #[must_use]
-    pub fn time_zone(mut self, time_zone: TimeZone) -> Self {
+    pub fn time_zone(mut self, time_zone: Zone) -> Self {
         self.time_zone = Some(time_zone);
         self
     }

@@ -11,13 +11,14 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use super::Limb;
 use super::{
     Ambiguity, Anchor, BusinessCalendar, CalendarError, MissingFact, Roll, StartRule, TimeOfDay,
-    TimeZone, Unit,
+    Unit,
 };
+use crate::locale::Zone;
 
 /// The resolved context one limb is counted in.
 pub(crate) struct LimbContext<'a> {
     /// The zone for day-based counting; `None` when the regime's zone is unknown.
-    pub(crate) zone: Option<TimeZone>,
+    pub(crate) zone: Option<Zone>,
     /// The calendar for working days and rolls, if the limb names one and it was found.
     pub(crate) calendar: Option<&'a BusinessCalendar>,
     /// Why `calendar` is `None` although the limb names one (reported only if the count
@@ -75,7 +76,7 @@ pub(crate) fn due(
     let due = match limb.offset.unit {
         Unit::Minutes | Unit::Hours => {
             let start = if alt(Ambiguity::HourCountStart) {
-                next_full_hour(triggered_at, cx.zone.unwrap_or(TimeZone::UTC))
+                next_full_hour(triggered_at, cx.zone.unwrap_or(Zone::UTC))
             } else {
                 triggered_at
             };
@@ -173,7 +174,7 @@ fn year_end(date: NaiveDate) -> Result<NaiveDate, CountError> {
 }
 
 /// The next full local hour after `at` (or `at` itself when it is on the hour).
-fn next_full_hour(at: DateTime<Utc>, zone: TimeZone) -> DateTime<Utc> {
+fn next_full_hour(at: DateTime<Utc>, zone: Zone) -> DateTime<Utc> {
     let local = zone.to_local(at);
     if local.minute() == 0 && local.second() == 0 && local.nanosecond() == 0 {
         return at;
@@ -193,7 +194,7 @@ enum TimeOfDayResolved {
 }
 
 impl TimeOfDayResolved {
-    fn from_limb(t: TimeOfDay, zone: TimeZone, trigger: DateTime<Utc>) -> Self {
+    fn from_limb(t: TimeOfDay, zone: Zone, trigger: DateTime<Utc>) -> Self {
         match t {
             TimeOfDay::SameClockTime => Self::At(zone.to_local(trigger).time()),
             TimeOfDay::EndOfDay => Self::EndOfDay,
@@ -201,7 +202,7 @@ impl TimeOfDayResolved {
         }
     }
 
-    fn instant(&self, zone: TimeZone, date: NaiveDate) -> DateTime<Utc> {
+    fn instant(&self, zone: Zone, date: NaiveDate) -> DateTime<Utc> {
         match self {
             Self::At(time) => zone.instant_at(date, *time),
             Self::EndOfDay => zone.end_of_day(date),
@@ -218,7 +219,7 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn count(limb: &Limb, at: &str, zone: TimeZone, alternatives: &[Ambiguity]) -> DateTime<Utc> {
+    fn count(limb: &Limb, at: &str, zone: Zone, alternatives: &[Ambiguity]) -> DateTime<Utc> {
         let cal = BusinessCalendar::prc();
         let alternatives: BTreeSet<Ambiguity> = alternatives.iter().copied().collect();
         let cx = LimbContext {
@@ -235,7 +236,7 @@ mod tests {
     fn minutes_and_hours_are_elapsed_time() {
         let l = Limb::new(Trigger::Detected, Offset::minutes(90));
         assert_eq!(
-            count(&l, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &[]),
+            count(&l, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &[]),
             t("2026-03-08T08:15:00Z")
         );
         // The strict reading starts at the next full local hour; on the hour it changes
@@ -244,17 +245,17 @@ mod tests {
             Limb::new(Trigger::Detected, Offset::hours(2)).ambiguous(&[Ambiguity::HourCountStart]);
         let alt = [Ambiguity::HourCountStart];
         assert_eq!(
-            count(&h, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &alt),
+            count(&h, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &alt),
             t("2026-03-08T09:00:00Z")
         );
         assert_eq!(
-            count(&h, "2026-03-08T07:00:00Z", TimeZone::NEW_YORK, &alt),
+            count(&h, "2026-03-08T07:00:00Z", Zone::NEW_YORK, &alt),
             t("2026-03-08T09:00:00Z")
         );
         // Not declared ambiguous: the host's choice does not apply.
         let plain = Limb::new(Trigger::Detected, Offset::hours(2));
         assert_eq!(
-            count(&plain, "2026-03-08T06:45:00Z", TimeZone::NEW_YORK, &alt),
+            count(&plain, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &alt),
             t("2026-03-08T08:45:00Z")
         );
     }
@@ -263,26 +264,21 @@ mod tests {
     fn months_clamp_to_the_last_day_including_leap_years() {
         let l = Limb::new(Trigger::Detected, Offset::months(1));
         assert_eq!(
-            count(&l, "2028-01-31T10:00:00Z", TimeZone::UTC, &[]),
+            count(&l, "2028-01-31T10:00:00Z", Zone::UTC, &[]),
             t("2028-02-29T10:00:00Z")
         );
         assert_eq!(
-            count(&l, "2026-01-31T10:00:00Z", TimeZone::UTC, &[]),
+            count(&l, "2026-01-31T10:00:00Z", Zone::UTC, &[]),
             t("2026-02-28T10:00:00Z")
         );
         assert_eq!(
-            count(&l, "2026-03-31T10:00:00Z", TimeZone::UTC, &[]),
+            count(&l, "2026-03-31T10:00:00Z", Zone::UTC, &[]),
             t("2026-04-30T10:00:00Z")
         );
         // End of day (exclusive 24:00) under the 1182/71 reading.
         let e = l.clone().ambiguous(&[Ambiguity::DayEnd]);
         assert_eq!(
-            count(
-                &e,
-                "2026-01-31T10:00:00Z",
-                TimeZone::UTC,
-                &[Ambiguity::DayEnd]
-            ),
+            count(&e, "2026-01-31T10:00:00Z", Zone::UTC, &[Ambiguity::DayEnd]),
             t("2026-03-01T00:00:00Z")
         );
     }
@@ -292,14 +288,14 @@ mod tests {
         // 23:30 in Shanghai on 1 March is still 1 March there; 3 days later at 23:30 local.
         let l = Limb::new(Trigger::Detected, Offset::days(3));
         assert_eq!(
-            count(&l, "2026-03-01T15:30:00Z", TimeZone::SHANGHAI, &[]),
+            count(&l, "2026-03-01T15:30:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-04T15:30:00Z")
         );
         let fixed = l.at(TimeOfDay::Fixed {
             time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         });
         assert_eq!(
-            count(&fixed, "2026-03-01T15:30:00Z", TimeZone::SHANGHAI, &[]),
+            count(&fixed, "2026-03-01T15:30:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-04T01:00:00Z")
         );
     }
@@ -308,12 +304,12 @@ mod tests {
     fn end_of_year_anchor_for_day_and_hour_periods() {
         let days = Limb::new(Trigger::Detected, Offset::days(60)).from_year_end();
         assert_eq!(
-            count(&days, "2026-05-01T10:00:00Z", TimeZone::UTC, &[]),
+            count(&days, "2026-05-01T10:00:00Z", Zone::UTC, &[]),
             t("2027-03-02T00:00:00Z")
         );
         let hours = Limb::new(Trigger::Detected, Offset::hours(24)).from_year_end();
         assert_eq!(
-            count(&hours, "2026-05-01T10:00:00Z", TimeZone::UTC, &[]),
+            count(&hours, "2026-05-01T10:00:00Z", Zone::UTC, &[]),
             t("2027-01-02T00:00:00Z")
         );
     }
@@ -326,17 +322,17 @@ mod tests {
             .roll(Roll::NextWorkingDayEnd, None);
         // Saturday 7 March 2026 in Beijing → end of Monday 9 March.
         assert_eq!(
-            count(&end, "2026-03-07T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&end, "2026-03-07T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-09T16:00:00Z")
         );
         // A Friday stays.
         assert_eq!(
-            count(&end, "2026-03-06T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&end, "2026-03-06T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-06T04:00:00Z")
         );
         // The make-up Saturday 28 February 2026 is a working day: no roll.
         assert_eq!(
-            count(&end, "2026-02-28T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&end, "2026-02-28T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-28T04:00:00Z")
         );
         let noon = Limb::new(Trigger::Detected, Offset::hours(2))
@@ -348,13 +344,13 @@ mod tests {
                 None,
             );
         assert_eq!(
-            count(&noon, "2026-03-07T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&noon, "2026-03-07T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-09T04:00:00Z")
         );
         let cal = BusinessCalendar::prc();
         let none = BTreeSet::new();
         let denied = LimbContext {
-            zone: Some(TimeZone::SHANGHAI),
+            zone: Some(Zone::SHANGHAI),
             calendar: Some(&cal),
             roll_denied: true,
             alternatives: &none,
@@ -372,14 +368,14 @@ mod tests {
             Limb::new(Trigger::Detected, Offset::working_days(5)).calendar(CalendarRule::Entity);
         // From Thursday 12 February 2026 10:00 CST: Thursday 26 February, same clock time.
         assert_eq!(
-            count(&wd, "2026-02-12T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&wd, "2026-02-12T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-26T02:00:00Z")
         );
         let inclusive = wd.clone().start(StartRule::NextWorkingDayInclusive);
         // From Sunday 15 February (holiday): begins on and includes Tuesday 24 → Saturday 28
         // (a make-up working day).
         assert_eq!(
-            count(&inclusive, "2026-02-15T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&inclusive, "2026-02-15T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-28T02:00:00Z")
         );
         let days = Limb::new(Trigger::Detected, Offset::days(3))
@@ -388,14 +384,14 @@ mod tests {
         // 3 days from Thursday 12 February end on Sunday 15 (a holiday); the extension runs
         // to the end of Tuesday 24 February.
         assert_eq!(
-            count(&days, "2026-02-12T02:00:00Z", TimeZone::SHANGHAI, &[]),
+            count(&days, "2026-02-12T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-15T02:00:00Z")
         );
         assert_eq!(
             count(
                 &days,
                 "2026-02-12T02:00:00Z",
-                TimeZone::SHANGHAI,
+                Zone::SHANGHAI,
                 &[Ambiguity::RestDayExtension]
             ),
             t("2026-02-24T16:00:00Z")
@@ -419,7 +415,7 @@ mod tests {
         );
         let wd = Limb::new(Trigger::Detected, Offset::working_days(3));
         let cx = LimbContext {
-            zone: Some(TimeZone::UTC),
+            zone: Some(Zone::UTC),
             ..cx
         };
         assert_eq!(

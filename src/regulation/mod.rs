@@ -60,6 +60,21 @@
 //! # use incident::regulation::*;
 //! # use incident::review::*;
 //! # use incident::schema::*;
+//! # use incident::actions::*;
+//! # use incident::bundle::*;
+//! # use incident::chain::*;
+//! # use incident::classify::*;
+//! # use incident::comms::*;
+//! # use incident::compensation::*;
+//! # use incident::evidence::*;
+//! # use incident::findings::*;
+//! # use incident::id::*;
+//! # use incident::lifecycle::*;
+//! # use incident::locale::*;
+//! # use incident::money::*;
+//! # use incident::regulation::*;
+//! # use incident::review::*;
+//! # use incident::schema::*;
 //! use incident::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -81,7 +96,7 @@
 //! let profile = EntityProfile::new()
 //!     .established_in(Jurisdiction::new("DE")?)
 //!     .entity_type(EntityType::PaymentInstitution)
-//!     .time_zone(TimeZone::BERLIN)
+//!     .time_zone(Zone::BERLIN)
 //!     .calendar(CalendarId::new("de")?);
 //! let mut regulation = Regulation::builtin(profile);
 //! regulation.calendars.insert(germany);
@@ -127,8 +142,6 @@ mod obligation;
 mod record;
 mod regime;
 
-mod zone;
-
 pub use alerts::{DrillMargin, DrillScore};
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
 pub use builtin::{
@@ -146,8 +159,7 @@ pub use obligation::{
 };
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
-    Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, Recipient,
-    RecipientKind, Regime, RegimeProblem, Report, Roll, StartRule, Submission, TimeOfDay, Trigger,
-    Unit, Urgency, ZoneRule,
+    Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind,
+    Regime, RegimeProblem, Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay,
+    Trigger, Unit, Urgency, ZoneRule,
 };
-pub use zone::{TimeZone, TimeZoneError};

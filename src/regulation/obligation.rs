@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::deadline::{self, CountError, LimbContext};
 use super::{
     Ambiguity, CalendarRule, Calendars, Confidence, EntityProfile, IncidentFacts, MissingFact,
-    Offset, Recipient, Regime, Report, TimeZone, Tri, Trigger, Urgency, ZoneRule,
+    Offset, Regime, Report, ReportRecipient, Tri, Trigger, Urgency, ZoneRule,
 };
+use crate::locale::Zone;
 use crate::{id::RegimeId, id::ReportId};
 
 /// Which reading of each known ambiguity to use. The default is the conservative reading
@@ -154,7 +155,7 @@ pub struct Obligation {
     /// The report's name.
     pub report_name: String,
     /// Who receives it.
-    pub recipient: Recipient,
+    pub recipient: ReportRecipient,
     /// How fast the text asks for it apart from the hard limit.
     pub urgency: Urgency,
     /// How sure the rule is; `low` means unverified.
@@ -176,7 +177,7 @@ pub struct Obligation {
     pub due_local: Option<String>,
     /// The zone `due_local` is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<TimeZone>,
+    pub time_zone: Option<Zone>,
     /// Every limb and how it came out.
     #[serde(default)]
     pub limbs: Vec<LimbOutcome>,
@@ -489,7 +490,7 @@ impl Regulation {
         }
     }
 
-    fn zone(&self, regime: &Regime) -> Option<TimeZone> {
+    fn zone(&self, regime: &Regime) -> Option<Zone> {
         match &regime.time_zone {
             ZoneRule::Fixed { time_zone } => Some(*time_zone),
             ZoneRule::Entity => self.profile.time_zone,
@@ -709,7 +710,7 @@ impl Regulation {
         triggered_at: DateTime<Utc>,
         due: DateTime<Utc>,
         facts: &IncidentFacts,
-        zone: Option<TimeZone>,
+        zone: Option<Zone>,
     ) -> Vec<ReadingUsed> {
         let (calendar, calendar_missing) = self.calendar(limb);
         let roll_denied = limb

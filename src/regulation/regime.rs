@@ -6,7 +6,8 @@ use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Applicability, TimeZone};
+use super::Applicability;
+use crate::locale::Zone;
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
 /// How sure the crate is of a rule, following the marks of the project's regulatory
@@ -78,7 +79,7 @@ pub enum ZoneRule {
     /// A fixed zone, e.g. `America/New_York` for the SEC.
     Fixed {
         /// The zone.
-        time_zone: TimeZone,
+        time_zone: Zone,
     },
     /// The reporting entity's home zone (from its [`EntityProfile`](super::EntityProfile)),
     /// e.g. for EU regimes, where the Member State decides.
@@ -94,7 +95,7 @@ pub struct Report {
     /// Human name, e.g. `Initial notification`.
     pub name: String,
     /// Who receives it.
-    pub recipient: Recipient,
+    pub recipient: ReportRecipient,
     /// Extra conditions for this report on top of the regime's (default: always).
     #[serde(default)]
     pub applies_when: Applicability,
@@ -120,7 +121,7 @@ pub struct Report {
 /// Who receives a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Recipient {
+pub struct ReportRecipient {
     /// The kind of recipient.
     pub kind: RecipientKind,
     /// Its name, e.g. `lead supervisory authority`.
@@ -806,7 +807,7 @@ mod tests {
         Report::new(
             ReportId::from_static(id),
             id,
-            Recipient {
+            ReportRecipient {
                 kind: RecipientKind::Regulator,
                 name: "r".into(),
             },

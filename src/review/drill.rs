@@ -13,8 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::comms::{Audience, ContentElement, MessageKind};
+use crate::locale::Zone;
 use crate::locale::{format_seconds, tr, Label, Locale};
-use crate::regulation::{MissingFact, ObligationStatus, Obligations, TimeZone};
+use crate::regulation::{MissingFact, ObligationStatus, Obligations};
 use crate::Incident;
 use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
@@ -285,6 +286,21 @@ pub enum DrillGap {
 /// # use incident::regulation::*;
 /// # use incident::review::*;
 /// # use incident::schema::*;
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// use incident::*;
 ///
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
@@ -491,7 +507,7 @@ impl DrillScorecard {
     }
 
     /// The scorecard as Markdown in `locale`, times in `zone`.
-    pub fn to_markdown(&self, locale: Locale, zone: TimeZone) -> String {
+    pub fn to_markdown(&self, locale: Locale, zone: Zone) -> String {
         let t = |zh, en| tr(locale, zh, en);
         let time = |at: DateTime<Utc>| locale.format_time(at, zone);
         let (colon, comma) = match locale {

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::comms::{Audience, ContentElement, MessageKind, NoticeStatus};
 use crate::locale::Locale;
-use crate::regulation::{AlertKind, Obligations, TimeZone};
+use crate::locale::Zone;
+use crate::regulation::{AlertKind, Obligations};
 use crate::{
     actions::Action, actions::ActionKind, classify::Impact, compensation::CompensationStance,
     findings::Finding, findings::FindingKind, id::ActionId, id::NoticeId, id::RegimeId,
@@ -180,6 +181,21 @@ pub struct ActionLine {
 /// # use incident::regulation::*;
 /// # use incident::review::*;
 /// # use incident::schema::*;
+/// # use incident::actions::*;
+/// # use incident::bundle::*;
+/// # use incident::chain::*;
+/// # use incident::classify::*;
+/// # use incident::comms::*;
+/// # use incident::compensation::*;
+/// # use incident::evidence::*;
+/// # use incident::findings::*;
+/// # use incident::id::*;
+/// # use incident::lifecycle::*;
+/// # use incident::locale::*;
+/// # use incident::money::*;
+/// # use incident::regulation::*;
+/// # use incident::review::*;
+/// # use incident::schema::*;
 /// use incident::*;
 ///
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
@@ -192,9 +208,9 @@ pub struct ActionLine {
 ///
 /// let report = ReviewReport::build(&incident, None, t0);
 /// assert!(report.metrics.contain.is_missing()); // never 0
-/// let md = report.to_markdown(Locale::En, TimeZone::SHANGHAI);
+/// let md = report.to_markdown(Locale::En, Zone::SHANGHAI);
 /// assert!(md.starts_with("# Post-incident review: Leak"));
-/// assert!(report.to_markdown(Locale::ZhCn, TimeZone::SHANGHAI).contains("事件复盘报告"));
+/// assert!(report.to_markdown(Locale::ZhCn, Zone::SHANGHAI).contains("事件复盘报告"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -310,7 +326,7 @@ impl ReviewReport {
 
     /// The review as Markdown in `locale`, with times shown in `zone`. The output is
     /// deterministic (golden-file tested) and escapes host text that would break a table.
-    pub fn to_markdown(&self, locale: Locale, zone: TimeZone) -> String {
+    pub fn to_markdown(&self, locale: Locale, zone: Zone) -> String {
         super::report_markdown::write(self, locale, zone)
     }
 }

@@ -8,12 +8,12 @@ use chrono::{DateTime, Utc};
 
 use super::report::{ReviewReport, TimelineEvent};
 use super::Elapsed;
+use crate::locale::Zone;
 use crate::locale::{format_seconds, tr, Label, Locale};
-use crate::regulation::TimeZone;
 use crate::{actions::Measure, compensation::CompensationStance, findings::Finding};
 
 /// The report as Markdown in `locale`, times in `zone`.
-pub(super) fn write(report: &ReviewReport, locale: Locale, zone: TimeZone) -> String {
+pub(super) fn write(report: &ReviewReport, locale: Locale, zone: Zone) -> String {
     let mut md = Markdown::new(locale, zone);
     md.header(report);
     md.summary(report);
@@ -43,12 +43,12 @@ pub(super) fn cell(text: &str) -> String {
 
 struct Markdown {
     locale: Locale,
-    zone: TimeZone,
+    zone: Zone,
     out: String,
 }
 
 impl Markdown {
-    fn new(locale: Locale, zone: TimeZone) -> Self {
+    fn new(locale: Locale, zone: Zone) -> Self {
         Self {
             locale,
             zone,

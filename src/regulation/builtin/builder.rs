@@ -3,8 +3,8 @@
 
 use crate::id::ReportId;
 use crate::regulation::{
-    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, Limb, Recipient, Report, Roll,
-    StartRule, TimeOfDay, Urgency,
+    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, Limb, Report, ReportRecipient,
+    Roll, StartRule, TimeOfDay, Urgency,
 };
 
 impl Report {
@@ -12,7 +12,7 @@ impl Report {
     pub fn new(
         id: ReportId,
         name: impl Into<String>,
-        recipient: Recipient,
+        recipient: ReportRecipient,
         urgency: Urgency,
         citation: impl Into<String>,
     ) -> Self {

@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 use super::{contents, det, det_or, j, on, on_det, recipient, rep, rid, strs};
 use crate::regulation::{
     Ambiguity, Applicability, CalendarRule, Confidence, EntityType, Limb, Milestone, Offset,
-    Recipient, RecipientKind, Regime, Report, Roll, Submission, Trigger, Urgency, ZoneRule,
+    RecipientKind, Regime, Report, ReportRecipient, Roll, Submission, Trigger, Urgency, ZoneRule,
 };
 
 fn noon() -> NaiveTime {
@@ -290,7 +290,7 @@ fn dora_relief() -> Roll {
 }
 
 /// DORA Art. 19(1): the competent authority.
-fn dora_authority() -> Recipient {
+fn dora_authority() -> ReportRecipient {
     recipient(
         RecipientKind::Regulator,
         "competent authority (DORA Art. 19(1))",

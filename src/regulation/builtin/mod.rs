@@ -20,9 +20,10 @@ mod us;
 mod us_ny;
 
 use super::{
-    Applicability, CalendarRule, Milestone, Recipient, RecipientKind, Regime, TimeZone, Trigger,
+    Applicability, CalendarRule, Milestone, RecipientKind, Regime, ReportRecipient, Trigger,
     ZoneRule,
 };
+use crate::locale::Zone;
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
 pub use cn::{cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl};
@@ -102,7 +103,7 @@ fn cal(s: &'static str) -> CalendarRule {
 }
 fn fixed(tz: chrono_tz::Tz) -> ZoneRule {
     ZoneRule::Fixed {
-        time_zone: TimeZone::from(tz),
+        time_zone: Zone::from(tz),
     }
 }
 fn det(s: &'static str) -> Applicability {
@@ -120,8 +121,8 @@ fn on_det(s: &'static str) -> Trigger {
 fn on(m: Milestone) -> Trigger {
     Trigger::Milestone { milestone: m }
 }
-fn recipient(kind: RecipientKind, name: &str) -> Recipient {
-    Recipient {
+fn recipient(kind: RecipientKind, name: &str) -> ReportRecipient {
+    ReportRecipient {
         kind,
         name: name.to_owned(),
     }

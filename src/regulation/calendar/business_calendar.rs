@@ -13,7 +13,7 @@ use super::spec::validate;
 use super::MAX_CALENDAR_YEARS;
 use super::{CalendarError, CalendarSpec};
 use crate::id::CalendarId;
-use crate::regulation::TimeZone;
+use crate::locale::Zone;
 
 /// A validated business calendar: which local dates in its covered years are working days.
 ///
@@ -55,13 +55,14 @@ impl BusinessCalendar {
     /// ```
     /// use std::collections::BTreeSet;
     /// use chrono::NaiveDate;
-    /// use incident::regulation::{BusinessCalendar, CalendarSpec, Day, TimeZone};
+    /// use incident::regulation::{BusinessCalendar, CalendarSpec, Day};
     /// use incident::id::CalendarId;
+    /// use incident::locale::Zone;
     ///
     /// let spec = CalendarSpec {
     ///     id: CalendarId::new("hk")?,
     ///     name: "Hong Kong (partial)".into(),
-    ///     time_zone: TimeZone::HONG_KONG,
+    ///     time_zone: Zone::HONG_KONG,
     ///     weekend: BTreeSet::from([Day::Saturday, Day::Sunday]),
     ///     first_year: 2026,
     ///     last_year: 2026,
@@ -96,7 +97,7 @@ impl BusinessCalendar {
     }
 
     /// The zone whose local dates the calendar describes.
-    pub fn time_zone(&self) -> TimeZone {
+    pub fn time_zone(&self) -> Zone {
         self.spec.time_zone
     }
 

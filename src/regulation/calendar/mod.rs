@@ -30,7 +30,7 @@ mod testing {
     use super::builtin::{dates, sat_sun};
     use super::CalendarSpec;
     use crate::id::CalendarId;
-    use crate::regulation::TimeZone;
+    use crate::locale::Zone;
 
     pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -40,7 +40,7 @@ mod testing {
         CalendarSpec {
             id: CalendarId::new("test").unwrap(),
             name: "Test".into(),
-            time_zone: TimeZone::UTC,
+            time_zone: Zone::UTC,
             weekend: sat_sun(),
             first_year: 2026,
             last_year: 2026,

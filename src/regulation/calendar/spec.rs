@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::BusinessCalendar;
 use super::{CalendarError, Day};
 use crate::id::CalendarId;
-use crate::regulation::TimeZone;
+use crate::locale::Zone;
 
 /// The most years one calendar may cover: bounds the precomputed index (≈ 37,000 days).
 pub const MAX_CALENDAR_YEARS: i32 = 100;
@@ -27,7 +27,7 @@ pub struct CalendarSpec {
     /// A human-readable name.
     pub name: String,
     /// The zone whose local dates the calendar describes.
-    pub time_zone: TimeZone,
+    pub time_zone: Zone,
     /// The days of the week that are not working days (may be empty, not all seven).
     pub weekend: BTreeSet<Day>,
     /// The first covered year (inclusive).

@@ -43,8 +43,9 @@ pub(super) fn sat_sun() -> BTreeSet<Day> {
 
 #[cfg(test)]
 mod tests {
+    use crate::locale::Zone;
     use crate::regulation::calendar::spec::validate;
-    use crate::regulation::{BusinessCalendar, Calendars, TimeZone};
+    use crate::regulation::{BusinessCalendar, Calendars};
 
     #[test]
     fn built_ins_pass_validation_and_hold_the_expected_data() {
@@ -65,7 +66,7 @@ mod tests {
         assert_eq!(BusinessCalendar::us_sec().spec().holidays.len(), 36);
         assert_eq!(cn.covered_years(), 2025..=2026);
         assert_eq!(cn.id().as_str(), "cn");
-        assert_eq!(cn.time_zone(), TimeZone::SHANGHAI);
+        assert_eq!(cn.time_zone(), Zone::SHANGHAI);
         assert!(cn.source().contains("国办发明电〔2024〕12号"));
         assert!(!cn.name().is_empty());
     }

@@ -2,7 +2,8 @@
 
 use super::{blocks, dates, sat_sun};
 use crate::id::CalendarId;
-use crate::regulation::{BusinessCalendar, CalendarSpec, TimeZone};
+use crate::locale::Zone;
+use crate::regulation::{BusinessCalendar, CalendarSpec};
 
 impl BusinessCalendar {
     /// Mainland China's working days (工作日), 2025–2026, `Asia/Shanghai`: Saturday and
@@ -50,7 +51,7 @@ impl BusinessCalendar {
         Self::from_valid(CalendarSpec {
             id: CalendarId::from_static("cn"),
             name: "Mainland China working days (工作日)".to_owned(),
-            time_zone: TimeZone::SHANGHAI,
+            time_zone: Zone::SHANGHAI,
             weekend: sat_sun(),
             first_year: 2025,
             last_year: 2026,

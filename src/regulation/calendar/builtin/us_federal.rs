@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use super::{dates, sat_sun, Ymd};
 use crate::id::CalendarId;
-use crate::regulation::{BusinessCalendar, CalendarSpec, TimeZone};
+use crate::locale::Zone;
+use crate::regulation::{BusinessCalendar, CalendarSpec};
 
 /// US federal holidays (5 U.S.C. 6103, observed dates under EO 11582), 2025–2027.
 const US_FEDERAL_HOLIDAYS: [Ymd; 34] = [
@@ -56,7 +57,7 @@ impl BusinessCalendar {
         Self::from_valid(CalendarSpec {
             id: CalendarId::from_static("us-federal"),
             name: "US federal business days".to_owned(),
-            time_zone: TimeZone::NEW_YORK,
+            time_zone: Zone::NEW_YORK,
             weekend: sat_sun(),
             first_year: 2025,
             last_year: 2027,

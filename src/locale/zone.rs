@@ -21,11 +21,11 @@ use serde::{Deserialize, Serialize};
 /// Input error: report it to whoever supplied the value; retrying will not help.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown time zone {value:?}: use an IANA time-zone name such as \"Asia/Shanghai\", \"America/New_York\", \"Europe/Berlin\" or \"UTC\" (names are case-sensitive)")]
-pub struct TimeZoneError {
+pub struct ZoneError {
     value: String,
 }
 
-impl TimeZoneError {
+impl ZoneError {
     /// The rejected name.
     pub fn value(&self) -> &str {
         &self.value
@@ -38,22 +38,22 @@ impl TimeZoneError {
 /// # Examples
 /// ```
 /// use chrono::{NaiveDate, NaiveTime, TimeZone as _, Utc};
-/// use incident::regulation::TimeZone;
+/// use incident::locale::Zone;
 ///
-/// let ny: TimeZone = "America/New_York".parse()?;
-/// assert_eq!(ny, TimeZone::NEW_YORK);
+/// let ny: Zone = "America/New_York".parse()?;
+/// assert_eq!(ny, Zone::NEW_YORK);
 /// // 02:30 does not exist on the spring-forward day: it resolves to 03:00 EDT.
 /// let date = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
 /// let at = ny.instant_at(date, NaiveTime::from_hms_opt(2, 30, 0).unwrap());
 /// assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
 /// assert_eq!(ny.format_local(at), "2026-03-08 03:00 EDT (UTC-04:00)");
-/// # Ok::<(), incident::regulation::TimeZoneError>(())
+/// # Ok::<(), incident::locale::ZoneError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct TimeZone(Tz);
+pub struct Zone(Tz);
 
-impl TimeZone {
+impl Zone {
     /// Coordinated Universal Time.
     pub const UTC: Self = Self(chrono_tz::UTC);
     /// Mainland China (`Asia/Shanghai`, UTC+8, no daylight saving).
@@ -203,70 +203,70 @@ pub(crate) fn format_offset(seconds: i32) -> String {
     }
 }
 
-impl From<Tz> for TimeZone {
+impl From<Tz> for Zone {
     fn from(tz: Tz) -> Self {
         Self(tz)
     }
 }
 
-impl From<TimeZone> for Tz {
-    fn from(zone: TimeZone) -> Self {
+impl From<Zone> for Tz {
+    fn from(zone: Zone) -> Self {
         zone.0
     }
 }
 
-impl FromStr for TimeZone {
-    type Err = TimeZoneError;
+impl FromStr for Zone {
+    type Err = ZoneError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse::<Tz>().map(Self).map_err(|_| TimeZoneError {
+        s.parse::<Tz>().map(Self).map_err(|_| ZoneError {
             value: s.to_owned(),
         })
     }
 }
 
-impl TryFrom<String> for TimeZone {
-    type Error = TimeZoneError;
+impl TryFrom<String> for Zone {
+    type Error = ZoneError;
 
     fn try_from(value: String) -> Result<Self, Self::Error> {
         value.parse()
     }
 }
 
-impl From<TimeZone> for String {
-    fn from(zone: TimeZone) -> Self {
+impl From<Zone> for String {
+    fn from(zone: Zone) -> Self {
         zone.name().to_owned()
     }
 }
 
-impl fmt::Display for TimeZone {
+impl fmt::Display for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
 }
 
-impl fmt::Debug for TimeZone {
+impl fmt::Debug for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("TimeZone").field(&self.name()).finish()
+        f.debug_tuple("Zone").field(&self.name()).finish()
     }
 }
 
 /// Ordered by IANA name, so collections of zones sort predictably.
-impl PartialOrd for TimeZone {
+impl PartialOrd for Zone {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for TimeZone {
+impl Ord for Zone {
     fn cmp(&self, other: &Self) -> Ordering {
         self.name().cmp(other.name())
     }
 }
 
-impl JsonSchema for TimeZone {
+impl JsonSchema for Zone {
     fn schema_name() -> Cow<'static, str> {
-        "TimeZone".into()
+        "Zone".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
@@ -297,21 +297,21 @@ mod tests {
 
     #[test]
     fn unambiguous_times_convert_both_ways() {
-        let sh = TimeZone::SHANGHAI;
+        let sh = Zone::SHANGHAI;
         let at = sh.instant_at(date(2026, 3, 14), time(9, 30));
         assert_eq!(at, utc(2026, 3, 14, 1, 30));
         assert_eq!(sh.local_date(utc(2026, 3, 14, 16, 0)), date(2026, 3, 15));
         assert_eq!(sh.to_local(at), date(2026, 3, 14).and_time(time(9, 30)));
         assert_eq!(sh.format_local(at), "2026-03-14 09:30 CST (UTC+08:00)");
         assert_eq!(
-            TimeZone::UTC.format_local(at),
+            Zone::UTC.format_local(at),
             "2026-03-14 01:30 UTC (UTC+00:00)"
         );
     }
 
     #[test]
     fn spring_forward_gap_resolves_to_first_instant_after_it() {
-        let ny = TimeZone::NEW_YORK;
+        let ny = Zone::NEW_YORK;
         // 2026-03-08: 02:00 EST jumps to 03:00 EDT (07:00 UTC).
         for t in [time(2, 0), time(2, 30), time(2, 59)] {
             assert_eq!(ny.instant_at(date(2026, 3, 8), t), utc(2026, 3, 8, 7, 0));
@@ -325,7 +325,7 @@ mod tests {
             utc(2026, 3, 8, 7, 0)
         );
         // Berlin 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
-        let berlin = TimeZone::BERLIN;
+        let berlin = Zone::BERLIN;
         let at = berlin.instant_at(date(2026, 3, 29), time(2, 30));
         assert_eq!(at, utc(2026, 3, 29, 1, 0));
         assert_eq!(berlin.format_local(at), "2026-03-29 03:00 CEST (UTC+02:00)");
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn fall_back_ambiguity_resolves_to_earlier_instant() {
-        let ny = TimeZone::NEW_YORK;
+        let ny = Zone::NEW_YORK;
         // 2026-11-01: 01:30 happens at 05:30 UTC (EDT) and again at 06:30 UTC (EST).
         let at = ny.instant_at(date(2026, 11, 1), time(1, 30));
         assert_eq!(at, utc(2026, 11, 1, 5, 30));
@@ -344,14 +344,14 @@ mod tests {
         );
         // Berlin 2026-10-25: 02:30 happens at 00:30 UTC (CEST) and 01:30 UTC (CET).
         assert_eq!(
-            TimeZone::BERLIN.instant_at(date(2026, 10, 25), time(2, 30)),
+            Zone::BERLIN.instant_at(date(2026, 10, 25), time(2, 30)),
             utc(2026, 10, 25, 0, 30)
         );
     }
 
     #[test]
     fn days_end_at_the_next_days_start_even_across_dst() {
-        let ny = TimeZone::NEW_YORK;
+        let ny = Zone::NEW_YORK;
         // The spring-forward day has 23 hours, the fall-back day 25.
         let spring = date(2026, 3, 8);
         assert_eq!(ny.start_of_day(spring), utc(2026, 3, 8, 5, 0));
@@ -362,11 +362,11 @@ mod tests {
             chrono::Duration::hours(25)
         );
         assert_eq!(
-            TimeZone::SHANGHAI.end_of_day(date(2026, 2, 26)),
+            Zone::SHANGHAI.end_of_day(date(2026, 2, 26)),
             utc(2026, 2, 26, 16, 0)
         );
         // A zone whose clocks skipped midnight: America/Santiago 2022-09-11 00:00 → 01:00.
-        let santiago: TimeZone = "America/Santiago".parse().unwrap();
+        let santiago: Zone = "America/Santiago".parse().unwrap();
         assert_eq!(
             santiago.start_of_day(date(2022, 9, 11)),
             utc(2022, 9, 11, 4, 0)
@@ -375,13 +375,13 @@ mod tests {
 
     #[test]
     fn extremes_saturate_instead_of_panicking() {
-        let sh = TimeZone::SHANGHAI;
+        let sh = Zone::SHANGHAI;
         assert_eq!(sh.end_of_day(NaiveDate::MAX), DateTime::<Utc>::MAX_UTC);
         assert_eq!(
             sh.instant_at(NaiveDate::MIN, NaiveTime::MIN),
             DateTime::<Utc>::MIN_UTC
         );
-        let ny = TimeZone::NEW_YORK;
+        let ny = Zone::NEW_YORK;
         assert_eq!(
             ny.instant_at(NaiveDate::MAX, time(23, 0)),
             DateTime::<Utc>::MAX_UTC
@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn historical_offsets_with_seconds_format() {
         // Shanghai used local mean time (+08:05:43) before 1901.
-        let text = TimeZone::SHANGHAI.format_local(utc(1900, 1, 1, 0, 0));
+        let text = Zone::SHANGHAI.format_local(utc(1900, 1, 1, 0, 0));
         assert!(text.ends_with("(UTC+08:05:43)"), "{text}");
     }
 
@@ -409,29 +409,26 @@ mod tests {
             "Etc/GMT+5",
             "America/Argentina/Buenos_Aires",
         ] {
-            let zone: TimeZone = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            let zone: Zone = serde_json::from_str(&format!("\"{name}\"")).unwrap();
             assert_eq!(serde_json::to_string(&zone).unwrap(), format!("\"{name}\""));
             assert_eq!(zone.to_string(), name);
         }
-        let err = serde_json::from_str::<TimeZone>("\"Mars/Olympus_Mons\"").unwrap_err();
+        let err = serde_json::from_str::<Zone>("\"Mars/Olympus_Mons\"").unwrap_err();
         assert!(err.to_string().contains("\"Mars/Olympus_Mons\""), "{err}");
         assert!(err.to_string().contains("IANA"), "{err}");
-        assert!("asia/shanghai".parse::<TimeZone>().is_err());
+        assert!("asia/shanghai".parse::<Zone>().is_err());
         assert_eq!(
-            "Asia/Shanghai".parse::<TimeZone>().unwrap().as_tz(),
+            "Asia/Shanghai".parse::<Zone>().unwrap().as_tz(),
             chrono_tz::Asia::Shanghai
         );
-        assert!(TimeZone::SHANGHAI < TimeZone::BERLIN);
-        assert_eq!(
-            format!("{:?}", TimeZone::UTC),
-            "TimeZone(\"UTC\")".to_owned()
-        );
+        assert!(Zone::SHANGHAI < Zone::BERLIN);
+        assert_eq!(format!("{:?}", Zone::UTC), "Zone(\"UTC\")".to_owned());
     }
 
     #[test]
     fn schema_pattern_admits_every_tz_database_name() {
         let schema =
-            serde_json::to_value(TimeZone::json_schema(&mut SchemaGenerator::default())).unwrap();
+            serde_json::to_value(Zone::json_schema(&mut SchemaGenerator::default())).unwrap();
         let validator = jsonschema::validator_for(&schema).unwrap();
         for tz in chrono_tz::TZ_VARIANTS {
             let name = serde_json::Value::from(tz.name());
