@@ -10,11 +10,11 @@ use incident::{Envelope, IncidentId};
 use serde::{Deserialize, Serialize};
 
 /// A boxed, sendable future: the trait is used as `Arc<dyn Store>`.
-pub(crate) type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Why the store refused or failed.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum StoreError {
+pub enum StoreError {
     /// Another writer appended first: the (incident id, sequence) key already existed, or
     /// the table was not at the expected version.
     #[error("version conflict: the incident is at version {current}")]
@@ -28,7 +28,8 @@ pub(crate) enum StoreError {
 }
 
 impl StoreError {
-    pub(crate) fn backend(e: impl std::fmt::Display) -> Self {
+    /// A [`StoreError::Backend`] with the database's message.
+    pub fn backend(e: impl std::fmt::Display) -> Self {
         Self::Backend(e.to_string())
     }
 }
@@ -36,39 +37,39 @@ impl StoreError {
 /// A message the comms plan marked as ready to send, to enqueue with the events that made
 /// it ready. Enqueued once per (incident, plan item, occurrence, notice).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct OutboxMessage {
+pub struct OutboxMessage {
     /// The incident.
-    pub(crate) incident_id: IncidentId,
+    pub incident_id: IncidentId,
     /// The plan item.
-    pub(crate) item: String,
+    pub item: String,
     /// Which occurrence of the item.
-    pub(crate) occurrence: u32,
+    pub occurrence: u32,
     /// The approved notice to send.
-    pub(crate) notice_id: String,
+    pub notice_id: String,
     /// The message as JSON (the schedule entry and the channels).
-    pub(crate) payload: serde_json::Value,
+    pub payload: serde_json::Value,
 }
 
 /// An outbox row as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct OutboxRow {
+pub struct OutboxRow {
     /// The row id (insertion order).
-    pub(crate) id: i64,
+    pub id: i64,
     /// The message.
     #[serde(flatten)]
-    pub(crate) message: OutboxMessage,
+    pub message: OutboxMessage,
     /// The sequence of the last event of the append that enqueued it.
-    pub(crate) enqueued_at_seq: u64,
+    pub enqueued_at_seq: u64,
     /// When the worker sent it (RFC 3339), `null` while pending.
-    pub(crate) sent_at: Option<String>,
+    pub sent_at: Option<String>,
 }
 
 /// What the worker does with a claimed message ("send" it). Called inside the claiming
 /// transaction: when it returns, the row is marked sent.
-pub(crate) type Sender = Arc<dyn Fn(&OutboxRow) + Send + Sync>;
+pub type Sender = Arc<dyn Fn(&OutboxRow) + Send + Sync>;
 
 /// Append-only storage of envelopes with a transactional outbox.
-pub(crate) trait Store: Send + Sync + 'static {
+pub trait Store: Send + Sync + 'static {
     /// Every envelope of `id` with a sequence above `after`, oldest first (empty when the
     /// incident is unknown or nothing is newer).
     fn load(&self, id: IncidentId, after: u64) -> BoxFut<'_, Result<Vec<Envelope>, StoreError>>;
@@ -97,29 +98,29 @@ pub(crate) trait Store: Send + Sync + 'static {
 }
 
 /// The current version from the highest stored sequence.
-pub(crate) fn to_u64(v: i64) -> u64 {
+pub fn to_u64(v: i64) -> u64 {
     u64::try_from(v).unwrap_or(0)
 }
 
 /// A sequence as the tables store it.
-pub(crate) fn to_i64(v: u64) -> i64 {
+pub fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
 /// Parses a stored envelope.
-pub(crate) fn parse_envelope(text: &str) -> Result<Envelope, StoreError> {
+pub fn parse_envelope(text: &str) -> Result<Envelope, StoreError> {
     serde_json::from_str(text).map_err(|e| StoreError::Backend(format!("stored envelope: {e}")))
 }
 
 /// Opens the store a `--database` value names: `postgres://…`/`postgresql://…` for
 /// PostgreSQL, otherwise a SQLite file path (an optional `sqlite://` prefix is dropped).
-pub(crate) async fn open(database: &str) -> Result<Arc<dyn Store>, StoreError> {
+pub async fn open(database: &str) -> Result<Arc<dyn Store>, StoreError> {
     if database.starts_with("postgres://") || database.starts_with("postgresql://") {
         Ok(Arc::new(
-            super::postgres::PgStore::connect(database, 4).await?,
+            crate::postgres::PgStore::connect(database, 4).await?,
         ))
     } else {
         let path = database.strip_prefix("sqlite://").unwrap_or(database);
-        Ok(Arc::new(super::sqlite::SqliteStore::open(path)?))
+        Ok(Arc::new(crate::sqlite::SqliteStore::open(path)?))
     }
 }

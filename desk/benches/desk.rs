@@ -1,5 +1,4 @@
-//! Benchmarks and a bounded load test of the desk service (`examples/desk`) on SQLite,
-//! loopback only.
+//! Benchmarks and a bounded load test of the desk service on SQLite, loopback only.
 //!
 //! Each append is one `add_note` command: load (cached state refreshed from the table),
 //! decide, insert with the expected version in a transaction (plus the outbox check),
@@ -21,29 +20,17 @@
 //! `in_memory_event_log` (**baseline**), `sqlite_store_direct` (baseline without HTTP) and
 //! `http`, one append per iteration.
 //!
-//! Run with `cargo bench --bench desk -- --warm-up-time 1 --measurement-time 3`; the
-//! figures measured on the 2-core development machine are in the README ("Running it in a
-//! service").
+//! Run with `cargo bench -p incident-desk --bench desk -- --warm-up-time 1
+//! --measurement-time 3`; the figures measured on the 2-core development machine are in
+//! the desk's README ("Throughput").
 
 // Benches are test code: a failed setup should stop the run loudly.
 #![allow(
-    dead_code,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing
 )]
-
-#[path = "../examples/desk/app.rs"]
-mod app;
-#[path = "../examples/desk/outbox.rs"]
-mod outbox;
-#[path = "../examples/desk/postgres.rs"]
-mod postgres;
-#[path = "../examples/desk/sqlite.rs"]
-mod sqlite;
-#[path = "../examples/desk/store.rs"]
-mod store;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -56,6 +43,7 @@ use incident::{
     ActorId, Command, Context, Declare, DetectionSource, EventLog, Incident, IncidentId,
     IncidentKind, Severity,
 };
+use incident_desk::{app, store};
 use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;

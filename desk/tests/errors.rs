@@ -8,11 +8,12 @@
     clippy::indexing_slicing
 )]
 
-mod desk_support;
+mod support;
 
-use desk_support::{app::BODY_LIMIT, seed, Server, TempDb};
 use incident::*;
+use incident_desk::app::BODY_LIMIT;
 use serde_json::{json, Value};
+use support::{seed, Server, TempDb};
 
 async fn declared(server: &Server) -> String {
     let declare = Declare::new(

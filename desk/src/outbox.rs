@@ -8,12 +8,12 @@ use chrono::{DateTime, Utc};
 use incident::regulation::Regulation;
 use incident::Incident;
 
-use super::store::{OutboxMessage, OutboxRow, Sender, Store};
+use crate::store::{OutboxMessage, OutboxRow, Sender, Store};
 
 /// The messages the incident's adopted comms plan marks as ready to send at `at` (approved
 /// notices drafted for a plan item). Empty when no plan is adopted. The store enqueues each
 /// (item, occurrence, notice) once, so recomputing the full list on every append is safe.
-pub(crate) fn ready_messages(
+pub fn ready_messages(
     incident: &Incident,
     regulation: &Regulation,
     at: DateTime<Utc>,
@@ -42,8 +42,8 @@ pub(crate) fn ready_messages(
         .collect()
 }
 
-/// The example's "sender": logs the message to stderr.
-pub(crate) fn log_sender() -> Sender {
+/// The desk's "sender": logs the message to stderr.
+pub fn log_sender() -> Sender {
     Arc::new(|row: &OutboxRow| {
         let m = &row.message;
         eprintln!(
@@ -61,7 +61,7 @@ pub(crate) fn log_sender() -> Sender {
 
 /// The worker loop: every `every`, claims pending rows, sends them and marks them sent.
 /// Runs until the task is aborted; store errors are logged and retried on the next tick.
-pub(crate) async fn run_worker(store: Arc<dyn Store>, send: Sender, every: Duration) {
+pub async fn run_worker(store: Arc<dyn Store>, send: Sender, every: Duration) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

@@ -9,12 +9,12 @@ use tokio::sync::Mutex;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, NoTls};
 
-use super::store::{
+use crate::store::{
     parse_envelope, to_i64, to_u64, BoxFut, OutboxMessage, OutboxRow, Sender, Store, StoreError,
 };
 
 /// The schema, created under an advisory lock so instances starting together do not race.
-pub(crate) const SCHEMA: &str = "
+pub const SCHEMA: &str = "
 BEGIN;
 SELECT pg_advisory_xact_lock(7707);
 CREATE TABLE IF NOT EXISTS events (
@@ -45,14 +45,14 @@ const OUTBOX_COLUMNS: &str =
 
 /// A small pool of connections to one database.
 #[derive(Debug)]
-pub(crate) struct PgStore {
+pub struct PgStore {
     clients: Vec<Mutex<Client>>,
     next: AtomicUsize,
 }
 
 impl PgStore {
     /// Connects `size` clients to `url` and creates the tables.
-    pub(crate) async fn connect(url: &str, size: usize) -> Result<Self, StoreError> {
+    pub async fn connect(url: &str, size: usize) -> Result<Self, StoreError> {
         let mut clients = Vec::with_capacity(size);
         for _ in 0..size.max(1) {
             let (client, connection) = tokio_postgres::connect(url, NoTls)

@@ -1,6 +1,6 @@
-//! Shared by the desk tests: the example's modules, a server on an ephemeral loopback port,
-//! a tiny HTTP/1.1 client over a raw `TcpStream`, and the seed cases recorded as the steps
-//! to drive over HTTP.
+//! Shared by the desk tests: a server on an ephemeral loopback port, a tiny HTTP/1.1
+//! client over a raw `TcpStream`, the PostgreSQL URL, and the seed case recorded as the
+//! steps to drive over HTTP.
 #![allow(
     dead_code,
     unreachable_pub,
@@ -11,17 +11,6 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../../examples/desk/app.rs"]
-pub mod app;
-#[path = "../../examples/desk/outbox.rs"]
-pub mod outbox;
-#[path = "../../examples/desk/postgres.rs"]
-pub mod postgres;
-#[path = "../../examples/desk/sqlite.rs"]
-pub mod sqlite;
-#[path = "../../examples/desk/store.rs"]
-pub mod store;
-
 pub mod scenarios;
 pub mod seed;
 
@@ -31,6 +20,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use incident_desk::{app, outbox, store};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -69,19 +59,17 @@ impl Drop for TempDb {
     }
 }
 
-/// `DATABASE_URL` when the PostgreSQL tests should run; prints why they are skipped.
-pub fn postgres_url(test: &str) -> Option<String> {
+/// `DATABASE_URL`, which the PostgreSQL tests need. They are `#[ignore]`d, so they run only
+/// when asked for (`--ignored`, as `.ci/run` does); asked for without a server, they fail
+/// rather than pass silently.
+pub fn postgres_url() -> String {
     match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            // Straight to stderr, past the test harness's capture, so `cargo test` shows it.
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "skipping {test}: DATABASE_URL is not set (.ci/run starts PostgreSQL and sets it)"
-            );
-            None
-        }
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => panic!(
+            "DATABASE_URL is not set: the PostgreSQL desk tests need a PostgreSQL server, \
+             e.g. DATABASE_URL=postgres://desk@127.0.0.1:5432/postgres (.ci/run starts a \
+             throwaway one and sets it)"
+        ),
     }
 }
 

@@ -3,27 +3,22 @@
 //! ready.
 //!
 //! ```text
-//! cargo run --example desk                                   # SQLite file desk.sqlite3
-//! cargo run --example desk -- --database /tmp/desk.sqlite3 --listen 127.0.0.1:8080
-//! cargo run --example desk -- --database postgres://desk@127.0.0.1:5432/desk
+//! cargo run -p incident-desk                                   # SQLite file desk.sqlite3
+//! cargo run -p incident-desk -- --database /tmp/desk.sqlite3 --listen 127.0.0.1:8080
+//! cargo run -p incident-desk -- --database postgres://desk@127.0.0.1:5432/desk
 //! ```
 //!
 //! Options: `--database` (a SQLite path, or a `postgres://` URL; several instances may
 //! share one PostgreSQL database), `--listen` (default `127.0.0.1:8080`), `--profile`
 //! (a JSON `EntityProfile` for the regulatory clocks), `--outbox-every-ms` (default 500).
-//! See the README's "Running it in a service".
-
-mod app;
-mod outbox;
-mod postgres;
-mod sqlite;
-mod store;
+//! See the crate's `README.md`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use incident::regulation::Regulation;
+use incident_desk::{app, outbox, store};
 
 struct Options {
     database: String,

@@ -1,4 +1,4 @@
-//! The desk service (`examples/desk`) over HTTP on 127.0.0.1 with a temporary SQLite file:
+//! The desk service over HTTP on 127.0.0.1 with a temporary SQLite file:
 //! the platform-theft seed end to end, a restart that keeps state, log and outbox, and 8
 //! concurrent writers on one incident.
 #![allow(
@@ -8,9 +8,9 @@
     clippy::indexing_slicing
 )]
 
-mod desk_support;
+mod support;
 
-use desk_support::{scenarios, TempDb};
+use support::{scenarios, TempDb};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn platform_theft_end_to_end_and_restart_on_sqlite() {

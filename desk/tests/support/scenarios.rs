@@ -1,5 +1,5 @@
-//! The end-to-end scenarios, run against SQLite always and against PostgreSQL when
-//! `DATABASE_URL` is set.
+//! The end-to-end scenarios, run against SQLite (`tests/sqlite.rs`) and PostgreSQL
+//! (`tests/postgres.rs`, when asked for).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;

@@ -20,14 +20,14 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::outbox::ready_messages;
-use super::store::{Store, StoreError};
+use crate::outbox::ready_messages;
+use crate::store::{Store, StoreError};
 
 /// The largest request body accepted (413 `body_too_large` above it).
-pub(crate) const BODY_LIMIT: usize = 256 * 1024;
+pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// The shared state of one desk instance.
-pub(crate) struct App {
+pub struct App {
     store: Arc<dyn Store>,
     regulation: Regulation,
     /// Each incident's state at the version last seen; refreshed from the table (events
@@ -43,7 +43,7 @@ impl std::fmt::Debug for App {
 
 /// The regulatory profile the desk runs with unless `--profile` names another: a payments
 /// platform established in mainland China (network operator, PBOC-supervised).
-pub(crate) fn default_regulation() -> Regulation {
+pub fn default_regulation() -> Regulation {
     let profile = serde_json::from_value(json!({
         "established_in": ["CN"],
         "entity_types": ["cn_network_operator", "cn_pboc_institution"],
@@ -57,40 +57,40 @@ pub(crate) fn default_regulation() -> Regulation {
 /// The request body of `POST /incidents`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct DeclareRequest {
+pub struct DeclareRequest {
     /// The declaration (schema `declare`).
-    pub(crate) declare: Declare,
+    pub declare: Declare,
     /// Who declares.
-    pub(crate) actor: ActorId,
+    pub actor: ActorId,
     /// When; the server's clock when absent.
     #[serde(default)]
-    pub(crate) at: Option<DateTime<Utc>>,
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// The request body of `POST /incidents/{id}/commands`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CommandRequest {
+pub struct CommandRequest {
     /// The version the client decided on (`GET /incidents/{id}` → `version`).
-    pub(crate) expected_version: u64,
+    pub expected_version: u64,
     /// Who issues the command.
-    pub(crate) actor: ActorId,
+    pub actor: ActorId,
     /// When; the server's clock when absent.
     #[serde(default)]
-    pub(crate) at: Option<DateTime<Utc>>,
+    pub at: Option<DateTime<Utc>>,
     /// The command (schema `command`, tagged by `type`).
-    pub(crate) command: Command,
+    pub command: Command,
 }
 
 /// `?at=` of the obligations and plan endpoints.
 #[derive(Debug, Deserialize)]
-pub(crate) struct AtQuery {
+pub struct AtQuery {
     at: Option<String>,
 }
 
 /// An error answer: `{"code": …, "message": …, …}` with a stable `code`.
 #[derive(Debug, Serialize)]
-pub(crate) struct ApiError {
+pub struct ApiError {
     #[serde(skip)]
     status: StatusCode,
     /// Stable machine-readable code.
@@ -269,7 +269,7 @@ fn now() -> DateTime<Utc> {
 
 impl App {
     /// A desk over `store` with `regulation`.
-    pub(crate) fn new(store: Arc<dyn Store>, regulation: Regulation) -> Self {
+    pub fn new(store: Arc<dyn Store>, regulation: Regulation) -> Self {
         Self {
             store,
             regulation,
@@ -279,7 +279,7 @@ impl App {
 
     /// Rebuilds every incident's state from the event table (verifying each hash chain);
     /// returns how many incidents and events were loaded.
-    pub(crate) async fn rebuild(&self) -> Result<(usize, u64), String> {
+    pub async fn rebuild(&self) -> Result<(usize, u64), String> {
         let ids = self.store.incident_ids().await.map_err(|e| e.to_string())?;
         let mut events = 0;
         for id in &ids {
@@ -308,7 +308,7 @@ impl App {
     }
 
     /// The incident at the table's current version, `None` when unknown.
-    pub(crate) async fn load(&self, id: IncidentId) -> Result<Option<Incident>, ApiError> {
+    pub async fn load(&self, id: IncidentId) -> Result<Option<Incident>, ApiError> {
         let cached = self.cached(id);
         let after = cached.as_ref().map_or(0, Incident::version);
         let tail = self
@@ -368,7 +368,7 @@ impl App {
 }
 
 /// The router with the body limit.
-pub(crate) fn router(app: Arc<App>) -> Router {
+pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/incidents", post(declare))
@@ -387,7 +387,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
 }
 
 /// Serves `router(app)` on `listener` until the task is dropped.
-pub(crate) async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> std::io::Result<()> {
+pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
     // Small JSON answers: send them at once rather than wait for Nagle's algorithm.
     let listener = listener.tap_io(|tcp| {

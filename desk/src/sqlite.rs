@@ -6,12 +6,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use incident::{Envelope, IncidentId};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
 
-use super::store::{
+use crate::store::{
     parse_envelope, to_i64, to_u64, BoxFut, OutboxMessage, OutboxRow, Sender, Store, StoreError,
 };
 
 /// The schema; `CREATE … IF NOT EXISTS`, so opening an existing file keeps its data.
-pub(crate) const SCHEMA: &str = "
+pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
     incident_id TEXT    NOT NULL,
     seq         INTEGER NOT NULL,
@@ -36,13 +36,13 @@ CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE sent_at IS NULL;
 
 /// A SQLite file.
 #[derive(Debug, Clone)]
-pub(crate) struct SqliteStore {
+pub struct SqliteStore {
     conn: Arc<Mutex<Connection>>,
 }
 
 impl SqliteStore {
     /// Opens (creating if needed) the file at `path` and its tables.
-    pub(crate) fn open(path: &str) -> Result<Self, StoreError> {
+    pub fn open(path: &str) -> Result<Self, StoreError> {
         let conn = Connection::open(path).map_err(StoreError::backend)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(StoreError::backend)?;
@@ -113,7 +113,8 @@ type RawRow = (
     Option<String>,
 );
 
-pub(crate) fn to_outbox_row(raw: RawRow) -> Result<OutboxRow, StoreError> {
+/// An outbox row from its columns, in `OUTBOX_COLUMNS` order.
+fn to_outbox_row(raw: RawRow) -> Result<OutboxRow, StoreError> {
     let (id, incident_id, item, occurrence, notice_id, payload, seq, sent_at) = raw;
     Ok(OutboxRow {
         id,
