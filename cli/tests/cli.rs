@@ -1,5 +1,6 @@
-//! The `incident_cli` example, driven through its `run` function on the securities-firm
-//! seed case's log: every command, and the failures (truncated, reordered and tampered
+//! `incident_cli`, driven through its `run` function on the securities-firm seed case's
+//! stored log (`tests/fixtures/securities_until_review.jsonl`, which the library's
+//! `tests/cli_fixture.rs` keeps equal to what the seed case writes): every command, and the failures (truncated, reordered and tampered
 //! lines, empty input, usage errors) with their exit codes and one-line messages.
 #![allow(
     clippy::unwrap_used,
@@ -8,12 +9,6 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-#[path = "../examples/incident_cli.rs"]
-mod cli;
-
-use common::*;
 use incident::actions::*;
 use incident::chain::*;
 use incident::classify::*;
@@ -32,7 +27,7 @@ fn run_with(args: &[&str], input: &str) -> Outcome {
     let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
     let mut stdin = input.as_bytes();
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = cli::run(&args, &mut stdin, &mut stdout, &mut stderr);
+    let code = incident_cli::run(&args, &mut stdin, &mut stdout, &mut stderr);
     Outcome {
         code,
         stdout: String::from_utf8(stdout).unwrap(),
@@ -40,11 +35,12 @@ fn run_with(args: &[&str], input: &str) -> Outcome {
     }
 }
 
-/// The securities seed case up to the review, as stored JSON Lines, and its live state.
+/// The securities seed case up to the review, as stored JSON Lines, and its state.
 fn securities_log() -> (String, Incident) {
-    let desk = securities_takeover_until_review();
-    let jsonl = write_json_lines(desk.log.envelopes()).unwrap();
-    (jsonl, desk.incident)
+    let jsonl = include_str!("fixtures/securities_until_review.jsonl").to_owned();
+    let incident =
+        Incident::replay_json_lines(jsonl.as_bytes(), &ReplayOptions::default()).unwrap();
+    (jsonl, incident)
 }
 
 /// A Chinese securities firm's profile, written to a file for `--profile`.

@@ -3,7 +3,7 @@
 //! prints what was asked.
 //!
 //! ```text
-//! cargo run --example incident_cli -- <command> [options] [FILE]
+//! cargo run -p incident-cli -- <command> [options] [FILE]
 //!
 //! commands:
 //!   status        id, title, kind, severity, phase, version, head digest, owner, open
@@ -35,10 +35,10 @@
 //! a one-line message naming the line. Every command replays the whole log first, so a
 //! damaged log fails the same way whichever command is asked.
 //!
-//! The logic is in [`run`], which `tests/cli.rs` drives with in-memory streams.
+//! The logic is in [`run`], which `src/main.rs` calls with the process's streams and
+//! `tests/cli.rs` with in-memory ones.
 
 use std::io::{Read, Write};
-use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use incident::actions::ActionStatus;
@@ -490,7 +490,7 @@ fn execute(options: &Options, stdin: &mut dyn Read) -> Result<String, Failure> {
 /// Runs the command line `args` (without the program name) and returns the exit code:
 /// 0 ok, 1 the log does not replay, 2 bad usage or unreadable input. Output goes to
 /// `stdout`, the one-line error (and the usage line for a usage error) to `stderr`.
-pub(crate) fn run(
+pub fn run(
     args: &[String],
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
@@ -529,20 +529,4 @@ pub(crate) fn run(
             failure.code
         }
     }
-}
-
-#[allow(dead_code)] // `tests/cli.rs` includes this file as a module and calls `run`.
-fn main() -> ExitCode {
-    // `args_os`: a non-UTF-8 argument is reported as a bad path, not a panic.
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let code = run(
-        &args,
-        &mut std::io::stdin().lock(),
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
-    ExitCode::from(code)
 }
