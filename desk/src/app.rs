@@ -3,7 +3,7 @@
 //! Every handler follows the crate's host loop: load (cached state refreshed from the
 //! table), decide, append with the expected version, apply only what the store accepted.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
@@ -33,6 +33,11 @@ pub struct App {
     /// Each incident's state at the version last seen; refreshed from the table (events
     /// above the cached version) before every use, so several instances stay correct.
     cache: Mutex<HashMap<IncidentId, Incident>>,
+    /// The due-time index for the incident's one timer: when each cached incident next
+    /// needs the timer (`Incident::poll_timeout`); see [`crate::timer`].
+    due: Mutex<BTreeMap<IncidentId, DateTime<Utc>>>,
+    /// Wakes the timer task when a due time may have moved earlier.
+    pub(crate) timer_wake: tokio::sync::Notify,
 }
 
 impl std::fmt::Debug for App {
@@ -156,13 +161,23 @@ impl ApiError {
         )
     }
 
-    fn internal(message: impl std::fmt::Display) -> Self {
+    pub(crate) fn internal(message: impl std::fmt::Display) -> Self {
         eprintln!("desk: internal error: {message}");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             format!("internal error: {message}"),
         )
+    }
+
+    /// The stable machine-readable code (`version_conflict`, `rejected`, …).
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// For humans.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     fn store(e: StoreError, expected: u64) -> Self {
@@ -263,7 +278,7 @@ fn parse_at(query: Result<Query<AtQuery>, QueryRejection>) -> Result<DateTime<Ut
 }
 
 /// The server's clock.
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from(std::time::SystemTime::now())
 }
 
@@ -274,7 +289,14 @@ impl App {
             store,
             regulation,
             cache: Mutex::new(HashMap::new()),
+            due: Mutex::new(BTreeMap::new()),
+            timer_wake: tokio::sync::Notify::new(),
         }
+    }
+
+    /// The regulatory clocks the desk runs.
+    pub fn regulation(&self) -> &Regulation {
+        &self.regulation
     }
 
     /// Rebuilds every incident's state from the event table (verifying each hash chain);
@@ -297,12 +319,49 @@ impl App {
     }
 
     fn remember(&self, incident: &Incident) {
-        if let Ok(mut cache) = self.cache.lock() {
-            let newer = cache
-                .get(&incident.id())
-                .is_none_or(|c| c.version() < incident.version());
-            if newer {
-                cache.insert(incident.id(), incident.clone());
+        let newer = match self.cache.lock() {
+            Ok(mut cache) => {
+                let newer = cache
+                    .get(&incident.id())
+                    .is_none_or(|c| c.version() < incident.version());
+                if newer {
+                    cache.insert(incident.id(), incident.clone());
+                }
+                newer
+            }
+            Err(_) => false,
+        };
+        if newer {
+            let wake = incident.poll_timeout(Some(&self.regulation), now());
+            if let Ok(mut due) = self.due.lock() {
+                match wake {
+                    Some(wake) => due.insert(incident.id(), wake.at),
+                    None => due.remove(&incident.id()),
+                };
+            }
+            self.timer_wake.notify_one();
+        }
+    }
+
+    /// The incidents whose timer is due at `now`, and the next due time after them.
+    pub(crate) fn due_at(&self, now: DateTime<Utc>) -> (Vec<IncidentId>, Option<DateTime<Utc>>) {
+        let Ok(due) = self.due.lock() else {
+            return (Vec::new(), None);
+        };
+        let ready = due
+            .iter()
+            .filter(|(_, at)| **at <= now)
+            .map(|(id, _)| *id)
+            .collect();
+        let next = due.values().filter(|at| **at > now).min().copied();
+        (ready, next)
+    }
+
+    /// Forgets `id`'s due time (the timer found nothing to record for it).
+    pub(crate) fn clear_due(&self, id: IncidentId, until: DateTime<Utc>) {
+        if let Ok(mut due) = self.due.lock() {
+            if due.get(&id).is_some_and(|at| *at <= until) {
+                due.remove(&id);
             }
         }
     }
@@ -332,7 +391,7 @@ impl App {
         Ok(Some(incident))
     }
 
-    async fn load_known(&self, id: IncidentId) -> Result<Incident, ApiError> {
+    pub(crate) async fn load_known(&self, id: IncidentId) -> Result<Incident, ApiError> {
         self.load(id)
             .await?
             .ok_or_else(|| ApiError::unknown_incident(id))
@@ -340,7 +399,7 @@ impl App {
 
     /// Appends envelopes made from `base` (`None` for a declaration) with the outbox
     /// messages they make ready, then applies them; returns the new state.
-    async fn commit(
+    pub(crate) async fn commit(
         &self,
         base: Option<Incident>,
         id: IncidentId,

@@ -13,6 +13,9 @@
 //!   `--database` value.
 //! - [`sqlite`] and [`postgres`]: the two backends.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
+//! - [`timer`]: the due-time index and the task that records what fell due (missed
+//!   regulatory deadlines, overdue actions and planned messages) while nobody touches an
+//!   incident.
 //!
 //! ```text
 //! cargo run -p incident-desk                                   # SQLite file desk.sqlite3
@@ -28,3 +31,4 @@ pub mod outbox;
 pub mod postgres;
 pub mod sqlite;
 pub mod store;
+pub mod timer;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use incident::regulation::Regulation;
-use incident_desk::{app, outbox, store};
+use incident_desk::{app, outbox, store, timer};
 
 struct Options {
     database: String,
@@ -86,6 +86,9 @@ async fn run(o: Options) -> Result<(), String> {
         outbox::log_sender(),
         o.outbox_every,
     ));
+    // The incidents' one timer: records missed deadlines and overdue actions and messages
+    // while nobody touches an incident.
+    let timer = tokio::spawn(timer::run(Arc::clone(&desk), Duration::from_secs(30)));
     let listener = tokio::net::TcpListener::bind(&o.listen)
         .await
         .map_err(|e| format!("{}: {e}", o.listen))?;
@@ -96,6 +99,7 @@ async fn run(o: Options) -> Result<(), String> {
         _ = tokio::signal::ctrl_c() => Ok(()),
     };
     worker.abort();
+    timer.abort();
     served
 }
 

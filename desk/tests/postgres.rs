@@ -79,3 +79,10 @@ async fn eight_concurrent_writers_on_postgres() {
     let url = fresh_schema(&postgres_url(), "writers").await;
     scenarios::eight_writers(&url, 0x43).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs DATABASE_URL pointing at a PostgreSQL server; .ci/run starts one"]
+async fn the_timer_records_what_falls_due_on_postgres() {
+    let url = fresh_schema(&postgres_url(), "timer").await;
+    scenarios::timer_records_what_falls_due(&url).await;
+}

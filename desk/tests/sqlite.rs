@@ -23,3 +23,9 @@ async fn eight_concurrent_writers_on_sqlite() {
     let db = TempDb::new("writers");
     scenarios::eight_writers(&db.url(), 0x42).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_timer_records_what_falls_due_on_sqlite() {
+    let db = TempDb::new("timer");
+    scenarios::timer_records_what_falls_due(&db.url()).await;
+}

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use incident_desk::{app, outbox, store};
+use incident_desk::{app, outbox, store, timer};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -82,7 +82,8 @@ pub struct Server {
 
 impl Server {
     /// Opens `database`, rebuilds the state from it and serves; with `worker`, the outbox
-    /// worker runs every 20 ms.
+    /// worker runs every 20 ms. The timer does not run (the seed's times lie in the past,
+    /// so it would record alerts the reference log lacks); see [`Server::start_with_timer`].
     pub async fn start(database: &str, worker: bool) -> Server {
         let store = store::open(database).await.unwrap();
         let app = Arc::new(app::App::new(Arc::clone(&store), app::default_regulation()));
@@ -103,6 +104,17 @@ impl Server {
             )));
         }
         Server { addr, app, tasks }
+    }
+
+    /// As [`Server::start`] with the worker, plus the incidents' timer task (waking at least
+    /// every 50 ms).
+    pub async fn start_with_timer(database: &str) -> Server {
+        let mut server = Server::start(database, true).await;
+        server.tasks.push(tokio::spawn(timer::run(
+            Arc::clone(&server.app),
+            Duration::from_millis(50),
+        )));
+        server
     }
 
     pub async fn get(&self, path: &str) -> (u16, Value) {

@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
+use incident::actions::{ActionKind, NewAction};
+use incident::classify::{DataCategory, Impact};
 use incident::comms::*;
 use incident::id::*;
 use incident::*;
@@ -326,4 +328,137 @@ pub async fn eight_writers(database: &str, id_byte: u8) {
     let (_, sb) = b.get(&format!("/incidents/{id}")).await;
     assert_eq!(sa, sb);
     assert_eq!(sa, serde_json::to_value(&incident).unwrap());
+}
+
+/// Nobody touches an incident after declaring it, yet its log records what fell due: the
+/// regulatory deadlines that passed (the breach was found three days ago) as missed clock
+/// alerts, and an action due a moment later as overdue, each by the desk's timer at the
+/// moment it fell due. Then nothing more is recorded: the timer is quiet once it caught up.
+pub async fn timer_records_what_falls_due(database: &str) {
+    let server = Server::start_with_timer(database).await;
+    let now = wall_clock();
+    let detected = now - chrono::Duration::days(3);
+    let id = IncidentId::from_bytes([0x71; 16]);
+    let mut impact = Impact::default();
+    impact.people.estimated = Some(48_000);
+    impact
+        .data_categories
+        .insert(DataCategory::IdentityDocument);
+    let declare = Declare::new(
+        id,
+        IncidentKind::DataBreach,
+        "Customer ID documents exfiltrated",
+    )
+    .detection(DetectionSource::NetworkTraffic, detected)
+    .severity(Severity::Sev1)
+    .owner(ActorId::new("zhang.min").unwrap())
+    .impact(impact);
+    let (status, body) = server
+        .post(
+            "/incidents",
+            &json!({"declare": declare, "actor": "soc", "at": detected}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let path = format!("/incidents/{id}");
+    // Graded major five minutes after detection: the CAC's one-hour clock starts, and
+    // nobody files.
+    let grade = Command::RecordGrade {
+        grade: incident::regulation::CnGrade::Major,
+        graded_at: None,
+        basis: "personal information of 48,000 people, identity documents".into(),
+    };
+    let (status, body) = server
+        .post(
+            &format!("{path}/commands"),
+            &json!({"expected_version": 1, "actor": "zhang.min",
+                    "at": detected + chrono::Duration::minutes(5), "command": grade}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // The regulatory deadlines already missed are recorded without anyone asking.
+    let (alerts, events) = wait_for(&server, &path, |events| {
+        events.iter().any(|e| e["event"]["type"] == "clock_alert")
+    })
+    .await;
+    let (_, obligations) = server.get(&format!("{path}/obligations")).await;
+    let missed: Vec<&Value> = obligations["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["status"]["status"] == "overdue")
+        .collect();
+    assert!(!missed.is_empty(), "no deadline passed: {obligations}");
+    for o in &missed {
+        assert!(
+            alerts.iter().any(|e| e["event"]["regime"] == o["regime"]
+                && e["event"]["report"] == o["report"]
+                && e["event"]["kind"]["alert"] == "missed"
+                && e["actor"] == "desk.timer"),
+            "{}/{} missed but not recorded: {events:#}",
+            o["regime"],
+            o["report"]
+        );
+    }
+    // An action due in a moment, then left alone: recorded overdue at its due time.
+    let (_, state) = server.get(&path).await;
+    let version = state["version"].as_u64().unwrap();
+    let due = wall_clock() + chrono::Duration::milliseconds(300);
+    let add = Command::AddAction(NewAction {
+        action_id: ActionId::new("C-1").unwrap(),
+        kind: ActionKind::Containment,
+        title: "Revoke the leaked API key".into(),
+        owner: None,
+        due: Some(due),
+        measure: None,
+    });
+    run(&server, &id.to_string(), version, "soc", &add).await;
+    let (overdue, _) = wait_for(&server, &path, |events| {
+        events
+            .iter()
+            .any(|e| e["event"]["type"] == "overdue_recorded")
+    })
+    .await;
+    let recorded = overdue
+        .iter()
+        .find(|e| e["event"]["type"] == "overdue_recorded")
+        .unwrap();
+    assert_eq!(recorded["actor"], "desk.timer");
+    assert_eq!(recorded["event"]["action_id"], "C-1");
+    let at: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(recorded["recorded_at"].clone()).unwrap();
+    assert!(at >= due, "recorded at {at}, before the due time {due}");
+    // Caught up: nothing more is recorded while nothing else falls due.
+    let (_, before) = server.get(&format!("{path}/events")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, after) = server.get(&format!("{path}/events")).await;
+    assert_eq!(before, after);
+}
+
+/// Polls the incident's events until `done` holds (at most 10 s); returns the events that
+/// the timer recorded and the whole log.
+async fn wait_for(
+    server: &Server,
+    path: &str,
+    done: impl Fn(&[Value]) -> bool,
+) -> (Vec<Value>, Value) {
+    for _ in 0..200 {
+        let (status, events) = server.get(&format!("{path}/events")).await;
+        assert_eq!(status, 200, "{events}");
+        let list = events.as_array().unwrap().clone();
+        if done(&list) {
+            let by_timer = list
+                .into_iter()
+                .filter(|e| e["actor"] == "desk.timer")
+                .collect();
+            return (by_timer, events);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the timer recorded nothing in 10 s");
+}
+
+/// The test's clock (the desk's own is the system clock too).
+fn wall_clock() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from(std::time::SystemTime::now())
 }

@@ -1,0 +1,85 @@
+//! The desk's side of the incident's one timer. The crate answers, per incident, when the
+//! host must wake up next ([`Incident::poll_timeout`]) and what to record then
+//! ([`Incident::handle_timeout`]); the desk keeps a due-time index over the incidents it
+//! holds (updated on every append) and one task that sleeps until the earliest due time,
+//! then records what fell due as the actor [`TIMER_ACTOR`]. So a deadline that passes while
+//! nobody touches the incident is still in its log, at the moment it was missed.
+//!
+//! With several instances on one database, each records what its index says; the loser
+//! of a race gets a version conflict, reloads, and finds nothing left to record.
+//!
+//! [`Incident::poll_timeout`]: incident::Incident::poll_timeout
+//! [`Incident::handle_timeout`]: incident::Incident::handle_timeout
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use incident::{ActorId, Context, IncidentId};
+
+use crate::app::{now, ApiError, App};
+
+/// Who the log names for what the timer records.
+pub const TIMER_ACTOR: &str = "desk.timer";
+
+/// How many times one incident's timer is retried after a version conflict.
+const CONFLICT_RETRIES: usize = 3;
+
+/// Records, for one incident, every command its timer gives at `at`; returns how many
+/// events were appended.
+///
+/// # Errors
+/// The [`ApiError`] of a store failure, or of a conflict that persisted through the retries.
+pub async fn fire(app: &App, id: IncidentId, at: DateTime<Utc>) -> Result<usize, ApiError> {
+    let actor = ActorId::new(TIMER_ACTOR).map_err(ApiError::internal)?;
+    let mut appended = 0;
+    let mut attempts = 0;
+    loop {
+        let incident = app.load_known(id).await?;
+        let Some(command) = incident
+            .handle_timeout(Some(app.regulation()), at)
+            .into_iter()
+            .next()
+        else {
+            app.clear_due(id, at);
+            return Ok(appended);
+        };
+        let ctx = Context::new(actor.clone(), at);
+        // A timer command the incident refuses (a race with a human who just recorded
+        // the same thing) is not retried: the next load recomputes what is due.
+        let envelopes = match incident.execute(&command, &ctx) {
+            Ok(envelopes) => envelopes,
+            Err(rejection) => return Err(ApiError::internal(rejection)),
+        };
+        match app.commit(Some(incident), id, &envelopes, at).await {
+            Ok(_) => appended += envelopes.len(),
+            Err(e) if e.code() == "version_conflict" && attempts < CONFLICT_RETRIES => {
+                attempts += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The timer task: records what fell due for every incident whose due time has come, then
+/// sleeps until the next due time, at most `max_sleep` (so that incidents appended by other
+/// instances are picked up), or until an append moves a due time earlier. Runs until
+/// aborted; failures are logged and retried on the next round.
+pub async fn run(app: Arc<App>, max_sleep: Duration) {
+    loop {
+        let at = now();
+        let (ready, next) = app.due_at(at);
+        for id in ready {
+            if let Err(e) = fire(&app, id, at).await {
+                eprintln!("desk timer: incident {id}: {}", e.message());
+            }
+        }
+        let sleep = next
+            .and_then(|next| (next - now()).to_std().ok())
+            .map_or(max_sleep, |until| until.min(max_sleep));
+        tokio::select! {
+            () = tokio::time::sleep(sleep) => {}
+            () = app.timer_wake.notified() => {}
+        }
+    }
+}
