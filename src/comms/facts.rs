@@ -173,6 +173,15 @@ impl fmt::Display for Audience {
 }
 
 /// The facts available to messages, by key.
+///
+/// This is one of the crate's two fact vocabularies, on purpose. A message fact is
+/// *words for readers*: a labelled value (text per language, a time, an amount) that a
+/// template prints and the clearance check filters by audience; the team writes it and
+/// may relabel it. The regulatory clocks read [`IncidentFacts`](crate::regulation::IncidentFacts)
+/// instead: *typed inputs to rules* (counts per jurisdiction, data categories, recorded
+/// determinations and milestones), never localised and never labelled. Where both need the
+/// same thing (people affected, data categories), each is derived from the one record in
+/// the incident, so they cannot disagree.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct FactSheet {

@@ -56,7 +56,10 @@ pub struct Filing {
     pub reference: Option<String>,
 }
 
-/// Everything the clocks read about one incident.
+/// Everything the clocks read about one incident: typed inputs to rules, the view the
+/// aggregate lends with [`Incident::regulatory_facts`](crate::Incident::regulatory_facts).
+/// Messages read a different vocabulary, [`FactSheet`](crate::comms::FactSheet) (labelled
+/// words for readers); its doc says why there are two.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentFacts {
