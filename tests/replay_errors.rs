@@ -205,15 +205,27 @@ fn newer_schema_version_is_explained() {
     assert_eq!(
         Envelope::from_json(line.as_bytes()).unwrap_err(),
         DecodeError::UnsupportedSchemaVersion {
-            sequence: 2,
+            line: 1,
+            sequence: Some(2),
             found: 9,
             supported: 1
         }
     );
-    // Without a readable sequence it is a decode error that names the version.
+    // Without a readable sequence it is still a newer version, named as such; replay
+    // reports it as a decode error of that line.
     let bare = r#"{"schema_version":9}"#;
-    match Envelope::from_json(bare.as_bytes()).unwrap_err() {
-        DecodeError::Malformed { line: 1, message } => {
+    let err = Envelope::from_json(bare.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        DecodeError::UnsupportedSchemaVersion {
+            line: 1,
+            sequence: None,
+            found: 9,
+            supported: 1
+        }
+    );
+    match ReplayError::from(err) {
+        ReplayError::Decode { line: 1, message } => {
             assert!(message.contains("schema version 9"), "{message}")
         }
         other => panic!("{other:?}"),

@@ -285,8 +285,18 @@ fn check_single_byte_edit(
                 DecodeError::Malformed { line, .. } => {
                     prop_assert_eq!(*line, expected_line, "{}", context)
                 }
-                DecodeError::UnsupportedSchemaVersion { sequence, .. } => {
+                DecodeError::UnsupportedSchemaVersion {
+                    sequence: Some(sequence),
+                    ..
+                } => {
                     prop_assert_eq!(*sequence, seq(expected_line - 1), "{}", context);
+                }
+                DecodeError::UnsupportedSchemaVersion {
+                    line,
+                    sequence: None,
+                    ..
+                } => {
+                    prop_assert_eq!(*line, expected_line, "{}", context)
                 }
                 other => prop_assert!(false, "unexpected error {:?} for {}", other, context),
             }

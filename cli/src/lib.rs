@@ -27,13 +27,28 @@
 //!                    where the firm is established or what kind of entity it is show as
 //!                    not applicable or undetermined
 //!   --json           machine output for status, obligations and review
+//!   --head HEAD      the head published or filed earlier, as SEQ:DIGEST (e.g.
+//!                    23:9f2c…) or a file holding the Head JSON
+//!                    ({"incident_id", "sequence", "digest"}); the log must reach that
+//!                    sequence with that digest, which catches a truncated log and a
+//!                    re-sealed fork that a chain alone cannot
 //! ```
 //!
-//! Exit codes: 0 ok; 1 the log does not replay (broken hash chain, sequence gap or
-//! duplicate, an event that cannot apply), naming the offending line; 2 bad usage or
-//! unreadable input (a missing file, a line that is not an envelope, an empty log), with
-//! a one-line message naming the line. Every command replays the whole log first, so a
-//! damaged log fails the same way whichever command is asked.
+//! Exit codes, one per kind of failure (each with a one-line message naming the line):
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | ok |
+//! | 2 | bad usage: unknown command or option, a bad option value |
+//! | 3 | unreadable input: a missing file, a UTF-8 byte-order mark, UTF-16, not UTF-8, an empty log, an unreadable `--profile` or `--head` file |
+//! | 4 | a line is not an envelope: bad JSON, an unknown event, a member the contract does not have |
+//! | 5 | a line was written by a newer version of the event contract: upgrade |
+//! | 6 | the hash chain is broken: an edited, deleted, inserted or reordered line, another incident's line |
+//! | 7 | the log does not match `--head`: truncated, or rewritten and re-sealed |
+//! | 8 | the chain holds but an event cannot apply: history the incident could not have made |
+//!
+//! Every command replays the whole log first, so a damaged log fails the same way
+//! whichever command is asked.
 //!
 //! The logic is in [`run`], which `src/main.rs` calls with the process's streams and
 //! `tests/cli.rs` with in-memory ones.
@@ -42,20 +57,31 @@ use std::io::{Read, Write};
 
 use chrono::{DateTime, Utc};
 use incident::actions::ActionStatus;
-use incident::chain::DecodeError;
+use incident::chain::{ChainBreak, ChainError, DecodeError, Digest};
 use incident::locale::Locale;
 use incident::locale::Zone;
 use incident::regulation::{EntityProfile, Regulation};
 use incident::review::ReviewReport;
-use incident::{Envelope, Incident};
+use incident::{Envelope, Head, Incident, ReplayError, ReplayOptions};
 
 /// One line of usage, shown with a usage error.
-const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--json] [FILE|-]";
+const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--head SEQ:DIGEST|FILE] [--json] [FILE|-]";
 
-/// Validation failed: the log does not replay.
-const EXIT_INVALID: u8 = 1;
-/// Bad usage or unreadable input.
-const EXIT_USAGE: u8 = 2;
+/// Bad usage: an unknown command or option, a bad option value.
+pub const EXIT_USAGE: u8 = 2;
+/// Unreadable input: a missing file, a byte-order mark, UTF-16, not UTF-8, an empty log,
+/// an unreadable `--profile` or `--head` file.
+pub const EXIT_UNREADABLE: u8 = 3;
+/// A line is not an envelope.
+pub const EXIT_MALFORMED: u8 = 4;
+/// A line was written by a newer event contract.
+pub const EXIT_NEWER_SCHEMA: u8 = 5;
+/// The hash chain is broken.
+pub const EXIT_TAMPERED: u8 = 6;
+/// The log does not match the pinned head: truncated or re-sealed.
+pub const EXIT_HEAD_MISMATCH: u8 = 7;
+/// The chain holds but an event cannot apply.
+pub const EXIT_INVALID_HISTORY: u8 = 8;
 
 /// What to print.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -96,6 +122,7 @@ impl Cmd {
             "--json" => matches!(self, Cmd::Status | Cmd::Obligations | Cmd::Review),
             "--lang" => self == Cmd::Review,
             "--tz" => matches!(self, Cmd::Status | Cmd::Review),
+            "--head" => true,
             _ => false,
         }
     }
@@ -109,6 +136,7 @@ struct Options {
     tz: Zone,
     profile: Option<String>,
     json: bool,
+    head: Option<String>,
     file: Option<String>,
 }
 
@@ -128,8 +156,12 @@ fn usage(message: impl Into<String>) -> Failure {
 }
 
 fn bad_input(message: impl Into<String>) -> Failure {
+    failure(EXIT_UNREADABLE, message)
+}
+
+fn failure(code: u8, message: impl Into<String>) -> Failure {
     Failure {
-        code: EXIT_USAGE,
+        code,
         message: message.into(),
         show_usage: false,
     }
@@ -151,6 +183,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
         tz: Zone::SHANGHAI,
         profile: None,
         json: false,
+        head: None,
         file: None,
     };
     while let Some(arg) = iter.next() {
@@ -159,7 +192,10 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
             return Ok(None);
         }
         if arg.starts_with("--") {
-            if !matches!(arg, "--at" | "--lang" | "--tz" | "--profile" | "--json") {
+            if !matches!(
+                arg,
+                "--at" | "--lang" | "--tz" | "--profile" | "--json" | "--head"
+            ) {
                 return Err(usage(format!("unknown option {arg}")));
             }
             if !cmd.accepts(arg) {
@@ -195,6 +231,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
                         ))
                     })?;
                 }
+                "--head" => options.head = Some(value.clone()),
                 _ => options.profile = Some(value.clone()),
             }
         } else if arg.starts_with('-') && arg != "-" {
@@ -242,23 +279,51 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> + '_ {
         })
 }
 
-/// Decodes every line; the first malformed one is a usage failure naming it.
+/// Refuses input that is not UTF-8 JSON Lines before any line is parsed, naming what it is:
+/// a byte-order mark or UTF-16 would otherwise read as a broken first line.
+fn check_encoding(bytes: &[u8], source: &str) -> Result<(), Failure> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.iter().take(64).filter(|b| **b == 0).count() > 8;
+    if utf16 {
+        return Err(bad_input(format!(
+            "{source}: the input is UTF-16, not UTF-8; convert it (e.g. `iconv -f UTF-16 -t UTF-8`) and run again"
+        )));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(bad_input(format!(
+            "{source}: the input starts with a UTF-8 byte-order mark, which a stored log never has; remove the first three bytes (an editor added them) and run again"
+        )));
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = bytes
+            .get(..e.valid_up_to())
+            .map_or(1, |b| b.iter().filter(|c| **c == b'\n').count() + 1);
+        return Err(bad_input(format!(
+            "{source}: line {line}: not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        )));
+    }
+    Ok(())
+}
+
+/// Decodes every line; the first one that is not an envelope fails, naming it.
 fn parse_log(bytes: &[u8], source: &str) -> Result<Vec<(usize, Envelope)>, Failure> {
+    check_encoding(bytes, source)?;
     let mut out = Vec::new();
     for (line, text) in lines(bytes) {
-        let envelope = Envelope::from_json(text).map_err(|e| {
-            let why = match e {
-                DecodeError::Malformed { message, .. } => {
-                    format!("not a valid envelope: {message}")
-                }
-                DecodeError::UnsupportedSchemaVersion {
-                    found, supported, ..
-                } => format!(
-                    "schema version {found}; this build reads up to {supported}: upgrade the incident crate"
-                ),
-                other => other.to_string(),
-            };
-            bad_input(format!("{source}: line {line}: {why}"))
+        let envelope = Envelope::from_json(text).map_err(|e| match e {
+            DecodeError::UnsupportedSchemaVersion {
+                found, supported, ..
+            } => failure(
+                EXIT_NEWER_SCHEMA,
+                format!("{source}: line {line}: schema version {found}; this build reads up to {supported}: upgrade the incident crate"),
+            ),
+            DecodeError::Malformed { message, .. } => failure(
+                EXIT_MALFORMED,
+                format!("{source}: line {line}: not a valid envelope: {message}"),
+            ),
+            other => failure(EXIT_MALFORMED, format!("{source}: line {line}: {other}")),
         })?;
         out.push((line, envelope));
     }
@@ -270,10 +335,60 @@ fn parse_log(bytes: &[u8], source: &str) -> Result<Vec<(usize, Envelope)>, Failu
     Ok(out)
 }
 
-/// Replays the parsed log; a failure names the line of the envelope it points at.
-fn replay(log: &[(usize, Envelope)], source: &str) -> Result<Incident, Failure> {
+/// The head to verify against: `SEQ:DIGEST` (for the log's own incident) or a Head file.
+fn load_head(value: &str, log: &[(usize, Envelope)]) -> Result<Head, Failure> {
+    if let Some((sequence, digest)) = value.split_once(':') {
+        if let (Ok(sequence), Ok(digest)) = (sequence.parse::<u64>(), digest.parse::<Digest>()) {
+            let incident_id = log
+                .first()
+                .map(|(_, e)| e.incident_id())
+                .ok_or_else(|| bad_input("--head: the log is empty"))?;
+            return Ok(Head {
+                incident_id,
+                sequence,
+                digest,
+            });
+        }
+    }
+    let text = std::fs::read_to_string(value).map_err(|e| {
+        bad_input(format!(
+            "--head: `{value}` is neither SEQ:DIGEST (a sequence number, a colon, 64 hex digits) nor a readable file: {e}"
+        ))
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        bad_input(format!(
+            "--head {value}: not a Head ({{\"incident_id\", \"sequence\", \"digest\"}}): {e}"
+        ))
+    })
+}
+
+/// The exit code for a log that does not replay.
+fn replay_code(e: &ReplayError) -> u8 {
+    match e {
+        ReplayError::UnsupportedSchemaVersion { .. } => EXIT_NEWER_SCHEMA,
+        ReplayError::Decode { .. } => EXIT_MALFORMED,
+        ReplayError::Empty => EXIT_UNREADABLE,
+        ReplayError::CannotApply { .. } => EXIT_INVALID_HISTORY,
+        ReplayError::Tampered(ChainError {
+            kind: ChainBreak::Truncated { .. } | ChainBreak::Rewritten { .. },
+            ..
+        }) => EXIT_HEAD_MISMATCH,
+        _ => EXIT_TAMPERED,
+    }
+}
+
+/// Replays the parsed log (against `head` when given); a failure names the line of the
+/// envelope it points at.
+fn replay(
+    log: &[(usize, Envelope)],
+    source: &str,
+    head: Option<Head>,
+) -> Result<Incident, Failure> {
     let envelopes: Vec<Envelope> = log.iter().map(|(_, e)| e.clone()).collect();
-    Incident::replay(&envelopes).map_err(|e| {
+    let options = head.map_or_else(ReplayOptions::default, |h| {
+        ReplayOptions::default().anchor(h)
+    });
+    Incident::replay_with(&envelopes, &options).map_err(|e| {
         // Replay walks the log in order, so the error's sequence is the position + 1 of
         // the envelope it stopped at.
         let line = e
@@ -286,11 +401,7 @@ fn replay(log: &[(usize, Envelope)], source: &str) -> Result<Incident, Failure> 
             Some(line) => format!("line {line}"),
             None => "after the last line".to_owned(),
         };
-        Failure {
-            code: EXIT_INVALID,
-            message: format!("{source}: {at}: {e}"),
-            show_usage: false,
-        }
+        failure(replay_code(&e), format!("{source}: {at}: {e}"))
     })
 }
 
@@ -452,7 +563,12 @@ fn execute(options: &Options, stdin: &mut dyn Read) -> Result<String, Failure> {
     let source = source_name(options.file.as_deref());
     let bytes = read_input(options.file.as_deref(), stdin)?;
     let log = parse_log(&bytes, source)?;
-    let mut incident = replay(&log, source)?;
+    let head = options
+        .head
+        .as_deref()
+        .map(|value| load_head(value, &log))
+        .transpose()?;
+    let mut incident = replay(&log, source, head)?;
     let last = log
         .last()
         .map_or_else(|| incident.updated_at(), |(_, e)| e.recorded_at());
@@ -472,7 +588,7 @@ fn execute(options: &Options, stdin: &mut dyn Read) -> Result<String, Failure> {
                 wire(&incident.declared_at())
             )));
         }
-        incident = replay(&known, source)?;
+        incident = replay(&known, source, None)?;
     }
     match options.cmd {
         Cmd::Status => status(&incident, options, at),
@@ -487,9 +603,11 @@ fn execute(options: &Options, stdin: &mut dyn Read) -> Result<String, Failure> {
     }
 }
 
-/// Runs the command line `args` (without the program name) and returns the exit code:
-/// 0 ok, 1 the log does not replay, 2 bad usage or unreadable input. Output goes to
-/// `stdout`, the one-line error (and the usage line for a usage error) to `stderr`.
+/// Runs the command line `args` (without the program name) and returns the exit code (see
+/// the table in the crate docs: 0 ok, 2 usage, 3 unreadable input, 4 not an envelope, 5
+/// newer schema, 6 broken chain, 7 not the pinned head, 8 history that cannot apply).
+/// Output goes to `stdout`, the one-line error (and the usage line for a usage error) to
+/// `stderr`.
 pub fn run(
     args: &[String],
     stdin: &mut dyn Read,

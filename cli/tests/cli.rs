@@ -15,6 +15,10 @@ use incident::classify::*;
 use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
+use incident_cli::{
+    EXIT_HEAD_MISMATCH, EXIT_INVALID_HISTORY, EXIT_MALFORMED, EXIT_NEWER_SCHEMA, EXIT_TAMPERED,
+    EXIT_UNREADABLE, EXIT_USAGE,
+};
 
 /// What one run produced.
 struct Outcome {
@@ -209,7 +213,11 @@ fn a_file_argument_is_read() {
     assert!(out.stdout.contains(&incident.head_digest().to_string()));
 
     let missing = run_with(&["validate", "/nonexistent/log.jsonl"], "");
-    assert_one_line_error(&missing, 2, "cannot read /nonexistent/log.jsonl");
+    assert_one_line_error(
+        &missing,
+        EXIT_UNREADABLE,
+        "cannot read /nonexistent/log.jsonl",
+    );
 }
 
 #[test]
@@ -221,7 +229,7 @@ fn a_truncated_line_is_bad_input_with_its_line_number() {
     let broken = lines.join("\n") + "\n";
     for command in ["validate", "status", "timeline", "review", "obligations"] {
         let out = run_with(&[command], &broken);
-        assert_one_line_error(&out, 2, "stdin: line 5: not a valid envelope");
+        assert_one_line_error(&out, EXIT_MALFORMED, "stdin: line 5: not a valid envelope");
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     }
 }
@@ -233,7 +241,7 @@ fn blank_lines_count_towards_line_numbers() {
     lines.insert(1, String::new());
     lines[3] = "{\"not\":\"an envelope\"}".to_owned();
     let out = run_with(&["validate"], &(lines.join("\n") + "\n"));
-    assert_one_line_error(&out, 2, "line 4:");
+    assert_one_line_error(&out, EXIT_MALFORMED, "line 4:");
 }
 
 #[test]
@@ -242,7 +250,11 @@ fn a_reordered_line_fails_validation_naming_the_line() {
     let mut lines: Vec<&str> = log.lines().collect();
     lines.swap(6, 7);
     let out = run_with(&["validate"], &(lines.join("\n") + "\n"));
-    assert_one_line_error(&out, 1, "stdin: line 7: event log broken at sequence 7");
+    assert_one_line_error(
+        &out,
+        EXIT_TAMPERED,
+        "stdin: line 7: event log broken at sequence 7",
+    );
     assert!(out.stderr.contains("reordered"), "{}", out.stderr);
 }
 
@@ -259,7 +271,7 @@ fn a_tampered_line_fails_validation_naming_the_line() {
     let n = i + 1;
     assert_one_line_error(
         &out,
-        1,
+        EXIT_TAMPERED,
         &format!("stdin: line {n}: event log broken at sequence {n}"),
     );
 
@@ -271,7 +283,7 @@ fn a_tampered_line_fails_validation_naming_the_line() {
         .unwrap();
     lines[i] = lines[i].replace("Freeze the 1,200", "Freeze the 12");
     let out = run_with(&["status"], &(lines.join("\n") + "\n"));
-    assert_one_line_error(&out, 1, &format!("stdin: line {}:", i + 1));
+    assert_one_line_error(&out, EXIT_TAMPERED, &format!("stdin: line {}:", i + 1));
     assert!(out.stderr.contains("edited"), "{}", out.stderr);
 }
 
@@ -281,7 +293,7 @@ fn a_deleted_line_fails_validation() {
     let mut lines: Vec<&str> = log.lines().collect();
     lines.remove(3);
     let out = run_with(&["validate"], &(lines.join("\n") + "\n"));
-    assert_one_line_error(&out, 1, "stdin: line 4:");
+    assert_one_line_error(&out, EXIT_TAMPERED, "stdin: line 4:");
     assert!(out.stderr.contains("deleted"), "{}", out.stderr);
 }
 
@@ -289,7 +301,7 @@ fn a_deleted_line_fails_validation() {
 fn empty_input_is_bad_input() {
     for input in ["", "\n\n  \n"] {
         let out = run_with(&["validate"], input);
-        assert_one_line_error(&out, 2, "stdin: no events");
+        assert_one_line_error(&out, EXIT_UNREADABLE, "stdin: no events");
     }
 }
 
@@ -297,35 +309,39 @@ fn empty_input_is_bad_input() {
 fn usage_errors_exit_2_with_the_usage_line() {
     let (log, _) = securities_log();
     let out = run_with(&["frobnicate"], &log);
-    assert_one_line_error(&out, 2, "unknown command `frobnicate`");
+    assert_one_line_error(&out, EXIT_USAGE, "unknown command `frobnicate`");
     assert!(out.stderr.contains("usage: incident_cli"), "{}", out.stderr);
 
     let out = run_with(&[], &log);
-    assert_one_line_error(&out, 2, "missing command");
+    assert_one_line_error(&out, EXIT_USAGE, "missing command");
 
     let out = run_with(&["obligations", "--at", "yesterday"], &log);
-    assert_one_line_error(&out, 2, "--at: `yesterday` is not an RFC 3339 time");
+    assert_one_line_error(
+        &out,
+        EXIT_USAGE,
+        "--at: `yesterday` is not an RFC 3339 time",
+    );
 
     let out = run_with(&["obligations", "--at"], &log);
-    assert_one_line_error(&out, 2, "--at needs a value");
+    assert_one_line_error(&out, EXIT_USAGE, "--at needs a value");
 
     let out = run_with(&["review", "--lang", "fr"], &log);
-    assert_one_line_error(&out, 2, "--lang: `fr` is not supported");
+    assert_one_line_error(&out, EXIT_USAGE, "--lang: `fr` is not supported");
 
     let out = run_with(&["review", "--tz", "Mars/Olympus"], &log);
-    assert_one_line_error(&out, 2, "--tz: `Mars/Olympus`");
+    assert_one_line_error(&out, EXIT_USAGE, "--tz: `Mars/Olympus`");
 
     let out = run_with(&["timeline", "--json"], &log);
-    assert_one_line_error(&out, 2, "--json does not apply to timeline");
+    assert_one_line_error(&out, EXIT_USAGE, "--json does not apply to timeline");
 
     let out = run_with(&["status", "--verbose"], &log);
-    assert_one_line_error(&out, 2, "unknown option --verbose");
+    assert_one_line_error(&out, EXIT_USAGE, "unknown option --verbose");
 
     let out = run_with(&["status", "a.jsonl", "b.jsonl"], &log);
-    assert_one_line_error(&out, 2, "more than one input file");
+    assert_one_line_error(&out, EXIT_USAGE, "more than one input file");
 
     let out = run_with(&["status", "--profile", "/nonexistent/profile.json"], &log);
-    assert_one_line_error(&out, 2, "--profile: cannot read");
+    assert_one_line_error(&out, EXIT_UNREADABLE, "--profile: cannot read");
 
     let help = run_with(&["--help"], "");
     assert_eq!(help.code, 0);
@@ -338,7 +354,7 @@ fn a_bad_profile_is_bad_input() {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-profile.json");
     std::fs::write(&path, "{\"established_in\": [\"China\"]}").unwrap();
     let out = run_with(&["obligations", "--profile", path.to_str().unwrap()], &log);
-    assert_one_line_error(&out, 2, "not an EntityProfile");
+    assert_one_line_error(&out, EXIT_UNREADABLE, "not an EntityProfile");
 }
 
 #[test]
@@ -359,5 +375,144 @@ fn at_in_the_past_shows_the_desk_as_it_stood() {
     assert_eq!(value["head"], envelopes[known - 1].digest().to_string());
 
     let out = run_with(&["review", "--at", "2026-05-01T00:00:00Z"], &log);
-    assert_one_line_error(&out, 2, "is before the incident was declared");
+    assert_one_line_error(&out, EXIT_USAGE, "is before the incident was declared");
+}
+
+/// An attacker's tool: recomputes every digest of `lines` from `from` on (0-based), with
+/// the documented algorithm (SHA-256 of the canonical JSON: members sorted, no white
+/// space), so that the edited log is a valid chain again.
+fn reseal(mut lines: Vec<serde_json::Value>, from: usize) -> String {
+    let hex = |d: Digest| d.to_string();
+    for i in from..lines.len() {
+        let prev = if i == 0 {
+            hex(Digest::genesis(
+                lines[0]["incident_id"].as_str().unwrap().parse().unwrap(),
+            ))
+        } else {
+            lines[i - 1]["digest"].as_str().unwrap().to_owned()
+        };
+        let line = &mut lines[i];
+        let payload = Digest::of(serde_json::to_string(&line["event"]).unwrap().as_bytes());
+        line["payload_digest"] = hex(payload).into();
+        line["prev_digest"] = prev.into();
+        let mut meta = line.clone();
+        let meta = meta.as_object_mut().unwrap();
+        meta.remove("event");
+        meta.remove("digest");
+        let digest = Digest::of(serde_json::to_string(meta).unwrap().as_bytes());
+        line["digest"] = hex(digest).into();
+    }
+    lines
+        .iter()
+        .map(|l| serde_json::to_string(l).unwrap() + "\n")
+        .collect()
+}
+
+fn parsed(log: &str) -> Vec<serde_json::Value> {
+    log.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn resealing_an_unchanged_log_gives_the_same_log() {
+    // The attacker's tool is faithful, so the tests below test the CLI, not the tool.
+    let (log, _) = securities_log();
+    assert_eq!(reseal(parsed(&log), 0), log);
+}
+
+#[test]
+fn head_pins_catch_truncation_and_a_resealed_fork() {
+    let (log, incident) = securities_log();
+    let pinned = format!("{}:{}", incident.version(), incident.head_digest());
+    let out = run_with(&["validate", "--head", &pinned], &log);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    // Truncated: the last two lines removed. The chain alone holds.
+    let cut: String = log
+        .lines()
+        .take(log.lines().count() - 2)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(run_with(&["validate"], &cut).code, 0);
+    let out = run_with(&["validate", "--head", &pinned], &cut);
+    assert_one_line_error(&out, EXIT_HEAD_MISMATCH, "removed from the end");
+
+    // A re-sealed fork: a payment instruction rewritten and every digest recomputed. The
+    // chain alone holds; the pinned head does not.
+    let mut lines = parsed(&log);
+    let i = lines
+        .iter()
+        .position(|l| l.to_string().contains("Freeze the 1,200"))
+        .unwrap();
+    let edited = lines[i]
+        .to_string()
+        .replace("Freeze the 1,200", "Freeze the 12");
+    lines[i] = serde_json::from_str(&edited).unwrap();
+    let forged = reseal(lines, i);
+    assert_eq!(
+        run_with(&["validate"], &forged).code,
+        0,
+        "the fork is a valid chain"
+    );
+    let out = run_with(&["validate", "--head", &pinned], &forged);
+    assert_one_line_error(&out, EXIT_HEAD_MISMATCH, "rewritten");
+
+    // The head as a file (the Head JSON a desk publishes) works the same way.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("head.json");
+    std::fs::write(&path, serde_json::to_string(&incident.head()).unwrap()).unwrap();
+    let out = run_with(&["validate", "--head", path.to_str().unwrap()], &forged);
+    assert_eq!(out.code, EXIT_HEAD_MISMATCH, "{}", out.stderr);
+    let out = run_with(&["validate", "--head", "23:nothex"], &log);
+    assert_one_line_error(&out, EXIT_UNREADABLE, "--head: `23:nothex` is neither");
+}
+
+#[test]
+fn every_kind_of_failure_has_its_exit_code() {
+    let (log, _) = securities_log();
+    // 5: a newer event contract, whatever the line's shape.
+    let mut lines = parsed(&log);
+    lines[2]["schema_version"] = 2.into();
+    let newer = reseal(lines, 2);
+    assert_one_line_error(
+        &run_with(&["validate"], &newer),
+        EXIT_NEWER_SCHEMA,
+        "upgrade the incident crate",
+    );
+    let newer_shape = log.replacen(
+        "\"schema_version\":1",
+        "\"future\":1,\"schema_version\":9",
+        1,
+    );
+    let out = run_with(&["validate"], &newer_shape);
+    assert_eq!(out.code, EXIT_NEWER_SCHEMA, "{}", out.stderr);
+    // 8: a valid chain whose history the incident could not have made (a second
+    // declaration, appended and sealed by hand).
+    let mut lines = parsed(&log);
+    let mut again = lines[0].clone();
+    again["sequence"] = (lines.len() as u64 + 1).into();
+    lines.push(again);
+    let n = lines.len() - 1;
+    let out = run_with(&["validate"], &reseal(lines, n));
+    assert_one_line_error(&out, EXIT_INVALID_HISTORY, "already declared");
+    // 3: a byte-order mark, UTF-16, invalid UTF-8, each named.
+    let bom = format!("\u{feff}{log}");
+    assert_one_line_error(
+        &run_with(&["validate"], &bom),
+        EXIT_UNREADABLE,
+        "byte-order mark",
+    );
+    let utf16: Vec<u8> = [0xFF_u8, 0xFE]
+        .into_iter()
+        .chain(log.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("utf16.jsonl");
+    std::fs::write(&path, utf16).unwrap();
+    let out = run_with(&["validate", path.to_str().unwrap()], "");
+    assert_one_line_error(&out, EXIT_UNREADABLE, "UTF-16");
+    let latin1 = [log.as_bytes(), b"\xe9t\xe9\n"].concat();
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("latin1.jsonl");
+    std::fs::write(&path, latin1).unwrap();
+    let out = run_with(&["validate", path.to_str().unwrap()], "");
+    assert_one_line_error(&out, EXIT_UNREADABLE, "not UTF-8");
 }

@@ -18,10 +18,12 @@ use crate::{ActorId, IncidentId};
 #[non_exhaustive]
 pub enum DecodeError {
     /// An envelope written with a newer event contract than this crate knows.
-    #[error("event at sequence {sequence} has schema version {found}; this crate reads up to {supported}: upgrade the incident crate")]
+    #[error("{}schema version {found}; this crate reads up to {supported}: upgrade the incident crate", at_sequence(*sequence))]
     UnsupportedSchemaVersion {
-        /// The envelope's own sequence number.
-        sequence: u64,
+        /// The 1-based line number.
+        line: usize,
+        /// The envelope's own sequence number, when the line names one.
+        sequence: Option<u64>,
         /// The version found.
         found: u32,
         /// The newest version this crate reads.
@@ -35,6 +37,19 @@ pub enum DecodeError {
         /// What the JSON parser said.
         message: String,
     },
+}
+
+fn at_sequence(sequence: Option<u64>) -> String {
+    sequence.map_or_else(String::new, |s| format!("event at sequence {s} has "))
+}
+
+impl DecodeError {
+    /// The 1-based line the error points at.
+    pub fn line(&self) -> usize {
+        match self {
+            Self::UnsupportedSchemaVersion { line, .. } | Self::Malformed { line, .. } => *line,
+        }
+    }
 }
 
 impl<E: Payload + DeserializeOwned> Sealed<E> {
@@ -134,21 +149,13 @@ fn decode<E: Payload + DeserializeOwned>(
 fn explain<E: Payload>(bytes: &[u8], line: usize, error: &serde_json::Error) -> DecodeError {
     let supported = E::SCHEMA_VERSION;
     match serde_json::from_slice::<VersionProbe>(bytes) {
-        Ok(probe) if probe.schema_version != supported => match probe.sequence {
-            // The envelope's own sequence, never the line number (they differ whenever the
-            // text is not a whole log from sequence 1).
-            Some(sequence) => DecodeError::UnsupportedSchemaVersion {
-                sequence,
-                found: probe.schema_version,
-                supported,
-            },
-            None => DecodeError::Malformed {
-                line,
-                message: format!(
-                    "schema version {} (this crate reads up to {supported}) and no sequence: {error}",
-                    probe.schema_version
-                ),
-            },
+        // The envelope's own sequence when it has one, never the line number (they differ
+        // whenever the text is not a whole log from sequence 1).
+        Ok(probe) if probe.schema_version != supported => DecodeError::UnsupportedSchemaVersion {
+            line,
+            sequence: probe.sequence,
+            found: probe.schema_version,
+            supported,
         },
         _ => DecodeError::Malformed {
             line,

@@ -82,15 +82,22 @@ impl From<DecodeError> for ReplayError {
     fn from(e: DecodeError) -> Self {
         match e {
             DecodeError::UnsupportedSchemaVersion {
-                sequence,
+                sequence: Some(sequence),
                 found,
                 supported,
+                ..
             } => Self::UnsupportedSchemaVersion {
                 sequence,
                 found,
                 supported,
             },
-            DecodeError::Malformed { line, message } => Self::Decode { line, message },
+            other => Self::Decode {
+                line: other.line(),
+                message: match other {
+                    DecodeError::Malformed { message, .. } => message,
+                    newer => newer.to_string(),
+                },
+            },
         }
     }
 }
