@@ -145,6 +145,17 @@ pub enum ApplyError {
         /// The arithmetic error.
         source: MoneyError,
     },
+    /// The event was recorded before the event it follows: `recorded_at` never goes
+    /// backwards in a log this crate wrote.
+    #[error("{event} was recorded at {recorded_at}, before the event it follows ({previous}): a log's recorded_at never goes backwards")]
+    RecordedBeforePrevious {
+        /// The event.
+        event: &'static str,
+        /// When it claims to have been recorded.
+        recorded_at: DateTime<Utc>,
+        /// When the event before it was recorded.
+        previous: DateTime<Utc>,
+    },
     /// The event moves the phase along an edge the lifecycle does not have.
     #[error("{event} cannot apply in phase {phase}")]
     WrongPhase {

@@ -106,6 +106,16 @@ pub enum Unmet {
         /// The command's time.
         now: DateTime<Utc>,
     },
+    /// The command's time is earlier than the last recorded event's: the log's
+    /// `recorded_at` never goes backwards. In-world times (when something occurred, was
+    /// contained, was sent) have their own fields and may lie in the past.
+    #[error("the command's time ({at}) is earlier than the last recorded event ({last_recorded_at}): the log's recorded_at never goes backwards; pass the host's current time, and put a past moment in the command's own time field")]
+    Backdated {
+        /// The command's time.
+        at: DateTime<Utc>,
+        /// When the last event was recorded.
+        last_recorded_at: DateTime<Utc>,
+    },
     /// A time lies before a time it must follow.
     #[error("{field} ({value}) is earlier than {earlier_field} ({earlier}); it must not be")]
     TimeOrder {

@@ -298,6 +298,16 @@ impl Incident {
     fn fold(&mut self, envelope: Envelope) -> Result<(), ReplayError> {
         let (sequence, digest) = (envelope.sequence(), envelope.digest());
         let (event, at, actor) = envelope.into_parts();
+        if at < self.updated_at {
+            return Err(ReplayError::CannotApply {
+                sequence,
+                reason: ApplyError::RecordedBeforePrevious {
+                    event: event.name(),
+                    recorded_at: at,
+                    previous: self.updated_at,
+                },
+            });
+        }
         self.evolve(event, sequence, at, actor)
             .map_err(|reason| ReplayError::CannotApply { sequence, reason })?;
         self.version = sequence;

@@ -100,6 +100,16 @@ impl Incident {
             });
         }
         let now = ctx.at();
+        if now < self.updated_at {
+            return Err(Rejection {
+                command: kind,
+                phase,
+                unmet: vec![Unmet::Backdated {
+                    at: now,
+                    last_recorded_at: self.updated_at,
+                }],
+            });
+        }
         let mut c = Checks::default();
         let events = match command {
             Command::ChangeSeverity { severity, reason } => {
