@@ -151,6 +151,36 @@ pub struct Fact {
     pub element: Option<ContentElement>,
 }
 
+impl Fact {
+    /// What an approval binds of this fact: its label and the SHA-256 of its value's
+    /// canonical JSON. A later value or label that differs gives another seal, which makes
+    /// the approval stale.
+    ///
+    /// # Errors
+    /// [`CanonicalError`](crate::chain::CanonicalError) if the value holds a non-integer
+    /// number, which no fact value does.
+    pub fn seal(&self) -> Result<FactSeal, crate::chain::CanonicalError> {
+        let value = serde_json::to_value(&self.value)
+            .map_err(|e| crate::chain::CanonicalError::unencodable(&e))?;
+        let mut bytes = Vec::with_capacity(128);
+        crate::chain::canonical::write(&value, &mut bytes)?;
+        Ok(FactSeal {
+            sensitivity: self.sensitivity,
+            value: crate::chain::Digest::of(&bytes),
+        })
+    }
+}
+
+/// A fact as an approval saw it: its label and the digest of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactSeal {
+    /// The label at approval.
+    pub sensitivity: Sensitivity,
+    /// SHA-256 of the canonical JSON of the value at approval.
+    pub value: crate::chain::Digest,
+}
+
 /// A fact above an audience's clearance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[error("fact `{fact}` is {sensitivity} and may not go to {audience} (clearance: {clearance}): leave it out or relabel it")]

@@ -39,7 +39,7 @@ mod template_syntax;
 
 pub use content::{ContentElement, WellKnownKey};
 pub use elements::{required_elements, ElementRule, ElementRules};
-pub use facts::{ClearanceViolation, Fact, FactSheet, FactValue, ValueKind};
+pub use facts::{ClearanceViolation, Fact, FactSeal, FactSheet, FactValue, ValueKind};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
     SurveyResponse, SurveyStats,

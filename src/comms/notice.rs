@@ -1,10 +1,13 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{required_elements, Audience, Channel, ContentElement, ElementRules, MessageKind};
+use super::{
+    required_elements, Audience, Channel, ContentElement, ElementRules, Fact, FactSeal, FactSheet,
+    MessageKind, TemplateSet,
+};
 use crate::locale::{tr, Label, Locale};
 use crate::{id::FactKey, id::NoticeId, id::PlanItemId, ActorId};
 
@@ -34,6 +37,23 @@ pub struct NoticeDraft {
 }
 
 impl NoticeDraft {
+    /// Every fact the notice can print, which its approval binds: the facts the draft
+    /// declares, the key of every content element it carries, and every fact key the
+    /// built-in templates of its kind use for its audience (in any language). A draft that
+    /// declares no facts is thus still checked against its audience's clearance, and a
+    /// fact a template prints cannot escape the approval by being left off the list.
+    pub fn printed_facts(&self) -> BTreeSet<FactKey> {
+        let templates = TemplateSet::builtin();
+        let mut keys = self.facts.clone();
+        keys.extend(self.elements.iter().map(|e| e.key().key()));
+        for locale in Locale::ALL {
+            if let Some(template) = templates.lookup(self.kind, locale, self.audience) {
+                keys.extend(template.fact_keys().cloned());
+            }
+        }
+        keys
+    }
+
     /// A draft with no channels, elements or facts yet.
     pub fn new(notice_id: NoticeId, kind: MessageKind, audience: Audience) -> Self {
         Self {
@@ -113,6 +133,9 @@ pub struct Notice {
     pub status: NoticeStatus,
     /// When it was drafted.
     pub drafted_at: DateTime<Utc>,
+    /// Who drafted it (`null` for notices drafted by logs written before it was kept).
+    #[serde(default)]
+    pub drafted_by: Option<ActorId>,
     /// Who approved it.
     pub approved_by: Option<ActorId>,
     /// When it was approved.
@@ -121,19 +144,45 @@ pub struct Notice {
     pub sent_at: Option<DateTime<Utc>>,
     /// Why it was cancelled.
     pub cancel_reason: Option<String>,
+    /// Every fact the approval bound, as it saw it (`null`: the fact did not exist then).
+    /// A later change to any of them makes the approval stale: the notice is not ready to
+    /// send until it is approved again. Empty for approvals recorded before binding.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bound: BTreeMap<FactKey, Option<FactSeal>>,
 }
 
 impl Notice {
-    pub(crate) fn drafted(draft: NoticeDraft, at: DateTime<Utc>) -> Self {
+    pub(crate) fn drafted(draft: NoticeDraft, at: DateTime<Utc>, by: ActorId) -> Self {
         Self {
             draft,
             status: NoticeStatus::Draft,
             drafted_at: at,
+            drafted_by: Some(by),
             approved_by: None,
             approved_at: None,
             sent_at: None,
             cancel_reason: None,
+            bound: BTreeMap::new(),
         }
+    }
+
+    /// The facts this approved notice's approval bound that differ now in `sheet` (another
+    /// value or label, added or removed), in key order. Empty when nothing changed, when
+    /// the notice is not approved, or for an approval recorded before binding.
+    pub fn stale_facts(&self, sheet: &FactSheet) -> Vec<FactKey> {
+        if self.status != NoticeStatus::Approved {
+            return Vec::new();
+        }
+        self.bound
+            .iter()
+            .filter(|(key, then)| match (then, sheet.get(key).map(Fact::seal)) {
+                (None, None) => false,
+                (Some(then), Some(Ok(now))) => *then != now,
+                // Appeared, disappeared, or cannot be sealed: changed.
+                _ => true,
+            })
+            .map(|(key, _)| key.clone())
+            .collect()
     }
 
     /// Required elements (per [`required_elements`]) the draft does not carry.

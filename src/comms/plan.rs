@@ -12,15 +12,18 @@ use crate::id::{NoticeId, PlanItemId};
 use crate::phase::{Phase, PhaseStamp, Role};
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
 
-/// What a plan's schedule is computed from, as the incident records it: the phase history
-/// and the notices drafted so far. The aggregate lends it with
+/// What a plan's schedule is computed from, as the incident records it: the phase history,
+/// the notices drafted so far and which approvals went stale. The aggregate lends it with
 /// [`Incident::plan_view`](crate::Incident::plan_view).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PlanView<'a> {
     /// Every phase entry and sub-status change, oldest first.
     pub stamps: &'a [PhaseStamp],
     /// The notices, by id.
     pub notices: &'a BTreeMap<NoticeId, Notice>,
+    /// Approved notices a fact of which changed since approval
+    /// ([`Notice::stale_facts`]): not ready to send.
+    pub stale: BTreeSet<NoticeId>,
 }
 
 impl PlanView<'_> {
@@ -86,6 +89,10 @@ pub struct CommsPlan {
     /// defaults ([`ElementRules::defaults`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_elements: Option<ElementRules>,
+    /// Whether the person who drafted a notice may also approve it. Off by default (four
+    /// eyes); a one-person desk turns it on knowingly, and the plan in the log says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_self_approval: bool,
 }
 
 /// Something wrong with a plan.
@@ -248,6 +255,7 @@ impl CommsPlan {
                 ),
             ],
             required_elements: None,
+            allow_self_approval: false,
         }
     }
 
@@ -329,10 +337,7 @@ impl CommsPlan {
 }
 
 /// The incident's notices drafted for a plan item, in drafting order.
-fn planned_notices<'a>(
-    incident: &PlanView<'a>,
-    item: &PlanItemId,
-) -> Vec<(&'a NoticeId, NoticeStatus, Option<DateTime<Utc>>)> {
+fn planned_notices<'a>(incident: &PlanView<'a>, item: &PlanItemId) -> Vec<PlannedNotice<'a>> {
     let mut found: Vec<_> = incident
         .notices
         .iter()
@@ -344,8 +349,21 @@ fn planned_notices<'a>(
     found.sort();
     found
         .into_iter()
-        .map(|(_, id, s, sent)| (id, s, sent))
+        .map(|(_, id, status, sent_at)| PlannedNotice {
+            id,
+            status,
+            sent_at,
+            stale: incident.stale.contains(id),
+        })
         .collect()
+}
+
+/// A notice drafted for a plan item, as the schedule needs it.
+struct PlannedNotice<'a> {
+    id: &'a NoticeId,
+    status: NoticeStatus,
+    sent_at: Option<DateTime<Utc>>,
+    stale: bool,
 }
 
 /// Due times of a cadence up to the first one after `at`, while the incident stays in the
@@ -398,17 +416,18 @@ fn entry(
     item: &PlanItem,
     occurrence: u32,
     due_at: Option<DateTime<Utc>>,
-    notice: Option<&(&NoticeId, NoticeStatus, Option<DateTime<Utc>>)>,
+    notice: Option<&PlannedNotice<'_>>,
     at: DateTime<Utc>,
     filed: Option<DateTime<Utc>>,
 ) -> Scheduled {
     let state = match (notice, filed) {
         (_, Some(sent_at)) => PlannedState::Sent { sent_at },
-        (Some((_, NoticeStatus::Sent, Some(sent_at))), _) => {
-            PlannedState::Sent { sent_at: *sent_at }
-        }
-        (Some((_, NoticeStatus::Approved, _)), _) => PlannedState::Approved,
-        (Some(_), _) => PlannedState::Drafted,
+        (Some(n), _) => match (n.status, n.sent_at) {
+            (NoticeStatus::Sent, Some(sent_at)) => PlannedState::Sent { sent_at },
+            (NoticeStatus::Approved, _) if n.stale => PlannedState::Stale,
+            (NoticeStatus::Approved, _) => PlannedState::Approved,
+            _ => PlannedState::Drafted,
+        },
         (None, _) => PlannedState::NotDrafted,
     };
     let overdue = !matches!(state, PlannedState::Sent { .. }) && due_at.is_some_and(|d| at > d);
@@ -419,7 +438,7 @@ fn entry(
         audience: item.audience,
         approver: item.approver,
         due_at,
-        notice: notice.map(|(id, ..)| (*id).clone()),
+        notice: notice.map(|n| n.id.clone()),
         obligation: None,
         state,
         overdue,
@@ -436,6 +455,9 @@ pub enum PlannedState {
     Drafted,
     /// Approved, not yet sent.
     Approved,
+    /// Approved, but a fact the approval bound changed since: approve it again before it
+    /// goes out.
+    Stale,
     /// Sent (or, for a regulator report, filed).
     Sent {
         /// When.

@@ -1,9 +1,13 @@
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::timer::Overdue;
 use super::DisclosureBasis;
+use crate::comms::FactSeal;
+use crate::id::FactKey;
 use crate::phase::Role;
 use crate::regulation::{AlertKind, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
@@ -238,6 +242,13 @@ pub enum Event {
     NoticeApproved {
         /// The notice.
         notice_id: NoticeId,
+        /// Every fact the notice can print ([`NoticeDraft::printed_facts`]), as the
+        /// approver saw it (`null`: not recorded then). Empty in approvals written before
+        /// approvals were bound.
+        ///
+        /// [`NoticeDraft::printed_facts`]: crate::comms::NoticeDraft::printed_facts
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        bound: BTreeMap<FactKey, Option<FactSeal>>,
     },
     /// The host sent a notice.
     #[serde(rename = "notice_sent")]
@@ -648,7 +659,11 @@ impl std::fmt::Display for Event {
                 wire(&n.kind),
                 wire(&n.audience)
             ),
-            Self::NoticeApproved { notice_id } => write!(f, "notice {notice_id} approved"),
+            Self::NoticeApproved { notice_id, bound } => write!(
+                f,
+                "notice {notice_id} approved ({} facts bound)",
+                bound.len()
+            ),
             Self::NoticeSent { notice_id, .. } => write!(f, "notice {notice_id} sent"),
             Self::NoticeCancelled { notice_id, reason } => {
                 write!(f, "notice {notice_id} cancelled: {reason}")

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::event::wire;
+use crate::id::FactKey;
 use crate::phase::{Phase, Role};
 use crate::CommandKind;
 use crate::{
@@ -326,6 +327,23 @@ pub enum Unmet {
         notice_id: String,
         /// The fact, its label and the audience.
         violation: ClearanceViolation,
+    },
+    /// The person who drafted a notice may not approve it (four eyes).
+    #[error("notice {notice_id} was drafted by {actor}, who may not approve it too: ask another person (a plan may allow self-approval with allow_self_approval)")]
+    SelfApproval {
+        /// The notice.
+        notice_id: String,
+        /// The drafter, who asked to approve.
+        actor: ActorId,
+    },
+    /// A fact the approval bound changed after the approval: what was approved is not what
+    /// would go out.
+    #[error("notice {notice_id} was approved before {} changed: approve it again (see what changed first)", changed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))]
+    StaleApproval {
+        /// The notice.
+        notice_id: String,
+        /// The facts whose value or label changed, or that appeared or disappeared.
+        changed: Vec<FactKey>,
     },
     /// A planned notice must be approved by the holder of the plan item's role.
     #[error("notice {notice_id} belongs to plan item {plan_item}, which the {role} approves{}; ask them to approve it", match holder { Some(h) => format!(" (now {h})"), None => " (no one holds the role: assign it)".to_owned() })]

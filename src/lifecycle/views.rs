@@ -2,11 +2,13 @@
 //! needs (the regulatory facts, the plan's inputs, the facts messages may carry), never
 //! the whole aggregate, and the aggregate lends it here.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 
 use crate::comms::{
     inquiry_stats, survey_stats, ContentElement, Fact, FactSheet, FactValue, InquiryStats,
-    PlanView, Schedule, Sensitivity, SlaTargets, SurveyStats,
+    NoticeStatus, PlanView, Schedule, Sensitivity, SlaTargets, SurveyStats,
 };
 use crate::compensation::{CompensationError, Policy, Program};
 use crate::id::FactKey;
@@ -175,9 +177,23 @@ impl Incident {
     /// What the communication plan's schedule is computed from: the phase history and
     /// the notices.
     pub fn plan_view(&self) -> PlanView<'_> {
+        let approved = self
+            .notices
+            .values()
+            .any(|n| n.status == NoticeStatus::Approved && !n.bound.is_empty());
+        // The fact sheet is built only when an approval could have gone stale.
+        let sheet = approved.then(|| self.fact_sheet());
+        let stale = sheet.map_or_else(BTreeSet::new, |sheet| {
+            self.notices
+                .iter()
+                .filter(|(_, n)| !n.stale_facts(&sheet).is_empty())
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
         PlanView {
             stamps: &self.stamps,
             notices: &self.notices,
+            stale,
         }
     }
 

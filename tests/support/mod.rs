@@ -1334,7 +1334,7 @@ pub(crate) fn command() -> impl Strategy<Value = Command> {
             prop_oneof![
                 3 => Just(CommsPlan::reference()),
                 1 => Just(CommsPlan::default()),
-                1 => Just(CommsPlan { items: vec![CommsPlan::reference().items[0].clone(); 2], required_elements: None }),
+                1 => Just(CommsPlan { items: vec![CommsPlan::reference().items[0].clone(); 2], required_elements: None, ..CommsPlan::default() }),
             ]
             .prop_map(|plan| Command::AdoptCommsPlan { plan })
             .boxed(),

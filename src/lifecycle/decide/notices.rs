@@ -1,10 +1,12 @@
 //! Deciding commands about notices (draft, approve, send, cancel), the facts they carry and the communication plan.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, no_change, unknown, Checks, MAX_LONG, MAX_SHORT};
-use crate::comms::{CommsPlan, Fact, FactValue, NoticeDraft, NoticeStatus};
-use crate::id::NoticeId;
+use crate::comms::{CommsPlan, Fact, FactSeal, FactValue, NoticeDraft, NoticeStatus};
+use crate::id::{FactKey, NoticeId};
 use crate::{ActorId, Event, Incident, Unmet};
 
 impl Incident {
@@ -44,9 +46,12 @@ impl Incident {
         actor: &ActorId,
         notice_id: &NoticeId,
     ) -> Event {
+        let mut bound = BTreeMap::new();
         if let Some(notice) = self.notice_status(c, notice_id, &[NoticeStatus::Draft]) {
-            self.clearance_guard(c, notice_id, notice);
+            let printed = notice.draft.printed_facts();
+            self.clearance_guard(c, notice_id, notice, &printed);
             self.approver_guard(c, notice_id, notice, actor);
+            self.four_eyes_guard(c, notice_id, notice, actor);
             let missing = self.missing_elements(notice);
             if !missing.is_empty() {
                 c.push(Unmet::NoticeIncomplete {
@@ -54,9 +59,11 @@ impl Incident {
                     missing,
                 });
             }
+            bound = self.bind(c, &printed);
         }
         Event::NoticeApproved {
             notice_id: notice_id.clone(),
+            bound,
         }
     }
 
@@ -68,7 +75,9 @@ impl Incident {
         notice_id: &NoticeId,
         sent_at: &Option<DateTime<Utc>>,
     ) -> Event {
-        self.notice_status(c, notice_id, &[NoticeStatus::Approved]);
+        if let Some(notice) = self.notice_status(c, notice_id, &[NoticeStatus::Approved]) {
+            self.stale_guard(c, notice_id, notice);
+        }
         let sent_at = sent_at.unwrap_or(now);
         c.not_future("sent_at", sent_at, now);
         Event::NoticeSent {
@@ -174,13 +183,15 @@ impl Incident {
         }
     }
 
-    /// Approval: every fact the notice carries is known and within its audience's
-    /// clearance.
+    /// Approval: every fact the draft declares is known, and every fact the notice can
+    /// print (`printed`: declared, element keys, the built-in templates' keys) is within
+    /// its audience's clearance.
     pub(super) fn clearance_guard(
         &self,
         c: &mut Checks,
         notice_id: &NoticeId,
         notice: &crate::comms::Notice,
+        printed: &BTreeSet<FactKey>,
     ) {
         let sheet = self.fact_sheet();
         for key in &notice.draft.facts {
@@ -188,10 +199,71 @@ impl Incident {
                 c.push(unknown("fact", key));
             }
         }
-        for violation in sheet.violations(notice.draft.audience, &notice.draft.facts) {
+        for violation in sheet.violations(notice.draft.audience, printed) {
             c.push(Unmet::AboveClearance {
                 notice_id: notice_id.to_string(),
                 violation,
+            });
+        }
+    }
+
+    /// Four eyes: whoever drafted a notice does not approve it, unless the adopted plan
+    /// allows self-approval (a one-person desk that says so).
+    pub(super) fn four_eyes_guard(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        notice: &crate::comms::Notice,
+        actor: &crate::ActorId,
+    ) {
+        let allowed = self
+            .comms_plan
+            .as_ref()
+            .is_some_and(|p| p.allow_self_approval);
+        if !allowed && notice.drafted_by.as_ref() == Some(actor) {
+            c.push(Unmet::SelfApproval {
+                notice_id: notice_id.to_string(),
+                actor: actor.clone(),
+            });
+        }
+    }
+
+    /// What an approval binds: each printed fact as it is now (`None` when absent).
+    fn bind(
+        &self,
+        c: &mut Checks,
+        printed: &BTreeSet<FactKey>,
+    ) -> BTreeMap<FactKey, Option<FactSeal>> {
+        let sheet = self.fact_sheet();
+        let mut bound = BTreeMap::new();
+        for key in printed {
+            let seal = match sheet.get(key).map(Fact::seal) {
+                None => None,
+                Some(Ok(seal)) => Some(seal),
+                Some(Err(e)) => {
+                    c.push(Unmet::Unencodable {
+                        detail: e.to_string(),
+                    });
+                    None
+                }
+            };
+            bound.insert(key.clone(), seal);
+        }
+        bound
+    }
+
+    /// Sending or disclosing: the approval still holds, no fact it bound changed since.
+    pub(super) fn stale_guard(
+        &self,
+        c: &mut Checks,
+        notice_id: &NoticeId,
+        notice: &crate::comms::Notice,
+    ) {
+        let changed = notice.stale_facts(&self.fact_sheet());
+        if !changed.is_empty() {
+            c.push(Unmet::StaleApproval {
+                notice_id: notice_id.to_string(),
+                changed,
             });
         }
     }

@@ -105,6 +105,7 @@ impl Incident {
                 else {
                     return;
                 };
+                self.stale_guard(c, notice_id, notice);
                 if notice.draft.kind != MessageKind::InitialNotice
                     || !notice.draft.audience.is_customers()
                 {

@@ -51,8 +51,14 @@ mod guards {
 
     /// Executes and applies, panicking on rejection.
     fn run(incident: &mut Incident, command: Command, minutes: i64) {
+        run_as(incident, command, minutes, "tester");
+    }
+
+    /// As [`run`], by `actor` (an approver other than the drafter, for four eyes).
+    fn run_as(incident: &mut Incident, command: Command, minutes: i64, actor: &str) {
+        let ctx = Context::new(ActorId::new(actor).unwrap(), t(minutes));
         let envelopes = incident
-            .execute(&command, &ctx(minutes))
+            .execute(&command, &ctx)
             .unwrap_or_else(|r| panic!("{r}"));
         for e in &envelopes {
             incident.apply(e).unwrap();
@@ -273,12 +279,13 @@ mod guards {
             notice("M", MessageKind::HoldingStatement, Audience::Media, true),
             10,
         );
-        run(
+        run_as(
             &mut i,
             Command::ApproveNotice {
                 notice_id: nid("M"),
             },
             11,
+            "approver",
         );
         assert_eq!(
             codes(&i.decide(&disclose("M"), &ctx(11)).unwrap_err()),
@@ -305,12 +312,13 @@ mod guards {
             ),
             12,
         );
-        run(
+        run_as(
             &mut i,
             Command::ApproveNotice {
                 notice_id: nid("N"),
             },
             12,
+            "approver",
         );
         run(&mut i, disclose("N"), 13);
         assert_eq!(i.phase(), Phase::Disclosed);
@@ -412,12 +420,13 @@ mod guards {
             ),
             12,
         );
-        run(
+        run_as(
             &mut i,
             Command::ApproveNotice {
                 notice_id: nid("RN"),
             },
             12,
+            "approver",
         );
         // Approved is not enough: it must be sent.
         assert_eq!(

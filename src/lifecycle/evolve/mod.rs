@@ -149,7 +149,9 @@ impl Incident {
                 self.apply_survey_response_recorded(response, stamp)
             }
             Event::NoticeDrafted(draft) => self.apply_notice_drafted(draft, stamp),
-            Event::NoticeApproved { notice_id } => self.apply_notice_approved(notice_id, stamp),
+            Event::NoticeApproved { notice_id, bound } => {
+                self.apply_notice_approved(notice_id, bound, stamp)
+            }
             Event::NoticeSent { notice_id, sent_at } => {
                 self.apply_notice_sent(notice_id, sent_at, stamp)
             }

@@ -1,10 +1,12 @@
 //! Applying events about notices, the facts they carry and the communication plan.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
 use super::{duplicate, Stamp};
-use crate::comms::{CommsPlan, Fact, Notice, NoticeDraft, NoticeStatus};
-use crate::id::NoticeId;
+use crate::comms::{CommsPlan, Fact, FactSeal, Notice, NoticeDraft, NoticeStatus};
+use crate::id::{FactKey, NoticeId};
 use crate::lifecycle::ApplyError;
 use crate::Incident;
 
@@ -15,12 +17,12 @@ impl Incident {
         draft: NoticeDraft,
         stamp: Stamp,
     ) -> Result<(), ApplyError> {
-        let Stamp { name, at, .. } = stamp;
+        let Stamp { name, at, by, .. } = stamp;
         if self.notices.contains_key(&draft.notice_id) {
             return Err(duplicate(name, "notice", &draft.notice_id));
         }
         self.notices
-            .insert(draft.notice_id.clone(), Notice::drafted(draft, at));
+            .insert(draft.notice_id.clone(), Notice::drafted(draft, at, by));
         Ok(())
     }
 
@@ -28,6 +30,7 @@ impl Incident {
     pub(super) fn apply_notice_approved(
         &mut self,
         notice_id: NoticeId,
+        bound: BTreeMap<FactKey, Option<FactSeal>>,
         stamp: Stamp,
     ) -> Result<(), ApplyError> {
         let Stamp { name, at, by, .. } = stamp;
@@ -35,6 +38,7 @@ impl Incident {
         notice.status = NoticeStatus::Approved;
         notice.approved_by = Some(by);
         notice.approved_at = Some(at);
+        notice.bound = bound;
         Ok(())
     }
 
