@@ -8,18 +8,20 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod seeds;
 
 #[path = "../examples/incident_cli.rs"]
 mod cli;
 
-use common::*;
 use incident::actions::*;
 use incident::chain::*;
 use incident::classify::*;
 use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
+
+use seeds::securities_takeover::securities_takeover_until_review;
 
 /// What one run produced.
 struct Outcome {

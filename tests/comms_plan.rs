@@ -10,19 +10,20 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
 
 use chrono::Duration;
-use common::*;
 use incident::actions::*;
 use incident::classify::*;
 use incident::comms::*;
-use incident::comms::{PlanTrigger, PlannedState};
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
+
+use driver::commands::*;
+use driver::*;
 
 fn key(s: &str) -> FactKey {
     FactKey::new(s).unwrap()

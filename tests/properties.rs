@@ -33,7 +33,8 @@
     clippy::indexing_slicing
 )]
 
-mod support;
+mod driver;
+mod generators;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,15 +45,19 @@ use incident::classify::*;
 use incident::comms::*;
 use incident::compensation::*;
 use incident::id::*;
-use incident::lifecycle::TRANSITIONS;
 use incident::lifecycle::*;
 use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::{RngAlgorithm, TestCaseError, TestRng, TestRunner};
-use support::*;
+use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+
+use driver::actor;
+use generators::config;
+use generators::one_of_each::{all_command_kinds, one_of_each};
+use generators::pools::{base, MAX_LONG, MAX_SHORT, MAX_TITLE};
+use generators::scenario::{scenario, Scenario, Step};
 
 /// One command of a run and what came of it.
 #[derive(Debug)]

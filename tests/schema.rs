@@ -13,11 +13,11 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod json_schema;
 
 use std::path::PathBuf;
 
-use common::*;
 use incident::actions::*;
 use incident::bundle::*;
 use incident::classify::*;
@@ -29,6 +29,10 @@ use incident::lifecycle::*;
 use incident::regulation::*;
 use incident::schema::*;
 use incident::*;
+
+use driver::commands::*;
+use driver::*;
+use json_schema::*;
 
 fn schema_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema")
