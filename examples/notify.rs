@@ -198,7 +198,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     if let Command::DraftNotice(draft) = &mut leaky {
         draft.facts.insert(FactKey::new("ioc.c2_address")?);
     }
-    desk.run("li.na", now, leaky)?;
+    // Drafted by a writer on the comms team; the comms lead approves (four eyes).
+    desk.run("chen.jie", now, leaky)?;
     let refused = desk.incident.decide(
         &Command::ApproveNotice {
             notice_id: NoticeId::new("PR-0")?,
@@ -218,7 +219,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         },
     )?;
     desk.run(
-        "li.na",
+        "chen.jie",
         now,
         planned_draft(
             &templates,
@@ -283,7 +284,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         },
     )?;
     desk.run(
-        "li.na",
+        "chen.jie",
         now,
         planned_draft(
             &templates,

@@ -227,7 +227,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
         ),
         (
             70,
-            "pr.lead",
+            "crisis.lead",
             Command::ApproveNotice {
                 notice_id: notice("M-1")?,
             },
@@ -252,7 +252,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
         ),
         (
             75,
-            "pr.lead",
+            "crisis.lead",
             Command::ApproveNotice {
                 notice_id: notice("N-1")?,
             },
@@ -378,7 +378,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
         ),
         (
             3 * 24 * 60 + 60,
-            "pr.lead",
+            "crisis.lead",
             Command::ApproveNotice {
                 notice_id: notice("N-2")?,
             },

@@ -155,6 +155,14 @@ fn fact(key: WellKnownKey, value: FactValue) -> Command {
     Command::RecordFact(key.fact(value))
 }
 
+/// A fact the firm clears for everyone, above its key's default label.
+fn public_fact(key: WellKnownKey, value: FactValue) -> Command {
+    Command::RecordFact(Fact {
+        sensitivity: Sensitivity::Public,
+        ..key.fact(value)
+    })
+}
+
 /// The firm: a securities company established in mainland China, which also makes it a
 /// network operator under the CAC Measures; Beijing time and the PRC working-day calendar.
 fn profile() -> Result<EntityProfile> {
@@ -499,7 +507,8 @@ fn story(log_path: Option<&str>) -> Result<()> {
     for command in [
         fact(IncidentReference, FactValue::Literal { value: "BRK-2026-0506".into() }),
         fact(FirmName, text("某某证券", "Moumou Securities")),
-        fact(
+        // How it was found goes in the notice to all clients: the firm labels it public.
+        public_fact(
             HowDiscovered,
             text(
                 "一位客户致电客服热线反映账户内股票被卖出、资金被转走，我们随即核查登录日志，发现大量来自陌生地址的异常登录。",

@@ -42,7 +42,7 @@ use crate::{AppendError, Conflict, Rejection, ReplayError};
 ///     let claim = Claim::builder(CustomerRef::new(customer)?, Tier::Standard,
 ///         Money::from_minor(0, Currency::CNY), EvidenceStrength::None).build()?;
 ///     let decision = reference_securities_policy().decide(&claim)?;
-///     Ok(decision.cash)
+///     Ok(decision.cash())
 /// }
 /// assert!(goodwill("C-1").is_ok());
 /// assert!(matches!(goodwill(" "), Err(incident::Error::Id(_))));

@@ -10,13 +10,14 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
 
-use common::*;
 use incident::chain::*;
 use incident::classify::*;
 use incident::*;
 use sha2::{Digest as _, Sha256};
+
+use driver::*;
 
 fn fixed_log() -> Vec<Envelope> {
     let declare = Declare::new(

@@ -4,10 +4,11 @@
 //! `UPDATE_FIXTURES=1 cargo test --test cli_fixture`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod driver;
+mod seeds;
 
-use common::*;
 use incident::chain::write_json_lines;
+use seeds::securities_takeover::securities_takeover_until_review;
 
 #[test]
 fn the_cli_fixture_is_what_the_seed_case_writes() {

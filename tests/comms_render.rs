@@ -14,16 +14,17 @@
 
 use std::collections::BTreeSet;
 
-mod common;
+mod golden;
 
 use chrono::{DateTime, TimeZone as _, Utc};
-use common::check_golden;
 use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
 use incident::locale::*;
 use incident::{Currency, Money};
 use proptest::prelude::*;
+
+use golden::check_golden;
 
 const KINDS: [MessageKind; 8] = MessageKind::ALL;
 

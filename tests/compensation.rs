@@ -10,7 +10,14 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod json_schema;
+
+/// The shared helpers, under the name this file's tests call them by.
+mod common {
+    pub(crate) use super::driver::{actor, at, codes, Desk};
+    pub(crate) use super::json_schema::{assert_valid, committed_validator};
+}
 
 use incident::chain::*;
 use incident::classify::*;

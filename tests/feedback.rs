@@ -10,14 +10,17 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod json_schema;
 
 use chrono::{DateTime, Duration, Utc};
-use common::*;
 use incident::comms::*;
 use incident::id::*;
 use incident::lifecycle::*;
 use incident::*;
+
+use driver::*;
+use json_schema::*;
 
 fn q(id: &str) -> InquiryId {
     InquiryId::new(id).unwrap()

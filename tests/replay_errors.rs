@@ -9,11 +9,12 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
 
-use common::*;
 use incident::chain::*;
 use incident::*;
+
+use driver::*;
 
 fn small_log() -> (Desk, Vec<Envelope>) {
     let declare = Declare::new(

@@ -7,18 +7,19 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
 
-use common::*;
 use incident::actions::*;
 use incident::classify::*;
 use incident::comms::*;
 use incident::id::*;
-use incident::regulation::EntityType;
 use incident::regulation::*;
 use incident::review::*;
 use incident::*;
 use proptest::prelude::*;
+
+use driver::commands::*;
+use driver::*;
 
 const CAC: &str = "cn-cac-incident-reporting";
 

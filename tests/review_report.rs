@@ -13,22 +13,30 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod golden;
+mod json_schema;
+mod seeds;
 
 use chrono::Duration;
-use common::*;
 use incident::actions::*;
 use incident::classify::*;
 use incident::comms::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::locale::*;
-use incident::regulation::EntityType;
 use incident::regulation::*;
 use incident::review::{
     DrillGap, DrillGrade, DrillScorecard, DrillStandard, ReviewReport, TimelineEvent,
 };
 use incident::*;
+
+use driver::commands::*;
+use driver::*;
+use golden::check_golden;
+use json_schema::*;
+use seeds::platform_theft::platform_theft_until_review;
+use seeds::securities_takeover::securities_takeover_until_review;
 
 fn cn(entity: EntityType) -> EntityProfile {
     EntityProfile::new()

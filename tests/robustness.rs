@@ -9,9 +9,8 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
 
-use common::*;
 use incident::actions::*;
 use incident::bundle::*;
 use incident::chain::*;
@@ -22,6 +21,9 @@ use incident::locale::*;
 use incident::regulation::*;
 use incident::*;
 use proptest::prelude::*;
+
+use driver::commands::*;
+use driver::*;
 
 fn valid_log() -> String {
     let declare = Declare::new(

@@ -9,12 +9,16 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod seeds;
 
-use common::*;
 use incident::bundle::*;
 use incident::id::*;
 use incident::*;
+
+use driver::*;
+use seeds::platform_theft::platform_theft_until_review;
+use seeds::securities_takeover::securities_takeover_until_review;
 
 /// Seed 1: customer data and funds stolen from a payments platform (the B特派 case).
 #[test]

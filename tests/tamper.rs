@@ -29,7 +29,8 @@
     clippy::indexing_slicing
 )]
 
-mod support;
+mod driver;
+mod generators;
 
 use std::collections::BTreeMap;
 
@@ -40,8 +41,11 @@ use incident::id::*;
 use incident::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::TestCaseError;
-use support::*;
+
+use driver::actor;
+use generators::config;
+use generators::pools::{base, detected_at, incident_id};
+use generators::scenario::{run, scenario_with, Scenario, Step};
 
 /// A log as stored, with the head that was published for it.
 #[derive(Debug, Clone)]

@@ -10,15 +10,21 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+mod driver;
+mod json_schema;
+mod seeds;
 
-use common::*;
 use incident::classify::*;
 use incident::compensation::*;
 use incident::id::*;
 use incident::review::*;
 use incident::*;
 use serde_json::json;
+
+use driver::*;
+use json_schema::assert_valid;
+use seeds::platform_theft::platform_theft_until_review;
+use seeds::securities_takeover::securities_takeover_until_review;
 
 fn cny(minor: i64) -> Money {
     Money::from_minor(minor, Currency::CNY)

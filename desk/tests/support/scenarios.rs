@@ -133,7 +133,9 @@ pub async fn seed_and_restart(database: &str) {
         &server,
         &id,
         version,
-        "chen.jie",
+        // Drafted by the comms lead; the customer liaison (the plan item's approver)
+        // approves it: four eyes.
+        "li.na",
         &Command::DraftNotice(draft),
     )
     .await;

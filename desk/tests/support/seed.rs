@@ -1,4 +1,4 @@
-//! The platform-theft seed case (seed 1), copied from the library's `tests/common` and
+//! The platform-theft seed case (seed 1), copied from the library's `tests/seeds/platform_theft.rs` and
 //! trimmed to what the desk tests use: a small in-memory desk that records every step
 //! (declaration, accepted and rejected commands, each with its actor and time), so a test
 //! can drive the same case over HTTP and compare with the in-memory reference.
@@ -111,6 +111,15 @@ impl Desk {
         if let Err(r) = self.try_run(command.clone()) {
             panic!("{command:?} rejected: {r}");
         }
+        self
+    }
+
+    /// Runs a command that must succeed as `by`, then carries on as the current actor (a
+    /// second person's approval, for four eyes).
+    pub fn run_by(&mut self, by: &str, command: Command) -> &mut Self {
+        let current = std::mem::replace(&mut self.actor, actor(by));
+        self.run(command);
+        self.actor = current;
         self
     }
 
@@ -403,7 +412,8 @@ pub fn platform_theft_until_review() -> Desk {
             ContentElement::MeasuresTaken,
         ],
     ));
-    let r = desk.reject(approve("N-1"));
+    let r = desk.as_actor("wang.fang").reject(approve("N-1"));
+    desk.as_actor("li.na");
     assert_eq!(codes(&r), ["notice_incomplete"]);
     assert!(
         r.to_string().contains("how_discovered, contact_points"),
@@ -574,7 +584,7 @@ pub fn platform_theft_until_review() -> Desk {
         Audience::AffectedCustomers,
         &[Channel::Email],
     ))
-    .run(approve("N-3"))
+    .run_by("wang.fang", approve("N-3"))
     .run(sent("N-3"));
     desk
 }

@@ -1,0 +1,123 @@
+//! Builders for the commands scenario tests write most often: actions, notices, findings
+//! and evidence, with ids given as plain strings.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use incident::actions::*;
+use incident::comms::*;
+use incident::evidence::*;
+use incident::findings::*;
+use incident::id::*;
+use incident::*;
+
+use super::actor;
+
+pub(crate) fn add_action(
+    id: &str,
+    kind: ActionKind,
+    title: &str,
+    owner: Option<&str>,
+    due: Option<DateTime<Utc>>,
+    measure: Option<Measure>,
+) -> Command {
+    Command::AddAction(NewAction {
+        action_id: ActionId::new(id).unwrap(),
+        kind,
+        title: title.into(),
+        owner: owner.map(actor),
+        due,
+        measure,
+    })
+}
+
+pub(crate) fn complete(id: &str) -> Command {
+    Command::CompleteAction {
+        action_id: ActionId::new(id).unwrap(),
+        completed_at: None,
+        outcome: None,
+    }
+}
+
+pub(crate) fn draft(
+    id: &str,
+    kind: MessageKind,
+    audience: Audience,
+    channels: &[Channel],
+    elements: &[ContentElement],
+) -> Command {
+    Command::DraftNotice(NoticeDraft {
+        notice_id: NoticeId::new(id).unwrap(),
+        kind,
+        audience,
+        channels: channels.iter().copied().collect::<BTreeSet<_>>(),
+        elements: elements.iter().copied().collect::<BTreeSet<_>>(),
+        facts: Default::default(),
+        plan_item: None,
+    })
+}
+
+pub(crate) fn complete_draft(
+    id: &str,
+    kind: MessageKind,
+    audience: Audience,
+    channels: &[Channel],
+) -> Command {
+    draft(
+        id,
+        kind,
+        audience,
+        channels,
+        required_elements(kind, audience),
+    )
+}
+
+pub(crate) fn approve(id: &str) -> Command {
+    Command::ApproveNotice {
+        notice_id: NoticeId::new(id).unwrap(),
+    }
+}
+
+pub(crate) fn sent(id: &str) -> Command {
+    Command::RecordNoticeSent {
+        notice_id: NoticeId::new(id).unwrap(),
+        sent_at: None,
+    }
+}
+
+pub(crate) fn finding(
+    id: &str,
+    kind: FindingKind,
+    root: Option<RootCause>,
+    summary: &str,
+    evidence: &[&str],
+) -> Command {
+    Command::RecordFinding(Finding {
+        finding_id: FindingId::new(id).unwrap(),
+        kind,
+        root_cause: root,
+        summary: summary.into(),
+        evidence: evidence
+            .iter()
+            .map(|e| EvidenceId::new(*e).unwrap())
+            .collect(),
+    })
+}
+
+pub(crate) fn evidence(
+    id: &str,
+    description: &str,
+    by: &str,
+    collected_at: DateTime<Utc>,
+    location: &str,
+    digest_hex: Option<&str>,
+) -> Command {
+    Command::AddEvidence(NewEvidence {
+        evidence_id: EvidenceId::new(id).unwrap(),
+        description: description.into(),
+        collected_by: actor(by),
+        collected_at,
+        location: location.into(),
+        digest: digest_hex.map(|h| ContentDigest::new(DigestAlgorithm::Sha256, h).unwrap()),
+    })
+}
