@@ -1,6 +1,6 @@
 //! Evidence bundles: an incident exported as one self-contained JSON document that a third
-//! party can verify with nothing but the documented algorithm (README, "Verifying an
-//! incident log").
+//! party can verify with nothing but the documented algorithm
+//! ([`guide::chain`](crate::guide::chain)).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

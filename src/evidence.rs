@@ -60,7 +60,7 @@ pub struct ContentDigestError {
 ///
 /// # Examples
 /// ```
-/// use incident::{evidence::ContentDigest, evidence::DigestAlgorithm};
+/// use incident::evidence::{ContentDigest, DigestAlgorithm};
 /// let d = ContentDigest::new(DigestAlgorithm::Sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")?;
 /// assert_eq!(d.algorithm(), DigestAlgorithm::Sha256);
 /// assert!(ContentDigest::new(DigestAlgorithm::Sha256, "E3B0").is_err());

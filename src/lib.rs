@@ -1,129 +1,130 @@
 //! # incident
 //!
-//! A sans-I/O, event-sourced model of the response to a security incident that touches
-//! customers: a broker whose client accounts were breached, a payments platform whose
-//! customer data or funds were stolen. It models the incident and its lifecycle
-//! (detect → contain → disclose → remediate → review), the evidence and its chain of
-//! custody, the actions, the notices to customers, and a tamper-evident log of everything
-//! that happened.
+//! A sans-I/O, event-sourced model of the response to a security incident that touches a
+//! firm's customers: a payments platform whose customer data and funds were stolen, a
+//! broker whose client accounts were taken over. It models the incident's lifecycle
+//! (detect → contain → disclose → remediate → review → close) and its guards, evidence and
+//! chain of custody, actions, regulatory notification clocks, compensation,
+//! communications and the post-incident review, over a tamper-evident, hash-chained log
+//! of everything that happened.
 //!
 //! The crate owns the rules and the state; the host owns storage, transport, clocks and
 //! people. Nothing here reads a clock, the environment, files or randomness: time and
-//! actor come in a [`Context`], ids are supplied by the host.
+//! actor come in a [`Context`], ids are supplied by the host, and the same inputs always
+//! give the same events.
 //!
 //! ## The host loop
 //!
-//! Load → replay → decide → append with the expected version → on conflict reload and
-//! retry → apply. The invariant the host must keep: **append envelopes to the store only
-//! with the version they were made from, and apply them to the state only after the store
-//! accepted them.**
+//! Load → replay → decide → append with the expected version → on a conflict, reload and
+//! decide again → apply → ask the timer when to wake.
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
-//! # use incident::actions::*;
-//! # use incident::bundle::*;
-//! # use incident::chain::*;
-//! # use incident::classify::*;
-//! # use incident::comms::*;
-//! # use incident::compensation::*;
-//! # use incident::evidence::*;
-//! # use incident::findings::*;
-//! # use incident::id::*;
-//! # use incident::lifecycle::*;
-//! # use incident::locale::*;
-//! # use incident::money::*;
-//! # use incident::regulation::*;
-//! # use incident::review::*;
-//! # use incident::schema::*;
-//! # use incident::actions::*;
-//! # use incident::bundle::*;
-//! # use incident::chain::*;
-//! # use incident::classify::*;
-//! # use incident::comms::*;
-//! # use incident::compensation::*;
-//! # use incident::evidence::*;
-//! # use incident::findings::*;
-//! # use incident::id::*;
-//! # use incident::lifecycle::*;
-//! # use incident::locale::*;
-//! # use incident::money::*;
-//! # use incident::regulation::*;
-//! # use incident::review::*;
-//! # use incident::schema::*;
-//! # use incident::actions::*;
-//! # use incident::bundle::*;
-//! # use incident::chain::*;
-//! # use incident::classify::*;
-//! # use incident::comms::*;
-//! # use incident::compensation::*;
-//! # use incident::evidence::*;
-//! # use incident::findings::*;
-//! # use incident::id::*;
-//! # use incident::lifecycle::*;
-//! # use incident::locale::*;
-//! # use incident::money::*;
-//! # use incident::regulation::*;
-//! # use incident::review::*;
-//! # use incident::schema::*;
-//! use incident::*;
+//! use chrono::{Duration, TimeZone, Utc};
+//! use incident::classify::Jurisdiction;
+//! use incident::id::CalendarId;
+//! use incident::locale::Zone;
+//! use incident::regulation::{CnGrade, EntityProfile, EntityType, Regulation};
+//! use incident::{ActorId, Command, Context, Declare, DetectionSource, Error, Event, EventLog};
+//! use incident::{Incident, IncidentId, IncidentKind, Severity};
+//!
+//! /// One command, as a request handler runs it.
+//! fn handle(store: &mut EventLog<Event>, command: &Command, ctx: &Context) -> Result<Incident, Error> {
+//!     loop {
+//!         let mut incident = Incident::replay(store.envelopes())?; // load; verifies the hash chain
+//!         let envelopes = incident.execute(command, ctx)?; // a Rejection lists every unmet guard
+//!         match store.append(incident.version(), &envelopes) {
+//!             Ok(_head) => {
+//!                 for envelope in &envelopes {
+//!                     incident.apply(envelope)?; // only what the store accepted
+//!                 }
+//!                 return Ok(incident);
+//!             }
+//!             Err(e) if e.is_conflict() => continue, // another writer was first: reload, retry
+//!             Err(e) => return Err(e.into()),
+//!         }
+//!     }
+//! }
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let id = IncidentId::from_bytes(*b"0123456789abcdef"); // host-generated
+//! let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap(); // the host's clock
 //! let soc = ActorId::new("soc.oncall")?;
-//! let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
-//! let mut store = EventLog::new(id); // stands in for the host's database table
+//! let mut store = EventLog::new(id); // stands in for the host's append-only table
 //!
 //! // Declare: the Detect guard needs a source, a time, a severity and an owner.
-//! let declare = Declare::new(id, IncidentKind::DataBreach, "Customer records exfiltrated")
+//! let declare = Declare::new(id, IncidentKind::DataBreach, "Customer records and funds stolen")
 //!     .detection(DetectionSource::NetworkTraffic, t0)
-//!     .severity(Severity::Sev2)
+//!     .severity(Severity::Sev1)
 //!     .owner(ActorId::new("zhang.min")?);
-//! let first = Incident::declare(&declare, &Context::new(soc.clone(), t0))?;
-//! store.append(0, &first)?;
+//! store.append(0, &Incident::declare(&declare, &Context::new(soc.clone(), t0))?)?;
 //!
-//! // Later, in a request handler: load, replay (verifies the hash chain), decide.
-//! let mut incident = Incident::replay(store.envelopes())?;
-//! let ctx = Context::new(soc, t0 + chrono::Duration::minutes(20));
-//! let command = Command::AddNote { text: "Blocked exfiltration IPs at the edge".into() };
-//! let envelopes = loop {
-//!     let envelopes = incident.execute(&command, &ctx)?; // a Rejection lists every unmet guard
-//!     match store.append(incident.version(), &envelopes) {
-//!         Ok(_) => break envelopes,
-//!         Err(e) if e.is_conflict() => incident = Incident::replay(store.envelopes())?,
-//!         Err(e) => return Err(e.into()),
-//!     }
+//! // A request: the breach is graded 较大 under the CAC Measures.
+//! let grade = Command::RecordGrade {
+//!     grade: CnGrade::RelativelyMajor,
+//!     graded_at: None,
+//!     basis: "personal information of more than one million people".into(),
 //! };
-//! for envelope in &envelopes {
-//!     incident.apply(envelope)?;
-//! }
+//! let incident = handle(&mut store, &grade, &Context::new(soc.clone(), t0 + Duration::minutes(30)))?;
 //! assert_eq!(incident.version(), 2);
-//! assert_eq!(incident.notes().len(), 1);
 //!
-//! // Out-of-order transitions are rejected with what is missing and what is allowed.
-//! let err = incident.decide(&Command::Review, &ctx).unwrap_err();
-//! assert!(err.to_string().contains("not accepted in phase detected"));
+//! // A writer still holding version 1 is refused, never silently merged.
+//! let stale = Incident::replay(&store.envelopes()[..1])?;
+//! let note = Command::AddNote { text: "Exfiltration hosts blocked at the edge".into() };
+//! let envelopes = stale.execute(&note, &Context::new(soc.clone(), t0 + Duration::minutes(31)))?;
+//! assert!(store.append(stale.version(), &envelopes).unwrap_err().is_conflict());
+//!
+//! // The timer: when must the host wake up for this incident, and for what? The firm's
+//! // regulation is a value: its profile, the regimes and the business calendars.
+//! let regulation = Regulation::builtin(
+//!     EntityProfile::new()
+//!         .established_in(Jurisdiction::new("CN")?)
+//!         .entity_type(EntityType::CnNetworkOperator)
+//!         .time_zone(Zone::SHANGHAI)
+//!         .calendar(CalendarId::new("cn")?),
+//! );
+//! let now = t0 + Duration::minutes(30);
+//! let wake = incident.poll_timeout(Some(&regulation), now).ok_or("a clock is running")?;
+//! assert_eq!(wake.at, t0 + Duration::hours(2)); // half-time reminder: the CAC report is due in 4 h
+//!
+//! // When the timer fires, what fell due is recorded through the same loop.
+//! let mut incident = incident;
+//! for command in incident.handle_timeout(Some(&regulation), wake.at) {
+//!     incident = handle(&mut store, &command, &Context::new(soc.clone(), wake.at))?;
+//! }
+//! assert_eq!(incident.regulatory().alerts.len(), 1);
+//! let next = incident.poll_timeout(Some(&regulation), wake.at).ok_or("the next reminder")?;
+//! assert_eq!(next.at, t0 + Duration::minutes(192)); // at 80 %; a miss at 4 h is recorded too
 //! # Ok(())
 //! # }
 //! ```
 //!
+//! The invariant the host must keep: **append envelopes only with the version they were
+//! made from ([`Incident::version`] before [`Incident::execute`]), all of a command's
+//! envelopes or none, and apply them to the state only after the store accepted them.** A
+//! version mismatch is a [`Conflict`]: reload, decide again, retry. Commands from
+//! [`Incident::handle_timeout`] go through the same loop. [`EventLog`] is the in-memory
+//! reference of what the store must do; the workspace crate `incident-desk` (`desk/`) does
+//! it over SQLite and PostgreSQL.
+//!
 //! ## Map
 //!
-//! - [`lifecycle`]: [`Incident`], [`Command`], [`Event`], [`Envelope`], guards, replay.
-//! - Classification: [`IncidentKind`], [`Severity`] and [`assess_severity`],
-//!   [`DataCategory`], [`DetectionSource`], [`Impact`] (VERIS 1.4 vocabulary).
-//! - Evidence and actions: [`EvidenceItem`], [`CustodyEntry`], [`Action`].
-//! - Communications ([`comms`]): [`Audience`], [`Channel`], [`MessageKind`],
-//!   [`ContentElement`], [`required_elements`], [`Notice`], [`Sensitivity`] and
-//!   [`FactSheet`], [`CommsPlan`] and its [`Schedule`], [`TemplateSet`] and [`fan_out`],
-//!   inquiries and surveys ([`inquiry_stats`], [`survey_stats`]).
-//! - Regulatory clocks ([`regulation`]): [`Regulation`], [`Regime`], [`Obligations`],
-//!   [`BusinessCalendar`].
-//! - Integrity: [`verify`], [`Head`], [`EvidenceBundle`].
-//! - Compensation: [`Claim`], [`Policy`] and [`Policy::decide`] (a self-explaining
-//!   [`Decision`]), [`Program`] batch assessment with [`ProgramSummary`] (on a
-//!   [`CompiledPolicy`]); claims negotiated in the incident's log ([`Incident::claims`],
-//!   [`ClaimCase`], [`ClaimStatus`], [`Incident::claim_totals`]).
-//! - Money: [`Money`], [`Currency`].
+//! The root re-exports the core of the loop above: the aggregate, its inputs and outputs,
+//! the log, the ids and money, and the umbrella error. Everything else is in its module,
+//! exported there only; the modules, lowest layer first:
+//!
+//! - vocabulary: [`id`], [`money`], [`classify`] (VERIS-aligned kinds, severities, data
+//!   categories, impact), [`locale`] (languages, formats, time zones);
+//! - the record: [`chain`] (envelopes, hash chain, JSON Lines, verification),
+//!   [`evidence`], [`actions`], [`findings`];
+//! - domain rules: [`regulation`] (regimes, calendars, obligations), [`compensation`]
+//!   (policies, decisions, programs, claims), [`comms`] (notices, facts, plans, templates,
+//!   fan-out, feedback);
+//! - the aggregate: [`lifecycle`] ([`Incident`], its transition table, replay, the timer),
+//!   [`bundle`] (evidence bundles);
+//! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export);
+//! - top: [`Error`], [`schema`] (the JSON Schemas), and the [`guide`]: design notes, the
+//!   lifecycle's guards, the event contract, the hash-chain specification and tours of each
+//!   subdomain.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -151,8 +152,9 @@ pub mod bundle;
 pub mod lifecycle;
 // Read models.
 pub mod review;
-// Top: the umbrella error, the schema catalogue.
+// Top: the umbrella error, the schema catalogue, the guide (documentation only).
 mod error;
+pub mod guide;
 pub mod schema;
 
 // --- public interface: what the host loop touches -------------------------------------
@@ -184,7 +186,7 @@ pub use money::currency::Currency;
 // One error for hosts that want one type in their signatures.
 pub use error::Error;
 
-/// The README's examples, compiled and run as doctests so the tour cannot rot.
+/// The README's code blocks, compiled and run as doctests so they cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -107,6 +107,38 @@ impl<E: Clone> EventLog<E> {
     /// # Errors
     /// [`AppendError::Conflict`] when another writer got there first;
     /// [`AppendError::Discontinuous`] when the batch does not continue this log.
+    ///
+    /// # Examples
+    ///
+    /// Two desks handle the same broker incident at version 1; the second append is
+    /// refused with both versions, and succeeds once its writer reloads and decides again.
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::{AppendError, Command, Conflict, EventLog, Incident};
+    /// # use chrono::TimeZone;
+    /// # use incident::{ActorId, Context, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([7; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
+    /// #     .detection(DetectionSource::CustomerReport, t0).severity(Severity::Sev2).owner(ActorId::new("li.na")?);
+    /// # let ctx = Context::new(ActorId::new("hotline")?, t0 + Duration::minutes(10));
+    /// let mut store = EventLog::new(declare.incident_id);
+    /// store.append(0, &Incident::declare(&declare, &ctx)?)?;
+    ///
+    /// let desk_a = Incident::replay(store.envelopes())?;
+    /// let desk_b = Incident::replay(store.envelopes())?;
+    /// let note = |text: &str| Command::AddNote { text: text.into() };
+    /// store.append(desk_a.version(), &desk_a.execute(&note("Accounts frozen"), &ctx)?)?;
+    ///
+    /// let late = desk_b.execute(&note("Client called back"), &ctx)?;
+    /// let err = store.append(desk_b.version(), &late).unwrap_err();
+    /// assert_eq!(err, AppendError::Conflict(Conflict { expected: 1, actual: 2 }));
+    ///
+    /// let desk_b = Incident::replay(store.envelopes())?; // reload, decide again, retry
+    /// let head = store.append(desk_b.version(), &desk_b.execute(&note("Client called back"), &ctx)?)?;
+    /// assert_eq!(head.sequence, 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn append(
         &mut self,
         expected_version: u64,

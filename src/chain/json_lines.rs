@@ -53,21 +53,25 @@ impl DecodeError {
 }
 
 impl<E: Payload + DeserializeOwned> Sealed<E> {
-    /// Decodes one stored envelope.
+    /// Decodes one stored envelope. The schema version is not checked here: an envelope
+    /// from a newer crate that still has the current shape decodes, and replaying it
+    /// refuses it ([`ReplayError::UnsupportedSchemaVersion`](crate::ReplayError)).
     ///
     /// # Errors
-    /// [`DecodeError::UnsupportedSchemaVersion`] for an envelope from a newer crate,
-    /// otherwise [`DecodeError::Malformed`] (with line 1) saying what is malformed.
+    /// [`DecodeError::UnsupportedSchemaVersion`] for an envelope from a newer crate that
+    /// does not decode, otherwise [`DecodeError::Malformed`] (with line 1) saying what is
+    /// malformed.
     pub fn from_json(bytes: &[u8]) -> Result<Self, DecodeError> {
         decode(bytes, 1)
     }
 }
 
 impl<E: Serialize> Sealed<E> {
-    /// The envelope as one line of canonical JSON (RFC 8785 form, see README; no trailing
-    /// newline), as it should be stored. Stored this way, the event's bytes are exactly
-    /// what `payload_digest` covers, so [`Incident::replay_json_lines`](crate::Incident::replay_json_lines)
-    /// verifies by hashing them instead of re-encoding. Any other faithful JSON encoding
+    /// The envelope as one line of canonical JSON (the RFC 8785 form specified in
+    /// [`guide::chain`](crate::guide::chain); no trailing newline), as it should be stored.
+    /// Stored this way, the event's bytes are exactly what `payload_digest` covers, so
+    /// [`Incident::replay_json_lines`](crate::Incident::replay_json_lines) verifies by
+    /// hashing them instead of re-encoding. Any other faithful JSON encoding
     /// (pretty-printed, keys reordered by a database) still verifies, more slowly.
     ///
     /// # Errors

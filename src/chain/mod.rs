@@ -3,8 +3,9 @@
 //! Every envelope carries the SHA-256 of its payload, the digest of the previous envelope
 //! and its own digest, over a documented canonical JSON form, so that anyone holding the log
 //! can check that nothing was edited, deleted, inserted or reordered, and, given a
-//! [`Head`] published elsewhere, that nothing was cut off the end. The algorithm is in the
-//! README ("Verifying an incident log") so it can be re-implemented in another language.
+//! [`Head`](crate::Head) published elsewhere, that nothing was cut off the end. The
+//! algorithm is specified in [`guide::chain`](crate::guide::chain) so it can be
+//! re-implemented in another language.
 //!
 //! A hash chain without a secret proves integrity only relative to something the tamperer
 //! cannot change: a head digest the host published, countersigned or filed with a

@@ -272,61 +272,24 @@ impl ChainVerifier {
 /// The first [`ChainError`].
 ///
 /// # Examples
+///
+/// A broker's log checked against the head it filed with its regulator:
+///
 /// ```
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::*;
+/// use incident::chain::{verify, ChainBreak};
 /// # use chrono::{TimeZone, Utc};
+/// # use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
 /// # let ctx = Context::new(ActorId::new("soc")?, Utc.with_ymd_and_hms(2026, 3, 14, 2, 0, 0).unwrap());
-/// # let declare = Declare::new(IncidentId::from_bytes([9; 16]), IncidentKind::DataBreach, "t")
-/// #     .detection(DetectionSource::Monitoring, ctx.at()).severity(Severity::Sev3).owner(ctx.actor().clone());
+/// # let declare = Declare::new(IncidentId::from_bytes([9; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
+/// #     .detection(DetectionSource::CustomerReport, ctx.at()).severity(Severity::Sev2).owner(ctx.actor().clone());
 /// let log = Incident::declare(&declare, &ctx)?;
-/// let head = verify(&log, None)?.expect("one event");
+/// let head = verify(&log, None)?.ok_or("a non-empty log")?;
 /// assert_eq!(head.sequence, 1);
-/// assert!(verify(&log[..0], Some(&head)).is_err()); // truncated
+/// assert_eq!(verify(&log, Some(&head))?, Some(head));
+///
+/// // Cut off after the head was filed: caught, and named.
+/// let err = verify(&log[..0], Some(&head)).unwrap_err();
+/// assert!(matches!(err.kind, ChainBreak::Truncated { last: 0 }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn verify<E: Serialize>(

@@ -85,7 +85,7 @@ impl Impact {
 ///
 /// # Examples
 /// ```
-/// use incident::{classify::DataCategory, classify::ImpactUpdate};
+/// use incident::classify::{DataCategory, ImpactUpdate};
 /// let update = ImpactUpdate::default()
 ///     .people_confirmed(12_034)
 ///     .data_categories([DataCategory::ContactDetails, DataCategory::IdentityDocument]);

@@ -80,7 +80,8 @@ const SEV2_SENSITIVE_PEOPLE: u64 = 100;
 ///
 /// # Examples
 /// ```
-/// use incident::{classify::assess_severity, classify::DataCategory, classify::Impact, IncidentKind, Severity};
+/// use incident::classify::{assess_severity, DataCategory, Impact};
+/// use incident::{IncidentKind, Severity};
 /// let mut impact = Impact::default();
 /// impact.people.estimated = Some(25_000);
 /// impact.data_categories.insert(DataCategory::IdentityDocument);

@@ -98,7 +98,7 @@ impl ContentElement {
     ///
     /// # Examples
     /// ```
-    /// use incident::{comms::ContentElement, comms::WellKnownKey};
+    /// use incident::comms::{ContentElement, WellKnownKey};
     /// assert_eq!(ContentElement::NextUpdateTime.key(), WellKnownKey::NextUpdateAt);
     /// assert_eq!(ContentElement::NextUpdateTime.key().element(), Some(ContentElement::NextUpdateTime));
     /// ```
@@ -179,7 +179,7 @@ impl Label for ContentElement {
 /// # Examples
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident::{comms::ContentElement, comms::FactValue, comms::Sensitivity, comms::WellKnownKey};
+/// use incident::comms::{ContentElement, FactValue, Sensitivity, WellKnownKey};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 3, 13, 14, 47, 0).unwrap();
 /// let fact = WellKnownKey::OccurredAt.fact(FactValue::Time { at });

@@ -21,7 +21,7 @@ use ContentElement::*;
 ///
 /// # Examples
 /// ```
-/// use incident::{comms::required_elements, comms::Audience, comms::ContentElement, comms::MessageKind};
+/// use incident::comms::{required_elements, Audience, ContentElement, MessageKind};
 /// let need = required_elements(MessageKind::InitialNotice, Audience::AffectedCustomers);
 /// assert!(need.contains(&ContentElement::ContactPoints));
 /// ```
@@ -81,7 +81,7 @@ pub struct ElementRule {
 /// # Examples
 /// ```
 /// use incident::comms::ElementRules;
-/// use incident::{comms::required_elements, comms::Audience, comms::ContentElement, comms::MessageKind};
+/// use incident::comms::{required_elements, Audience, ContentElement, MessageKind};
 /// let rules = ElementRules::defaults();
 /// let need = rules.required(MessageKind::InitialNotice, Audience::AffectedCustomers);
 /// assert!(need.contains(&ContentElement::ContactPoints));

@@ -94,7 +94,8 @@ impl FactValue {
     ///
     /// # Examples
     /// ```
-    /// use incident::{comms::FactValue, locale::Locale, locale::Zone};
+    /// use incident::comms::FactValue;
+    /// use incident::locale::{Locale, Zone};
     /// let v = FactValue::text(Locale::En, "We reset all passwords.");
     /// assert_eq!(v.localized(Locale::En, Zone::UTC).as_deref(), Some("We reset all passwords."));
     /// assert_eq!(v.localized(Locale::ZhCn, Zone::UTC), None);

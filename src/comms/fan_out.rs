@@ -92,8 +92,8 @@ impl Locale {
     /// Beijing time for zh-CN (what Chinese notices use), UTC for en (which has no home
     /// zone; hosts should set one per recipient).
     ///
-    /// It is here rather than in [`locale`](crate::locale) because it returns the
-    /// regulation layer's [`Zone`], which the vocabulary layer cannot name.
+    /// It is implemented beside the fan-out, its one user, rather than in
+    /// [`locale`](crate::locale).
     pub fn default_time_zone(self) -> Zone {
         match self {
             Self::ZhCn => Zone::SHANGHAI,
@@ -120,52 +120,10 @@ impl Locale {
 ///
 /// # Examples
 /// ```
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// use incident::*;
+/// use incident::comms::{fan_out, Audience, Channel, FactSheet, FactValue, MessageKind, Recipient};
+/// use incident::comms::{Template, TemplateSet, WellKnownKey};
+/// use incident::id::{CustomerRef, TemplateId};
+/// use incident::locale::Locale;
 ///
 /// let mut set = TemplateSet::empty();
 /// set.declare_recipient_field("offer")?;

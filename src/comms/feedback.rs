@@ -167,7 +167,7 @@ impl Inquiry {
 ///
 /// # Examples
 /// ```
-/// use incident::{comms::Channel, comms::SlaTargets};
+/// use incident::comms::{Channel, SlaTargets};
 /// let sla = SlaTargets::default()
 ///     .with_first_response(Channel::Email, 4 * 3600)
 ///     .with_resolution(Some(72 * 3600));
@@ -346,7 +346,8 @@ fn elapsed(from: DateTime<Utc>, at: DateTime<Utc>, target_seconds: i64) -> bool 
 /// # Examples
 /// ```
 /// use chrono::{Duration, TimeZone, Utc};
-/// use incident::{comms::inquiry_stats, comms::Channel, comms::Inquiry, id::InquiryId, comms::InquiryTopic, comms::SlaTargets};
+/// use incident::comms::{inquiry_stats, Channel, Inquiry, InquiryTopic, SlaTargets};
+/// use incident::id::InquiryId;
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap();
 /// let mut answered = Inquiry::new(InquiryId::new("Q1")?, Channel::Hotline, InquiryTopic::LostFunds, None, t0);
 /// answered.first_response_at = Some(t0 + Duration::minutes(3));
@@ -515,7 +516,8 @@ impl SurveyResponse {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident::{comms::SurveyError, comms::SurveyResponse, id::SurveyResponseId};
+    /// use incident::comms::{SurveyError, SurveyResponse};
+    /// use incident::id::SurveyResponseId;
     /// let at = Utc.with_ymd_and_hms(2026, 3, 20, 8, 0, 0).unwrap();
     /// let ok = SurveyResponse::new(SurveyResponseId::new("S1")?, Some(4), Some(9), None, at);
     /// assert!(ok.is_ok());
@@ -599,7 +601,8 @@ pub struct SurveyStats {
 /// # Examples
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident::{comms::survey_stats, comms::SurveyResponse, id::SurveyResponseId};
+/// use incident::comms::{survey_stats, SurveyResponse};
+/// use incident::id::SurveyResponseId;
 /// let at = Utc.with_ymd_and_hms(2026, 3, 20, 8, 0, 0).unwrap();
 /// let r = |id: &str, csat, nps| SurveyResponse::new(SurveyResponseId::new(id).unwrap(), csat, nps, None, at).unwrap();
 /// let responses = [r("S1", Some(5), Some(10)), r("S2", Some(2), Some(3)), r("S3", Some(4), None)];

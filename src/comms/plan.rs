@@ -263,6 +263,32 @@ impl CommsPlan {
     /// time and where it stands. `obligations` feeds the regulator-report items; pass
     /// `None` when regulatory clocks are not in use. The incident's own plan is scheduled
     /// by [`Incident::plan_schedule`](crate::Incident::plan_schedule).
+    ///
+    /// # Examples
+    ///
+    /// The reference plan for a payments platform's breach, three hours after detection
+    /// and not contained yet: the media holding statement (due after two hours) is overdue,
+    /// the staff briefing (after four) is next, and nothing for customers is scheduled
+    /// before containment.
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::comms::CommsPlan;
+    /// # use chrono::TimeZone;
+    /// # use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// let plan = CommsPlan::reference();
+    /// let schedule = plan.schedule(incident.plan_view(), None, t0 + Duration::hours(3));
+    /// let items: Vec<(&str, bool)> =
+    ///     schedule.entries.iter().map(|e| (e.item.as_str(), e.overdue)).collect();
+    /// assert_eq!(items, [("media-holding", true), ("staff-briefing", false)]);
+    /// let next = schedule.next_due().ok_or("a message is due")?;
+    /// assert_eq!(next.due_at, Some(t0 + Duration::hours(4)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn schedule(
         &self,
         incident: PlanView<'_>,

@@ -273,52 +273,10 @@ impl Template {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone as _, Utc};
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// use incident::*;
+    /// use incident::comms::{Audience, Fact, FactSheet, FactValue, Format, MessageKind, RenderContext};
+    /// use incident::comms::{Sensitivity, Template, WellKnownKey};
+    /// use incident::id::{FactKey, TemplateId};
+    /// use incident::locale::{Locale, Zone};
     ///
     /// let mut sheet = FactSheet::new();
     /// sheet.insert(WellKnownKey::DetectedAt.fact(FactValue::Time {

@@ -53,7 +53,7 @@ impl Audience {
     ///
     /// # Examples
     /// ```
-    /// use incident::{comms::Audience, comms::Sensitivity};
+    /// use incident::comms::{Audience, Sensitivity};
     /// assert_eq!(Audience::Media.clearance(), Sensitivity::Public);
     /// assert!(Audience::Regulators.clearance() < Sensitivity::Internal);
     /// ```

@@ -23,7 +23,7 @@ use crate::{id::FactKey, id::TemplateId};
 /// | write | means |
 /// |---|---|
 /// | `{{occurred_at}}` | the fact with this key from the [`FactSheet`](crate::comms::FactSheet) |
-/// | `{{recipient.offer}}` | the recipient's field `offer` ([`Recipient::fields`](crate::Recipient::fields)) |
+/// | `{{recipient.offer}}` | the recipient's field `offer` ([`Recipient::fields`](crate::comms::Recipient::fields)) |
 /// | `{{{{` | a literal `{{` |
 ///
 /// Spaces just inside the braces are ignored (`{{ occurred_at }}`). A placeholder closes on
@@ -36,7 +36,9 @@ use crate::{id::FactKey, id::TemplateId};
 ///
 /// # Examples
 /// ```
-/// use incident::{comms::Format, comms::MessageKind, locale::Locale, comms::Template, id::TemplateId};
+/// use incident::comms::{Format, MessageKind, Template};
+/// use incident::id::TemplateId;
+/// use incident::locale::Locale;
 ///
 /// let t = Template::builder(TemplateId::new("acme.sms.update")?, MessageKind::Update, Locale::En)
 ///     .format(Format::PlainText)

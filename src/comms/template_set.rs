@@ -31,52 +31,9 @@ use crate::locale::Locale;
 ///
 /// # Examples
 /// ```
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// use incident::*;
+/// use incident::comms::{Audience, MessageKind, Template, TemplateSet};
+/// use incident::id::TemplateId;
+/// use incident::locale::Locale;
 ///
 /// let mut set = TemplateSet::builtin();
 /// set.declare_recipient_field("offer")?;
@@ -165,7 +122,7 @@ impl TemplateSet {
     }
 
     /// Lets templates use `{{recipient.<name>}}`: a per-recipient value such as the
-    /// compensation offer or a case reference, supplied in [`Recipient::fields`](crate::Recipient::fields).
+    /// compensation offer or a case reference, supplied in [`Recipient::fields`](crate::comms::Recipient::fields).
     ///
     /// # Errors
     /// [`TemplateError::BadRecipientField`] unless the name is 1 to 64 of `[a-z0-9_]`.

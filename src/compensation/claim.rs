@@ -263,7 +263,10 @@ impl TryFrom<ClaimBuilder> for Claim {
 ///
 /// # Examples
 /// ```
-/// use incident::{compensation::Claim, Currency, id::CustomerRef, classify::DataCategory, compensation::EvidenceStrength, Money, compensation::Tier};
+/// use incident::classify::DataCategory;
+/// use incident::compensation::{Claim, EvidenceStrength, Tier};
+/// use incident::id::CustomerRef;
+/// use incident::{Currency, Money};
 /// let claim = Claim::builder(
 ///     CustomerRef::new("C-0001")?,
 ///     Tier::Standard,

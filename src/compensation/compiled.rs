@@ -346,7 +346,9 @@ enum Select {
 ///
 /// # Examples
 /// ```
-/// use incident::{compensation::reference_securities_policy, compensation::Claim, Currency, id::CustomerRef, compensation::EvidenceStrength, Money, compensation::Tier};
+/// use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Tier};
+/// use incident::id::CustomerRef;
+/// use incident::{Currency, Money};
 /// let policy = reference_securities_policy();
 /// let compiled = policy.compile();
 /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,

@@ -294,7 +294,9 @@ impl Decision {
     ///
     /// # Examples
     /// ```
-    /// use incident::{compensation::reference_securities_policy, compensation::Claim, Currency, id::CustomerRef, compensation::EvidenceStrength, Money, compensation::Tier};
+    /// use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Tier};
+    /// use incident::id::CustomerRef;
+    /// use incident::{Currency, Money};
     /// let claim = Claim::builder(CustomerRef::new("C-9")?, Tier::Standard,
     ///     Money::from_minor(0, Currency::CNY), EvidenceStrength::None).build()?;
     /// let decision = reference_securities_policy().decide(&claim)?;
@@ -543,7 +545,9 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use incident::{compensation::reference_securities_policy, compensation::Claim, Currency, id::CustomerRef, compensation::EvidenceStrength, Money, compensation::Tier};
+    /// use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Tier};
+    /// use incident::id::CustomerRef;
+    /// use incident::{Currency, Money};
     /// let policy = reference_securities_policy();
     /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,
     ///     Money::from_minor(120_000, Currency::CNY), EvidenceStrength::Verified)

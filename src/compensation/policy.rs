@@ -511,7 +511,9 @@ impl PolicyBuilder {
     ///
     /// # Examples
     /// ```
-    /// use incident::{compensation::Condition, Currency, compensation::Matching, Money, compensation::Policy, id::PolicyId, compensation::Remedy, compensation::Rule, id::RuleId};
+    /// use incident::compensation::{Condition, Matching, Policy, Remedy, Rule};
+    /// use incident::id::{PolicyId, RuleId};
+    /// use incident::{Currency, Money};
     /// let err = Policy::builder(
     ///     PolicyId::new("p")?, 1, Currency::CNY, Matching::FirstMatch,
     ///     Money::from_minor(0, Currency::CNY),

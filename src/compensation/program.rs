@@ -117,7 +117,9 @@ impl ProRata {
     ///
     /// # Examples
     /// ```
-    /// use incident::{Currency, Money, compensation::OutcomeCounts, id::PolicyId, compensation::PolicyRef, id::ProgramId, compensation::ProgramSummary, compensation::RemedyTotals};
+    /// use incident::compensation::{OutcomeCounts, PolicyRef, ProgramSummary, RemedyTotals};
+    /// use incident::id::{PolicyId, ProgramId};
+    /// use incident::{Currency, Money};
     /// let cny = |m| Money::from_minor(m, Currency::CNY);
     /// let summary = ProgramSummary {
     ///     program: ProgramId::new("P")?, policy: PolicyRef { id: PolicyId::new("p")?, version: 1 },
@@ -230,52 +232,10 @@ impl Program {
     ///
     /// # Examples
     /// ```
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// use incident::*;
+    /// use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Program, Tier};
+    /// use incident::id::{CustomerRef, ProgramId};
+    /// use incident::{Currency, Money};
+    ///
     /// let policy = reference_securities_policy();
     /// let program = Program::new(ProgramId::new("P-1")?, &policy, Money::from_minor(1_000_000, Currency::CNY))?;
     /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard,

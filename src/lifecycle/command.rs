@@ -53,7 +53,7 @@ pub struct Declare {
     /// Whether `occurred_at` is an estimate (default `false`).
     #[serde(default)]
     pub occurred_at_estimated: bool,
-    /// The initial severity (required). See [`assess_severity`](crate::assess_severity).
+    /// The initial severity (required). See [`assess_severity`](crate::classify::assess_severity).
     pub severity: Option<Severity>,
     /// Why the severity is milder than the default rule gives; required in that case.
     pub severity_reason: Option<String>,
@@ -164,7 +164,7 @@ pub enum DisclosureBasis {
 }
 
 /// A command on a declared incident. Which commands each phase accepts is in
-/// [`allowed_commands`](crate::allowed_commands).
+/// [`allowed_commands`](crate::lifecycle::allowed_commands).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -745,7 +745,9 @@ impl Command {
     ///
     /// # Examples
     /// ```
-    /// use incident::{compensation::reference_securities_policy, Command, Currency, Money, id::ProgramId};
+    /// use incident::compensation::reference_securities_policy;
+    /// use incident::id::ProgramId;
+    /// use incident::{Command, Currency, Money};
     /// let policy = reference_securities_policy();
     /// let budget = Money::from_minor(500_000_000, Currency::CNY);
     /// let open = Command::open_compensation_program(ProgramId::new("P-1")?, &policy, Some(budget))?;

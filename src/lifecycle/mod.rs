@@ -1,9 +1,15 @@
 //! The incident aggregate and its lifecycle.
 //!
-//! State changes only through [`Incident::decide`] / [`Incident::execute`] (command → events,
-//! or a [`Rejection`] listing every unmet precondition) and [`Incident::apply`] /
-//! [`Incident::replay`] (events → state). Both are pure: time and actor travel in the
-//! [`Context`].
+//! State changes only through [`Incident::decide`](crate::Incident::decide) /
+//! [`Incident::execute`](crate::Incident::execute) (command → events, or a
+//! [`Rejection`](crate::Rejection) listing every unmet precondition) and
+//! [`Incident::apply`](crate::Incident::apply) / [`Incident::replay`](crate::Incident::replay)
+//! (events → state). Both are pure: time and actor travel in the
+//! [`Context`](crate::Context). The one timer is
+//! [`Incident::poll_timeout`](crate::Incident::poll_timeout) /
+//! [`Incident::handle_timeout`](crate::Incident::handle_timeout).
+//!
+//! The phases, generated from [`TRANSITIONS`] (a test keeps this diagram equal to it):
 //!
 //! ```mermaid
 //! stateDiagram-v2
@@ -19,23 +25,11 @@
 //!     dismissed --> [*]
 //! ```
 //!
-//! Guards (each failing guard is an [`Unmet`] item in the rejection):
-//!
-//! | transition | requires |
-//! |---|---|
-//! | declare | detection source, detected-at (not in the future, not before occurred-at), initial severity (a milder one than [`assess_severity`](crate::assess_severity) gives needs a reason), an accountable owner |
-//! | contain | at least one containment action done; a contained-at time (not before detection, not in the future) |
-//! | disclose | an approved, complete initial notice to affected or all customers, or a recorded decision that public disclosure is not required with its legal basis |
-//! | remediate | every remediation action done or deferred with a reason; a compensation program opened or compensation declared not applicable |
-//! | review | at least one finding; every prevention action with an owner and a due date; a resolution notice to customers sent |
-//! | close | nothing more |
-//! | dismiss | a rationale (only from detected or contained) |
-//!
-//! Every other command ([`CommandKind::CROSS_PHASE`]) is accepted in any open phase and
-//! nothing is accepted after closed or dismissed. The claim negotiation commands also need
-//! an open compensation program pinned to a policy, and follow each claim's own lifecycle
-//! ([`ClaimStatus`](crate::compensation::ClaimStatus)). Every phase entry and sub-status change
-//! is stamped ([`Incident::stamps`]) so response metrics can be computed from the log.
+//! The guard of each transition, and what every phase accepts besides, are in
+//! [`guide::lifecycle`](crate::guide::lifecycle); [`allowed_commands`] answers it for one
+//! phase. Every phase entry and sub-status change is stamped
+//! ([`Incident::stamps`](crate::Incident::stamps)) so response metrics can be computed from
+//! the log.
 
 pub(crate) mod command;
 pub(crate) mod context;

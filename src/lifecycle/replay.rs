@@ -160,6 +160,35 @@ impl Incident {
     /// A [`ReplayError`] naming the first offending sequence number: a broken chain
     /// (edited, deleted, inserted, reordered events), a foreign incident, a newer schema
     /// version, or an event that cannot apply.
+    ///
+    /// # Examples
+    ///
+    /// A payments platform's log: the declaration and one note.
+    ///
+    /// ```
+    /// use incident::chain::{read_json_lines, write_json_lines};
+    /// use incident::{Event, Incident, ReplayError};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident::{ActorId, Command, Context, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut log = Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?;
+    /// # let note = Command::AddNote { text: "Exfiltration hosts blocked at the edge".into() };
+    /// # let ctx = Context::new(ActorId::new("soc")?, t0 + Duration::minutes(5));
+    /// # log.extend(Incident::replay(&log)?.execute(&note, &ctx)?);
+    /// let incident = Incident::replay(&log)?;
+    /// assert_eq!(incident.version(), 2);
+    /// assert_eq!(incident.notes()[0].text, "Exfiltration hosts blocked at the edge");
+    ///
+    /// // Someone edits the stored note: replay names the event whose digest no longer holds.
+    /// let stored = write_json_lines(&log)?;
+    /// let edited = stored.replace("at the edge", "by the vendor");
+    /// let err = Incident::replay(&read_json_lines::<Event>(edited.as_bytes())?).unwrap_err();
+    /// assert!(matches!(err, ReplayError::Tampered(_)));
+    /// assert_eq!(err.sequence(), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn replay(envelopes: &[Envelope]) -> Result<Incident, ReplayError> {
         Self::replay_with(envelopes, &ReplayOptions::default())
     }
@@ -169,6 +198,29 @@ impl Incident {
     /// # Errors
     /// As [`replay`](Incident::replay); without verification, gaps and duplicates are
     /// reported as [`ReplayError::Gap`] and [`ReplayError::Duplicate`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use incident::{Incident, ReplayOptions};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident::{ActorId, Command, Context, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut log = Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?;
+    /// # let note = Command::AddNote { text: "Exfiltration hosts blocked at the edge".into() };
+    /// # let ctx = Context::new(ActorId::new("soc")?, t0 + Duration::minutes(5));
+    /// # log.extend(Incident::replay(&log)?.execute(&note, &ctx)?);
+    /// // A log the host verified before can be replayed without the digests...
+    /// let incident = Incident::replay_with(&log, &ReplayOptions::default().skip_verification())?;
+    ///
+    /// // ...and a log can be held to a head published earlier: a cut-off log is caught.
+    /// let anchored = ReplayOptions::default().anchor(incident.head());
+    /// assert!(Incident::replay_with(&log[..1], &anchored).is_err());
+    /// assert_eq!(Incident::replay_with(&log, &anchored)?, incident);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn replay_with(
         envelopes: &[Envelope],
         options: &ReplayOptions,
@@ -191,6 +243,31 @@ impl Incident {
     /// # Errors
     /// [`ReplayError::Decode`] with the line number for a line that is not an envelope,
     /// otherwise as [`replay_with`](Incident::replay_with).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use incident::chain::write_json_lines;
+    /// use incident::{Incident, ReplayError, ReplayOptions};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident::{ActorId, Command, Context, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut log = Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?;
+    /// # let note = Command::AddNote { text: "Exfiltration hosts blocked at the edge".into() };
+    /// # let ctx = Context::new(ActorId::new("soc")?, t0 + Duration::minutes(5));
+    /// # log.extend(Incident::replay(&log)?.execute(&note, &ctx)?);
+    /// let stored = write_json_lines(&log)?; // one canonical envelope per line, as a host keeps them
+    /// let incident = Incident::replay_json_lines(stored.as_bytes(), &ReplayOptions::default())?;
+    /// assert_eq!(incident.version(), 2);
+    ///
+    /// // A line cut short by a failed write is named.
+    /// let damaged = format!("{stored}{{\"actor\":\"soc\",");
+    /// let err = Incident::replay_json_lines(damaged.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    /// assert!(matches!(err, ReplayError::Decode { line: 3, .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn replay_json_lines(
         bytes: &[u8],
         options: &ReplayOptions,
@@ -228,6 +305,33 @@ impl Incident {
     /// # Errors
     /// A [`ReplayError`] if the envelope does not continue this incident's chain; the
     /// state is then unchanged.
+    ///
+    /// # Examples
+    ///
+    /// Two envelopes made from the same version: the store takes one, and the other one no
+    /// longer continues the chain.
+    ///
+    /// ```
+    /// use incident::{Incident, ReplayError};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident::{ActorId, Command, Context, Declare, DetectionSource, IncidentId, IncidentKind, Severity};
+    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut log = Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?;
+    /// # let note = Command::AddNote { text: "Exfiltration hosts blocked at the edge".into() };
+    /// # let ctx = Context::new(ActorId::new("soc")?, t0 + Duration::minutes(5));
+    /// # log.extend(Incident::replay(&log)?.execute(&note, &ctx)?);
+    /// let mut incident = Incident::replay(&log)?;
+    /// let freeze = Command::AddNote { text: "Payouts frozen".into() };
+    /// let first = incident.execute(&freeze, &ctx)?;
+    /// let twin = incident.execute(&freeze, &ctx)?;
+    /// incident.apply(&first[0])?;
+    /// let err = incident.apply(&twin[0]).unwrap_err();
+    /// assert!(matches!(err, ReplayError::Duplicate { expected: 4, found: 3 }));
+    /// assert_eq!(incident.version(), 3); // unchanged
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&mut self, envelope: &Envelope) -> Result<(), ReplayError> {
         self.check_continuity(envelope)?;
         let mut verifier =

@@ -67,7 +67,51 @@ impl Incident {
     /// [`Regulation::obligations`]).
     ///
     /// # Examples
-    /// See the [`regulation`](crate::regulation) module.
+    ///
+    /// A payments platform in mainland China grades its breach 较大 (relatively major)
+    /// under the CAC Measures; its report to the provincial authority is then due four hours
+    /// after detection.
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::classify::Jurisdiction;
+    /// use incident::id::CalendarId;
+    /// use incident::locale::Zone;
+    /// use incident::regulation::{CnGrade, EntityProfile, EntityType, ObligationStatus, Regulation};
+    /// use incident::{ActorId, Command, Context};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records and funds stolen")
+    /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// let regulation = Regulation::builtin(
+    ///     EntityProfile::new()
+    ///         .established_in(Jurisdiction::new("CN")?)
+    ///         .entity_type(EntityType::CnNetworkOperator)
+    ///         .time_zone(Zone::SHANGHAI)
+    ///         .calendar(CalendarId::new("cn")?),
+    /// );
+    /// // Until the grade is recorded, the CAC clock cannot be decided, and says why.
+    /// let cac = "cn-cac-incident-reporting";
+    /// let before = incident.obligations(&regulation, t0);
+    /// assert!(before.undetermined.iter().any(|u| u.regime.as_str() == cac));
+    ///
+    /// let grade = Command::RecordGrade {
+    ///     grade: CnGrade::RelativelyMajor,
+    ///     graded_at: None,
+    ///     basis: "personal information of more than one million people".into(),
+    /// };
+    /// let ctx = Context::new(ActorId::new("legal")?, t0 + Duration::minutes(30));
+    /// for envelope in incident.execute(&grade, &ctx)? {
+    ///     incident.apply(&envelope)?;
+    /// }
+    /// let obligations = incident.obligations(&regulation, ctx.at());
+    /// let report = obligations.get(cac, "provincial-report").ok_or("the CAC report")?;
+    /// assert_eq!(report.due, Some(t0 + Duration::hours(4)));
+    /// assert!(matches!(report.status, ObligationStatus::Pending { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn obligations(&self, regulation: &Regulation, at: DateTime<Utc>) -> Obligations {
         regulation.obligations(&self.regulatory_facts(), at)
     }
@@ -79,57 +123,17 @@ impl Incident {
     /// `None`: nothing with a time is open, or the incident is closed or dismissed.
     ///
     /// # Examples
+    ///
+    /// A containment action due in an hour, and no regulatory clocks:
+    ///
     /// ```
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::actions::*;
-    /// # use incident::bundle::*;
-    /// # use incident::chain::*;
-    /// # use incident::classify::*;
-    /// # use incident::comms::*;
-    /// # use incident::compensation::*;
-    /// # use incident::evidence::*;
-    /// # use incident::findings::*;
-    /// # use incident::id::*;
-    /// # use incident::lifecycle::*;
-    /// # use incident::locale::*;
-    /// # use incident::money::*;
-    /// # use incident::regulation::*;
-    /// # use incident::review::*;
-    /// # use incident::schema::*;
-    /// # use incident::*;
-    /// # use incident::id::ActionId;
-    /// # use incident::actions::{ActionKind, NewAction};
-    /// # use chrono::{Duration, TimeZone, Utc};
-    /// # let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// use chrono::Duration;
+    /// use incident::actions::{ActionKind, NewAction};
+    /// use incident::id::ActionId;
+    /// use incident::{ActorId, Command, Context};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
     /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer data exfiltrated")
     /// #     .detection(DetectionSource::Monitoring, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
     /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;

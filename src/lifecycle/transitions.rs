@@ -26,7 +26,8 @@ pub(crate) fn target(from: Phase, to: Phase) -> Option<CommandKind> {
 ///
 /// # Examples
 /// ```
-/// use incident::{lifecycle::allowed_commands, CommandKind, Phase};
+/// use incident::lifecycle::allowed_commands;
+/// use incident::{CommandKind, Phase};
 /// assert!(allowed_commands(Phase::Detected).contains(&CommandKind::Contain));
 /// assert!(!allowed_commands(Phase::Detected).contains(&CommandKind::Review));
 /// assert!(allowed_commands(Phase::Closed).is_empty());

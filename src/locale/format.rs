@@ -82,7 +82,7 @@ impl Locale {
     /// # Examples
     /// ```
     /// use chrono::{TimeZone as _, Utc};
-    /// use incident::{locale::Locale, locale::Zone};
+    /// use incident::locale::{Locale, Zone};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
     /// assert_eq!(Locale::ZhCn.format_time(at, Zone::SHANGHAI), "2026年3月14日 09:30 (北京时间)");
@@ -147,7 +147,8 @@ impl Locale {
     ///
     /// # Examples
     /// ```
-    /// use incident::{Currency, locale::Locale, Money};
+    /// use incident::locale::Locale;
+    /// use incident::{Currency, Money};
     /// let money = Money::from_major(3_860_000, Currency::CNY)?;
     /// assert_eq!(Locale::ZhCn.format_money(money), "¥3,860,000.00");
     /// # Ok::<(), incident::money::MoneyError>(())
@@ -165,7 +166,8 @@ impl Locale {
     ///
     /// # Examples
     /// ```
-    /// use incident::{classify::DataCategory, locale::Locale};
+    /// use incident::classify::DataCategory;
+    /// use incident::locale::Locale;
     /// assert_eq!(Locale::ZhCn.data_category_name(DataCategory::IdentityDocument), "身份证件信息");
     /// assert_eq!(Locale::En.data_category_name(DataCategory::IdentityDocument), "identity document numbers");
     /// ```

@@ -13,8 +13,8 @@
 //!
 //! This is vocabulary: it uses std, serde, chrono, chrono-tz and schemars, and the crate's
 //! ids, money and classification, nothing above them.
-//! (One locale fact sits elsewhere for now: [`Locale::default_time_zone`] returns the
-//! regulation layer's time-zone type, so it lives with the fan-out in `comms`.)
+//! (One locale fact sits elsewhere for now: [`Locale::default_time_zone`] is implemented
+//! beside the fan-out in `comms`, its one user.)
 
 use std::fmt;
 use std::str::FromStr;

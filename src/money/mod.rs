@@ -32,6 +32,12 @@
 //! One file per concept: `currency` (the supported table), `amount` (construction and
 //! checked arithmetic), `rounding` (ratios and basis points), `format` (both text forms),
 //! `parse` and `error`.
+//!
+//! [`Currency`]: crate::Currency
+//! [`Money`]: crate::Money
+//! [`Money::checked_mul_ratio`]: crate::Money::checked_mul_ratio
+//! [`Money::checked_mul_bps`]: crate::Money::checked_mul_bps
+//! [`Money::to_plain_string`]: crate::Money::to_plain_string
 
 pub(crate) mod amount;
 pub(crate) mod currency;

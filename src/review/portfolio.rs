@@ -241,7 +241,8 @@ pub struct PortfolioReport {
 /// a reported percentile is within 1/256 (≈ 0.4 %) of the exact nearest-rank value.
 ///
 /// ```
-/// use incident::{IncidentKind, review::IncidentSummary, Phase, review::Portfolio, Severity};
+/// use incident::review::{IncidentSummary, Portfolio};
+/// use incident::{IncidentKind, Phase, Severity};
 ///
 /// let summary = |contain: i64| IncidentSummary {
 ///     kind: IncidentKind::DataBreach,

@@ -149,54 +149,11 @@ pub struct ActionLine {
 ///
 /// # Examples
 /// ```
-/// use chrono::{TimeZone as _, Utc};
+/// use chrono::{TimeZone, Utc};
+/// use incident::locale::{Locale, Zone};
 /// use incident::review::ReviewReport;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// use incident::*;
+/// use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId};
+/// use incident::{IncidentKind, Severity};
 ///
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
 /// let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Leak")
@@ -254,6 +211,44 @@ pub struct ReviewReport {
 impl ReviewReport {
     /// Builds the report of `incident` as of `at`. Regulator notifications come from
     /// `obligations` (compute them for the same `at`); without them that table is empty.
+    ///
+    /// # Examples
+    ///
+    /// A broker's accounts were taken over with passwords reused from another site; the
+    /// team records the root cause and the report groups it.
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::findings::{Finding, FindingKind, RootCause};
+    /// use incident::id::FindingId;
+    /// use incident::locale::{Locale, Zone};
+    /// use incident::review::ReviewReport;
+    /// use incident::{ActorId, Command, Context};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([7; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
+    /// #     .detection(DetectionSource::CustomerReport, t0).severity(Severity::Sev2).owner(ActorId::new("li.na")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("hotline")?, t0))?)?;
+    /// let finding = Command::RecordFinding(Finding {
+    ///     finding_id: FindingId::new("F-1")?,
+    ///     kind: FindingKind::RootCause,
+    ///     root_cause: Some(RootCause::CredentialStuffing),
+    ///     summary: "Passwords leaked elsewhere were replayed against the trading app".into(),
+    ///     evidence: vec![],
+    /// });
+    /// let at = t0 + Duration::days(3);
+    /// for envelope in incident.execute(&finding, &Context::new(ActorId::new("li.na")?, at))? {
+    ///     incident.apply(&envelope)?;
+    /// }
+    ///
+    /// let report = ReviewReport::build(&incident, None, at);
+    /// assert_eq!(report.findings.root_causes.len(), 1);
+    /// assert!(report.metrics.contain.is_missing()); // not contained yet: missing, never 0
+    /// let markdown = report.to_markdown(Locale::En, Zone::SHANGHAI);
+    /// assert!(markdown.contains("Passwords leaked elsewhere"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn build(
         incident: &Incident,
         obligations: Option<&Obligations>,

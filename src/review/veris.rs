@@ -393,52 +393,9 @@ fn plus_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Veri
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// # use incident::actions::*;
-/// # use incident::bundle::*;
-/// # use incident::chain::*;
-/// # use incident::classify::*;
-/// # use incident::comms::*;
-/// # use incident::compensation::*;
-/// # use incident::evidence::*;
-/// # use incident::findings::*;
-/// # use incident::id::*;
-/// # use incident::lifecycle::*;
-/// # use incident::locale::*;
-/// # use incident::money::*;
-/// # use incident::regulation::*;
-/// # use incident::review::*;
-/// # use incident::schema::*;
-/// use incident::*;
+/// use incident::review::{veris_record, VerisError, VerisOptions, VerisVictim};
+/// use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId};
+/// use incident::{IncidentKind, Phase, Severity};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let t0 = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();

@@ -66,6 +66,31 @@ impl Incident {
     ///
     /// # Errors
     /// A [`Rejection`] listing every missing or invalid field.
+    ///
+    /// # Examples
+    ///
+    /// A payments platform's network monitoring sees customer records leave:
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId};
+    /// use incident::{IncidentKind, Phase, Severity};
+    ///
+    /// let detected = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::DataBreach, "Customer records exfiltrated")
+    ///     .detection(DetectionSource::NetworkTraffic, detected)
+    ///     .severity(Severity::Sev1)
+    ///     .owner(ActorId::new("zhang.min")?);
+    /// let envelopes = Incident::declare(&declare, &Context::new(ActorId::new("soc")?, detected))?;
+    /// assert_eq!(envelopes.len(), 1);
+    /// assert_eq!(envelopes[0].sequence(), 1);
+    ///
+    /// // Append them with expected version 0, then replay them to get the state.
+    /// let incident = Incident::replay(&envelopes)?;
+    /// assert_eq!((incident.phase(), incident.version()), (Phase::Detected, 1));
+    /// assert_eq!(incident.owner().map(|o| o.as_str()), Some("zhang.min"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn declare(declare: &Declare, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
         let events = declare.decide(ctx)?;
         let id = declare.incident_id;
@@ -86,6 +111,35 @@ impl Incident {
     /// # Errors
     /// A [`Rejection`]: the command is not accepted in this phase (with the commands that
     /// are), or its guard is not met.
+    ///
+    /// # Examples
+    ///
+    /// A broker's hotline reported client accounts taken over; nothing is contained yet.
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::{ActorId, Command, Context, Unmet};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([7; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
+    /// #     .detection(DetectionSource::CustomerReport, t0).severity(Severity::Sev2).owner(ActorId::new("li.na")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("hotline")?, t0))?)?;
+    /// let ctx = Context::new(ActorId::new("li.na")?, t0 + Duration::minutes(20));
+    ///
+    /// // The Contain guard wants a containment action done first, and says so.
+    /// let contain = Command::Contain { contained_at: Some(ctx.at()) };
+    /// let rejection = incident.decide(&contain, &ctx).unwrap_err();
+    /// assert!(matches!(rejection.unmet.as_slice(), [Unmet::NoContainmentDone { .. }]));
+    ///
+    /// // A note is accepted in any open phase: one event, and nothing has changed yet.
+    /// let note = Command::AddNote { text: "312 client accounts frozen".into() };
+    /// let events = incident.decide(&note, &ctx)?;
+    /// assert_eq!(events.len(), 1);
+    /// assert_eq!(events[0].name(), "note_added");
+    /// assert_eq!(incident.version(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decide(&self, command: &Command, ctx: &Context) -> Result<Vec<Event>, Rejection> {
         let kind = command.kind();
         let phase = Some(self.phase);
@@ -274,6 +328,33 @@ impl Incident {
     ///
     /// # Errors
     /// The [`Rejection`] from [`decide`](Incident::decide).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::{ActorId, Command, Context, EventLog};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([7; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
+    /// #     .detection(DetectionSource::CustomerReport, t0).severity(Severity::Sev2).owner(ActorId::new("li.na")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("hotline")?, t0))?)?;
+    /// # let mut store = EventLog::new(incident.id());
+    /// # store.append(0, &Incident::declare(&declare, &Context::new(ActorId::new("hotline")?, t0))?)?;
+    /// let ctx = Context::new(ActorId::new("li.na")?, t0 + Duration::minutes(20));
+    /// let note = Command::AddNote { text: "312 client accounts frozen".into() };
+    /// let envelopes = incident.execute(&note, &ctx)?;
+    /// assert_eq!(envelopes[0].sequence(), incident.version() + 1);
+    ///
+    /// store.append(incident.version(), &envelopes)?; // the version they were made from
+    /// for envelope in &envelopes {
+    ///     incident.apply(envelope)?; // once the store accepted them
+    /// }
+    /// assert_eq!(incident.version(), 2);
+    /// assert_eq!(incident.head(), store.head().ok_or("a head")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn execute(&self, command: &Command, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
         let events = self.decide(command, ctx)?;
         seal(
