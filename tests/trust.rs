@@ -7,9 +7,20 @@
     clippy::indexing_slicing
 )]
 
+mod driver;
+
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
+use driver::commands::{approve, complete_draft, sent};
+use driver::{codes, Desk};
+use incident::actions::{ActionKind, NewAction};
 use incident::chain::write_json_lines;
-use incident::lifecycle::ApplyError;
+use incident::comms::{
+    Audience, Channel, CommsPlan, Fact, FactValue, MessageKind, PlannedState, Sensitivity,
+    WellKnownKey,
+};
+use incident::id::{ActionId, FactKey, NoticeId};
+use incident::lifecycle::{ApplyError, DisclosureBasis};
+use incident::locale::Locale;
 use incident::{
     ActorId, Command, Context, Declare, DetectionSource, Envelope, Event, EventLog, Incident,
     IncidentId, IncidentKind, ReplayError, Severity, Unmet,
@@ -158,4 +169,208 @@ proptest! {
         prop_assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
         prop_assert_eq!(Incident::replay(log.envelopes()).unwrap(), incident);
     }
+}
+
+// --- approvals -------------------------------------------------------------------------
+
+/// A contained incident with the facts an initial notice to affected customers prints, all
+/// cleared for customers, and that notice drafted by li.na.
+fn with_a_drafted_notice() -> Desk {
+    let declare = Declare::new(
+        IncidentId::from_bytes([4; 16]),
+        IncidentKind::DataBreach,
+        "Customer records exfiltrated",
+    )
+    .detection(DetectionSource::Monitoring, t0())
+    .severity(Severity::Sev2)
+    .owner(ActorId::new("zhang.min").unwrap());
+    let mut desk = Desk::declare(declare, t0(), "soc");
+    desk.as_actor("zhang.min")
+        .run(Command::AddAction(NewAction {
+            action_id: ActionId::new("C1").unwrap(),
+            kind: ActionKind::Containment,
+            title: "Block the exfiltration addresses".into(),
+            owner: None,
+            due: None,
+            measure: None,
+        }))
+        .run(Command::CompleteAction {
+            action_id: ActionId::new("C1").unwrap(),
+            completed_at: None,
+            outcome: None,
+        })
+        .run(Command::Contain {
+            contained_at: Some(t0()),
+        });
+    for key in WellKnownKey::ALL {
+        let value =
+            FactValue::text(Locale::En, format!("{key} in words")).and(Locale::ZhCn, "文字");
+        let mut fact = key.fact(value);
+        if fact.sensitivity > Sensitivity::Customers {
+            fact.sensitivity = Sensitivity::Customers;
+        }
+        desk.run(Command::RecordFact(fact));
+    }
+    desk.as_actor("li.na").run(complete_draft(
+        "N-1",
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &[Channel::Email],
+    ));
+    desk
+}
+
+fn notice(id: &str) -> NoticeId {
+    NoticeId::new(id).unwrap()
+}
+
+/// Attack: the person who wrote a notice approves it themselves.
+#[test]
+fn the_drafter_may_not_approve_unless_the_plan_says_so() {
+    let mut desk = with_a_drafted_notice();
+    let r = desk.reject(approve("N-1"));
+    assert_eq!(codes(&r), ["self_approval"]);
+    assert!(r.to_string().contains("drafted by li.na"), "{r}");
+    // A one-person desk says so in its plan, which the log then records.
+    desk.run(Command::AdoptCommsPlan {
+        plan: CommsPlan {
+            allow_self_approval: true,
+            ..CommsPlan::default()
+        },
+    })
+    .run(approve("N-1"));
+}
+
+/// Attack: after approval, a fact the notice prints is relabelled internal, or its value is
+/// replaced by an internal one (an attacker's C2 host in the measures taken). The approved
+/// text would now carry it: the notice is stale, refused at send and at Disclose.
+#[test]
+fn a_relabelled_or_changed_fact_makes_the_approval_stale() {
+    for change in ["relabel", "value"] {
+        let mut desk = with_a_drafted_notice();
+        desk.run_by("wang.fang", approve("N-1"));
+        let key = WellKnownKey::MeasuresTaken.key();
+        let mut fact = desk.incident.recorded_facts().get(&key).unwrap().clone();
+        match change {
+            "relabel" => fact.sensitivity = Sensitivity::Internal,
+            _ => {
+                fact.value = FactValue::Literal {
+                    value: "blocked 203.0.113.7 (our C2 sinkhole)".into(),
+                };
+            }
+        }
+        desk.as_actor("zhang.min").run(Command::RecordFact(fact));
+        let n = &desk.incident.notices()[&notice("N-1")];
+        assert_eq!(
+            n.stale_facts(&desk.incident.fact_sheet()),
+            vec![key.clone()]
+        );
+        let r = desk.reject(sent("N-1"));
+        assert_eq!(codes(&r), ["stale_approval"], "{change}");
+        assert!(r.to_string().contains("`measures_taken`"), "{r}");
+        let r = desk.reject(Command::Disclose {
+            basis: DisclosureBasis::PublicNotice {
+                notice_id: notice("N-1"),
+            },
+        });
+        assert!(
+            codes(&r).contains(&"stale_approval".to_owned()),
+            "{change}: {r}"
+        );
+        // Approving again (after checking what changed) binds the new value; a fact
+        // relabelled internal cannot be approved for customers at all.
+        if change == "relabel" {
+            let again = desk.reject_by("wang.fang", approve("N-1"));
+            assert_eq!(codes(&again), ["above_clearance"]);
+        } else {
+            desk.run_by("wang.fang", approve("N-1")).run(sent("N-1"));
+            let again = desk.reject_by("wang.fang", approve("N-1"));
+            assert_eq!(codes(&again), ["notice_status"], "sent: nothing to approve");
+        }
+    }
+}
+
+/// Changing a fact the notice does not print leaves its approval standing.
+#[test]
+fn an_unrelated_fact_leaves_the_approval_standing() {
+    let mut desk = with_a_drafted_notice();
+    desk.run_by("wang.fang", approve("N-1"));
+    desk.run(Command::RecordFact(Fact {
+        key: FactKey::new("ioc.c2_address").unwrap(),
+        value: FactValue::Literal {
+            value: "203.0.113.7".into(),
+        },
+        sensitivity: Sensitivity::Internal,
+        element: None,
+    }));
+    let n = &desk.incident.notices()[&notice("N-1")];
+    assert!(n.stale_facts(&desk.incident.fact_sheet()).is_empty());
+    desk.run(sent("N-1"));
+}
+
+/// Attack: a draft that lists no facts at all slips past the clearance check. The approval
+/// checks every fact the notice can print: its elements' keys and the built-in template's.
+#[test]
+fn a_draft_without_facts_is_still_checked_against_its_audience() {
+    let mut desk = with_a_drafted_notice();
+    let mut cause = WellKnownKey::MeasuresTaken
+        .fact(FactValue::text(Locale::En, "fixed").and(Locale::ZhCn, "已修复"));
+    cause.sensitivity = Sensitivity::Internal;
+    desk.as_actor("zhang.min").run(Command::RecordFact(cause));
+    let draft = &desk.incident.notices()[&notice("N-1")].draft;
+    assert!(draft.facts.is_empty(), "the draft declares no facts");
+    assert!(draft
+        .printed_facts()
+        .contains(&WellKnownKey::MeasuresTaken.key()));
+    let r = desk.reject_by("wang.fang", approve("N-1"));
+    assert_eq!(codes(&r), ["above_clearance"]);
+}
+
+/// The plan shows a stale approval as such, and does not offer it to send.
+#[test]
+fn the_plan_does_not_offer_a_stale_notice_to_send() {
+    let mut desk = with_a_drafted_notice();
+    desk.as_actor("li.na").run(Command::AdoptCommsPlan {
+        plan: CommsPlan::reference(),
+    });
+    // A planned initial notice, drafted by li.na, approved by the comms lead role holder.
+    desk.run(Command::AssignRole {
+        role: incident::Role::CommsLead,
+        person: ActorId::new("wang.fang").unwrap(),
+    });
+    let Command::DraftNotice(draft) = complete_draft(
+        "N-2",
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &[Channel::Email],
+    ) else {
+        unreachable!()
+    };
+    desk.run(Command::DraftNotice(draft.plan_item(
+        incident::id::PlanItemId::new("customer-initial").unwrap(),
+    )));
+    desk.run_by("wang.fang", approve("N-2"));
+    let state = |desk: &Desk| {
+        desk.incident
+            .plan_schedule(None, desk.incident.updated_at())
+            .unwrap()
+            .entries
+            .into_iter()
+            .find(|e| e.notice.as_ref() == Some(&notice("N-2")))
+            .unwrap()
+            .state
+    };
+    assert_eq!(state(&desk), PlannedState::Approved);
+    let key = WellKnownKey::ContactPoints.key();
+    let mut fact = desk.incident.recorded_facts().get(&key).unwrap().clone();
+    fact.value = FactValue::Literal {
+        value: "+86 400 000 0000".into(),
+    };
+    desk.run(Command::RecordFact(fact));
+    assert_eq!(state(&desk), PlannedState::Stale);
+    let schedule = desk
+        .incident
+        .plan_schedule(None, desk.incident.updated_at())
+        .unwrap();
+    assert_eq!(schedule.ready_to_send().count(), 0);
 }

@@ -47,7 +47,17 @@ impl Incident {
         notice_id: &NoticeId,
     ) -> Event {
         let mut bound = BTreeMap::new();
-        if let Some(notice) = self.notice_status(c, notice_id, &[NoticeStatus::Draft]) {
+        // A draft, or an approval gone stale (approving again binds the facts as they are).
+        let stale = self
+            .notices
+            .get(notice_id)
+            .is_some_and(|n| !n.stale_facts(&self.fact_sheet()).is_empty());
+        let expected: &[NoticeStatus] = if stale {
+            &[NoticeStatus::Draft, NoticeStatus::Approved]
+        } else {
+            &[NoticeStatus::Draft]
+        };
+        if let Some(notice) = self.notice_status(c, notice_id, expected) {
             let printed = notice.draft.printed_facts();
             self.clearance_guard(c, notice_id, notice, &printed);
             self.approver_guard(c, notice_id, notice, actor);
