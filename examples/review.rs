@@ -53,7 +53,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The real incident, run to closure.
     let (incident, closed_at) = play(IncidentId::from_bytes([2; 16]), detected, false, 1)?;
     let obligations = regulation.obligations(&incident.regulatory_facts(), closed_at);
-    let report = ReviewReport::build(&incident, Some(&obligations), closed_at);
+    let report = ReviewReport::build(
+        &incident,
+        Some(&obligations),
+        closed_at,
+        Sensitivity::Internal,
+    );
     println!("{}", report.to_markdown(Locale::ZhCn, Zone::SHANGHAI));
     println!("---\n");
     println!("{}", report.to_markdown(Locale::En, Zone::SHANGHAI));

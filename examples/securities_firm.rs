@@ -840,7 +840,12 @@ fn story(log_path: Option<&str>) -> Result<()> {
 
     // ---- The review, as the board and the regulator read it.
     let obligations = desk.incident.obligations(&regulation, desk.now);
-    let report = ReviewReport::build(&desk.incident, Some(&obligations), desk.now);
+    let report = ReviewReport::build(
+        &desk.incident,
+        Some(&obligations),
+        desk.now,
+        Sensitivity::Internal,
+    );
     println!("\n{}", report.to_markdown(Locale::ZhCn, Zone::SHANGHAI));
     println!(
         "(notices: {})",

@@ -204,7 +204,12 @@ fn comms() -> Result<(), Error> {
 
 /// Read models.
 fn review(incident: &Incident) -> Result<(), Error> {
-    let report = ReviewReport::build(incident, None, t0() + Duration::hours(1));
+    let report = ReviewReport::build(
+        incident,
+        None,
+        t0() + Duration::hours(1),
+        Sensitivity::Internal,
+    );
     assert!(!report.to_markdown(Locale::En, Zone::SHANGHAI).is_empty());
     let victim = VerisVictim {
         industry: "523".into(),

@@ -700,7 +700,7 @@ proptest! {
             .established_in(Jurisdiction::new("CN").map_err(|e| fail(e.to_string()))?)
             .entity_type(regulation::EntityType::CnPbocInstitution);
         let obligations = Regulation::builtin(profile).obligations(&incident.regulatory_facts(), at);
-        let report = review::ReviewReport::build(incident, Some(&obligations), at);
+        let report = review::ReviewReport::build(incident, Some(&obligations), at, Sensitivity::Internal);
         round_trips(&report)?;
         prop_assert_eq!(report.notices.len(), incident.notices().len());
         prop_assert_eq!(report.actions.len(), incident.actions().len());

@@ -62,7 +62,12 @@ fn closed_report(mut desk: Desk, entity: EntityType) -> (Incident, ReviewReport)
     assert_eq!(incident.phase(), Phase::Closed);
     let obligations =
         Regulation::builtin(cn(entity)).obligations(&incident.regulatory_facts(), desk.now);
-    let report = ReviewReport::build(&incident, Some(&obligations), desk.now);
+    let report = ReviewReport::build(
+        &incident,
+        Some(&obligations),
+        desk.now,
+        Sensitivity::Internal,
+    );
     (incident, report)
 }
 
@@ -174,7 +179,7 @@ fn missing_milestones_and_overruns_read_as_such() {
         Some(Measure::Patching),
     ));
     d.advance(5 * 60);
-    let report = ReviewReport::build(&d.incident, None, d.now);
+    let report = ReviewReport::build(&d.incident, None, d.now, Sensitivity::Internal);
     assert!(report.metrics.contain.is_missing());
     assert!(report.actions[0].overdue);
 
@@ -225,7 +230,12 @@ fn an_overrun_shows_as_negative_slack_and_late() {
     });
     let obligations = Regulation::builtin(cn(EntityType::CnPbocInstitution))
         .obligations(&d.incident.regulatory_facts(), d.now);
-    let report = ReviewReport::build(&d.incident, Some(&obligations), d.now);
+    let report = ReviewReport::build(
+        &d.incident,
+        Some(&obligations),
+        d.now,
+        Sensitivity::Internal,
+    );
     let en = report.to_markdown(Locale::En, Zone::SHANGHAI);
     let row = en
         .lines()
@@ -438,4 +448,50 @@ fn a_clean_drill_gets_an_a_and_a_missed_deadline_caps_the_grade() {
         .any(|g| matches!(g, DrillGap::DeadlineMissed { regime, .. } if regime.as_str() == "cn-cac-incident-reporting")));
     assert!(card.points >= 90, "{}", card.points);
     assert_eq!(card.grade, DrillGrade::C);
+}
+
+/// The report takes its readers' clearance and leaves out what they may not see: a
+/// version for customers carries neither the funds nor the findings (restricted by
+/// default) and says what it withheld; the internal review carries both.
+#[test]
+fn a_report_for_customers_withholds_the_funds_and_the_findings() {
+    let desk = platform_theft_until_review();
+    let full = ReviewReport::build(&desk.incident, None, desk.now, Sensitivity::Internal);
+    assert!(full.withheld.is_empty());
+    assert!(full.impact.funds_involved.is_some());
+    assert!(!full.findings.is_empty());
+    let outside = ReviewReport::build(&desk.incident, None, desk.now, Sensitivity::Customers);
+    assert_eq!(
+        outside
+            .withheld
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+        ["funds_involved", "root_cause"]
+    );
+    assert_eq!(outside.impact.funds_involved, None);
+    assert!(outside.impact.losses.iter().all(|l| l.amount.is_none()));
+    assert!(outside.findings.is_empty());
+    for locale in [Locale::En, Locale::ZhCn] {
+        let md = outside.to_markdown(locale, Zone::SHANGHAI);
+        let amount = desk.incident.impact().funds_involved.unwrap();
+        assert!(!md.contains(&locale.format_money(amount)), "{md}");
+        assert!(md.contains("withheld") || md.contains("已隐去"), "{md}");
+    }
+    // Relabelled public by the team, the funds go to customers too.
+    let mut relabelled = desk;
+    let amount = relabelled.incident.impact().funds_involved.unwrap();
+    relabelled.run(Command::RecordFact(Fact {
+        key: FactKey::new("funds_involved").unwrap(),
+        value: FactValue::Amount { money: amount },
+        sensitivity: Sensitivity::Customers,
+        element: None,
+    }));
+    let report = ReviewReport::build(
+        &relabelled.incident,
+        None,
+        relabelled.now,
+        Sensitivity::Customers,
+    );
+    assert_eq!(report.impact.funds_involved, Some(amount));
 }

@@ -15,6 +15,7 @@ mod json_schema;
 mod seeds;
 
 use incident::classify::*;
+use incident::comms::Sensitivity;
 use incident::compensation::*;
 use incident::id::*;
 use incident::review::*;
@@ -126,7 +127,35 @@ fn options(industry: &str) -> VerisOptions {
     );
     options.analyst = Some("review.board".into());
     options.reference = Some("CASE-1".into());
+    // Shared with the industry's information-sharing body, cleared for restricted facts
+    // (the amounts); the public default withholds them (see the test below).
+    options.clearance = Sensitivity::Restricted;
     options
+}
+
+/// VERIS is made for sharing outside the firm: by default the record carries no amount of
+/// money labelled above public, and says so.
+#[test]
+fn the_public_record_withholds_the_amounts() {
+    let desk = seed_platform_theft();
+    let mut options = options("522");
+    options.clearance = Sensitivity::Public;
+    let record = veris_record(&desk.incident, &options).unwrap();
+    assert_valid(&veris_validator(), &record);
+    assert!(
+        record["impact"].get("overall_amount").is_none(),
+        "{}",
+        record["impact"]
+    );
+    assert!(record["impact"]["loss"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l.get("amount").is_none()));
+    assert_eq!(record["plus"]["incident"]["funds_involved"], json!(null));
+    assert_eq!(record["plus"]["withheld"], json!(["funds_involved"]));
+    let text = record.to_string();
+    assert!(!text.contains("1280000"), "an amount leaked: {text}");
 }
 
 fn veris_validator() -> jsonschema::Validator {

@@ -27,6 +27,9 @@
 //!                    where the firm is established or what kind of entity it is show as
 //!                    not applicable or undetermined
 //!   --json           machine output for status, obligations and review
+//!   --clearance C    who the review is for: public, customers, restricted or internal
+//!                    (default internal); what is labelled above it (the funds
+//!                    involved, the findings) is left out and listed as withheld
 //!   --head HEAD      the head published or filed earlier, as SEQ:DIGEST (e.g.
 //!                    23:9f2c…) or a file holding the Head JSON
 //!                    ({"incident_id", "sequence", "digest"}); the log must reach that
@@ -58,6 +61,7 @@ use std::io::{Read, Write};
 use chrono::{DateTime, Utc};
 use incident::actions::ActionStatus;
 use incident::chain::{ChainBreak, ChainError, DecodeError, Digest};
+use incident::comms::Sensitivity;
 use incident::locale::Locale;
 use incident::locale::Zone;
 use incident::regulation::{EntityProfile, Regulation};
@@ -65,7 +69,7 @@ use incident::review::ReviewReport;
 use incident::{Envelope, Head, Incident, ReplayError, ReplayOptions};
 
 /// One line of usage, shown with a usage error.
-const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--head SEQ:DIGEST|FILE] [--json] [FILE|-]";
+const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--head SEQ:DIGEST|FILE] [--clearance public|customers|restricted|internal] [--json] [FILE|-]";
 
 /// Bad usage: an unknown command or option, a bad option value.
 pub const EXIT_USAGE: u8 = 2;
@@ -123,6 +127,7 @@ impl Cmd {
             "--lang" => self == Cmd::Review,
             "--tz" => matches!(self, Cmd::Status | Cmd::Review),
             "--head" => true,
+            "--clearance" => self == Cmd::Review,
             _ => false,
         }
     }
@@ -136,6 +141,7 @@ struct Options {
     tz: Zone,
     profile: Option<String>,
     json: bool,
+    clearance: Sensitivity,
     head: Option<String>,
     file: Option<String>,
 }
@@ -183,6 +189,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
         tz: Zone::SHANGHAI,
         profile: None,
         json: false,
+        clearance: Sensitivity::Internal,
         head: None,
         file: None,
     };
@@ -194,7 +201,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
         if arg.starts_with("--") {
             if !matches!(
                 arg,
-                "--at" | "--lang" | "--tz" | "--profile" | "--json" | "--head"
+                "--at" | "--lang" | "--tz" | "--profile" | "--json" | "--head" | "--clearance"
             ) {
                 return Err(usage(format!("unknown option {arg}")));
             }
@@ -232,6 +239,16 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
                     })?;
                 }
                 "--head" => options.head = Some(value.clone()),
+                "--clearance" => {
+                    options.clearance = serde_json::from_value(serde_json::Value::String(
+                        value.clone(),
+                    ))
+                    .map_err(|_| {
+                        usage(format!(
+                            "--clearance: `{value}` is not one of public, customers, restricted, internal"
+                        ))
+                    })?;
+                }
                 _ => options.profile = Some(value.clone()),
             }
         } else if arg.starts_with('-') && arg != "-" {
@@ -551,7 +568,7 @@ fn obligations(
 fn review(incident: &Incident, options: &Options, at: DateTime<Utc>) -> Result<String, Failure> {
     let regulation = Regulation::builtin(load_profile(options.profile.as_deref())?);
     let obligations = incident.obligations(&regulation, at);
-    let report = ReviewReport::build(incident, Some(&obligations), at);
+    let report = ReviewReport::build(incident, Some(&obligations), at, options.clearance);
     if options.json {
         to_json(&report)
     } else {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::locale::{tr, Label, Locale};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +38,21 @@ impl Sensitivity {
             Self::Restricted => "restricted",
             Self::Internal => "internal",
         }
+    }
+}
+
+impl Label for Sensitivity {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, en) = match self {
+            Self::Public => ("公开", "public"),
+            Self::Customers => ("客户可见", "customers"),
+            Self::Restricted => (
+                "受限（监管、执法、董事会）",
+                "restricted (regulators, police, board)",
+            ),
+            Self::Internal => ("内部", "internal"),
+        };
+        tr(locale, zh_cn, en)
     }
 }
 

@@ -133,6 +133,17 @@ impl Incident {
         }
     }
 
+    /// The label of fact `key` as the incident holds it (recorded, or derived with its
+    /// default label), `None` when the incident holds no such fact. Outputs without an
+    /// audience of their own (the review report, the VERIS export) leave out what their
+    /// clearance may not see by this rule, the same one messages follow.
+    pub fn label_of(&self, key: &str) -> Option<Sensitivity> {
+        self.fact_sheet()
+            .iter()
+            .find(|f| f.key.as_str() == key)
+            .map(|f| f.sensitivity)
+    }
+
     /// What the communication plan's schedule is computed from: the phase history and
     /// the notices.
     pub fn plan_view(&self) -> PlanView<'_> {

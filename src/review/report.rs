@@ -12,7 +12,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::comms::{Audience, ContentElement, MessageKind, NoticeStatus};
+use crate::comms::{Audience, ContentElement, MessageKind, NoticeStatus, Sensitivity};
+use crate::id::FactKey;
 use crate::locale::Locale;
 use crate::locale::Zone;
 use crate::regulation::{AlertKind, Obligations};
@@ -27,7 +28,10 @@ use super::ResponseMetrics;
 
 /// The version of [`ReviewReport`]'s JSON shape; bumped (with a CHANGELOG entry) whenever
 /// the shape changes.
-pub const REVIEW_REPORT_VERSION: u32 = 1;
+///
+/// History: 1 — first release; 2 — `clearance` and `withheld` (what the report leaves out
+/// for its readers).
+pub const REVIEW_REPORT_VERSION: u32 = 2;
 
 /// What happened at a point of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -115,6 +119,16 @@ pub struct ReviewFindings {
     pub went_poorly: Vec<Finding>,
 }
 
+impl ReviewFindings {
+    /// No finding at all.
+    pub fn is_empty(&self) -> bool {
+        self.root_causes.is_empty()
+            && self.contributing_factors.is_empty()
+            && self.went_well.is_empty()
+            && self.went_poorly.is_empty()
+    }
+}
+
 /// One notice in the communications section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -151,6 +165,7 @@ pub struct ActionLine {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use incident::locale::{Locale, Zone};
+/// use incident::comms::Sensitivity;
 /// use incident::review::ReviewReport;
 /// use incident::{ActorId, Context, Declare, DetectionSource, Incident, IncidentId};
 /// use incident::{IncidentKind, Severity};
@@ -163,7 +178,7 @@ pub struct ActionLine {
 /// let ctx = Context::new(ActorId::new("alice")?, t0);
 /// let incident = Incident::replay(&Incident::declare(&declare, &ctx)?)?;
 ///
-/// let report = ReviewReport::build(&incident, None, t0);
+/// let report = ReviewReport::build(&incident, None, t0, Sensitivity::Internal);
 /// assert!(report.metrics.contain.is_missing()); // never 0
 /// let md = report.to_markdown(Locale::En, Zone::SHANGHAI);
 /// assert!(md.starts_with("# Post-incident review: Leak"));
@@ -191,6 +206,12 @@ pub struct ReviewReport {
     pub exercise: bool,
     /// The moment the report describes (the obligations' `at` when they were supplied).
     pub at: DateTime<Utc>,
+    /// Who may read it: the report leaves out what is labelled above this.
+    pub clearance: Sensitivity,
+    /// What was left out for that clearance: the facts (`funds_involved` covers the funds
+    /// and every loss amount; `root_cause` every finding), each shown as withheld.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<FactKey>,
     /// What is known of the impact.
     pub impact: Impact,
     /// Key moments, oldest first.
@@ -209,8 +230,13 @@ pub struct ReviewReport {
 }
 
 impl ReviewReport {
-    /// Builds the report of `incident` as of `at`. Regulator notifications come from
-    /// `obligations` (compute them for the same `at`); without them that table is empty.
+    /// Builds the report of `incident` as of `at`, for readers cleared for `clearance`.
+    /// Regulator notifications come from `obligations` (compute them for the same `at`);
+    /// without them that table is empty. What is labelled above `clearance` is left out
+    /// and listed in [`withheld`](Self::withheld): the funds and loss amounts follow the
+    /// label of `funds_involved` (restricted unless relabelled), the findings that of
+    /// `root_cause` (restricted by default). The internal post-incident review uses
+    /// [`Sensitivity::Internal`]; a version for regulators, [`Sensitivity::Restricted`].
     ///
     /// # Examples
     ///
@@ -222,6 +248,7 @@ impl ReviewReport {
     /// use incident::findings::{Finding, FindingKind, RootCause};
     /// use incident::id::FindingId;
     /// use incident::locale::{Locale, Zone};
+    /// use incident::comms::Sensitivity;
     /// use incident::review::ReviewReport;
     /// use incident::{ActorId, Command, Context};
     /// # use chrono::TimeZone;
@@ -242,7 +269,7 @@ impl ReviewReport {
     ///     incident.apply(&envelope)?;
     /// }
     ///
-    /// let report = ReviewReport::build(&incident, None, at);
+    /// let report = ReviewReport::build(&incident, None, at, Sensitivity::Internal);
     /// assert_eq!(report.findings.root_causes.len(), 1);
     /// assert!(report.metrics.contain.is_missing()); // not contained yet: missing, never 0
     /// let markdown = report.to_markdown(Locale::En, Zone::SHANGHAI);
@@ -253,6 +280,7 @@ impl ReviewReport {
         incident: &Incident,
         obligations: Option<&Obligations>,
         at: DateTime<Utc>,
+        clearance: Sensitivity,
     ) -> Self {
         let metrics = ResponseMetrics::from_incident(incident, obligations);
         let mut findings = ReviewFindings::default();
@@ -309,6 +337,8 @@ impl ReviewReport {
             phase: incident.phase(),
             exercise: incident.is_exercise(),
             at,
+            clearance,
+            withheld: Vec::new(),
             impact: incident.impact().clone(),
             timeline: timeline(incident),
             findings,
@@ -317,6 +347,27 @@ impl ReviewReport {
             compensation: incident.compensation().clone(),
             actions,
         }
+        .withhold(incident, clearance)
+    }
+
+    /// Leaves out what `clearance` may not see, listing it in `withheld`.
+    fn withhold(mut self, incident: &Incident, clearance: Sensitivity) -> Self {
+        let above =
+            |key: &str, default: Sensitivity| incident.label_of(key).unwrap_or(default) > clearance;
+        let has_amounts = self.impact.funds_involved.is_some()
+            || self.impact.losses.iter().any(|l| l.amount.is_some());
+        if has_amounts && above("funds_involved", Sensitivity::Restricted) {
+            self.impact.funds_involved = None;
+            for loss in &mut self.impact.losses {
+                loss.amount = None;
+            }
+            self.withheld.push(FactKey::from_static("funds_involved"));
+        }
+        if !self.findings.is_empty() && above("root_cause", Sensitivity::Restricted) {
+            self.findings = ReviewFindings::default();
+            self.withheld.push(FactKey::from_static("root_cause"));
+        }
+        self
     }
 
     /// The review as Markdown in `locale`, with times shown in `zone`. The output is

@@ -27,6 +27,11 @@ pub(super) fn write(report: &ReviewReport, locale: Locale, zone: Zone) -> String
     md.out
 }
 
+/// Whether the report left out fact `key` for its readers.
+fn withheld(r: &ReviewReport, key: &str) -> bool {
+    r.withheld.iter().any(|k| k.as_str() == key)
+}
+
 /// Host text made safe for one Markdown table cell or list line: pipes escaped, line
 /// breaks folded into spaces.
 pub(super) fn cell(text: &str) -> String {
@@ -137,6 +142,10 @@ impl Markdown {
             ),
             (self.t("当前阶段", "Phase"), r.phase.label(l).to_owned()),
             (self.t("报告截至", "As of"), self.time(r.at)),
+            (
+                self.t("读者范围", "Readers"),
+                r.clearance.label(l).to_owned(),
+            ),
         ];
         for (k, v) in rows {
             self.row(&[k.to_owned(), v]);
@@ -184,8 +193,12 @@ impl Markdown {
         self.line(&format!(
             "- {}{colon}{}",
             self.t("涉及资金", "Funds involved"),
-            i.funds_involved
-                .map_or_else(|| self.t("无", "none").to_owned(), |m| l.format_money(m))
+            if withheld(r, "funds_involved") {
+                self.withheld_text().to_owned()
+            } else {
+                i.funds_involved
+                    .map_or_else(|| self.t("无", "none").to_owned(), |m| l.format_money(m))
+            }
         ));
         let systems: Vec<String> = i.systems.iter().map(|s| cell(s.as_str())).collect();
         self.line(&format!(
@@ -204,10 +217,11 @@ impl Markdown {
                 "- {} ({}){colon}{}",
                 self.t("损失", "Loss"),
                 loss.variety.label(l),
-                loss.amount.map_or_else(
-                    || self.t("尚未估算", "not yet estimated").to_owned(),
-                    |m| l.format_money(m)
-                )
+                match loss.amount {
+                    _ if withheld(r, "funds_involved") => self.withheld_text().to_owned(),
+                    Some(m) => l.format_money(m),
+                    None => self.t("尚未估算", "not yet estimated").to_owned(),
+                }
             ));
         }
     }
@@ -304,8 +318,20 @@ impl Markdown {
         }
     }
 
+    /// What the reader sees in place of a withheld value.
+    fn withheld_text(&self) -> &'static str {
+        self.t(
+            "（已隐去：超出本报告的读者范围）",
+            "withheld (above this report's readers' clearance)",
+        )
+    }
+
     fn findings(&mut self, r: &ReviewReport) {
         self.heading("根本原因", "Root cause");
+        if withheld(r, "root_cause") {
+            self.line(self.withheld_text());
+            return;
+        }
         self.finding_lines(&r.findings.root_causes);
         for (zh, en, list) in [
             (

@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::comms::Sensitivity;
 use crate::{
     classify::DataCategory, findings::FindingKind, findings::RootCause, Currency, Incident,
     IncidentKind, Money, Phase,
@@ -82,6 +83,16 @@ pub struct VerisOptions {
     pub confidence: VerisConfidence,
     /// The VERIS schema version written to `schema_version`; [`VERIS_SCHEMA_VERSION`].
     pub schema_version: String,
+    /// Who may read the record. VERIS is made for sharing outside the firm, so the default
+    /// is [`Sensitivity::Public`]: amounts of money (the funds involved, each loss) appear
+    /// only when the `funds_involved` fact's label is within it, and what is left out is
+    /// listed in `plus.withheld`.
+    #[serde(default = "public")]
+    pub clearance: Sensitivity,
+}
+
+fn public() -> Sensitivity {
+    Sensitivity::Public
 }
 
 /// The VERIS schema version this export targets.
@@ -98,6 +109,7 @@ impl VerisOptions {
             reference: None,
             confidence: VerisConfidence::default(),
             schema_version: VERIS_SCHEMA_VERSION.to_owned(),
+            clearance: Sensitivity::Public,
         }
     }
 }
@@ -290,13 +302,22 @@ fn confidentiality_value(incident: &Incident) -> Option<Value> {
     Some(out)
 }
 
-fn impact_value(incident: &Incident) -> Result<Value, VerisError> {
+/// Whether amounts of money are above the record's readers' clearance.
+fn amounts_withheld(incident: &Incident, options: &VerisOptions) -> bool {
+    incident
+        .label_of("funds_involved")
+        .unwrap_or(Sensitivity::Restricted)
+        > options.clearance
+}
+
+fn impact_value(incident: &Incident, options: &VerisOptions) -> Result<Value, VerisError> {
     let mut currency: Option<Currency> = None;
     let mut total = 0.0_f64;
     let mut losses = Vec::new();
+    let withheld = amounts_withheld(incident, options);
     for loss in &incident.impact().losses {
         let mut entry = json!({ "variety": loss.variety.veris() });
-        if let Some(amount) = &loss.amount {
+        if let Some(amount) = loss.amount.as_ref().filter(|_| !withheld) {
             match currency {
                 Some(c) if c != amount.currency() => {
                     return Err(VerisError::MixedCurrencies(c, amount.currency()));
@@ -354,7 +375,11 @@ fn plus_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Veri
             "people_affected": to_value(&impact.people)?,
             "records": impact.records,
             "data_categories": to_value(&impact.data_categories)?,
-            "funds_involved": to_value(&impact.funds_involved)?,
+            "funds_involved": if amounts_withheld(incident, options) {
+                Value::Null
+            } else {
+                to_value(&impact.funds_involved)?
+            },
             "jurisdictions": to_value(&impact.jurisdictions)?,
         },
         "notification": {
@@ -366,8 +391,15 @@ fn plus_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Veri
             "claim_totals": to_value(&incident.claim_totals())?,
         },
     });
-    if let (Some(analyst), Some(object)) = (&options.analyst, out.as_object_mut()) {
-        object.insert("analyst".into(), json!(analyst));
+    if let Some(object) = out.as_object_mut() {
+        if let Some(analyst) = &options.analyst {
+            object.insert("analyst".into(), json!(analyst));
+        }
+        let has_amounts =
+            impact.funds_involved.is_some() || impact.losses.iter().any(|l| l.amount.is_some());
+        if has_amounts && amounts_withheld(incident, options) {
+            object.insert("withheld".into(), json!(["funds_involved"]));
+        }
     }
     Ok(out)
 }
@@ -521,7 +553,7 @@ pub fn veris_record(incident: &Incident, options: &VerisOptions) -> Result<Value
         "action": actions_value(incident, &root_causes),
         "actor": actor_value(incident, &root_causes),
         "asset": asset,
-        "impact": impact_value(incident)?,
+        "impact": impact_value(incident, options)?,
         "victim": {
             "industry": victim.industry,
             "country": [victim.country],
