@@ -494,7 +494,7 @@ fn every_kind_of_failure_has_its_exit_code() {
     lines.push(again);
     let n = lines.len() - 1;
     let out = run_with(&["validate"], &reseal(lines, n));
-    assert_one_line_error(&out, EXIT_INVALID_HISTORY, "already declared");
+    assert_one_line_error(&out, EXIT_INVALID_HISTORY, "cannot apply");
     // 3: a byte-order mark, UTF-16, invalid UTF-8, each named.
     let bom = format!("\u{feff}{log}");
     assert_one_line_error(
