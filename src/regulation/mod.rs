@@ -139,6 +139,7 @@ mod calendar;
 mod deadline;
 mod facts;
 mod obligation;
+mod outcome;
 mod record;
 mod regime;
 
@@ -157,6 +158,7 @@ pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
     Regulation, Reminder, Undetermined,
 };
+pub use outcome::ObligationOutcome;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
     Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind,

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::deadline::{self, CountError, LimbContext};
+use super::outcome::late_by;
 use super::{
     Ambiguity, CalendarRule, Calendars, Confidence, EntityProfile, IncidentFacts, MissingFact,
     Offset, Regime, Report, ReportRecipient, Tri, Trigger, Urgency, ZoneRule,
@@ -687,9 +688,7 @@ impl Regulation {
         o.status = match (filed, o.due) {
             (Some(f), due) => ObligationStatus::Met {
                 submitted_at: f.submitted_at,
-                late_seconds: due
-                    .filter(|d| f.submitted_at > *d)
-                    .map(|d| (f.submitted_at - d).num_seconds()),
+                late_seconds: due.and_then(|d| late_by(f.submitted_at, d)),
             },
             (None, Some(due)) if at >= due => ObligationStatus::Overdue {
                 overdue_seconds: (at - due).num_seconds(),

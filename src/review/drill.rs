@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::comms::{Audience, ContentElement, MessageKind};
 use crate::locale::Zone;
 use crate::locale::{format_seconds, tr, Label, Locale};
-use crate::regulation::{MissingFact, ObligationStatus, Obligations};
+use crate::regulation::{MissingFact, ObligationOutcome, Obligations};
 use crate::Incident;
 use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
@@ -360,42 +360,35 @@ impl DrillScorecard {
         let mut gaps: Vec<DrillGap> = Vec::new();
         let mut deadlines = Vec::new();
         for o in obligations.iter().flat_map(|o| &o.obligations) {
-            let Some(due) = o.due else { continue };
-            let (submitted_at, outcome, margin) = match o.status {
-                ObligationStatus::Met { submitted_at, .. } if submitted_at <= due => (
-                    Some(submitted_at),
-                    DeadlineOutcome::OnTime,
-                    Some((due - submitted_at).num_seconds()),
-                ),
-                ObligationStatus::Met { submitted_at, .. } => {
-                    let late = (submitted_at - due).num_seconds();
+            let outcome = o.outcome();
+            match outcome {
+                ObligationOutcome::Untimed { .. } => continue,
+                ObligationOutcome::Late { late_seconds, .. } => {
                     gaps.push(DrillGap::DeadlineLate {
                         regime: o.regime.clone(),
                         report: o.report.clone(),
-                        late_seconds: late,
+                        late_seconds,
                     });
-                    (Some(submitted_at), DeadlineOutcome::Late, Some(-late))
                 }
-                ObligationStatus::Overdue { overdue_seconds } => {
+                ObligationOutcome::Missed { overdue_seconds } => {
                     gaps.push(DrillGap::DeadlineMissed {
                         regime: o.regime.clone(),
                         report: o.report.clone(),
                         overdue_seconds,
                     });
-                    (None, DeadlineOutcome::Missed, Some(-overdue_seconds))
                 }
-                ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
-                    (None, DeadlineOutcome::Open, None)
-                }
-            };
+                ObligationOutcome::OnTime { .. } | ObligationOutcome::Open { .. } => {}
+            }
+            // A timed outcome always has a due time.
+            let Some(due) = o.due else { continue };
             deadlines.push(DrillDeadline {
                 regime: o.regime.clone(),
                 report: o.report.clone(),
                 report_name: o.report_name.clone(),
                 due,
-                submitted_at,
-                outcome,
-                margin_seconds: margin,
+                submitted_at: outcome.submitted_at(),
+                outcome: outcome.into(),
+                margin_seconds: outcome.margin_seconds(),
             });
         }
         for u in obligations.iter().flat_map(|o| &o.undetermined) {
