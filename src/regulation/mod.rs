@@ -136,6 +136,7 @@ mod alerts;
 mod applicability;
 mod builtin;
 mod calendar;
+mod compute;
 mod deadline;
 mod facts;
 mod obligation;
@@ -153,10 +154,11 @@ pub use builtin::{
 pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
+pub use compute::Regulation;
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
-    Regulation, Reminder, Undetermined,
+    Reminder, Undetermined,
 };
 pub use outcome::ObligationOutcome;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
