@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{AlertKind, ClockAlert, IncidentFacts, ObligationStatus, Obligations, Regulation};
+use super::{
+    AlertKind, ClockAlert, IncidentFacts, ObligationOutcome, ObligationStatus, Obligations,
+    Regulation,
+};
 use crate::id::{RegimeId, ReportId};
 
 impl Regulation {
@@ -108,7 +111,9 @@ impl DrillScore {
 
 impl Obligations {
     /// Scores the obligations that have a due time, as for a drill: which would have been
-    /// met or missed, and by how much. Works for real incidents too.
+    /// met or missed, and by how much, as
+    /// [`Obligation::outcome`](super::Obligation::outcome) classifies them (untimed
+    /// obligations are left out). Works for real incidents too.
     pub fn score(&self) -> DrillScore {
         let mut score = DrillScore {
             on_time: 0,
@@ -118,29 +123,19 @@ impl Obligations {
             margins: Vec::new(),
         };
         for o in &self.obligations {
-            let Some(due) = o.due else { continue };
-            let margin = match o.status {
-                ObligationStatus::Met { submitted_at, .. } if submitted_at <= due => {
-                    score.on_time += 1;
-                    Some((due - submitted_at).num_seconds())
-                }
-                ObligationStatus::Met { submitted_at, .. } => {
-                    score.late += 1;
-                    Some(-(submitted_at - due).num_seconds())
-                }
-                ObligationStatus::Overdue { overdue_seconds } => {
-                    score.missed += 1;
-                    Some(-overdue_seconds)
-                }
-                ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
-                    score.open += 1;
-                    None
-                }
+            let outcome = o.outcome();
+            let count = match outcome {
+                ObligationOutcome::OnTime { .. } => &mut score.on_time,
+                ObligationOutcome::Late { .. } => &mut score.late,
+                ObligationOutcome::Missed { .. } => &mut score.missed,
+                ObligationOutcome::Open { .. } => &mut score.open,
+                ObligationOutcome::Untimed { .. } => continue,
             };
+            *count += 1;
             score.margins.push(DrillMargin {
                 regime: o.regime.clone(),
                 report: o.report.clone(),
-                margin_seconds: margin,
+                margin_seconds: outcome.margin_seconds(),
             });
         }
         score

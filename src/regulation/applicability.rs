@@ -136,71 +136,9 @@ impl Applicability {
     pub fn evaluate(&self, profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
         match self {
             Self::Always => Verdict::yes(),
-            Self::All { all } => {
-                let mut out = Verdict::yes();
-                for c in all {
-                    let v = c.evaluate(profile, facts);
-                    out.assumptions.extend(v.assumptions);
-                    match v.value {
-                        Tri::No => {
-                            return Verdict {
-                                value: Tri::No,
-                                reason: v.reason,
-                                missing: Vec::new(),
-                                assumptions: out.assumptions,
-                            }
-                        }
-                        Tri::Unknown => {
-                            out.value = Tri::Unknown;
-                            out.missing.extend(v.missing);
-                        }
-                        Tri::Yes => {}
-                    }
-                }
-                out
-            }
-            Self::Any { any } => {
-                let mut missing = Vec::new();
-                let mut reasons = Vec::new();
-                let mut assumptions = Vec::new();
-                for c in any {
-                    let v = c.evaluate(profile, facts);
-                    match v.value {
-                        Tri::Yes => {
-                            return Verdict {
-                                assumptions: v.assumptions,
-                                ..Verdict::yes()
-                            }
-                        }
-                        Tri::Unknown => {
-                            missing.extend(v.missing);
-                            assumptions.extend(v.assumptions);
-                        }
-                        Tri::No => reasons.push(v.reason),
-                    }
-                }
-                if missing.is_empty() {
-                    Verdict::no(format!("none of: {}", reasons.join("; ")))
-                } else {
-                    Verdict {
-                        value: Tri::Unknown,
-                        reason: String::new(),
-                        missing,
-                        assumptions,
-                    }
-                }
-            }
-            Self::Not { not } => {
-                let v = not.evaluate(profile, facts);
-                match v.value {
-                    Tri::Yes => Verdict::no(format!("not expected: {}", not.describe())),
-                    Tri::No => Verdict {
-                        assumptions: v.assumptions,
-                        ..Verdict::yes()
-                    },
-                    Tri::Unknown => v,
-                }
-            }
+            Self::All { all } => all_of(all, profile, facts),
+            Self::Any { any } => any_of(any, profile, facts),
+            Self::Not { not } => not_of(not, profile, facts),
             Self::EstablishedIn { jurisdictions } => {
                 if profile
                     .established_in
@@ -232,14 +170,8 @@ impl Applicability {
                 if any_of.iter().any(|t| profile.entity_types.contains(t)) {
                     Verdict::yes()
                 } else {
-                    Verdict::no(format!(
-                        "the entity is not {}",
-                        any_of
-                            .iter()
-                            .map(|t| t.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    ))
+                    let types: Vec<&str> = any_of.iter().map(|t| t.as_str()).collect();
+                    Verdict::no(format!("the entity is not {}", types.join(" or ")))
                 }
             }
             Self::Kind { any_of } => {
@@ -274,37 +206,8 @@ impl Applicability {
                 Some(n) if n >= *count => Verdict::yes(),
                 Some(n) => Verdict::no(format!("{n} people affected, fewer than {count}")),
             },
-            Self::Determined { fact, if_missing } => match facts.determination(fact) {
-                Some(true) => Verdict::yes(),
-                Some(false) => Verdict::no(format!("determined: not `{fact}`")),
-                None => match if_missing {
-                    Some(assumed) => {
-                        let mut v = if *assumed {
-                            Verdict::yes()
-                        } else {
-                            Verdict::no(format!("`{fact}` not recorded: assumed no"))
-                        };
-                        v.assumptions.push(format!(
-                            "`{fact}` not recorded: assumed {}",
-                            if *assumed { "yes" } else { "no" }
-                        ));
-                        v
-                    }
-                    None => Verdict::missing(MissingFact::Determination { fact: fact.clone() }),
-                },
-            },
-            Self::GradeAtLeast { grade } => match facts.cn_grade() {
-                GradeFinding::AtLeast(g) if g >= *grade => Verdict::yes(),
-                GradeFinding::Recorded(g) if g >= *grade => Verdict::yes(),
-                GradeFinding::Recorded(g) => Verdict::no(format!(
-                    "graded {} ({}), below {} ({})",
-                    g.zh(),
-                    g.as_str(),
-                    grade.zh(),
-                    grade.as_str()
-                )),
-                GradeFinding::AtLeast(_) => Verdict::missing(MissingFact::CnGrade),
-            },
+            Self::Determined { fact, if_missing } => determined(fact, *if_missing, facts),
+            Self::GradeAtLeast { grade } => grade_at_least(*grade, facts),
             Self::MilestoneRecorded { milestone } => {
                 if facts.milestones.contains_key(milestone) {
                     Verdict::yes()
@@ -356,6 +259,120 @@ impl Applicability {
             Self::GradeAtLeast { grade } => format!("graded {} or above", grade.zh()),
             Self::MilestoneRecorded { milestone } => format!("{milestone} recorded"),
         }
+    }
+}
+
+/// Every condition holds: no at the first no (keeping the assumptions made so far),
+/// cannot tell if any cannot tell (naming everything missing), yes otherwise.
+fn all_of(all: &[Applicability], profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
+    let mut out = Verdict::yes();
+    for c in all {
+        let v = c.evaluate(profile, facts);
+        out.assumptions.extend(v.assumptions);
+        match v.value {
+            Tri::No => {
+                return Verdict {
+                    value: Tri::No,
+                    reason: v.reason,
+                    missing: Vec::new(),
+                    assumptions: out.assumptions,
+                }
+            }
+            Tri::Unknown => {
+                out.value = Tri::Unknown;
+                out.missing.extend(v.missing);
+            }
+            Tri::Yes => {}
+        }
+    }
+    out
+}
+
+/// At least one condition holds: yes at the first yes, cannot tell if any cannot tell,
+/// no (with every reason) otherwise.
+fn any_of(any: &[Applicability], profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
+    let mut missing = Vec::new();
+    let mut reasons = Vec::new();
+    let mut assumptions = Vec::new();
+    for c in any {
+        let v = c.evaluate(profile, facts);
+        match v.value {
+            Tri::Yes => {
+                return Verdict {
+                    assumptions: v.assumptions,
+                    ..Verdict::yes()
+                }
+            }
+            Tri::Unknown => {
+                missing.extend(v.missing);
+                assumptions.extend(v.assumptions);
+            }
+            Tri::No => reasons.push(v.reason),
+        }
+    }
+    if missing.is_empty() {
+        Verdict::no(format!("none of: {}", reasons.join("; ")))
+    } else {
+        Verdict {
+            value: Tri::Unknown,
+            reason: String::new(),
+            missing,
+            assumptions,
+        }
+    }
+}
+
+/// The condition does not hold; cannot tell stays cannot tell.
+fn not_of(not: &Applicability, profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
+    let v = not.evaluate(profile, facts);
+    match v.value {
+        Tri::Yes => Verdict::no(format!("not expected: {}", not.describe())),
+        Tri::No => Verdict {
+            assumptions: v.assumptions,
+            ..Verdict::yes()
+        },
+        Tri::Unknown => v,
+    }
+}
+
+/// A recorded determination, or the assumption made while it is not recorded (reported
+/// with the verdict), or cannot tell.
+fn determined(fact: &FactName, if_missing: Option<bool>, facts: &IncidentFacts) -> Verdict {
+    match facts.determination(fact) {
+        Some(true) => Verdict::yes(),
+        Some(false) => Verdict::no(format!("determined: not `{fact}`")),
+        None => match if_missing {
+            Some(assumed) => {
+                let mut v = if assumed {
+                    Verdict::yes()
+                } else {
+                    Verdict::no(format!("`{fact}` not recorded: assumed no"))
+                };
+                v.assumptions.push(format!(
+                    "`{fact}` not recorded: assumed {}",
+                    if assumed { "yes" } else { "no" }
+                ));
+                v
+            }
+            None => Verdict::missing(MissingFact::Determination { fact: fact.clone() }),
+        },
+    }
+}
+
+/// The CAC grade against `grade`: a recorded grade decides; criteria that only show a
+/// lower bound below `grade` cannot tell.
+fn grade_at_least(grade: CnGrade, facts: &IncidentFacts) -> Verdict {
+    match facts.cn_grade() {
+        GradeFinding::AtLeast(g) if g >= grade => Verdict::yes(),
+        GradeFinding::Recorded(g) if g >= grade => Verdict::yes(),
+        GradeFinding::Recorded(g) => Verdict::no(format!(
+            "graded {} ({}), below {} ({})",
+            g.zh(),
+            g.as_str(),
+            grade.zh(),
+            grade.as_str()
+        )),
+        GradeFinding::AtLeast(_) => Verdict::missing(MissingFact::CnGrade),
     }
 }
 

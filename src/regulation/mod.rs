@@ -136,9 +136,11 @@ mod alerts;
 mod applicability;
 mod builtin;
 mod calendar;
+mod compute;
 mod deadline;
 mod facts;
 mod obligation;
+mod outcome;
 mod record;
 mod regime;
 
@@ -152,11 +154,13 @@ pub use builtin::{
 pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
+pub use compute::Regulation;
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
-    Regulation, Reminder, Undetermined,
+    Reminder, Undetermined,
 };
+pub use outcome::ObligationOutcome;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
     Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind,

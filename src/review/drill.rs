@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::comms::{Audience, ContentElement, MessageKind};
 use crate::locale::Zone;
 use crate::locale::{format_seconds, tr, Label, Locale};
-use crate::regulation::{MissingFact, ObligationStatus, Obligations};
+use crate::regulation::{MissingFact, ObligationOutcome, Obligations};
 use crate::Incident;
 use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
@@ -356,141 +356,20 @@ impl DrillScorecard {
         standard: &DrillStandard,
         at: DateTime<Utc>,
     ) -> Self {
-        let p = &standard.penalties;
+        // Gaps in the order found: deadlines, undetermined regimes, notices, plan
+        // messages, times.
         let mut gaps: Vec<DrillGap> = Vec::new();
-        let mut deadlines = Vec::new();
-        for o in obligations.iter().flat_map(|o| &o.obligations) {
-            let Some(due) = o.due else { continue };
-            let (submitted_at, outcome, margin) = match o.status {
-                ObligationStatus::Met { submitted_at, .. } if submitted_at <= due => (
-                    Some(submitted_at),
-                    DeadlineOutcome::OnTime,
-                    Some((due - submitted_at).num_seconds()),
-                ),
-                ObligationStatus::Met { submitted_at, .. } => {
-                    let late = (submitted_at - due).num_seconds();
-                    gaps.push(DrillGap::DeadlineLate {
-                        regime: o.regime.clone(),
-                        report: o.report.clone(),
-                        late_seconds: late,
-                    });
-                    (Some(submitted_at), DeadlineOutcome::Late, Some(-late))
-                }
-                ObligationStatus::Overdue { overdue_seconds } => {
-                    gaps.push(DrillGap::DeadlineMissed {
-                        regime: o.regime.clone(),
-                        report: o.report.clone(),
-                        overdue_seconds,
-                    });
-                    (None, DeadlineOutcome::Missed, Some(-overdue_seconds))
-                }
-                ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
-                    (None, DeadlineOutcome::Open, None)
-                }
-            };
-            deadlines.push(DrillDeadline {
-                regime: o.regime.clone(),
-                report: o.report.clone(),
-                report_name: o.report_name.clone(),
-                due,
-                submitted_at,
-                outcome,
-                margin_seconds: margin,
-            });
-        }
-        for u in obligations.iter().flat_map(|o| &o.undetermined) {
-            gaps.push(DrillGap::RegimeUndetermined {
+        let deadlines = obligations.map_or_else(Vec::new, |o| scored_deadlines(o, &mut gaps));
+        gaps.extend(obligations.iter().flat_map(|o| &o.undetermined).map(|u| {
+            DrillGap::RegimeUndetermined {
                 regime: u.regime.clone(),
                 missing: u.missing.clone(),
-            });
-        }
-
-        let rules = incident
-            .comms_plan()
-            .and_then(|plan| plan.required_elements.as_ref());
-        let mut notices = Vec::new();
-        for (id, n) in incident.notices() {
-            if n.status == crate::comms::NoticeStatus::Cancelled {
-                continue;
             }
-            let missing = match rules {
-                Some(rules) => n.missing_elements_under(rules),
-                None => n.missing_elements(),
-            };
-            if !missing.is_empty() {
-                gaps.push(DrillGap::NoticeIncomplete {
-                    notice_id: id.clone(),
-                    missing: missing.clone(),
-                });
-            }
-            notices.push(DrillNotice {
-                notice_id: id.clone(),
-                audience: n.draft.audience,
-                message: n.draft.kind,
-                missing_elements: missing,
-            });
-        }
-
-        if let Some(plan) = incident.comms_plan() {
-            for due in plan
-                .schedule(incident.plan_view(), obligations, at)
-                .overdue()
-            {
-                if due.obligation.is_some() {
-                    continue;
-                }
-                gaps.push(DrillGap::PlanMessageOverdue {
-                    item: due.item.clone(),
-                    occurrence: due.occurrence,
-                    message: due.kind,
-                    audience: due.audience,
-                    due_at: due.due_at,
-                });
-            }
-        }
-
-        let detected = incident.detected_at();
-        let elapsed_now = (at - detected).num_seconds();
-        let metrics = super::ResponseMetrics::from_incident(incident, None);
-        let contain = target(
-            standard.contain_within_seconds,
-            metrics.contain,
-            elapsed_now,
-        );
-        match (contain.met, contain.actual) {
-            (Some(false), Elapsed::Measured(span)) => gaps.push(DrillGap::ContainmentSlow {
-                target_seconds: contain.target_seconds,
-                actual_seconds: span.seconds,
-            }),
-            (Some(false), Elapsed::Missing) => gaps.push(DrillGap::NotContained {
-                target_seconds: contain.target_seconds,
-            }),
-            _ => {}
-        }
-        let customer_notice = standard.customer_notice_within_seconds.map(|seconds| {
-            let t = target(seconds, metrics.first_customer_notice, elapsed_now);
-            if t.met == Some(false) {
-                gaps.push(DrillGap::CustomerNoticeSlow {
-                    target_seconds: seconds,
-                    actual_seconds: t.actual.seconds(),
-                });
-            }
-            t
-        });
-
-        let lost: u32 = gaps
-            .iter()
-            .fold(0u32, |sum, gap| sum.saturating_add(p.cost(gap)));
-        let points = 100u32.saturating_sub(lost);
-        let mut grade = DrillGrade::from_points(points);
-        if gaps
-            .iter()
-            .any(|g| matches!(g, DrillGap::DeadlineMissed { .. }))
-        {
-            grade = grade.max(DrillGrade::C);
-        }
-        // Most costly first; equal costs keep the order found (deadlines, notices, times).
-        gaps.sort_by_key(|g| std::cmp::Reverse(p.cost(g)));
+        }));
+        let notices = scored_notices(incident, &mut gaps);
+        gaps.extend(overdue_plan_messages(incident, obligations, at));
+        let (contain, customer_notice) = time_targets(incident, standard, at, &mut gaps);
+        let (points, grade) = grade(&mut gaps, &standard.penalties);
         Self {
             incident_id: incident.id(),
             exercise: incident.is_exercise(),
@@ -508,24 +387,35 @@ impl DrillScorecard {
 
     /// The scorecard as Markdown in `locale`, times in `zone`.
     pub fn to_markdown(&self, locale: Locale, zone: Zone) -> String {
-        let t = |zh, en| tr(locale, zh, en);
-        let time = |at: DateTime<Utc>| locale.format_time(at, zone);
-        let (colon, comma) = match locale {
-            Locale::ZhCn => ("：", "，"),
-            Locale::En => (": ", ", "),
-        };
+        let w = Words::new(locale, zone);
         let mut md = String::new();
+        self.write_heading(&mut md, &w);
+        self.write_deadlines(&mut md, &w);
+        self.write_targets(&mut md, &w);
+        let _ = writeln!(md, "\n## {}\n", w.t("待改进项", "Gaps"));
+        if self.gaps.is_empty() {
+            let _ = writeln!(md, "{}", w.t("无。", "None."));
+        }
+        for gap in &self.gaps {
+            let _ = writeln!(md, "- {}", gap_line(gap, &w));
+        }
+        md
+    }
+
+    /// The title, the exercise warning and the grade.
+    fn write_heading(&self, md: &mut String, w: &Words) {
+        let (colon, comma) = (w.colon, w.comma);
         let _ = writeln!(
             md,
             "# {}{colon}{}\n",
-            t("演练评分", "Drill scorecard"),
+            w.t("演练评分", "Drill scorecard"),
             self.incident_id
         );
         if !self.exercise {
             let _ = writeln!(
                 md,
                 "> {}\n",
-                t(
+                w.t(
                     "注意：本事件未标记为演练。",
                     "Note: this incident is not marked as an exercise."
                 )
@@ -534,150 +424,338 @@ impl DrillScorecard {
         let _ = writeln!(
             md,
             "**{}{colon}{:?}** ({} / 100){comma}{} {}\n",
-            t("等级", "Grade"),
+            w.t("等级", "Grade"),
             self.grade,
             self.points,
-            t("截至", "as of"),
-            time(self.at)
+            w.t("截至", "as of"),
+            w.time(self.at)
         );
-        let _ = writeln!(md, "## {}\n", t("报送时限", "Deadlines"));
+    }
+
+    /// The deadlines as a table: report, due time, outcome, margin.
+    fn write_deadlines(&self, md: &mut String, w: &Words) {
+        let _ = writeln!(md, "## {}\n", w.t("报送时限", "Deadlines"));
         if self.deadlines.is_empty() {
-            let _ = writeln!(md, "{}", t("无有明确时限的报送。", "No timed deadline."));
-        } else {
+            let _ = writeln!(md, "{}", w.t("无有明确时限的报送。", "No timed deadline."));
+            return;
+        }
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
+            w.t("报送", "Report"),
+            w.t("截止时间", "Due"),
+            w.t("结果", "Outcome"),
+            w.t("余量（负数为超时）", "Margin (negative: overrun)")
+        );
+        for d in &self.deadlines {
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
-                t("报送", "Report"),
-                t("截止时间", "Due"),
-                t("结果", "Outcome"),
-                t("余量（负数为超时）", "Margin (negative: overrun)")
+                "| {} / {} | {} | {} | {} |",
+                d.regime,
+                cell(&d.report_name),
+                w.time(d.due),
+                d.outcome.label(w.locale),
+                d.margin_seconds
+                    .map_or_else(|| "—".to_owned(), |s| w.seconds(s))
             );
-            for d in &self.deadlines {
-                let _ = writeln!(
-                    md,
-                    "| {} / {} | {} | {} | {} |",
-                    d.regime,
-                    cell(&d.report_name),
-                    time(d.due),
-                    d.outcome.label(locale),
-                    d.margin_seconds
-                        .map_or_else(|| "—".to_owned(), |s| format_seconds(locale, s))
-                );
-            }
         }
-        let _ = writeln!(md, "\n## {}\n", t("时间目标", "Time targets"));
-        let mut targets = vec![(t("遏制", "Containment"), &self.contain)];
+    }
+
+    /// Containment and the first customer notice against their targets.
+    fn write_targets(&self, md: &mut String, w: &Words) {
+        let (colon, comma) = (w.colon, w.comma);
+        let _ = writeln!(md, "\n## {}\n", w.t("时间目标", "Time targets"));
+        let mut targets = vec![(w.t("遏制", "Containment"), &self.contain)];
         if let Some(c) = &self.customer_notice {
-            targets.push((t("首次客户通知", "First customer notice"), c));
+            targets.push((w.t("首次客户通知", "First customer notice"), c));
         }
         for (name, target) in targets {
-            let actual = target.actual.seconds().map_or_else(
-                || t("未达到", "not reached").to_owned(),
-                |s| format_seconds(locale, s),
-            );
+            let actual = target
+                .actual
+                .seconds()
+                .map_or_else(|| w.t("未达到", "not reached").to_owned(), |s| w.seconds(s));
             let verdict = match target.met {
-                Some(true) => t("达标", "met"),
-                Some(false) => t("未达标", "missed"),
-                None => t("进行中", "open"),
+                Some(true) => w.t("达标", "met"),
+                Some(false) => w.t("未达标", "missed"),
+                None => w.t("进行中", "open"),
             };
             let _ = writeln!(
                 md,
                 "- {name}{colon}{} {}{comma}{} {actual} ({verdict})",
-                t("目标", "target"),
-                format_seconds(locale, target.target_seconds),
-                t("实际", "actual"),
+                w.t("目标", "target"),
+                w.seconds(target.target_seconds),
+                w.t("实际", "actual"),
             );
         }
-        let _ = writeln!(md, "\n## {}\n", t("待改进项", "Gaps"));
-        if self.gaps.is_empty() {
-            let _ = writeln!(md, "{}", t("无。", "None."));
-        }
-        for gap in &self.gaps {
-            let text = match gap {
-                DrillGap::DeadlineMissed {
-                    regime,
-                    report,
-                    overdue_seconds,
-                } => format!(
-                    "{} {regime} / {report}{colon}{} {}",
-                    t("未报送", "Missed"),
-                    t("已逾期", "overdue by"),
-                    format_seconds(locale, *overdue_seconds)
-                ),
-                DrillGap::DeadlineLate {
-                    regime,
-                    report,
-                    late_seconds,
-                } => format!(
-                    "{} {regime} / {report}{colon}{} {}",
-                    t("逾期报送", "Filed late"),
-                    t("晚了", "late by"),
-                    format_seconds(locale, *late_seconds)
-                ),
-                DrillGap::RegimeUndetermined { regime, missing } => {
-                    let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
-                    format!(
-                        "{} {regime}{colon}{}",
-                        t("无法判断是否适用", "Could not tell whether this applies:"),
-                        cell(&missing.join("; "))
-                    )
-                }
-                DrillGap::NoticeIncomplete { notice_id, missing } => {
-                    let missing: Vec<&str> = missing.iter().map(|e| e.label(locale)).collect();
-                    format!(
-                        "{} {notice_id}{colon}{}",
-                        t("通知内容不完整", "Incomplete notice"),
-                        locale.join_list(missing)
-                    )
-                }
-                DrillGap::PlanMessageOverdue {
-                    item,
-                    message,
-                    audience,
-                    due_at,
-                    ..
-                } => format!(
-                    "{} {item}{colon}{} → {} ({} {})",
-                    t("计划内消息逾期未发", "Planned message overdue"),
-                    message.label(locale),
-                    audience.label(locale),
-                    t("截止", "due"),
-                    due_at.map_or_else(|| t("立即", "immediately").to_owned(), time)
-                ),
-                DrillGap::ContainmentSlow {
-                    target_seconds,
-                    actual_seconds,
-                } => format!(
-                    "{}{colon}{} / {} {}",
-                    t("遏制过慢", "Containment slow"),
-                    format_seconds(locale, *actual_seconds),
-                    t("目标", "target"),
-                    format_seconds(locale, *target_seconds)
-                ),
-                DrillGap::NotContained { target_seconds } => format!(
-                    "{} ({} {})",
-                    t("未能遏制", "Not contained"),
-                    t("目标", "target"),
-                    format_seconds(locale, *target_seconds)
-                ),
-                DrillGap::CustomerNoticeSlow {
-                    target_seconds,
-                    actual_seconds,
-                } => format!(
-                    "{}{colon}{} / {} {}",
-                    t("客户通知过慢", "Customer notice slow"),
-                    actual_seconds.map_or_else(
-                        || t("未发送", "not sent").to_owned(),
-                        |s| format_seconds(locale, s)
-                    ),
-                    t("目标", "target"),
-                    format_seconds(locale, *target_seconds)
-                ),
-            };
-            let _ = writeln!(md, "- {text}");
-        }
-        md
     }
+}
+
+/// The words a scorecard is written in: the locale's strings and punctuation, times in a
+/// zone.
+struct Words {
+    locale: Locale,
+    zone: Zone,
+    colon: &'static str,
+    comma: &'static str,
+}
+
+impl Words {
+    fn new(locale: Locale, zone: Zone) -> Self {
+        let (colon, comma) = match locale {
+            Locale::ZhCn => ("：", "，"),
+            Locale::En => (": ", ", "),
+        };
+        Self {
+            locale,
+            zone,
+            colon,
+            comma,
+        }
+    }
+
+    fn t(&self, zh_cn: &'static str, en: &'static str) -> &'static str {
+        tr(self.locale, zh_cn, en)
+    }
+
+    fn time(&self, at: DateTime<Utc>) -> String {
+        self.locale.format_time(at, self.zone)
+    }
+
+    fn seconds(&self, seconds: i64) -> String {
+        format_seconds(self.locale, seconds)
+    }
+}
+
+/// One gap as a line of the scorecard.
+fn gap_line(gap: &DrillGap, w: &Words) -> String {
+    let colon = w.colon;
+    match gap {
+        DrillGap::DeadlineMissed {
+            regime,
+            report,
+            overdue_seconds,
+        } => format!(
+            "{} {regime} / {report}{colon}{} {}",
+            w.t("未报送", "Missed"),
+            w.t("已逾期", "overdue by"),
+            w.seconds(*overdue_seconds)
+        ),
+        DrillGap::DeadlineLate {
+            regime,
+            report,
+            late_seconds,
+        } => format!(
+            "{} {regime} / {report}{colon}{} {}",
+            w.t("逾期报送", "Filed late"),
+            w.t("晚了", "late by"),
+            w.seconds(*late_seconds)
+        ),
+        DrillGap::RegimeUndetermined { regime, missing } => {
+            let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
+            format!(
+                "{} {regime}{colon}{}",
+                w.t("无法判断是否适用", "Could not tell whether this applies:"),
+                cell(&missing.join("; "))
+            )
+        }
+        DrillGap::NoticeIncomplete { notice_id, missing } => {
+            let missing: Vec<&str> = missing.iter().map(|e| e.label(w.locale)).collect();
+            format!(
+                "{} {notice_id}{colon}{}",
+                w.t("通知内容不完整", "Incomplete notice"),
+                w.locale.join_list(missing)
+            )
+        }
+        DrillGap::PlanMessageOverdue {
+            item,
+            message,
+            audience,
+            due_at,
+            ..
+        } => format!(
+            "{} {item}{colon}{} → {} ({} {})",
+            w.t("计划内消息逾期未发", "Planned message overdue"),
+            message.label(w.locale),
+            audience.label(w.locale),
+            w.t("截止", "due"),
+            due_at.map_or_else(|| w.t("立即", "immediately").to_owned(), |at| w.time(at))
+        ),
+        DrillGap::ContainmentSlow {
+            target_seconds,
+            actual_seconds,
+        } => format!(
+            "{}{colon}{} / {} {}",
+            w.t("遏制过慢", "Containment slow"),
+            w.seconds(*actual_seconds),
+            w.t("目标", "target"),
+            w.seconds(*target_seconds)
+        ),
+        DrillGap::NotContained { target_seconds } => format!(
+            "{} ({} {})",
+            w.t("未能遏制", "Not contained"),
+            w.t("目标", "target"),
+            w.seconds(*target_seconds)
+        ),
+        DrillGap::CustomerNoticeSlow {
+            target_seconds,
+            actual_seconds,
+        } => format!(
+            "{}{colon}{} / {} {}",
+            w.t("客户通知过慢", "Customer notice slow"),
+            actual_seconds.map_or_else(|| w.t("未发送", "not sent").to_owned(), |s| w.seconds(s)),
+            w.t("目标", "target"),
+            w.seconds(*target_seconds)
+        ),
+    }
+}
+
+/// Every obligation with a due time, as [`Obligation::outcome`] classifies it; a late or
+/// missed one is also a gap.
+///
+/// [`Obligation::outcome`]: crate::regulation::Obligation::outcome
+fn scored_deadlines(obligations: &Obligations, gaps: &mut Vec<DrillGap>) -> Vec<DrillDeadline> {
+    let mut deadlines = Vec::new();
+    for o in &obligations.obligations {
+        let outcome = o.outcome();
+        match outcome {
+            ObligationOutcome::Untimed { .. } => continue,
+            ObligationOutcome::Late { late_seconds, .. } => gaps.push(DrillGap::DeadlineLate {
+                regime: o.regime.clone(),
+                report: o.report.clone(),
+                late_seconds,
+            }),
+            ObligationOutcome::Missed { overdue_seconds } => {
+                gaps.push(DrillGap::DeadlineMissed {
+                    regime: o.regime.clone(),
+                    report: o.report.clone(),
+                    overdue_seconds,
+                });
+            }
+            ObligationOutcome::OnTime { .. } | ObligationOutcome::Open { .. } => {}
+        }
+        // A timed outcome always has a due time.
+        let Some(due) = o.due else { continue };
+        deadlines.push(DrillDeadline {
+            regime: o.regime.clone(),
+            report: o.report.clone(),
+            report_name: o.report_name.clone(),
+            due,
+            submitted_at: outcome.submitted_at(),
+            outcome: outcome.into(),
+            margin_seconds: outcome.margin_seconds(),
+        });
+    }
+    deadlines
+}
+
+/// Every notice not cancelled, with the required elements it lacks (under the adopted
+/// plan's rules when it has some); an incomplete one is also a gap.
+fn scored_notices(incident: &Incident, gaps: &mut Vec<DrillGap>) -> Vec<DrillNotice> {
+    let rules = incident
+        .comms_plan()
+        .and_then(|plan| plan.required_elements.as_ref());
+    let mut notices = Vec::new();
+    for (id, n) in incident.notices() {
+        if n.status == crate::comms::NoticeStatus::Cancelled {
+            continue;
+        }
+        let missing = match rules {
+            Some(rules) => n.missing_elements_under(rules),
+            None => n.missing_elements(),
+        };
+        if !missing.is_empty() {
+            gaps.push(DrillGap::NoticeIncomplete {
+                notice_id: id.clone(),
+                missing: missing.clone(),
+            });
+        }
+        notices.push(DrillNotice {
+            notice_id: id.clone(),
+            audience: n.draft.audience,
+            message: n.draft.kind,
+            missing_elements: missing,
+        });
+    }
+    notices
+}
+
+/// The adopted plan's messages past due and not sent at `at`, except regulator reports
+/// (scored as deadlines).
+fn overdue_plan_messages(
+    incident: &Incident,
+    obligations: Option<&Obligations>,
+    at: DateTime<Utc>,
+) -> Vec<DrillGap> {
+    let Some(plan) = incident.comms_plan() else {
+        return Vec::new();
+    };
+    plan.schedule(incident.plan_view(), obligations, at)
+        .overdue()
+        .filter(|due| due.obligation.is_none())
+        .map(|due| DrillGap::PlanMessageOverdue {
+            item: due.item.clone(),
+            occurrence: due.occurrence,
+            message: due.kind,
+            audience: due.audience,
+            due_at: due.due_at,
+        })
+        .collect()
+}
+
+/// Containment and the first customer notice against the standard's targets at `at`; a
+/// missed target is also a gap.
+fn time_targets(
+    incident: &Incident,
+    standard: &DrillStandard,
+    at: DateTime<Utc>,
+    gaps: &mut Vec<DrillGap>,
+) -> (DrillTarget, Option<DrillTarget>) {
+    let elapsed_now = (at - incident.detected_at()).num_seconds();
+    let metrics = super::ResponseMetrics::from_incident(incident, None);
+    let contain = target(
+        standard.contain_within_seconds,
+        metrics.contain,
+        elapsed_now,
+    );
+    match (contain.met, contain.actual) {
+        (Some(false), Elapsed::Measured(span)) => gaps.push(DrillGap::ContainmentSlow {
+            target_seconds: contain.target_seconds,
+            actual_seconds: span.seconds,
+        }),
+        (Some(false), Elapsed::Missing) => gaps.push(DrillGap::NotContained {
+            target_seconds: contain.target_seconds,
+        }),
+        _ => {}
+    }
+    let customer_notice = standard.customer_notice_within_seconds.map(|seconds| {
+        let t = target(seconds, metrics.first_customer_notice, elapsed_now);
+        if t.met == Some(false) {
+            gaps.push(DrillGap::CustomerNoticeSlow {
+                target_seconds: seconds,
+                actual_seconds: t.actual.seconds(),
+            });
+        }
+        t
+    });
+    (contain, customer_notice)
+}
+
+/// The points left after the gaps' penalties and the grade (capped at C by a missed
+/// deadline); sorts the gaps most costly first, equal costs in the order found.
+fn grade(gaps: &mut [DrillGap], penalties: &DrillPenalties) -> (u32, DrillGrade) {
+    let lost: u32 = gaps
+        .iter()
+        .fold(0u32, |sum, gap| sum.saturating_add(penalties.cost(gap)));
+    let points = 100u32.saturating_sub(lost);
+    let mut grade = DrillGrade::from_points(points);
+    if gaps
+        .iter()
+        .any(|g| matches!(g, DrillGap::DeadlineMissed { .. }))
+    {
+        grade = grade.max(DrillGrade::C);
+    }
+    gaps.sort_by_key(|g| std::cmp::Reverse(penalties.cost(g)));
+    (points, grade)
 }
 
 /// A target against what was reached: met if reached in time, missed if reached late or

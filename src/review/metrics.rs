@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::phase::Phase;
-use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
+use crate::regulation::{ObligationOutcome, Obligations, RecipientKind};
 use crate::Incident;
 use crate::{
     actions::ActionKind, comms::Audience, comms::InquiryStats, comms::NoticeStatus,
@@ -79,6 +79,27 @@ pub enum DeadlineOutcome {
     Missed,
     /// Not filed, not yet due (or the clock has not started).
     Open,
+    /// Filed, with no due time to judge it by (filed before its clock started, or due
+    /// "immediately" or "without undue delay" with no outer cap): neither on time nor late.
+    Filed,
+}
+
+/// The regulation module's one classification in the few words a report or a dashboard
+/// shows; an untimed obligation is open until filed, then filed.
+impl From<ObligationOutcome> for DeadlineOutcome {
+    fn from(outcome: ObligationOutcome) -> Self {
+        match outcome {
+            ObligationOutcome::OnTime { .. } => Self::OnTime,
+            ObligationOutcome::Late { .. } => Self::Late,
+            ObligationOutcome::Missed { .. } => Self::Missed,
+            ObligationOutcome::Open { .. } | ObligationOutcome::Untimed { submitted_at: None } => {
+                Self::Open
+            }
+            ObligationOutcome::Untimed {
+                submitted_at: Some(_),
+            } => Self::Filed,
+        }
+    }
 }
 
 /// One regulator notification against its deadline.
@@ -192,6 +213,8 @@ impl ResponseMetrics {
     }
 }
 
+/// Each obligation owed to a regulator, as
+/// [`Obligation::outcome`](crate::regulation::Obligation::outcome) classifies it.
 fn regulator_notifications(
     incident: &Incident,
     obligations: &Obligations,
@@ -201,30 +224,8 @@ fn regulator_notifications(
         .iter()
         .filter(|o| o.recipient.kind == RecipientKind::Regulator)
         .map(|o| {
-            let (submitted_at, outcome) = match o.status {
-                ObligationStatus::Met {
-                    submitted_at,
-                    late_seconds,
-                } => {
-                    let late = late_seconds.is_some_and(|s| s > 0)
-                        || o.due.is_some_and(|due| submitted_at > due);
-                    (
-                        Some(submitted_at),
-                        if late {
-                            DeadlineOutcome::Late
-                        } else {
-                            DeadlineOutcome::OnTime
-                        },
-                    )
-                }
-                ObligationStatus::Overdue { .. } => (None, DeadlineOutcome::Missed),
-                ObligationStatus::Pending { .. } | ObligationStatus::AwaitingTrigger => {
-                    (None, DeadlineOutcome::Open)
-                }
-            };
-            let slack_seconds = o
-                .due
-                .map(|due| (due - submitted_at.unwrap_or(obligations.at)).num_seconds());
+            let outcome = o.outcome();
+            let submitted_at = outcome.submitted_at();
             RegulatorNotification {
                 regime: o.regime.clone(),
                 report: o.report.clone(),
@@ -237,8 +238,8 @@ fn regulator_notifications(
                     submitted_at,
                     false,
                 ),
-                slack_seconds,
-                outcome,
+                slack_seconds: outcome.slack_seconds(),
+                outcome: outcome.into(),
             }
         })
         .collect()
@@ -301,7 +302,8 @@ pub struct IncidentSummary {
     pub review: Option<i64>,
     /// Detected → closed or dismissed, seconds.
     pub close: Option<i64>,
-    /// Regulator deadline outcomes per regime (open deadlines are not counted).
+    /// Regulator deadline outcomes per regime (open deadlines and filings without a due
+    /// time are not counted).
     pub deadlines: BTreeMap<RegimeId, DeadlineCounts>,
     /// Detection → the first report filed with a regulator under each regime, seconds
     /// (regimes with nothing filed are absent, never 0).
@@ -343,7 +345,7 @@ impl IncidentSummary {
                 DeadlineOutcome::OnTime => counts.on_time += 1,
                 DeadlineOutcome::Late => counts.late += 1,
                 DeadlineOutcome::Missed => counts.missed += 1,
-                DeadlineOutcome::Open => {}
+                DeadlineOutcome::Open | DeadlineOutcome::Filed => {}
             }
         }
         let prevention_past_due = incident

@@ -38,6 +38,7 @@ impl Label for DeadlineOutcome {
             Self::Late => ("逾期提交", "late"),
             Self::Missed => ("未提交且已逾期", "missed"),
             Self::Open => ("待提交", "open"),
+            Self::Filed => ("已提交（无明确时限）", "filed (no due time)"),
         };
         tr(locale, zh_cn, en)
     }
