@@ -386,7 +386,7 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
             )
             .unwrap(),
         ),
-        ("zhang.min", Command::Remediate),
+        ("zhang.min", Command::Remediate {}),
         (
             "zhang.min",
             Command::RecordFinding(Finding {
@@ -446,8 +446,8 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
                 sent_at: None,
             },
         ),
-        ("zhang.min", Command::Review),
-        ("zhang.min", Command::Close),
+        ("zhang.min", Command::Review {}),
+        ("zhang.min", Command::Close {}),
     ];
     commands
         .into_iter()

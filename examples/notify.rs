@@ -377,7 +377,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             Some("10000000.00 CNY".parse()?),
         )?,
     )?;
-    desk.run("zhang.min", now, Command::Remediate)?;
+    desk.run("zhang.min", now, Command::Remediate {})?;
     show(
         &templates,
         &desk.incident,

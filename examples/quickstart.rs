@@ -289,7 +289,7 @@ fn main() -> Result<(), Error> {
             Some(Money::from_minor(200_000_000, Currency::CNY)),
         )?,
     )?;
-    host.run("zhang.min", 0, Command::Remediate)?;
+    host.run("zhang.min", 0, Command::Remediate {})?;
 
     // 5. Review: findings, preventive actions with owners and dates, the resolution notice.
     let due = host.now + Duration::days(60);
@@ -365,8 +365,8 @@ fn main() -> Result<(), Error> {
             sent_at: None,
         },
     )?;
-    host.run("zhang.min", 10, Command::Review)?;
-    host.run("zhang.min", 60, Command::Close)?;
+    host.run("zhang.min", 10, Command::Review {})?;
+    host.run("zhang.min", 60, Command::Close {})?;
 
     // A command after closure is refused, with the reason.
     if let Err(refused) = host.incident.execute(

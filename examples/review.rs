@@ -311,7 +311,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
                 None,
             )?,
         ),
-        (3 * 24 * 60, "crisis.lead", Command::Remediate),
+        (3 * 24 * 60, "crisis.lead", Command::Remediate {}),
         (
             3 * 24 * 60 + 60,
             "crisis.lead",
@@ -396,7 +396,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
                 sent_at: None,
             },
         ),
-        (3 * 24 * 60 + 70, "crisis.lead", Command::Review),
-        (3 * 24 * 60 + 80, "crisis.lead", Command::Close),
+        (3 * 24 * 60 + 70, "crisis.lead", Command::Review {}),
+        (3 * 24 * 60 + 80, "crisis.lead", Command::Close {}),
     ])
 }

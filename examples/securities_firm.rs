@@ -241,7 +241,9 @@ fn compensate(
         .filter(|r| {
             !matches!(
                 r,
-                Remedy::Reimburse { .. } | Remedy::Goodwill { .. } | Remedy::NegotiatedSettlement
+                Remedy::Reimburse { .. }
+                    | Remedy::Goodwill { .. }
+                    | Remedy::NegotiatedSettlement {}
             )
         })
         .collect();
@@ -284,7 +286,7 @@ fn compensate(
         "comp.officer",
         Command::RecordClaimResponse {
             claim_id: claim_id.clone(),
-            response: ClaimResponse::Accepted,
+            response: ClaimResponse::Accepted {},
         },
     )?;
     desk.run(
@@ -722,7 +724,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
         println!("Claim totals: {}", serde_json::to_string(totals)?);
     }
     desk.at(12, 10, 0)?;
-    desk.run("crisis.lead", Command::Remediate)?;
+    desk.run("crisis.lead", Command::Remediate {})?;
     println!(
         "\nThe incident is {} at {}.",
         desk.incident.phase(),
@@ -816,7 +818,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
         "legal.counsel",
         filing("cn-csrc", "summary-report", "SH-CSRC-2026-0514-01")?,
     )?;
-    desk.run("crisis.lead", Command::Review)?;
+    desk.run("crisis.lead", Command::Review {})?;
     println!(
         "\nThe CSRC summary report is filed at {}; the incident is {}.",
         desk.clock(),
@@ -826,7 +828,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
     // ---- Closure.
     desk.at(20, 10, 0)?;
     heading(&desk, "Closed");
-    desk.run("crisis.lead", Command::Close)?;
+    desk.run("crisis.lead", Command::Close {})?;
     let head = desk.incident.head();
     println!(
         "Closed after {} events; head {} (publish it where the log's editors cannot reach).",

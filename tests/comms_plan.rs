@@ -354,7 +354,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     });
     d.advance(60 * 24 * 4);
     let remediated_at = d.now;
-    d.run(Command::Remediate);
+    d.run(Command::Remediate {});
     let s = plan.schedule(
         d.incident.plan_view(),
         None,

@@ -429,8 +429,8 @@ fn validation_errors_are_named() {
     assert!(matches!(
         problems(
             builder()
-                .rule(rule("a", verified(), vec![Remedy::AccountFreeze]))
-                .rule(rule("a", always(), vec![Remedy::AccountFreeze]))
+                .rule(rule("a", verified(), vec![Remedy::AccountFreeze {}]))
+                .rule(rule("a", always(), vec![Remedy::AccountFreeze {}]))
         )[..],
         [PolicyProblem::DuplicateRuleId { .. }]
     ));
@@ -667,9 +667,9 @@ fn arb_remedy() -> impl Strategy<Value = Remedy> {
         ((1i64..100_000_000).prop_map(cny), 1u16..36)
             .prop_map(|(coverage, months)| Remedy::IdentityTheftInsurance { coverage, months }),
         (1u16..12).prop_map(|months| Remedy::FeeWaiver { months }),
-        Just(Remedy::AssistedPasswordReset),
-        Just(Remedy::AccountFreeze),
-        Just(Remedy::NegotiatedSettlement),
+        Just(Remedy::AssistedPasswordReset {}),
+        Just(Remedy::AccountFreeze {}),
+        Just(Remedy::NegotiatedSettlement {}),
     ]
 }
 
@@ -961,7 +961,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
         .advance(60)
         .run(offer("CL-1", 220_000))
         .advance(60)
-        .run(respond("CL-1", ClaimResponse::Accepted))
+        .run(respond("CL-1", ClaimResponse::Accepted {}))
         .advance(10)
         .run(settle("CL-1"))
         .advance(3 * 24 * 60)
@@ -978,7 +978,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
         case.offers[0].response,
         Some(ClaimResponse::Countered { amount, .. }) if amount == cny(300_000)
     ));
-    assert_eq!(case.offers[1].response, Some(ClaimResponse::Accepted));
+    assert_eq!(case.offers[1].response, Some(ClaimResponse::Accepted {}));
     assert_eq!(case.settled, Some(cny(220_000)));
     let payment = case.payment.as_ref().unwrap();
     assert_eq!(payment.amount, cny(220_000));
@@ -1059,7 +1059,7 @@ fn escalated_and_rejected_claims_are_final() {
     for (id, status) in [("CL-2", "escalated"), ("CL-3", "rejected")] {
         for command in [
             offer(id, 1),
-            respond(id, ClaimResponse::Accepted),
+            respond(id, ClaimResponse::Accepted {}),
             settle(id),
             pay(id, 1),
             Command::EscalateClaim {
@@ -1099,7 +1099,7 @@ fn every_negotiation_guard_is_a_typed_rejection() {
     assess(&mut desk, "CL-1", "C-0001", 100_000);
 
     // The claim state machine.
-    let r = desk.reject(respond("CL-1", ClaimResponse::Accepted));
+    let r = desk.reject(respond("CL-1", ClaimResponse::Accepted {}));
     assert_eq!(common::codes(&r), ["claim_status"]);
     assert_eq!(
         r.to_string(),
@@ -1189,7 +1189,7 @@ fn every_negotiation_guard_is_a_typed_rejection() {
         common::codes(&desk.reject(offer("CL-1", 1))),
         ["claim_status"]
     );
-    desk.run(respond("CL-1", ClaimResponse::Accepted))
+    desk.run(respond("CL-1", ClaimResponse::Accepted {}))
         .run(settle("CL-1"));
 
     // Paying: the settled amount, not before the settlement, with a reference.
@@ -1218,8 +1218,8 @@ fn every_negotiation_guard_is_a_typed_rejection() {
     assess(&mut desk, "CL-3", "C-0003", 100_000);
     desk.run(offer("CL-2", 100_000))
         .run(offer("CL-3", 50_000))
-        .run(respond("CL-2", ClaimResponse::Accepted))
-        .run(respond("CL-3", ClaimResponse::Accepted))
+        .run(respond("CL-2", ClaimResponse::Accepted {}))
+        .run(respond("CL-3", ClaimResponse::Accepted {}))
         .run(settle("CL-2"));
     // Settling is checked again: CL-2 took the rest of the budget after CL-3's offer.
     assert_eq!(common::codes(&desk.reject(settle("CL-3"))), ["over_budget"]);
@@ -1338,7 +1338,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     let mut desk = desk_with_program(Some(1_000_000));
     assess(&mut desk, "CL-1", "C-0001", 300_000);
     desk.run(offer("CL-1", 220_000))
-        .run(respond("CL-1", ClaimResponse::Accepted))
+        .run(respond("CL-1", ClaimResponse::Accepted {}))
         .run(settle("CL-1"));
     let batch = desk.incident.compensation_program(&policy).unwrap();
     assert_eq!(batch.id, program_id_of(&desk));
@@ -1372,7 +1372,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     let mut desk = desk_with_program(Some(150_000));
     assess(&mut desk, "CL-1", "C-0001", 300_000);
     desk.run(offer("CL-1", 150_000))
-        .run(respond("CL-1", ClaimResponse::Accepted))
+        .run(respond("CL-1", ClaimResponse::Accepted {}))
         .run(settle("CL-1"));
     assert!(matches!(
         desk.incident.compensation_program(&policy),

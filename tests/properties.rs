@@ -275,13 +275,13 @@ fn model_accepts(state: &Incident, command: &Command, now: DateTime<Utc>) -> Opt
                 })
             }
         },
-        Command::Remediate => {
+        Command::Remediate {} => {
             actions(ActionKind::Remediation)
                 .all(|a| matches!(a.status, ActionStatus::Done | ActionStatus::Deferred))
                 && *state.compensation() != CompensationStance::Undecided
         }
-        Command::Review => review_guard_met(state),
-        Command::Close => true,
+        Command::Review {} => review_guard_met(state),
+        Command::Close {} => true,
         Command::Dismiss { rationale } => valid_text(rationale, MAX_LONG),
         _ => return None,
     })
@@ -348,7 +348,7 @@ fn model_accepts_claim(state: &Incident, command: &Command, now: DateTime<Utc>) 
         Command::RecordClaimResponse { claim_id, response } => {
             status(claim_id) == Some(S::Offered)
                 && match response {
-                    ClaimResponse::Accepted => true,
+                    ClaimResponse::Accepted {} => true,
                     ClaimResponse::Countered { amount, note } => {
                         amount_ok(amount) && note.as_ref().is_none_or(|n| valid_text(n, MAX_SHORT))
                     }
@@ -655,7 +655,7 @@ proptest! {
         let trace = drive(&scenario)?;
         for record in &trace.records {
             check_model(record, model_accepts)?;
-            if matches!(record.command, Command::Review) && record.outcome.is_ok() {
+            if matches!(record.command, Command::Review {}) && record.outcome.is_ok() {
                 let before = &record.before;
                 prop_assert!(!before.findings().is_empty());
                 for action in before.actions().values().filter(|a| a.kind == ActionKind::Prevention) {

@@ -57,7 +57,7 @@ fn mass_breach_in_china(category: DataCategory) -> Impact {
 
 /// A seed case closed, its report built from the replayed log with the built-in regimes.
 fn closed_report(mut desk: Desk, entity: EntityType) -> (Incident, ReviewReport) {
-    desk.run(Command::Review).run(Command::Close);
+    desk.run(Command::Review {}).run(Command::Close {});
     let incident = Incident::replay(desk.log.envelopes()).unwrap();
     assert_eq!(incident.phase(), Phase::Closed);
     let obligations =

@@ -24,7 +24,7 @@ use seeds::securities_takeover::securities_takeover_until_review;
 #[test]
 fn platform_customer_data_theft_from_detection_to_closure() {
     let mut desk = platform_theft_until_review();
-    desk.run(Command::Review).run(Command::Close);
+    desk.run(Command::Review {}).run(Command::Close {});
     assert_eq!(desk.incident.phase(), Phase::Closed);
 
     // Phase stamps give every transition time, in order.
@@ -76,7 +76,7 @@ fn platform_customer_data_theft_from_detection_to_closure() {
 #[test]
 fn securities_firm_client_account_breach_from_detection_to_closure() {
     let mut desk = securities_takeover_until_review();
-    desk.run(Command::Review).run(Command::Close);
+    desk.run(Command::Review {}).run(Command::Close {});
     assert_eq!(desk.incident.phase(), Phase::Closed);
     desk.assert_replays();
 }

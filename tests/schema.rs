@@ -179,7 +179,7 @@ fn real_values_validate_against_the_committed_schemas() {
         &committed_validator("evidence_bundle"),
         &serde_json::to_value(&bundle).unwrap(),
     );
-    let rejection = desk.reject(Command::Review);
+    let rejection = desk.reject(Command::Review {});
     assert_valid(
         &committed_validator("rejection"),
         &serde_json::to_value(&rejection).unwrap(),

@@ -86,7 +86,7 @@ fn extras(desk: &mut Desk, program: &str, policy: &Policy) {
     })
     .run(Command::RecordClaimResponse {
         claim_id: claim_id.clone(),
-        response: ClaimResponse::Accepted,
+        response: ClaimResponse::Accepted {},
     })
     .run(Command::SettleClaim {
         claim_id: claim_id.clone(),
@@ -102,7 +102,7 @@ fn extras(desk: &mut Desk, program: &str, policy: &Policy) {
 fn seed_platform_theft() -> Desk {
     let mut desk = platform_theft_until_review();
     extras(&mut desk, "CP-2026-03", &reference_platform_policy());
-    desk.run(Command::Review).run(Command::Close);
+    desk.run(Command::Review {}).run(Command::Close {});
     assert_eq!(desk.incident.phase(), Phase::Closed);
     desk
 }
@@ -110,7 +110,7 @@ fn seed_platform_theft() -> Desk {
 fn seed_securities_takeover() -> Desk {
     let mut desk = securities_takeover_until_review();
     extras(&mut desk, "SEC-COMP-1", &reference_securities_policy());
-    desk.run(Command::Review).run(Command::Close);
+    desk.run(Command::Review {}).run(Command::Close {});
     assert_eq!(desk.incident.phase(), Phase::Closed);
     desk
 }

@@ -516,3 +516,15 @@ fn every_kind_of_failure_has_its_exit_code() {
     let out = run_with(&["validate", path.to_str().unwrap()], "");
     assert_one_line_error(&out, EXIT_UNREADABLE, "not UTF-8");
 }
+
+/// Attack: a member planted in a stored event (text the contract does not have) is
+/// refused as not an envelope, whatever the event, even when the digests are recomputed.
+#[test]
+fn a_planted_member_is_refused() {
+    let (log, _) = securities_log();
+    let mut lines = parsed(&log);
+    let last = lines.len() - 1;
+    lines[last]["event"]["note"] = "funds returned to 6222-XXXX".into();
+    let out = run_with(&["validate"], &reseal(lines, last));
+    assert_one_line_error(&out, EXIT_MALFORMED, "unknown field `note`");
+}

@@ -57,7 +57,7 @@ pub enum PlanTrigger {
     },
     /// Every regulatory obligation whose recipient is a regulator: one report each, due at
     /// the obligation's due time (or "immediately" when it has none).
-    RegulatoryObligations,
+    RegulatoryObligations {},
 }
 
 /// One line of a plan.
@@ -234,7 +234,7 @@ impl CommsPlan {
                     MessageKind::RegulatorReport,
                     Audience::Regulators,
                     &[RegulatorPortal],
-                    PlanTrigger::RegulatoryObligations,
+                    PlanTrigger::RegulatoryObligations {},
                     Role::Legal,
                 ),
                 item(
@@ -326,7 +326,7 @@ impl CommsPlan {
                         entries.push(entry(item, occurrence, Some(due), notices.get(n), at, None));
                     }
                 }
-                PlanTrigger::RegulatoryObligations => {
+                PlanTrigger::RegulatoryObligations {} => {
                     let Some(obligations) = obligations else {
                         continue;
                     };

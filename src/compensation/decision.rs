@@ -415,9 +415,9 @@ pub(super) fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Op
             totals.fee_waivers += 1;
             totals.fee_waiver_months += u64::from(*months);
         }
-        Remedy::AssistedPasswordReset => totals.assisted_password_resets += 1,
-        Remedy::AccountFreeze => totals.account_freezes += 1,
-        Remedy::NegotiatedSettlement => totals.negotiated_settlements += 1,
+        Remedy::AssistedPasswordReset {} => totals.assisted_password_resets += 1,
+        Remedy::AccountFreeze {} => totals.account_freezes += 1,
+        Remedy::NegotiatedSettlement {} => totals.negotiated_settlements += 1,
     }
     Some(())
 }

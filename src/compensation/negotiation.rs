@@ -153,7 +153,7 @@ impl fmt::Display for ClaimStatus {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClaimResponse {
     /// The offer is accepted as made.
-    Accepted,
+    Accepted {},
     /// The customer asks for another amount.
     Countered {
         /// The cash the customer asks for.

@@ -262,11 +262,11 @@ pub enum Remedy {
         months: u16,
     },
     /// Staff-assisted password and second-factor reset.
-    AssistedPasswordReset,
+    AssistedPasswordReset {},
     /// Staff-assisted account freeze.
-    AccountFreeze,
+    AccountFreeze {},
     /// An offer to negotiate a settlement case by case (no automatic cash).
-    NegotiatedSettlement,
+    NegotiatedSettlement {},
 }
 
 impl Remedy {
@@ -278,9 +278,9 @@ impl Remedy {
             Self::CreditMonitoring { .. } => "credit_monitoring",
             Self::IdentityTheftInsurance { .. } => "identity_theft_insurance",
             Self::FeeWaiver { .. } => "fee_waiver",
-            Self::AssistedPasswordReset => "assisted_password_reset",
-            Self::AccountFreeze => "account_freeze",
-            Self::NegotiatedSettlement => "negotiated_settlement",
+            Self::AssistedPasswordReset {} => "assisted_password_reset",
+            Self::AccountFreeze {} => "account_freeze",
+            Self::NegotiatedSettlement {} => "negotiated_settlement",
         }
     }
 }
@@ -306,9 +306,9 @@ impl fmt::Display for Remedy {
                 write!(f, "identity-theft insurance {coverage} for {months} months")
             }
             Self::FeeWaiver { months } => write!(f, "fee waiver {months} months"),
-            Self::AssistedPasswordReset => f.write_str("assisted password reset"),
-            Self::AccountFreeze => f.write_str("assisted account freeze"),
-            Self::NegotiatedSettlement => f.write_str("negotiated settlement"),
+            Self::AssistedPasswordReset {} => f.write_str("assisted password reset"),
+            Self::AccountFreeze {} => f.write_str("assisted account freeze"),
+            Self::NegotiatedSettlement {} => f.write_str("negotiated settlement"),
         }
     }
 }
@@ -589,9 +589,9 @@ impl PolicyBuilder {
                     Remedy::CreditMonitoring { months } | Remedy::FeeWaiver { months } => {
                         zero_months(&mut problems, rule, remedy, *months);
                     }
-                    Remedy::AssistedPasswordReset
-                    | Remedy::AccountFreeze
-                    | Remedy::NegotiatedSettlement => {}
+                    Remedy::AssistedPasswordReset {}
+                    | Remedy::AccountFreeze {}
+                    | Remedy::NegotiatedSettlement {} => {}
                 }
             }
             if self.matching == Matching::FirstMatch {

@@ -104,7 +104,7 @@ pub fn reference_platform_policy() -> Policy {
             "account-recovery",
             "Seed 000: 应立即更改密码……冻结账户 — assisted reset and freeze.",
             Condition::AccountCompromised { is: true },
-            vec![Remedy::AccountFreeze, Remedy::AssistedPasswordReset],
+            vec![Remedy::AccountFreeze {}, Remedy::AssistedPasswordReset {}],
         ),
         rule(
             "serious-impact",
@@ -115,7 +115,7 @@ pub fn reference_platform_policy() -> Policy {
                     Condition::Not { condition: Box::new(evidence(&[E::Verified])) },
                 ],
             },
-            vec![Remedy::NegotiatedSettlement],
+            vec![Remedy::NegotiatedSettlement {}],
         ),
         rule(
             "goodwill",
@@ -176,7 +176,7 @@ pub fn reference_securities_policy() -> Policy {
             Condition::All {
                 conditions: vec![evidence(&[E::Verified]), Condition::AccountCompromised { is: true }],
             },
-            vec![full.clone(), Remedy::AccountFreeze, Remedy::AssistedPasswordReset],
+            vec![full.clone(), Remedy::AccountFreeze {}, Remedy::AssistedPasswordReset {}],
         ),
         rule(
             "verified-loss",
@@ -188,14 +188,14 @@ pub fn reference_securities_policy() -> Policy {
             "partial-evidence",
             "Seed 002: 及时与客户协商解决方案,尽早取得客户谅解 — pay the verified part, negotiate the rest.",
             evidence(&[E::Partial]),
-            vec![full, Remedy::NegotiatedSettlement],
+            vec![full, Remedy::NegotiatedSettlement {}],
         ),
         rule(
             "unverified-claim",
             "Seed 002: 对于无实际证据证明受损情况的客户,也要正面回应,充分沟通 — negotiate, goodwill, fee waiver.",
             evidence(&[E::Unverified]),
             vec![
-                Remedy::NegotiatedSettlement,
+                Remedy::NegotiatedSettlement {},
                 Remedy::Goodwill { amount: cny(200) },
                 Remedy::FeeWaiver { months: 6 },
             ],
@@ -205,8 +205,8 @@ pub fn reference_securities_policy() -> Policy {
             "Seed 002: 保护用户数据,防止进一步损失 — recover the account, goodwill, fee waiver.",
             Condition::AccountCompromised { is: true },
             vec![
-                Remedy::AccountFreeze,
-                Remedy::AssistedPasswordReset,
+                Remedy::AccountFreeze {},
+                Remedy::AssistedPasswordReset {},
                 Remedy::Goodwill { amount: cny(100) },
                 Remedy::FeeWaiver { months: 3 },
             ],

@@ -96,7 +96,7 @@
 //! let later = Context::new(ActorId::new("claims.desk")?, t0 + Duration::days(1));
 //! let refused = incident.decide(&pay, &later).unwrap_err();
 //! assert!(refused.to_string().contains("claim CL-1 is offered; this needs it to be settled"));
-//! run(&mut incident, respond(ClaimResponse::Accepted))?;
+//! run(&mut incident, respond(ClaimResponse::Accepted {}))?;
 //! run(&mut incident, Command::SettleClaim { claim_id: id.clone() })?;
 //! run(&mut incident, pay)?;
 //!

@@ -83,7 +83,7 @@
 //!     .severity(Severity::Sev2)
 //!     .owner(ActorId::new("li.na")?);
 //! let incident = Incident::replay(&Incident::declare(&declare, &ctx)?)?;
-//! let rejection = incident.decide(&Command::Remediate, &ctx).unwrap_err();
+//! let rejection = incident.decide(&Command::Remediate {}, &ctx).unwrap_err();
 //! assert!(rejection.to_string().starts_with(
 //!     "cannot remediate an incident in phase detected: this command is not accepted in \
 //!      phase detected (accepted now: contain, dismiss, change_severity,"

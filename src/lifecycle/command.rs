@@ -455,11 +455,11 @@ pub enum Command {
         basis: DisclosureBasis,
     },
     /// Move to Remediated.
-    Remediate,
+    Remediate {},
     /// Move to Reviewed.
-    Review,
+    Review {},
     /// Close the incident.
-    Close,
+    Close {},
     /// Dismiss the incident as a false positive.
     Dismiss {
         /// Why it is not an incident.
@@ -562,11 +562,11 @@ pub enum CommandKind {
     Contain,
     /// [`Command::Disclose`].
     Disclose,
-    /// [`Command::Remediate`].
+    /// [`Command::Remediate {}`].
     Remediate,
-    /// [`Command::Review`].
+    /// [`Command::Review {}`].
     Review,
-    /// [`Command::Close`].
+    /// [`Command::Close {}`].
     Close,
     /// [`Command::Dismiss`].
     Dismiss,
@@ -728,9 +728,9 @@ impl Command {
             Self::RejectClaim { .. } => CommandKind::RejectClaim,
             Self::Contain { .. } => CommandKind::Contain,
             Self::Disclose { .. } => CommandKind::Disclose,
-            Self::Remediate => CommandKind::Remediate,
-            Self::Review => CommandKind::Review,
-            Self::Close => CommandKind::Close,
+            Self::Remediate {} => CommandKind::Remediate,
+            Self::Review {} => CommandKind::Review,
+            Self::Close {} => CommandKind::Close,
             Self::Dismiss { .. } => CommandKind::Dismiss,
         }
     }

@@ -382,13 +382,13 @@ pub enum Event {
     },
     /// Remediation was completed.
     #[serde(rename = "remediated")]
-    Remediated,
+    Remediated {},
     /// The review was completed.
     #[serde(rename = "reviewed")]
-    Reviewed,
+    Reviewed {},
     /// The incident was closed.
     #[serde(rename = "closed")]
-    Closed,
+    Closed {},
     /// The incident was dismissed as a false positive.
     #[serde(rename = "dismissed")]
     Dismissed {
@@ -445,9 +445,9 @@ impl Event {
             Self::ClaimRejected { .. } => "claim_rejected",
             Self::Contained { .. } => "contained",
             Self::Disclosed { .. } => "disclosed",
-            Self::Remediated => "remediated",
-            Self::Reviewed => "reviewed",
-            Self::Closed => "closed",
+            Self::Remediated {} => "remediated",
+            Self::Reviewed {} => "reviewed",
+            Self::Closed {} => "closed",
             Self::Dismissed { .. } => "dismissed",
         }
     }

@@ -65,7 +65,7 @@ fn negotiation(
                             assessment: ClaimAssessment {
                                 policy: pin.policy.clone(),
                                 cash: cny(cash),
-                                remedies: vec![Remedy::NegotiatedSettlement],
+                                remedies: vec![Remedy::NegotiatedSettlement {}],
                                 needs_manual_review: true,
                             },
                         },
@@ -108,7 +108,7 @@ fn negotiation(
                         steps.push((
                             Command::RecordClaimResponse {
                                 claim_id: claim_id.clone(),
-                                response: ClaimResponse::Accepted,
+                                response: ClaimResponse::Accepted {},
                             },
                             now,
                         ));

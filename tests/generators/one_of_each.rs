@@ -223,7 +223,7 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         },
         Command::RecordClaimResponse {
             claim_id: ClaimId::new("CL1").unwrap(),
-            response: ClaimResponse::Accepted,
+            response: ClaimResponse::Accepted {},
         },
         Command::SettleClaim {
             claim_id: ClaimId::new("CL1").unwrap(),
@@ -248,9 +248,9 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         Command::Disclose {
             basis: DisclosureBasis::PublicNotice { notice_id: n1 },
         },
-        Command::Remediate,
-        Command::Review,
-        Command::Close,
+        Command::Remediate {},
+        Command::Review {},
+        Command::Close {},
         Command::Dismiss {
             rationale: "false positive".into(),
         },

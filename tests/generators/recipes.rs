@@ -151,7 +151,7 @@ pub(crate) fn remediate_recipe() -> impl Strategy<Value = Vec<Raw>> {
                 (settle, When::Within(0)),
             ];
             commands.extend(compensation);
-            commands.push((Command::Remediate, When::Within(0)));
+            commands.push((Command::Remediate {}, When::Within(0)));
             with_clock(commands)
         })
 }
@@ -219,7 +219,7 @@ pub(crate) fn review_recipe() -> impl Strategy<Value = Vec<Raw>> {
                     },
                     When::Within(1000),
                 ));
-                commands.push((Command::Review, When::Within(0)));
+                commands.push((Command::Review {}, When::Within(0)));
                 with_clock(commands)
             },
         )
@@ -274,7 +274,7 @@ pub(crate) fn feedback_recipe() -> impl Strategy<Value = Vec<Raw>> {
 }
 
 pub(crate) fn close_recipe() -> impl Strategy<Value = Vec<Raw>> {
-    with_clock(vec![(Command::Close, When::Within(0))])
+    with_clock(vec![(Command::Close {}, When::Within(0))])
 }
 
 /// An id from the pool or, for recipes, sometimes one of their own (so that a recipe is

@@ -211,7 +211,7 @@ pub(crate) fn platform_theft_until_review() -> Desk {
 
     // Remediate needs settled remediation work and a compensation decision.
     desk.as_actor("zhang.min");
-    let r = desk.reject(Command::Remediate);
+    let r = desk.reject(Command::Remediate {});
     assert_eq!(codes(&r), ["compensation_undecided"]);
     desk.advance(24 * 60)
         .run(add_action(
@@ -238,7 +238,7 @@ pub(crate) fn platform_theft_until_review() -> Desk {
             None,
             None,
         ));
-    let r = desk.reject(Command::Remediate);
+    let r = desk.reject(Command::Remediate {});
     assert_eq!(
         codes(&r),
         ["remediation_outstanding", "compensation_undecided"]
@@ -257,7 +257,7 @@ pub(crate) fn platform_theft_until_review() -> Desk {
             )
             .unwrap(),
         )
-        .run(Command::Remediate);
+        .run(Command::Remediate {});
     assert_eq!(desk.incident.phase(), Phase::Remediated);
 
     // Review needs findings, owned and dated prevention, and the resolution notice sent.
@@ -269,7 +269,7 @@ pub(crate) fn platform_theft_until_review() -> Desk {
         None,
         Some(Measure::SecurityAudit),
     ));
-    let r = desk.reject(Command::Review);
+    let r = desk.reject(Command::Review {});
     assert_eq!(
         codes(&r),
         [

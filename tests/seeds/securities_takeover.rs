@@ -36,7 +36,7 @@ pub(crate) fn securities_takeover_until_review() -> Desk {
     );
 
     // Review before remediation is out of order.
-    let r = desk.reject(Command::Review);
+    let r = desk.reject(Command::Review {});
     assert!(
         r.to_string().contains("not accepted in phase detected"),
         "{r}"
@@ -137,7 +137,7 @@ pub(crate) fn securities_takeover_until_review() -> Desk {
     });
     assert_eq!(codes(&r), ["compensation_program_open"]);
     let due = desk.now + chrono::Duration::days(90);
-    desk.run(Command::Remediate)
+    desk.run(Command::Remediate {})
         .run(add_action(
             "P-1",
             ActionKind::Prevention,

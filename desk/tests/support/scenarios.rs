@@ -214,7 +214,7 @@ pub async fn seed_and_restart(database: &str) {
     assert_eq!(status, 409, "{body}");
     assert_eq!(body["code"], "version_conflict");
     assert_eq!(body["current_version"].as_u64(), Some(version));
-    run(&server, &id, version, "zhang.min", &Command::Review).await;
+    run(&server, &id, version, "zhang.min", &Command::Review {}).await;
     let (_, state) = server.get(&format!("/incidents/{id}")).await;
     assert_eq!(state["phase"], "reviewed", "{}", state["phase"]);
 }

@@ -303,9 +303,9 @@ impl Incident {
             }
             Command::Contain { contained_at } => vec![self.contain(&mut c, now, contained_at)],
             Command::Disclose { basis } => vec![self.disclose(&mut c, basis)],
-            Command::Remediate => vec![self.remediate(&mut c)],
-            Command::Review => vec![self.review(&mut c)],
-            Command::Close => vec![self.close()],
+            Command::Remediate {} => vec![self.remediate(&mut c)],
+            Command::Review {} => vec![self.review(&mut c)],
+            Command::Close {} => vec![self.close()],
             Command::Dismiss { rationale } => vec![self.dismiss(&mut c, rationale)],
         };
         debug_assert!(

@@ -44,21 +44,21 @@ impl Incident {
         }
     }
 
-    /// [`Command::Remediate`].
+    /// [`Command::Remediate {}`].
     pub(super) fn remediate(&self, c: &mut Checks) -> Event {
         self.remediate_guard(c);
-        Event::Remediated
+        Event::Remediated {}
     }
 
-    /// [`Command::Review`].
+    /// [`Command::Review {}`].
     pub(super) fn review(&self, c: &mut Checks) -> Event {
         self.review_guard(c);
-        Event::Reviewed
+        Event::Reviewed {}
     }
 
-    /// [`Command::Close`].
+    /// [`Command::Close {}`].
     pub(super) fn close(&self) -> Event {
-        Event::Closed
+        Event::Closed {}
     }
 
     /// [`Command::Dismiss`].

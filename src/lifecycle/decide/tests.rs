@@ -149,7 +149,7 @@ mod guards {
             },
             8,
         );
-        run(&mut i, Command::Remediate, 9);
+        run(&mut i, Command::Remediate {}, 9);
         i
     }
 
@@ -328,7 +328,7 @@ mod guards {
     fn remediate_guard_needs_settled_work_and_a_compensation_decision() {
         let mut i = in_phase(Phase::Disclosed);
         assert_eq!(
-            codes(&i.decide(&Command::Remediate, &ctx(10)).unwrap_err()),
+            codes(&i.decide(&Command::Remediate {}, &ctx(10)).unwrap_err()),
             ["compensation_undecided"]
         );
         run(
@@ -342,7 +342,7 @@ mod guards {
             10,
         );
         run(&mut i, done("R1"), 11);
-        let r = i.decide(&Command::Remediate, &ctx(11)).unwrap_err();
+        let r = i.decide(&Command::Remediate {}, &ctx(11)).unwrap_err();
         assert_eq!(
             codes(&r),
             ["remediation_outstanding", "compensation_undecided"]
@@ -366,7 +366,7 @@ mod guards {
             .unwrap(),
             12,
         );
-        run(&mut i, Command::Remediate, 13);
+        run(&mut i, Command::Remediate {}, 13);
         assert_eq!(i.phase(), Phase::Remediated);
     }
 
@@ -379,7 +379,7 @@ mod guards {
             action("P2", ActionKind::Prevention, Some("ciso"), Some(t(9999))),
             10,
         );
-        let r = i.decide(&Command::Review, &ctx(10)).unwrap_err();
+        let r = i.decide(&Command::Review {}, &ctx(10)).unwrap_err();
         assert_eq!(
             codes(&r),
             [
@@ -430,7 +430,7 @@ mod guards {
         );
         // Approved is not enough: it must be sent.
         assert_eq!(
-            codes(&i.decide(&Command::Review, &ctx(12)).unwrap_err()),
+            codes(&i.decide(&Command::Review {}, &ctx(12)).unwrap_err()),
             ["resolution_notice_not_sent"]
         );
         run(
@@ -441,8 +441,8 @@ mod guards {
             },
             13,
         );
-        run(&mut i, Command::Review, 14);
-        run(&mut i, Command::Close, 15);
+        run(&mut i, Command::Review {}, 14);
+        run(&mut i, Command::Close {}, 15);
         assert_eq!(i.phase(), Phase::Closed);
     }
 
@@ -459,9 +459,9 @@ mod guards {
                 Command::Contain {
                     contained_at: Some(t(9)),
                 },
-                Command::Remediate,
-                Command::Review,
-                Command::Close,
+                Command::Remediate {},
+                Command::Review {},
+                Command::Close {},
             ] {
                 let kind = command.kind();
                 let result = i.decide(&command, &ctx(20));

@@ -74,9 +74,9 @@ impl std::fmt::Display for Event {
             | Self::ClaimRejected { .. } => self.fmt_claims(f),
             Self::Contained { .. }
             | Self::Disclosed { .. }
-            | Self::Remediated
-            | Self::Reviewed
-            | Self::Closed
+            | Self::Remediated {}
+            | Self::Reviewed {}
+            | Self::Closed {}
             | Self::Dismissed { .. } => self.fmt_phases(f),
         }
     }
@@ -299,9 +299,9 @@ impl Event {
                     write!(f, "public disclosure not required: {legal_basis}")
                 }
             },
-            Self::Remediated => f.write_str("remediated"),
-            Self::Reviewed => f.write_str("reviewed"),
-            Self::Closed => f.write_str("closed"),
+            Self::Remediated {} => f.write_str("remediated"),
+            Self::Reviewed {} => f.write_str("reviewed"),
+            Self::Closed {} => f.write_str("closed"),
             Self::Dismissed { rationale } => write!(f, "dismissed: {rationale}"),
             other => other.fmt_elsewhere(f),
         }
@@ -498,7 +498,7 @@ fn claim_response(
     response: &ClaimResponse,
 ) -> fmt::Result {
     match response {
-        ClaimResponse::Accepted => write!(f, "claim {claim_id}: offer accepted"),
+        ClaimResponse::Accepted {} => write!(f, "claim {claim_id}: offer accepted"),
         ClaimResponse::Countered { amount, note } => {
             write!(f, "claim {claim_id}: offer countered with {amount}")?;
             match note {

@@ -101,7 +101,7 @@ impl Incident {
     ) -> Result<(), ApplyError> {
         let Stamp { name, at, .. } = stamp;
         let status = match response {
-            ClaimResponse::Accepted => ClaimStatus::Accepted,
+            ClaimResponse::Accepted {} => ClaimStatus::Accepted,
             ClaimResponse::Countered { .. } => ClaimStatus::Countered,
         };
         self.claim_step(&claim_id, name, status, None, |case| {

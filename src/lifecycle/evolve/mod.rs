@@ -201,9 +201,9 @@ impl Incident {
             }
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),
             Event::Disclosed { basis } => self.apply_disclosed(basis, stamp),
-            Event::Remediated => self.apply_remediated(stamp),
-            Event::Reviewed => self.apply_reviewed(stamp),
-            Event::Closed => self.apply_closed(stamp),
+            Event::Remediated {} => self.apply_remediated(stamp),
+            Event::Reviewed {} => self.apply_reviewed(stamp),
+            Event::Closed {} => self.apply_closed(stamp),
             Event::Dismissed { rationale } => self.apply_dismissed(rationale, stamp),
         }?;
         self.updated_at = at;

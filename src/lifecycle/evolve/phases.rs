@@ -40,7 +40,7 @@ impl Incident {
         Ok(())
     }
 
-    /// [`Event::Remediated`].
+    /// [`Event::Remediated {}`].
     pub(super) fn apply_remediated(&mut self, stamp: Stamp) -> Result<(), ApplyError> {
         let Stamp {
             name,
@@ -52,7 +52,7 @@ impl Incident {
         Ok(())
     }
 
-    /// [`Event::Reviewed`].
+    /// [`Event::Reviewed {}`].
     pub(super) fn apply_reviewed(&mut self, stamp: Stamp) -> Result<(), ApplyError> {
         let Stamp {
             name,
@@ -64,7 +64,7 @@ impl Incident {
         Ok(())
     }
 
-    /// [`Event::Closed`].
+    /// [`Event::Closed {}`].
     pub(super) fn apply_closed(&mut self, stamp: Stamp) -> Result<(), ApplyError> {
         let Stamp {
             name,

@@ -56,9 +56,9 @@ pub(crate) fn service() -> BoxedStrategy<Remedy> {
         1 => (1i64..100_000_000, 1u16..=24).prop_map(|(c, months)| {
             Remedy::IdentityTheftInsurance { coverage: cny(c), months }
         }),
-        1 => Just(Remedy::AssistedPasswordReset),
-        1 => Just(Remedy::AccountFreeze),
-        1 => Just(Remedy::NegotiatedSettlement),
+        1 => Just(Remedy::AssistedPasswordReset {}),
+        1 => Just(Remedy::AccountFreeze {}),
+        1 => Just(Remedy::NegotiatedSettlement {}),
         1 => (1i64..10_000).prop_map(|a| Remedy::Goodwill { amount: cny(a) }),
         1 => Just(Remedy::CreditMonitoring { months: 0 }),
     ]
@@ -97,7 +97,7 @@ fn assessment(policies: Vec<PolicyRef>) -> BoxedStrategy<ClaimAssessment> {
 
 fn response() -> BoxedStrategy<ClaimResponse> {
     prop_oneof![
-        3 => Just(ClaimResponse::Accepted),
+        3 => Just(ClaimResponse::Accepted {}),
         2 => (claim_money(), option::of(text(MAX_SHORT)))
             .prop_map(|(amount, note)| ClaimResponse::Countered { amount, note }),
     ]

@@ -31,9 +31,9 @@ pub(super) fn transition_arms() -> Arms {
                 .prop_map(|basis| Command::Disclose { basis })
                 .boxed(),
         ),
-        (2, Just(Command::Remediate).boxed()),
-        (2, Just(Command::Review).boxed()),
-        (2, Just(Command::Close).boxed()),
+        (2, Just(Command::Remediate {}).boxed()),
+        (2, Just(Command::Review {}).boxed()),
+        (2, Just(Command::Close {}).boxed()),
         (
             1,
             text(MAX_LONG)

@@ -1,0 +1,228 @@
+//! Attack: text planted in a stored line. A member the event contract does not have,
+//! added to any object of any event (or to the envelope), must make the line unreadable,
+//! so that `verify`, replay, bundle verification and `incident_cli validate` all refuse it
+//! instead of decoding the line without the planted text and finding the digests intact.
+//!
+//! The events come from generated incidents (a fixed seed) until every event type has been
+//! seen, plus the seed cases; each event's JSON is walked and a member planted in every
+//! object in turn.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod driver;
+mod generators;
+mod seeds;
+
+use std::collections::BTreeMap;
+
+use generators::scenario::{run, scenario};
+use incident::bundle::EvidenceBundle;
+use incident::chain::{read_json_lines, write_json_lines};
+use incident::{Envelope, Event, Incident, ReplayOptions};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+use serde_json::Value;
+
+/// One stored line per event type: the first seen of each, from generated incidents and
+/// the seed cases.
+fn one_line_per_event_type() -> BTreeMap<String, Value> {
+    let mut lines: BTreeMap<String, Value> = BTreeMap::new();
+    let mut keep = |envelopes: &[Envelope]| {
+        for envelope in envelopes {
+            let line: Value = serde_json::from_str(&envelope.to_json().unwrap()).unwrap();
+            let kind = line["event"]["type"].as_str().unwrap().to_owned();
+            lines.entry(kind).or_insert(line);
+        }
+    };
+    keep(
+        seeds::platform_theft::platform_theft_until_review()
+            .log
+            .envelopes(),
+    );
+    keep(overdue_action().log.envelopes());
+    keep(
+        seeds::securities_takeover::securities_takeover_until_review()
+            .log
+            .envelopes(),
+    );
+    let mut runner = TestRunner::new_with_rng(
+        generators::config(1),
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
+    let strategy = scenario();
+    for _ in 0..400 {
+        let scenario = strategy.new_tree(&mut runner).unwrap().current();
+        keep(run(&scenario).0.envelopes());
+    }
+    lines
+}
+
+/// A desk whose action fell due undone, recorded by the timer.
+fn overdue_action() -> driver::Desk {
+    let mut desk = seeds::platform_theft::platform_theft_until_review();
+    desk.run(driver::commands::add_action(
+        "P-9",
+        incident::actions::ActionKind::Prevention,
+        "Rotate every back-office credential",
+        Some("ops"),
+        Some(desk.now + chrono::Duration::hours(1)),
+        None,
+    ));
+    desk.advance(120);
+    let commands = desk.incident.handle_timeout(None, desk.now);
+    assert!(!commands.is_empty(), "the timer records the overdue action");
+    for command in commands {
+        desk.run(command);
+    }
+    desk
+}
+
+/// Every JSON pointer to an object inside `value` (its root included).
+fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            out.push(at.clone());
+            for (key, child) in map {
+                objects(child, format!("{at}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                objects(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_event_type_is_covered() {
+    let lines = one_line_per_event_type();
+    // Every event type the contract has (the CHANGELOG's list) occurs at least once.
+    let expected = [
+        "incident_declared",
+        "severity_changed",
+        "kind_changed",
+        "impact_updated",
+        "occurrence_recorded",
+        "role_assigned",
+        "role_unassigned",
+        "sub_status_set",
+        "evidence_added",
+        "custody_recorded",
+        "action_added",
+        "action_updated",
+        "action_started",
+        "action_completed",
+        "action_deferred",
+        "note_added",
+        "milestone_recorded",
+        "determination_recorded",
+        "grade_recorded",
+        "report_filed",
+        "clock_alert",
+        "overdue_recorded",
+        "inquiry_received",
+        "inquiry_responded",
+        "inquiry_resolved",
+        "survey_response_recorded",
+        "notice_drafted",
+        "notice_approved",
+        "notice_sent",
+        "notice_cancelled",
+        "fact_recorded",
+        "comms_plan_adopted",
+        "finding_recorded",
+        "compensation_program_opened",
+        "compensation_not_applicable",
+        "claim_assessed",
+        "settlement_offered",
+        "claim_response_recorded",
+        "claim_settled",
+        "claim_paid",
+        "claim_escalated",
+        "claim_rejected",
+        "contained",
+        "disclosed",
+        "remediated",
+        "reviewed",
+        "closed",
+        "dismissed",
+    ];
+    let missing: Vec<&str> = expected
+        .iter()
+        .filter(|k| !lines.contains_key(**k))
+        .copied()
+        .collect();
+    assert!(missing.is_empty(), "no generated event of type {missing:?}");
+}
+
+#[test]
+fn a_member_planted_in_any_object_of_any_event_is_refused() {
+    let mut accepted = Vec::new();
+    let mut tried = 0;
+    for (kind, line) in one_line_per_event_type() {
+        let mut pointers = Vec::new();
+        objects(&line, String::new(), &mut pointers);
+        for pointer in pointers {
+            let mut planted = line.clone();
+            let Some(Value::Object(object)) = planted.pointer_mut(&pointer) else {
+                unreachable!()
+            };
+            object.insert("planted".into(), Value::from("funds returned to 6222-XXXX"));
+            tried += 1;
+            let text = serde_json::to_string(&planted).unwrap();
+            if Envelope::from_json(text.as_bytes()).is_ok() {
+                accepted.push(format!(
+                    "{kind} at {}",
+                    if pointer.is_empty() { "/" } else { &pointer }
+                ));
+            }
+        }
+    }
+    assert!(tried > 100, "only {tried} plantings tried");
+    assert!(
+        accepted.is_empty(),
+        "planted members accepted: {accepted:#?}"
+    );
+}
+
+/// The issue's own example, through every reader: a `closed` event with an approver and a
+/// note the contract does not have.
+#[test]
+fn a_planted_closing_line_is_refused_by_every_reader() {
+    let desk = seeds::platform_theft::platform_theft_until_review();
+    let mut incident = desk.incident.clone();
+    let mut log = desk.log.clone();
+    for command in [incident::Command::Review {}, incident::Command::Close {}] {
+        let envelopes = incident.execute(&command, &desk.ctx()).unwrap();
+        log.append(incident.version(), &envelopes).unwrap();
+        for e in &envelopes {
+            incident.apply(e).unwrap();
+        }
+    }
+    let text = write_json_lines(log.envelopes()).unwrap();
+    let planted = text.replace(
+        "\"event\":{\"type\":\"closed\"}",
+        "\"event\":{\"approved_by\":\"ceo\",\"note\":\"funds returned to 6222-XXXX\",\"type\":\"closed\"}",
+    );
+    assert_ne!(planted, text, "the closing line was found");
+    assert!(read_json_lines::<Event>(planted.as_bytes()).is_err());
+    assert!(Incident::replay_json_lines(planted.as_bytes(), &ReplayOptions::default()).is_err());
+    assert!(Incident::replay_json_lines(
+        planted.as_bytes(),
+        &ReplayOptions::default().skip_verification()
+    )
+    .is_err());
+    // A bundle whose events hold the planted line does not even parse.
+    let bundle = EvidenceBundle::export(log.envelopes()).unwrap();
+    let json = serde_json::to_string(&bundle).unwrap().replace(
+        "\"event\":{\"type\":\"closed\"}",
+        "\"event\":{\"approved_by\":\"ceo\",\"type\":\"closed\"}",
+    );
+    assert!(serde_json::from_str::<EvidenceBundle>(&json).is_err());
+}
