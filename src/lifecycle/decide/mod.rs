@@ -165,149 +165,7 @@ impl Incident {
             });
         }
         let mut c = Checks::default();
-        let events = match command {
-            Command::ChangeSeverity { severity, reason } => {
-                vec![self.change_severity(&mut c, severity, reason)]
-            }
-            Command::Reclassify { kind: to, reason } => vec![self.reclassify(&mut c, to, reason)],
-            Command::UpdateImpact { update, reason } => {
-                vec![self.update_impact(&mut c, update, reason)]
-            }
-            Command::RecordOccurrence {
-                occurred_at,
-                estimated,
-            } => vec![self.record_occurrence(&mut c, now, occurred_at, estimated)],
-            Command::AssignRole { role, person } => vec![self.assign_role(&mut c, role, person)],
-            Command::UnassignRole { role } => vec![self.unassign_role(&mut c, role)],
-            Command::SetSubStatus { sub_status } => vec![self.set_sub_status(&mut c, sub_status)],
-            Command::AddEvidence(new) => vec![self.add_evidence(&mut c, now, new)],
-            Command::RecordCustody(record) => vec![self.record_custody(&mut c, now, record)],
-            Command::AddAction(new) => vec![self.add_action(&mut c, new)],
-            Command::UpdateAction(changes) => vec![self.update_action(&mut c, changes)],
-            Command::StartAction { action_id } => vec![self.start_action(&mut c, action_id)],
-            Command::CompleteAction {
-                action_id,
-                completed_at,
-                outcome,
-            } => vec![self.complete_action(&mut c, now, action_id, completed_at, outcome)],
-            Command::DeferAction { action_id, reason } => {
-                vec![self.defer_action(&mut c, action_id, reason)]
-            }
-            Command::AddNote { text } => vec![self.add_note(&mut c, text)],
-            Command::RecordMilestone { milestone, at } => {
-                vec![self.record_milestone(&mut c, now, milestone, at)]
-            }
-            Command::RecordDetermination {
-                fact,
-                value,
-                determined_at,
-                basis,
-            } => vec![self.record_determination(&mut c, now, fact, value, determined_at, basis)],
-            Command::RecordGrade {
-                grade,
-                graded_at,
-                basis,
-            } => vec![self.record_grade(&mut c, now, grade, graded_at, basis)],
-            Command::RecordFiling {
-                regime,
-                report,
-                submitted_at,
-                reference,
-            } => vec![self.record_filing(&mut c, now, regime, report, submitted_at, reference)],
-            Command::RecordClockAlerts { alerts } => self.record_clock_alerts(&mut c, now, alerts),
-            Command::RecordOverdue { overdue } => self.record_overdue(&mut c, now, overdue),
-            Command::RecordInquiry {
-                inquiry_id,
-                channel,
-                topic,
-                customer,
-                received_at,
-            } => vec![self.record_inquiry(
-                &mut c,
-                now,
-                inquiry_id,
-                channel,
-                topic,
-                customer,
-                received_at,
-            )],
-            Command::RespondToInquiry {
-                inquiry_id,
-                responded_at,
-            } => vec![self.respond_to_inquiry(&mut c, now, inquiry_id, responded_at)],
-            Command::ResolveInquiry {
-                inquiry_id,
-                resolved_at,
-                note,
-            } => vec![self.resolve_inquiry(&mut c, now, inquiry_id, resolved_at, note)],
-            Command::RecordSurveyResponse(response) => {
-                vec![self.record_survey_response(&mut c, now, response)]
-            }
-            Command::DraftNotice(draft) => vec![self.draft_notice(&mut c, draft)],
-            Command::ApproveNotice { notice_id } => {
-                vec![self.approve_notice(&mut c, ctx.actor(), notice_id)]
-            }
-            Command::RecordNoticeSent { notice_id, sent_at } => {
-                vec![self.record_notice_sent(&mut c, now, notice_id, sent_at)]
-            }
-            Command::CancelNotice { notice_id, reason } => {
-                vec![self.cancel_notice(&mut c, notice_id, reason)]
-            }
-            Command::RecordFact(fact) => vec![self.record_fact(&mut c, fact)],
-            Command::AdoptCommsPlan { plan } => vec![self.adopt_comms_plan(&mut c, plan)],
-            Command::RecordFinding(finding) => vec![self.record_finding(&mut c, finding)],
-            Command::OpenCompensationProgram {
-                program_id,
-                pin,
-                budget,
-            } => vec![self.open_compensation_program(&mut c, program_id, pin, budget)],
-            Command::DeclareCompensationNotApplicable { reason } => {
-                vec![self.declare_compensation_not_applicable(&mut c, reason)]
-            }
-            Command::RecordClaimAssessment {
-                program_id,
-                claim_id,
-                customer,
-                assessment,
-            } => {
-                vec![self
-                    .record_claim_assessment(&mut c, program_id, claim_id, customer, assessment)]
-            }
-            Command::OfferSettlement {
-                claim_id,
-                amount,
-                remedies,
-            } => vec![self.offer_settlement(&mut c, claim_id, amount, remedies)],
-            Command::RecordClaimResponse { claim_id, response } => {
-                vec![self.record_claim_response(&mut c, claim_id, response)]
-            }
-            Command::SettleClaim { claim_id } => vec![self.settle_claim(&mut c, claim_id)],
-            Command::RecordClaimPaid {
-                claim_id,
-                paid_at,
-                amount,
-                payment_reference,
-            } => vec![self.record_claim_paid(
-                &mut c,
-                now,
-                claim_id,
-                paid_at,
-                amount,
-                payment_reference,
-            )],
-            Command::EscalateClaim { claim_id, reason } => {
-                vec![self.escalate_claim(&mut c, claim_id, reason)]
-            }
-            Command::RejectClaim { claim_id, reason } => {
-                vec![self.reject_claim(&mut c, claim_id, reason)]
-            }
-            Command::Contain { contained_at } => vec![self.contain(&mut c, now, contained_at)],
-            Command::Disclose { basis } => vec![self.disclose(&mut c, basis)],
-            Command::Remediate {} => vec![self.remediate(&mut c)],
-            Command::Review {} => vec![self.review(&mut c)],
-            Command::Close {} => vec![self.close()],
-            Command::Dismiss { rationale } => vec![self.dismiss(&mut c, rationale)],
-        };
+        let events = self.record_events(&mut c, ctx, command);
         debug_assert!(
             !matches!(
                 kind,
@@ -320,6 +178,158 @@ impl Incident {
             ) || transition(self.phase, kind).is_some()
         );
         c.finish_many(kind, phase, events)
+    }
+
+    /// The events of a command about the record: triage, evidence, actions, the
+    /// regulatory record, feedback; the rest go to [`Self::response_events`].
+    fn record_events(&self, c: &mut Checks, ctx: &Context, command: &Command) -> Vec<Event> {
+        let now = ctx.at();
+        match command {
+            Command::ChangeSeverity { severity, reason } => {
+                vec![self.change_severity(c, severity, reason)]
+            }
+            Command::Reclassify { kind: to, reason } => vec![self.reclassify(c, to, reason)],
+            Command::UpdateImpact { update, reason } => {
+                vec![self.update_impact(c, update, reason)]
+            }
+            Command::RecordOccurrence {
+                occurred_at,
+                estimated,
+            } => vec![self.record_occurrence(c, now, occurred_at, estimated)],
+            Command::AssignRole { role, person } => vec![self.assign_role(c, role, person)],
+            Command::UnassignRole { role } => vec![self.unassign_role(c, role)],
+            Command::SetSubStatus { sub_status } => vec![self.set_sub_status(c, sub_status)],
+            Command::AddEvidence(new) => vec![self.add_evidence(c, now, new)],
+            Command::RecordCustody(record) => vec![self.record_custody(c, now, record)],
+            Command::AddAction(new) => vec![self.add_action(c, new)],
+            Command::UpdateAction(changes) => vec![self.update_action(c, changes)],
+            Command::StartAction { action_id } => vec![self.start_action(c, action_id)],
+            Command::CompleteAction {
+                action_id,
+                completed_at,
+                outcome,
+            } => vec![self.complete_action(c, now, action_id, completed_at, outcome)],
+            Command::DeferAction { action_id, reason } => {
+                vec![self.defer_action(c, action_id, reason)]
+            }
+            Command::AddNote { text } => vec![self.add_note(c, text)],
+            Command::RecordMilestone { milestone, at } => {
+                vec![self.record_milestone(c, now, milestone, at)]
+            }
+            Command::RecordDetermination {
+                fact,
+                value,
+                determined_at,
+                basis,
+            } => vec![self.record_determination(c, now, fact, value, determined_at, basis)],
+            Command::RecordGrade {
+                grade,
+                graded_at,
+                basis,
+            } => vec![self.record_grade(c, now, grade, graded_at, basis)],
+            Command::RecordFiling {
+                regime,
+                report,
+                submitted_at,
+                reference,
+            } => vec![self.record_filing(c, now, regime, report, submitted_at, reference)],
+            Command::RecordClockAlerts { alerts } => self.record_clock_alerts(c, now, alerts),
+            Command::RecordOverdue { overdue } => self.record_overdue(c, now, overdue),
+            Command::RecordInquiry {
+                inquiry_id,
+                channel,
+                topic,
+                customer,
+                received_at,
+            } => {
+                vec![self.record_inquiry(c, now, inquiry_id, channel, topic, customer, received_at)]
+            }
+            Command::RespondToInquiry {
+                inquiry_id,
+                responded_at,
+            } => vec![self.respond_to_inquiry(c, now, inquiry_id, responded_at)],
+            Command::ResolveInquiry {
+                inquiry_id,
+                resolved_at,
+                note,
+            } => vec![self.resolve_inquiry(c, now, inquiry_id, resolved_at, note)],
+            Command::RecordSurveyResponse(response) => {
+                vec![self.record_survey_response(c, now, response)]
+            }
+            other => self.response_events(c, ctx, other),
+        }
+    }
+
+    /// The events of a command about the response: notices and the plan, findings,
+    /// compensation, phase transitions.
+    fn response_events(&self, c: &mut Checks, ctx: &Context, command: &Command) -> Vec<Event> {
+        let now = ctx.at();
+        match command {
+            Command::DraftNotice(draft) => vec![self.draft_notice(c, draft)],
+            Command::ApproveNotice { notice_id } => {
+                vec![self.approve_notice(c, ctx.actor(), notice_id)]
+            }
+            Command::RecordNoticeSent { notice_id, sent_at } => {
+                vec![self.record_notice_sent(c, now, notice_id, sent_at)]
+            }
+            Command::CancelNotice { notice_id, reason } => {
+                vec![self.cancel_notice(c, notice_id, reason)]
+            }
+            Command::RecordFact(fact) => vec![self.record_fact(c, fact)],
+            Command::AdoptCommsPlan { plan } => vec![self.adopt_comms_plan(c, plan)],
+            Command::RecordFinding(finding) => vec![self.record_finding(c, finding)],
+            Command::OpenCompensationProgram {
+                program_id,
+                pin,
+                budget,
+            } => vec![self.open_compensation_program(c, program_id, pin, budget)],
+            Command::DeclareCompensationNotApplicable { reason } => {
+                vec![self.declare_compensation_not_applicable(c, reason)]
+            }
+            Command::RecordClaimAssessment {
+                program_id,
+                claim_id,
+                customer,
+                assessment,
+            } => {
+                vec![self.record_claim_assessment(c, program_id, claim_id, customer, assessment)]
+            }
+            Command::OfferSettlement {
+                claim_id,
+                amount,
+                remedies,
+            } => vec![self.offer_settlement(c, claim_id, amount, remedies)],
+            Command::RecordClaimResponse { claim_id, response } => {
+                vec![self.record_claim_response(c, claim_id, response)]
+            }
+            Command::SettleClaim { claim_id } => vec![self.settle_claim(c, claim_id)],
+            Command::RecordClaimPaid {
+                claim_id,
+                paid_at,
+                amount,
+                payment_reference,
+            } => vec![self.record_claim_paid(c, now, claim_id, paid_at, amount, payment_reference)],
+            Command::EscalateClaim { claim_id, reason } => {
+                vec![self.escalate_claim(c, claim_id, reason)]
+            }
+            Command::RejectClaim { claim_id, reason } => {
+                vec![self.reject_claim(c, claim_id, reason)]
+            }
+            Command::Contain { contained_at } => vec![self.contain(c, now, contained_at)],
+            Command::Disclose { basis } => vec![self.disclose(c, basis)],
+            Command::Remediate {} => vec![self.remediate(c)],
+            Command::Review {} => vec![self.review(c)],
+            Command::Close {} => vec![self.close()],
+            Command::Dismiss { rationale } => vec![self.dismiss(c, rationale)],
+            // Every other command was decided by `record_events`, which sends only these.
+            other => {
+                c.push(Unmet::Invalid {
+                    field: "command".to_owned(),
+                    problem: format!("{} reached the wrong decider; this is a bug in the incident crate, please report it", other.kind()),
+                });
+                Vec::new()
+            }
+        }
     }
 
     /// Decides and seals: the envelopes to append with expected version
