@@ -151,6 +151,18 @@ fn declare(id: IncidentId) -> Declare {
 
 // --- lifecycle/full_30_commands ----------------------------------------------------------
 
+/// The regulation of a host that runs no regulatory clocks: the benchmark measures the
+/// host loop, not the obligations Review and Close check.
+fn no_regimes() -> &'static incident::regulation::Regulation {
+    static NONE: std::sync::LazyLock<incident::regulation::Regulation> =
+        std::sync::LazyLock::new(|| {
+            incident::regulation::Regulation::without_regimes(
+                incident::regulation::EntityProfile::new(),
+            )
+        });
+    &NONE
+}
+
 /// Declares the incident of the lifecycle benchmark and returns its state.
 fn declared_incident() -> Incident {
     let id = IncidentId::from_bytes(*b"lifecycle-bench!");
@@ -160,7 +172,7 @@ fn declared_incident() -> Incident {
 }
 
 /// The 30 commands after the declaration, each with the context it is issued in.
-fn lifecycle_commands() -> Vec<(Command, Context)> {
+fn lifecycle_commands() -> Vec<(Command, Context<'static>)> {
     let start = detected_at() + TimeDelta::minutes(30);
     let due = start + TimeDelta::days(45);
     let initial_elements: BTreeSet<ContentElement> =
@@ -453,14 +465,15 @@ fn lifecycle_commands() -> Vec<(Command, Context)> {
         .into_iter()
         .zip(0..)
         .map(|((by, command), i)| {
-            let ctx = Context::new(actor(by), start + TimeDelta::minutes(15 * i));
+            let ctx = Context::new(actor(by), start + TimeDelta::minutes(15 * i))
+                .with_regulation(no_regimes());
             (command, ctx)
         })
         .collect()
 }
 
 /// The state before each command, obtained by running the host loop once.
-fn states_before(declared: &Incident, commands: &[(Command, Context)]) -> Vec<Incident> {
+fn states_before(declared: &Incident, commands: &[(Command, Context<'_>)]) -> Vec<Incident> {
     let mut incident = declared.clone();
     let mut states = Vec::with_capacity(commands.len());
     for (command, ctx) in commands {

@@ -16,12 +16,16 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
+use incident::locale::Zone;
+use incident::regulation::{EntityProfile, EntityType, Regulation};
 use incident::*;
 
-/// A minimal host: an in-memory store, the live state and a clock the script moves.
+/// A minimal host: an in-memory store, the live state, the regulation it runs and a clock
+/// the script moves.
 struct Host {
     store: EventLog<Event>,
     incident: Incident,
+    regulation: Regulation,
     now: DateTime<Utc>,
 }
 
@@ -29,7 +33,8 @@ impl Host {
     /// The host loop for one command: decide, append with the expected version, apply.
     fn run(&mut self, by: &str, minutes_later: i64, command: Command) -> Result<(), Error> {
         self.now += Duration::minutes(minutes_later);
-        let ctx = Context::new(ActorId::new(by)?, self.now);
+        // Review and Close check no regulatory report is still owed under this regulation.
+        let ctx = Context::new(ActorId::new(by)?, self.now).with_regulation(&self.regulation);
         let envelopes = self.incident.execute(&command, &ctx)?;
         self.store.append(self.incident.version(), &envelopes)?;
         for envelope in &envelopes {
@@ -128,9 +133,18 @@ fn main() -> Result<(), Error> {
     let mut store = EventLog::new(incident_id);
     store.append(0, &first)?;
     let incident = Incident::replay(store.envelopes())?;
+    // The platform is a network operator and a PBOC-supervised payment institution in
+    // mainland China: the built-in regulation knows which reports that makes it owe.
+    let profile = EntityProfile::new()
+        .established_in(Jurisdiction::new("CN")?)
+        .entity_type(EntityType::CnNetworkOperator)
+        .entity_type(EntityType::CnPbocInstitution)
+        .time_zone(Zone::SHANGHAI)
+        .calendar(CalendarId::new("cn")?);
     let mut host = Host {
         store,
         incident,
+        regulation: Regulation::builtin(profile),
         now: t0,
     };
 
@@ -261,6 +275,49 @@ fn main() -> Result<(), Error> {
             },
         },
     )?;
+
+    // Report: every regulator and the individuals the regulation names hear from the
+    // platform, and each filing is recorded (Review and Close wait for them).
+    for (regime, report, reference) in [
+        (
+            "cn-pboc",
+            "incident-report",
+            "PBOC Shanghai HQ, case 2026-031",
+        ),
+        (
+            "cn-dsl-29",
+            "competent-department",
+            "PBOC data-security desk, 2026-031",
+        ),
+        ("cn-pipl-57", "authority", "CAC Shanghai, PI-2026-0314"),
+        (
+            "cn-pipl-57",
+            "individuals",
+            "notice N-1 (SMS, e-mail, app, website)",
+        ),
+        (
+            "cn-dsl-29",
+            "users",
+            "notice N-1 (SMS, e-mail, app, website)",
+        ),
+    ] {
+        host.run(
+            "wang.fang",
+            5,
+            Command::RecordFiling {
+                regime: id(regime)?,
+                report: id(report)?,
+                submitted_at: None,
+                reference: Some(reference.into()),
+            },
+        )?;
+    }
+    let owed = host.incident.obligations(&host.regulation, host.now);
+    println!("Regulatory reports after the filings:");
+    for o in &owed.obligations {
+        println!("  {:<12} {:<22} {}", o.regime, o.report, o.status.label());
+    }
+    println!();
 
     // 4. Remediate: fix the cause, make customers whole (积极解决).
     host.run(

@@ -51,7 +51,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // The real incident, run to closure.
-    let (incident, closed_at) = play(IncidentId::from_bytes([2; 16]), detected, false, 1)?;
+    let (incident, closed_at) = play(
+        IncidentId::from_bytes([2; 16]),
+        &regulation,
+        detected,
+        false,
+        1,
+    )?;
     let obligations = regulation.obligations(&incident.regulatory_facts(), closed_at);
     let report = ReviewReport::build(
         &incident,
@@ -67,7 +73,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     // takes ten times as long): the CAC report is filed late and containment misses its
     // four-hour target.
     let drill_detected = detected + Duration::days(90);
-    let (drill, drill_end) = play(IncidentId::from_bytes([3; 16]), drill_detected, true, 10)?;
+    let (drill, drill_end) = play(
+        IncidentId::from_bytes([3; 16]),
+        &regulation,
+        drill_detected,
+        true,
+        10,
+    )?;
     let scored_at = drill_end;
     let obligations = regulation.obligations(&drill.regulatory_facts(), scored_at);
     let card = DrillScorecard::score(
@@ -82,10 +94,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Declares the incident and plays the script, each step `slowness` times later than in
-/// the real response. Returns the replayed incident and the time of its last step.
+/// Declares the incident and plays the script under `regulation`, each step `slowness`
+/// times later than in the real response. Returns the replayed incident and the time of its last step.
 fn play(
     id: IncidentId,
+    regulation: &Regulation,
     detected: DateTime<Utc>,
     exercise: bool,
     slowness: i64,
@@ -117,7 +130,7 @@ fn play(
     let mut now = start;
     for (minutes, by, command) in script(detected, slowness)? {
         now = detected + Duration::minutes(minutes * slowness);
-        let ctx = Context::new(ActorId::new(by)?, now);
+        let ctx = Context::new(ActorId::new(by)?, now).with_regulation(regulation);
         let envelopes = incident
             .execute(&command, &ctx)
             .map_err(|r| format!("{} rejected: {r}", command.kind()))?;
@@ -128,6 +141,20 @@ fn play(
     }
     // What the review reads is what the log replays to.
     Ok((Incident::replay(log.envelopes())?, now))
+}
+
+/// A report filed `minutes` after detection by legal, with the recipient's reference.
+fn filing(minutes: i64, regime: &str, report: &str, reference: &str) -> Result<Step, IdError> {
+    Ok((
+        minutes,
+        "legal",
+        Command::RecordFiling {
+            regime: RegimeId::new(regime)?,
+            report: ReportId::new(report)?,
+            submitted_at: None,
+            reference: Some(reference.into()),
+        },
+    ))
 }
 
 fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn std::error::Error>> {
@@ -289,6 +316,22 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
                 reference: Some("网信办受理 2026-0506-17".into()),
             },
         ),
+        filing(
+            150,
+            "cn-csrc",
+            "emergency-report",
+            "证监局受理 2026-0506-03",
+        )?,
+        filing(150, "cn-pipl-57", "authority", "网信办受理 2026-0506-18")?,
+        filing(
+            150,
+            "cn-dsl-29",
+            "competent-department",
+            "证监局受理 2026-0506-04",
+        )?,
+        // The clients were told by notice N-1: that is the notification both laws ask for.
+        filing(150, "cn-pipl-57", "individuals", "notice N-1")?,
+        filing(150, "cn-dsl-29", "users", "notice N-1")?,
         (
             3 * 24 * 60,
             "crisis.lead",

@@ -55,17 +55,20 @@ fn text(zh: &str, en: &str) -> FactValue {
     FactValue::text(Locale::ZhCn, zh).and(Locale::En, en)
 }
 
-/// The firm's desk: the store (here in memory), the live state, the clock the story moves.
+/// The firm's desk: the store (here in memory), the live state, the regulation it runs
+/// and the clock the story moves.
 struct Desk {
     log: EventLog<Event>,
     incident: Incident,
+    regulation: Regulation,
     now: DateTime<Utc>,
 }
 
 impl Desk {
     /// The host loop for one command: decide, append with the expected version, apply.
     fn run(&mut self, who: &str, command: Command) -> Result<()> {
-        let ctx = Context::new(ActorId::new(who)?, self.now);
+        // Review and Close check no report is still owed under the firm's regulation.
+        let ctx = Context::new(ActorId::new(who)?, self.now).with_regulation(&self.regulation);
         let envelopes = self.incident.execute(&command, &ctx)?;
         self.log.append(self.incident.version(), &envelopes)?;
         for envelope in &envelopes {
@@ -345,6 +348,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
     let mut desk = Desk {
         incident: Incident::replay(log.envelopes())?,
         log,
+        regulation: regulation.clone(),
         now,
     };
     println!("# A broker's client accounts are taken over (securities-firm seed case)");

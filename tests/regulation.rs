@@ -1414,7 +1414,7 @@ fn sg_and_hk_regimes_against_worked_cases() {
 
 // --- Timers, the log, drills -----------------------------------------------------------
 
-fn ctx(at: DateTime<Utc>) -> Context {
+fn ctx(at: DateTime<Utc>) -> Context<'static> {
     Context::new(ActorId::new("soc").unwrap(), at)
 }
 

@@ -8,22 +8,25 @@
 )]
 
 mod driver;
+mod seeds;
 
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
 use driver::commands::{approve, complete_draft, sent};
 use driver::{codes, Desk};
 use incident::actions::{ActionKind, NewAction};
 use incident::chain::write_json_lines;
+use incident::classify::Jurisdiction;
 use incident::comms::{
     Audience, Channel, CommsPlan, Fact, FactValue, MessageKind, PlannedState, Sensitivity,
     WellKnownKey,
 };
-use incident::id::{ActionId, FactKey, NoticeId};
+use incident::id::{ActionId, CalendarId, FactKey, NoticeId, RegimeId, ReportId};
 use incident::lifecycle::{ApplyError, DisclosureBasis};
-use incident::locale::Locale;
+use incident::locale::{Locale, Zone};
+use incident::regulation::{EntityProfile, EntityType, ObligationStatus, Regulation};
 use incident::{
     ActorId, Command, Context, Declare, DetectionSource, Envelope, Event, EventLog, Incident,
-    IncidentId, IncidentKind, ReplayError, Severity, Unmet,
+    IncidentId, IncidentKind, Phase, ReplayError, Severity, Unmet,
 };
 use proptest::prelude::*;
 
@@ -44,7 +47,7 @@ fn declared(at: DateTime<Utc>) -> (EventLog<Event>, Incident) {
     (log, incident)
 }
 
-fn ctx(at: DateTime<Utc>) -> Context {
+fn ctx(at: DateTime<Utc>) -> Context<'static> {
     Context::new(ActorId::new("soc").unwrap(), at)
 }
 
@@ -373,4 +376,187 @@ fn the_plan_does_not_offer_a_stale_notice_to_send() {
         .plan_schedule(None, desk.incident.updated_at())
         .unwrap();
     assert_eq!(schedule.ready_to_send().count(), 0);
+}
+
+// --- Review and Close wait for every regulatory report -----------------------------------
+
+/// The desk default of the reference service: a payments platform in mainland China.
+fn cn_payments() -> Regulation {
+    Regulation::builtin(
+        EntityProfile::new()
+            .established_in(Jurisdiction::new("CN").unwrap())
+            .entity_type(EntityType::CnNetworkOperator)
+            .entity_type(EntityType::CnPbocInstitution)
+            .time_zone(Zone::SHANGHAI)
+            .calendar(CalendarId::new("cn").unwrap()),
+    )
+}
+
+/// Seed 1 ready for review, on a desk that runs the CN payments regulation.
+fn theft_under_cn_rules() -> Desk {
+    let mut desk = seeds::platform_theft::platform_theft_until_review();
+    desk.regulation = cn_payments();
+    desk
+}
+
+fn filing(regime: &str, report: &str) -> Command {
+    Command::RecordFiling {
+        regime: RegimeId::new(regime).unwrap(),
+        report: ReportId::new(report).unwrap(),
+        submitted_at: None,
+        reference: Some("receipt".into()),
+    }
+}
+
+fn waiver(regime: &str, report: &str, legal_basis: &str) -> Command {
+    Command::WaiveObligation {
+        regime: RegimeId::new(regime).unwrap(),
+        report: ReportId::new(report).unwrap(),
+        legal_basis: legal_basis.into(),
+    }
+}
+
+/// PIPL art. 57(2): where the measures taken effectively avoid harm, the processor need
+/// not notify individuals (unless the authority requires it).
+const PIPL_57_2: &str = "PIPL art. 57(2): the accounts were frozen and credentials reset before any misuse; the authority did not require notice";
+
+fn owed(rejection: &incident::Rejection) -> Vec<(String, String)> {
+    rejection
+        .unmet
+        .iter()
+        .filter_map(|u| match u {
+            Unmet::ReportOwed { regime, report, .. } => {
+                Some((regime.to_string(), report.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Attack (by omission): an incident is closed while a regulator was never told. Review and
+/// Close name every report still owed; a filing or a waiver with its legal basis clears it.
+#[test]
+fn review_and_close_wait_for_every_report_neither_filed_nor_waived() {
+    let mut desk = theft_under_cn_rules();
+    let all = [
+        ("cn-dsl-29", "competent-department"),
+        ("cn-dsl-29", "users"),
+        ("cn-pboc", "incident-report"),
+        ("cn-pipl-57", "authority"),
+        ("cn-pipl-57", "individuals"),
+    ];
+    let r = desk.reject(Command::Review {});
+    let expected: Vec<_> = all
+        .iter()
+        .map(|(g, p)| (g.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(owed(&r), expected);
+    assert!(
+        r.to_string()
+            .contains("cn-pboc / incident-report is still owed"),
+        "{r}"
+    );
+
+    for (regime, report) in &all[..4] {
+        desk.run(filing(regime, report));
+    }
+    let r = desk.reject(Command::Review {});
+    assert_eq!(
+        owed(&r),
+        [("cn-pipl-57".to_owned(), "individuals".to_owned())]
+    );
+    desk.run(waiver("cn-pipl-57", "individuals", PIPL_57_2));
+    desk.run(Command::Review {}).run(Command::Close {});
+    assert_eq!(desk.incident.phase(), Phase::Closed);
+
+    // The waiver is in the record, with who decided it and why; the obligation shows it.
+    let obligations = desk.incident.obligations(&desk.regulation, desk.now);
+    let individuals = obligations
+        .obligations
+        .iter()
+        .find(|o| o.regime.as_str() == "cn-pipl-57" && o.report.as_str() == "individuals")
+        .unwrap();
+    assert!(matches!(
+        individuals.status,
+        ObligationStatus::Waived { .. }
+    ));
+    assert!(!individuals.status.is_owed());
+    let facts = desk.incident.regulatory_facts();
+    assert_eq!(facts.waivers.len(), 1);
+    assert_eq!(facts.waivers[0].legal_basis, PIPL_57_2);
+    assert_eq!(
+        Incident::replay(desk.log.envelopes()).unwrap(),
+        desk.incident
+    );
+}
+
+/// Close checks again: a report that fell due after the review (here: a regime the host
+/// added since) holds the incident open.
+#[test]
+fn close_checks_the_reports_again() {
+    let mut desk = theft_under_cn_rules();
+    desk.regulation = driver::no_regimes().clone();
+    desk.run(Command::Review {});
+    desk.regulation = cn_payments();
+    let r = desk.reject(Command::Close {});
+    assert_eq!(owed(&r).len(), 5, "{r}");
+}
+
+/// A waiver is a decision with a reason: an empty basis is refused, a filed report cannot
+/// be waived (the filing stands), and the same report is waived once.
+#[test]
+fn a_waiver_needs_a_legal_basis_and_cannot_undo_a_filing() {
+    let mut desk = theft_under_cn_rules();
+    let r = desk.reject(waiver("cn-pipl-57", "individuals", "  "));
+    assert_eq!(codes(&r), ["empty_text"]);
+    desk.run(filing("cn-pboc", "incident-report"));
+    let r = desk.reject(waiver("cn-pboc", "incident-report", PIPL_57_2));
+    assert_eq!(codes(&r), ["no_change"]);
+    desk.run(waiver("cn-pipl-57", "individuals", PIPL_57_2));
+    let r = desk.reject(waiver("cn-pipl-57", "individuals", PIPL_57_2));
+    assert_eq!(codes(&r), ["duplicate_id"]);
+}
+
+/// A waiver counts from when it was recorded: an obligation asked about as of an earlier
+/// moment is still owed then (never a later decision read into the past).
+#[test]
+fn a_waiver_counts_only_from_when_it_was_recorded() {
+    let mut desk = theft_under_cn_rules();
+    let before = desk.now;
+    desk.advance(10)
+        .run(waiver("cn-pipl-57", "individuals", PIPL_57_2));
+    let status_at = |at| {
+        desk.incident
+            .obligations(&desk.regulation, at)
+            .obligations
+            .into_iter()
+            .find(|o| o.report.as_str() == "individuals" && o.regime.as_str() == "cn-pipl-57")
+            .unwrap()
+            .status
+    };
+    assert!(status_at(before).is_owed());
+    assert!(matches!(
+        status_at(desk.now),
+        ObligationStatus::Waived { .. }
+    ));
+}
+
+/// A host that passes no regulation cannot review or close: the crate will not guess that
+/// no report is owed.
+#[test]
+fn without_the_hosts_regulation_review_and_close_are_refused() {
+    let mut desk = theft_under_cn_rules();
+    let ctx = Context::new(ActorId::new("zhang.min").unwrap(), desk.now);
+    let r = desk.incident.decide(&Command::Review {}, &ctx).unwrap_err();
+    assert_eq!(r.unmet, [Unmet::RegulationNotGiven]);
+    let none = Regulation::without_regimes(EntityProfile::new());
+    let r = desk
+        .incident
+        .decide(&Command::Review {}, &ctx.clone().with_regulation(&none));
+    assert!(r.is_ok(), "{r:?}");
+
+    desk.regulation = none;
+    desk.run(Command::Review {});
+    let r = desk.incident.decide(&Command::Close {}, &ctx).unwrap_err();
+    assert_eq!(r.unmet, [Unmet::RegulationNotGiven]);
 }

@@ -103,7 +103,7 @@ fn note(n: usize) -> Command {
     }
 }
 
-fn ctx() -> Context {
+fn ctx() -> Context<'static> {
     Context::new(
         ActorId::new("bench").unwrap(),
         Utc.with_ymd_and_hms(2026, 3, 14, 2, 0, 0).unwrap(),

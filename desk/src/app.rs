@@ -507,7 +507,7 @@ async fn command(
         return Err(ApiError::conflict(req.expected_version, incident.version()));
     }
     let at = req.at.unwrap_or_else(now);
-    let ctx = Context::new(req.actor, at);
+    let ctx = Context::new(req.actor, at).with_regulation(&app.regulation);
     let envelopes = incident
         .execute(&req.command, &ctx)
         .map_err(ApiError::rejected)?;

@@ -342,7 +342,10 @@ impl CommsPlan {
                         };
                         let mut e = entry(item, occurrence, o.due, None, at, filed);
                         e.obligation = Some(format!("{}/{}", o.regime, o.report));
-                        if o.status == ObligationStatus::AwaitingTrigger {
+                        if matches!(
+                            o.status,
+                            ObligationStatus::AwaitingTrigger | ObligationStatus::Waived { .. }
+                        ) {
                             continue;
                         }
                         entries.push(e);

@@ -24,19 +24,25 @@
 //! | contain | at least one containment action done; a contained-at time (not before detection, not in the future) |
 //! | disclose | an approved, complete initial notice to affected or all customers (under a comms plan: the planned one), or a recorded decision that public disclosure is not required, with its legal basis |
 //! | remediate | every remediation action done or deferred with a reason; a compensation program opened or compensation declared not applicable |
-//! | review | at least one finding; every prevention action with an owner and a due date; a resolution notice to customers sent |
-//! | close | nothing more |
+//! | review | at least one finding; every prevention action with an owner and a due date; a resolution notice to customers sent; no regulatory report still owed |
+//! | close | no regulatory report still owed |
 //! | dismiss | a rationale; only from detected or contained |
 //!
-//! Regulator notifications are not a guard: they are obligations on their own clocks
-//! ([`clocks`](super::clocks)) and may be filed in any phase.
+//! Regulator notifications are obligations on their own clocks ([`clocks`](super::clocks))
+//! and may be filed in any phase; Review and Close then wait for every report that is due
+//! or open (pending or overdue) and neither filed nor waived, so an incident cannot be
+//! closed while a regulator was never told. The host passes the regulation it runs in
+//! the [`Context`](crate::Context) ([`Context::with_regulation`](crate::Context::with_regulation));
+//! a report that is not owed (a threshold not met, PIPL art. 57(2)) is recorded with its
+//! legal basis by [`Command::WaiveObligation`](crate::Command::WaiveObligation). A report
+//! whose trigger has not happened (awaiting trigger) does not hold the incident.
 //!
 //! # Across phases
 //!
 //! Every other command ([`CommandKind::CROSS_PHASE`](crate::CommandKind::CROSS_PHASE)) is
 //! accepted in any open phase: severity, classification, impact and occurrence time,
 //! roles, sub-status, evidence and custody, actions, notes, the regulatory record
-//! (milestones, determinations, grade, filings, clock alerts), overdue records, inquiries
+//! (milestones, determinations, grade, filings, waivers, clock alerts), overdue records, inquiries
 //! and survey responses, notices and facts, the comms plan, findings, the compensation
 //! decision and claim negotiation. Some have guards of their own: a notice is approved
 //! only with facts its audience may see, and a planned one only by the holder of its plan

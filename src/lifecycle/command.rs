@@ -289,6 +289,17 @@ pub enum Command {
         /// The recipient's reference, if any.
         reference: Option<String>,
     },
+    /// Record that a regulatory report is not owed, with the legal basis (a threshold not
+    /// met, an exemption, counsel's opinion). Review and Close wait for every report that
+    /// is neither filed nor waived.
+    WaiveObligation {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// Why it is not owed.
+        legal_basis: String,
+    },
     /// Record regulatory reminders and missed deadlines. Built by
     /// [`Incident::handle_timeout`](crate::Incident::handle_timeout).
     RecordClockAlerts {
@@ -456,9 +467,10 @@ pub enum Command {
     },
     /// Move to Remediated.
     Remediate {},
-    /// Move to Reviewed.
+    /// Move to Reviewed. Also waits for every regulatory report still owed under the
+    /// context's regulation ([`Context::with_regulation`](crate::Context::with_regulation)).
     Review {},
-    /// Close the incident.
+    /// Close the incident, once no regulatory report is still owed.
     Close {},
     /// Dismiss the incident as a false positive.
     Dismiss {
@@ -514,6 +526,8 @@ pub enum CommandKind {
     RecordGrade,
     /// [`Command::RecordFiling`].
     RecordFiling,
+    /// [`Command::WaiveObligation`].
+    WaiveObligation,
     /// [`Command::RecordClockAlerts`].
     RecordClockAlerts,
     /// [`Command::RecordOverdue`].
@@ -574,7 +588,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 41] = [
+    pub const CROSS_PHASE: [CommandKind; 42] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -594,6 +608,7 @@ impl CommandKind {
         Self::RecordDetermination,
         Self::RecordGrade,
         Self::RecordFiling,
+        Self::WaiveObligation,
         Self::RecordClockAlerts,
         Self::RecordOverdue,
         Self::RecordInquiry,
@@ -641,6 +656,7 @@ impl CommandKind {
             Self::RecordDetermination => "record_determination",
             Self::RecordGrade => "record_grade",
             Self::RecordFiling => "record_filing",
+            Self::WaiveObligation => "waive_obligation",
             Self::RecordClockAlerts => "record_clock_alerts",
             Self::RecordOverdue => "record_overdue",
             Self::RecordInquiry => "record_inquiry",
@@ -702,6 +718,7 @@ impl Command {
             Self::RecordDetermination { .. } => CommandKind::RecordDetermination,
             Self::RecordGrade { .. } => CommandKind::RecordGrade,
             Self::RecordFiling { .. } => CommandKind::RecordFiling,
+            Self::WaiveObligation { .. } => CommandKind::WaiveObligation,
             Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
             Self::RecordOverdue { .. } => CommandKind::RecordOverdue,
             Self::RecordInquiry { .. } => CommandKind::RecordInquiry,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::timer::Overdue;
 use super::DisclosureBasis;
 use crate::comms::FactSeal;
-use crate::id::FactKey;
+use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
@@ -194,6 +194,16 @@ pub enum Event {
     /// A regulatory report was submitted.
     #[serde(rename = "report_filed")]
     ReportFiled(Filing),
+    /// A regulatory report was recorded as not owed.
+    #[serde(rename = "obligation_waived")]
+    ObligationWaived {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// Why it is not owed.
+        legal_basis: String,
+    },
     /// A reminder fell due or a deadline was missed.
     #[serde(rename = "clock_alert")]
     ClockAlerted(ClockAlert),
@@ -421,6 +431,7 @@ impl Event {
             Self::DeterminationRecorded { .. } => "determination_recorded",
             Self::GradeRecorded { .. } => "grade_recorded",
             Self::ReportFiled(_) => "report_filed",
+            Self::ObligationWaived { .. } => "obligation_waived",
             Self::ClockAlerted(_) => "clock_alert",
             Self::OverdueRecorded(_) => "overdue_recorded",
             Self::InquiryReceived { .. } => "inquiry_received",

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::event::wire;
-use crate::id::FactKey;
+use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::{Phase, Role};
 use crate::CommandKind;
 use crate::{
@@ -327,6 +327,20 @@ pub enum Unmet {
         notice_id: String,
         /// The fact, its label and the audience.
         violation: ClearanceViolation,
+    },
+    /// Review and Close check every regulatory report is filed or waived, which needs the
+    /// regulation the host runs.
+    #[error("the context carries no regulation: pass the one the host runs with Context::with_regulation (Regulation::without_regimes when no regime applies), so that no report still owed is forgotten")]
+    RegulationNotGiven,
+    /// A regulatory report is still owed: neither filed nor waived.
+    #[error("{regime} / {report} is still owed ({status}): file it (record_filing) or record why it is not owed (waive_obligation)")]
+    ReportOwed {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// Where it stands.
+        status: String,
     },
     /// The person who drafted a notice may not approve it (four eyes).
     #[error("notice {notice_id} was drafted by {actor}, who may not approve it too: ask another person (a plan may allow self-approval with allow_self_approval)")]

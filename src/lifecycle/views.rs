@@ -130,6 +130,7 @@ impl Incident {
             cn_grade: self.regulatory.cn_grade.clone(),
             filings: self.regulatory.filings.clone(),
             alerts: self.regulatory.alerts.clone(),
+            waivers: self.regulatory.waivers.clone(),
         }
     }
 

@@ -22,7 +22,10 @@ impl Regulation {
         let mut out = Vec::new();
         for o in &obligations.obligations {
             let Some(due) = o.due else { continue };
-            if matches!(o.status, ObligationStatus::Met { .. }) {
+            if matches!(
+                o.status,
+                ObligationStatus::Met { .. } | ObligationStatus::Waived { .. }
+            ) {
                 continue;
             }
             let alert = |kind, at| ClockAlert {

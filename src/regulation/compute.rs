@@ -51,6 +51,16 @@ impl Regulation {
         }
     }
 
+    /// No regime at all: the host's statement that it runs no regulatory clocks (an
+    /// exercise without them, a firm outside every built-in regime). Review and Close then
+    /// wait for no report.
+    pub fn without_regimes(profile: EntityProfile) -> Self {
+        Self {
+            regimes: Vec::new(),
+            ..Self::builtin(profile)
+        }
+    }
+
     /// Adds a regime, replacing a regime with the same id (a host override).
     #[must_use]
     pub fn with_regime(mut self, regime: Regime) -> Self {
@@ -224,7 +234,7 @@ impl Regulation {
                     late_seconds: None,
                 };
             }
-            return Ok(o);
+            return Ok(waive(o, facts, at));
         }
         let arise = arise.unwrap_or(facts.detected_at);
         if let Some(governing) = govern(&mut o, &counted, arise) {
@@ -241,7 +251,7 @@ impl Regulation {
             o.triggered_at = Some(at_trigger);
         }
         o.status = status(filed.map(|f| f.submitted_at), o.due, at);
-        Ok(o)
+        Ok(waive(o, facts, at))
     }
 
     /// Counts every limb of `report` whose trigger has happened. Notes on triggers and
@@ -531,6 +541,18 @@ fn govern<'c>(
         }
     }
     governing
+}
+
+/// An obligation not filed but recorded as not owed by `at` is waived; a filing stands.
+fn waive(mut o: Obligation, facts: &IncidentFacts, at: DateTime<Utc>) -> Obligation {
+    if !matches!(o.status, ObligationStatus::Met { .. }) {
+        if let Some(w) = facts.waiver(&o.regime, &o.report, at) {
+            o.status = ObligationStatus::Waived {
+                waived_at: w.waived_at,
+            };
+        }
+    }
+    o
 }
 
 /// Where an obligation stands at `at`: met if filed (late by what

@@ -41,6 +41,23 @@ pub struct GradeRecord {
     pub basis: String,
 }
 
+/// A recorded decision that a report is not owed, with its legal basis: the obligation is
+/// then neither pending nor overdue, and Review and Close no longer wait for it. The
+/// decision and who took it stay in the log for the auditor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The regime.
+    pub regime: RegimeId,
+    /// The report.
+    pub report: ReportId,
+    /// Why the report is not owed (the provision, the threshold not met, counsel's
+    /// opinion).
+    pub legal_basis: String,
+    /// When it was recorded.
+    pub waived_at: DateTime<Utc>,
+}
+
 /// A report actually submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +105,9 @@ pub struct IncidentFacts {
     /// Reminders and breaches already recorded in the log.
     #[serde(default)]
     pub alerts: Vec<ClockAlert>,
+    /// Reports recorded as not owed, with their legal basis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
 }
 
 /// CAC grading guide (annex to the CAC Measures, in force 2025-11-01), personal information
@@ -121,7 +141,20 @@ impl IncidentFacts {
             cn_grade: None,
             filings: Vec::new(),
             alerts: Vec::new(),
+            waivers: Vec::new(),
         }
+    }
+
+    /// The waiver of `report` under `regime` recorded by `at`, if any.
+    pub fn waiver(
+        &self,
+        regime: &RegimeId,
+        report: &ReportId,
+        at: DateTime<Utc>,
+    ) -> Option<&Waiver> {
+        self.waivers
+            .iter()
+            .find(|w| &w.regime == regime && &w.report == report && w.waived_at <= at)
     }
 
     /// The recorded answer of a determination.

@@ -155,7 +155,7 @@ pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
 pub use compute::Regulation;
-pub use facts::{Determination, Filing, GradeRecord, IncidentFacts};
+pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
     Reminder, Undetermined,

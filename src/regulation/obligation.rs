@@ -94,6 +94,12 @@ pub enum ObligationStatus {
         /// Seconds past due.
         overdue_seconds: i64,
     },
+    /// Recorded as not owed; the legal basis is in the incident's
+    /// [`Waiver`](super::Waiver).
+    Waived {
+        /// When that was recorded.
+        waived_at: DateTime<Utc>,
+    },
     /// Filed.
     Met {
         /// When it was submitted.
@@ -119,7 +125,13 @@ impl ObligationStatus {
                 ..
             } => format!("met, {} late", human(*s)),
             Self::Met { .. } => "met".to_owned(),
+            Self::Waived { .. } => "waived (not owed)".to_owned(),
         }
+    }
+
+    /// Still owed: pending or overdue (what Review and Close wait for).
+    pub fn is_owed(&self) -> bool {
+        matches!(self, Self::Pending { .. } | Self::Overdue { .. })
     }
 }
 

@@ -139,7 +139,8 @@ impl Obligation {
             ObligationStatus::Pending {
                 remaining_seconds: None,
             }
-            | ObligationStatus::AwaitingTrigger => ObligationOutcome::Untimed { submitted_at },
+            | ObligationStatus::AwaitingTrigger
+            | ObligationStatus::Waived { .. } => ObligationOutcome::Untimed { submitted_at },
         }
     }
 }
@@ -149,7 +150,10 @@ impl ObligationStatus {
     pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
         match self {
             Self::Met { submitted_at, .. } => Some(*submitted_at),
-            Self::AwaitingTrigger | Self::Pending { .. } | Self::Overdue { .. } => None,
+            Self::AwaitingTrigger
+            | Self::Pending { .. }
+            | Self::Overdue { .. }
+            | Self::Waived { .. } => None,
         }
     }
 }

@@ -65,6 +65,9 @@ pub struct RegulatoryRecord {
     pub filings: Vec<Filing>,
     /// Reminders and breaches recorded.
     pub alerts: Vec<ClockAlert>,
+    /// Reports recorded as not owed, with their legal basis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<super::Waiver>,
 }
 
 impl RegulatoryRecord {

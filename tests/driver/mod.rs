@@ -33,6 +33,15 @@ pub(crate) fn actor(s: &str) -> ActorId {
     ActorId::new(s).unwrap()
 }
 
+/// The regulation of a host that runs no regulatory clocks (what Review and Close check
+/// when a test is not about reports).
+pub(crate) fn no_regimes() -> &'static regulation::Regulation {
+    static NONE: std::sync::LazyLock<regulation::Regulation> = std::sync::LazyLock::new(|| {
+        regulation::Regulation::without_regimes(regulation::EntityProfile::new())
+    });
+    &NONE
+}
+
 /// An incident id with every byte `n`.
 pub(crate) fn id(n: u8) -> IncidentId {
     IncidentId::from_bytes([n; 16])
@@ -44,6 +53,9 @@ pub(crate) struct Desk {
     pub(crate) incident: Incident,
     pub(crate) now: DateTime<Utc>,
     pub(crate) actor: ActorId,
+    /// The regulation Review and Close check reports against: none by default (tests of
+    /// the regulatory guard set the built-in one).
+    pub(crate) regulation: regulation::Regulation,
 }
 
 impl Desk {
@@ -59,6 +71,7 @@ impl Desk {
             incident,
             now,
             actor: actor(by),
+            regulation: no_regimes().clone(),
         }
     }
 
@@ -72,8 +85,8 @@ impl Desk {
         self
     }
 
-    pub(crate) fn ctx(&self) -> Context {
-        Context::new(self.actor.clone(), self.now)
+    pub(crate) fn ctx(&self) -> Context<'_> {
+        Context::new(self.actor.clone(), self.now).with_regulation(&self.regulation)
     }
 
     /// Runs the host loop for one command.

@@ -120,6 +120,11 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             submitted_at: Some(at),
             reference: Some("CA-2026-001".into()),
         },
+        Command::WaiveObligation {
+            regime: RegimeId::new("eu-gdpr").unwrap(),
+            report: ReportId::new("initial").unwrap(),
+            legal_basis: "GDPR Art. 33(1): unlikely to result in a risk to natural persons (encrypted at rest)".into(),
+        },
         Command::RecordClockAlerts {
             alerts: vec![regulation::ClockAlert {
                 regime: RegimeId::new("eu-dora").unwrap(),

@@ -9,7 +9,7 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::driver::actor;
+use crate::driver::{actor, no_regimes};
 use crate::generators::commands::command;
 use crate::generators::pools::{base, detected_at, incident_id, ACTORS, MAX_LONG};
 use crate::generators::recipes::{
@@ -27,8 +27,8 @@ pub(crate) struct Step {
 }
 
 impl Step {
-    pub(crate) fn context(&self) -> Context {
-        Context::new(self.actor.clone(), self.at)
+    pub(crate) fn context(&self) -> Context<'static> {
+        Context::new(self.actor.clone(), self.at).with_regulation(no_regimes())
     }
 }
 
@@ -42,7 +42,7 @@ pub(crate) struct Scenario {
 }
 
 impl Scenario {
-    pub(crate) fn declare_context(&self) -> Context {
+    pub(crate) fn declare_context(&self) -> Context<'static> {
         Context::new(self.declared_by.clone(), self.declared_at)
     }
 

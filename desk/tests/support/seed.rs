@@ -50,6 +50,8 @@ pub struct Desk {
     pub actor: ActorId,
     /// Every step, accepted or rejected, in order.
     pub steps: Vec<Step>,
+    /// The regulation the desk over HTTP runs, so Review and Close wait for the same reports.
+    pub regulation: incident::regulation::Regulation,
 }
 
 impl Desk {
@@ -65,6 +67,7 @@ impl Desk {
             incident,
             now,
             actor: actor(by),
+            regulation: incident_desk::app::default_regulation(),
             steps: vec![Step::Declare {
                 declare: Box::new(declare),
                 actor: actor(by),
@@ -83,8 +86,8 @@ impl Desk {
         self
     }
 
-    pub fn ctx(&self) -> Context {
-        Context::new(self.actor.clone(), self.now)
+    pub fn ctx(&self) -> Context<'_> {
+        Context::new(self.actor.clone(), self.now).with_regulation(&self.regulation)
     }
 
     /// Runs the host loop for one command, recording the step.
@@ -530,9 +533,30 @@ pub fn platform_theft_until_review() -> Desk {
             "no_findings",
             "prevention_without_owner",
             "prevention_without_due_date",
-            "resolution_notice_not_sent"
+            "resolution_notice_not_sent",
+            // The desk runs the CN regulation: every report it requires must be filed (or
+            // waived with a legal basis) before review.
+            "report_owed",
+            "report_owed",
+            "report_owed",
+            "report_owed",
+            "report_owed"
         ]
     );
+    for (regime, report) in [
+        ("cn-dsl-29", "competent-department"),
+        ("cn-dsl-29", "users"),
+        ("cn-pboc", "incident-report"),
+        ("cn-pipl-57", "authority"),
+        ("cn-pipl-57", "individuals"),
+    ] {
+        desk.run(Command::RecordFiling {
+            regime: RegimeId::new(regime).unwrap(),
+            report: ReportId::new(report).unwrap(),
+            submitted_at: None,
+            reference: None,
+        });
+    }
     let due = desk.now + chrono::Duration::days(60);
     desk.run(Command::UpdateAction(ActionChanges {
         action_id: ActionId::new("P-1").unwrap(),

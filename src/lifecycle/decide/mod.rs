@@ -234,6 +234,11 @@ impl Incident {
                 reference,
             } => vec![self.record_filing(c, now, regime, report, submitted_at, reference)],
             Command::RecordClockAlerts { alerts } => self.record_clock_alerts(c, now, alerts),
+            Command::WaiveObligation {
+                regime,
+                report,
+                legal_basis,
+            } => vec![self.waive_obligation(c, regime, report, legal_basis)],
             Command::RecordOverdue { overdue } => self.record_overdue(c, now, overdue),
             Command::RecordInquiry {
                 inquiry_id,
@@ -318,8 +323,8 @@ impl Incident {
             Command::Contain { contained_at } => vec![self.contain(c, now, contained_at)],
             Command::Disclose { basis } => vec![self.disclose(c, basis)],
             Command::Remediate {} => vec![self.remediate(c)],
-            Command::Review {} => vec![self.review(c)],
-            Command::Close {} => vec![self.close()],
+            Command::Review {} => vec![self.review(c, ctx)],
+            Command::Close {} => vec![self.close(c, ctx)],
             Command::Dismiss { rationale } => vec![self.dismiss(c, rationale)],
             // Every other command was decided by `record_events`, which sends only these.
             other => {

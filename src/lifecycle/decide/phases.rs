@@ -8,7 +8,7 @@ use crate::comms::{MessageKind, NoticeStatus};
 use crate::compensation::CompensationStance;
 use crate::id::ActionId;
 use crate::lifecycle::DisclosureBasis;
-use crate::{Event, Incident, Unmet};
+use crate::{Context, Event, Incident, Unmet};
 
 impl Incident {
     /// [`Command::Contain`].
@@ -51,14 +51,39 @@ impl Incident {
     }
 
     /// [`Command::Review {}`].
-    pub(super) fn review(&self, c: &mut Checks) -> Event {
+    pub(super) fn review(&self, c: &mut Checks, ctx: &Context<'_>) -> Event {
         self.review_guard(c);
+        self.reports_guard(c, ctx);
         Event::Reviewed {}
     }
 
     /// [`Command::Close {}`].
-    pub(super) fn close(&self) -> Event {
+    pub(super) fn close(&self, c: &mut Checks, ctx: &Context<'_>) -> Event {
+        self.reports_guard(c, ctx);
         Event::Closed {}
+    }
+
+    /// Review and Close: no regulatory report is still owed, neither filed nor waived
+    /// with a legal basis, under the regulation the host runs (in the context: the crate
+    /// cannot know the host's regimes otherwise, and a forgotten report is the one mistake
+    /// a closed incident cannot undo).
+    pub(super) fn reports_guard(&self, c: &mut Checks, ctx: &Context<'_>) {
+        let Some(regulation) = ctx.regulation() else {
+            c.push(Unmet::RegulationNotGiven);
+            return;
+        };
+        let obligations = regulation.obligations(&self.regulatory_facts(), ctx.at());
+        for o in obligations
+            .obligations
+            .iter()
+            .filter(|o| o.status.is_owed())
+        {
+            c.push(Unmet::ReportOwed {
+                regime: o.regime.clone(),
+                report: o.report.clone(),
+                status: o.status.label(),
+            });
+        }
     }
 
     /// [`Command::Dismiss`].

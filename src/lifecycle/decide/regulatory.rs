@@ -168,4 +168,44 @@ impl Incident {
         }
         alerts.iter().cloned().map(Event::ClockAlerted).collect()
     }
+
+    /// [`Command::WaiveObligation`](crate::Command::WaiveObligation).
+    pub(super) fn waive_obligation(
+        &self,
+        c: &mut Checks,
+        regime: &RegimeId,
+        report: &ReportId,
+        legal_basis: &str,
+    ) -> Event {
+        c.text(
+            "legal_basis",
+            legal_basis,
+            "why the report is not owed (the provision, the threshold not met)",
+            MAX_SHORT,
+        );
+        let key = format!("{regime}/{report}");
+        if self
+            .regulatory
+            .waivers
+            .iter()
+            .any(|w| &w.regime == regime && &w.report == report)
+        {
+            c.push(duplicate("waiver", &key));
+        }
+        if self
+            .regulatory
+            .filings
+            .iter()
+            .any(|f| &f.regime == regime && &f.report == report)
+        {
+            c.push(no_change(format!(
+                "{key} was filed already: a filed report cannot be waived"
+            )));
+        }
+        Event::ObligationWaived {
+            regime: regime.clone(),
+            report: report.clone(),
+            legal_basis: legal_basis.to_owned(),
+        }
+    }
 }

@@ -21,8 +21,19 @@ mod guards {
         Utc.with_ymd_and_hms(2026, 3, 14, 0, 0, 0).unwrap() + Duration::minutes(minutes)
     }
 
-    fn ctx(minutes: i64) -> Context {
-        Context::new(ActorId::new("tester").unwrap(), t(minutes))
+    /// A host that runs no regulatory clocks (tests of the report guard use their own).
+    fn no_regimes() -> &'static crate::regulation::Regulation {
+        static NONE: std::sync::LazyLock<crate::regulation::Regulation> =
+            std::sync::LazyLock::new(|| {
+                crate::regulation::Regulation::without_regimes(
+                    crate::regulation::EntityProfile::new(),
+                )
+            });
+        &NONE
+    }
+
+    fn ctx(minutes: i64) -> Context<'static> {
+        Context::new(ActorId::new("tester").unwrap(), t(minutes)).with_regulation(no_regimes())
     }
 
     fn codes(r: &Rejection) -> Vec<String> {
@@ -56,7 +67,8 @@ mod guards {
 
     /// As [`run`], by `actor` (an approver other than the drafter, for four eyes).
     fn run_as(incident: &mut Incident, command: Command, minutes: i64, actor: &str) {
-        let ctx = Context::new(ActorId::new(actor).unwrap(), t(minutes));
+        let ctx =
+            Context::new(ActorId::new(actor).unwrap(), t(minutes)).with_regulation(no_regimes());
         let envelopes = incident
             .execute(&command, &ctx)
             .unwrap_or_else(|r| panic!("{r}"));

@@ -42,6 +42,7 @@ impl std::fmt::Display for Event {
             | Self::DeterminationRecorded { .. }
             | Self::GradeRecorded { .. }
             | Self::ReportFiled(_)
+            | Self::ObligationWaived { .. }
             | Self::ClockAlerted(_) => self.fmt_regulatory(f),
             Self::OverdueRecorded(overdue) => overdue_recorded(f, overdue),
             Self::InquiryReceived { .. }
@@ -171,6 +172,11 @@ impl Event {
             Self::GradeRecorded { grade, basis, .. } => {
                 write!(f, "graded {} ({}): {basis}", grade.zh(), grade.as_str())
             }
+            Self::ObligationWaived {
+                regime,
+                report,
+                legal_basis,
+            } => write!(f, "{regime} / {report} not owed: {legal_basis}"),
             Self::ReportFiled(filing) => write!(
                 f,
                 "{} / {} filed at {}",

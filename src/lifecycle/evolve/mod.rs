@@ -120,6 +120,11 @@ impl Incident {
                 basis,
             } => self.apply_grade_recorded(grade, graded_at, basis),
             Event::ReportFiled(filing) => self.apply_report_filed(filing),
+            Event::ObligationWaived {
+                regime,
+                report,
+                legal_basis,
+            } => self.apply_obligation_waived(regime, report, legal_basis, stamp),
             Event::ClockAlerted(alert) => self.apply_clock_alerted(alert),
             Event::OverdueRecorded(overdue) => self.apply_overdue_recorded(overdue, stamp),
             Event::InquiryReceived {

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::id::FactName;
+use super::Stamp;
+use crate::id::{FactName, RegimeId, ReportId};
 use crate::lifecycle::ApplyError;
-use crate::regulation::{ClockAlert, Filing, GradeRecord};
+use crate::regulation::{ClockAlert, Filing, GradeRecord, Waiver};
 use crate::regulation::{CnGrade, Milestone};
 use crate::Incident;
 
@@ -42,6 +43,23 @@ impl Incident {
             grade,
             graded_at,
             basis,
+        });
+        Ok(())
+    }
+
+    /// [`Event::ObligationWaived`].
+    pub(super) fn apply_obligation_waived(
+        &mut self,
+        regime: RegimeId,
+        report: ReportId,
+        legal_basis: String,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        self.regulatory.waivers.push(Waiver {
+            regime,
+            report,
+            legal_basis,
+            waived_at: stamp.at,
         });
         Ok(())
     }

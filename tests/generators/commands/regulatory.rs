@@ -1,5 +1,5 @@
 //! Commands that record regulatory facts: milestones, determinations, grades, filings,
-//! clock alerts and the timer's overdue record.
+//! waivers, clock alerts and the timer's overdue record.
 
 use incident::id::*;
 use incident::*;
@@ -67,7 +67,7 @@ fn clock_alert() -> impl Strategy<Value = regulation::ClockAlert> {
         })
 }
 
-/// Regulatory facts: milestones, determinations, grades, filings, clock alerts and the timer's overdue record.
+/// Regulatory facts: milestones, determinations, grades, filings, waivers, clock alerts and the timer's overdue record.
 pub(super) fn regulatory_arms() -> Arms {
     vec![
         (
@@ -126,6 +126,16 @@ pub(super) fn regulatory_arms() -> Arms {
             1,
             vec(clock_alert(), 0..3)
                 .prop_map(|alerts| Command::RecordClockAlerts { alerts })
+                .boxed(),
+        ),
+        (
+            1,
+            (regime_id(), report_id(), text(MAX_SHORT))
+                .prop_map(|(regime, report, legal_basis)| Command::WaiveObligation {
+                    regime,
+                    report,
+                    legal_basis,
+                })
                 .boxed(),
         ),
         // The timer: the driver fills it with what the incident's timer says is due.
