@@ -249,7 +249,11 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
     assert_eq!(s.entries[0].state, PlannedState::Approved);
     assert_eq!(s.ready_to_send().count(), 1);
+    // The host's per-append list, computed over the drafted notices only, says the same.
+    let ready = plan.ready(d.incident.plan_view(), d.now);
+    assert_eq!(ready, s.ready_to_send().cloned().collect::<Vec<_>>());
     d.run(sent("PR-1"));
+    assert!(plan.ready(d.incident.plan_view(), d.now).is_empty());
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
     assert!(matches!(s.entries[0].state, PlannedState::Sent { .. }));
     assert_eq!(s.ready_to_send().count(), 0);
@@ -374,6 +378,68 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
 }
 
 #[test]
+fn an_unplanned_disclosure_names_only_the_plan_items_for_an_initial_notice_to_customers() {
+    let mut d = desk();
+    // Besides the reference plan's customer items of other kinds (updates, guide, FAQ,
+    // resolution), an initial notice to partners: neither kind can disclose.
+    let mut plan = CommsPlan::reference();
+    plan.items.push(PlanItem {
+        id: item("partner-initial"),
+        kind: MessageKind::InitialNotice,
+        audience: Audience::Partners,
+        channels: [Channel::Email].into(),
+        trigger: PlanTrigger::Phase {
+            phase: Phase::Contained,
+            within_minutes: 24 * 60,
+        },
+        approver: Role::CommsLead,
+    });
+    d.run(Command::AdoptCommsPlan { plan });
+    d.run(add_action(
+        "C1",
+        ActionKind::Containment,
+        "freeze accounts",
+        Some("ops"),
+        None,
+        Some(Measure::FreezeAccounts),
+    ));
+    d.run(complete("C1"));
+    let contained_at = Some(d.now);
+    d.run(Command::Contain { contained_at });
+    d.run(Command::DraftNotice(
+        NoticeDraft::new(
+            NoticeId::new("N-unplanned").unwrap(),
+            MessageKind::InitialNotice,
+            Audience::AffectedCustomers,
+        )
+        .channels([Channel::Email])
+        .elements(
+            required_elements(MessageKind::InitialNotice, Audience::AffectedCustomers)
+                .iter()
+                .copied(),
+        ),
+    ));
+    d.run_by("second.pair", approve("N-unplanned"));
+    let r = d.reject(Command::Disclose {
+        basis: DisclosureBasis::PublicNotice {
+            notice_id: NoticeId::new("N-unplanned").unwrap(),
+        },
+    });
+    assert_eq!(
+        r.unmet,
+        vec![Unmet::UnplannedDisclosure {
+            notice_id: "N-unplanned".into(),
+            items: vec!["customer-initial".into()],
+        }]
+    );
+    assert!(
+        r.to_string()
+            .contains("draft the disclosure notice for plan item customer-initial"),
+        "{r}"
+    );
+}
+
+#[test]
 fn regulator_reports_are_planned_from_obligations() {
     let d = desk();
     let mut facts = d.incident.regulatory_facts();
@@ -435,6 +501,38 @@ fn plans_are_validated_when_adopted() {
         serde_json::from_str::<CommsPlan>(&json).unwrap(),
         CommsPlan::reference()
     );
+}
+
+#[test]
+fn a_plan_holds_at_most_max_items() {
+    let mut d = desk();
+    let template = CommsPlan::reference().items[0].clone();
+    let plan = |n: usize| CommsPlan {
+        items: (0..n)
+            .map(|i| PlanItem {
+                id: item(&format!("update-{i}")),
+                ..template.clone()
+            })
+            .collect(),
+        ..CommsPlan::default()
+    };
+    let too_big = plan(CommsPlan::MAX_ITEMS + 1);
+    assert_eq!(
+        too_big.problems(),
+        vec![PlanProblem::TooManyItems {
+            items: CommsPlan::MAX_ITEMS + 1,
+            limit: CommsPlan::MAX_ITEMS
+        }]
+    );
+    let r = d.reject(Command::AdoptCommsPlan { plan: too_big });
+    assert_eq!(codes(&r), vec!["invalid"]);
+    assert!(
+        r.to_string().contains("201 items, more than the 200"),
+        "{r}"
+    );
+    d.run(Command::AdoptCommsPlan {
+        plan: plan(CommsPlan::MAX_ITEMS),
+    });
 }
 
 #[test]

@@ -793,3 +793,31 @@ fn generator_reaches_every_phase_and_every_command_succeeds() {
     );
     eprintln!("end phases {ended:?}; accepted {accepted}, refused {refused}");
 }
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// `CommsPlan::ready`, which looks only at occurrences with a notice, lists exactly
+    /// what the full schedule's `ready_to_send` lists, at any moment after any step.
+    #[test]
+    fn ready_over_drafted_notices_equals_the_full_schedules_ready_list(scenario in scenario()) {
+        let trace = drive(&scenario)?;
+        for record in &trace.records {
+            let incident = &record.after;
+            let Some(plan) = incident.comms_plan() else { continue };
+            for hours in [0, 30, 24 * 40] {
+                let at = incident.updated_at() + chrono::Duration::hours(hours);
+                let key = |e: &Scheduled| (e.item.clone(), e.occurrence, serde_json::to_string(e).unwrap_or_default());
+                let mut full: Vec<_> = plan
+                    .schedule(incident.plan_view(), None, at)
+                    .ready_to_send()
+                    .map(key)
+                    .collect();
+                let mut ready: Vec<_> = plan.ready(incident.plan_view(), at).iter().map(key).collect();
+                full.sort();
+                ready.sort();
+                prop_assert_eq!(ready, full);
+            }
+        }
+    }
+}

@@ -39,11 +39,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
+use incident::comms::{Audience, Channel, CommsPlan, MessageKind, PlanItem, PlanTrigger};
+use incident::id::PlanItemId;
 use incident::{
     ActorId, Command, Context, Declare, DetectionSource, EventLog, Incident, IncidentId,
-    IncidentKind, Severity,
+    IncidentKind, Phase, Role, Severity,
 };
-use incident_desk::{app, store};
+use incident_desk::access::{self, Access};
+use incident_desk::{app, http, store};
 use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -53,6 +56,7 @@ const ONE_INCIDENT: usize = 2_000;
 const INCIDENTS: usize = 1_000;
 const PER_INCIDENT: usize = 4;
 const CLIENTS: usize = 8;
+const APPENDS: usize = 300;
 
 /// A temporary SQLite file, removed on drop.
 struct TempDb(PathBuf);
@@ -128,12 +132,17 @@ impl Conn {
     async fn post(&mut self, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
         let head = format!(
             "POST {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n",
+             Authorization: Bearer {TOKEN}\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
         let s = self.stream.get_mut();
         s.write_all(head.as_bytes()).await.unwrap();
         s.write_all(body).await.unwrap();
+        self.read_answer().await
+    }
+
+    /// Reads one answer (Content-Length framed); its status and body.
+    async fn read_answer(&mut self) -> (u16, Vec<u8>) {
         let mut line = String::new();
         self.stream.read_line(&mut line).await.unwrap();
         let status: u16 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
@@ -155,9 +164,22 @@ impl Conn {
         (status, out)
     }
 
+    /// GETs `path`; the status and the JSON body.
+    async fn get(&mut self, path: &str) -> (u16, serde_json::Value) {
+        let head =
+            format!("GET {path} HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {TOKEN}\r\n\r\n");
+        self.stream
+            .get_mut()
+            .write_all(head.as_bytes())
+            .await
+            .unwrap();
+        let (status, body) = self.read_answer().await;
+        (status, serde_json::from_slice(&body).unwrap_or_default())
+    }
+
     /// Declares incident `n` (201 expected).
     async fn declare(&mut self, n: usize) {
-        let body = json!({"declare": declare(n), "actor": "soc", "at": ctx().at()});
+        let body = json!({"declare": declare(n)});
         let (status, answer) = self.post("/incidents", body.to_string().as_bytes()).await;
         assert_eq!(status, 201, "{}", String::from_utf8_lossy(&answer));
     }
@@ -166,8 +188,6 @@ impl Conn {
     async fn append(&mut self, n: usize, version: u64, text: usize) -> u64 {
         let body = json!({
             "expected_version": version,
-            "actor": "bench",
-            "at": ctx().at(),
             "command": note(text),
         });
         let (status, answer) = self
@@ -181,14 +201,35 @@ impl Conn {
     }
 }
 
+/// The bench's one caller: `bench`, every desk role of `access.example.json`.
+const TOKEN: &str = "bench-token";
+
+fn bench_access() -> Access {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/access.example.json");
+    let mut access = Access::load(path).unwrap();
+    let roles: Vec<String> = access.commands.values().flatten().cloned().collect();
+    access.tokens.push(
+        serde_json::from_value(json!({
+            "sha256": access::hash_token(TOKEN), "actor": "bench", "roles": roles,
+            "clearance": "internal"
+        }))
+        .unwrap(),
+    );
+    access
+}
+
 /// A desk on a fresh SQLite file, serving on an ephemeral loopback port.
 fn serve(rt: &Runtime, db: &TempDb) -> SocketAddr {
     rt.block_on(async {
         let store = store::open(&db.url()).await.unwrap();
-        let desk = Arc::new(app::App::new(store, app::default_regulation()));
+        let desk = Arc::new(app::App::new(
+            store,
+            app::default_regulation(),
+            bench_access(),
+        ));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(app::serve(listener, desk));
+        tokio::spawn(http::serve(listener, desk, std::future::pending()));
         addr
     })
 }
@@ -235,7 +276,7 @@ fn load_test(rt: &Runtime) {
         let store = store::open(&db.url()).await.unwrap();
         let first = Incident::declare(&declare(0), &ctx()).unwrap();
         store
-            .append(id(0), 0, first.clone(), Vec::new())
+            .append(id(0), 0, first.clone(), Vec::new(), None)
             .await
             .unwrap();
         let mut incident = Incident::replay(&first).unwrap();
@@ -245,7 +286,13 @@ fn load_test(rt: &Runtime) {
             let t = Instant::now();
             let envelopes = incident.execute(&note(n), &ctx()).unwrap();
             store
-                .append(id(0), incident.version(), envelopes.clone(), Vec::new())
+                .append(
+                    id(0),
+                    incident.version(),
+                    envelopes.clone(),
+                    Vec::new(),
+                    None,
+                )
                 .await
                 .unwrap();
             for e in &envelopes {
@@ -315,8 +362,102 @@ fn load_test(rt: &Runtime) {
     });
 }
 
+/// A plan of `items` hourly updates to customers while the incident is detected.
+fn hourly_plan(items: usize) -> CommsPlan {
+    CommsPlan {
+        items: (0..items)
+            .map(|i| PlanItem {
+                id: PlanItemId::new(format!("update-{i}")).unwrap(),
+                kind: MessageKind::Update,
+                audience: Audience::AffectedCustomers,
+                channels: [Channel::Email].into(),
+                trigger: PlanTrigger::Cadence {
+                    every_hours: 1,
+                    while_in: [Phase::Detected].into(),
+                },
+                approver: Role::CommsLead,
+            })
+            .collect(),
+        ..CommsPlan::default()
+    }
+}
+
+/// An incident declared on 2026-03-14 (so by now months old), written straight to the
+/// store with `notes` notes and, with `plan`, that plan adopted; then the desk appends
+/// `APPENDS` notes to it over HTTP. The per-append latencies.
+fn appends_after(rt: &Runtime, tag: &str, notes: usize, plan: Option<CommsPlan>) -> Vec<Duration> {
+    let db = TempDb::new(tag);
+    rt.block_on(async {
+        let store = store::open(&db.url()).await.unwrap();
+        let first = Incident::declare(&declare(0), &ctx()).unwrap();
+        store
+            .append(id(0), 0, first.clone(), Vec::new(), None)
+            .await
+            .unwrap();
+        let mut incident = Incident::replay(&first).unwrap();
+        let mut commands: Vec<Command> = plan
+            .into_iter()
+            .map(|plan| Command::AdoptCommsPlan { plan })
+            .collect();
+        commands.extend((0..notes).map(note));
+        for chunk in commands.chunks(500) {
+            let mut batch = Vec::new();
+            let base = incident.version();
+            for command in chunk {
+                for e in incident.execute(command, &ctx()).unwrap() {
+                    incident.apply(&e).unwrap();
+                    batch.push(e);
+                }
+            }
+            store
+                .append(id(0), base, batch, Vec::new(), None)
+                .await
+                .unwrap();
+        }
+    });
+    let addr = serve(rt, &db);
+    rt.block_on(async {
+        let mut conn = Conn::open(addr).await;
+        let (_, state) = conn.get(&format!("/incidents/{}", id(0))).await;
+        let mut version = state["incident"]["version"].as_u64().unwrap();
+        let mut latencies = Vec::with_capacity(APPENDS);
+        for n in 0..APPENDS {
+            let t = Instant::now();
+            version = conn.append(0, version, n).await;
+            latencies.push(t.elapsed());
+        }
+        latencies
+    })
+}
+
+/// p50 and p99 of `latencies`, in ms.
+fn percentiles(mut latencies: Vec<Duration>) -> (f64, f64) {
+    latencies.sort();
+    let rank = |p: usize| latencies[(latencies.len() * p).div_ceil(100).saturating_sub(1)];
+    (rank(50).as_secs_f64() * 1e3, rank(99).as_secs_f64() * 1e3)
+}
+
+/// What one append costs as the incident grows: 1 event (the baseline), 20,000 events, and
+/// a 200-item hourly plan adopted months ago. Goals: each within 1.5× of the baseline.
+fn append_cost(rt: &Runtime) {
+    let (p50, p99) = percentiles(appends_after(rt, "cost-small", 0, None));
+    println!("desk append cost: baseline, 1 event            p50 {p50:>8.3} ms  p99 {p99:>8.3} ms");
+    for (name, notes, plan) in [
+        ("20,000 events", 20_000, None),
+        ("200-item plan adopted", 0, Some(hourly_plan(200))),
+    ] {
+        let (q50, q99) = percentiles(appends_after(rt, "cost", notes, plan));
+        println!(
+            "desk append cost: {name:<28} p50 {q50:>8.3} ms  p99 {q99:>8.3} ms  ({:.2}× / {:.2}× the baseline)",
+            q50 / p50,
+            q99 / p99
+        );
+    }
+}
+
 fn desk(c: &mut Criterion) {
     let rt = Runtime::new().unwrap();
+    append_cost(&rt);
     load_test(&rt);
 
     let mut group = c.benchmark_group("desk/append_one_incident");
@@ -346,7 +487,7 @@ fn desk(c: &mut Criterion) {
         let store = store::open(&db.url()).await.unwrap();
         let first = Incident::declare(&declare(0), &ctx()).unwrap();
         store
-            .append(id(0), 0, first.clone(), Vec::new())
+            .append(id(0), 0, first.clone(), Vec::new(), None)
             .await
             .unwrap();
         (store, Incident::replay(&first).unwrap())
@@ -360,7 +501,13 @@ fn desk(c: &mut Criterion) {
                     n += 1;
                     let envelopes = incident.execute(&note(n), &ctx()).unwrap();
                     store
-                        .append(id(0), incident.version(), envelopes.clone(), Vec::new())
+                        .append(
+                            id(0),
+                            incident.version(),
+                            envelopes.clone(),
+                            Vec::new(),
+                            None,
+                        )
                         .await
                         .unwrap();
                     for e in &envelopes {

@@ -6,8 +6,12 @@
 //! It depends on `incident` like any user would. The binary `desk` (`src/main.rs`) wires
 //! these modules together; the tests and the bench use them directly:
 //!
-//! - [`app`]: the router, the handlers and the JSON error contract; each handler runs the
-//!   crate's host loop (load, decide, append with the expected version, apply).
+//! - [`app`]: the desk's state and the crate's host loop (catch up, decide, append with the
+//!   expected version, apply in place), one lock per incident, on the desk's clock.
+//! - [`http`]: the router, the gate every request passes (origin, JSON, bearer token) and
+//!   the handlers; [`error`]: the JSON error contract.
+//! - [`access`]: the access file (token hashes → actor, desk roles, clearance; which roles
+//!   may run which command; allowed origins); [`visibility`]: what a clearance may read.
 //! - [`store`]: the [`store::Store`] trait (append-only events keyed by (incident id,
 //!   sequence), plus the outbox) and [`store::open`], which picks the backend from a
 //!   `--database` value.
@@ -18,17 +22,21 @@
 //!   incident.
 //!
 //! ```text
-//! cargo run -p incident-desk                                   # SQLite file desk.sqlite3
-//! cargo run -p incident-desk -- --database /tmp/desk.sqlite3 --listen 127.0.0.1:8080
-//! cargo run -p incident-desk -- --database postgres://desk@127.0.0.1:5432/desk
+//! cargo run -p incident-desk -- new-token --actor li.na --role incident_owner --clearance internal
+//! cargo run -p incident-desk -- --access access.json                # SQLite file desk.sqlite3
+//! cargo run -p incident-desk -- --access access.json --database postgres://desk@127.0.0.1:5432/desk
 //! ```
 //!
 //! The HTTP API, the error codes, the SQL and the scaling notes are in the crate's
 //! `README.md`.
 
+pub mod access;
 pub mod app;
+pub mod error;
+pub mod http;
 pub mod outbox;
 pub mod postgres;
 pub mod sqlite;
 pub mod store;
 pub mod timer;
+pub mod visibility;

@@ -3,35 +3,41 @@
 //! ready.
 //!
 //! ```text
-//! cargo run -p incident-desk                                   # SQLite file desk.sqlite3
-//! cargo run -p incident-desk -- --database /tmp/desk.sqlite3 --listen 127.0.0.1:8080
-//! cargo run -p incident-desk -- --database postgres://desk@127.0.0.1:5432/desk
+//! desk new-token --actor li.na --role incident_owner --clearance internal
+//! desk --access access.json                                  # SQLite file desk.sqlite3
+//! desk --access access.json --database postgres://desk@127.0.0.1:5432/desk
 //! ```
 //!
-//! Options: `--database` (a SQLite path, or a `postgres://` URL; several instances may
-//! share one PostgreSQL database), `--listen` (default `127.0.0.1:8080`), `--profile`
-//! (a JSON `EntityProfile` for the regulatory clocks), `--outbox-every-ms` (default 500).
-//! See the crate's `README.md`.
+//! Options: `--access` (the access file: token hashes, roles, origins; required),
+//! `--database` (a SQLite path, or a `postgres://` URL; several instances may share one
+//! PostgreSQL database), `--listen` (default `127.0.0.1:8080`; put a TLS-terminating proxy
+//! in front), `--profile` (a JSON `EntityProfile` for the regulatory clocks),
+//! `--outbox-every-ms` (default 500). SIGTERM or Ctrl-C stops taking connections, lets the
+//! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use incident::regulation::Regulation;
-use incident_desk::{app, outbox, store, timer};
+use incident_desk::access::{self, Access};
+use incident_desk::{app, http, outbox, store, timer};
 
 struct Options {
+    access: Option<String>,
     database: String,
     listen: String,
     profile: Option<String>,
     outbox_every: Duration,
 }
 
-const USAGE: &str = "usage: desk [--database PATH|postgres://URL] [--listen ADDR] \
-                     [--profile PROFILE.json] [--outbox-every-ms N]";
+const USAGE: &str = "usage: desk --access ACCESS.json [--database PATH|postgres://URL] \
+                     [--listen ADDR] [--profile PROFILE.json] [--outbox-every-ms N]\n       \
+                     desk new-token --actor NAME [--role ROLE]... [--clearance LABEL]";
 
 fn options() -> Result<Options, String> {
     let mut o = Options {
+        access: None,
         database: "desk.sqlite3".into(),
         listen: "127.0.0.1:8080".into(),
         profile: None,
@@ -46,6 +52,7 @@ fn options() -> Result<Options, String> {
             .next()
             .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
+            "--access" => o.access = Some(value),
             "--database" => o.database = value,
             "--listen" => o.listen = value,
             "--profile" => o.profile = Some(value),
@@ -71,18 +78,24 @@ fn regulation(profile: Option<&str>) -> Result<Regulation, String> {
 }
 
 async fn run(o: Options) -> Result<(), String> {
+    let access = match &o.access {
+        Some(path) => Access::load(path).map_err(|e| e.to_string())?,
+        None => {
+            return Err(format!(
+                "--access is required: the desk admits only callers with a token the access \
+                 file lists (see desk/README.md; `desk new-token` makes one)\n{USAGE}"
+            ))
+        }
+    };
     let regulation = regulation(o.profile.as_deref())?;
-    let store = store::open(&o.database)
-        .await
-        .map_err(|e| format!("{}: {e}", o.database))?;
-    let desk = Arc::new(app::App::new(Arc::clone(&store), regulation));
+    let shown = store::redact_url(&o.database);
+    // The store's errors name the database with its password hidden.
+    let store = store::open(&o.database).await.map_err(|e| e.to_string())?;
+    let desk = Arc::new(app::App::new(Arc::clone(&store), regulation, access));
     let (incidents, events) = desk.rebuild().await?;
-    eprintln!(
-        "desk: rebuilt {incidents} incidents ({events} events) from {}",
-        o.database
-    );
+    eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
     let worker = tokio::spawn(outbox::run_worker(
-        store,
+        Arc::clone(&store),
         outbox::log_sender(),
         o.outbox_every,
     ));
@@ -94,16 +107,87 @@ async fn run(o: Options) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", o.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!("desk: listening on http://{addr}");
-    let served = tokio::select! {
-        r = app::serve(listener, desk) => r.map_err(|e| e.to_string()),
-        _ = tokio::signal::ctrl_c() => Ok(()),
-    };
-    worker.abort();
+    let served = http::serve(listener, desk, shutdown_signal())
+        .await
+        .map_err(|e| e.to_string());
+    eprintln!("desk: stopping; requests in flight have finished");
     timer.abort();
+    worker.abort();
+    // What the last requests enqueued goes out before the process ends.
+    match outbox::flush(store.as_ref(), outbox::log_sender()).await {
+        Ok(n) => eprintln!("desk: outbox flushed ({n} sent)"),
+        Err(e) => eprintln!("desk: outbox not flushed: {e}"),
+    }
     served
 }
 
+/// Completes on SIGTERM (a service manager stopping the desk) or Ctrl-C.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// `desk new-token`: prints a fresh token and the access-file entry for it.
+fn new_token(args: &[String]) -> Result<(), String> {
+    let mut actor = None;
+    let mut roles = Vec::new();
+    let mut clearance = "internal".to_owned();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--actor" => actor = Some(value.clone()),
+            "--role" => roles.push(value.clone()),
+            "--clearance" => clearance = value.clone(),
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let actor = actor.ok_or_else(|| format!("new-token needs --actor\n{USAGE}"))?;
+    let token = access::new_token().map_err(|e| format!("no random source: {e}"))?;
+    let entry = serde_json::json!({
+        "sha256": access::hash_token(&token),
+        "actor": actor,
+        "roles": roles,
+        "clearance": clearance,
+    });
+    // The entry must parse as the access file reads it.
+    let _: access::TokenEntry = serde_json::from_value(entry.clone()).map_err(|e| e.to_string())?;
+    eprintln!("token for {actor} (hand it over privately; the desk keeps only its hash):");
+    println!("{token}");
+    eprintln!("add to \"tokens\" in the access file:\n{entry}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("new-token") {
+        return match new_token(args.get(1..).unwrap_or_default()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let o = match options() {
         Ok(o) => o,
         Err(e) => {

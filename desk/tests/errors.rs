@@ -11,27 +11,12 @@
 mod support;
 
 use incident::*;
-use incident_desk::app::BODY_LIMIT;
+use incident_desk::http::BODY_LIMIT;
 use serde_json::{json, Value};
 use support::{seed, Server, TempDb};
 
 async fn declared(server: &Server) -> String {
-    let declare = Declare::new(
-        IncidentId::from_bytes([7; 16]),
-        IncidentKind::DataBreach,
-        "Errors",
-    )
-    .detection(DetectionSource::Monitoring, seed::at(2026, 3, 14, 1, 0))
-    .severity(Severity::Sev2)
-    .owner(seed::actor("owner"));
-    let (status, body) = server
-        .post(
-            "/incidents",
-            &json!({"declare": declare, "actor": "soc", "at": seed::at(2026, 3, 14, 1, 5)}),
-        )
-        .await;
-    assert_eq!(status, 201, "{body}");
-    body["incident_id"].as_str().unwrap().to_owned()
+    support::declare_incident(server, 7, "Errors").await
 }
 
 fn expect(answer: (u16, Value), status: u16, code: &str) -> Value {
@@ -62,7 +47,11 @@ async fn every_bad_request_gets_its_documented_error() {
     assert!(names.as_array().unwrap().contains(&json!("envelope")));
     expect(server.get("/schema/nope").await, 404, "not_found");
     expect(server.get("/nope").await, 404, "not_found");
-    expect(server.get("/incidents").await, 405, "method_not_allowed");
+    expect(
+        server.post("/healthz", &json!({})).await,
+        405,
+        "method_not_allowed",
+    );
 
     // 400: syntax, wrong types, missing fields, trailing garbage.
     let e = expect(
@@ -76,7 +65,7 @@ async fn every_bad_request_gets_its_documented_error() {
         server
             .post(
                 &commands,
-                &json!({"expected_version": "one", "actor": "a", "command": {"type": "review"}}),
+                &json!({"expected_version": "one", "command": {"type": "review"}}),
             )
             .await,
         400,
@@ -85,29 +74,28 @@ async fn every_bad_request_gets_its_documented_error() {
     assert_eq!(e["field"], "expected_version");
     let e = expect(
         server
-            .post(
-                &commands,
-                &json!({"actor": "a", "command": {"type": "review"}}),
-            )
+            .post(&commands, &json!({"command": {"type": "review"}}))
             .await,
         400,
         "malformed_json",
     );
     assert_eq!(e["field"], "expected_version");
-    let e = expect(
-        server
-            .post(
-                &commands,
-                &json!({"expected_version": 1, "actor": "", "command": {"type": "review"}}),
-            )
-            .await,
-        400,
-        "malformed_json",
-    );
-    assert_eq!(e["field"], "actor");
+    // The actor is the bearer token's: a body that names one is refused, as is a time.
+    for planted in [r#""actor":"ceo""#, r#""at":"1970-01-01T00:00:00Z""#] {
+        let body = format!(r#"{{"expected_version":1,{planted},"command":{{"type":"review"}}}}"#);
+        let e = expect(
+            server.post_raw(&commands, body.as_bytes()).await,
+            400,
+            "unknown_field",
+        );
+        assert!(planted.contains(e["field"].as_str().unwrap()), "{e}");
+    }
     expect(
         server
-            .post(&commands, &json!({"expected_version": 1, "actor": "a", "command": {"type": "launch_rockets"}}))
+            .post(
+                &commands,
+                &json!({"expected_version": 1, "command": {"type": "launch_rockets"}}),
+            )
             .await,
         400,
         "malformed_json",
@@ -116,7 +104,7 @@ async fn every_bad_request_gets_its_documented_error() {
         server
             .post_raw(
                 &commands,
-                br#"{"expected_version":1,"actor":"a","command":{"type":"review"}} x"#,
+                br#"{"expected_version":1,"command":{"type":"review"}} x"#,
             )
             .await,
         400,
@@ -126,7 +114,7 @@ async fn every_bad_request_gets_its_documented_error() {
         server
             .post(
                 "/incidents",
-                &json!({"declare": {"incident_id": "not-a-uuid"}, "actor": "a"}),
+                &json!({"declare": {"incident_id": "not-a-uuid"}}),
             )
             .await,
         400,
@@ -137,7 +125,10 @@ async fn every_bad_request_gets_its_documented_error() {
     // 400: unknown fields, at the top and inside the command.
     let e = expect(
         server
-            .post(&commands, &json!({"expected_version": 1, "actor": "a", "command": {"type": "review"}, "force": true}))
+            .post(
+                &commands,
+                &json!({"expected_version": 1, "command": {"type": "review"}, "force": true}),
+            )
             .await,
         400,
         "unknown_field",
@@ -145,7 +136,7 @@ async fn every_bad_request_gets_its_documented_error() {
     assert_eq!(e["field"], "force");
     let e = expect(
         server
-            .post(&commands, &json!({"expected_version": 1, "actor": "a", "command": {"type": "add_note", "text": "x", "colour": "red"}}))
+            .post(&commands, &json!({"expected_version": 1, "command": {"type": "add_note", "text": "x", "colour": "red"}}))
             .await,
         400,
         "unknown_field",
@@ -154,7 +145,7 @@ async fn every_bad_request_gets_its_documented_error() {
 
     // 413: bodies over the limit.
     let big = format!(
-        r#"{{"expected_version":1,"actor":"a","command":{{"type":"add_note","text":"{}"}}}}"#,
+        r#"{{"expected_version":1,"command":{{"type":"add_note","text":"{}"}}}}"#,
         "x".repeat(BODY_LIMIT)
     );
     expect(
@@ -182,7 +173,7 @@ async fn every_bad_request_gets_its_documented_error() {
         server
             .post(
                 &format!("/incidents/{unknown}/commands"),
-                &json!({"expected_version": 1, "actor": "a", "command": {"type": "review"}}),
+                &json!({"expected_version": 1, "command": {"type": "review"}}),
             )
             .await,
         404,
@@ -214,7 +205,10 @@ async fn every_bad_request_gets_its_documented_error() {
     // 409: a stale or future version, and a second declaration of the same id.
     let e = expect(
         server
-            .post(&commands, &json!({"expected_version": 0, "actor": "a", "command": {"type": "add_note", "text": "x"}}))
+            .post(
+                &commands,
+                &json!({"expected_version": 0, "command": {"type": "add_note", "text": "x"}}),
+            )
             .await,
         409,
         "version_conflict",
@@ -222,7 +216,10 @@ async fn every_bad_request_gets_its_documented_error() {
     assert_eq!(e["current_version"], 1);
     expect(
         server
-            .post(&commands, &json!({"expected_version": 5, "actor": "a", "command": {"type": "add_note", "text": "x"}}))
+            .post(
+                &commands,
+                &json!({"expected_version": 5, "command": {"type": "add_note", "text": "x"}}),
+            )
             .await,
         409,
         "version_conflict",
@@ -247,7 +244,7 @@ async fn every_bad_request_gets_its_documented_error() {
     // 422: every unmet precondition, for commands and declarations.
     let e = expect(
         server
-            .post(&commands, &json!({"expected_version": 1, "actor": "a", "at": "2026-03-14T02:00:00Z", "command": {"type": "contain"}}))
+            .post(&commands, &json!({"expected_version": 1, "at": "2026-03-14T02:00:00Z", "command": {"type": "contain"}}))
             .await,
         422,
         "rejected",
@@ -282,5 +279,5 @@ async fn every_bad_request_gets_its_documented_error() {
 
     // Nothing above changed the incident.
     let (_, state) = server.get(&format!("/incidents/{id}")).await;
-    assert_eq!(state["version"], 1);
+    assert_eq!(state["incident"]["version"], 1);
 }

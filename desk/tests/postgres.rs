@@ -21,50 +21,7 @@
 
 mod support;
 
-use std::time::Duration;
-
-use support::{postgres_url, scenarios};
-
-/// `e` and its sources, joined with ": " (tokio-postgres's own message leaves out why).
-fn with_sources(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
-}
-
-/// A fresh schema in the database `url` names; the URL that makes it the search path.
-async fn fresh_schema(url: &str, tag: &str) -> String {
-    let connect = tokio_postgres::connect(url, tokio_postgres::NoTls);
-    let (client, connection) = tokio::time::timeout(Duration::from_secs(30), connect)
-        .await
-        .unwrap_or_else(|_| {
-            panic!("cannot connect to the PostgreSQL server DATABASE_URL names: no answer in 30 s")
-        })
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot connect to the PostgreSQL server DATABASE_URL names: {}",
-                with_sources(&e)
-            )
-        });
-    let task = tokio::spawn(connection);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let schema = format!("desk_{tag}_{}_{nanos}", std::process::id());
-    client
-        .batch_execute(&format!("CREATE SCHEMA {schema}"))
-        .await
-        .unwrap();
-    drop(client);
-    let _ = task.await;
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}options=-csearch_path%3D{schema}")
-}
+use support::{fresh_schema, postgres_url, scenarios};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "needs DATABASE_URL pointing at a PostgreSQL server; .ci/run starts one"]
@@ -85,4 +42,65 @@ async fn eight_concurrent_writers_on_postgres() {
 async fn the_timer_records_what_falls_due_on_postgres() {
     let url = fresh_schema(&postgres_url(), "timer").await;
     scenarios::timer_records_what_falls_due(&url).await;
+}
+
+/// PostgreSQL drops every connection of the desk (a restart, a failover, an operator's
+/// `pg_terminate_backend`): the next requests succeed on fresh connections, without a
+/// restart of the desk, and nothing acknowledged is lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs DATABASE_URL pointing at a PostgreSQL server; .ci/run starts one"]
+async fn terminated_backends_do_not_need_a_desk_restart_on_postgres() {
+    use serde_json::json;
+    // Its own application name, so only this test's connections are terminated (the
+    // other tests of this file run at the same time).
+    let url = format!(
+        "{}&application_name=desk_blip_test",
+        fresh_schema(&postgres_url(), "terminate").await
+    );
+    let server = support::Server::start(&url, false).await;
+    let declare = incident::Declare::new(
+        incident::IncidentId::from_bytes([0x7e; 16]),
+        incident::IncidentKind::DataBreach,
+        "Blip",
+    )
+    .detection(
+        incident::DetectionSource::Monitoring,
+        support::seed::at(2026, 3, 14, 1, 0),
+    )
+    .severity(incident::Severity::Sev2)
+    .owner(support::seed::actor("zhang.min"));
+    let (status, body) = server
+        .post("/incidents", &json!({"declare": declare}))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["incident_id"].as_str().unwrap().to_owned();
+    let (killer, connection) = tokio_postgres::connect(&postgres_url(), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    for round in 1..=3u64 {
+        let killed = killer
+            .query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE application_name = 'desk_blip_test'",
+                &[],
+            )
+            .await
+            .unwrap();
+        assert!(
+            !killed.is_empty(),
+            "round {round}: no desk connection to terminate"
+        );
+        let (status, body) = server
+            .post(
+                &format!("/incidents/{id}/commands"),
+                &json!({"expected_version": round,
+                        "command": {"type": "add_note", "text": format!("after blip {round}")}}),
+            )
+            .await;
+        assert_eq!(status, 200, "round {round}: {body}");
+        let (status, state) = server.get(&format!("/incidents/{id}")).await;
+        assert_eq!(status, 200, "{state}");
+        assert_eq!(state["incident"]["version"], round + 1);
+    }
 }

@@ -352,3 +352,14 @@ fn refine<E>(envelopes: &[Sealed<E>], position: usize, error: ChainError) -> Cha
         _ => error,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verifier_given_nothing_finishes_without_a_head() {
+        let verifier = ChainVerifier::new(IncidentId::from_bytes([7; 16]), None);
+        assert_eq!(verifier.finish(), Ok(None));
+    }
+}

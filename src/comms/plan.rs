@@ -117,6 +117,14 @@ pub enum PlanProblem {
         /// The id.
         item: PlanItemId,
     },
+    /// More items than a plan may hold ([`CommsPlan::MAX_ITEMS`]).
+    #[error("the plan has {items} items, more than the {limit} a plan may hold: merge items that go to the same audience on the same trigger")]
+    TooManyItems {
+        /// How many the plan has.
+        items: usize,
+        /// The most allowed.
+        limit: usize,
+    },
 }
 
 impl CommsPlan {
@@ -125,9 +133,20 @@ impl CommsPlan {
         self.items.iter().find(|i| &i.id == id)
     }
 
+    /// The most items a plan may hold. Every append recomputes what the plan makes ready,
+    /// so a plan's size is a cost every command of its incident pays; 200 is several times
+    /// what the seeds' plans need (the reference plan has nine items).
+    pub const MAX_ITEMS: usize = 200;
+
     /// Everything wrong with the plan (empty when it is sound).
     pub fn problems(&self) -> Vec<PlanProblem> {
         let mut out = Vec::new();
+        if self.items.len() > Self::MAX_ITEMS {
+            out.push(PlanProblem::TooManyItems {
+                items: self.items.len(),
+                limit: Self::MAX_ITEMS,
+            });
+        }
         for (i, item) in self.items.iter().enumerate() {
             if self.items.iter().take(i).any(|other| other.id == item.id) {
                 out.push(PlanProblem::DuplicateItem {
@@ -295,14 +314,55 @@ impl CommsPlan {
         obligations: Option<&Obligations>,
         at: DateTime<Utc>,
     ) -> Schedule {
+        let mut entries = self.entries(&incident, obligations, at, Scope::Every);
+        entries.sort_by(|a, b| {
+            (a.due_at.is_some(), a.due_at, &a.item, a.occurrence).cmp(&(
+                b.due_at.is_some(),
+                b.due_at,
+                &b.item,
+                b.occurrence,
+            ))
+        });
+        Schedule { at, entries }
+    }
+
+    /// The messages approved and waiting to be sent at `at`: what
+    /// `schedule(…).ready_to_send()` lists, in plan order, computed only over the
+    /// occurrences that have a notice drafted for them. Its cost follows the notices, not
+    /// the time a cadence has been running, so a host can call it on every append.
+    /// Regulator-report items never have a notice of their own, so no obligations are
+    /// needed.
+    pub fn ready(&self, incident: PlanView<'_>, at: DateTime<Utc>) -> Vec<Scheduled> {
+        self.entries(&incident, None, at, Scope::Drafted)
+            .into_iter()
+            .filter(|e| e.state == PlannedState::Approved)
+            .collect()
+    }
+
+    /// The plan's entries, item by item: every occurrence, or only those a notice was
+    /// drafted for.
+    fn entries(
+        &self,
+        incident: &PlanView<'_>,
+        obligations: Option<&Obligations>,
+        at: DateTime<Utc>,
+        scope: Scope,
+    ) -> Vec<Scheduled> {
         let mut entries = Vec::new();
         for item in &self.items {
-            let notices = planned_notices(&incident, &item.id);
+            let notices = planned_notices(incident, &item.id);
+            let limit = match scope {
+                Scope::Every => usize::MAX,
+                Scope::Drafted => notices.len(),
+            };
             match &item.trigger {
                 PlanTrigger::Phase {
                     phase,
                     within_minutes,
                 } => {
+                    if limit == 0 {
+                        continue;
+                    }
                     if let Some(entered) = incident.entered_at(*phase) {
                         // Past the end of the representable timeline: no due time.
                         let due = entered
@@ -318,7 +378,7 @@ impl CommsPlan {
                         continue;
                     }
                     let step = Duration::hours(i64::from(*every_hours));
-                    for (n, due) in cadence(&incident, while_in, step, at)
+                    for (n, due) in cadence(incident, while_in, step, at, limit)
                         .into_iter()
                         .enumerate()
                     {
@@ -327,41 +387,52 @@ impl CommsPlan {
                     }
                 }
                 PlanTrigger::RegulatoryObligations {} => {
-                    let Some(obligations) = obligations else {
+                    let Some(obligations) = obligations.filter(|_| scope == Scope::Every) else {
                         continue;
                     };
-                    let reports = obligations
-                        .obligations
-                        .iter()
-                        .filter(|o| o.recipient.kind == RecipientKind::Regulator);
-                    for (n, o) in reports.enumerate() {
-                        let occurrence = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
-                        let filed = match o.status {
-                            ObligationStatus::Met { submitted_at, .. } => Some(submitted_at),
-                            _ => None,
-                        };
-                        let mut e = entry(item, occurrence, o.due, None, at, filed);
-                        e.obligation = Some(format!("{}/{}", o.regime, o.report));
-                        if matches!(
-                            o.status,
-                            ObligationStatus::AwaitingTrigger | ObligationStatus::Waived { .. }
-                        ) {
-                            continue;
-                        }
-                        entries.push(e);
-                    }
+                    regulator_reports(item, obligations, at, &mut entries);
                 }
             }
         }
-        entries.sort_by(|a, b| {
-            (a.due_at.is_some(), a.due_at, &a.item, a.occurrence).cmp(&(
-                b.due_at.is_some(),
-                b.due_at,
-                &b.item,
-                b.occurrence,
-            ))
-        });
-        Schedule { at, entries }
+        entries
+    }
+}
+
+/// Which occurrences [`CommsPlan::entries`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every occurrence due so far, and the next one.
+    Every,
+    /// Only the occurrences a notice was drafted for.
+    Drafted,
+}
+
+/// One entry per report owed to a regulator, due at the obligation's due time.
+fn regulator_reports(
+    item: &PlanItem,
+    obligations: &Obligations,
+    at: DateTime<Utc>,
+    entries: &mut Vec<Scheduled>,
+) {
+    let reports = obligations
+        .obligations
+        .iter()
+        .filter(|o| o.recipient.kind == RecipientKind::Regulator);
+    for (n, o) in reports.enumerate() {
+        if matches!(
+            o.status,
+            ObligationStatus::AwaitingTrigger | ObligationStatus::Waived { .. }
+        ) {
+            continue;
+        }
+        let occurrence = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+        let filed = match o.status {
+            ObligationStatus::Met { submitted_at, .. } => Some(submitted_at),
+            _ => None,
+        };
+        let mut e = entry(item, occurrence, o.due, None, at, filed);
+        e.obligation = Some(format!("{}/{}", o.regime, o.report));
+        entries.push(e);
     }
 }
 
@@ -402,6 +473,7 @@ fn cadence(
     while_in: &BTreeSet<Phase>,
     step: Duration,
     at: DateTime<Utc>,
+    limit: usize,
 ) -> Vec<DateTime<Utc>> {
     // Spans [entered, left) of the phases in `while_in`, from the phase stamps.
     let stamps: Vec<_> = incident
@@ -426,10 +498,10 @@ fn cadence(
     };
     let mut out = Vec::new();
     let mut next = start.checked_add_signed(step);
-    // Bounded: at most one entry past `at`, at most 10,000 occurrences, and never past the
-    // end of the representable timeline.
+    // Bounded: at most one entry past `at`, at most 10,000 occurrences (and `limit`), and
+    // never past the end of the representable timeline.
     while let Some(due) = next {
-        if out.len() >= 10_000 || end.is_some_and(|e| due > e) {
+        if out.len() >= limit.min(10_000) || end.is_some_and(|e| due > e) {
             break;
         }
         out.push(due);

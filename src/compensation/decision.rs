@@ -614,7 +614,8 @@ impl Policy {
 mod tests {
     use super::*;
     use crate::{
-        compensation::Condition, compensation::EvidenceStrength, compensation::Tier, id::PolicyId,
+        compensation::Condition, compensation::EvidenceStrength, compensation::ReviewTrigger,
+        compensation::Tier, id::PolicyId,
     };
 
     fn cny(minor: i64) -> Money {
@@ -699,5 +700,59 @@ mod tests {
         .unwrap();
         let err = policy(Matching::FirstMatch).decide(&usd).unwrap_err();
         assert!(err.to_string().contains("convert"), "{err}");
+    }
+
+    #[test]
+    fn a_review_reason_is_given_only_for_a_reported_loss_strictly_above_the_trigger() {
+        let policy = Policy::builder(
+            PolicyId::new("t").unwrap(),
+            1,
+            Currency::CNY,
+            Matching::FirstMatch,
+            cny(1_000),
+        )
+        .rule(Rule::new(
+            RuleId::new("a").unwrap(),
+            Condition::Always,
+            vec![Remedy::FeeWaiver { months: 1 }],
+        ))
+        .review(ReviewTrigger {
+            reported_loss_above: Some(cny(1_000)),
+            ..ReviewTrigger::default()
+        })
+        .build()
+        .unwrap();
+        for below in [999, 1_000] {
+            let d = policy.decide(&claim(below)).unwrap();
+            assert_eq!(d.review_reasons, Vec::<String>::new(), "{below}");
+            assert!(!d.needs_manual_review(), "{below}");
+            assert!(!policy.assess(&claim(below)).unwrap().needs_manual_review);
+        }
+        let d = policy.decide(&claim(1_001)).unwrap();
+        assert_eq!(d.review_reasons, ["reported loss ¥10.01 is above ¥10.00"]);
+        assert!(d.needs_manual_review());
+        assert!(policy.assess(&claim(1_001)).unwrap().needs_manual_review);
+        assert!(d
+            .explain()
+            .ends_with("manual review: reported loss ¥10.01 is above ¥10.00\n"));
+    }
+
+    #[test]
+    fn explain_states_the_cash_of_every_cash_grant_and_of_every_reimbursement() {
+        let policy = policy(Matching::Accumulate);
+        // Goodwill states its cash; the fee waiver, a service, states none.
+        assert_eq!(
+            policy.decide(&claim(500)).unwrap().explain(),
+            "a: matched: evidence verified holds → reimburse 100.00% of verified loss up to ¥8.00 = ¥5.00\n\
+             b: matched: always holds → goodwill credit ¥3.00 = ¥3.00; fee waiver 3 months\n\
+             cash: ¥8.00\n"
+        );
+        // A reimbursement states its cash even when it is zero.
+        assert_eq!(
+            policy.decide(&claim(0)).unwrap().explain(),
+            "a: matched: evidence verified holds → reimburse 100.00% of verified loss up to ¥8.00 = ¥0.00\n\
+             b: matched: always holds → goodwill credit ¥3.00 = ¥3.00; fee waiver 3 months\n\
+             cash: ¥3.00\n"
+        );
     }
 }

@@ -896,4 +896,172 @@ mod tests {
             "no verified loss is established; rule needs one"
         );
     }
+
+    fn claim_in(jurisdiction: &str) -> Claim {
+        Claim::builder(
+            crate::id::CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            cny(10),
+            EvidenceStrength::Verified,
+        )
+        .jurisdiction(Jurisdiction::new(jurisdiction).unwrap())
+        .build()
+        .unwrap()
+    }
+
+    #[test]
+    fn a_country_rule_matches_its_own_subdivisions_but_no_other_country() {
+        let cn = Condition::Jurisdiction {
+            any_of: [Jurisdiction::new("CN").unwrap()].into(),
+        };
+        assert!(cn.holds(&claim_in("CN")));
+        assert!(cn.holds(&claim_in("CN-BJ")));
+        assert!(!cn.holds(&claim_in("US")));
+        assert!(!cn.holds(&claim_in("US-NY")));
+        assert_eq!(
+            cn.why_not(&claim_in("US-NY")).unwrap(),
+            "jurisdiction is US-NY; rule needs jurisdiction CN"
+        );
+        // A subdivision rule does not match its whole country.
+        let beijing = Condition::Jurisdiction {
+            any_of: [Jurisdiction::new("CN-BJ").unwrap()].into(),
+        };
+        assert!(!beijing.holds(&claim_in("CN")));
+    }
+
+    #[test]
+    fn problems_nested_in_all_any_and_not_conditions_are_reported() {
+        let usd = |minor| Money::from_minor(minor, Currency::USD);
+        let loss = |min, max| Condition::Loss {
+            basis: LossBasis::Reported,
+            min,
+            max,
+        };
+        let err = Policy::builder(
+            PolicyId::new("p").unwrap(),
+            1,
+            Currency::CNY,
+            Matching::Accumulate,
+            cny(100_000),
+        )
+        .rule(Rule::new(
+            rid("all"),
+            Condition::All {
+                conditions: vec![Condition::Always, loss(Some(usd(1)), None)],
+            },
+            vec![Remedy::FeeWaiver { months: 1 }],
+        ))
+        .rule(Rule::new(
+            rid("any"),
+            Condition::Any {
+                conditions: vec![Condition::All {
+                    conditions: vec![loss(Some(cny(5)), Some(cny(1)))],
+                }],
+            },
+            vec![Remedy::FeeWaiver { months: 1 }],
+        ))
+        .rule(Rule::new(
+            rid("not"),
+            Condition::Not {
+                condition: Box::new(loss(None, Some(usd(2)))),
+            },
+            vec![Remedy::FeeWaiver { months: 1 }],
+        ))
+        .build()
+        .unwrap_err();
+        assert_eq!(
+            err.problems,
+            [
+                PolicyProblem::CurrencyMismatch {
+                    place: "rule all".into(),
+                    amount: usd(1),
+                    expected: Currency::CNY,
+                },
+                PolicyProblem::EmptyLossRange {
+                    rule: rid("any"),
+                    min: cny(5),
+                    max: cny(1),
+                },
+                PolicyProblem::CurrencyMismatch {
+                    place: "rule not".into(),
+                    amount: usd(2),
+                    expected: Currency::CNY,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn loss_and_tier_conditions_read_exactly() {
+        let loss = |basis, min: Option<i64>, max: Option<i64>| Condition::Loss {
+            basis,
+            min: min.map(cny),
+            max: max.map(cny),
+        };
+        let cases = [
+            (
+                loss(LossBasis::Reported, Some(1_000), Some(250_000)),
+                "reported loss from ¥10.00 to ¥2,500.00",
+            ),
+            (
+                loss(LossBasis::Verified, Some(1_000), None),
+                "verified loss at least ¥10.00",
+            ),
+            (
+                loss(LossBasis::Reported, None, Some(5)),
+                "reported loss at most ¥0.05",
+            ),
+            (
+                loss(LossBasis::Verified, None, None),
+                "verified loss of any amount",
+            ),
+            (
+                Condition::Tier {
+                    any_of: [Tier::Vip, Tier::Premium].into(),
+                },
+                "tier premium, vip",
+            ),
+        ];
+        for (condition, text) in cases {
+            assert_eq!(condition.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn a_failing_loss_or_tier_condition_explains_the_claim_value_and_the_rule() {
+        let claim = Claim::builder(
+            crate::id::CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            cny(50_000),
+            EvidenceStrength::Verified,
+        )
+        .verified_loss(cny(30_000))
+        .build()
+        .unwrap();
+        let reported = Condition::Loss {
+            basis: LossBasis::Reported,
+            min: Some(cny(100_000)),
+            max: None,
+        };
+        assert_eq!(
+            reported.why_not(&claim).unwrap(),
+            "reported loss is ¥500.00; rule needs reported loss at least ¥1,000.00"
+        );
+        let verified = Condition::Loss {
+            basis: LossBasis::Verified,
+            min: None,
+            max: Some(cny(10_000)),
+        };
+        assert_eq!(
+            verified.why_not(&claim).unwrap(),
+            "verified loss is ¥300.00; rule needs verified loss at most ¥100.00"
+        );
+        let tier = Condition::Tier {
+            any_of: [Tier::Premium, Tier::Vip].into(),
+        };
+        assert_eq!(
+            tier.why_not(&claim).unwrap(),
+            "tier is standard; rule needs tier premium, vip"
+        );
+    }
 }

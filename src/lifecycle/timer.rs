@@ -244,9 +244,10 @@ impl Incident {
                     due_at: e.due_at?,
                 })
             });
+        let recorded: std::collections::BTreeSet<&Overdue> = self.overdue.iter().collect();
         let mut out: Vec<Overdue> = actions
             .chain(messages)
-            .filter(|o| !self.overdue.contains(o))
+            .filter(|o| !recorded.contains(o))
             .collect();
         out.sort_by_key(Overdue::due_at);
         out

@@ -261,6 +261,29 @@ mod tests {
     }
 
     #[test]
+    fn the_next_full_hour_drops_minutes_seconds_and_fractions_and_keeps_an_instant_on_the_hour() {
+        let next = |at: &str| next_full_hour(t(at), Zone::UTC);
+        assert_eq!(next("2026-03-09T10:15:30Z"), t("2026-03-09T11:00:00Z"));
+        assert_eq!(next("2026-03-09T10:00:30Z"), t("2026-03-09T11:00:00Z"));
+        assert_eq!(next("2026-03-09T10:15:30.25Z"), t("2026-03-09T11:00:00Z"));
+        assert_eq!(
+            next("2026-03-09T10:00:00.000001Z"),
+            t("2026-03-09T11:00:00Z")
+        );
+        assert_eq!(next("2026-03-09T10:00:00Z"), t("2026-03-09T10:00:00Z"));
+        // The hour is local: Kolkata is UTC+5:30, so 10:15:30Z is 15:45:30 there.
+        let kolkata: Zone = "Asia/Kolkata".parse().unwrap();
+        assert_eq!(
+            next_full_hour(t("2026-03-09T10:15:30Z"), kolkata),
+            t("2026-03-09T10:30:00Z")
+        );
+        assert_eq!(
+            next_full_hour(t("2026-03-09T10:30:00Z"), kolkata),
+            t("2026-03-09T10:30:00Z")
+        );
+    }
+
+    #[test]
     fn months_clamp_to_the_last_day_including_leap_years() {
         let l = Limb::new(Trigger::Detected, Offset::months(1));
         assert_eq!(

@@ -14,13 +14,16 @@
 pub mod scenarios;
 pub mod seed;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use incident_desk::{app, outbox, store, timer};
+use chrono::{DateTime, Utc};
+use incident_desk::access::{self, Access, TokenEntry};
+use incident_desk::{app, http, outbox, store, timer};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -73,6 +76,155 @@ pub fn postgres_url() -> String {
     }
 }
 
+/// The actors the tests act as. Each has the token `token-<actor>`, every desk role of
+/// `access.example.json` and clearance `internal`, except the three narrower callers below.
+pub const ACTORS: &[&str] = &[
+    "zhang.min",
+    "li.na",
+    "wang.fang",
+    "ops.lead",
+    "chen.jie",
+    "dev.lead",
+    "soc.oncall",
+    "risk.lead",
+    "hr.lead",
+    "soc",
+    "liu.yang",
+    "zhao.lei",
+    "sun.li",
+    "qian.hao",
+    "ceo",
+    "comms.lead",
+    "cfo",
+    "legal.counsel",
+    "ciso",
+    "writer.0",
+    "writer.1",
+    "writer.2",
+    "writer.3",
+    "writer.4",
+    "writer.5",
+    "writer.6",
+    "writer.7",
+];
+
+/// Who acts when a request names no actor.
+pub const DEFAULT_ACTOR: &str = "zhang.min";
+
+/// The access file the tests run with: the shipped `access.example.json` (so every
+/// command it lists is reachable), a token per [`ACTORS`], plus `legal.only` (desk role
+/// `legal`, clearance `restricted`), `care.agent` (`customer_care`, `customers`) and
+/// `status.bot` (no role, `public`), and the browser origin `https://desk.example.com`.
+pub fn test_access() -> Access {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/access.example.json");
+    let mut access = Access::load(path).unwrap();
+    let every_role: BTreeSet<String> = access.commands.values().flatten().cloned().collect();
+    let entry = |actor: &str, roles: BTreeSet<String>, clearance: &str| {
+        serde_json::from_value::<TokenEntry>(serde_json::json!({
+            "sha256": access::hash_token(&format!("token-{actor}")),
+            "actor": actor, "roles": roles, "clearance": clearance,
+        }))
+        .unwrap()
+    };
+    for actor in ACTORS {
+        access
+            .tokens
+            .push(entry(actor, every_role.clone(), "internal"));
+    }
+    access.tokens.push(entry(
+        "legal.only",
+        ["legal".to_owned()].into(),
+        "restricted",
+    ));
+    access.tokens.push(entry(
+        "care.agent",
+        ["customer_care".to_owned()].into(),
+        "customers",
+    ));
+    access
+        .tokens
+        .push(entry("status.bot", BTreeSet::new(), "public"));
+    access.origins.insert("https://desk.example.com".into());
+    access.check().unwrap()
+}
+
+/// The clocks of the test desks, by address: `Some(t)` pins the desk's clock at `t` (a
+/// request body's `at` sets it before the request is sent); `None` is the system clock.
+static CLOCKS: Mutex<BTreeMap<SocketAddr, Option<DateTime<Utc>>>> = Mutex::new(BTreeMap::new());
+
+fn set_clock(addr: SocketAddr, at: Option<DateTime<Utc>>) {
+    CLOCKS.lock().unwrap().insert(addr, at);
+}
+
+/// `e` and its sources, joined with ": " (tokio-postgres's own message leaves out why).
+pub fn with_sources(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+/// A plain connection (no pool) to `url`; panics when the server does not answer.
+pub async fn plain(url: &str) -> tokio_postgres::Client {
+    let connect = tokio_postgres::connect(url, tokio_postgres::NoTls);
+    let (client, connection) = tokio::time::timeout(Duration::from_secs(30), connect)
+        .await
+        .unwrap_or_else(|_| {
+            panic!("cannot connect to the PostgreSQL server DATABASE_URL names: no answer in 30 s")
+        })
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot connect to the PostgreSQL server DATABASE_URL names: {}",
+                with_sources(&e)
+            )
+        });
+    tokio::spawn(connection);
+    client
+}
+
+/// A fresh schema in the database `url` names; the URL that makes it the search path.
+pub async fn fresh_schema(url: &str, tag: &str) -> String {
+    let client = plain(url).await;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let schema = format!("desk_{tag}_{}_{nanos}", std::process::id());
+    client
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .await
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-csearch_path%3D{schema}")
+}
+
+/// Declares incident `[byte; 16]` titled `title` as `soc`, the desk's clock at 2026-03-14
+/// 01:05 UTC (detected at 01:00, SEV2, owned by `zhang.min`); its id.
+pub async fn declare_incident(server: &Server, byte: u8, title: &str) -> String {
+    let declare = incident::Declare::new(
+        incident::IncidentId::from_bytes([byte; 16]),
+        incident::IncidentKind::DataBreach,
+        title,
+    )
+    .detection(
+        incident::DetectionSource::Monitoring,
+        seed::at(2026, 3, 14, 1, 0),
+    )
+    .severity(incident::Severity::Sev2)
+    .owner(seed::actor("zhang.min"));
+    let (status, body) = server
+        .post(
+            "/incidents",
+            &serde_json::json!({"declare": declare, "actor": "soc", "at": seed::at(2026, 3, 14, 1, 5)}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    body["incident_id"].as_str().unwrap().to_owned()
+}
+
 /// A desk on 127.0.0.1 with an ephemeral port.
 pub struct Server {
     pub addr: SocketAddr,
@@ -86,14 +238,29 @@ impl Server {
     /// so it would record alerts the reference log lacks); see [`Server::start_with_timer`].
     pub async fn start(database: &str, worker: bool) -> Server {
         let store = store::open(database).await.unwrap();
-        let app = Arc::new(app::App::new(Arc::clone(&store), app::default_regulation()));
-        app.rebuild().await.unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        set_clock(addr, None);
+        let clock: app::Clock = Arc::new(move || {
+            CLOCKS
+                .lock()
+                .unwrap()
+                .get(&addr)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()))
+        });
+        let app = Arc::new(
+            app::App::new(Arc::clone(&store), app::default_regulation(), test_access())
+                .with_clock(clock),
+        );
+        app.rebuild().await.unwrap();
         let mut tasks = vec![tokio::spawn({
             let app = Arc::clone(&app);
             async move {
-                app::serve(listener, app).await.unwrap();
+                http::serve(listener, app, std::future::pending())
+                    .await
+                    .unwrap();
             }
         })];
         if worker {
@@ -121,12 +288,26 @@ impl Server {
         request(self.addr, "GET", path, None).await
     }
 
+    /// A GET as `actor`.
+    pub async fn get_as(&self, actor: &str, path: &str) -> (u16, Value) {
+        let auth = format!("Bearer token-{actor}");
+        let answer = raw_request(self.addr, "GET", path, &[("Authorization", &auth)], None).await;
+        (answer.status, answer.body)
+    }
+
     pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
         request(self.addr, "POST", path, Some(body.to_string().as_bytes())).await
     }
 
+    /// Posts `body` exactly as given, as [`DEFAULT_ACTOR`].
     pub async fn post_raw(&self, path: &str, body: &[u8]) -> (u16, Value) {
-        request(self.addr, "POST", path, Some(body)).await
+        let auth = format!("Bearer token-{DEFAULT_ACTOR}");
+        let headers = [
+            ("Authorization", auth.as_str()),
+            ("Content-Type", "application/json"),
+        ];
+        let answer = raw_request(self.addr, "POST", path, &headers, Some(body)).await;
+        (answer.status, answer.body)
     }
 
     /// Stops serving and the worker.
@@ -145,21 +326,62 @@ impl Drop for Server {
     }
 }
 
-/// One HTTP/1.1 request with `Connection: close`; the answer's status and JSON body
-/// (`Value::Null` when the body is empty or not JSON).
+/// One HTTP/1.1 request as the tests write them: a JSON body's `actor` (default
+/// [`DEFAULT_ACTOR`]) becomes the bearer token `token-<actor>` and its `at` pins the desk's
+/// clock for this request (absent: the system clock); both are taken out of the body,
+/// which the desk would otherwise refuse (`unknown_field`). The answer's status and JSON
+/// body (`Value::Null` when empty or not JSON).
 pub async fn request(
     addr: SocketAddr,
     method: &str,
     path: &str,
     body: Option<&[u8]>,
 ) -> (u16, Value) {
+    let mut actor = DEFAULT_ACTOR.to_owned();
+    let mut at = None;
+    let mut body = body.map(<[u8]>::to_vec);
+    if let Some(Ok(Value::Object(mut map))) = body.as_deref().map(serde_json::from_slice::<Value>) {
+        if let Some(Value::String(a)) = map.remove("actor") {
+            actor = a;
+        }
+        if let Some(t) = map.remove("at") {
+            at = serde_json::from_value(t).ok();
+        }
+        body = Some(Value::Object(map).to_string().into_bytes());
+    }
+    set_clock(addr, at);
+    let auth = format!("Bearer token-{actor}");
+    let headers = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let answer = raw_request(addr, method, path, &headers, body.as_deref()).await;
+    (answer.status, answer.body)
+}
+
+/// An answer: status, headers (lower-case names) and JSON body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: BTreeMap<String, String>,
+    pub body: Value,
+}
+
+/// One HTTP/1.1 request with exactly `headers` (plus Host, Connection and Content-Length).
+pub async fn raw_request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&[u8]>,
+) -> Answer {
     let mut stream = TcpStream::connect(addr).await.unwrap();
     let body = body.unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
     stream.write_all(head.as_bytes()).await.unwrap();
     // The server may answer (413) before reading a large body and close: ignore write errors.
     let _ = stream.write_all(body).await;
@@ -168,7 +390,7 @@ pub async fn request(
     parse_response(&raw)
 }
 
-fn parse_response(raw: &[u8]) -> (u16, Value) {
+fn parse_response(raw: &[u8]) -> Answer {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -179,15 +401,25 @@ fn parse_response(raw: &[u8]) -> (u16, Value) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("bad status line in {head}"));
+    let headers: BTreeMap<String, String> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
     let mut body = raw[split + 4..].to_vec();
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
+    if headers
+        .get("transfer-encoding")
+        .is_some_and(|v| v.contains("chunked"))
     {
         body = dechunk(&body);
     }
-    let value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    (status, value)
+    let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {

@@ -94,7 +94,7 @@ pub async fn snapshot(server: &Server, id: &str) -> (Value, Value, Value) {
     let (s2, events) = server.get(&format!("/incidents/{id}/events")).await;
     let (s3, outbox) = server.get(&format!("/incidents/{id}/outbox")).await;
     assert_eq!((s1, s2, s3), (200, 200, 200));
-    (state, events, outbox)
+    (state["incident"].clone(), events["events"].clone(), outbox)
 }
 
 /// The platform-theft seed end to end over HTTP, then a planned message through the
@@ -216,7 +216,7 @@ pub async fn seed_and_restart(database: &str) {
     assert_eq!(body["current_version"].as_u64(), Some(version));
     run(&server, &id, version, "zhang.min", &Command::Review {}).await;
     let (_, state) = server.get(&format!("/incidents/{id}")).await;
-    assert_eq!(state["phase"], "reviewed", "{}", state["phase"]);
+    assert_eq!(state["incident"]["phase"], "reviewed", "{state}");
 }
 
 /// 8 concurrent writers append notes to one incident through two desk instances sharing
@@ -253,7 +253,7 @@ pub async fn eight_writers(database: &str, id_byte: u8) {
             let mut accepted = Vec::new();
             let mut refused = Vec::new();
             let (_, state) = super::request(addr, "GET", &format!("/incidents/{id}"), None).await;
-            let mut version = state["version"].as_u64().unwrap();
+            let mut version = state["incident"]["version"].as_u64().unwrap();
             for n in 0..ATTEMPTS {
                 let text = format!("writer {w} note {n}");
                 let body = json!({
@@ -303,7 +303,7 @@ pub async fn eight_writers(database: &str, id_byte: u8) {
 
     let (status, events) = b.get(&format!("/incidents/{id}/events")).await;
     assert_eq!(status, 200);
-    let events = events.as_array().unwrap();
+    let events = events["events"].as_array().unwrap();
     let sequences: Vec<u64> = events
         .iter()
         .map(|e| e["sequence"].as_u64().unwrap())
@@ -329,7 +329,7 @@ pub async fn eight_writers(database: &str, id_byte: u8) {
     let (_, sa) = a.get(&format!("/incidents/{id}")).await;
     let (_, sb) = b.get(&format!("/incidents/{id}")).await;
     assert_eq!(sa, sb);
-    assert_eq!(sa, serde_json::to_value(&incident).unwrap());
+    assert_eq!(sa["incident"], serde_json::to_value(&incident).unwrap());
 }
 
 /// Nobody touches an incident after declaring it, yet its log records what fell due: the
@@ -404,7 +404,7 @@ pub async fn timer_records_what_falls_due(database: &str) {
     }
     // An action due in a moment, then left alone: recorded overdue at its due time.
     let (_, state) = server.get(&path).await;
-    let version = state["version"].as_u64().unwrap();
+    let version = state["incident"]["version"].as_u64().unwrap();
     let due = wall_clock() + chrono::Duration::milliseconds(300);
     let add = Command::AddAction(NewAction {
         action_id: ActionId::new("C-1").unwrap(),
@@ -447,7 +447,7 @@ async fn wait_for(
     for _ in 0..200 {
         let (status, events) = server.get(&format!("{path}/events")).await;
         assert_eq!(status, 200, "{events}");
-        let list = events.as_array().unwrap().clone();
+        let list = events["events"].as_array().unwrap().clone();
         if done(&list) {
             let by_timer = list
                 .into_iter()

@@ -584,8 +584,8 @@ mod guards {
         assert_eq!(codes(&r), ["time_order"], "occurred after detection");
     }
 
-    #[test]
-    fn custody_must_be_recorded_in_time_order() {
+    /// An incident holding evidence `E`, collected at `t(5)` (its first custody entry).
+    fn with_evidence() -> Incident {
         let mut i = declared();
         run(
             &mut i,
@@ -599,7 +599,12 @@ mod guards {
             }),
             6,
         );
-        let entry = |at| CustodyRecord {
+        i
+    }
+
+    /// A transfer of evidence `E` at `at`.
+    fn entry(at: DateTime<Utc>) -> CustodyRecord {
+        CustodyRecord {
             evidence_id: EvidenceId::new("E").unwrap(),
             entry: CustodyEntry {
                 action: CustodyAction::Transferred,
@@ -609,7 +614,12 @@ mod guards {
                 digest: None,
                 note: None,
             },
-        };
+        }
+    }
+
+    #[test]
+    fn custody_must_be_recorded_in_time_order() {
+        let mut i = with_evidence();
         let r = i
             .decide(&Command::RecordCustody(entry(t(4))), &ctx(7))
             .unwrap_err();
@@ -619,5 +629,96 @@ mod guards {
             i.evidence()[&EvidenceId::new("E").unwrap()].custody.len(),
             2
         );
+    }
+
+    #[test]
+    fn a_custody_entry_at_the_same_instant_as_the_latest_is_accepted() {
+        let mut i = with_evidence();
+        // At the collection's instant, then twice at the same later instant.
+        run(&mut i, Command::RecordCustody(entry(t(5))), 7);
+        run(&mut i, Command::RecordCustody(entry(t(6))), 7);
+        run(&mut i, Command::RecordCustody(entry(t(6))), 7);
+        let custody = &i.evidence()[&EvidenceId::new("E").unwrap()].custody;
+        let times: Vec<_> = custody.iter().map(|e| e.at).collect();
+        assert_eq!(times, [t(5), t(5), t(6), t(6)]);
+    }
+
+    /// A command recording the CAC grade `grade`.
+    fn grade(grade: crate::regulation::CnGrade) -> Command {
+        Command::RecordGrade {
+            grade,
+            graded_at: None,
+            basis: "grading guide, criterion 3".into(),
+        }
+    }
+
+    #[test]
+    fn recording_the_grade_the_incident_already_has_is_refused_as_no_change() {
+        use crate::regulation::CnGrade;
+        let mut i = declared();
+        run(&mut i, grade(CnGrade::General), 2);
+        run(&mut i, grade(CnGrade::Major), 3);
+        let r = i.decide(&grade(CnGrade::Major), &ctx(4)).unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+        assert!(r.to_string().contains("the grade is already major"), "{r}");
+        // A lower grade is a change again.
+        run(&mut i, grade(CnGrade::General), 5);
+        assert_eq!(
+            i.regulatory().cn_grade.as_ref().map(|g| g.grade),
+            Some(CnGrade::General)
+        );
+    }
+
+    /// Decides, at minute 20, recording one alert of `kind` at `at` for a report due at `t(10)`.
+    fn alert_at(
+        i: &Incident,
+        kind: crate::regulation::AlertKind,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Event>, Rejection> {
+        let alert = crate::regulation::ClockAlert {
+            regime: RegimeId::new("eu-dora").unwrap(),
+            report: ReportId::new("initial").unwrap(),
+            kind,
+            due_at: t(10),
+            at,
+        };
+        i.decide(
+            &Command::RecordClockAlerts {
+                alerts: vec![alert],
+            },
+            &ctx(20),
+        )
+    }
+
+    #[test]
+    fn a_reminder_falls_before_its_due_time_at_a_share_strictly_between_0_and_10000_bp() {
+        use crate::regulation::AlertKind::Reminder;
+        let i = declared();
+        for fraction_bp in [1, 5_000, 9_999] {
+            assert!(
+                alert_at(&i, Reminder { fraction_bp }, t(5)).is_ok(),
+                "{fraction_bp} bp"
+            );
+        }
+        for fraction_bp in [0, 10_000, 20_000] {
+            let r = alert_at(&i, Reminder { fraction_bp }, t(5)).unwrap_err();
+            assert_eq!(codes(&r), ["invalid"], "{fraction_bp} bp");
+        }
+        // A valid share, but at or after the due time.
+        for at in [t(10), t(12)] {
+            let r = alert_at(&i, Reminder { fraction_bp: 5_000 }, at).unwrap_err();
+            assert_eq!(codes(&r), ["invalid"], "at {at}");
+            assert!(r.to_string().contains("is inconsistent"), "{r}");
+        }
+    }
+
+    #[test]
+    fn a_missed_deadline_alert_falls_at_or_after_its_due_time() {
+        use crate::regulation::AlertKind::Missed;
+        let i = declared();
+        assert!(alert_at(&i, Missed, t(10)).is_ok());
+        assert!(alert_at(&i, Missed, t(12)).is_ok());
+        let r = alert_at(&i, Missed, t(9)).unwrap_err();
+        assert_eq!(codes(&r), ["invalid"]);
     }
 }
