@@ -536,6 +536,44 @@ fn a_plan_holds_at_most_max_items() {
 }
 
 #[test]
+fn a_plans_cadences_schedule_at_most_48_messages_a_day() {
+    let hourly = |n: usize, every_hours: u32| CommsPlan {
+        items: (0..n)
+            .map(|i| PlanItem {
+                id: item(&format!("update-{i}")),
+                kind: MessageKind::Update,
+                audience: Audience::AffectedCustomers,
+                channels: [Channel::Email].into(),
+                trigger: PlanTrigger::Cadence {
+                    every_hours,
+                    while_in: [Phase::Detected].into(),
+                },
+                approver: Role::CommsLead,
+            })
+            .collect(),
+        ..CommsPlan::default()
+    };
+    assert_eq!(CommsPlan::reference().cadence_per_day(), 1);
+    assert_eq!(hourly(2, 1).cadence_per_day(), 48);
+    assert!(hourly(2, 1).problems().is_empty());
+    assert_eq!(hourly(7, 7).cadence_per_day(), 24);
+    assert_eq!(
+        hourly(3, 1).problems(),
+        vec![PlanProblem::TooDense {
+            per_day: 72,
+            limit: CommsPlan::MAX_CADENCE_PER_DAY
+        }]
+    );
+    // The 200 hourly updates an attacker once adopted: refused, saying why.
+    let mut d = desk();
+    let r = d.reject(Command::AdoptCommsPlan {
+        plan: hourly(200, 1),
+    });
+    assert_eq!(codes(&r), vec!["invalid"]);
+    assert!(r.to_string().contains("4800 messages a day"), "{r}");
+}
+
+#[test]
 fn a_plan_can_state_its_own_required_elements() {
     use incident::comms::{ElementRule, ElementRules};
     let mut d = desk();

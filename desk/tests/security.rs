@@ -73,7 +73,7 @@ async fn without_a_valid_token_nothing_is_read_or_written() {
     }
     // Health needs no token; nothing was appended.
     let health = raw_request(server.addr, "GET", "/healthz", &[], None).await;
-    assert_eq!(health.status, 200);
+    assert_eq!((health.status, health.body), (200, json!({"status": "ok"})));
     let (_, state) = server.get(&format!("/incidents/{id}")).await;
     assert_eq!(state["incident"]["version"], 1);
 }

@@ -117,6 +117,15 @@ pub enum PlanProblem {
         /// The id.
         item: PlanItemId,
     },
+    /// Cadences that together schedule more messages a day than a plan may
+    /// ([`CommsPlan::MAX_CADENCE_PER_DAY`]).
+    #[error("the plan's cadences schedule {per_day} messages a day, more than the {limit} a plan may: lengthen their intervals (a team cannot write, approve and send more)")]
+    TooDense {
+        /// Messages a day the cadences schedule together, rounded up.
+        per_day: u32,
+        /// The most allowed.
+        limit: u32,
+    },
     /// More items than a plan may hold ([`CommsPlan::MAX_ITEMS`]).
     #[error("the plan has {items} items, more than the {limit} a plan may hold: merge items that go to the same audience on the same trigger")]
     TooManyItems {
@@ -138,6 +147,26 @@ impl CommsPlan {
     /// what the seeds' plans need (the reference plan has nine items).
     pub const MAX_ITEMS: usize = 200;
 
+    /// The most messages a day a plan's cadences may schedule together. Each occurrence is
+    /// a message someone drafts and approves, and the schedule of an incident open for
+    /// `d` days lists up to this many times `d` entries, so the bound keeps both human.
+    pub const MAX_CADENCE_PER_DAY: u32 = 48;
+
+    /// Messages a day the plan's cadences schedule together, rounded up.
+    pub fn cadence_per_day(&self) -> u32 {
+        let per_day_milli: u64 = self
+            .items
+            .iter()
+            .filter_map(|item| match &item.trigger {
+                PlanTrigger::Cadence { every_hours, .. } if *every_hours > 0 => {
+                    Some(24_000 / u64::from(*every_hours))
+                }
+                _ => None,
+            })
+            .sum();
+        u32::try_from(per_day_milli.div_ceil(1000)).unwrap_or(u32::MAX)
+    }
+
     /// Everything wrong with the plan (empty when it is sound).
     pub fn problems(&self) -> Vec<PlanProblem> {
         let mut out = Vec::new();
@@ -145,6 +174,13 @@ impl CommsPlan {
             out.push(PlanProblem::TooManyItems {
                 items: self.items.len(),
                 limit: Self::MAX_ITEMS,
+            });
+        }
+        let per_day = self.cadence_per_day();
+        if per_day > Self::MAX_CADENCE_PER_DAY {
+            out.push(PlanProblem::TooDense {
+                per_day,
+                limit: Self::MAX_CADENCE_PER_DAY,
             });
         }
         for (i, item) in self.items.iter().enumerate() {
