@@ -223,14 +223,14 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
         .unwrap();
     // 发生时间、发现的经过、受影响的客户范围、应对措施、联系方式。
     for needle in [
-        "2026年3月13日 22:47 (北京时间)",
-        "2026年3月14日 09:30 (北京时间)",
+        "2026年3月13日22:47（北京时间）",
+        "2026年3月14日09:30（北京时间）",
         "交易监控系统",
         "12,480",
         "身份证件信息",
         "停用被盗用的后台账号",
         "400-820-8820",
-        "2026年3月15日 18:00 (北京时间)",
+        "2026年3月15日18:00（北京时间）",
     ] {
         assert!(notice.body.contains(needle), "{needle}");
     }
@@ -264,7 +264,7 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
         .unwrap();
     assert!(notice
         .body
-        .contains("When we found it: 13 March 2026, 21:30 EDT (UTC-04:00)"));
+        .contains("When we found it: 13 March 2026, 21:30 EDT (UTC-4)"));
 }
 
 // --- registration errors ------------------------------------------------------------------
@@ -523,7 +523,7 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regula
             None,
         )
         .unwrap();
-    assert!(report.body.contains("¥3,860,000.00"));
+    assert!(report.body.contains("CNY 3,860,000.00"));
     let err = set
         .render(
             MessageKind::RegulatorReport,
@@ -727,7 +727,7 @@ fn fan_out_equals_rendering_one_by_one() {
         if r.time_zone == Some(Zone::NEW_YORK) {
             let expected = match r.locale {
                 Locale::En => "13 March 2026, 10:47 EDT",
-                _ => "2026年3月13日 10:47 (美国东部时间 UTC-04:00)",
+                _ => "2026年3月13日10:47（美国东部时间，UTC-4）",
             };
             assert!(message.body.contains(expected), "{}", message.body);
         }

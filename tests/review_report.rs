@@ -242,7 +242,10 @@ fn an_overrun_shows_as_negative_slack_and_late() {
         .find(|l| l.starts_with("| cn-cac-incident-reporting /") && l.contains("provincial"))
         .unwrap_or_else(|| panic!("{en}"));
     assert!(row.ends_with("| -1 h 00 min | late |"), "{row}");
-    assert!(row.contains("14 March 2026, 13:30 CST"), "{row}"); // due 05:30 UTC
+    assert!(
+        row.contains("14 March 2026, 13:30 Beijing time (UTC+8)"),
+        "{row}"
+    ); // due 05:30 UTC
     let zh = report.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
     assert!(zh.contains("| -1小时00分 | 逾期提交 |"), "{zh}");
 }

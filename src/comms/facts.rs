@@ -87,9 +87,9 @@ impl FactValue {
     ///
     /// | value | zh-CN | en | by |
     /// |---|---|---|---|
-    /// | time (Asia/Shanghai) | `2026年3月14日 09:30 (北京时间)` | `14 March 2026, 09:30 CST (UTC+08:00)` | [`Locale::format_time`] |
+    /// | time (Asia/Shanghai) | `2026年3月14日09:30（北京时间）` | `14 March 2026, 09:30 Beijing time (UTC+8)` | [`Locale::format_time`] |
     /// | count | `12,480` | `12,480` | [`Locale::format_count`] |
-    /// | amount | `¥3,860,000.00` | `¥3,860,000.00` | [`Locale::format_money`] |
+    /// | amount | `3,860,000.00元` | `CNY 3,860,000.00` | [`Locale::format_money`] |
     /// | data categories | `联系方式、身份证件信息` | `contact details and identity document numbers` | [`Locale::data_category_name`], as a list |
     ///
     /// # Examples
@@ -393,14 +393,14 @@ mod tests {
             FactValue::Time { at }
                 .localized(Locale::ZhCn, Zone::SHANGHAI)
                 .unwrap(),
-            "2026年3月14日 09:30 (北京时间)"
+            "2026年3月14日09:30（北京时间）"
         );
         let money = Money::from_major(3_860_000, crate::Currency::CNY).unwrap();
         assert_eq!(
             FactValue::Amount { money }
                 .localized(Locale::En, z)
                 .unwrap(),
-            "¥3,860,000.00"
+            "CNY 3,860,000.00"
         );
         assert_eq!(
             FactValue::Literal {

@@ -293,7 +293,7 @@ impl Template {
     ///     .build()?;
     /// let cx = RenderContext::new(Locale::ZhCn, Zone::SHANGHAI, Audience::Media, Format::PlainText);
     /// let out = t.render(&sheet, &cx, None)?;
-    /// assert_eq!(out.body, "我们于2026年3月14日 09:30 (北京时间)发现异常。");
+    /// assert_eq!(out.body, "我们于2026年3月14日09:30（北京时间）发现异常。");
     ///
     /// // An internal indicator never reaches the press.
     /// let leaky = Template::builder(TemplateId::new("leaky")?, MessageKind::HoldingStatement, Locale::ZhCn)

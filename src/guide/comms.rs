@@ -40,7 +40,7 @@
 //! scope, measures, what to do and contact points; the identity-theft guide covers
 //! passwords, two-factor authentication, phishing, credit reports, account freezes and
 //! where to report), filled from the incident's facts with dates in the audience's zone and
-//! language (`2026年3月14日 09:30 (北京时间)`), as plain text or Markdown. Hosts register
+//! language (`2026年3月14日09:30（北京时间）`), as plain text or Markdown. Hosts register
 //! their own (`{{fact_key}}`, `{{recipient.field}}`); unknown placeholders and missing
 //! required elements are refused at registration, and rendering enforces the clearance
 //! check again. [`fan_out`](crate::comms::fan_out) streams personalised messages lazily in

@@ -36,6 +36,52 @@ fn zh_zone_name(iana: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// English names of the zones whose abbreviation misleads (CST is also US Central, HKT and
+/// SGT are unknown to most readers): the zone is named in words with its offset.
+fn en_zone_name(iana: &str) -> Option<&'static str> {
+    Some(match iana {
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" => {
+            "Beijing time"
+        }
+        "Asia/Hong_Kong" | "Hongkong" => "Hong Kong time",
+        "Asia/Macau" | "Asia/Macao" => "Macau time",
+        "Asia/Taipei" | "ROC" => "Taipei time",
+        "Asia/Singapore" | "Singapore" => "Singapore time",
+        "Asia/Tokyo" | "Japan" => "Japan time",
+        _ => return None,
+    })
+}
+
+/// Chinese names of currencies, written after the amount (`3,860,000.00元`).
+fn zh_currency_unit(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "CNY" => "元",
+        "HKD" => "港元",
+        "MOP" => "澳门元",
+        "USD" => "美元",
+        "EUR" => "欧元",
+        "GBP" => "英镑",
+        "JPY" => "日元",
+        "SGD" => "新加坡元",
+        "AUD" => "澳元",
+        "CAD" => "加元",
+        "CHF" => "瑞士法郎",
+        _ => return None,
+    })
+}
+
+/// An offset as readers write it: `UTC+8`, `UTC-4`, `UTC+5:30`, `UTC+8:05:43`.
+fn utc_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.unsigned_abs();
+    let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
+    match (m, sec) {
+        (0, 0) => format!("UTC{sign}{h}"),
+        (_, 0) => format!("UTC{sign}{h}:{m:02}"),
+        _ => format!("UTC{sign}{h}:{m:02}:{sec:02}"),
+    }
+}
+
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -68,16 +114,17 @@ impl Locale {
     ///
     /// | zone | zh-CN | en |
     /// |---|---|---|
-    /// | Asia/Shanghai | `2026年3月14日 09:30 (北京时间)` | `14 March 2026, 09:30 CST (UTC+08:00)` |
-    /// | America/New_York | `2026年3月13日 21:30 (美国东部时间 UTC-04:00)` | `13 March 2026, 21:30 EDT (UTC-04:00)` |
-    /// | UTC | `2026年3月14日 01:30 (协调世界时)` | `14 March 2026, 01:30 UTC` |
+    /// | Asia/Shanghai | `2026年3月14日09:30（北京时间）` | `14 March 2026, 09:30 Beijing time (UTC+8)` |
+    /// | America/New_York | `2026年3月13日21:30（美国东部时间，UTC-4）` | `13 March 2026, 21:30 EDT (UTC-4)` |
+    /// | UTC | `2026年3月14日01:30（协调世界时）` | `14 March 2026, 01:30 UTC` |
     ///
-    /// zh-CN names the zone in words for the zones Chinese readers meet most (北京时间,
-    /// 香港时间, 新加坡时间, 美国东部时间, 中欧时间, 协调世界时 …) and adds the UTC offset
-    /// where the zone observes daylight saving, so "美国东部时间" is never ambiguous; other
-    /// zones show their IANA name and offset. en gives day, month name, year, the zone
-    /// abbreviation and the offset, because abbreviations alone are ambiguous (CST is also
-    /// US Central).
+    /// zh-CN follows Chinese notices: no space inside the date and time, full-width
+    /// brackets, and the zone in words for the zones Chinese readers meet most (北京时间,
+    /// 香港时间, 新加坡时间, 美国东部时间, 中欧时间, 协调世界时 …), with the UTC offset where
+    /// the zone observes daylight saving, so "美国东部时间" is never ambiguous; other zones
+    /// show their IANA name and offset. en gives day, month name, year, then the zone in words
+    /// where its abbreviation misleads (CST is also US Central), else its abbreviation, and
+    /// the offset.
     ///
     /// # Examples
     /// ```
@@ -85,11 +132,11 @@ impl Locale {
     /// use incident::locale::{Locale, Zone};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
-    /// assert_eq!(Locale::ZhCn.format_time(at, Zone::SHANGHAI), "2026年3月14日 09:30 (北京时间)");
-    /// assert_eq!(Locale::En.format_time(at, Zone::SHANGHAI), "14 March 2026, 09:30 CST (UTC+08:00)");
+    /// assert_eq!(Locale::ZhCn.format_time(at, Zone::SHANGHAI), "2026年3月14日09:30（北京时间）");
+    /// assert_eq!(Locale::En.format_time(at, Zone::SHANGHAI), "14 March 2026, 09:30 Beijing time (UTC+8)");
     /// assert_eq!(
     ///     Locale::ZhCn.format_time(at, Zone::NEW_YORK),
-    ///     "2026年3月13日 21:30 (美国东部时间 UTC-04:00)"
+    ///     "2026年3月13日21:30（美国东部时间，UTC-4）"
     /// );
     /// ```
     pub fn format_time(self, at: DateTime<Utc>, zone: impl Into<Tz>) -> String {
@@ -98,18 +145,17 @@ impl Locale {
         let fixed = offset.fix();
         let seconds = fixed.local_minus_utc();
         let wall = wall_clock(at, fixed);
-        // `+08:00`, or `+08:05:43` for historical offsets with seconds.
-        let utc_offset = fixed.to_string();
+        let utc = utc_offset(seconds);
         let (hour, minute) = (wall.hour(), wall.minute());
         match self {
             Self::ZhCn => {
                 let zone_text = match zh_zone_name(zone.name()) {
                     Some((name, false)) => name.to_owned(),
-                    Some((name, true)) => format!("{name} UTC{utc_offset}"),
-                    None => format!("{} UTC{utc_offset}", zone.name()),
+                    Some((name, true)) => format!("{name}，{utc}"),
+                    None => format!("{}，{utc}", zone.name()),
                 };
                 format!(
-                    "{}年{}月{}日 {hour:02}:{minute:02} ({zone_text})",
+                    "{}年{}月{}日{hour:02}:{minute:02}（{zone_text}）",
                     wall.year(),
                     wall.month(),
                     wall.day()
@@ -125,12 +171,13 @@ impl Locale {
                     wall.day(),
                     wall.year()
                 );
-                match offset.abbreviation() {
-                    Some("UTC") if seconds == 0 => format!("{date} UTC"),
-                    Some(abbreviation) if !abbreviation.starts_with(['+', '-']) => {
-                        format!("{date} {abbreviation} (UTC{utc_offset})")
+                match (en_zone_name(zone.name()), offset.abbreviation()) {
+                    (Some(name), _) => format!("{date} {name} ({utc})"),
+                    (None, Some("UTC")) if seconds == 0 => format!("{date} UTC"),
+                    (None, Some(abbreviation)) if !abbreviation.starts_with(['+', '-']) => {
+                        format!("{date} {abbreviation} ({utc})")
                     }
-                    _ => format!("{date} (UTC{utc_offset})"),
+                    _ => format!("{date} ({utc})"),
                 }
             }
         }
@@ -142,19 +189,27 @@ impl Locale {
         group_thousands(n)
     }
 
-    /// An amount of money: [`Money`]'s display (`¥3,860,000.00`) in both locales, the
-    /// symbol or ISO code being what readers of either language expect on a notice.
+    /// An amount of money as a notice in this locale writes it: zh-CN puts the currency's
+    /// Chinese name after the amount (`3,860,000.00元`, `1,200.00港元`), en puts the ISO code
+    /// before it (`CNY 3,860,000.00`: "¥" reads as yen to English readers). A currency
+    /// without a Chinese name keeps its code in both (`BHD 1.234`).
     ///
     /// # Examples
     /// ```
     /// use incident::locale::Locale;
     /// use incident::{Currency, Money};
     /// let money = Money::from_major(3_860_000, Currency::CNY)?;
-    /// assert_eq!(Locale::ZhCn.format_money(money), "¥3,860,000.00");
+    /// assert_eq!(Locale::ZhCn.format_money(money), "3,860,000.00元");
+    /// assert_eq!(Locale::En.format_money(money), "CNY 3,860,000.00");
     /// # Ok::<(), incident::money::MoneyError>(())
     /// ```
     pub fn format_money(self, money: Money) -> String {
-        money.to_string()
+        let amount = money.grouped_amount();
+        let code = money.currency();
+        match (self, zh_currency_unit(code.code())) {
+            (Self::ZhCn, Some(unit)) => format!("{amount}{unit}"),
+            _ => format!("{code} {amount}"),
+        }
     }
 
     /// Basis points as a percentage with one decimal, rounded down: `8750` → `87.5%`.
@@ -233,42 +288,42 @@ mod tests {
         let en = Locale::En;
         assert_eq!(
             zh.format_time(at, Asia::Shanghai),
-            "2026年3月14日 09:30 (北京时间)"
+            "2026年3月14日09:30（北京时间）"
         );
         assert_eq!(
             zh.format_time(at, Asia::Hong_Kong),
-            "2026年3月14日 09:30 (香港时间)"
+            "2026年3月14日09:30（香港时间）"
         );
         assert_eq!(
             zh.format_time(at, Asia::Singapore),
-            "2026年3月14日 09:30 (新加坡时间)"
+            "2026年3月14日09:30（新加坡时间）"
         );
-        assert_eq!(zh.format_time(at, UTC), "2026年3月14日 01:30 (协调世界时)");
+        assert_eq!(zh.format_time(at, UTC), "2026年3月14日01:30（协调世界时）");
         assert_eq!(
             zh.format_time(at, Europe::Berlin),
-            "2026年3月14日 02:30 (中欧时间 UTC+01:00)"
+            "2026年3月14日02:30（中欧时间，UTC+1）"
         );
         assert_eq!(
             zh.format_time(utc(2026, 7, 1, 1, 30), Europe::Berlin),
-            "2026年7月1日 03:30 (中欧时间 UTC+02:00)"
+            "2026年7月1日03:30（中欧时间，UTC+2）"
         );
         assert_eq!(
             zh.format_time(at, Europe::Lisbon),
-            "2026年3月14日 01:30 (Europe/Lisbon UTC+00:00)"
+            "2026年3月14日01:30（Europe/Lisbon，UTC+0）"
         );
         assert_eq!(
             en.format_time(at, Asia::Shanghai),
-            "14 March 2026, 09:30 CST (UTC+08:00)"
+            "14 March 2026, 09:30 Beijing time (UTC+8)"
         );
         assert_eq!(
             en.format_time(at, America::New_York),
-            "13 March 2026, 21:30 EDT (UTC-04:00)"
+            "13 March 2026, 21:30 EDT (UTC-4)"
         );
         assert_eq!(en.format_time(at, UTC), "14 March 2026, 01:30 UTC");
         // A zone whose tz-database abbreviation is numeric shows the offset once.
         assert_eq!(
             en.format_time(at, America::Sao_Paulo),
-            "13 March 2026, 22:30 (UTC-03:00)"
+            "13 March 2026, 22:30 (UTC-3)"
         );
         // The extremes of chrono's range do not panic.
         assert!(!zh
@@ -281,16 +336,17 @@ mod tests {
 
     #[test]
     fn offsets_show_seconds_only_when_they_have_some() {
-        let offset = |s| FixedOffset::east_opt(s).unwrap().to_string();
-        assert_eq!(offset(8 * 3600), "+08:00");
-        assert_eq!(offset(-4 * 3600), "-04:00");
-        assert_eq!(offset(8 * 3600 + 5 * 60 + 43), "+08:05:43");
-        assert_eq!(offset(0), "+00:00");
+        assert_eq!(utc_offset(8 * 3600), "UTC+8");
+        assert_eq!(utc_offset(-4 * 3600), "UTC-4");
+        assert_eq!(utc_offset(5 * 3600 + 30 * 60), "UTC+5:30");
+        assert_eq!(utc_offset(-(9 * 3600 + 30 * 60)), "UTC-9:30");
+        assert_eq!(utc_offset(8 * 3600 + 5 * 60 + 43), "UTC+8:05:43");
+        assert_eq!(utc_offset(0), "UTC+0");
         // Shanghai's local mean time before 1901.
         let at = utc(1900, 1, 1, 0, 0);
         assert_eq!(
             Locale::En.format_time(at, chrono_tz::Asia::Shanghai),
-            "1 January 1900, 08:05 LMT (UTC+08:05:43)"
+            "1 January 1900, 08:05 Beijing time (UTC+8:05:43)"
         );
     }
 
@@ -299,7 +355,17 @@ mod tests {
         assert_eq!(Locale::ZhCn.format_count(12_480), "12,480");
         assert_eq!(Locale::En.format_count(999), "999");
         let money = Money::from_major(3_860_000, Currency::CNY).unwrap();
-        assert_eq!(Locale::En.format_money(money), "¥3,860,000.00");
+        assert_eq!(Locale::En.format_money(money), "CNY 3,860,000.00");
+        assert_eq!(Locale::ZhCn.format_money(money), "3,860,000.00元");
+        let hkd = Money::from_minor(-120_050, Currency::HKD);
+        assert_eq!(Locale::ZhCn.format_money(hkd), "-1,200.50港元");
+        assert_eq!(Locale::En.format_money(hkd), "HKD -1,200.50");
+        let bhd = Money::from_minor(1_234, Currency::new("BHD").unwrap());
+        assert_eq!(Locale::ZhCn.format_money(bhd), "BHD 1.234");
+        assert_eq!(
+            Locale::En.format_money(Money::from_minor(1_235, Currency::JPY)),
+            "JPY 1,235"
+        );
         assert_eq!(Locale::En.format_percent(8_759), "87.5%");
         assert_eq!(Locale::ZhCn.format_percent(10_000), "100.0%");
         assert_eq!(Locale::En.format_percent(5), "0.0%");

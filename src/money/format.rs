@@ -25,6 +25,14 @@ impl Money {
         format!("{sign}{major}{fraction} {}", self.currency())
     }
 
+    /// The amount without its currency, thousands grouped and signed: `-1,234.50`. Locales
+    /// put the currency around it ([`Locale::format_money`](crate::locale::Locale::format_money)).
+    pub(crate) fn grouped_amount(&self) -> String {
+        let (major, fraction) = self.split_magnitude();
+        let sign = if self.is_negative() { "-" } else { "" };
+        format!("{sign}{}{fraction}", group_thousands(major))
+    }
+
     /// Magnitude as (major digits, ".minor" digits or empty).
     fn split_magnitude(&self) -> (u64, String) {
         let magnitude = self.amount_minor().unsigned_abs();
