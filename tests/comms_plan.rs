@@ -72,6 +72,19 @@ fn desk() -> Desk {
     d
 }
 
+/// The containment action the plans wait for: accounts frozen, done.
+fn freeze_accounts(d: &mut Desk) {
+    d.run(add_action(
+        "C1",
+        ActionKind::Containment,
+        "freeze accounts",
+        Some("ops"),
+        None,
+        Some(Measure::FreezeAccounts),
+    ));
+    d.run(complete("C1"));
+}
+
 fn holding(id: &str, facts: &[&str]) -> Command {
     Command::DraftNotice(
         NoticeDraft::new(
@@ -259,15 +272,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     assert_eq!(s.ready_to_send().count(), 0);
 
     // Contain: the initial customer notice (24 h) and the 24-hourly updates begin.
-    d.run(add_action(
-        "C1",
-        ActionKind::Containment,
-        "freeze accounts",
-        Some("ops"),
-        None,
-        Some(Measure::FreezeAccounts),
-    ));
-    d.run(complete("C1"));
+    freeze_accounts(&mut d);
     d.advance(60);
     let contained_at = d.now;
     d.run(Command::Contain {
@@ -395,15 +400,7 @@ fn an_unplanned_disclosure_names_only_the_plan_items_for_an_initial_notice_to_cu
         approver: Role::CommsLead,
     });
     d.run(Command::AdoptCommsPlan { plan });
-    d.run(add_action(
-        "C1",
-        ActionKind::Containment,
-        "freeze accounts",
-        Some("ops"),
-        None,
-        Some(Measure::FreezeAccounts),
-    ));
-    d.run(complete("C1"));
+    freeze_accounts(&mut d);
     let contained_at = Some(d.now);
     d.run(Command::Contain { contained_at });
     d.run(Command::DraftNotice(

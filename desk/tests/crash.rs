@@ -48,8 +48,17 @@ fn access_file(dir: &std::path::Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Starts the `desk` binary on `database`; the child and the address it listens on.
-fn start(access: &str, database: &str) -> (Child, SocketAddr) {
+/// Starts the `desk` binary on `database` with `extra` options; the child, the address it
+/// listens on and the rest of its stderr.
+fn spawn(
+    access: &str,
+    database: &str,
+    extra: &[&str],
+) -> (
+    Child,
+    SocketAddr,
+    std::io::Lines<BufReader<std::process::ChildStderr>>,
+) {
     let mut child = Process::new(env!("CARGO_BIN_EXE_desk"))
         .args([
             "--access",
@@ -59,6 +68,7 @@ fn start(access: &str, database: &str) -> (Child, SocketAddr) {
             "--listen",
             "127.0.0.1:0",
         ])
+        .args(extra)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -73,6 +83,12 @@ fn start(access: &str, database: &str) -> (Child, SocketAddr) {
             break addr.parse().unwrap();
         }
     };
+    (child, addr, lines)
+}
+
+/// Starts the `desk` binary on `database`; the child and the address it listens on.
+fn start(access: &str, database: &str) -> (Child, SocketAddr) {
+    let (child, addr, lines) = spawn(access, database, &[]);
     // Keep draining stderr so the desk never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     (child, addr)
@@ -218,27 +234,7 @@ async fn sigterm_stops_cleanly_and_flushes_the_outbox() {
     let dir = std::env::temp_dir().join(format!("desk-sigterm-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let access = access_file(&dir);
-    let mut child = Process::new(env!("CARGO_BIN_EXE_desk"))
-        .args([
-            "--access",
-            &access,
-            "--database",
-            &db.url(),
-            "--listen",
-            "127.0.0.1:0",
-        ])
-        .args(["--outbox-every-ms", "3600000"])
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr: SocketAddr = loop {
-        let line = lines.next().unwrap().unwrap();
-        if let Some(addr) = line.strip_prefix("desk: listening on http://") {
-            break addr.parse().unwrap();
-        }
-    };
+    let (mut child, addr, lines) = spawn(&access, &db.url(), &["--outbox-every-ms", "3600000"]);
     let declare = incident::Declare::new(
         IncidentId::from_bytes([0x5e; 16]),
         incident::IncidentKind::DataBreach,

@@ -92,6 +92,15 @@ impl Store for Flaky {
     }
 }
 
+/// POSTs `body` as `zhang.min`.
+async fn post(addr: std::net::SocketAddr, path: &str, body: &str) -> support::Answer {
+    let headers = [
+        ("Authorization", "Bearer token-zhang.min"),
+        ("Content-Type", "application/json"),
+    ];
+    raw_request(addr, "POST", path, &headers, Some(body.as_bytes())).await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_restart() {
     let db = TempDb::new("outage");
@@ -110,7 +119,6 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     tokio::spawn(http::serve(listener, desk, std::future::pending()));
 
     let auth = ("Authorization", "Bearer token-zhang.min");
-    let json_type = ("Content-Type", "application/json");
     let declare = incident::Declare::new(
         IncidentId::from_bytes([0x0b; 16]),
         incident::IncidentKind::DataBreach,
@@ -123,14 +131,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     .severity(incident::Severity::Sev2)
     .owner(seed::actor("zhang.min"));
     let body = json!({"declare": declare}).to_string();
-    let created = raw_request(
-        addr,
-        "POST",
-        "/incidents",
-        &[auth, json_type],
-        Some(body.as_bytes()),
-    )
-    .await;
+    let created = post(addr, "/incidents", &body).await;
     assert_eq!(created.status, 201, "{:?}", created.body);
     let id = created.body["incident_id"].as_str().unwrap().to_owned();
     let note = |v: u64, text: &str| {
@@ -141,14 +142,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     down.store(true, Ordering::SeqCst);
     let health = raw_request(addr, "GET", "/healthz", &[], None).await;
     assert_eq!(health.status, 503);
-    let write = raw_request(
-        addr,
-        "POST",
-        &commands,
-        &[auth, json_type],
-        Some(note(1, "lost?").as_bytes()),
-    )
-    .await;
+    let write = post(addr, &commands, &note(1, "lost?")).await;
     assert_eq!(write.status, 503, "{:?}", write.body);
     assert_eq!(write.body["code"], "store_unavailable");
     assert_eq!(write.headers["retry-after"], "1");
@@ -176,14 +170,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     down.store(false, Ordering::SeqCst);
     let health = raw_request(addr, "GET", "/healthz", &[], None).await;
     assert_eq!(health.status, 200);
-    let write = raw_request(
-        addr,
-        "POST",
-        &commands,
-        &[auth, json_type],
-        Some(note(1, "after").as_bytes()),
-    )
-    .await;
+    let write = post(addr, &commands, &note(1, "after")).await;
     assert_eq!(write.status, 200, "{:?}", write.body);
     assert_eq!(write.body["version"], 2);
     let events = raw_request(
