@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -27,6 +28,11 @@ use crate::visibility;
 
 /// The largest request body accepted (413 `body_too_large` above it).
 pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// How long one request may take, body included, before it is answered 503 `timeout`: a
+/// slow client or a hung database cannot hold a connection and an incident's lock for
+/// longer.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The most events or incidents one page returns, and the default page size.
 pub const PAGE_LIMIT: u32 = 1000;
@@ -87,6 +93,11 @@ pub fn router(app: Arc<App>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(timed_out))
+                .layer(tower::timeout::TimeoutLayer::new(REQUEST_TIMEOUT)),
+        )
         .with_state(app)
 }
 
@@ -379,6 +390,24 @@ async fn idempotent_write(
         },
         other => other.map(Ok),
     }
+}
+
+/// The answer to a request that ran past [`REQUEST_TIMEOUT`].
+async fn timed_out(e: tower::BoxError) -> ApiError {
+    let mut error = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "timeout",
+        format!(
+            "the request took longer than {} s and was abandoned; a write may or may not \
+             have been recorded: reload before deciding again (with an Idempotency-Key, \
+             resend it as it was)",
+            REQUEST_TIMEOUT.as_secs()
+        ),
+    );
+    if !e.is::<tower::timeout::error::Elapsed>() {
+        error = ApiError::internal(e);
+    }
+    error
 }
 
 async fn not_found() -> ApiError {
@@ -677,4 +706,21 @@ async fn schema(path: Result<Path<String>, PathRejection>) -> ApiResult {
                 format!("no schema {name:?}; GET /schema lists them"),
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[tokio::test]
+    async fn a_request_past_its_time_is_answered_503_timeout_in_json() {
+        let e = timed_out(Box::new(tower::timeout::error::Elapsed::new())).await;
+        assert_eq!(
+            (e.status(), e.code()),
+            (StatusCode::SERVICE_UNAVAILABLE, "timeout")
+        );
+        let other = timed_out("boom".into()).await;
+        assert_eq!(other.code(), "internal");
+    }
 }
