@@ -511,7 +511,7 @@ fn status(incident: &Incident, options: &Options, at: DateTime<Utc>) -> Result<S
         ));
     }
     let next = match next {
-        Some(due) => format!("{} ({})", options.tz.format_local(due), wire(&due)),
+        Some(due) => format!("{} ({})", options.tz.format_local_deadline(due), wire(&due)),
         None => "none".to_owned(),
     };
     out.push_str(&format!(

@@ -140,13 +140,40 @@ impl Locale {
     /// );
     /// ```
     pub fn format_time(self, at: DateTime<Utc>, zone: impl Into<Tz>) -> String {
-        let zone: Tz = zone.into();
+        self.format_moment(at, zone.into(), false)
+    }
+
+    /// A due time, as [`format_time`](Self::format_time) writes it, except that a deadline
+    /// falling at local midnight is written as 24:00 of the day it ends: "by 26 February"
+    /// must not read as "27 February 00:00", which people take for a day later.
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::{TimeZone as _, Utc};
+    /// use incident::locale::{Locale, Zone};
+    ///
+    /// let end_of_26th = Utc.with_ymd_and_hms(2026, 2, 26, 16, 0, 0).unwrap(); // 00:00 on the 27th in Beijing
+    /// assert_eq!(Locale::ZhCn.format_deadline(end_of_26th, Zone::SHANGHAI), "2026年2月26日24:00（北京时间）");
+    /// assert_eq!(Locale::En.format_deadline(end_of_26th, Zone::SHANGHAI), "26 February 2026, 24:00 Beijing time (UTC+8)");
+    /// assert_eq!(Locale::En.format_time(end_of_26th, Zone::SHANGHAI), "27 February 2026, 00:00 Beijing time (UTC+8)");
+    /// ```
+    pub fn format_deadline(self, at: DateTime<Utc>, zone: impl Into<Tz>) -> String {
+        self.format_moment(at, zone.into(), true)
+    }
+
+    fn format_moment(self, at: DateTime<Utc>, zone: Tz, deadline: bool) -> String {
         let offset = zone.offset_from_utc_datetime(&at.naive_utc());
         let fixed = offset.fix();
         let seconds = fixed.local_minus_utc();
-        let wall = wall_clock(at, fixed);
+        let mut wall = wall_clock(at, fixed);
+        let (mut hour, minute) = (wall.hour(), wall.minute());
+        if deadline && wall.time() == chrono::NaiveTime::MIN {
+            if let Some(day_before) = wall.checked_sub_signed(chrono::Duration::days(1)) {
+                wall = day_before;
+                hour = 24;
+            }
+        }
         let utc = utc_offset(seconds);
-        let (hour, minute) = (wall.hour(), wall.minute());
         match self {
             Self::ZhCn => {
                 let zone_text = match zh_zone_name(zone.name()) {

@@ -164,18 +164,35 @@ impl Zone {
     /// `instant` as local time for people, e.g. `2026-03-14 09:30 CST (UTC+08:00)`: the
     /// zone abbreviation alone is ambiguous (CST is also US Central), so the offset follows.
     pub fn format_local(&self, instant: DateTime<Utc>) -> String {
-        let (wall, offset) = self.local_parts(instant);
+        self.format_local_moment(instant, false)
+    }
+
+    /// A due time as [`format_local`](Self::format_local) writes it, except that local
+    /// midnight is written as 24:00 of the day the deadline ends (`2026-02-26 24:00 CST
+    /// (UTC+08:00)`, not `2026-02-27 00:00`, which reads as a day later).
+    pub fn format_local_deadline(&self, instant: DateTime<Utc>) -> String {
+        self.format_local_moment(instant, true)
+    }
+
+    fn format_local_moment(&self, instant: DateTime<Utc>, deadline: bool) -> String {
+        let (mut wall, offset) = self.local_parts(instant);
+        let mut hour = wall.hour();
+        if deadline && wall.time() == chrono::NaiveTime::MIN {
+            if let Some(day_before) = wall.checked_sub_signed(chrono::Duration::days(1)) {
+                wall = day_before;
+                hour = 24;
+            }
+        }
         let fixed = offset.fix();
         let utc_offset = format_offset(fixed.local_minus_utc());
         let abbreviation = offset
             .abbreviation()
             .map_or_else(|| utc_offset.clone(), str::to_owned);
         format!(
-            "{:04}-{:02}-{:02} {:02}:{:02} {abbreviation} (UTC{utc_offset})",
+            "{:04}-{:02}-{:02} {hour:02}:{:02} {abbreviation} (UTC{utc_offset})",
             wall.year(),
             wall.month(),
             wall.day(),
-            wall.hour(),
             wall.minute(),
         )
     }
@@ -303,6 +320,19 @@ mod tests {
         assert_eq!(sh.local_date(utc(2026, 3, 14, 16, 0)), date(2026, 3, 15));
         assert_eq!(sh.to_local(at), date(2026, 3, 14).and_time(time(9, 30)));
         assert_eq!(sh.format_local(at), "2026-03-14 09:30 CST (UTC+08:00)");
+        assert_eq!(
+            sh.format_local_deadline(at),
+            "2026-03-14 09:30 CST (UTC+08:00)"
+        );
+        let midnight = Utc.with_ymd_and_hms(2026, 2, 26, 16, 0, 0).unwrap();
+        assert_eq!(
+            sh.format_local(midnight),
+            "2026-02-27 00:00 CST (UTC+08:00)"
+        );
+        assert_eq!(
+            sh.format_local_deadline(midnight),
+            "2026-02-26 24:00 CST (UTC+08:00)"
+        );
         assert_eq!(
             Zone::UTC.format_local(at),
             "2026-03-14 01:30 UTC (UTC+00:00)"

@@ -453,7 +453,7 @@ impl DrillScorecard {
                 "| {} / {} | {} | {} | {} |",
                 d.regime,
                 cell(&d.report_name),
-                w.time(d.due),
+                w.deadline(d.due),
                 d.outcome.label(w.locale),
                 d.margin_seconds
                     .map_or_else(|| "—".to_owned(), |s| w.seconds(s))
@@ -521,6 +521,11 @@ impl Words {
         self.locale.format_time(at, self.zone)
     }
 
+    /// A due time: midnight reads as 24:00 of the day before ([`Locale::format_deadline`]).
+    fn deadline(&self, at: DateTime<Utc>) -> String {
+        self.locale.format_deadline(at, self.zone)
+    }
+
     fn seconds(&self, seconds: i64) -> String {
         format_seconds(self.locale, seconds)
     }
@@ -578,7 +583,10 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             message.label(w.locale),
             audience.label(w.locale),
             w.t("截止", "due"),
-            due_at.map_or_else(|| w.t("立即", "immediately").to_owned(), |at| w.time(at))
+            due_at.map_or_else(
+                || w.t("立即", "immediately").to_owned(),
+                |at| w.deadline(at)
+            )
         ),
         DrillGap::ContainmentSlow {
             target_seconds,

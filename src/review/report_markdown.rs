@@ -73,6 +73,14 @@ impl Markdown {
         at.map_or_else(|| "—".to_owned(), |at| self.time(at))
     }
 
+    /// A due time: midnight reads as 24:00 of the day before ([`Locale::format_deadline`]).
+    fn opt_deadline(&self, at: Option<DateTime<Utc>>) -> String {
+        at.map_or_else(
+            || "—".to_owned(),
+            |at| self.locale.format_deadline(at, self.zone),
+        )
+    }
+
     fn elapsed(&self, elapsed: &Elapsed) -> String {
         match elapsed {
             Elapsed::Missing => self.t("未达到", "not reached").to_owned(),
@@ -395,7 +403,7 @@ impl Markdown {
             self.row(&[
                 format!("{} / {}", n.regime, cell(&n.report_name)),
                 cell(&n.recipient),
-                self.opt_time(n.due),
+                self.opt_deadline(n.due),
                 self.opt_time(n.submitted_at),
                 slack,
                 n.outcome.label(l).to_owned(),
@@ -548,7 +556,7 @@ impl Markdown {
                 a.owner
                     .as_ref()
                     .map_or_else(|| "—".to_owned(), ToString::to_string),
-                self.opt_time(a.due),
+                self.opt_deadline(a.due),
                 status,
             ]);
         }
