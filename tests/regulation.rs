@@ -1815,3 +1815,38 @@ fn extreme_instants_never_panic() {
         let _ = o.score();
     }
 }
+
+/// The other reading of an ambiguity that cannot be computed says why, rather than
+/// disappearing: the CAC summary report of an incident handled in 2030, when the PRC
+/// calendar does not cover 2030, still has its 30-calendar-day due time, and the Civil
+/// Code reading (to the end of the next working day) is undetermined for want of a
+/// calendar, not "the same time".
+#[test]
+fn an_other_reading_that_cannot_be_computed_names_why() {
+    let reading = |handled: &str, at: &str| {
+        let facts = facts(IncidentKind::DataBreach, "2026-04-20T01:30:00Z")
+            .personal(2_000_000, "CN")
+            .milestone(Milestone::HandlingEnded, handled);
+        let o = cn_entity(&[]).obligations(&facts, t(at));
+        let summary = obligation(&o, "cn-cac-incident-reporting", "summary-report")
+            .unwrap()
+            .clone();
+        summary
+            .readings
+            .iter()
+            .find(|r| r.ambiguity == Ambiguity::RestDayExtension)
+            .cloned()
+            .unwrap_or_else(|| panic!("no rest-day reading in {summary:?}"))
+    };
+    let covered = reading("2026-04-30T02:00:00Z", "2026-05-01T00:00:00Z");
+    assert_eq!(covered.other_due, Some(t("2026-06-01T16:00:00Z")));
+    assert_eq!(covered.other_due_undetermined, None);
+    let beyond = reading("2030-04-30T02:00:00Z", "2030-05-01T00:00:00Z");
+    assert_eq!(beyond.other_due, None);
+    match beyond.other_due_undetermined {
+        Some(MissingFact::CalendarCoverage { id, year }) => {
+            assert_eq!((id.as_str(), year), ("cn", 2030));
+        }
+        other => panic!("expected the calendar's coverage as the reason, got {other:?}"),
+    }
+}

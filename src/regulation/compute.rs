@@ -430,12 +430,14 @@ impl Regulation {
             .iter()
             .map(|a| {
                 let alternative = self.readings.alternatives.contains(a);
-                let other_due = if *a == Ambiguity::CacAnchor {
-                    None
-                } else {
-                    deadline::due(limb, triggered_at, &cx, Some(*a))
-                        .ok()
-                        .filter(|d| *d != due)
+                // The CAC anchor's other reading is another trigger, reported elsewhere.
+                let other = (*a != Ambiguity::CacAnchor)
+                    .then(|| deadline::due(limb, triggered_at, &cx, Some(*a)));
+                let (other_due, other_due_undetermined) = match other {
+                    None => (None, None),
+                    Some(Ok(other)) => (Some(other).filter(|d| *d != due), None),
+                    Some(Err(CountError::Missing(m))) => (None, Some(m)),
+                    Some(Err(CountError::Overflow)) => (None, Some(MissingFact::OutOfRange)),
                 };
                 ReadingUsed {
                     ambiguity: *a,
@@ -446,6 +448,7 @@ impl Regulation {
                         a.conservative().to_owned()
                     },
                     other_due,
+                    other_due_undetermined,
                 }
             })
             .collect()

@@ -44,6 +44,11 @@ pub struct ReadingUsed {
     /// The due time under the other reading, when it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_due: Option<DateTime<Utc>>,
+    /// Why the due time under the other reading could not be computed (a calendar that
+    /// does not cover the year, a time out of range). Then `other_due` is absent for this
+    /// reason, not because both readings give the same time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_due_undetermined: Option<MissingFact>,
 }
 
 /// How one limb of a deadline came out.
