@@ -545,8 +545,8 @@ fn story(log_path: Option<&str>) -> Result<()> {
         fact(
             ContactPoints,
             text(
-                "客服热线 95500（24小时）；媒体垂询 press@example.com",
-                "Hotline 95500 (24 hours); press enquiries press@example.com",
+                "客服热线400-000-0000（24小时；境外请拨+86 21 0000 0000）；媒体垂询press@example.com",
+                "Hotline 400-000-0000 (24 hours; from outside mainland China +86 21 0000 0000); press enquiries press@example.com",
             ),
         ),
         fact(NextUpdateAt, FactValue::Time { at: beijing(7, 18, 0)? }),

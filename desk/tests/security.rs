@@ -239,7 +239,7 @@ async fn a_reader_never_sees_what_is_labelled_above_their_clearance() {
     };
     for command in [
         fact("c2_host", "203.0.113.66", Sensitivity::Internal),
-        fact("hotline", "95588", Sensitivity::Public),
+        fact("hotline", "400-000-0000", Sensitivity::Public),
         Command::AddNote {
             text: "attacker still active on 203.0.113.66".into(),
         },
@@ -274,7 +274,7 @@ async fn a_reader_never_sees_what_is_labelled_above_their_clearance() {
     assert!(withheld.contains(&"notes"), "{state}");
     assert_eq!(
         state["incident"]["facts"]["hotline"]["value"]["value"],
-        "95588"
+        "400-000-0000"
     );
     assert!(
         state["incident"]["regulatory"].is_object(),
