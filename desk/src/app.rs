@@ -210,9 +210,31 @@ impl App {
         let slot = self.slot(id)?;
         let mut cached = slot.lock().await;
         if !self.catch_up(id, &mut cached).await? {
+            drop(cached);
+            drop(slot);
+            self.forget_unknown(id);
             return Ok(None);
         }
         Ok(cached.as_ref().map(f))
+    }
+
+    /// Drops the empty cache slot a request for an unknown incident made, so asking for
+    /// random ids cannot grow the cache.
+    fn forget_unknown(&self, id: IncidentId) {
+        let Ok(mut cache) = self.cache.lock() else {
+            return;
+        };
+        let unused = cache.get(&id).is_some_and(|slot| {
+            Arc::strong_count(slot) == 1 && slot.try_lock().is_ok_and(|cached| cached.is_none())
+        });
+        if unused {
+            cache.remove(&id);
+        }
+    }
+
+    /// How many incidents the cache holds (for tests and metrics).
+    pub fn cached_incidents(&self) -> usize {
+        self.cache.lock().map_or(0, |cache| cache.len())
     }
 
     /// Runs `f` on the incident as [`App::read`] does; 404 when unknown.
@@ -243,9 +265,19 @@ impl App {
     ) -> Result<Written, ApiError> {
         let slot = self.slot(id)?;
         let mut cached = slot.lock().await;
-        self.catch_up(id, &mut cached).await?;
+        let known = self.catch_up(id, &mut cached).await?;
         let expected = cached.as_ref().map_or(0, Incident::version);
-        let envelopes = decide(cached.as_ref())?;
+        let envelopes = match decide(cached.as_ref()) {
+            Ok(envelopes) => envelopes,
+            Err(e) => {
+                if !known {
+                    drop(cached);
+                    drop(slot);
+                    self.forget_unknown(id);
+                }
+                return Err(e);
+            }
+        };
         if envelopes.is_empty() {
             return Ok(Written {
                 version: expected,

@@ -71,6 +71,18 @@ async fn without_a_valid_token_nothing_is_read_or_written() {
         assert_eq!(read.status, 401);
         assert!(read.body.get("incident").is_none());
     }
+    // Asking for incidents that do not exist leaves nothing behind in the desk's cache.
+    let before = server.app.cached_incidents();
+    for n in 0..50u8 {
+        let unknown = IncidentId::from_bytes([n.wrapping_add(100); 16]);
+        let (status, _) = server.get(&format!("/incidents/{unknown}")).await;
+        assert_eq!(status, 404);
+        let (status, _) = server
+            .post(&format!("/incidents/{unknown}/commands"), &note("x"))
+            .await;
+        assert_eq!(status, 404);
+    }
+    assert_eq!(server.app.cached_incidents(), before);
     // Health needs no token; nothing was appended.
     let health = raw_request(server.addr, "GET", "/healthz", &[], None).await;
     assert_eq!((health.status, health.body), (200, json!({"status": "ok"})));
