@@ -20,7 +20,7 @@ use std::time::Duration;
 use incident::{Envelope, Incident, IncidentId};
 use incident_desk::access;
 use serde_json::{json, Value};
-use support::{postgres_url, raw_request, seed, TempDb};
+use support::{postgres_url, raw_request, seed, try_raw_request, TempDb};
 
 const TOKEN: &str = "crash-token";
 
@@ -108,26 +108,33 @@ async fn post(addr: SocketAddr, path: &str, body: &Value) -> (u16, Value) {
 /// the texts acknowledged with 200.
 async fn writer(addr: SocketAddr, id: String, w: usize) -> Vec<String> {
     let path = format!("/incidents/{id}/commands");
+    let headers = [
+        ("Authorization", "Bearer crash-token"),
+        ("Content-Type", "application/json"),
+    ];
     let mut acknowledged = Vec::new();
     let mut version = 1;
     for n in 0..100_000 {
         let text = format!("writer {w} note {n}");
         let body =
-            json!({"expected_version": version, "command": {"type": "add_note", "text": text}});
-        let path = path.clone();
-        // The client helper panics when the connection dies with the process: that ends
-        // this writer.
-        let Ok((status, answer)) =
-            tokio::spawn(async move { post(addr, &path, &body).await }).await
+            json!({"expected_version": version, "command": {"type": "add_note", "text": text}})
+                .to_string();
+        // The desk is killed under its clients: a refused or cut connection ends the writer.
+        let Ok(answer) =
+            try_raw_request(addr, "POST", &path, &headers, Some(body.as_bytes())).await
         else {
             break;
         };
-        match status {
-            200 => {
-                version = answer["version"].as_u64().unwrap();
+        // An answer cut short by the kill (no complete JSON) acknowledges nothing.
+        match (answer.status, answer.body["version"].as_u64()) {
+            (200, Some(v)) => {
+                version = v;
                 acknowledged.push(text);
             }
-            409 => version = answer["current_version"].as_u64().unwrap(),
+            (409, _) => match answer.body["current_version"].as_u64() {
+                Some(v) => version = v,
+                None => break,
+            },
             _ => break,
         }
     }

@@ -375,19 +375,45 @@ pub async fn raw_request(
     headers: &[(&str, &str)],
     body: Option<&[u8]>,
 ) -> Answer {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
+    match try_raw_request(addr, method, path, headers, body).await {
+        Ok(answer) => answer,
+        Err(why) => panic!("{method} {path}: {why}"),
+    }
+}
+
+/// As [`raw_request`], but a connection refused or closed before an answer is an `Err`
+/// (for tests that kill the desk under its clients).
+pub async fn try_raw_request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&[u8]>,
+) -> Result<Answer, String> {
+    let mut stream = TcpStream::connect(addr)
+        .await
+        .map_err(|e| format!("cannot connect: {e}"))?;
     let body = body.unwrap_or_default();
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    stream.write_all(head.as_bytes()).await.unwrap();
+    stream
+        .write_all(head.as_bytes())
+        .await
+        .map_err(|e| format!("cannot send: {e}"))?;
     // The server may answer (413) before reading a large body and close: ignore write errors.
     let _ = stream.write_all(body).await;
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw).await;
-    parse_response(&raw)
+    if !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+        return Err(format!(
+            "no HTTP head in {:?}",
+            String::from_utf8_lossy(&raw)
+        ));
+    }
+    Ok(parse_response(&raw))
 }
 
 fn parse_response(raw: &[u8]) -> Answer {
