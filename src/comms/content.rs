@@ -136,7 +136,7 @@ impl Label for ContentElement {
             Self::MeasuresTaken => ("已采取的措施", "measures taken"),
             Self::SecurityImprovements => ("安全改进", "security improvements"),
             Self::WhatToDo => ("客户应采取的行动", "what readers should do"),
-            Self::CompensationOffer => ("赔偿方案", "the compensation offer"),
+            Self::CompensationOffer => ("补偿方案", "the compensation offer"),
             Self::ContactPoints => ("联系方式", "contact points"),
             Self::NextUpdateTime => ("下次更新时间", "the next update time"),
             Self::Apology => ("致歉", "an apology"),

@@ -266,6 +266,15 @@ impl Locale {
         }
     }
 
+    /// `text` with `note` in brackets after it: `事件开始（估计）` with full-width brackets
+    /// and no space in Chinese, `Incident began (estimated)` in English.
+    pub(crate) fn aside(self, text: &str, note: &str) -> String {
+        match self {
+            Self::ZhCn => format!("{text}（{note}）"),
+            Self::En => format!("{text} ({note})"),
+        }
+    }
+
     /// A list as a sentence: `a、b、c` in Chinese, `a, b and c` in English; an empty list
     /// is `无` / `none`.
     pub(crate) fn join_list<'a>(self, items: impl IntoIterator<Item = &'a str>) -> String {
@@ -402,6 +411,11 @@ mod tests {
         assert_eq!(Locale::En.join_list(["a", "b"]), "a and b");
         assert_eq!(Locale::En.join_list(["a", "b", "c"]), "a, b and c");
         assert_eq!(Locale::En.join_list(["a"]), "a");
+        assert_eq!(Locale::ZhCn.aside("事件开始", "估计"), "事件开始（估计）");
+        assert_eq!(
+            Locale::En.aside("Incident began", "estimated"),
+            "Incident began (estimated)"
+        );
     }
 
     #[test]

@@ -87,7 +87,7 @@ impl Markdown {
             Elapsed::Measured(span) => {
                 let text = format_seconds(self.locale, span.seconds);
                 if span.estimated {
-                    format!("{text} {}", self.t("（估计）", "(estimated)"))
+                    self.locale.aside(&text, self.t("估计", "estimated"))
                 } else {
                     text
                 }
@@ -244,7 +244,7 @@ impl Markdown {
                 TimelineEvent::Occurred { estimated } => {
                     let base = self.t("事件开始", "Incident began");
                     if *estimated {
-                        format!("{base} {}", self.t("（估计）", "(estimated)"))
+                        l.aside(base, self.t("估计", "estimated"))
                     } else {
                         base.to_owned()
                     }
@@ -256,10 +256,12 @@ impl Markdown {
                         source.label(l)
                     )
                 }
-                TimelineEvent::SeverityChanged { from, to, reason } => format!(
-                    "{}{colon}{from} → {to} ({})",
-                    self.t("严重程度调整", "Severity changed"),
-                    cell(reason)
+                TimelineEvent::SeverityChanged { from, to, reason } => l.aside(
+                    &format!(
+                        "{}{colon}{from} → {to}",
+                        self.t("严重程度调整", "Severity changed")
+                    ),
+                    &cell(reason),
                 ),
                 TimelineEvent::PhaseEntered { phase } => {
                     format!(
@@ -273,20 +275,25 @@ impl Markdown {
                     kind,
                     title,
                 } => format!(
-                    "{} ({}{comma}{action_id}){colon}{}",
-                    self.t("完成措施", "Action completed"),
-                    kind.label(l),
+                    "{}{colon}{}",
+                    l.aside(
+                        self.t("完成措施", "Action completed"),
+                        &format!("{}{comma}{action_id}", kind.label(l))
+                    ),
                     cell(title)
                 ),
                 TimelineEvent::NoticeSent {
                     notice_id,
                     audience,
                     message,
-                } => format!(
-                    "{}{colon}{} → {} ({notice_id})",
-                    self.t("发送通知", "Notice sent"),
-                    message.label(l),
-                    audience.label(l)
+                } => l.aside(
+                    &format!(
+                        "{}{colon}{} → {}",
+                        self.t("发送通知", "Notice sent"),
+                        message.label(l),
+                        audience.label(l)
+                    ),
+                    notice_id.as_str(),
                 ),
                 TimelineEvent::ReportFiled { regime, report } => format!(
                     "{}{colon}{regime} / {report}",
@@ -310,17 +317,13 @@ impl Markdown {
         for f in findings {
             let mut text = String::from("- ");
             if let Some(cause) = f.root_cause {
-                let _ = write!(text, "**{}**: ", cause.label(l));
+                let _ = write!(text, "**{}**{colon}", cause.label(l));
             }
             text.push_str(&cell(&f.summary));
             if !f.evidence.is_empty() {
                 let ids: Vec<&str> = f.evidence.iter().map(|e| e.as_str()).collect();
-                let _ = write!(
-                    text,
-                    " ({}{colon}{})",
-                    self.t("证据", "evidence"),
-                    ids.join(", ")
-                );
+                let evidence = format!("{}{colon}{}", self.t("证据", "evidence"), l.join_list(ids));
+                text = l.aside(&text, &evidence);
             }
             self.line(&text);
         }
@@ -475,7 +478,7 @@ impl Markdown {
     fn compensation(&mut self, r: &ReviewReport) {
         let (colon, comma, semi) = self.punct();
         let l = self.locale;
-        self.heading("赔偿", "Compensation");
+        self.heading("补偿", "Compensation");
         match &r.compensation {
             CompensationStance::Undecided => {
                 self.line(self.t("尚未决定。", "Not yet decided."));
@@ -483,7 +486,7 @@ impl Markdown {
             CompensationStance::NotApplicable { reason } => {
                 self.line(&format!(
                     "{}{colon}{}",
-                    self.t("无需赔偿", "Not applicable"),
+                    self.t("无需补偿", "Not applicable"),
                     cell(reason)
                 ));
             }
@@ -493,15 +496,12 @@ impl Markdown {
                 budget,
                 ..
             } => {
-                self.line(&format!(
-                    "- {}{colon}{program_id} ({} {})",
-                    self.t("赔偿方案", "Program"),
-                    self.t("政策", "policy"),
-                    cell(policy)
-                ));
+                let program = format!("{}{colon}{program_id}", self.t("补偿方案", "Program"));
+                let policy = format!("{} {}", self.t("政策", "policy"), cell(policy));
+                self.line(&format!("- {}", l.aside(&program, &policy)));
                 if let Some(budget) = budget {
                     self.line(&format!(
-                        "- {}: {}",
+                        "- {}{colon}{}",
                         self.t("预算", "Budget"),
                         l.format_money(*budget)
                     ));
