@@ -85,18 +85,20 @@ fn freeze_accounts(d: &mut Desk) {
     d.run(complete("C1"));
 }
 
+/// A draft of `kind` for `audience` on `channel` carrying every required element.
+fn full_draft(id: &str, kind: MessageKind, audience: Audience, channel: Channel) -> NoticeDraft {
+    NoticeDraft::new(NoticeId::new(id).unwrap(), kind, audience)
+        .channels([channel])
+        .elements(required_elements(kind, audience).iter().copied())
+}
+
 fn holding(id: &str, facts: &[&str]) -> Command {
     Command::DraftNotice(
-        NoticeDraft::new(
-            NoticeId::new(id).unwrap(),
+        full_draft(
+            id,
             MessageKind::HoldingStatement,
             Audience::Media,
-        )
-        .channels([Channel::PressRelease])
-        .elements(
-            required_elements(MessageKind::HoldingStatement, Audience::Media)
-                .iter()
-                .copied(),
+            Channel::PressRelease,
         )
         .facts(facts.iter().map(|f| key(f))),
     )
@@ -133,16 +135,11 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release() {
     d.run(fact("root_cause", Sensitivity::Restricted, None));
     let report = |id: &str, facts: &[&str]| {
         Command::DraftNotice(
-            NoticeDraft::new(
-                NoticeId::new(id).unwrap(),
+            full_draft(
+                id,
                 MessageKind::RegulatorReport,
                 Audience::Regulators,
-            )
-            .channels([Channel::RegulatorPortal])
-            .elements(
-                required_elements(MessageKind::RegulatorReport, Audience::Regulators)
-                    .iter()
-                    .copied(),
+                Channel::RegulatorPortal,
             )
             .facts(facts.iter().map(|f| key(f))),
         )
@@ -294,16 +291,11 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
 
     // Disclose under the plan: only the planned initial notice discloses.
     let initial = |id: &str, planned: bool| {
-        let mut draft = NoticeDraft::new(
-            NoticeId::new(id).unwrap(),
+        let mut draft = full_draft(
+            id,
             MessageKind::InitialNotice,
             Audience::AffectedCustomers,
-        )
-        .channels([Channel::Email])
-        .elements(
-            required_elements(MessageKind::InitialNotice, Audience::AffectedCustomers)
-                .iter()
-                .copied(),
+            Channel::Email,
         );
         if planned {
             draft = draft.plan_item(item("customer-initial"));
@@ -331,16 +323,11 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     for n in 1..=2 {
         let id = format!("U-{n}");
         d.run(Command::DraftNotice(
-            NoticeDraft::new(
-                NoticeId::new(&id).unwrap(),
+            full_draft(
+                &id,
                 MessageKind::Update,
                 Audience::AffectedCustomers,
-            )
-            .channels([Channel::Email])
-            .elements(
-                required_elements(MessageKind::Update, Audience::AffectedCustomers)
-                    .iter()
-                    .copied(),
+                Channel::Email,
             )
             .plan_item(item("customer-updates")),
         ));
@@ -403,19 +390,12 @@ fn an_unplanned_disclosure_names_only_the_plan_items_for_an_initial_notice_to_cu
     freeze_accounts(&mut d);
     let contained_at = Some(d.now);
     d.run(Command::Contain { contained_at });
-    d.run(Command::DraftNotice(
-        NoticeDraft::new(
-            NoticeId::new("N-unplanned").unwrap(),
-            MessageKind::InitialNotice,
-            Audience::AffectedCustomers,
-        )
-        .channels([Channel::Email])
-        .elements(
-            required_elements(MessageKind::InitialNotice, Audience::AffectedCustomers)
-                .iter()
-                .copied(),
-        ),
-    ));
+    d.run(Command::DraftNotice(full_draft(
+        "N-unplanned",
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        Channel::Email,
+    )));
     d.run_by("second.pair", approve("N-unplanned"));
     let r = d.reject(Command::Disclose {
         basis: DisclosureBasis::PublicNotice {

@@ -234,16 +234,24 @@ fn serve(rt: &Runtime, db: &TempDb) -> SocketAddr {
     })
 }
 
+/// A fresh SQLite store at `db` holding incident 0's declaration, and that incident.
+async fn declared_store(db: &TempDb) -> (Arc<dyn store::Store>, Incident) {
+    let store = store::open(&db.url()).await.unwrap();
+    let first = Incident::declare(&declare(0), &ctx()).unwrap();
+    store
+        .append(id(0), 0, first.clone(), Vec::new(), None)
+        .await
+        .unwrap();
+    (store, Incident::replay(&first).unwrap())
+}
+
 /// Appends per second and nearest-rank p50/p99 of `latencies` over `elapsed`.
-fn report(name: &str, mut latencies: Vec<Duration>, elapsed: Duration) {
-    latencies.sort();
-    let rank = |p: usize| latencies[(latencies.len() * p).div_ceil(100).saturating_sub(1)];
+fn report(name: &str, latencies: Vec<Duration>, elapsed: Duration) {
+    let count = latencies.len();
+    let (p50, p99) = percentiles(latencies);
     println!(
-        "desk load: {name:<44} {:>6} appends  {:>9.0} appends/s  p50 {:>8.3} ms  p99 {:>8.3} ms",
-        latencies.len(),
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        rank(50).as_secs_f64() * 1e3,
-        rank(99).as_secs_f64() * 1e3,
+        "desk load: {name:<44} {count:>6} appends  {:>9.0} appends/s  p50 {p50:>8.3} ms  p99 {p99:>8.3} ms",
+        count as f64 / elapsed.as_secs_f64(),
     );
 }
 
@@ -273,13 +281,7 @@ fn load_test(rt: &Runtime) {
     // Baseline 2: the same appends straight to the SQLite store, no HTTP.
     let db = TempDb::new("direct");
     rt.block_on(async {
-        let store = store::open(&db.url()).await.unwrap();
-        let first = Incident::declare(&declare(0), &ctx()).unwrap();
-        store
-            .append(id(0), 0, first.clone(), Vec::new(), None)
-            .await
-            .unwrap();
-        let mut incident = Incident::replay(&first).unwrap();
+        let (store, mut incident) = declared_store(&db).await;
         let mut latencies = Vec::with_capacity(ONE_INCIDENT);
         let start = Instant::now();
         for n in 0..ONE_INCIDENT {
@@ -397,13 +399,7 @@ fn largest_plan() -> CommsPlan {
 fn appends_after(rt: &Runtime, tag: &str, notes: usize, plan: Option<CommsPlan>) -> Vec<Duration> {
     let db = TempDb::new(tag);
     rt.block_on(async {
-        let store = store::open(&db.url()).await.unwrap();
-        let first = Incident::declare(&declare(0), &ctx()).unwrap();
-        store
-            .append(id(0), 0, first.clone(), Vec::new(), None)
-            .await
-            .unwrap();
-        let mut incident = Incident::replay(&first).unwrap();
+        let (store, mut incident) = declared_store(&db).await;
         let mut commands: Vec<Command> = plan
             .into_iter()
             .map(|plan| Command::AdoptCommsPlan { plan })
@@ -493,15 +489,7 @@ fn desk(c: &mut Criterion) {
     });
 
     let db = TempDb::new("crit-direct");
-    let (store, mut incident) = rt.block_on(async {
-        let store = store::open(&db.url()).await.unwrap();
-        let first = Incident::declare(&declare(0), &ctx()).unwrap();
-        store
-            .append(id(0), 0, first.clone(), Vec::new(), None)
-            .await
-            .unwrap();
-        (store, Incident::replay(&first).unwrap())
-    });
+    let (store, mut incident) = rt.block_on(async { declared_store(&db).await });
     let mut n = 0;
     group.bench_function("sqlite_store_direct", |b| {
         b.iter_custom(|iters| {

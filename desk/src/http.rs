@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use chrono::{DateTime, Utc};
 use incident::comms::Sensitivity;
-use incident::{Command, CommandKind, Context, Declare, Incident, IncidentId};
+use incident::{Command, CommandKind, Context, Declare, Envelope, Incident, IncidentId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -263,6 +263,14 @@ fn page_limit(limit: Option<u32>) -> Result<u32, ApiError> {
     }
 }
 
+/// Where the next page starts: the last item's key when the page is full, `None` when it
+/// was the last page.
+fn next_after<T, K>(page: &[T], limit: u32, key: impl Fn(&T) -> K) -> Option<K> {
+    (page.len() == limit as usize)
+        .then(|| page.last().map(key))
+        .flatten()
+}
+
 /// Refuses a read `caller` is not cleared for.
 fn require(caller: &Caller, what: &str, needed: Sensitivity) -> Result<(), ApiError> {
     if caller.clearance >= needed {
@@ -328,11 +336,7 @@ fn idempotency_key(
     Ok(Some(IdempotencyKey {
         actor: caller.actor.to_string(),
         key: key.to_owned(),
-        request_digest: digest
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        request_digest: crate::access::hex(&digest.finalize()),
         status: status.as_u16(),
     }))
 }
@@ -542,9 +546,7 @@ async fn incidents(
         .incidents_page(after, limit)
         .await
         .map_err(|e| ApiError::store(e, 0))?;
-    let next = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| r.incident_id))
-        .flatten();
+    let next = next_after(&rows, limit, |r| r.incident_id);
     Ok(Json(json!({ "incidents": rows, "next_after": next })).into_response())
 }
 
@@ -593,9 +595,7 @@ async fn events(
     if page.is_empty() && after == 0 {
         return Err(ApiError::unknown_incident(id));
     }
-    let next = (page.len() == limit as usize)
-        .then(|| page.last().map(|e| e.sequence()))
-        .flatten();
+    let next = next_after(&page, limit, Envelope::sequence);
     let (shown, withheld) = visibility::events_view(page, caller.clearance);
     Ok(Json(json!({
         "clearance": caller.clearance,

@@ -17,14 +17,14 @@ use std::net::SocketAddr;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::Duration;
 
-use incident::{Envelope, Incident, IncidentId};
+use incident::{Envelope, Incident};
 use incident_desk::access;
 use serde_json::{json, Value};
-use support::{postgres_url, raw_request, seed, try_raw_request, TempDb};
+use support::{postgres_url, raw_request, try_raw_request, TempDb};
 
 const TOKEN: &str = "crash-token";
 
-/// An access file for one caller, `crash`, with every desk role.
+/// An access file in `dir` (created if need be) for one caller, `crash`, with every desk role.
 fn access_file(dir: &std::path::Path) -> String {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/access.example.json");
     let mut file: Value = serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
@@ -43,6 +43,7 @@ fn access_file(dir: &std::path::Path) -> String {
         "sha256": access::hash_token(TOKEN), "actor": "crash", "roles": roles,
         "clearance": "internal"
     }]);
+    std::fs::create_dir_all(dir).unwrap();
     let path = dir.join("access.json");
     std::fs::write(&path, file.to_string()).unwrap();
     path.to_string_lossy().into_owned()
@@ -148,20 +149,9 @@ async fn kill_mid_write_loses_nothing_acknowledged(database: &str) {
         .unwrap_or("db")
         .to_owned();
     let dir = std::env::temp_dir().join(format!("desk-crash-{}-{db_name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let access = access_file(&dir);
     let (mut child, addr) = start(&access, database);
-    let declare = incident::Declare::new(
-        IncidentId::from_bytes([0xc5; 16]),
-        incident::IncidentKind::DataBreach,
-        "Crash",
-    )
-    .detection(
-        incident::DetectionSource::Monitoring,
-        seed::at(2026, 3, 14, 1, 0),
-    )
-    .severity(incident::Severity::Sev2)
-    .owner(seed::actor("crash"));
+    let declare = support::declaration(0xc5, "Crash", "crash");
     let (status, body) = post(addr, "/incidents", &json!({"declare": declare})).await;
     assert_eq!(status, 201, "{body}");
     let id = body["incident_id"].as_str().unwrap().to_owned();
@@ -239,20 +229,9 @@ async fn kill_9_mid_write_loses_no_acknowledged_write_on_postgres() {
 async fn sigterm_stops_cleanly_and_flushes_the_outbox() {
     let db = TempDb::new("sigterm");
     let dir = std::env::temp_dir().join(format!("desk-sigterm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let access = access_file(&dir);
     let (mut child, addr, lines) = spawn(&access, &db.url(), &["--outbox-every-ms", "3600000"]);
-    let declare = incident::Declare::new(
-        IncidentId::from_bytes([0x5e; 16]),
-        incident::IncidentKind::DataBreach,
-        "Stop",
-    )
-    .detection(
-        incident::DetectionSource::Monitoring,
-        seed::at(2026, 3, 14, 1, 0),
-    )
-    .severity(incident::Severity::Sev2)
-    .owner(seed::actor("crash"));
+    let declare = support::declaration(0x5e, "Stop", "crash");
     let (status, body) = post(addr, "/incidents", &json!({"declare": declare})).await;
     assert_eq!(status, 201, "{body}");
     let pid = child.id().to_string();

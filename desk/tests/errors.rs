@@ -13,7 +13,7 @@ mod support;
 use incident::*;
 use incident_desk::http::BODY_LIMIT;
 use serde_json::{json, Value};
-use support::{seed, Server, TempDb};
+use support::{Server, TempDb};
 
 async fn declared(server: &Server) -> String {
     support::declare_incident(server, 7, "Errors").await
@@ -224,14 +224,7 @@ async fn every_bad_request_gets_its_documented_error() {
         409,
         "version_conflict",
     );
-    let declare = Declare::new(
-        IncidentId::from_bytes([7; 16]),
-        IncidentKind::DataBreach,
-        "Again",
-    )
-    .detection(DetectionSource::Monitoring, seed::at(2026, 3, 14, 1, 0))
-    .severity(Severity::Sev2)
-    .owner(seed::actor("owner"));
+    let declare = support::declaration(7, "Again", "owner");
     let e = expect(
         server
             .post("/incidents", &json!({"declare": declare, "actor": "soc"}))

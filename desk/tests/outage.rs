@@ -20,7 +20,7 @@ use incident_desk::store::{
 };
 use incident_desk::{app, http, sqlite::SqliteStore};
 use serde_json::json;
-use support::{raw_request, seed, test_access, TempDb};
+use support::{raw_request, test_access, TempDb};
 
 /// A SQLite store that answers `Unavailable` while `down` is set, as a database that
 /// restarts does.
@@ -101,6 +101,18 @@ async fn post(addr: std::net::SocketAddr, path: &str, body: &str) -> support::An
     raw_request(addr, "POST", path, &headers, Some(body.as_bytes())).await
 }
 
+/// GETs `path` as `zhang.min`.
+async fn get(addr: std::net::SocketAddr, path: &str) -> support::Answer {
+    raw_request(
+        addr,
+        "GET",
+        path,
+        &[("Authorization", "Bearer token-zhang.min")],
+        None,
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_restart() {
     let db = TempDb::new("outage");
@@ -118,18 +130,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     let addr = listener.local_addr().unwrap();
     tokio::spawn(http::serve(listener, desk, std::future::pending()));
 
-    let auth = ("Authorization", "Bearer token-zhang.min");
-    let declare = incident::Declare::new(
-        IncidentId::from_bytes([0x0b; 16]),
-        incident::IncidentKind::DataBreach,
-        "Outage",
-    )
-    .detection(
-        incident::DetectionSource::Monitoring,
-        seed::at(2026, 3, 14, 1, 0),
-    )
-    .severity(incident::Severity::Sev2)
-    .owner(seed::actor("zhang.min"));
+    let declare = support::declaration(0x0b, "Outage", "zhang.min");
     let body = json!({"declare": declare}).to_string();
     let created = post(addr, "/incidents", &body).await;
     assert_eq!(created.status, 201, "{:?}", created.body);
@@ -150,14 +151,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
         .as_str()
         .unwrap()
         .contains("connection refused"));
-    let read = raw_request(
-        addr,
-        "GET",
-        &format!("/incidents/{id}/events"),
-        &[auth],
-        None,
-    )
-    .await;
+    let read = get(addr, &format!("/incidents/{id}/events")).await;
     assert_eq!(
         (
             read.status,
@@ -173,14 +167,7 @@ async fn an_outage_answers_503_with_retry_after_and_the_desk_recovers_without_a_
     let write = post(addr, &commands, &note(1, "after")).await;
     assert_eq!(write.status, 200, "{:?}", write.body);
     assert_eq!(write.body["version"], 2);
-    let events = raw_request(
-        addr,
-        "GET",
-        &format!("/incidents/{id}/events"),
-        &[auth],
-        None,
-    )
-    .await;
+    let events = get(addr, &format!("/incidents/{id}/events")).await;
     let texts: Vec<&str> = events.body["events"]
         .as_array()
         .unwrap()

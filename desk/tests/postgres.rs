@@ -58,17 +58,7 @@ async fn terminated_backends_do_not_need_a_desk_restart_on_postgres() {
         fresh_schema(&postgres_url(), "terminate").await
     );
     let server = support::Server::start(&url, false).await;
-    let declare = incident::Declare::new(
-        incident::IncidentId::from_bytes([0x7e; 16]),
-        incident::IncidentKind::DataBreach,
-        "Blip",
-    )
-    .detection(
-        incident::DetectionSource::Monitoring,
-        support::seed::at(2026, 3, 14, 1, 0),
-    )
-    .severity(incident::Severity::Sev2)
-    .owner(support::seed::actor("zhang.min"));
+    let declare = support::declaration(0x7e, "Blip", "zhang.min");
     let (status, body) = server
         .post("/incidents", &json!({"declare": declare}))
         .await;

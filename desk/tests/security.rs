@@ -383,14 +383,7 @@ async fn etags_locations_and_pages() {
     let db = TempDb::new("http");
     let server = Server::start(&db.url(), false).await;
     // 201 names where the incident lives.
-    let declare = Declare::new(
-        IncidentId::from_bytes([8; 16]),
-        IncidentKind::DataBreach,
-        "Pages",
-    )
-    .detection(DetectionSource::Monitoring, seed::at(2026, 3, 14, 1, 0))
-    .severity(Severity::Sev2)
-    .owner(seed::actor("zhang.min"));
+    let declare = support::declaration(8, "Pages", "zhang.min");
     let auth = ("Authorization", "Bearer token-zhang.min");
     let json_type = ("Content-Type", "application/json");
     let created = post_with(
@@ -521,14 +514,7 @@ async fn a_retried_write_with_its_idempotency_key_is_answered_once() {
     assert_eq!(theirs.status, 200, "{:?}", theirs.body);
     assert_eq!(theirs.body["events"][0]["actor"], "li.na");
     // A declaration too: 201 both times, one incident.
-    let declare = Declare::new(
-        IncidentId::from_bytes([12; 16]),
-        IncidentKind::DataBreach,
-        "Once",
-    )
-    .detection(DetectionSource::Monitoring, seed::at(2026, 3, 14, 1, 0))
-    .severity(Severity::Sev2)
-    .owner(seed::actor("zhang.min"));
+    let declare = support::declaration(12, "Once", "zhang.min");
     let body = json!({"declare": declare});
     let key = ("Idempotency-Key", "declare-12");
     let a = post_with(&server, "/incidents", &[auth, json_type, key], &body).await;

@@ -10,46 +10,51 @@ use crate::classify::DataCategory;
 use crate::money::group_thousands;
 use crate::Money;
 
-/// Chinese names of common zones, and whether the zone observes daylight saving (then the
-/// offset is shown too).
-fn zh_zone_name(iana: &str) -> Option<(&'static str, bool)> {
-    Some(match iana {
+/// How readers name a common zone: in Chinese, in English where the tz abbreviation
+/// misleads (CST is also US Central; HKT and SGT are unknown to most readers), and whether
+/// the zone observes daylight saving (then the offset is shown beside the Chinese name).
+struct ZoneName {
+    zh: &'static str,
+    en: Option<&'static str>,
+    dst: bool,
+}
+
+/// The one table of zone names, by IANA name and alias.
+fn zone_name(iana: &str) -> Option<ZoneName> {
+    let (zh, en, dst) = match iana {
         "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" => {
-            ("北京时间", false)
+            ("北京时间", Some("Beijing time"), false)
         }
-        "Asia/Hong_Kong" | "Hongkong" => ("香港时间", false),
-        "Asia/Macau" | "Asia/Macao" => ("澳门时间", false),
-        "Asia/Taipei" | "ROC" => ("台北时间", false),
-        "Asia/Singapore" | "Singapore" => ("新加坡时间", false),
-        "Asia/Tokyo" | "Japan" => ("日本时间", false),
-        "America/New_York" | "US/Eastern" | "EST5EDT" => ("美国东部时间", true),
-        "America/Chicago" | "US/Central" | "CST6CDT" => ("美国中部时间", true),
-        "America/Los_Angeles" | "US/Pacific" | "PST8PDT" => ("美国太平洋时间", true),
-        "Europe/London" | "GB" => ("英国时间", true),
+        "Asia/Hong_Kong" | "Hongkong" => ("香港时间", Some("Hong Kong time"), false),
+        "Asia/Macau" | "Asia/Macao" => ("澳门时间", Some("Macau time"), false),
+        "Asia/Taipei" | "ROC" => ("台北时间", Some("Taipei time"), false),
+        "Asia/Singapore" | "Singapore" => ("新加坡时间", Some("Singapore time"), false),
+        "Asia/Tokyo" | "Japan" => ("日本时间", Some("Japan time"), false),
+        "America/New_York" | "US/Eastern" | "EST5EDT" => ("美国东部时间", None, true),
+        "America/Chicago" | "US/Central" | "CST6CDT" => ("美国中部时间", None, true),
+        "America/Los_Angeles" | "US/Pacific" | "PST8PDT" => ("美国太平洋时间", None, true),
+        "Europe/London" | "GB" => ("英国时间", None, true),
         "Europe/Berlin" | "Europe/Brussels" | "Europe/Paris" | "Europe/Amsterdam"
         | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Rome" | "Europe/Vienna"
         | "Europe/Zurich" | "Europe/Stockholm" | "Europe/Copenhagen" | "Europe/Oslo"
-        | "Europe/Prague" | "Europe/Warsaw" | "CET" => ("中欧时间", true),
+        | "Europe/Prague" | "Europe/Warsaw" | "CET" => ("中欧时间", None, true),
         "UTC" | "Etc/UTC" | "Etc/UCT" | "Etc/Universal" | "Etc/Zulu" | "UCT" | "Universal"
-        | "Zulu" | "Etc/GMT" | "GMT" => ("协调世界时", false),
+        | "Zulu" | "Etc/GMT" | "GMT" => ("协调世界时", None, false),
         _ => return None,
-    })
+    };
+    Some(ZoneName { zh, en, dst })
 }
 
-/// English names of the zones whose abbreviation misleads (CST is also US Central, HKT and
-/// SGT are unknown to most readers): the zone is named in words with its offset.
-fn en_zone_name(iana: &str) -> Option<&'static str> {
-    Some(match iana {
-        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" => {
-            "Beijing time"
+/// The wall clock a reader sees for `wall`: a deadline at midnight is 24:00 of the day it
+/// ends ("by 26 February" must not read as "27 February 00:00", a day later). The date and
+/// the hour to print.
+pub(crate) fn deadline_wall(wall: NaiveDateTime, deadline: bool) -> (NaiveDateTime, u32) {
+    if deadline && wall.time() == chrono::NaiveTime::MIN {
+        if let Some(day_before) = wall.checked_sub_signed(chrono::Duration::days(1)) {
+            return (day_before, 24);
         }
-        "Asia/Hong_Kong" | "Hongkong" => "Hong Kong time",
-        "Asia/Macau" | "Asia/Macao" => "Macau time",
-        "Asia/Taipei" | "ROC" => "Taipei time",
-        "Asia/Singapore" | "Singapore" => "Singapore time",
-        "Asia/Tokyo" | "Japan" => "Japan time",
-        _ => return None,
-    })
+    }
+    (wall, wall.hour())
 }
 
 /// Chinese names of currencies, written after the amount (`3,860,000.00元`).
@@ -165,20 +170,15 @@ impl Locale {
         let offset = zone.offset_from_utc_datetime(&at.naive_utc());
         let fixed = offset.fix();
         let seconds = fixed.local_minus_utc();
-        let mut wall = wall_clock(at, fixed);
-        let (mut hour, minute) = (wall.hour(), wall.minute());
-        if deadline && wall.time() == chrono::NaiveTime::MIN {
-            if let Some(day_before) = wall.checked_sub_signed(chrono::Duration::days(1)) {
-                wall = day_before;
-                hour = 24;
-            }
-        }
+        let (wall, hour) = deadline_wall(wall_clock(at, fixed), deadline);
+        let minute = wall.minute();
         let utc = utc_offset(seconds);
+        let name = zone_name(zone.name());
         match self {
             Self::ZhCn => {
-                let zone_text = match zh_zone_name(zone.name()) {
-                    Some((name, false)) => name.to_owned(),
-                    Some((name, true)) => format!("{name}，{utc}"),
+                let zone_text = match name {
+                    Some(ZoneName { zh, dst: false, .. }) => zh.to_owned(),
+                    Some(ZoneName { zh, dst: true, .. }) => format!("{zh}，{utc}"),
                     None => format!("{}，{utc}", zone.name()),
                 };
                 format!(
@@ -198,7 +198,7 @@ impl Locale {
                     wall.day(),
                     wall.year()
                 );
-                match (en_zone_name(zone.name()), offset.abbreviation()) {
+                match (name.and_then(|n| n.en), offset.abbreviation()) {
                     (Some(name), _) => format!("{date} {name} ({utc})"),
                     (None, Some("UTC")) if seconds == 0 => format!("{date} UTC"),
                     (None, Some(abbreviation)) if !abbreviation.starts_with(['+', '-']) => {

@@ -175,14 +175,8 @@ impl Zone {
     }
 
     fn format_local_moment(&self, instant: DateTime<Utc>, deadline: bool) -> String {
-        let (mut wall, offset) = self.local_parts(instant);
-        let mut hour = wall.hour();
-        if deadline && wall.time() == chrono::NaiveTime::MIN {
-            if let Some(day_before) = wall.checked_sub_signed(chrono::Duration::days(1)) {
-                wall = day_before;
-                hour = 24;
-            }
-        }
+        let (wall, offset) = self.local_parts(instant);
+        let (wall, hour) = super::format::deadline_wall(wall, deadline);
         let fixed = offset.fix();
         let utc_offset = format_offset(fixed.local_minus_utc());
         let abbreviation = offset

@@ -201,10 +201,10 @@ pub async fn fresh_schema(url: &str, tag: &str) -> String {
     format!("{url}{sep}options=-csearch_path%3D{schema}")
 }
 
-/// Declares incident `[byte; 16]` titled `title` as `soc`, the desk's clock at 2026-03-14
-/// 01:05 UTC (detected at 01:00, SEV2, owned by `zhang.min`); its id.
-pub async fn declare_incident(server: &Server, byte: u8, title: &str) -> String {
-    let declare = incident::Declare::new(
+/// The declaration the desk tests use: incident `[byte; 16]`, a data breach titled `title`,
+/// detected by monitoring on 2026-03-14 01:00 UTC, SEV2, owned by `owner`.
+pub fn declaration(byte: u8, title: &str, owner: &str) -> incident::Declare {
+    incident::Declare::new(
         incident::IncidentId::from_bytes([byte; 16]),
         incident::IncidentKind::DataBreach,
         title,
@@ -214,7 +214,13 @@ pub async fn declare_incident(server: &Server, byte: u8, title: &str) -> String 
         seed::at(2026, 3, 14, 1, 0),
     )
     .severity(incident::Severity::Sev2)
-    .owner(seed::actor("zhang.min"));
+    .owner(seed::actor(owner))
+}
+
+/// Declares incident `[byte; 16]` titled `title` as `soc`, the desk's clock at 2026-03-14
+/// 01:05 UTC (detected at 01:00, SEV2, owned by `zhang.min`); its id.
+pub async fn declare_incident(server: &Server, byte: u8, title: &str) -> String {
+    let declare = declaration(byte, title, "zhang.min");
     let (status, body) = server
         .post(
             "/incidents",
