@@ -567,6 +567,7 @@ fn a_plan_can_state_its_own_required_elements() {
         kind: MessageKind::HoldingStatement,
         audience: None,
         elements: stricter,
+        when: None,
     });
     plan.required_elements = Some(rules);
     d.run(Command::AdoptCommsPlan { plan });

@@ -26,7 +26,7 @@ use proptest::prelude::*;
 
 use golden::check_golden;
 
-const KINDS: [MessageKind; 8] = MessageKind::ALL;
+const KINDS: [MessageKind; 12] = MessageKind::ALL;
 
 const AUDIENCES: [Audience; 8] = Audience::ALL;
 
@@ -73,8 +73,8 @@ fn seed_sheet() -> FactSheet {
             "Our transaction monitoring flagged a burst of unusual withdrawal requests from a few overseas IP addresses. The on-call security team investigated and confirmed that someone had used a stolen back-office account to access customer records.",
         )),
         AffectedScope.fact(text(
-            "部分客户的账户资料被未经授权查询，其中 37 个账户中的资金被盗转。",
-            "The account records of some customers were viewed without authorisation, and money was moved out of 37 of their accounts.",
+            "12,480名客户的账户资料被未经授权查询，其中37个账户中的资金被盗转。",
+            "The account records of 12,480 customers were viewed without authorisation, and money was moved out of 37 of those accounts.",
         )),
         PeopleAffected.fact(FactValue::Count { n: 12_480 }),
         DataCategories.fact(FactValue::DataCategories {
@@ -88,8 +88,8 @@ fn seed_sheet() -> FactSheet {
             .collect(),
         }),
         MeasuresTaken.fact(text(
-            "我们已停用被盗用的后台账号并封禁相关IP地址，拦截了全部可疑提现，强制重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。",
-            "We disabled the stolen back-office account, blocked the addresses involved, stopped every suspicious withdrawal, reset the login passwords of affected customers, reported the crime to the police and notified our regulators.",
+            "我们已停用被盗用的后台账号并封禁相关IP地址；3月14日9时30分发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。",
+            "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity at 09:30 on 14 March, every new suspicious withdrawal has been stopped. We reset the login passwords of affected customers, reported the crime to the police and notified our regulators.",
         )),
         SecurityImprovements.fact(text(
             "后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方安全公司开展全面安全评估；对全体员工开展防钓鱼培训，并每季度组织应急演练。",
@@ -100,8 +100,8 @@ fn seed_sheet() -> FactSheet {
             "Please sign in to the app, change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.",
         )),
         CompensationOffer.fact(text(
-            "经核实被盗转的资金将由我们全额返还至您的账户；所有受影响客户可免费获得 12 个月的信用监测服务。",
-            "We will refund in full any money confirmed as stolen from your account, and every affected customer can have 12 months of credit monitoring free of charge.",
+            "经核实被盗转的资金，我们将先行全额返还至您的账户，无需等待追回结果；返还安排及申请方式将于3月20日前另行通知。",
+            "We will refund in full, without waiting for any recovery, money confirmed as taken from your account. We will tell you by 20 March how the refund works and how to apply.",
         )),
         ContactPoints.fact(text(
             "客服热线 400-820-8820（24小时）；App内“在线客服”；电子邮箱 security@btepai.example",
@@ -111,8 +111,8 @@ fn seed_sheet() -> FactSheet {
             at: beijing(2026, 3, 15, 18, 0),
         }),
         Apology.fact(text(
-            "对于此次事件给您带来的担忧和不便，我们深表歉意。",
-            "We are sorry for the worry and inconvenience this incident has caused.",
+            "我们没有守护好您托付的信息和资金，对此深表歉意。",
+            "We failed to protect the information and money you trusted us with, and we are sorry.",
         )),
         RootCause.fact(text(
             "一名客服人员的后台账号密码在钓鱼邮件中被窃取，该账号未启用二次验证。",
@@ -121,6 +121,49 @@ fn seed_sheet() -> FactSheet {
         FundsInvolved.fact(FactValue::Amount {
             money: Money::from_major(3_860_000, Currency::CNY).unwrap(),
         }),
+        FundsTaken.fact(text(
+            "37个账户被盗转资金合计人民币386万元。",
+            "CNY 3,860,000.00 in total was taken from 37 accounts.",
+        )),
+        CaseOwner.fact(text(
+            "客户服务部王敏负责本次事件的客户沟通与个案处理，联系电话021-0000-0001。",
+            "Wang Min of our customer-service department handles customer contact and individual cases for this incident: +86 21 0000 0001.",
+        )),
+        ComplaintChannels.fact(text(
+            "如对我们的处理不满意，您可以向中国人民银行金融消费权益保护咨询投诉电话12363反映。",
+            "If you are not satisfied with how we handle this, you can complain to the People's Bank of China consumer protection line, 12363.",
+        )),
+        SinceLastUpdate.fact(text(
+            "截至3月15日18时，确认被盗转资金的账户仍为37个，未发现新的受影响账户；被盗用的后台账号已完成取证。",
+            "As of 18:00 on 15 March, the number of accounts with money taken is still 37 and no further accounts are affected; forensic work on the stolen back-office account is complete.",
+        )),
+        IssuedAt.fact(FactValue::Time {
+            at: beijing(2026, 3, 14, 11, 30),
+        }),
+        MediaContact.fact(text(
+            "品牌与公共关系部 陈静，电话021-0000-0002，电子邮箱press@btepai.example",
+            "Chen Jing, Brand and Public Relations: +86 21 0000 0002, press@btepai.example",
+        )),
+        IncidentGrade.fact(text(
+            "初步研判为一般网络安全事件（涉及个人信息12,480人，直接经济损失386万元，均未达到较大事件标准），研判将随调查进展更新。",
+            "Provisionally graded ordinary (一般): 12,480 people's personal information and a direct loss of CNY 3.86 million, both below the thresholds for a relatively major incident; the grade will be revisited as the investigation proceeds.",
+        )),
+        TrendAndImpact.fact(text(
+            "异常提现已停止，暂未发现新的受影响账户；泄露的客户资料可能被用于电信诈骗，预计未来数周内受影响客户接到诈骗电话的风险上升。",
+            "The unauthorised withdrawals have stopped and no new accounts are affected; the leaked records may be used for phone fraud, so affected customers are likely to receive more scam calls in the coming weeks.",
+        )),
+        ScenePreservation.fact(text(
+            "已对被盗用账号的登录日志、相关服务器镜像和网络流量记录进行固定和哈希存证，由专人保管。",
+            "Login logs of the stolen account, images of the servers involved and network traffic records have been secured and hashed, in the custody of a named person.",
+        )),
+        SupportNeeded.fact(text(
+            "请求公安机关协助追查被盗转资金的流向，并协调相关银行冻结涉案账户。",
+            "We ask the police to help trace the stolen funds and to coordinate with the banks concerned to freeze the accounts used.",
+        )),
+        Reporter.fact(text(
+            "信息安全部总经理 李强，电话021-0000-0003",
+            "Li Qiang, General Manager, Information Security: +86 21 0000 0003",
+        )),
     ]
     .into_iter()
     .collect();
@@ -136,7 +179,10 @@ fn seed_sheet() -> FactSheet {
 /// The audience each built-in kind is usually sent to.
 fn usual_audience(kind: MessageKind) -> Audience {
     match kind {
-        MessageKind::HoldingStatement => Audience::Media,
+        MessageKind::HoldingStatement | MessageKind::PressRelease | MessageKind::SpokespersonQa => {
+            Audience::Media
+        }
+        MessageKind::StaffBriefing | MessageKind::HotlineScript => Audience::Employees,
         MessageKind::RegulatorReport => Audience::Regulators,
         _ => Audience::AffectedCustomers,
     }

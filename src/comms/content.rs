@@ -7,11 +7,11 @@
 //!   found". The list of elements is the list of things a message can be required to say;
 //!   each element names the one [well-known key](ContentElement::key) whose fact says it.
 //! - A [`WellKnownKey`] *names a fact* that templates refer to (`{{how_discovered}}`) and
-//!   fact sheets hold. The keys are the eleven element keys, plus six that say something no
-//!   rule requires: who is speaking and under which reference (`firm_name`,
+//!   fact sheets hold. The keys are the twenty-three element keys, plus five that say
+//!   something no rule requires: who is speaking and under which reference (`firm_name`,
 //!   `incident_reference`), when the firm found out (`detected_at`), how many people are
 //!   affected (`people_affected`, which also counts as the affected scope), and, for
-//!   supervisors, the cause and the money involved (`root_cause`, `funds_involved`).
+//!   supervisors, the money involved as an amount (`funds_involved`).
 //!   [`WellKnownKey::element`] is derived from [`ContentElement::key`], so the two cannot
 //!   drift apart again.
 //!
@@ -58,11 +58,39 @@ pub enum ContentElement {
     NextUpdateTime,
     /// An apology.
     Apology,
+    /// How much money was taken, from how many accounts: required of customer notices
+    /// whenever funds were taken (the first seed's theft case).
+    FundsTaken,
+    /// The cause, once the investigation has confirmed one ("公布调查结果", the securities
+    /// playbook).
+    RootCause,
+    /// The named person or team answering for the customer's case ("建立专人负责", the
+    /// securities playbook's third rule).
+    CaseOwner,
+    /// Where a customer can complain beyond the firm (the supervisors' hotlines).
+    ComplaintChannels,
+    /// What has changed since the previous update.
+    SinceLastUpdate,
+    /// When the document is issued: the date line of a 公告, the time stamp of a press
+    /// statement.
+    IssuedAt,
+    /// The press office, apart from the customer hotline.
+    MediaContact,
+    /// The incident's grade and the basis for it (a report to a supervisor).
+    IncidentGrade,
+    /// How the incident is developing and what further impact is likely.
+    TrendAndImpact,
+    /// What was done to preserve the scene and the evidence.
+    ScenePreservation,
+    /// What support the firm asks the supervisor or the police for.
+    SupportNeeded,
+    /// Who reports: name, title and telephone.
+    Reporter,
 }
 
 impl ContentElement {
     /// Every element, in declaration order.
-    pub const ALL: [ContentElement; 11] = [
+    pub const ALL: [ContentElement; 23] = [
         Self::OccurredAt,
         Self::HowDiscovered,
         Self::AffectedScope,
@@ -74,6 +102,18 @@ impl ContentElement {
         Self::ContactPoints,
         Self::NextUpdateTime,
         Self::Apology,
+        Self::FundsTaken,
+        Self::RootCause,
+        Self::CaseOwner,
+        Self::ComplaintChannels,
+        Self::SinceLastUpdate,
+        Self::IssuedAt,
+        Self::MediaContact,
+        Self::IncidentGrade,
+        Self::TrendAndImpact,
+        Self::ScenePreservation,
+        Self::SupportNeeded,
+        Self::Reporter,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -90,6 +130,18 @@ impl ContentElement {
             Self::ContactPoints => "contact_points",
             Self::NextUpdateTime => "next_update_time",
             Self::Apology => "apology",
+            Self::FundsTaken => "funds_taken",
+            Self::RootCause => "root_cause",
+            Self::CaseOwner => "case_owner",
+            Self::ComplaintChannels => "complaint_channels",
+            Self::SinceLastUpdate => "since_last_update",
+            Self::IssuedAt => "issued_at",
+            Self::MediaContact => "media_contact",
+            Self::IncidentGrade => "incident_grade",
+            Self::TrendAndImpact => "trend_and_impact",
+            Self::ScenePreservation => "scene_preservation",
+            Self::SupportNeeded => "support_needed",
+            Self::Reporter => "reporter",
         }
     }
 
@@ -115,6 +167,18 @@ impl ContentElement {
             Self::ContactPoints => WellKnownKey::ContactPoints,
             Self::NextUpdateTime => WellKnownKey::NextUpdateAt,
             Self::Apology => WellKnownKey::Apology,
+            Self::FundsTaken => WellKnownKey::FundsTaken,
+            Self::RootCause => WellKnownKey::RootCause,
+            Self::CaseOwner => WellKnownKey::CaseOwner,
+            Self::ComplaintChannels => WellKnownKey::ComplaintChannels,
+            Self::SinceLastUpdate => WellKnownKey::SinceLastUpdate,
+            Self::IssuedAt => WellKnownKey::IssuedAt,
+            Self::MediaContact => WellKnownKey::MediaContact,
+            Self::IncidentGrade => WellKnownKey::IncidentGrade,
+            Self::TrendAndImpact => WellKnownKey::TrendAndImpact,
+            Self::ScenePreservation => WellKnownKey::ScenePreservation,
+            Self::SupportNeeded => WellKnownKey::SupportNeeded,
+            Self::Reporter => WellKnownKey::Reporter,
         }
     }
 }
@@ -140,6 +204,18 @@ impl Label for ContentElement {
             Self::ContactPoints => ("联系方式", "contact points"),
             Self::NextUpdateTime => ("下次更新时间", "the next update time"),
             Self::Apology => ("致歉", "an apology"),
+            Self::FundsTaken => ("被盗转资金情况", "the funds taken"),
+            Self::RootCause => ("事件原因", "the cause"),
+            Self::CaseOwner => ("专人负责", "the named case owner"),
+            Self::ComplaintChannels => ("投诉渠道", "complaint channels"),
+            Self::SinceLastUpdate => ("上次通报以来的进展", "what has changed since the last update"),
+            Self::IssuedAt => ("发布时间", "the issue time"),
+            Self::MediaContact => ("媒体联系方式", "the media contact"),
+            Self::IncidentGrade => ("事件级别及研判依据", "the incident grade and its basis"),
+            Self::TrendAndImpact => ("事态发展趋势及可能造成的影响", "the trend and likely further impact"),
+            Self::ScenePreservation => ("现场保护情况", "how the scene and evidence were preserved"),
+            Self::SupportNeeded => ("需要支持的事项", "the support needed"),
+            Self::Reporter => ("报告人及联系电话", "the reporter's name, title and telephone"),
         };
         tr(locale, zh_cn, en)
     }
@@ -169,12 +245,26 @@ impl Label for ContentElement {
 /// | `contact_points` | text or literal | public | [`ContactPoints`](ContentElement::ContactPoints) |
 /// | `next_update_at` | time | public | [`NextUpdateTime`](ContentElement::NextUpdateTime) |
 /// | `apology` | text | public | [`Apology`](ContentElement::Apology) |
-/// | `root_cause` | text | restricted | – |
+/// | `root_cause` | text | restricted | [`RootCause`](ContentElement::RootCause) |
 /// | `funds_involved` | amount | restricted | – |
+/// | `funds_taken` | text or amount | customers | [`FundsTaken`](ContentElement::FundsTaken) |
+/// | `case_owner` | text | customers | [`CaseOwner`](ContentElement::CaseOwner) |
+/// | `complaint_channels` | text | public | [`ComplaintChannels`](ContentElement::ComplaintChannels) |
+/// | `since_last_update` | text | public | [`SinceLastUpdate`](ContentElement::SinceLastUpdate) |
+/// | `issued_at` | time | public | [`IssuedAt`](ContentElement::IssuedAt) |
+/// | `media_contact` | text | public | [`MediaContact`](ContentElement::MediaContact) |
+/// | `incident_grade` | text or literal | restricted | [`IncidentGrade`](ContentElement::IncidentGrade) |
+/// | `trend_and_impact` | text | restricted | [`TrendAndImpact`](ContentElement::TrendAndImpact) |
+/// | `scene_preservation` | text | restricted | [`ScenePreservation`](ContentElement::ScenePreservation) |
+/// | `support_needed` | text | restricted | [`SupportNeeded`](ContentElement::SupportNeeded) |
+/// | `reporter` | text | restricted | [`Reporter`](ContentElement::Reporter) |
 ///
-/// How the incident was found and what is offered in compensation default to customers
-/// only: the press gets neither until the firm decides so. The cause and the money involved
-/// default to restricted (supervisors, police, board) while the investigation runs.
+/// How the incident was found, what is offered in compensation, the money taken and the
+/// named case owner default to customers only: the press gets none of them until the firm
+/// decides so. The cause, the money involved as an amount and the supervisor's report
+/// fields (grade, trend, scene, support, reporter) default to restricted (supervisors,
+/// police, board) while the investigation runs; once the cause is confirmed, relabel it to
+/// tell customers (the resolution notice then requires it).
 ///
 /// # Examples
 /// ```
@@ -229,11 +319,33 @@ pub enum WellKnownKey {
     RootCause,
     /// `funds_involved`: the money stolen or at risk.
     FundsInvolved,
+    /// `funds_taken`: [`ContentElement::FundsTaken`], as customers are told it.
+    FundsTaken,
+    /// `case_owner`: [`ContentElement::CaseOwner`].
+    CaseOwner,
+    /// `complaint_channels`: [`ContentElement::ComplaintChannels`].
+    ComplaintChannels,
+    /// `since_last_update`: [`ContentElement::SinceLastUpdate`].
+    SinceLastUpdate,
+    /// `issued_at`: [`ContentElement::IssuedAt`].
+    IssuedAt,
+    /// `media_contact`: [`ContentElement::MediaContact`].
+    MediaContact,
+    /// `incident_grade`: [`ContentElement::IncidentGrade`].
+    IncidentGrade,
+    /// `trend_and_impact`: [`ContentElement::TrendAndImpact`].
+    TrendAndImpact,
+    /// `scene_preservation`: [`ContentElement::ScenePreservation`].
+    ScenePreservation,
+    /// `support_needed`: [`ContentElement::SupportNeeded`].
+    SupportNeeded,
+    /// `reporter`: [`ContentElement::Reporter`].
+    Reporter,
 }
 
 impl WellKnownKey {
     /// Every well-known key, in the order of the table above.
-    pub const ALL: [WellKnownKey; 17] = [
+    pub const ALL: [WellKnownKey; 28] = [
         Self::IncidentReference,
         Self::FirmName,
         Self::OccurredAt,
@@ -251,6 +363,17 @@ impl WellKnownKey {
         Self::Apology,
         Self::RootCause,
         Self::FundsInvolved,
+        Self::FundsTaken,
+        Self::CaseOwner,
+        Self::ComplaintChannels,
+        Self::SinceLastUpdate,
+        Self::IssuedAt,
+        Self::MediaContact,
+        Self::IncidentGrade,
+        Self::TrendAndImpact,
+        Self::ScenePreservation,
+        Self::SupportNeeded,
+        Self::Reporter,
     ];
 
     /// The key as templates write it, e.g. `occurred_at`.
@@ -273,6 +396,17 @@ impl WellKnownKey {
             Self::Apology => "apology",
             Self::RootCause => "root_cause",
             Self::FundsInvolved => "funds_involved",
+            Self::FundsTaken => "funds_taken",
+            Self::CaseOwner => "case_owner",
+            Self::ComplaintChannels => "complaint_channels",
+            Self::SinceLastUpdate => "since_last_update",
+            Self::IssuedAt => "issued_at",
+            Self::MediaContact => "media_contact",
+            Self::IncidentGrade => "incident_grade",
+            Self::TrendAndImpact => "trend_and_impact",
+            Self::ScenePreservation => "scene_preservation",
+            Self::SupportNeeded => "support_needed",
+            Self::Reporter => "reporter",
         }
     }
 
@@ -299,8 +433,17 @@ impl WellKnownKey {
     /// The label a fact with this key gets from [`WellKnownKey::fact`].
     pub const fn sensitivity(self) -> Sensitivity {
         match self {
-            Self::HowDiscovered | Self::CompensationOffer => Sensitivity::Customers,
-            Self::RootCause | Self::FundsInvolved => Sensitivity::Restricted,
+            Self::HowDiscovered
+            | Self::CompensationOffer
+            | Self::FundsTaken
+            | Self::CaseOwner => Sensitivity::Customers,
+            Self::RootCause
+            | Self::FundsInvolved
+            | Self::IncidentGrade
+            | Self::TrendAndImpact
+            | Self::ScenePreservation
+            | Self::SupportNeeded
+            | Self::Reporter => Sensitivity::Restricted,
             _ => Sensitivity::Public,
         }
     }
@@ -311,7 +454,11 @@ impl WellKnownKey {
         match self {
             Self::IncidentReference => &[ValueKind::Literal],
             Self::FirmName => &[ValueKind::Literal, ValueKind::Text],
-            Self::OccurredAt | Self::DetectedAt | Self::NextUpdateAt => &[ValueKind::Time],
+            Self::OccurredAt | Self::DetectedAt | Self::NextUpdateAt | Self::IssuedAt => {
+                &[ValueKind::Time]
+            }
+            Self::FundsTaken => &[ValueKind::Text, ValueKind::Amount],
+            Self::IncidentGrade => &[ValueKind::Text, ValueKind::Literal],
             Self::PeopleAffected => &[ValueKind::Count],
             Self::DataCategories => &[ValueKind::DataCategories],
             Self::FundsInvolved => &[ValueKind::Amount],
@@ -323,7 +470,15 @@ impl WellKnownKey {
             | Self::WhatToDo
             | Self::CompensationOffer
             | Self::Apology
-            | Self::RootCause => &[ValueKind::Text],
+            | Self::RootCause
+            | Self::CaseOwner
+            | Self::ComplaintChannels
+            | Self::SinceLastUpdate
+            | Self::MediaContact
+            | Self::TrendAndImpact
+            | Self::ScenePreservation
+            | Self::SupportNeeded
+            | Self::Reporter => &[ValueKind::Text],
         }
     }
 
@@ -388,7 +543,6 @@ mod tests {
                 IncidentReference,
                 FirmName,
                 DetectedAt,
-                RootCause,
                 FundsInvolved
             ]
         );

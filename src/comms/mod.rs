@@ -38,7 +38,9 @@ mod template_set;
 mod template_syntax;
 
 pub use content::{ContentElement, WellKnownKey};
-pub use elements::{required_elements, ElementRule, ElementRules};
+pub use elements::{
+    conditional_elements, required_elements, ElementCondition, ElementRule, ElementRules, Situation,
+};
 pub use facts::{ClearanceViolation, Fact, FactSeal, FactSheet, FactValue, ValueKind};
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     required_elements, Audience, Channel, ContentElement, ElementRules, Fact, FactSeal, FactSheet,
-    MessageKind, TemplateSet,
+    MessageKind, Situation, TemplateSet,
 };
 use crate::locale::{tr, Label, Locale};
 use crate::{id::FactKey, id::NoticeId, id::PlanItemId, ActorId};
@@ -198,6 +198,20 @@ impl Notice {
     pub fn missing_elements_under(&self, rules: &ElementRules) -> Vec<ContentElement> {
         rules
             .required(self.draft.kind, self.draft.audience)
+            .into_iter()
+            .filter(|e| !self.draft.elements.contains(e))
+            .collect()
+    }
+
+    /// Required elements under `rules` in `situation` (funds taken, cause confirmed) the
+    /// draft does not carry: what approval checks.
+    pub fn missing_elements_in(
+        &self,
+        rules: &ElementRules,
+        situation: Situation,
+    ) -> Vec<ContentElement> {
+        rules
+            .required_in(self.draft.kind, self.draft.audience, situation)
             .into_iter()
             .filter(|e| !self.draft.elements.contains(e))
             .collect()

@@ -60,6 +60,26 @@ pub enum PlanTrigger {
     RegulatoryObligations {},
 }
 
+impl PlanTrigger {
+    /// When the trigger's first message falls due, as a phase and a delay in minutes after
+    /// entering it; `None` for regulator reports, which run on their own clocks.
+    fn first_due(&self) -> Option<(Phase, u32)> {
+        match self {
+            Self::Phase {
+                phase,
+                within_minutes,
+            } => Some((*phase, *within_minutes)),
+            Self::Cadence {
+                every_hours,
+                while_in,
+            } => while_in
+                .first()
+                .map(|p| (*p, every_hours.saturating_mul(60))),
+            Self::RegulatoryObligations {} => None,
+        }
+    }
+}
+
 /// One line of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -93,6 +113,12 @@ pub struct CommsPlan {
     /// eyes); a one-person desk turns it on knowingly, and the plan in the log says so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_self_approval: bool,
+    /// Whether an item for the press may fall due before every customer notice. Off by
+    /// default: customers read about their own money in a notice from the firm, not in the
+    /// news ([`PlanProblem::PressBeforeCustomers`]). A host that must answer the press
+    /// first turns it on knowingly, and the plan in the log says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_press_before_customers: bool,
 }
 
 /// Something wrong with a plan.
@@ -125,6 +151,18 @@ pub enum PlanProblem {
         per_day: u32,
         /// The most allowed.
         limit: u32,
+    },
+    /// An item for the press can fall due before the first customer notice: no customer
+    /// item is certain to fall due first (on the same phase or an earlier one, with no
+    /// longer a delay).
+    #[error("plan item {press_item} can reach the press before any customer notice: schedule a customer notice on the same or an earlier phase with no longer a delay than {within_minutes} minutes, or set allow_press_before_customers if the press must be told first")]
+    PressBeforeCustomers {
+        /// The press item.
+        press_item: PlanItemId,
+        /// Its phase.
+        phase: Phase,
+        /// Its delay after entering the phase, in minutes.
+        within_minutes: u32,
     },
     /// More items than a plan may hold ([`CommsPlan::MAX_ITEMS`]).
     #[error("the plan has {items} items, more than the {limit} a plan may hold: merge items that go to the same audience on the same trigger")]
@@ -183,6 +221,9 @@ impl CommsPlan {
                 limit: Self::MAX_CADENCE_PER_DAY,
             });
         }
+        if !self.allow_press_before_customers {
+            out.extend(self.press_before_customers());
+        }
         for (i, item) in self.items.iter().enumerate() {
             if self.items.iter().take(i).any(|other| other.id == item.id) {
                 out.push(PlanProblem::DuplicateItem {
@@ -209,13 +250,51 @@ impl CommsPlan {
         out
     }
 
-    /// A plan following the two seed documents: a holding statement for the media and a
-    /// staff briefing within hours of detection; the initial notice to affected customers
-    /// within 24 h of containment, then updates every 24 h while contained or disclosed;
-    /// the identity-theft guide and an FAQ on disclosure; regulator reports on their own
-    /// clocks; the resolution notice within 72 h of remediation and a satisfaction survey a
-    /// week later. Customer messages are approved by the communications lead, regulator
-    /// reports by legal counsel.
+    /// Press items that may fall due before every customer notice. A customer item `c`
+    /// falls due no later than a press item `p` whatever the incident's timing when `c`'s
+    /// phase comes no later than `p`'s and its delay is no longer: phases are entered in
+    /// order, so `entered(c) + delay(c) <= entered(p) + delay(p)`. A cadence counts from
+    /// entering the first of its phases, one interval later. Surveys are not notices, and
+    /// the spokesperson's Q&A is not published.
+    fn press_before_customers(&self) -> Vec<PlanProblem> {
+        let customer: Vec<(Phase, u32)> = self
+            .items
+            .iter()
+            .filter(|i| i.audience.is_customers() && i.kind != MessageKind::Survey)
+            .filter_map(|i| i.trigger.first_due())
+            .collect();
+        self.items
+            .iter()
+            .filter(|i| i.audience == Audience::Media && i.kind != MessageKind::SpokespersonQa)
+            .filter_map(|i| i.trigger.first_due().map(|due| (i, due)))
+            .filter(|(_, (pp, pm))| !customer.iter().any(|(cp, cm)| cp <= pp && cm <= pm))
+            .map(|(i, (phase, within_minutes))| PlanProblem::PressBeforeCustomers {
+                press_item: i.id.clone(),
+                phase,
+                within_minutes,
+            })
+            .collect()
+    }
+
+    /// A plan following the two seed documents, for a breach in which customers' money or
+    /// data was taken. Customers hear first and hear early ("快速反应", "第一时间": the
+    /// securities playbook; "迅速发布公告", the first seed):
+    ///
+    /// | when | what | to whom |
+    /// |---|---|---|
+    /// | 1 h after detection | staff briefing; hotline script and agreed answers | staff, agents |
+    /// | 2 h after detection | initial notice (SMS, in-app, e-mail) | affected customers |
+    /// | 3 h after detection | holding statement; spokesperson's Q&A | media |
+    /// | every 24 h from detection while detected, contained or disclosed | update | affected customers |
+    /// | 24 h after detection | identity-theft guide; FAQ | affected customers |
+    /// | on each regulatory clock | report | regulators |
+    /// | 4 h after disclosure | press release | media |
+    /// | 72 h after remediation | resolution notice | affected customers |
+    /// | 7 days after remediation | satisfaction survey | affected customers |
+    ///
+    /// The press is never due before customers ([`PlanProblem::PressBeforeCustomers`]).
+    /// Customer messages and press documents are approved by the communications lead, the
+    /// hotline script by the customer liaison, regulator reports by legal counsel.
     pub fn reference() -> Self {
         use Channel::*;
         let item =
@@ -231,40 +310,59 @@ impl CommsPlan {
             phase,
             within_minutes,
         };
+        let detected = |minutes| phase(Phase::Detected, minutes);
         Self {
             items: vec![
                 item(
-                    "media-holding",
-                    MessageKind::HoldingStatement,
-                    Audience::Media,
-                    &[PressRelease, SocialMedia],
-                    phase(Phase::Detected, 120),
+                    "staff-briefing",
+                    MessageKind::StaffBriefing,
+                    Audience::Employees,
+                    &[Email],
+                    detected(60),
                     Role::CommsLead,
                 ),
                 item(
-                    "staff-briefing",
-                    MessageKind::Update,
+                    "hotline-script",
+                    MessageKind::HotlineScript,
                     Audience::Employees,
                     &[Email],
-                    phase(Phase::Detected, 240),
-                    Role::CommsLead,
+                    detected(60),
+                    Role::CustomerLiaison,
                 ),
                 item(
                     "customer-initial",
                     MessageKind::InitialNotice,
                     Audience::AffectedCustomers,
-                    &[Email, Sms, InApp],
-                    phase(Phase::Contained, 24 * 60),
+                    &[Sms, InApp, Email],
+                    detected(120),
+                    Role::CommsLead,
+                ),
+                item(
+                    "media-holding",
+                    MessageKind::HoldingStatement,
+                    Audience::Media,
+                    &[PressRelease, SocialMedia],
+                    detected(180),
+                    Role::CommsLead,
+                ),
+                item(
+                    "spokesperson-qa",
+                    MessageKind::SpokespersonQa,
+                    Audience::Media,
+                    &[Email],
+                    detected(180),
                     Role::CommsLead,
                 ),
                 item(
                     "customer-updates",
                     MessageKind::Update,
                     Audience::AffectedCustomers,
-                    &[Email, InApp],
+                    &[InApp, Email],
                     PlanTrigger::Cadence {
                         every_hours: 24,
-                        while_in: [Phase::Contained, Phase::Disclosed].into_iter().collect(),
+                        while_in: [Phase::Detected, Phase::Contained, Phase::Disclosed]
+                            .into_iter()
+                            .collect(),
                     },
                     Role::CommsLead,
                 ),
@@ -273,15 +371,15 @@ impl CommsPlan {
                     MessageKind::IdentityTheftGuide,
                     Audience::AffectedCustomers,
                     &[Email, WebsiteNotice],
-                    phase(Phase::Disclosed, 24 * 60),
+                    detected(24 * 60),
                     Role::CommsLead,
                 ),
                 item(
                     "faq",
                     MessageKind::Faq,
-                    Audience::AllCustomers,
-                    &[WebsiteNotice],
-                    phase(Phase::Disclosed, 24 * 60),
+                    Audience::AffectedCustomers,
+                    &[InApp, Email],
+                    detected(24 * 60),
                     Role::CommsLead,
                 ),
                 item(
@@ -291,6 +389,14 @@ impl CommsPlan {
                     &[RegulatorPortal],
                     PlanTrigger::RegulatoryObligations {},
                     Role::Legal,
+                ),
+                item(
+                    "press-release",
+                    MessageKind::PressRelease,
+                    Audience::Media,
+                    &[PressRelease, WebsiteNotice],
+                    phase(Phase::Disclosed, 240),
+                    Role::CommsLead,
                 ),
                 item(
                     "customer-resolution",
@@ -304,13 +410,14 @@ impl CommsPlan {
                     "satisfaction-survey",
                     MessageKind::Survey,
                     Audience::AffectedCustomers,
-                    &[Email, Sms],
+                    &[Email, InApp],
                     phase(Phase::Remediated, 7 * 24 * 60),
                     Role::CustomerLiaison,
                 ),
             ],
             required_elements: None,
             allow_self_approval: false,
+            allow_press_before_customers: false,
         }
     }
 

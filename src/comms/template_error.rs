@@ -146,6 +146,10 @@ pub(super) fn kind_name(kind: MessageKind) -> &'static str {
         MessageKind::Faq => "faq",
         MessageKind::ResolutionNotice => "resolution_notice",
         MessageKind::Survey => "survey",
+        MessageKind::PressRelease => "press_release",
+        MessageKind::StaffBriefing => "staff_briefing",
+        MessageKind::HotlineScript => "hotline_script",
+        MessageKind::SpokespersonQa => "spokesperson_qa",
     }
 }
 

@@ -102,11 +102,21 @@ pub enum MessageKind {
     ResolutionNotice,
     /// A satisfaction survey.
     Survey,
+    /// A press release: the firm's full statement to the media, with an issue time and
+    /// a media contact apart from the customer hotline.
+    PressRelease,
+    /// A briefing for staff: what happened, what to say and what not to, where to send
+    /// questions from customers and journalists.
+    StaffBriefing,
+    /// The hotline script and agreed answers (口径) for customer-service agents.
+    HotlineScript,
+    /// The spokesperson's prepared questions and answers for the media.
+    SpokespersonQa,
 }
 
 impl MessageKind {
     /// Every message kind.
-    pub const ALL: [MessageKind; 8] = [
+    pub const ALL: [MessageKind; 12] = [
         Self::InitialNotice,
         Self::Update,
         Self::HoldingStatement,
@@ -115,6 +125,10 @@ impl MessageKind {
         Self::Faq,
         Self::ResolutionNotice,
         Self::Survey,
+        Self::PressRelease,
+        Self::StaffBriefing,
+        Self::HotlineScript,
+        Self::SpokespersonQa,
     ];
 }
 
@@ -145,6 +159,10 @@ impl Label for MessageKind {
             Self::Faq => ("常见问题", "FAQ"),
             Self::ResolutionNotice => ("处理结果通知", "resolution notice"),
             Self::Survey => ("满意度调查", "survey"),
+            Self::PressRelease => ("新闻稿", "press release"),
+            Self::StaffBriefing => ("员工通报", "staff briefing"),
+            Self::HotlineScript => ("客服应答口径", "hotline script"),
+            Self::SpokespersonQa => ("新闻发言人问答口径", "spokesperson Q&A"),
         };
         tr(locale, zh_cn, en)
     }

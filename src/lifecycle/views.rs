@@ -7,9 +7,11 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use crate::comms::{
-    inquiry_stats, survey_stats, ContentElement, Fact, FactSheet, FactValue, InquiryStats,
-    NoticeStatus, PlanView, Schedule, Sensitivity, SlaTargets, SurveyStats,
+    inquiry_stats, survey_stats, ContentElement, ElementRules, Fact, FactSheet, FactValue,
+    InquiryStats, Notice, NoticeStatus, PlanView, Schedule, Sensitivity, Situation, SlaTargets,
+    SurveyStats,
 };
+use crate::findings::{FindingKind, RootCause};
 use crate::compensation::{CompensationError, Policy, Program};
 use crate::id::FactKey;
 use crate::regulation::{IncidentFacts, Obligations};
@@ -143,6 +145,42 @@ impl Incident {
             .iter()
             .find(|f| f.key.as_str() == key)
             .map(|f| f.sensitivity)
+    }
+
+    /// What the conditional content rules read ([`ElementRules::required_in`]): money
+    /// taken (a funds theft, or funds recorded in the impact) and a confirmed cause (a
+    /// root-cause finding that names a category other than unknown).
+    pub fn situation(&self) -> Situation {
+        let funds_taken = self.kind == crate::IncidentKind::FundsTheft
+            || self.impact.funds_involved.is_some_and(|m| m.is_positive());
+        let cause_confirmed = self.findings.values().any(|f| {
+            f.kind == FindingKind::RootCause
+                && f.root_cause.is_some_and(|c| c != RootCause::Unknown)
+        });
+        Situation {
+            funds_taken,
+            cause_confirmed,
+        }
+    }
+
+    /// The required content elements `notice` does not carry: under the adopted plan's
+    /// rules when it states them, else the crate's defaults, in this incident's
+    /// [situation](Incident::situation). Approval refuses a notice that lacks one; the
+    /// review report and the drill list them.
+    pub fn missing_elements(&self, notice: &Notice) -> Vec<ContentElement> {
+        let defaults;
+        let rules = match self
+            .comms_plan
+            .as_ref()
+            .and_then(|p| p.required_elements.as_ref())
+        {
+            Some(rules) => rules,
+            None => {
+                defaults = ElementRules::defaults();
+                &defaults
+            }
+        };
+        notice.missing_elements_in(rules, self.situation())
     }
 
     /// What the communication plan's schedule is computed from: the phase history and

@@ -659,18 +659,12 @@ fn scored_deadlines(obligations: &Obligations, gaps: &mut Vec<DrillGap>) -> Vec<
 /// Every notice not cancelled, with the required elements it lacks (under the adopted
 /// plan's rules when it has some); an incomplete one is also a gap.
 fn scored_notices(incident: &Incident, gaps: &mut Vec<DrillGap>) -> Vec<DrillNotice> {
-    let rules = incident
-        .comms_plan()
-        .and_then(|plan| plan.required_elements.as_ref());
     let mut notices = Vec::new();
     for (id, n) in incident.notices() {
         if n.status == crate::comms::NoticeStatus::Cancelled {
             continue;
         }
-        let missing = match rules {
-            Some(rules) => n.missing_elements_under(rules),
-            None => n.missing_elements(),
-        };
+        let missing = incident.missing_elements(n);
         if !missing.is_empty() {
             gaps.push(DrillGap::NoticeIncomplete {
                 notice_id: id.clone(),

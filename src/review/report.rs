@@ -293,9 +293,6 @@ impl ReviewReport {
             };
             bucket.push(finding.clone());
         }
-        let rules = incident
-            .comms_plan()
-            .and_then(|p| p.required_elements.as_ref());
         let notices = incident
             .notices()
             .iter()
@@ -305,10 +302,7 @@ impl ReviewReport {
                 message: n.draft.kind,
                 status: n.status,
                 sent_at: n.sent_at,
-                missing_elements: match rules {
-                    Some(rules) => n.missing_elements_under(rules),
-                    None => n.missing_elements(),
-                },
+                missing_elements: incident.missing_elements(n),
             })
             .collect();
         let mut actions: Vec<ActionLine> = incident

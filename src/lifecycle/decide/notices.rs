@@ -177,22 +177,6 @@ impl Incident {
         }
     }
 
-    /// Required elements the notice lacks: under the adopted plan's rules when it states
-    /// them, else the crate's defaults.
-    pub(super) fn missing_elements(
-        &self,
-        notice: &crate::comms::Notice,
-    ) -> Vec<crate::comms::ContentElement> {
-        match self
-            .comms_plan
-            .as_ref()
-            .and_then(|p| p.required_elements.as_ref())
-        {
-            Some(rules) => notice.missing_elements_under(rules),
-            None => notice.missing_elements(),
-        }
-    }
-
     /// Approval: every fact the draft declares is known, and every fact the notice can
     /// print (`printed`: declared, element keys, the built-in templates' keys) is within
     /// its audience's clearance.
