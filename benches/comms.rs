@@ -193,7 +193,7 @@ fn sheet() -> FactSheet {
         }),
         MeasuresTaken.fact(en("we disabled the stolen account, blocked the addresses involved, stopped every suspicious withdrawal, reset the passwords of affected customers, reported the crime to the police and notified our regulators.")),
         WhatToDo.fact(en("change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.")),
-        ContactPoints.fact(en("hotline +86 400-820-8820 (24 hours), in-app chat, e-mail security@btepai.example")),
+        ContactPoints.fact(en("hotline 400-000-0000 (24 hours), in-app chat, e-mail security@btepai.example")),
         FundsInvolved.fact(FactValue::Amount { money: Money::from_major(3_860_000, Currency::CNY).unwrap() }),
     ]
     .into_iter()

@@ -173,7 +173,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         fact(AffectedScope, text("部分客户的账户资料被未经授权查询，其中 37 个账户中的资金被盗转。", "Some customers' account records were viewed without authorisation, and money was moved out of 37 accounts.")),
         fact(MeasuresTaken, text("我们已停用被盗用的后台账号，拦截全部可疑提现，重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。", "We disabled the stolen account, stopped every suspicious withdrawal, reset affected customers' passwords, reported the crime to the police and notified our regulators.")),
         fact(WhatToDo, text("请尽快修改登录密码和交易密码，开启二次验证，并核对近期交易记录。", "Please change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.")),
-        fact(ContactPoints, text("客服热线 400-820-8820（24小时）；App内“在线客服”", "Hotline +86 400-820-8820 (24 hours); in-app chat")),
+        fact(ContactPoints, text("客服热线 400-000-0000（24小时）；App内“在线客服”", "Hotline 400-000-0000 (24 hours); in-app chat")),
         fact(NextUpdateAt, FactValue::Time { at: beijing(15, 18, 0) }),
         fact(Apology, text("对于此次事件给您带来的担忧和不便，我们深表歉意。", "We are sorry for the worry and inconvenience this has caused.")),
         Command::RecordFact(Fact {

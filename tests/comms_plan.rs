@@ -24,6 +24,7 @@ use incident::*;
 
 use driver::commands::*;
 use driver::*;
+use proptest::prelude::*;
 
 fn key(s: &str) -> FactKey {
     FactKey::new(s).unwrap()
@@ -87,9 +88,13 @@ fn freeze_accounts(d: &mut Desk) {
 
 /// A draft of `kind` for `audience` on `channel` carrying every required element.
 fn full_draft(id: &str, kind: MessageKind, audience: Audience, channel: Channel) -> NoticeDraft {
+    let conditional = ElementCondition::ALL
+        .into_iter()
+        .flat_map(|c| conditional_elements(kind, audience, c).iter().copied());
     NoticeDraft::new(NoticeId::new(id).unwrap(), kind, audience)
         .channels([channel])
         .elements(required_elements(kind, audience).iter().copied())
+        .elements(conditional)
 }
 
 fn holding(id: &str, facts: &[&str]) -> Command {
@@ -209,16 +214,29 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     d.run(Command::AdoptCommsPlan { plan: plan.clone() });
     let t0 = d.incident.entered_at(Phase::Detected).unwrap();
 
-    // At detection: the media holding statement (2 h) and the staff briefing (4 h).
+    // At detection: staff and agents first (1 h), then customers (2 h), then the press
+    // (3 h); the first update, the guide and the FAQ a day later.
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
     let items: Vec<_> = s.entries.iter().map(|e| e.item.as_str()).collect();
-    assert_eq!(items, vec!["media-holding", "staff-briefing"]);
-    assert_eq!(s.next_due().unwrap().due_at, Some(t0 + Duration::hours(2)));
+    assert_eq!(
+        items,
+        vec![
+            "hotline-script",
+            "staff-briefing",
+            "customer-initial",
+            "media-holding",
+            "spokesperson-qa",
+            "customer-updates",
+            "faq",
+            "identity-theft-guide"
+        ]
+    );
+    assert_eq!(s.next_due().unwrap().due_at, Some(t0 + Duration::hours(1)));
     assert_eq!(s.overdue().count(), 0);
-    let later = plan.schedule(d.incident.plan_view(), None, t0 + Duration::hours(3));
+    let later = plan.schedule(d.incident.plan_view(), None, t0 + Duration::minutes(150));
     assert_eq!(
         later.overdue().map(|e| e.item.as_str()).collect::<Vec<_>>(),
-        vec!["media-holding"]
+        vec!["hotline-script", "staff-briefing", "customer-initial"]
     );
 
     // A draft must match its plan item; approval needs the plan's role.
@@ -256,8 +274,16 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
         "{by_owner}"
     );
     d.as_actor("li.na").run(approve("PR-1"));
+    let holding_entry = |s: &Schedule| {
+        s.entries
+            .iter()
+            .find(|e| e.item.as_str() == "media-holding")
+            .unwrap()
+            .state
+            .clone()
+    };
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
-    assert_eq!(s.entries[0].state, PlannedState::Approved);
+    assert_eq!(holding_entry(&s), PlannedState::Approved);
     assert_eq!(s.ready_to_send().count(), 1);
     // The host's per-append list, computed over the drafted notices only, says the same.
     let ready = plan.ready(d.incident.plan_view(), d.now);
@@ -265,17 +291,17 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
     d.run(sent("PR-1"));
     assert!(plan.ready(d.incident.plan_view(), d.now).is_empty());
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
-    assert!(matches!(s.entries[0].state, PlannedState::Sent { .. }));
+    assert!(matches!(holding_entry(&s), PlannedState::Sent { .. }));
     assert_eq!(s.ready_to_send().count(), 0);
 
-    // Contain: the initial customer notice (24 h) and the 24-hourly updates begin.
+    // Contain: the 24-hourly updates run on from detection.
     freeze_accounts(&mut d);
     d.advance(60);
     let contained_at = d.now;
     d.run(Command::Contain {
         contained_at: Some(contained_at),
     });
-    let at = contained_at + Duration::hours(50);
+    let at = t0 + Duration::hours(50);
     let s = plan.schedule(d.incident.plan_view(), None, at);
     let updates: Vec<_> = s
         .entries
@@ -284,8 +310,8 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
         .collect();
     // Due at +24 h, +48 h, and the next at +72 h.
     assert_eq!(updates.len(), 3);
-    assert_eq!(updates[0].due_at, Some(contained_at + Duration::hours(24)));
-    assert_eq!(updates[2].due_at, Some(contained_at + Duration::hours(72)));
+    assert_eq!(updates[0].due_at, Some(t0 + Duration::hours(24)));
+    assert_eq!(updates[2].due_at, Some(t0 + Duration::hours(72)));
     assert!(updates[0].overdue && updates[1].overdue && !updates[2].overdue);
     assert!(s.overdue().any(|e| e.item.as_str() == "customer-initial"));
 
@@ -458,7 +484,7 @@ fn plans_are_validated_when_adopted() {
     let mut d = desk();
     let mut plan = CommsPlan::reference();
     plan.items.push(plan.items[0].clone());
-    if let PlanTrigger::Cadence { every_hours, .. } = &mut plan.items[3].trigger {
+    if let PlanTrigger::Cadence { every_hours, .. } = &mut plan.items[5].trigger {
         *every_hours = 0;
     }
     plan.items[1].channels.clear();
@@ -579,4 +605,181 @@ fn a_plan_can_state_its_own_required_elements() {
     let mut plain = desk();
     plain.run(holding("PR-1", &[]));
     plain.as_actor("li.na").run(approve("PR-1"));
+}
+
+#[test]
+fn a_plan_that_tells_the_press_before_customers_is_refused_unless_it_says_so() {
+    let mut d = desk();
+    // The old reference plan: customers a day after containment, the press hours after
+    // detection.
+    let mut plan = CommsPlan::reference();
+    for item in &mut plan.items {
+        match item.id.as_str() {
+            "customer-initial" => {
+                item.trigger = PlanTrigger::Phase {
+                    phase: Phase::Contained,
+                    within_minutes: 24 * 60,
+                }
+            }
+            "customer-updates" | "faq" | "identity-theft-guide" => {
+                item.trigger = PlanTrigger::Phase {
+                    phase: Phase::Disclosed,
+                    within_minutes: 24 * 60,
+                }
+            }
+            _ => {}
+        }
+    }
+    let problems = plan.problems();
+    let press: Vec<_> = problems
+        .iter()
+        .map(|p| match p {
+            PlanProblem::PressBeforeCustomers { press_item, .. } => press_item.as_str(),
+            other => panic!("{other}"),
+        })
+        .collect();
+    // The spokesperson's Q&A is not published, so it is not a press item.
+    assert_eq!(press, ["media-holding", "press-release"]);
+    let r = d.reject(Command::AdoptCommsPlan { plan: plan.clone() });
+    assert_eq!(codes(&r), ["invalid", "invalid"]);
+    assert!(
+        r.to_string()
+            .contains("plan item media-holding can reach the press before any customer notice"),
+        "{r}"
+    );
+    // A host that must answer the press first says so, and the log keeps it.
+    plan.allow_press_before_customers = true;
+    assert!(plan.problems().is_empty());
+    d.run(Command::AdoptCommsPlan { plan });
+    assert!(
+        d.incident
+            .comms_plan()
+            .unwrap()
+            .allow_press_before_customers
+    );
+}
+
+/// A timeline: detected at `t0`, then each later phase after the given minutes.
+fn stamps(t0: chrono::DateTime<chrono::Utc>, gaps: &[(Phase, i64)]) -> Vec<PhaseStamp> {
+    let mut at = t0;
+    let mut out = vec![PhaseStamp {
+        phase: Phase::Detected,
+        sub_status: None,
+        at,
+        by: actor("soc"),
+        sequence: 1,
+    }];
+    for (n, (phase, minutes)) in gaps.iter().enumerate() {
+        at += Duration::minutes(*minutes);
+        out.push(PhaseStamp {
+            phase: *phase,
+            sub_status: None,
+            at,
+            by: actor("soc"),
+            sequence: n as u64 + 2,
+        });
+    }
+    out
+}
+
+/// The first due time among the schedule's entries for which `pick` holds.
+fn first_due(
+    s: &Schedule,
+    plan: &CommsPlan,
+    pick: impl Fn(&PlanItem) -> bool,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    s.entries
+        .iter()
+        .filter(|e| plan.item(&e.item).is_some_and(&pick))
+        .filter_map(|e| e.due_at)
+        .min()
+}
+
+fn is_press(i: &PlanItem) -> bool {
+    i.audience == Audience::Media && i.kind != MessageKind::SpokespersonQa
+}
+
+fn is_customer_notice(i: &PlanItem) -> bool {
+    i.audience.is_customers() && i.kind != MessageKind::Survey
+}
+
+fn arb_trigger() -> impl Strategy<Value = PlanTrigger> {
+    let phase = prop::sample::select(vec![
+        Phase::Detected,
+        Phase::Contained,
+        Phase::Disclosed,
+        Phase::Remediated,
+    ]);
+    prop_oneof![
+        (phase.clone(), 0u32..3000).prop_map(|(phase, within_minutes)| PlanTrigger::Phase {
+            phase,
+            within_minutes
+        }),
+        (1u32..72, prop::collection::btree_set(phase, 1..3)).prop_map(|(every_hours, while_in)| {
+            PlanTrigger::Cadence {
+                every_hours,
+                while_in,
+            }
+        }),
+    ]
+}
+
+fn arb_item(n: usize) -> impl Strategy<Value = PlanItem> {
+    (
+        prop::sample::select(MessageKind::ALL.to_vec()),
+        prop::sample::select(Audience::ALL.to_vec()),
+        arb_trigger(),
+    )
+        .prop_map(move |(kind, audience, trigger)| PlanItem {
+            id: PlanItemId::new(format!("i-{n}")).unwrap(),
+            kind,
+            audience,
+            channels: [Channel::Email].into(),
+            trigger,
+            approver: Role::CommsLead,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The reference plan tells customers no later than the press, however long each
+    /// phase takes.
+    #[test]
+    fn the_reference_plan_tells_customers_no_later_than_the_press(
+        contain in 1i64..10_000,
+        disclose in 1i64..10_000,
+        remediate in 1i64..10_000,
+    ) {
+        let plan = CommsPlan::reference();
+        prop_assert!(plan.problems().is_empty());
+        let t0 = at(2026, 3, 14, 1, 30);
+        let stamps = stamps(t0, &[(Phase::Contained, contain), (Phase::Disclosed, disclose), (Phase::Remediated, remediate)]);
+        let notices = std::collections::BTreeMap::new();
+        let view = PlanView { stamps: &stamps, notices: &notices, stale: Default::default() };
+        let s = plan.schedule(view, None, t0 + Duration::days(60));
+        let customers = first_due(&s, &plan, is_customer_notice).unwrap();
+        let press = first_due(&s, &plan, is_press).unwrap();
+        prop_assert!(customers <= press, "customers {customers}, press {press}");
+    }
+
+    /// Any plan the check accepts tells customers no later than the press, on any
+    /// timeline: the check is sound, not only right for the reference plan.
+    #[test]
+    fn an_accepted_plan_never_tells_the_press_first(
+        items in (1usize..6).prop_flat_map(|n| (0..n).map(arb_item).collect::<Vec<_>>()),
+        gaps in prop::collection::vec(1i64..5_000, 3),
+    ) {
+        let plan = CommsPlan { items, ..CommsPlan::default() };
+        let flagged = plan.problems().iter().any(|p| matches!(p, PlanProblem::PressBeforeCustomers { .. }));
+        let t0 = at(2026, 3, 14, 1, 30);
+        let stamps = stamps(t0, &[(Phase::Contained, gaps[0]), (Phase::Disclosed, gaps[1]), (Phase::Remediated, gaps[2])]);
+        let notices = std::collections::BTreeMap::new();
+        let view = PlanView { stamps: &stamps, notices: &notices, stale: Default::default() };
+        let s = plan.schedule(view, None, t0 + Duration::days(60));
+        if let (false, Some(press)) = (flagged, first_due(&s, &plan, is_press)) {
+            let customers = first_due(&s, &plan, is_customer_notice);
+            prop_assert!(customers.is_some_and(|c| c <= press), "customers {customers:?}, press {press}");
+        }
+    }
 }

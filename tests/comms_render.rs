@@ -88,8 +88,8 @@ fn seed_sheet() -> FactSheet {
             .collect(),
         }),
         MeasuresTaken.fact(text(
-            "我们已停用被盗用的后台账号并封禁相关IP地址；3月14日9时30分发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。",
-            "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity at 09:30 on 14 March, every new suspicious withdrawal has been stopped. We reset the login passwords of affected customers, reported the crime to the police and notified our regulators.",
+            "我们已停用被盗用的后台账号并封禁相关IP地址；发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案。",
+            "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity, every new suspicious withdrawal has been stopped. We reset the login passwords of affected customers and reported the crime to the police.",
         )),
         SecurityImprovements.fact(text(
             "后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方安全公司开展全面安全评估；对全体员工开展防钓鱼培训，并每季度组织应急演练。",
@@ -104,8 +104,8 @@ fn seed_sheet() -> FactSheet {
             "We will refund in full, without waiting for any recovery, money confirmed as taken from your account. We will tell you by 20 March how the refund works and how to apply.",
         )),
         ContactPoints.fact(text(
-            "客服热线 400-820-8820（24小时）；App内“在线客服”；电子邮箱 security@btepai.example",
-            "Hotline +86 400-820-8820 (24 hours); in-app chat (\"Online service\"); e-mail security@btepai.example",
+            "客服热线：400-000-0000（24小时，境外请拨+86 21 0000 0000）；App内“在线客服”；电子邮箱：security@btepai.example",
+            "Hotline: 400-000-0000 from mainland China, +86 21 0000 0000 from elsewhere (24 hours); in-app chat (\"Online service\"); e-mail: security@btepai.example",
         )),
         NextUpdateAt.fact(FactValue::Time {
             at: beijing(2026, 3, 15, 18, 0),
@@ -114,16 +114,21 @@ fn seed_sheet() -> FactSheet {
             "我们没有守护好您托付的信息和资金，对此深表歉意。",
             "We failed to protect the information and money you trusted us with, and we are sorry.",
         )),
-        RootCause.fact(text(
-            "一名客服人员的后台账号密码在钓鱼邮件中被窃取，该账号未启用二次验证。",
-            "The back-office password of a customer-service agent was stolen through a phishing e-mail; the account did not use two-factor authentication.",
-        )),
+        // Confirmed by the investigation and released to customers (the resolution
+        // notice must say what happened: "公布调查结果").
+        Fact {
+            sensitivity: Sensitivity::Customers,
+            ..RootCause.fact(text(
+                "经调查，不法分子通过钓鱼邮件窃取了一名客服人员的后台账号密码，并利用该账号查询客户资料、发起提现。该账号当时未启用二次验证，这是我们在账号安全管理上的疏漏。",
+                "Our investigation found that criminals stole a customer-service agent's back-office password with a phishing e-mail and used the account to view customer records and request withdrawals. The account was not protected by two-factor authentication, which was a failure of our account-security controls.",
+            ))
+        },
         FundsInvolved.fact(FactValue::Amount {
             money: Money::from_major(3_860_000, Currency::CNY).unwrap(),
         }),
         FundsTaken.fact(text(
-            "37个账户被盗转资金合计人民币386万元。",
-            "CNY 3,860,000.00 in total was taken from 37 accounts.",
+            "被盗转资金合计人民币386万元。",
+            "A total of CNY 3,860,000.00 was taken.",
         )),
         CaseOwner.fact(text(
             "客户服务部王敏负责本次事件的客户沟通与个案处理，联系电话021-0000-0001。",
@@ -134,14 +139,14 @@ fn seed_sheet() -> FactSheet {
             "If you are not satisfied with how we handle this, you can complain to the People's Bank of China consumer protection line, 12363.",
         )),
         SinceLastUpdate.fact(text(
-            "截至3月15日18时，确认被盗转资金的账户仍为37个，未发现新的受影响账户；被盗用的后台账号已完成取证。",
-            "As of 18:00 on 15 March, the number of accounts with money taken is still 37 and no further accounts are affected; forensic work on the stolen back-office account is complete.",
+            "截至3月14日11时，确认被盗转资金的账户仍为37个，未发现新的受影响账户；被盗用后台账号的取证工作已完成。",
+            "As of 11:00 on 14 March, money has been taken from 37 accounts, the same number as before, and no further accounts are affected. Forensic work on the stolen back-office account is complete.",
         )),
         IssuedAt.fact(FactValue::Time {
             at: beijing(2026, 3, 14, 11, 30),
         }),
         MediaContact.fact(text(
-            "品牌与公共关系部 陈静，电话021-0000-0002，电子邮箱press@btepai.example",
+            "品牌与公共关系部（联系人：陈静），电话：021-0000-0002，电子邮箱：press@btepai.example",
             "Chen Jing, Brand and Public Relations: +86 21 0000 0002, press@btepai.example",
         )),
         IncidentGrade.fact(text(
@@ -161,7 +166,7 @@ fn seed_sheet() -> FactSheet {
             "We ask the police to help trace the stolen funds and to coordinate with the banks concerned to freeze the accounts used.",
         )),
         Reporter.fact(text(
-            "信息安全部总经理 李强，电话021-0000-0003",
+            "李强，信息安全部总经理，电话：021-0000-0003",
             "Li Qiang, General Manager, Information Security: +86 21 0000 0003",
         )),
     ]
@@ -275,8 +280,13 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
         "12,480",
         "身份证件信息",
         "停用被盗用的后台账号",
-        "400-820-8820",
+        "400-000-0000",
         "2026年3月15日18:00（北京时间）",
+        // 专人负责, complaint channels, the money taken, the date line.
+        "王敏",
+        "12363",
+        "人民币386万元",
+        "特此公告。\n\nB特派\n\n2026年3月14日11:30（北京时间）",
     ] {
         assert!(notice.body.contains(needle), "{needle}");
     }
@@ -285,16 +295,20 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
         BTreeSet::from([
             "affected_scope",
             "apology",
+            "case_owner",
+            "compensation_offer",
+            "complaint_channels",
             "contact_points",
             "data_categories",
             "detected_at",
             "firm_name",
+            "funds_taken",
             "how_discovered",
             "incident_reference",
+            "issued_at",
             "measures_taken",
             "next_update_at",
             "occurred_at",
-            "people_affected",
             "what_to_do",
         ])
     );
@@ -310,7 +324,7 @@ fn seed_notices_carry_what_the_seeds_ask_for() {
         .unwrap();
     assert!(notice
         .body
-        .contains("When we found it: 13 March 2026, 21:30 EDT (UTC-4)"));
+        .contains("we found it on 13 March 2026, 21:30 EDT (UTC-4)"));
 }
 
 // --- registration errors ------------------------------------------------------------------
@@ -322,8 +336,9 @@ fn initial(body: &str) -> Result<Template, TemplateError> {
         .build()
 }
 
-const COMPLETE: &str =
-    "{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} {{contact_points}}";
+const COMPLETE: &str = "{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} \
+     {{what_to_do}} {{compensation_offer}} {{case_owner}} {{complaint_channels}} \
+     {{next_update_at}} {{issued_at}} {{contact_points}}";
 
 #[test]
 fn registration_refuses_unknown_placeholders_with_their_position() {
@@ -399,8 +414,7 @@ fn registration_refuses_unclosed_and_empty_placeholders() {
 #[test]
 fn registration_refuses_a_customer_notice_without_contact_points() {
     let mut set = TemplateSet::builtin();
-    let t = initial("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}}")
-        .unwrap();
+    let t = initial(&COMPLETE.replace(" {{contact_points}}", "")).unwrap();
     let err = set.register(t).unwrap_err();
     assert_eq!(
         err,
@@ -435,7 +449,7 @@ fn registration_refuses_undeclared_recipient_fields() {
     assert!(
         matches!(
             &err,
-            TemplateError::UnknownRecipientField { field, suggestion: Some(s), at: Position { line: 1, column: 105 }, .. }
+            TemplateError::UnknownRecipientField { field, suggestion: Some(s), at: Position { line: 1, column: 214 }, .. }
                 if field == "offr" && s == "offer"
         ),
         "{err:?}"
@@ -508,7 +522,8 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regula
     .format(Format::Markdown)
     .body(
         "{{firm_name}} is investigating traffic to {{ioc.c2_address}}. {{affected_scope}} \
-         {{measures_taken}} Next update: {{next_update_at}}. Press: {{contact_points}}",
+         {{measures_taken}} Next update: {{next_update_at}}. Press: {{media_contact}} \
+         Issued {{issued_at}}.",
     )
     .build()
     .unwrap();
@@ -584,7 +599,16 @@ fn an_internal_indicator_of_compromise_never_reaches_a_press_release_or_a_regula
     let keys: BTreeSet<&str> = violations.iter().map(|v| v.fact.as_str()).collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["funds_involved", "how_discovered", "root_cause"])
+        BTreeSet::from([
+            "funds_involved",
+            "how_discovered",
+            "incident_grade",
+            "reporter",
+            "root_cause",
+            "scene_preservation",
+            "support_needed",
+            "trend_and_impact"
+        ])
     );
 }
 
@@ -695,7 +719,9 @@ fn fan_out_set() -> TemplateSet {
         .body(
             "{{firm_name}}: on {{occurred_at}} an incident touched your account ({{data_categories}}). \
              How we found it: {{how_discovered}} {{affected_scope}} {{measures_taken}} \
-             Your offer: {{recipient.offer}} Case {{recipient.case_ref}}. Help: {{contact_points}}",
+             Your offer: {{recipient.offer}} Case {{recipient.case_ref}}. Help: {{contact_points}} \
+             {{what_to_do}} {{compensation_offer}} {{case_owner}} {{complaint_channels}} \
+             Next update by {{next_update_at}}. Issued {{issued_at}}.",
         )
         .build()
         .unwrap();

@@ -208,14 +208,25 @@ impl Label for ContentElement {
             Self::RootCause => ("事件原因", "the cause"),
             Self::CaseOwner => ("专人负责", "the named case owner"),
             Self::ComplaintChannels => ("投诉渠道", "complaint channels"),
-            Self::SinceLastUpdate => ("上次通报以来的进展", "what has changed since the last update"),
+            Self::SinceLastUpdate => (
+                "上次通报以来的进展",
+                "what has changed since the last update",
+            ),
             Self::IssuedAt => ("发布时间", "the issue time"),
             Self::MediaContact => ("媒体联系方式", "the media contact"),
             Self::IncidentGrade => ("事件级别及研判依据", "the incident grade and its basis"),
-            Self::TrendAndImpact => ("事态发展趋势及可能造成的影响", "the trend and likely further impact"),
-            Self::ScenePreservation => ("现场保护情况", "how the scene and evidence were preserved"),
+            Self::TrendAndImpact => (
+                "事态发展趋势及可能造成的影响",
+                "the trend and likely further impact",
+            ),
+            Self::ScenePreservation => {
+                ("现场保护情况", "how the scene and evidence were preserved")
+            }
             Self::SupportNeeded => ("需要支持的事项", "the support needed"),
-            Self::Reporter => ("报告人及联系电话", "the reporter's name, title and telephone"),
+            Self::Reporter => (
+                "报告人及联系电话",
+                "the reporter's name, title and telephone",
+            ),
         };
         tr(locale, zh_cn, en)
     }
@@ -433,10 +444,9 @@ impl WellKnownKey {
     /// The label a fact with this key gets from [`WellKnownKey::fact`].
     pub const fn sensitivity(self) -> Sensitivity {
         match self {
-            Self::HowDiscovered
-            | Self::CompensationOffer
-            | Self::FundsTaken
-            | Self::CaseOwner => Sensitivity::Customers,
+            Self::HowDiscovered | Self::CompensationOffer | Self::FundsTaken | Self::CaseOwner => {
+                Sensitivity::Customers
+            }
             Self::RootCause
             | Self::FundsInvolved
             | Self::IncidentGrade
@@ -539,12 +549,7 @@ mod tests {
         use WellKnownKey::*;
         assert_eq!(
             context,
-            [
-                IncidentReference,
-                FirmName,
-                DetectedAt,
-                FundsInvolved
-            ]
+            [IncidentReference, FirmName, DetectedAt, FundsInvolved]
         );
         assert_eq!(
             PeopleAffected.element(),

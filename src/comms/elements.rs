@@ -28,8 +28,11 @@ use ContentElement::*;
 ///   trend and likely further impact, the preservation of the scene, the support needed
 ///   and the reporter's name, title and telephone.
 ///
-/// What depends on the incident (the funds taken, the cause once confirmed) is in
-/// [`conditional_elements`].
+/// The elements depend on the kind only: each audience has its own kinds (a report to a
+/// supervisor is a [`MessageKind::RegulatorReport`], a statement to the press a
+/// [`MessageKind::HoldingStatement`] or [`MessageKind::PressRelease`]), so one template per
+/// kind serves every audience it is sent to. What depends on the incident (the funds
+/// taken, the cause once confirmed) is in [`conditional_elements`].
 ///
 /// # Examples
 /// ```
@@ -40,8 +43,7 @@ use ContentElement::*;
 /// ```
 pub fn required_elements(kind: MessageKind, audience: Audience) -> &'static [ContentElement] {
     match (kind, audience) {
-        (MessageKind::InitialNotice, Audience::Regulators | Audience::LawEnforcement)
-        | (MessageKind::RegulatorReport, _) => &[
+        (MessageKind::RegulatorReport, _) => &[
             OccurredAt,
             HowDiscovered,
             AffectedScope,
@@ -67,7 +69,7 @@ pub fn required_elements(kind: MessageKind, audience: Audience) -> &'static [Con
             NextUpdateTime,
             IssuedAt,
         ],
-        (MessageKind::Update, Audience::Employees) | (MessageKind::StaffBriefing, _) => &[
+        (MessageKind::StaffBriefing, _) => &[
             OccurredAt,
             AffectedScope,
             MeasuresTaken,
@@ -183,7 +185,6 @@ pub fn conditional_elements(
     condition: ElementCondition,
 ) -> &'static [ContentElement] {
     use MessageKind::*;
-    let customers_or_press = audience.is_customers() || audience == Audience::Media;
     match condition {
         ElementCondition::FundsTaken => match kind {
             InitialNotice | Update | ResolutionNotice | Faq if audience.is_customers() => {
@@ -193,9 +194,7 @@ pub fn conditional_elements(
             _ => &[],
         },
         ElementCondition::CauseConfirmed => match kind {
-            Update | ResolutionNotice | PressRelease | SpokespersonQa if customers_or_press => {
-                &[RootCause]
-            }
+            ResolutionNotice if audience.is_customers() => &[RootCause],
             RegulatorReport => &[RootCause],
             _ => &[],
         },

@@ -292,7 +292,7 @@ mod tests {
     }
 
     fn template(locale: Locale, format: Format, body: &str) -> Template {
-        Template::builder(TemplateId::new("t").unwrap(), MessageKind::Faq, locale)
+        Template::builder(TemplateId::new("t").unwrap(), MessageKind::Survey, locale)
             .format(format)
             .subject("{{firm_name}}: {{recipient.case}}")
             .body(body)
@@ -328,7 +328,7 @@ mod tests {
         });
         let mut out = fan_out(
             &set,
-            MessageKind::Faq,
+            MessageKind::Survey,
             Audience::AffectedCustomers,
             &sheet,
             recipients,
@@ -340,7 +340,7 @@ mod tests {
         let zh = Recipient::new(CustomerRef::new("Z").unwrap(), Locale::ZhCn, Channel::Sms);
         let err = fan_out(
             &set,
-            MessageKind::Faq,
+            MessageKind::Survey,
             Audience::AffectedCustomers,
             &sheet,
             [zh],
@@ -348,7 +348,7 @@ mod tests {
         .next()
         .unwrap()
         .unwrap_err();
-        assert_eq!(err.to_string(), "notice for recipient `Z` not rendered: no faq template in zh-CN for affected_customers: register one with TemplateSet::register");
+        assert_eq!(err.to_string(), "notice for recipient `Z` not rendered: no survey template in zh-CN for affected_customers: register one with TemplateSet::register");
         assert!(format!("{out:?}").starts_with("FanOut"));
     }
 }

@@ -268,11 +268,13 @@ impl CommsPlan {
             .filter(|i| i.audience == Audience::Media && i.kind != MessageKind::SpokespersonQa)
             .filter_map(|i| i.trigger.first_due().map(|due| (i, due)))
             .filter(|(_, (pp, pm))| !customer.iter().any(|(cp, cm)| cp <= pp && cm <= pm))
-            .map(|(i, (phase, within_minutes))| PlanProblem::PressBeforeCustomers {
-                press_item: i.id.clone(),
-                phase,
-                within_minutes,
-            })
+            .map(
+                |(i, (phase, within_minutes))| PlanProblem::PressBeforeCustomers {
+                    press_item: i.id.clone(),
+                    phase,
+                    within_minutes,
+                },
+            )
             .collect()
     }
 
@@ -428,10 +430,10 @@ impl CommsPlan {
     ///
     /// # Examples
     ///
-    /// The reference plan for a payments platform's breach, three hours after detection
-    /// and not contained yet: the media holding statement (due after two hours) is overdue,
-    /// the staff briefing (after four) is next, and nothing for customers is scheduled
-    /// before containment.
+    /// The reference plan for a payments platform's breach, ninety minutes after detection
+    /// and not contained yet: the staff briefing and the hotline script (due after an hour)
+    /// are overdue, and the next message due is the notice to customers, an hour before
+    /// anything goes to the press.
     ///
     /// ```
     /// use chrono::Duration;
@@ -443,12 +445,12 @@ impl CommsPlan {
     /// #     .detection(DetectionSource::NetworkTraffic, t0).severity(Severity::Sev1).owner(ActorId::new("zhang.min")?);
     /// # let incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
     /// let plan = CommsPlan::reference();
-    /// let schedule = plan.schedule(incident.plan_view(), None, t0 + Duration::hours(3));
-    /// let items: Vec<(&str, bool)> =
-    ///     schedule.entries.iter().map(|e| (e.item.as_str(), e.overdue)).collect();
-    /// assert_eq!(items, [("media-holding", true), ("staff-briefing", false)]);
+    /// let schedule = plan.schedule(incident.plan_view(), None, t0 + Duration::minutes(90));
+    /// let overdue: Vec<&str> = schedule.overdue().map(|e| e.item.as_str()).collect();
+    /// assert_eq!(overdue, ["hotline-script", "staff-briefing"]);
     /// let next = schedule.next_due().ok_or("a message is due")?;
-    /// assert_eq!(next.due_at, Some(t0 + Duration::hours(4)));
+    /// assert_eq!(next.item.as_str(), "customer-initial");
+    /// assert_eq!(next.due_at, Some(t0 + Duration::hours(2)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn schedule(

@@ -39,8 +39,10 @@ use crate::locale::Locale;
 /// set.declare_recipient_field("offer")?;
 /// let sms = Template::builder(TemplateId::new("acme.sms.initial")?, MessageKind::InitialNotice, Locale::En)
 ///     .audience(Audience::AffectedCustomers)
-///     .body("{{firm_name}}: on {{occurred_at}} we found ({{how_discovered}}) that {{affected_scope}} \
-///            We have {{measures_taken}} Offer: {{recipient.offer}}. Help: {{contact_points}}")
+///     .body("{{firm_name}}, {{issued_at}}: on {{occurred_at}} we found ({{how_discovered}}) that \
+///            {{affected_scope}} We have {{measures_taken}} {{what_to_do}} {{compensation_offer}} \
+///            Your offer: {{recipient.offer}}. Help: {{contact_points}}, {{case_owner}}. \
+///            {{complaint_channels}} Next update by {{next_update_at}}.")
 ///     .build()?;
 /// set.register(sms)?;
 /// let t = set.lookup(MessageKind::InitialNotice, Locale::En, Audience::AffectedCustomers).unwrap();
@@ -415,7 +417,7 @@ mod tests {
             "template `x` subject 1:7: unknown fact key `incident_refrence` (did you mean `incident_reference`?): use a well-known key (see WellKnownKey) or declare it with TemplateSet::declare_fact_key"
         );
         let t = Template::builder(id("x"), MessageKind::Faq, Locale::En)
-            .body("{{contact_points}}\n{{ioc.c2_address}}")
+            .body("{{contact_points}} {{affected_scope}} {{what_to_do}} {{compensation_offer}}\n{{ioc.c2_address}}")
             .build()
             .unwrap();
         assert!(matches!(
@@ -453,8 +455,9 @@ mod tests {
             "{err}"
         );
 
-        // A generic initial notice must satisfy every audience: regulators need data
-        // categories.
+        // An initial notice must carry every duty the seeds name: one written before the
+        // case owner, the complaint channels, the compensation and the issue time were
+        // required is refused, naming each.
         let t = Template::builder(id("z"), MessageKind::InitialNotice, Locale::En)
             .body("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} {{contact_points}}")
             .build()
@@ -466,12 +469,18 @@ mod tests {
                 template: id("z"),
                 kind: MessageKind::InitialNotice,
                 audience: None,
-                missing: vec![ContentElement::DataCategories],
+                missing: vec![
+                    ContentElement::WhatToDo,
+                    ContentElement::CompensationOffer,
+                    ContentElement::NextUpdateTime,
+                    ContentElement::CaseOwner,
+                    ContentElement::ComplaintChannels,
+                    ContentElement::IssuedAt,
+                ],
             }
         );
         assert!(
-            err.to_string()
-                .contains("data_categories (e.g. {{data_categories}})"),
+            err.to_string().contains("case_owner (e.g. {{case_owner}})"),
             "{err}"
         );
         // A host key can provide an element.
@@ -481,7 +490,7 @@ mod tests {
         )
         .unwrap();
         let t = Template::builder(id("z"), MessageKind::Faq, Locale::En)
-            .body("{{hotline}}")
+            .body("{{hotline}} {{affected_scope}} {{what_to_do}} {{compensation_offer}}")
             .build()
             .unwrap();
         assert_eq!(set.register(t).unwrap().unwrap().id().as_str(), "x");

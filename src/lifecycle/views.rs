@@ -11,8 +11,8 @@ use crate::comms::{
     InquiryStats, Notice, NoticeStatus, PlanView, Schedule, Sensitivity, Situation, SlaTargets,
     SurveyStats,
 };
-use crate::findings::{FindingKind, RootCause};
 use crate::compensation::{CompensationError, Policy, Program};
+use crate::findings::{FindingKind, RootCause};
 use crate::id::FactKey;
 use crate::regulation::{IncidentFacts, Obligations};
 use crate::Incident;

@@ -63,13 +63,13 @@ pub(crate) fn complete_draft(
     audience: Audience,
     channels: &[Channel],
 ) -> Command {
-    draft(
-        id,
-        kind,
-        audience,
-        channels,
-        required_elements(kind, audience),
-    )
+    // Everything the kind may require: always, and when funds were taken or the cause
+    // is confirmed.
+    let mut elements = required_elements(kind, audience).to_vec();
+    for condition in ElementCondition::ALL {
+        elements.extend(conditional_elements(kind, audience, condition));
+    }
+    draft(id, kind, audience, channels, &elements)
 }
 
 pub(crate) fn approve(id: &str) -> Command {

@@ -162,7 +162,8 @@ pub(crate) fn platform_theft_until_review() -> Desk {
     desk.as_actor("li.na");
     assert_eq!(codes(&r), ["notice_incomplete"]);
     assert!(
-        r.to_string().contains("how_discovered, contact_points"),
+        r.to_string()
+            .contains("how_discovered, what_to_do, compensation_offer, contact_points"),
         "{r}"
     );
     // Disclosing on a draft is refused too.

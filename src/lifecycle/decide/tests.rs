@@ -103,11 +103,18 @@ mod guards {
 
     fn notice(id: &str, kind: MessageKind, audience: Audience, complete: bool) -> Command {
         let required = required_elements(kind, audience);
-        let elements = if complete {
-            required
+        let mut elements = if complete {
+            required.to_vec()
         } else {
-            required.get(..1).unwrap_or_default()
+            required.get(..1).unwrap_or_default().to_vec()
         };
+        if complete {
+            for condition in crate::comms::ElementCondition::ALL {
+                elements.extend(crate::comms::conditional_elements(
+                    kind, audience, condition,
+                ));
+            }
+        }
         Command::DraftNotice(NoticeDraft {
             notice_id: NoticeId::new(id).unwrap(),
             kind,
