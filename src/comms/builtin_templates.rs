@@ -7,7 +7,7 @@ use crate::id::TemplateId;
 use crate::locale::Locale;
 
 /// The built-in texts: subject on the first line after `Subject: `, a blank line, the body.
-const BUILTIN: [(MessageKind, Locale, &str); 16] = [
+const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     (
         MessageKind::InitialNotice,
         Locale::ZhCn,
@@ -88,6 +88,46 @@ const BUILTIN: [(MessageKind, Locale, &str); 16] = [
         Locale::En,
         include_str!("templates/survey.en.md"),
     ),
+    (
+        MessageKind::PressRelease,
+        Locale::ZhCn,
+        include_str!("templates/press_release.zh-CN.md"),
+    ),
+    (
+        MessageKind::PressRelease,
+        Locale::En,
+        include_str!("templates/press_release.en.md"),
+    ),
+    (
+        MessageKind::StaffBriefing,
+        Locale::ZhCn,
+        include_str!("templates/staff_briefing.zh-CN.md"),
+    ),
+    (
+        MessageKind::StaffBriefing,
+        Locale::En,
+        include_str!("templates/staff_briefing.en.md"),
+    ),
+    (
+        MessageKind::HotlineScript,
+        Locale::ZhCn,
+        include_str!("templates/hotline_script.zh-CN.md"),
+    ),
+    (
+        MessageKind::HotlineScript,
+        Locale::En,
+        include_str!("templates/hotline_script.en.md"),
+    ),
+    (
+        MessageKind::SpokespersonQa,
+        Locale::ZhCn,
+        include_str!("templates/spokesperson_qa.zh-CN.md"),
+    ),
+    (
+        MessageKind::SpokespersonQa,
+        Locale::En,
+        include_str!("templates/spokesperson_qa.en.md"),
+    ),
 ];
 
 fn builtin_template(kind: MessageKind, locale: Locale, text: &str) -> Result<Template, String> {
@@ -140,7 +180,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(set.templates().count(), 16);
+        assert_eq!(set.templates().count(), 24);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl TemplateSet {
         }
     }
 
-    /// The built-in templates: zh-CN and en for each of the eight message kinds, for any
+    /// The built-in templates: zh-CN and en for every message kind, for any
     /// audience, in Markdown (they render to plain text too), with ids
     /// `builtin.<kind>.<locale>`.
     pub fn builtin() -> Self {
