@@ -259,6 +259,98 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
     );
 }
 
+/// The identity-theft guide for each country the built-in set can be built for, in each
+/// language: `identity_theft_guide.<country>.<locale>.md`.
+#[test]
+fn identity_theft_guides_render_per_country_as_the_golden_files() {
+    let sheet = seed_sheet();
+    let mut drift = Vec::new();
+    for country in Country::ALL {
+        let set = TemplateSet::builtin_for(country);
+        for locale in Locale::ALL {
+            let cx = RenderContext::new(
+                locale,
+                Zone::SHANGHAI,
+                Audience::AffectedCustomers,
+                Format::Markdown,
+            );
+            let rendered = set
+                .render(MessageKind::IdentityTheftGuide, &sheet, &cx, None)
+                .unwrap();
+            let text = as_file(&rendered);
+            assert!(
+                !text.contains("{{") && !text.contains("%%"),
+                "{country} {locale}"
+            );
+            drift.extend(check_golden(
+                "comms",
+                &format!("identity_theft_guide.{country}.{locale}.md"),
+                &text,
+            ));
+        }
+    }
+    // The default set is built for mainland China.
+    assert_eq!(
+        TemplateSet::builtin(),
+        TemplateSet::builtin_for(Country::Cn)
+    );
+    assert!(
+        drift.is_empty(),
+        "{}\n\nIf the change is intended, run `UPDATE_GOLDEN=1 cargo test --test comms_render` and review the diff.",
+        drift.join("\n\n")
+    );
+}
+
+/// The survey rates statements, not yes/no questions, and asks no recommendation question
+/// unless the host opts in.
+#[test]
+fn the_survey_rates_statements_and_asks_no_recommendation_by_default() {
+    let sheet = seed_sheet();
+    for locale in Locale::ALL {
+        let cx = RenderContext::new(
+            locale,
+            Zone::SHANGHAI,
+            Audience::AffectedCustomers,
+            Format::PlainText,
+        );
+        let body = TemplateSet::builtin()
+            .render(MessageKind::Survey, &sheet, &cx, None)
+            .unwrap()
+            .body;
+        let scale = body
+            .lines()
+            .position(|l| l.contains("1＝非常不同意") || l.contains("1 = strongly disagree"))
+            .expect("the 1–5 agreement scale is stated");
+        let items: Vec<&str> = body
+            .lines()
+            .skip(scale + 1)
+            .take_while(|l| !l.starts_with("6."))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(items.len(), 5, "{locale}: {items:?}");
+        for item in &items {
+            assert!(
+                !item.ends_with('？') && !item.ends_with('?'),
+                "{locale}: {item}"
+            );
+        }
+        assert!(
+            !body.contains("推荐") && !body.contains("recommend"),
+            "{locale}"
+        );
+        let mut opted = TemplateSet::builtin();
+        opted.add_recommendation_question().unwrap();
+        let body = opted
+            .render(MessageKind::Survey, &sheet, &cx, None)
+            .unwrap()
+            .body;
+        assert!(
+            body.contains("推荐") || body.contains("recommend"),
+            "{locale}"
+        );
+    }
+}
+
 #[test]
 fn seed_notices_carry_what_the_seeds_ask_for() {
     let set = TemplateSet::builtin();

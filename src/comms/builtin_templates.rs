@@ -1,8 +1,12 @@
 //! The built-in templates: zh-CN and en for every message kind, written in Markdown under
 //! `templates/` (subject on the first line after `Subject: `, a blank line, the body).
+//!
+//! The identity-theft guide holds one line [`COUNTRY_SECTION`]; it is replaced, before the
+//! text is parsed, by [`country_section`] for the set's country, so that the guide's facts
+//! come from the `identity_theft` table and not from prose.
 
 use super::template_error::kind_name;
-use super::{Format, MessageKind, Template};
+use super::{country_section, Country, Format, MessageKind, Template};
 use crate::id::TemplateId;
 use crate::locale::Locale;
 
@@ -130,9 +134,34 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
 ];
 
+/// The line in a built-in text that is replaced by the country section.
+const COUNTRY_SECTION: &str = "%%country_section%%";
+
+/// The survey variants that also ask the recommendation (NPS) question: opt-in, see
+/// [`TemplateSet::add_recommendation_question`](super::TemplateSet::add_recommendation_question).
+const SURVEY_WITH_RECOMMENDATION: [(Locale, &str); 2] = [
+    (
+        Locale::ZhCn,
+        include_str!("templates/survey_with_recommendation.zh-CN.md"),
+    ),
+    (
+        Locale::En,
+        include_str!("templates/survey_with_recommendation.en.md"),
+    ),
+];
+
 fn builtin_template(kind: MessageKind, locale: Locale, text: &str) -> Result<Template, String> {
     let id = TemplateId::new(format!("builtin.{}.{locale}", kind_name(kind)))
         .map_err(|e| e.to_string())?;
+    parse(id, kind, locale, text)
+}
+
+fn parse(
+    id: TemplateId,
+    kind: MessageKind,
+    locale: Locale,
+    text: &str,
+) -> Result<Template, String> {
     let (subject, body) = match text
         .strip_prefix("Subject: ")
         .and_then(|s| s.split_once('\n'))
@@ -149,12 +178,28 @@ fn builtin_template(kind: MessageKind, locale: Locale, text: &str) -> Result<Tem
     builder.build().map_err(|e| e.to_string())
 }
 
-/// Every built-in template, parsed. The texts are checked by a unit test; one that failed
-/// to parse would be left out rather than panic in a host.
-pub(super) fn builtin_templates() -> impl Iterator<Item = Template> {
-    BUILTIN
+/// `text` with the country-section line replaced for `country` in `locale`.
+fn for_country(text: &str, country: Country, locale: Locale) -> String {
+    text.replace(COUNTRY_SECTION, country_section(country, locale).trim_end())
+}
+
+/// Every built-in template for readers in `country`, parsed. The texts are checked by a unit
+/// test; one that failed to parse would be left out rather than panic in a host.
+pub(super) fn builtin_templates(country: Country) -> impl Iterator<Item = Template> {
+    BUILTIN.into_iter().filter_map(move |(kind, locale, text)| {
+        builtin_template(kind, locale, &for_country(text, country, locale)).ok()
+    })
+}
+
+/// The built-in surveys that also ask how likely the reader is to recommend the firm.
+pub(super) fn surveys_with_recommendation() -> impl Iterator<Item = Template> {
+    SURVEY_WITH_RECOMMENDATION
         .into_iter()
-        .filter_map(|(kind, locale, text)| builtin_template(kind, locale, text).ok())
+        .filter_map(|(locale, text)| {
+            let id =
+                TemplateId::new(format!("builtin.survey_with_recommendation.{locale}")).ok()?;
+            parse(id, MessageKind::Survey, locale, text).ok()
+        })
 }
 
 #[cfg(test)]
@@ -171,7 +216,9 @@ mod tests {
                     .iter()
                     .find(|(k, l, _)| *k == kind && *l == locale)
                     .unwrap();
-                let t = builtin_template(kind, locale, text).unwrap();
+                let text = for_country(text, Country::Cn, locale);
+                assert!(!text.contains(COUNTRY_SECTION));
+                let t = builtin_template(kind, locale, &text).unwrap();
                 assert!(t.subject().is_some(), "{}", t.id());
                 TemplateSet::empty().validate(&t).unwrap();
                 for audience in Audience::ALL {
@@ -196,12 +243,18 @@ mod tests {
             .body();
         for topic in [
             "修改密码",
-            "强密码",
+            "交易密码通常为6位数字",
             "二次验证",
             "钓鱼",
+            "屏幕共享",
+            "安全账户",
+            "征信修复",
+            "身份证号码无法更换",
             "信用报告",
             "冻结",
             "报案",
+            "接到96110来电请务必接听",
+            "12378",
         ] {
             assert!(zh.contains(topic), "zh guide lacks {topic}");
         }
@@ -215,8 +268,11 @@ mod tests {
             .body();
         for topic in [
             "Change your passwords",
-            "strong",
+            "six digits",
             "two-factor authentication",
+            "share your screen",
+            "safe account",
+            "cannot be changed",
             "phishing",
             "credit report",
             "freeze",
@@ -224,5 +280,96 @@ mod tests {
         ] {
             assert!(en.contains(topic), "en guide lacks {topic}");
         }
+        // The guide promises nothing the firm has not stated: no credit monitoring, and no
+        // stale or wrong facts.
+        for country in Country::ALL {
+            let set = TemplateSet::builtin_for(country);
+            for locale in Locale::ALL {
+                let body = set
+                    .lookup(
+                        MessageKind::IdentityTheftGuide,
+                        locale,
+                        Audience::AffectedCustomers,
+                    )
+                    .unwrap()
+                    .body()
+                    .to_owned();
+                for stale in [
+                    "Action Fraud",
+                    "12 个月",
+                    "12个月",
+                    "monitoring",
+                    "监测",
+                    "至少 12 位",
+                    "at least 12 characters",
+                    "挂失补办",
+                ] {
+                    assert!(!body.contains(stale), "{country} {locale}: {stale}");
+                }
+                assert!(body.contains(&country_section(country, locale).trim_end().to_owned()));
+            }
+        }
+    }
+
+    #[test]
+    fn surveys_rate_statements_and_ask_no_recommendation_by_default() {
+        let set = TemplateSet::builtin();
+        for locale in Locale::ALL {
+            let body = set
+                .lookup(MessageKind::Survey, locale, Audience::AffectedCustomers)
+                .unwrap()
+                .body();
+            let scored: Vec<&str> = body
+                .lines()
+                .filter(|l| {
+                    ["1. ", "2. ", "3. ", "4. ", "5. "]
+                        .iter()
+                        .any(|n| l.starts_with(n))
+                })
+                .collect();
+            assert_eq!(scored.len(), 5, "{locale}");
+            for line in scored {
+                assert!(
+                    line.ends_with('。') || line.ends_with('.'),
+                    "{locale}: {line}"
+                );
+                assert!(
+                    !line.contains('？') && !line.contains('?'),
+                    "{locale}: {line}"
+                );
+            }
+            for nps in ["推荐", "recommend", "0＝", "0 ("] {
+                assert!(!body.contains(nps), "{locale}: {nps}");
+            }
+            assert!(body.contains("补偿") || body.contains("compensation"));
+            assert!(!body.contains("赔偿"));
+        }
+        let mut with = TemplateSet::builtin();
+        with.add_recommendation_question().unwrap();
+        for locale in Locale::ALL {
+            let t = with
+                .lookup(MessageKind::Survey, locale, Audience::AffectedCustomers)
+                .unwrap();
+            assert_eq!(
+                t.id().as_str(),
+                format!("builtin.survey_with_recommendation.{locale}")
+            );
+            assert!(t.body().contains("推荐") || t.body().contains("recommend"));
+        }
+        let json = serde_json::to_value(&with).unwrap();
+        let back: TemplateSet = serde_json::from_value(json).unwrap();
+        assert_eq!(back, with);
+    }
+
+    #[test]
+    fn a_set_built_for_a_country_keeps_it_through_serde() {
+        let set = TemplateSet::builtin_for(Country::Hk);
+        let json = serde_json::to_value(&set).unwrap();
+        assert_eq!(json["country"], "HK");
+        let back: TemplateSet = serde_json::from_value(json).unwrap();
+        assert_eq!(back, set);
+        assert_eq!(back.country(), Country::Hk);
+        let cn = serde_json::to_value(TemplateSet::builtin()).unwrap();
+        assert!(cn.get("country").is_none());
     }
 }

@@ -487,6 +487,13 @@ pub enum SurveyError {
 /// with how we handled this?"), an NPS score (0–10, "how likely are you to recommend us?"),
 /// or both, and an optional comment.
 ///
+/// The built-in survey asks for agreement with statements on a 1–5 scale (1 strongly
+/// disagree … 5 strongly agree); its overall item ("Overall, I am satisfied with how the
+/// incident was handled.") is the CSAT score. It does not ask the recommendation question,
+/// so `nps` is usually `None`: right after a breach, asking to be recommended reads as
+/// tone-deaf. A host that wants it opts in with
+/// [`TemplateSet::add_recommendation_question`](crate::comms::TemplateSet::add_recommendation_question).
+///
 /// The fields are public data (the payload of the `record_survey_response` command and
 /// event); [`SurveyResponse::problems`] and the command's guard check the scales, and
 /// [`SurveyResponse::new`] refuses a response that breaks them.

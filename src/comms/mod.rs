@@ -15,6 +15,7 @@
 //! | `notice`, `plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
 //! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
+//! | `identity_theft` | per-country help for the identity-theft guide: [`Country`], [`IdentityTheftResource`], each fact with its source and check date |
 //! | `markup` | plain text and Markdown, escaping and de-marking |
 //! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
 
@@ -22,6 +23,7 @@ mod content;
 mod elements;
 mod facts;
 mod feedback;
+mod identity_theft;
 mod notice;
 mod plan;
 mod sensitivity;
@@ -45,6 +47,10 @@ pub use facts::{ClearanceViolation, Fact, FactSeal, FactSheet, FactValue, ValueK
 pub use feedback::{
     inquiry_stats, survey_stats, Inquiry, InquiryStats, InquiryTopic, SlaTargets, SurveyError,
     SurveyResponse, SurveyStats,
+};
+pub use identity_theft::{
+    country_section, identity_theft_resources, Country, IdentityTheftResource, ResourcePurpose,
+    ResourceText, SourceKind,
 };
 pub use notice::{Notice, NoticeDraft, NoticeStatus};
 pub use plan::{

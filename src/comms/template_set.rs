@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use super::builtin_templates::builtin_templates;
+use super::builtin_templates::{builtin_templates, surveys_with_recommendation};
 use super::template::Slot;
 use super::template_syntax::{valid_field_name, Segment};
 use super::{
-    required_elements, Audience, ContentElement, MessageKind, Template, TemplateError, WellKnownKey,
+    required_elements, Audience, ContentElement, Country, MessageKind, Template, TemplateError,
+    WellKnownKey,
 };
 use crate::id::FactKey;
 use crate::locale::Locale;
@@ -63,6 +64,7 @@ use crate::locale::Locale;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateSet {
     builtin: bool,
+    country: Country,
     fact_keys: BTreeMap<FactKey, Option<ContentElement>>,
     recipient_fields: BTreeSet<String>,
     templates: BTreeMap<Slot, Template>,
@@ -81,6 +83,7 @@ impl TemplateSet {
     pub fn empty() -> Self {
         Self {
             builtin: false,
+            country: Country::default(),
             fact_keys: BTreeMap::new(),
             recipient_fields: BTreeSet::new(),
             templates: BTreeMap::new(),
@@ -90,17 +93,63 @@ impl TemplateSet {
 
     /// The built-in templates: zh-CN and en for every message kind, for any
     /// audience, in Markdown (they render to plain text too), with ids
-    /// `builtin.<kind>.<locale>`.
+    /// `builtin.<kind>.<locale>`. The identity-theft guide names the help available in
+    /// mainland China ([`Country::Cn`]); see [`TemplateSet::builtin_for`] for other places.
+    ///
+    /// The survey asks for agreement with statements on a 1–5 scale and does not ask how
+    /// likely the reader is to recommend the firm: right after a breach that question reads
+    /// as tone-deaf. [`TemplateSet::add_recommendation_question`] opts in.
     pub fn builtin() -> Self {
+        Self::builtin_for(Country::Cn)
+    }
+
+    /// The built-in templates, with the identity-theft guide naming where readers in
+    /// `country` can get help (police and scam lines, credit reports, freezes, complaint
+    /// channels), from the table in [`identity_theft_resources`](crate::comms::identity_theft_resources).
+    /// English readers of a Chinese firm get the [`Country::Cn`] facts in English.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{Audience, Country, MessageKind, TemplateSet};
+    /// use incident::locale::Locale;
+    ///
+    /// let set = TemplateSet::builtin_for(Country::Uk);
+    /// let guide = set.lookup(MessageKind::IdentityTheftGuide, Locale::En, Audience::AffectedCustomers).unwrap();
+    /// assert!(guide.body().contains("reportfraud.police.uk"));
+    /// assert_eq!(set.country(), Country::Uk);
+    /// ```
+    pub fn builtin_for(country: Country) -> Self {
         let mut set = Self::empty();
         set.builtin = true;
-        for t in builtin_templates() {
+        set.country = country;
+        for t in builtin_templates(country) {
             // Checked by a unit test; one that failed would be left out rather than panic.
             if set.validate(&t).is_ok() {
                 set.templates.insert(t.slot(), t);
             }
         }
         set
+    }
+
+    /// The country whose help the built-in identity-theft guide names.
+    pub fn country(&self) -> Country {
+        self.country
+    }
+
+    /// Replaces the survey for every audience, in both languages, with the built-in variant
+    /// that also asks how likely the reader is to recommend the firm (0–10, the NPS
+    /// question). Off by default: after a breach, asking for a recommendation reads as
+    /// tone-deaf; a firm may still want it later, e.g. in a survey sent months after the
+    /// resolution. The variants have ids `builtin.survey_with_recommendation.<locale>` and
+    /// are stored with the set like host templates.
+    ///
+    /// # Errors
+    /// What [`TemplateSet::register`] reports; the built-in variants pass.
+    pub fn add_recommendation_question(&mut self) -> Result<(), TemplateError> {
+        for template in surveys_with_recommendation() {
+            self.register(template)?;
+        }
+        Ok(())
     }
 
     /// Lets templates use a host fact key, e.g. `ioc.c2_address` or `hotline_hours`, and
@@ -308,6 +357,10 @@ fn yes() -> bool {
     true
 }
 
+fn is_cn(country: &Country) -> bool {
+    *country == Country::Cn
+}
+
 /// The serialized form of a [`TemplateSet`]: the host's part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -315,6 +368,9 @@ struct TemplateSetSource {
     /// Whether the built-in templates are included (default true).
     #[serde(default = "yes")]
     builtin: bool,
+    /// The country whose help the built-in identity-theft guide names (default CN).
+    #[serde(default, skip_serializing_if = "is_cn")]
+    country: Country,
     /// Host fact keys templates may use.
     #[serde(default)]
     fact_keys: Vec<DeclaredKey>,
@@ -331,9 +387,11 @@ impl TryFrom<TemplateSetSource> for TemplateSet {
 
     fn try_from(source: TemplateSetSource) -> Result<Self, Self::Error> {
         let mut set = if source.builtin {
-            Self::builtin()
+            Self::builtin_for(source.country)
         } else {
-            Self::empty()
+            let mut set = Self::empty();
+            set.country = source.country;
+            set
         };
         for declared in source.fact_keys {
             set.declare_fact_key(declared.key, declared.element)?;
@@ -352,6 +410,7 @@ impl From<&TemplateSet> for TemplateSetSource {
     fn from(set: &TemplateSet) -> Self {
         Self {
             builtin: set.builtin,
+            country: set.country,
             fact_keys: set
                 .fact_keys
                 .iter()

@@ -1,0 +1,988 @@
+//! Where a reader of the identity-theft guide can get help, per country: the facts the guide's
+//! country section is rendered from.
+//!
+//! Each entry says what it is for ([`ResourcePurpose`]), whom to contact, what to tell the
+//! reader in each language, the page the fact was read on (`source`), when
+//! (`checked_on`) and whether that page is the provider's own ([`SourceKind`]). A phone number
+//! or address not found on a page that could be read is left out rather than guessed.
+//!
+//! The table is data, not prose in a template, so that a changed fact (Action Fraud became
+//! Report Fraud on 2025-12-04) is changed once, with its source, and every guide and both
+//! languages follow. [`TemplateSet::builtin_for`](crate::comms::TemplateSet::builtin_for)
+//! renders [`country_section`] into the built-in guide.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::locale::{tr, Label, Locale};
+
+/// A country or region whose identity-theft help the built-in guide can name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[non_exhaustive]
+pub enum Country {
+    /// Mainland China: the default, as the firms this crate models are Chinese.
+    #[default]
+    #[serde(rename = "CN")]
+    Cn,
+    /// Hong Kong SAR.
+    #[serde(rename = "HK")]
+    Hk,
+    /// The United States.
+    #[serde(rename = "US")]
+    Us,
+    /// The United Kingdom.
+    #[serde(rename = "UK")]
+    Uk,
+}
+
+impl Country {
+    /// Every country with guidance.
+    pub const ALL: [Country; 4] = [Self::Cn, Self::Hk, Self::Us, Self::Uk];
+
+    /// The two-letter code used in JSON and file names (`UK`, not ISO's `GB`, as readers
+    /// and the issue write it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Cn => "CN",
+            Self::Hk => "HK",
+            Self::Us => "US",
+            Self::Uk => "UK",
+        }
+    }
+}
+
+impl std::fmt::Display for Country {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Label for Country {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Self::Cn => tr(locale, "中国内地", "mainland China"),
+            Self::Hk => tr(locale, "中国香港", "Hong Kong"),
+            Self::Us => tr(locale, "美国", "the United States"),
+            Self::Uk => tr(locale, "英国", "the United Kingdom"),
+        }
+    }
+}
+
+/// What a resource helps the reader do. The guide lists resources in this order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResourcePurpose {
+    /// Get advice on a suspected scam, or check a caller, number or account.
+    ScamAdvice,
+    /// Report a fraud or other crime to the police.
+    ReportFraud,
+    /// See one's own credit report.
+    CheckCreditReport,
+    /// Correct a wrong record in a credit report, and avoid paid "repair".
+    DisputeCreditRecord,
+    /// Find accounts, cards or phone numbers opened in one's name.
+    CheckAccountsInYourName,
+    /// Freeze a credit file or flag it so that lenders check harder.
+    FreezeOrFlag,
+    /// Complain about a financial firm to its regulator or an ombudsman.
+    ComplainToRegulator,
+    /// Complain about the handling of personal data.
+    ComplainAboutData,
+}
+
+impl ResourcePurpose {
+    /// Every purpose, in the order the guide lists them.
+    pub const ALL: [ResourcePurpose; 8] = [
+        Self::ScamAdvice,
+        Self::ReportFraud,
+        Self::CheckCreditReport,
+        Self::DisputeCreditRecord,
+        Self::CheckAccountsInYourName,
+        Self::FreezeOrFlag,
+        Self::ComplainToRegulator,
+        Self::ComplainAboutData,
+    ];
+}
+
+/// The guide's sub-heading for the purpose.
+impl Label for ResourcePurpose {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Self::ScamAdvice => tr(locale, "防骗咨询与预警", "scam advice and warnings"),
+            Self::ReportFraud => tr(locale, "报案", "reporting fraud"),
+            Self::CheckCreditReport => tr(locale, "查询信用报告", "checking your credit report"),
+            Self::DisputeCreditRecord => {
+                tr(locale, "信用记录有误时", "when a credit record is wrong")
+            }
+            Self::CheckAccountsInYourName => tr(
+                locale,
+                "核查名下的银行卡和手机卡",
+                "checking accounts in your name",
+            ),
+            Self::FreezeOrFlag => tr(
+                locale,
+                "冻结或标注信用档案",
+                "freezing or flagging your credit file",
+            ),
+            Self::ComplainToRegulator => tr(locale, "向监管部门投诉", "complaining to a regulator"),
+            Self::ComplainAboutData => tr(
+                locale,
+                "个人信息保护投诉",
+                "complaining about the handling of personal data",
+            ),
+        }
+    }
+}
+
+/// How a fact was checked.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// Read on the provider's or a government's own page.
+    Official,
+    /// Read on a third party's page that quotes the provider (a news report, a reprint);
+    /// worth re-checking on the provider's own page before relying on it.
+    Secondary,
+}
+
+/// What the guide says about a resource in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceText {
+    /// The resource's name as readers of this language know it.
+    pub name: String,
+    /// One or two sentences: what it is for and how to use it.
+    pub advice: String,
+}
+
+/// One place a reader can get help, with the source of the fact and when it was checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityTheftResource {
+    /// Where it applies.
+    pub country: Country,
+    /// What it helps with.
+    pub purpose: ResourcePurpose,
+    /// Telephone number as it is dialled in the country, if it has one we could verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Web address, if it has one we could verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The text in each language.
+    pub texts: BTreeMap<Locale, ResourceText>,
+    /// The page the fact was read on.
+    pub source: String,
+    /// Whether that page is the provider's own.
+    pub source_kind: SourceKind,
+    /// When it was read.
+    pub checked_on: NaiveDate,
+}
+
+impl IdentityTheftResource {
+    /// The text in `locale`, if the entry has one.
+    pub fn text(&self, locale: Locale) -> Option<&ResourceText> {
+        self.texts.get(&locale)
+    }
+}
+
+/// One row of the table, as written below.
+struct Row {
+    country: Country,
+    purpose: ResourcePurpose,
+    phone: Option<&'static str>,
+    url: Option<&'static str>,
+    zh_cn: (&'static str, &'static str),
+    en: (&'static str, &'static str),
+    source: &'static str,
+    source_kind: SourceKind,
+    checked_on: (i32, u32, u32),
+}
+
+/// The date every row below was last read.
+const CHECKED: (i32, u32, u32) = (2026, 12, 6);
+
+use ResourcePurpose as P;
+use SourceKind::{Official, Secondary};
+
+const ROWS: &[Row] = &[
+    // Mainland China.
+    Row {
+        country: Country::Cn,
+        purpose: P::ScamAdvice,
+        phone: Some("96110"),
+        url: None,
+        zh_cn: (
+            "96110反诈预警劝阻专线",
+            "接到96110来电请务必接听。来电通常说明您或家人可能正在遭遇电信网络诈骗，或属于易受骗人群。遇到疑似诈骗，也可拨打96110咨询或举报。",
+        ),
+        en: (
+            "96110 anti-fraud warning line",
+            "If 96110 calls you, answer: the police use it to warn people who, or whose relatives, may be in the middle of a phone or online scam. You can also call it for advice on a suspected scam or to report one.",
+        ),
+        source: "https://m.cqcb.com/headline/2020-09-21/3021362_pc.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::ScamAdvice,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "“国家反诈中心”App",
+            "由公安部刑侦局组织研发，可识别诈骗来电和短信，设有“我要举报”“报案助手”等功能。请在手机应用商店搜索“国家反诈中心”下载。",
+        ),
+        en: (
+            "National Anti-Fraud Center app (国家反诈中心)",
+            "Developed for the Ministry of Public Security's criminal investigation department: it flags scam calls and messages and lets you report a scam. Search for 国家反诈中心 in your phone's app store.",
+        ),
+        source: "http://news.cnhubei.com/content/2021-03/25/content_13697655.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::ReportFraud,
+        phone: Some("110"),
+        url: None,
+        zh_cn: (
+            "公安机关",
+            "如已被骗或资金被盗转，请立即拨打110报警，或前往当地派出所报案，并保留短信、通话记录和转账凭证。",
+        ),
+        en: (
+            "Police",
+            "If you have been defrauded or money has been taken, call the police on 110 at once or report it at a local police station, and keep the messages, call records and payment receipts.",
+        ),
+        source: "http://www.shicijianshang.com/h/GWhJFdIz1f6SmpLmzz2vmVDPsdkvn7xi.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::CheckCreditReport,
+        phone: None,
+        url: Some("https://ipcrs.pbccrc.org.cn"),
+        zh_cn: (
+            "中国人民银行征信中心互联网个人信用信息服务平台",
+            "注册并验证身份后，可查询本人信用报告。征信中心未授权任何第三方代查，声称“快速通道”或收费代办的均有诈骗风险。",
+        ),
+        en: (
+            "Credit Reference Center of the People's Bank of China: online personal credit information service",
+            "Register and verify your identity to see your own credit report. The Center has authorised no third party to fetch reports for you; anyone offering a paid \"fast track\" may be a fraudster.",
+        ),
+        source: "http://www.yh001883.com/55462.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::CheckCreditReport,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "商业银行手机银行、云闪付App",
+            "多家商业银行的手机银行和云闪付App设有“信用报告”查询入口，完成身份验证后即可申请本人信用报告。",
+        ),
+        en: (
+            "Bank apps and the UnionPay app (云闪付)",
+            "Many banks' mobile apps and the UnionPay app (云闪付) have a \"credit report\" (信用报告) entry: verify your identity there to request your own report.",
+        ),
+        source: "https://www.yexp.com.cn/a/225852.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::DisputeCreditRecord,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "征信异议申请",
+            "如发现非本人办理的贷款、信用卡或其他错误记录，请通过正规渠道向征信中心或报送该记录的金融机构提出异议申请。",
+        ),
+        en: (
+            "Credit record dispute (征信异议)",
+            "If your report shows a loan, card or other record that is not yours or is wrong, raise a dispute through official channels with the Credit Reference Center or with the institution that reported it.",
+        ),
+        source: "https://www.51dongshi.net/eedfrcbhgcehb.html",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::DisputeCreditRecord,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "谨防“征信修复”骗局",
+            "真实的逾期等记录无法花钱“洗白”。声称收费“征信修复”“百分百成功”的中介不能改变您的信用记录，还可能骗取您的证件、手机卡和资金。",
+        ),
+        en: (
+            "Beware of \"credit repair\" (征信修复) scams",
+            "A true record cannot be bought off your report. Agents who charge for \"credit repair\" or promise certain success cannot change your record, and may take your documents, phone number and money.",
+        ),
+        source: "https://reportify.cn/news/1217495062489993216",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::CheckAccountsInYourName,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "云闪付“一键查卡”",
+            "在云闪付App中使用“一键查卡”，可查询本人名下在多家银行开立的银行卡。发现非本人办理的卡，请立即联系发卡银行。",
+        ),
+        en: (
+            "UnionPay app \"check my cards\" (云闪付一键查卡)",
+            "The 一键查卡 service in the UnionPay app lists bank cards opened in your name at participating banks. If one is not yours, contact the bank that issued it at once.",
+        ),
+        source: "https://kunming.cn/news/c/2022-03-28/13523742.shtml",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::CheckAccountsInYourName,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "工业和信息化部“一证通查”",
+            "凭居民身份证可查询本人名下登记的移动电话卡数量。如有非本人办理的号码，可通过对应的电信企业查询明细并办理销号。",
+        ),
+        en: (
+            "MIIT \"one ID, all numbers\" check (一证通查)",
+            "With your resident ID card you can find out how many mobile numbers are registered in your name. If one is not yours, the operator concerned can show you the details and close it.",
+        ),
+        source: "https://lhqzf.haikou.gov.cn/xxgk/zcjd1/hygq/202203/t703431.shtml",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::ComplainToRegulator,
+        phone: Some("12386"),
+        url: Some("http://fwpt.csrc12386.org.cn"),
+        zh_cn: (
+            "中国证监会12386服务平台",
+            "涉及证券、基金、期货经营机构的投诉，可拨打12386或通过12386网络平台提交。",
+        ),
+        en: (
+            "CSRC 12386 service platform",
+            "For complaints about securities, fund or futures firms, call 12386 or use the 12386 online platform.",
+        ),
+        source: "http://caifuhao.eastmoney.com/news/20241103203827877215120",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::ComplainToRegulator,
+        phone: Some("12363"),
+        url: None,
+        zh_cn: (
+            "中国人民银行12363金融消费权益保护咨询投诉电话",
+            "受理人民银行法定职责范围内（如支付结算、征信）的咨询和投诉。原则上请先向金融机构投诉，对处理结果不满意的再向人民银行投诉。",
+        ),
+        en: (
+            "PBoC 12363 financial consumer protection line",
+            "Takes questions and complaints within the People's Bank of China's remit, such as payments and credit reporting. Complain to the firm first; if you are not satisfied with its answer, complain to the PBoC.",
+        ),
+        source: "http://www.qinghai.gov.cn/zwgk/system/2014/03/20/010107748.shtml",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Cn,
+        purpose: P::ComplainToRegulator,
+        phone: Some("12378"),
+        url: None,
+        zh_cn: (
+            "国家金融监督管理总局12378银行保险消费者投诉维权热线",
+            "涉及银行、保险、消费金融等机构的投诉，可拨打12378。",
+        ),
+        en: (
+            "NFRA 12378 banking and insurance consumer complaints line",
+            "For complaints about banks, insurers, consumer-finance companies and similar firms, call 12378.",
+        ),
+        source: "https://szcga.com/zhengceinfo.asp?ID=1173",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    // Hong Kong.
+    Row {
+        country: Country::Hk,
+        purpose: P::ScamAdvice,
+        phone: Some("18222"),
+        url: Some("https://www.adcc.gov.hk"),
+        zh_cn: (
+            "香港警务处反诈骗协调中心“防骗易热线18222”",
+            "24小时防骗咨询热线。对来电者身份或转账对象有疑问时，请先致电18222查询。",
+        ),
+        en: (
+            "Hong Kong Police Anti-Deception Coordination Centre: Anti-Scam Helpline 18222",
+            "A 24-hour helpline for advice on suspected scams. If you doubt who is calling or where you are asked to send money, call 18222 first.",
+        ),
+        source: "https://www.adcc.gov.hk/en-hk/about-us.html",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Hk,
+        purpose: P::ScamAdvice,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "“Scameter”防骗搜索器",
+            "在香港警方CyberDefender网站的Scameter或“Scameter+”App中输入可疑电话号码、网址或收款账户，可查询是否涉及已举报的骗案。",
+        ),
+        en: (
+            "Scameter",
+            "Enter a suspicious phone number, web address or payee account in Scameter on the police CyberDefender website, or in the Scameter+ app, to see whether it is linked to reported scams.",
+        ),
+        source: "https://www.adcc.gov.hk/en-hk/anti-deception-coordination-centre-to-enhance-scam-intervention-through-sms-communications.html",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Hk,
+        purpose: P::CheckCreditReport,
+        phone: Some("(852) 2577 1816"),
+        url: Some("https://www.transunion.hk"),
+        zh_cn: (
+            "环联（TransUnion）香港",
+            "个人可直接向环联索取本人信用报告，核对是否有不知情的贷款或信用卡。",
+        ),
+        en: (
+            "TransUnion Hong Kong",
+            "You can order your own credit report directly from TransUnion and check it for loans or cards you do not recognise.",
+        ),
+        source: "https://www.transunion.hk/assistance/faq",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Hk,
+        purpose: P::ComplainToRegulator,
+        phone: None,
+        url: Some("https://bankcomplaint.hkma.gov.hk"),
+        zh_cn: (
+            "香港金融管理局（银行投诉）",
+            "对银行的处理不满意，或怀疑银行或其员工有失当行为，可通过金管局网上表格投诉。请先向银行正式投诉。",
+        ),
+        en: (
+            "Hong Kong Monetary Authority (complaints about banks)",
+            "If a bank has not dealt with your complaint properly, or you suspect misconduct by a bank or its staff, complain to the HKMA with its online form. Complain to the bank first.",
+        ),
+        source: "https://www.hkma.gov.hk/eng/smart-consumers/complaints/complaints-about-banks/",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Hk,
+        purpose: P::ComplainAboutData,
+        phone: None,
+        url: Some("https://www.pcpd.org.hk"),
+        zh_cn: (
+            "个人资料私隐专员公署",
+            "认为机构违反《个人资料（私隐）条例》处理您的个人资料，可填写投诉表格以书面形式投诉。",
+        ),
+        en: (
+            "Office of the Privacy Commissioner for Personal Data (PCPD)",
+            "If you believe an organisation has mishandled your personal data under the Personal Data (Privacy) Ordinance, complain in writing using the PCPD's complaint form.",
+        ),
+        source: "https://www.pcpd.org.hk/english/complaints/how_complaint/complaint/complaint.html",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    // The United States.
+    Row {
+        country: Country::Us,
+        purpose: P::ReportFraud,
+        phone: Some("1-877-438-4338"),
+        url: Some("https://www.identitytheft.gov"),
+        zh_cn: (
+            "美国联邦贸易委员会（FTC）IdentityTheft.gov",
+            "在线或致电报告身份盗用，系统会生成身份盗用报告和恢复计划。",
+        ),
+        en: (
+            "Federal Trade Commission: IdentityTheft.gov",
+            "Report identity theft online or by phone; you get an Identity Theft Report and a recovery plan.",
+        ),
+        source: "https://fallbackstatus.com/identity-theft-a-recovery-plan/",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::CheckCreditReport,
+        phone: Some("1-877-322-8228"),
+        url: Some("https://www.annualcreditreport.com"),
+        zh_cn: (
+            "AnnualCreditReport.com",
+            "免费获取Equifax、Experian、TransUnion三家征信机构的信用报告。其他网站可能收费或是钓鱼网站。",
+        ),
+        en: (
+            "AnnualCreditReport.com",
+            "Get your free credit reports from Equifax, Experian and TransUnion. Other sites may charge you or be set up to steal your details.",
+        ),
+        source: "https://fallbackstatus.com/identity-theft-a-recovery-plan/",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::FreezeOrFlag,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "欺诈警示（fraud alert）",
+            "联系三家征信机构中的任意一家即可免费设置欺诈警示，该机构须通知另外两家。设置后，他人更难以您的名义开立新账户。",
+        ),
+        en: (
+            "Fraud alert",
+            "A fraud alert is free: contact any one of the three credit bureaus and it must tell the other two. It makes it harder for someone to open new accounts in your name.",
+        ),
+        source: "https://fallbackstatus.com/identity-theft-a-recovery-plan/",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::FreezeOrFlag,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "信用冻结（security freeze）",
+            "信用冻结免费，须分别向Equifax、Experian、TransUnion三家机构申请（网站或电话）。冻结后，新的放贷机构无法查看您的信用报告。",
+        ),
+        en: (
+            "Credit (security) freeze",
+            "A freeze is free and must be placed with each of Equifax, Experian and TransUnion separately, online or by phone. While it is in place, new lenders cannot see your report.",
+        ),
+        source: "https://anelephantintheroom.org/credit-security-freeze-how-to-place-or-lift-a-security-freeze-on-your-credit-report",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::FreezeOrFlag,
+        phone: Some("1-888-397-3742"),
+        url: None,
+        zh_cn: ("Experian信用冻结", "可在Experian网站或致电申请冻结。"),
+        en: ("Experian freeze", "Place a freeze on the Experian website or by phone."),
+        source: "https://anelephantintheroom.org/credit-security-freeze-how-to-place-or-lift-a-security-freeze-on-your-credit-report",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::FreezeOrFlag,
+        phone: Some("1-888-909-8872"),
+        url: None,
+        zh_cn: ("TransUnion信用冻结", "可在TransUnion网站或致电申请冻结。"),
+        en: ("TransUnion freeze", "Place a freeze on the TransUnion website or by phone."),
+        source: "https://anelephantintheroom.org/credit-security-freeze-how-to-place-or-lift-a-security-freeze-on-your-credit-report",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Us,
+        purpose: P::ComplainToRegulator,
+        phone: Some("(855) 411-2372"),
+        url: Some("https://www.consumerfinance.gov/complaint/"),
+        zh_cn: (
+            "美国消费者金融保护局（CFPB）",
+            "对银行、信用卡、征信报告等金融产品或服务有投诉，可在线或致电提交。",
+        ),
+        en: (
+            "Consumer Financial Protection Bureau (CFPB)",
+            "Complain online or by phone about a bank, card, credit report or other consumer financial product or service.",
+        ),
+        source: "https://issuhub.com/view/index/4410?pageIndex=262",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    // The United Kingdom.
+    Row {
+        country: Country::Uk,
+        purpose: P::ReportFraud,
+        phone: Some("0300 123 2040"),
+        url: Some("https://www.reportfraud.police.uk"),
+        zh_cn: (
+            "Report Fraud（英格兰、威尔士和北爱尔兰）",
+            "英格兰、威尔士和北爱尔兰的全国欺诈和网络犯罪报案服务，自2025年12月4日起使用。",
+        ),
+        en: (
+            "Report Fraud (England, Wales and Northern Ireland)",
+            "The national service for reporting fraud and cyber crime in England, Wales and Northern Ireland since 4 December 2025.",
+        ),
+        source: "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Uk,
+        purpose: P::ReportFraud,
+        phone: Some("101"),
+        url: None,
+        zh_cn: (
+            "苏格兰警方（Police Scotland）",
+            "在苏格兰遭遇欺诈或网络犯罪，请拨打101联系苏格兰警方。",
+        ),
+        en: (
+            "Police Scotland",
+            "In Scotland, report fraud and cyber crime to Police Scotland on 101.",
+        ),
+        source: "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Uk,
+        purpose: P::ScamAdvice,
+        phone: Some("7726"),
+        url: None,
+        zh_cn: (
+            "举报诈骗短信和邮件",
+            "将诈骗短信免费转发至7726；将可疑电子邮件转发至report@phishing.gov.uk。",
+        ),
+        en: (
+            "Reporting scam texts and e-mails",
+            "Forward scam texts to 7726 (free) and suspicious e-mails to report@phishing.gov.uk.",
+        ),
+        source: "https://www.wokingham.gov.uk/fraud/general-fraud/report-fraud-relevant-authorities",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Uk,
+        purpose: P::CheckCreditReport,
+        phone: None,
+        url: None,
+        zh_cn: (
+            "Experian、Equifax、TransUnion（英国）",
+            "三家征信机构都必须免费提供法定信用报告。不同放贷机构向不同机构报送信息，建议三家都查。",
+        ),
+        en: (
+            "Experian, Equifax and TransUnion (UK)",
+            "Each of the three credit reference agencies must give you a free statutory credit report. Lenders report to different agencies, so check all three.",
+        ),
+        source: "https://uswitch.com/credit-reports",
+        source_kind: Secondary,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Uk,
+        purpose: P::FreezeOrFlag,
+        phone: None,
+        url: Some("https://www.cifas.org.uk"),
+        zh_cn: (
+            "Cifas保护性登记（Protective Registration）",
+            "收费服务：Cifas在其国家欺诈数据库中为您的信息加注警示，使用Cifas数据的机构在有人以您的名义申请时会额外核实身份。不影响信用评分。",
+        ),
+        en: (
+            "Cifas Protective Registration",
+            "A paid service: Cifas flags your details in its National Fraud Database, so that organisations using Cifas data make extra checks when someone applies in your name. It does not affect your credit score.",
+        ),
+        source: "https://www.cifas.org.uk/pr_for_individuals",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+    Row {
+        country: Country::Uk,
+        purpose: P::ComplainToRegulator,
+        phone: Some("0300 123 9123"),
+        url: Some("https://www.financial-ombudsman.org.uk"),
+        zh_cn: (
+            "金融申诉专员服务（Financial Ombudsman Service）",
+            "免费的独立纠纷解决服务。请先向金融机构投诉；机构在八周内未答复或您对答复不满意的，可在收到最终答复后六个月内申请。",
+        ),
+        en: (
+            "Financial Ombudsman Service",
+            "A free, independent service for disputes with financial firms. Complain to the firm first; if it has not answered within eight weeks or you are unhappy with its answer, contact the ombudsman within six months of its final response.",
+        ),
+        source: "http://www.financial-ombudsman.org.uk/publications/consumer-leaflet.htm",
+        source_kind: Official,
+        checked_on: CHECKED,
+    },
+];
+
+impl Row {
+    fn resource(&self) -> Option<IdentityTheftResource> {
+        let (y, m, d) = self.checked_on;
+        let text = |(name, advice): (&str, &str)| ResourceText {
+            name: name.to_owned(),
+            advice: advice.to_owned(),
+        };
+        Some(IdentityTheftResource {
+            country: self.country,
+            purpose: self.purpose,
+            phone: self.phone.map(str::to_owned),
+            url: self.url.map(str::to_owned),
+            texts: [
+                (Locale::ZhCn, text(self.zh_cn)),
+                (Locale::En, text(self.en)),
+            ]
+            .into_iter()
+            .collect(),
+            source: self.source.to_owned(),
+            source_kind: self.source_kind,
+            checked_on: NaiveDate::from_ymd_opt(y, m, d)?,
+        })
+    }
+}
+
+/// The resources for `country`, in the order the guide lists them (by purpose, then as
+/// written in the table).
+///
+/// # Examples
+/// ```
+/// use incident::comms::{identity_theft_resources, Country, ResourcePurpose};
+/// use incident::locale::Locale;
+///
+/// let uk = identity_theft_resources(Country::Uk);
+/// let report = uk.iter().find(|r| r.purpose == ResourcePurpose::ReportFraud).unwrap();
+/// assert_eq!(report.phone.as_deref(), Some("0300 123 2040"));
+/// assert_eq!(report.text(Locale::En).unwrap().name, "Report Fraud (England, Wales and Northern Ireland)");
+/// assert!(report.source.starts_with("https://"));
+/// ```
+pub fn identity_theft_resources(country: Country) -> Vec<IdentityTheftResource> {
+    let mut out: Vec<IdentityTheftResource> = ROWS
+        .iter()
+        .filter(|row| row.country == country)
+        .filter_map(Row::resource)
+        .collect();
+    out.sort_by_key(|r| r.purpose);
+    out
+}
+
+/// The guide's country section for `country` in `locale`, in Markdown: a heading, then one
+/// sub-heading per purpose with a bullet per resource (name, contact, advice). Resources
+/// without text in `locale` are left out.
+///
+/// # Examples
+/// ```
+/// use incident::comms::{country_section, Country};
+/// use incident::locale::Locale;
+///
+/// let zh = country_section(Country::Cn, Locale::ZhCn);
+/// assert!(zh.contains("接到96110来电请务必接听"));
+/// assert!(zh.contains("12386") && zh.contains("12363") && zh.contains("12378"));
+/// ```
+pub fn country_section(country: Country, locale: Locale) -> String {
+    let resources = identity_theft_resources(country);
+    let mut out = String::new();
+    let heading = match locale {
+        Locale::ZhCn => format!("## 在{}可以求助的渠道\n", country.label(locale)),
+        Locale::En => format!("## Where to get help in {}\n", country.label(locale)),
+    };
+    out.push_str(&heading);
+    for purpose in ResourcePurpose::ALL {
+        let items: Vec<(&IdentityTheftResource, &ResourceText)> = resources
+            .iter()
+            .filter(|r| r.purpose == purpose)
+            .filter_map(|r| r.text(locale).map(|t| (r, t)))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n### {}\n\n", capitalised(purpose.label(locale)));
+        for (resource, text) in items {
+            let _ = writeln!(
+                out,
+                "- **{}**{}{}",
+                text.name,
+                contact(resource, locale),
+                with_stop(&text.advice, locale)
+            );
+        }
+    }
+    out
+}
+
+/// `（电话：…；网址：…）：` / ` (phone …; web …): `, or the bare separator.
+fn contact(resource: &IdentityTheftResource, locale: Locale) -> String {
+    let mut parts = Vec::new();
+    if let Some(phone) = &resource.phone {
+        parts.push(format!("{}{phone}", tr(locale, "电话：", "phone ")));
+    }
+    if let Some(url) = &resource.url {
+        parts.push(format!("{}{url}", tr(locale, "网址：", "web ")));
+    }
+    match (locale, parts.is_empty()) {
+        (Locale::ZhCn, true) => "：".to_owned(),
+        (Locale::ZhCn, false) => format!("（{}）：", parts.join("；")),
+        (Locale::En, true) => ": ".to_owned(),
+        (Locale::En, false) => format!(" ({}): ", parts.join("; ")),
+    }
+}
+
+fn with_stop(advice: &str, locale: Locale) -> String {
+    let stop = tr(locale, "。", ".");
+    if advice.ends_with(stop) {
+        advice.to_owned()
+    } else {
+        format!("{advice}{stop}")
+    }
+}
+
+fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::assert_labels_distinct;
+
+    fn all() -> Vec<IdentityTheftResource> {
+        Country::ALL
+            .into_iter()
+            .flat_map(identity_theft_resources)
+            .collect()
+    }
+
+    #[test]
+    fn every_row_becomes_a_resource_with_source_date_and_texts() {
+        let resources = all();
+        assert_eq!(resources.len(), ROWS.len(), "a row has an invalid date");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        for r in &resources {
+            assert!(
+                r.source.starts_with("https://") || r.source.starts_with("http://"),
+                "{r:?}"
+            );
+            assert!(r.checked_on <= today, "{r:?}");
+            if let Some(url) = &r.url {
+                assert!(url.starts_with("https://") || url.starts_with("http://"));
+            }
+            for locale in Locale::ALL {
+                let t = r.text(locale).unwrap();
+                assert!(!t.name.trim().is_empty() && !t.advice.trim().is_empty());
+            }
+            // zh-CN texts: no ASCII punctuation a Chinese reader would trip over, and no
+            // space between Chinese and digits or Latin letters.
+            let zh = r.text(Locale::ZhCn).unwrap();
+            for s in [&zh.name, &zh.advice] {
+                assert!(
+                    !s.contains(", ") && !s.contains("; ") && !s.contains(": "),
+                    "{s}"
+                );
+                let chars: Vec<char> = s.chars().collect();
+                for w in chars.windows(3) {
+                    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+                    assert!(
+                        !(w[1] == ' ' && (cjk(w[0]) || cjk(w[2]))),
+                        "space beside Chinese in {s}"
+                    );
+                }
+            }
+        }
+        for country in Country::ALL {
+            assert!(!identity_theft_resources(country).is_empty(), "{country}");
+        }
+    }
+
+    #[test]
+    fn uk_names_report_fraud_and_never_action_fraud() {
+        let uk = identity_theft_resources(Country::Uk);
+        let json = serde_json::to_string(&uk).unwrap().to_lowercase();
+        assert!(!json.contains("action fraud") && !json.contains("actionfraud"));
+        assert!(uk.iter().any(
+            |r| r.url.as_deref() == Some("https://www.reportfraud.police.uk")
+                && r.phone.as_deref() == Some("0300 123 2040")
+        ));
+        let section = country_section(Country::Uk, Locale::En);
+        assert!(!section.to_lowercase().contains("action fraud"));
+    }
+
+    #[test]
+    fn cn_has_the_warning_line_the_credit_centre_and_the_complaint_lines() {
+        let cn = identity_theft_resources(Country::Cn);
+        let phone = |p: &str| cn.iter().find(|r| r.phone.as_deref() == Some(p));
+        for line in ["12386", "12363", "12378"] {
+            assert_eq!(
+                phone(line).map(|r| r.purpose),
+                Some(ResourcePurpose::ComplainToRegulator),
+                "{line}"
+            );
+        }
+        let warning = phone("96110").unwrap();
+        assert!(warning
+            .text(Locale::ZhCn)
+            .unwrap()
+            .advice
+            .contains("请务必接听"));
+        assert!(cn
+            .iter()
+            .any(|r| r.url.as_deref() == Some("https://ipcrs.pbccrc.org.cn")));
+        let zh = country_section(Country::Cn, Locale::ZhCn);
+        for needle in [
+            "一键查卡",
+            "一证通查",
+            "征信修复",
+            "异议",
+            "国家反诈中心",
+            "110",
+        ] {
+            assert!(zh.contains(needle), "{needle}");
+        }
+    }
+
+    #[test]
+    fn resources_round_trip_through_json() {
+        for r in all() {
+            let json = serde_json::to_value(&r).unwrap();
+            assert_eq!(json["checked_on"], "2026-12-06");
+            let back: IdentityTheftResource = serde_json::from_value(json).unwrap();
+            assert_eq!(back, r);
+        }
+        assert_eq!(serde_json::to_value(Country::Uk).unwrap(), "UK");
+    }
+
+    #[test]
+    fn labels_are_distinct() {
+        assert_labels_distinct(&Country::ALL);
+        assert_labels_distinct(&ResourcePurpose::ALL);
+    }
+
+    #[test]
+    fn sections_list_purposes_in_order() {
+        let en = country_section(Country::Us, Locale::En);
+        assert!(en.starts_with("## Where to get help in the United States\n"));
+        let report = en.find("### Reporting fraud").unwrap();
+        let freeze = en.find("### Freezing").unwrap();
+        assert!(report < freeze);
+        assert!(en.contains("- **Federal Trade Commission: IdentityTheft.gov** (phone 1-877-438-4338; web https://www.identitytheft.gov): "));
+    }
+}
