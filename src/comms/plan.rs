@@ -153,9 +153,9 @@ pub enum PlanProblem {
         limit: u32,
     },
     /// An item for the press can fall due before the first customer notice: no customer
-    /// item is certain to fall due first (on the same phase or an earlier one, with no
-    /// longer a delay).
-    #[error("plan item {press_item} can reach the press before any customer notice: schedule a customer notice on the same or an earlier phase with no longer a delay than {within_minutes} minutes, or set allow_press_before_customers if the press must be told first")]
+    /// item is certain to fall due first (one on detection or on the press item's phase,
+    /// with no longer a delay).
+    #[error("plan item {press_item} can reach the press before any customer notice: schedule a customer notice on detection or on entering {phase}, with a delay of no more than {within_minutes} minutes, or set allow_press_before_customers if the press must be told first")]
     PressBeforeCustomers {
         /// The press item.
         press_item: PlanItemId,
@@ -251,23 +251,35 @@ impl CommsPlan {
     }
 
     /// Press items that may fall due before every customer notice. A customer item `c`
-    /// falls due no later than a press item `p` whatever the incident's timing when `c`'s
-    /// phase comes no later than `p`'s and its delay is no longer: phases are entered in
-    /// order, so `entered(c) + delay(c) <= entered(p) + delay(p)`. A cadence counts from
-    /// entering the first of its phases, one interval later. Surveys are not notices, and
-    /// the spokesperson's Q&A is not published.
+    /// falls due no later than a press item `p` whatever the incident's timing when `c` is
+    /// certain to fire and its delay is no longer than `p`'s from the same or an earlier
+    /// moment: `c` waits on a phase entry (a cadence may never fire, if the incident moves
+    /// on before its first interval), and that phase is `p`'s own or the detected phase,
+    /// which every incident enters first. A press cadence counts from entering the first
+    /// of its phases, one interval later (its earliest possible time). Surveys are not
+    /// notices, and the spokesperson's Q&A is not published.
     fn press_before_customers(&self) -> Vec<PlanProblem> {
         let customer: Vec<(Phase, u32)> = self
             .items
             .iter()
             .filter(|i| i.audience.is_customers() && i.kind != MessageKind::Survey)
-            .filter_map(|i| i.trigger.first_due())
+            .filter_map(|i| match i.trigger {
+                PlanTrigger::Phase {
+                    phase,
+                    within_minutes,
+                } => Some((phase, within_minutes)),
+                _ => None,
+            })
             .collect();
         self.items
             .iter()
             .filter(|i| i.audience == Audience::Media && i.kind != MessageKind::SpokespersonQa)
             .filter_map(|i| i.trigger.first_due().map(|due| (i, due)))
-            .filter(|(_, (pp, pm))| !customer.iter().any(|(cp, cm)| cp <= pp && cm <= pm))
+            .filter(|(_, (pp, pm))| {
+                !customer
+                    .iter()
+                    .any(|(cp, cm)| (cp == pp || *cp == Phase::Detected) && cm <= pm)
+            })
             .map(
                 |(i, (phase, within_minutes))| PlanProblem::PressBeforeCustomers {
                     press_item: i.id.clone(),

@@ -37,16 +37,7 @@ pub(crate) fn roles() -> Vec<Role> {
 }
 
 pub(crate) fn message_kinds() -> Vec<MessageKind> {
-    vec![
-        MessageKind::InitialNotice,
-        MessageKind::Update,
-        MessageKind::HoldingStatement,
-        MessageKind::RegulatorReport,
-        MessageKind::IdentityTheftGuide,
-        MessageKind::Faq,
-        MessageKind::ResolutionNotice,
-        MessageKind::Survey,
-    ]
+    MessageKind::ALL.to_vec()
 }
 
 pub(crate) fn audiences() -> Vec<Audience> {
@@ -86,19 +77,7 @@ pub(crate) fn inquiry_topics() -> Vec<InquiryTopic> {
 }
 
 pub(crate) fn content_elements() -> Vec<ContentElement> {
-    vec![
-        ContentElement::OccurredAt,
-        ContentElement::HowDiscovered,
-        ContentElement::AffectedScope,
-        ContentElement::DataCategories,
-        ContentElement::MeasuresTaken,
-        ContentElement::SecurityImprovements,
-        ContentElement::WhatToDo,
-        ContentElement::CompensationOffer,
-        ContentElement::ContactPoints,
-        ContentElement::NextUpdateTime,
-        ContentElement::Apology,
-    ]
+    ContentElement::ALL.to_vec()
 }
 
 pub(crate) fn action_kinds() -> Vec<ActionKind> {

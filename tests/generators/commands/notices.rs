@@ -100,6 +100,9 @@ pub(crate) fn notice_draft(
                 let mut elements = extras;
                 if complete {
                     elements.extend(required_elements(kind, audience).iter().copied());
+                    for condition in ElementCondition::ALL {
+                        elements.extend(conditional_elements(kind, audience, condition));
+                    }
                 }
                 // Recipes (which weigh completeness heavily) draft clean, unplanned notices.
                 let noise = complete_weight < 10;
