@@ -171,6 +171,7 @@ impl Label for ContentElement {
 /// | `apology` | text | public | [`Apology`](ContentElement::Apology) |
 /// | `root_cause` | text | restricted | – |
 /// | `funds_involved` | amount | restricted | – |
+/// | `details_url` | literal | public | – (the link a short SMS, push or WeChat variant gives to the full notice) |
 ///
 /// How the incident was found and what is offered in compensation default to customers
 /// only: the press gets neither until the firm decides so. The cause and the money involved
@@ -229,11 +230,15 @@ pub enum WellKnownKey {
     RootCause,
     /// `funds_involved`: the money stolen or at risk.
     FundsInvolved,
+    /// `details_url`: where the full notice is published (the firm's own site or app). A
+    /// short channel variant links to it, after a label such as `详情：` or `Details: `;
+    /// it is never a link to "verify" an account.
+    DetailsUrl,
 }
 
 impl WellKnownKey {
     /// Every well-known key, in the order of the table above.
-    pub const ALL: [WellKnownKey; 17] = [
+    pub const ALL: [WellKnownKey; 18] = [
         Self::IncidentReference,
         Self::FirmName,
         Self::OccurredAt,
@@ -251,6 +256,7 @@ impl WellKnownKey {
         Self::Apology,
         Self::RootCause,
         Self::FundsInvolved,
+        Self::DetailsUrl,
     ];
 
     /// The key as templates write it, e.g. `occurred_at`.
@@ -273,6 +279,7 @@ impl WellKnownKey {
             Self::Apology => "apology",
             Self::RootCause => "root_cause",
             Self::FundsInvolved => "funds_involved",
+            Self::DetailsUrl => "details_url",
         }
     }
 
@@ -309,7 +316,7 @@ impl WellKnownKey {
     /// one). Any shape renders; another may read oddly in the built-in wording.
     pub const fn value_kinds(self) -> &'static [ValueKind] {
         match self {
-            Self::IncidentReference => &[ValueKind::Literal],
+            Self::IncidentReference | Self::DetailsUrl => &[ValueKind::Literal],
             Self::FirmName => &[ValueKind::Literal, ValueKind::Text],
             Self::OccurredAt | Self::DetectedAt | Self::NextUpdateAt => &[ValueKind::Time],
             Self::PeopleAffected => &[ValueKind::Count],
@@ -389,7 +396,8 @@ mod tests {
                 FirmName,
                 DetectedAt,
                 RootCause,
-                FundsInvolved
+                FundsInvolved,
+                DetailsUrl
             ]
         );
         assert_eq!(

@@ -17,6 +17,8 @@
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
 //! | `markup` | plain text and Markdown, escaping and de-marking |
 //! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
+//! | `sms` | SMS encoding and segment counting: [`SmsSegments`], [`SmsEncoding`] |
+//! | `channel_format` | per-channel limits and size reports: [`ChannelPolicy`], [`ChannelFit`], [`ChannelFitError`] |
 
 mod content;
 mod elements;
@@ -29,9 +31,11 @@ mod vocabulary;
 
 // Templates and rendering.
 mod builtin_templates;
+mod channel_format;
 mod fan_out;
 mod markup;
 mod render;
+mod sms;
 mod template;
 mod template_error;
 mod template_set;
@@ -52,9 +56,11 @@ pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
 
 // Templates and rendering.
+pub use channel_format::{ChannelFit, ChannelFitError, ChannelPolicy, LengthUnit, MessagePart};
 pub use fan_out::{fan_out, FanOut, FanOutError, PersonalMessage, Recipient};
 pub use markup::Format;
 pub use render::{RenderContext, RenderError, Rendered};
+pub use sms::{SmsEncoding, SmsSegments};
 pub use template::{Template, TemplateBuilder};
 pub use template_error::TemplateError;
 pub use template_set::TemplateSet;

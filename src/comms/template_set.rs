@@ -10,7 +10,8 @@ use super::builtin_templates::builtin_templates;
 use super::template::Slot;
 use super::template_syntax::{valid_field_name, Segment};
 use super::{
-    required_elements, Audience, ContentElement, MessageKind, Template, TemplateError, WellKnownKey,
+    required_elements, Audience, Channel, ContentElement, MessageKind, Template, TemplateError,
+    WellKnownKey,
 };
 use crate::id::FactKey;
 use crate::locale::Locale;
@@ -194,6 +195,9 @@ impl TemplateSet {
                 _ => {}
             }
         }
+        if template.channel().is_some_and(Channel::is_short) {
+            return self.validate_short(template);
+        }
         let provided = self.elements(template);
         let required: BTreeSet<ContentElement> = match template.audience() {
             Some(a) => required_elements(template.kind(), a)
@@ -217,8 +221,46 @@ impl TemplateSet {
         Ok(())
     }
 
+    /// A short channel's variant carries the contact points when its kind requires them,
+    /// and, when it leaves out other required elements, a link to the full notice that
+    /// carries them.
+    fn validate_short(&self, template: &Template) -> Result<(), TemplateError> {
+        let provided = self.elements(template);
+        let required: BTreeSet<ContentElement> = Audience::ALL
+            .iter()
+            .filter(|a| template.audience().is_none_or(|t| t == **a))
+            .flat_map(|a| required_elements(template.kind(), *a).iter().copied())
+            .collect();
+        let missing: Vec<ContentElement> = required
+            .iter()
+            .copied()
+            .filter(|e| *e == ContentElement::ContactPoints && !provided.contains(e))
+            .collect();
+        let links = template
+            .fact_keys()
+            .any(|k| k.as_str() == WellKnownKey::DetailsUrl.as_str());
+        let unlinked: Vec<ContentElement> = if links {
+            Vec::new()
+        } else {
+            required
+                .iter()
+                .copied()
+                .filter(|e| *e != ContentElement::ContactPoints && !provided.contains(e))
+                .collect()
+        };
+        if missing.is_empty() && unlinked.is_empty() {
+            return Ok(());
+        }
+        Err(TemplateError::ShortVariantIncomplete {
+            template: template.id().clone(),
+            channel: template.channel().unwrap_or(Channel::Sms),
+            missing,
+            unlinked,
+        })
+    }
+
     /// Validates and adds `template`, replacing (and returning) the template of the same
-    /// kind, locale and audience.
+    /// kind, locale, audience and channel.
     ///
     /// # Errors
     /// Everything [`TemplateSet::validate`] reports, and [`TemplateError::DuplicateId`]
@@ -251,11 +293,53 @@ impl TemplateSet {
         audience: Audience,
     ) -> Option<&Template> {
         self.templates
-            .get(&(kind, locale, Some(audience)))
-            .or_else(|| self.templates.get(&(kind, locale, None)))
+            .get(&(kind, locale, Some(audience), None))
+            .or_else(|| self.templates.get(&(kind, locale, None, None)))
     }
 
-    /// Every template, ordered by kind, locale and audience.
+    /// The template for `kind` in `locale` for `audience` sent through `channel`, the most
+    /// specific first, the audience before the channel:
+    ///
+    /// 1. one for exactly this audience and this channel;
+    /// 2. one for exactly this audience and any channel;
+    /// 3. one for any audience and this channel (the built-in short SMS variants);
+    /// 4. one for any audience and any channel.
+    ///
+    /// A template written for the audience is thus never replaced by a generic one: a host
+    /// whose own initial notice for affected customers is long registers its own short
+    /// variant for [`Channel::Sms`] too, else the fan-out refuses the long one for SMS
+    /// recipients ([`ChannelFitError`](crate::comms::ChannelFitError)). The fan-out picks
+    /// templates this way.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{Audience, Channel, MessageKind, TemplateSet};
+    /// use incident::locale::Locale;
+    ///
+    /// let set = TemplateSet::builtin();
+    /// let sms = set.lookup_for(MessageKind::InitialNotice, Locale::ZhCn, Audience::AffectedCustomers, Channel::Sms);
+    /// assert_eq!(sms.map(|t| t.id().as_str()), Some("builtin.initial_notice.sms.zh-CN"));
+    /// let email = set.lookup_for(MessageKind::InitialNotice, Locale::ZhCn, Audience::AffectedCustomers, Channel::Email);
+    /// assert_eq!(email.map(|t| t.id().as_str()), Some("builtin.initial_notice.zh-CN"));
+    /// ```
+    pub fn lookup_for(
+        &self,
+        kind: MessageKind,
+        locale: Locale,
+        audience: Audience,
+        channel: Channel,
+    ) -> Option<&Template> {
+        [
+            (Some(audience), Some(channel)),
+            (Some(audience), None),
+            (None, Some(channel)),
+            (None, None),
+        ]
+        .into_iter()
+        .find_map(|(a, c)| self.templates.get(&(kind, locale, a, c)))
+    }
+
+    /// Every template, ordered by kind, locale, audience and channel.
     pub fn templates(&self) -> impl Iterator<Item = &Template> + '_ {
         self.templates.values()
     }
