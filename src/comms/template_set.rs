@@ -610,6 +610,57 @@ mod tests {
     }
 
     #[test]
+    fn short_variants_link_to_the_full_notice_and_lookups_prefer_the_audience() {
+        let mut set = TemplateSet::builtin();
+        let bare = Template::builder(id("acme.sms"), MessageKind::InitialNotice, Locale::En)
+            .channel(Channel::Sms)
+            .body("{{firm_name}}: we found an incident. {{affected_scope}}")
+            .build()
+            .unwrap();
+        let err = set.register(bare).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "template `acme.sms` is a short sms variant but lacks contact_points and has no `{{details_url}}` link for what it leaves out (occurred_at, how_discovered, data_categories, measures_taken): a short variant carries `{{contact_points}}` and links to the full notice, which carries the rest, after a label (e.g. `Details: {{details_url}}`)"
+        );
+        // A survey requires nothing: no link needed.
+        let survey = Template::builder(id("acme.sms.survey"), MessageKind::Survey, Locale::En)
+            .channel(Channel::Sms)
+            .body("Reply 1-5.")
+            .build()
+            .unwrap();
+        set.register(survey).unwrap();
+        // The host's notice for affected customers beats the built-in SMS variant for any
+        // audience; other audiences get the variant.
+        let host = Template::builder(id("acme.initial"), MessageKind::InitialNotice, Locale::En)
+            .audience(Audience::AffectedCustomers)
+            .body("{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} {{contact_points}}")
+            .build()
+            .unwrap();
+        set.register(host).unwrap();
+        let pick = |a| {
+            set.lookup_for(MessageKind::InitialNotice, Locale::En, a, Channel::Sms)
+                .unwrap()
+                .id()
+                .as_str()
+        };
+        assert_eq!(pick(Audience::AffectedCustomers), "acme.initial");
+        assert_eq!(
+            pick(Audience::AllCustomers),
+            "builtin.initial_notice.sms.en"
+        );
+        let json = serde_json::to_value(&set).unwrap();
+        let survey = json["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "acme.sms.survey")
+            .unwrap();
+        assert_eq!(survey["channel"], "sms");
+        let back: TemplateSet = serde_json::from_value(json).unwrap();
+        assert_eq!(back, set);
+    }
+
+    #[test]
     fn edit_distance_counts_edits() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
