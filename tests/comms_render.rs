@@ -169,6 +169,9 @@ fn seed_sheet() -> FactSheet {
             "李强，信息安全部总经理，电话：021-0000-0003",
             "Li Qiang, General Manager, Information Security: +86 21 0000 0003",
         )),
+        DetailsUrl.fact(FactValue::Literal {
+            value: DETAILS_URL.into(),
+        }),
     ]
     .into_iter()
     .collect();
@@ -301,6 +304,68 @@ fn identity_theft_guides_render_per_country_as_the_golden_files() {
     );
 }
 
+/// Where the seed case's full notice is published: what the short variants link to.
+const DETAILS_URL: &str = "https://btepai.example/notice/0314";
+
+/// The short SMS variants, rendered for the seed case through the fan-out (which picks
+/// them for SMS recipients): each fits the default channel policy, signs first in Chinese,
+/// labels its link, and matches its golden file under `tests/golden/comms/sms/` (the last
+/// line is the size report).
+#[test]
+fn sms_variants_fit_the_default_policy_and_match_the_golden_files() {
+    let set = TemplateSet::builtin();
+    let sheet = seed_sheet();
+    let mut drift = Vec::new();
+    for kind in [
+        MessageKind::InitialNotice,
+        MessageKind::Update,
+        MessageKind::ResolutionNotice,
+        MessageKind::Survey,
+    ] {
+        for locale in Locale::ALL {
+            let to = Recipient::new(cref("C-1"), locale, Channel::Sms);
+            let message = fan_out(&set, kind, Audience::AffectedCustomers, &sheet, [to])
+                .time_zone(Zone::SHANGHAI)
+                .next()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
+            let sms = message.fit.sms.unwrap();
+            assert!(sms.segments <= ChannelPolicy::default().max_sms_segments);
+            let body = &message.body;
+            match locale {
+                Locale::ZhCn => {
+                    assert_eq!(sms.encoding, SmsEncoding::Ucs2);
+                    assert!(body.starts_with("【B特派】"), "{body}");
+                }
+                _ => {
+                    assert_eq!(sms.encoding, SmsEncoding::Gsm7, "{body}");
+                    assert!(body.starts_with("BTepai: "), "{body}");
+                }
+            }
+            if let Some(at) = body.find(DETAILS_URL) {
+                let label = &body[..at];
+                assert!(
+                    label.ends_with("详情：") || label.ends_with("Details: "),
+                    "unlabelled link in {kind:?} {locale}"
+                );
+            }
+            for phishing in ["验证账户", "点击链接", "verify", "click"] {
+                assert!(!body.contains(phishing), "{kind:?} {locale}: {phishing}");
+            }
+            drift.extend(check_golden(
+                "comms/sms",
+                &format!("{}.{locale}.txt", kind_name(kind)),
+                &format!("{body}\n---\n{sms}\n"),
+            ));
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "{}\n\nIf the change is intended, run `UPDATE_GOLDEN=1 cargo test --test comms_render` and review the diff.",
+        drift.join("\n\n")
+    );
+}
+
 /// The survey rates statements, not yes/no questions, and asks no recommendation question
 /// unless the host opts in.
 #[test]
@@ -349,6 +414,59 @@ fn the_survey_rates_statements_and_asks_no_recommendation_by_default() {
             "{locale}"
         );
     }
+}
+
+/// The reviewer's case: the full notices are far too long for SMS. Without a short variant
+/// the fan-out refuses them with the count rather than sending a dozen segments.
+#[test]
+fn a_full_notice_sent_by_sms_is_refused_with_its_segment_count() {
+    let mut set = TemplateSet::empty();
+    for t in TemplateSet::builtin()
+        .templates()
+        .filter(|t| t.channel().is_none())
+    {
+        set.register(t.clone()).unwrap();
+    }
+    let sheet = seed_sheet();
+    let to = |n: &str| Recipient::new(cref(n), Locale::ZhCn, Channel::Sms);
+    let mut out = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        [to("A"), to("B")],
+    );
+    let err = out.next().unwrap().unwrap_err();
+    let RenderError::DoesNotFit {
+        error: ChannelFitError::TooManySmsSegments { size, max_segments },
+        ..
+    } = &err.error
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((size.encoding, *max_segments), (SmsEncoding::Ucs2, 3));
+    assert!(size.segments >= 10, "{size}");
+    assert!(
+        err.to_string()
+            .contains("use the short SMS variant of the message"),
+        "{err}"
+    );
+    // The next recipient is still served (and refused the same way).
+    assert!(out.next().unwrap().is_err());
+    // E-mail takes the full notice; its size is reported without SMS segments.
+    let email = Recipient::new(cref("E"), Locale::ZhCn, Channel::Email);
+    let message = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        [email],
+    )
+    .next()
+    .unwrap()
+    .unwrap();
+    assert_eq!(message.fit.sms, None);
+    assert_eq!(message.fit.chars, message.body.chars().count());
 }
 
 #[test]
@@ -821,6 +939,12 @@ fn fan_out_set() -> TemplateSet {
     set
 }
 
+/// A channel policy that lets `acme.sms.initial` through: that fixture carries every
+/// element, far more than an SMS should (the limits are tested on their own above).
+fn lenient() -> ChannelPolicy {
+    ChannelPolicy::default().max_sms_segments(usize::MAX)
+}
+
 fn recipient(n: u64) -> Recipient {
     let locale = if n % 3 == 0 { Locale::ZhCn } else { Locale::En };
     let channel = [Channel::Sms, Channel::Email, Channel::Letter][(n % 5 % 3) as usize];
@@ -848,6 +972,7 @@ fn fan_out_is_lazy() {
         &sheet,
         recipients,
     )
+    .channel_policy(lenient())
     .take(5)
     .collect();
     assert_eq!(messages.len(), 5);
@@ -864,15 +989,25 @@ fn fan_out_equals_rendering_one_by_one() {
         Audience::AffectedCustomers,
         &sheet,
         (0..60).map(recipient),
-    );
+    )
+    .channel_policy(lenient());
     for (n, message) in (0..60).zip(messages) {
         let r = recipient(n);
         let message = message.unwrap();
         let format = Format::for_channel(r.channel);
         let zone = r.time_zone.unwrap_or(r.locale.default_time_zone());
         let cx = RenderContext::new(r.locale, zone, Audience::AffectedCustomers, format);
+        // The template for the recipient's channel: the built-in short SMS variant for
+        // zh-CN SMS recipients, the host's English notice for the others.
         let one = set
-            .render(MessageKind::InitialNotice, &sheet, &cx, Some(&r))
+            .lookup_for(
+                MessageKind::InitialNotice,
+                r.locale,
+                Audience::AffectedCustomers,
+                r.channel,
+            )
+            .unwrap()
+            .render(&sheet, &cx, Some(&r))
             .unwrap();
         assert_eq!(message.recipient, r.id);
         assert_eq!(
@@ -888,7 +1023,8 @@ fn fan_out_equals_rendering_one_by_one() {
                 message.body
             );
         }
-        if r.time_zone == Some(Zone::NEW_YORK) {
+        let says_when = one.facts_used.iter().any(|k| k.as_str() == "occurred_at");
+        if r.time_zone == Some(Zone::NEW_YORK) && says_when {
             let expected = match r.locale {
                 Locale::En => "13 March 2026, 10:47 EDT",
                 _ => "2026年3月13日10:47（美国东部时间，UTC-4）",

@@ -7,7 +7,7 @@
 //!   found". The list of elements is the list of things a message can be required to say;
 //!   each element names the one [well-known key](ContentElement::key) whose fact says it.
 //! - A [`WellKnownKey`] *names a fact* that templates refer to (`{{how_discovered}}`) and
-//!   fact sheets hold. The keys are the twenty-three element keys, plus five that say
+//!   fact sheets hold. The keys are the twenty-three element keys, plus six that say
 //!   something no rule requires: who is speaking and under which reference (`firm_name`,
 //!   `incident_reference`), when the firm found out (`detected_at`), how many people are
 //!   affected (`people_affected`, which also counts as the affected scope), and, for
@@ -269,6 +269,7 @@ impl Label for ContentElement {
 /// | `scene_preservation` | text | restricted | [`ScenePreservation`](ContentElement::ScenePreservation) |
 /// | `support_needed` | text | restricted | [`SupportNeeded`](ContentElement::SupportNeeded) |
 /// | `reporter` | text | restricted | [`Reporter`](ContentElement::Reporter) |
+/// | `details_url` | literal | public | – (the link a short SMS, push or WeChat variant gives to the full notice) |
 ///
 /// How the incident was found, what is offered in compensation, the money taken and the
 /// named case owner default to customers only: the press gets none of them until the firm
@@ -352,11 +353,15 @@ pub enum WellKnownKey {
     SupportNeeded,
     /// `reporter`: [`ContentElement::Reporter`].
     Reporter,
+    /// `details_url`: where the full notice is published (the firm's own site or app). A
+    /// short channel variant links to it, after a label such as `详情：` or `Details: `;
+    /// it is never a link to "verify" an account.
+    DetailsUrl,
 }
 
 impl WellKnownKey {
     /// Every well-known key, in the order of the table above.
-    pub const ALL: [WellKnownKey; 28] = [
+    pub const ALL: [WellKnownKey; 29] = [
         Self::IncidentReference,
         Self::FirmName,
         Self::OccurredAt,
@@ -385,6 +390,7 @@ impl WellKnownKey {
         Self::ScenePreservation,
         Self::SupportNeeded,
         Self::Reporter,
+        Self::DetailsUrl,
     ];
 
     /// The key as templates write it, e.g. `occurred_at`.
@@ -418,6 +424,7 @@ impl WellKnownKey {
             Self::ScenePreservation => "scene_preservation",
             Self::SupportNeeded => "support_needed",
             Self::Reporter => "reporter",
+            Self::DetailsUrl => "details_url",
         }
     }
 
@@ -462,7 +469,7 @@ impl WellKnownKey {
     /// one). Any shape renders; another may read oddly in the built-in wording.
     pub const fn value_kinds(self) -> &'static [ValueKind] {
         match self {
-            Self::IncidentReference => &[ValueKind::Literal],
+            Self::IncidentReference | Self::DetailsUrl => &[ValueKind::Literal],
             Self::FirmName => &[ValueKind::Literal, ValueKind::Text],
             Self::OccurredAt | Self::DetectedAt | Self::NextUpdateAt | Self::IssuedAt => {
                 &[ValueKind::Time]
@@ -549,7 +556,13 @@ mod tests {
         use WellKnownKey::*;
         assert_eq!(
             context,
-            [IncidentReference, FirmName, DetectedAt, FundsInvolved]
+            [
+                IncidentReference,
+                FirmName,
+                DetectedAt,
+                FundsInvolved,
+                DetailsUrl
+            ]
         );
         assert_eq!(
             PeopleAffected.element(),

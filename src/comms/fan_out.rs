@@ -8,7 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::render::{Prepared, RenderContext, RenderError};
-use super::{Audience, Channel, FactSheet, Format, MessageKind, TemplateSet};
+use super::{
+    Audience, Channel, ChannelFit, ChannelPolicy, FactSheet, Format, MessageKind, TemplateSet,
+};
 use crate::id::CustomerRef;
 use crate::locale::Locale;
 use crate::locale::Zone;
@@ -74,6 +76,9 @@ pub struct PersonalMessage {
     pub subject: Option<String>,
     /// The body.
     pub body: String,
+    /// Its size on the channel: characters, and for SMS the encoding and the segments the
+    /// operator bills, so the host can price the campaign.
+    pub fit: ChannelFit,
 }
 
 /// A recipient whose notice could not be rendered, and why.
@@ -106,13 +111,19 @@ impl Locale {
 /// can stream ten million notices from a database cursor to a mail queue in constant
 /// memory.
 ///
-/// Each recipient gets the template for their locale ([`TemplateSet::lookup`] with
-/// `audience`), their time zone (else the fan-out's, else [`Locale::default_time_zone`])
+/// Each recipient gets the template for their locale and channel
+/// ([`TemplateSet::lookup_for`] with `audience`: the channel's short variant when the set
+/// has one), their time zone (else the fan-out's, else [`Locale::default_time_zone`])
 /// and the format of their channel ([`Format::for_channel`], or [`FanOut::format`]). The
-/// sheet's facts are checked and rendered once per (locale, zone, format) the first time
-/// one is met; per recipient only the recipient fields are spliced in. That cache is
-/// bounded by the number of locales × time zones × formats, not by the number of
-/// recipients, and nothing else is kept.
+/// sheet's facts are checked and rendered once per (locale, zone, format, channel) the
+/// first time one is met; per recipient only the recipient fields are spliced in. That
+/// cache is bounded by the number of locales × time zones × formats × channels, not by the
+/// number of recipients, and nothing else is kept.
+///
+/// Every message is sized for its channel and checked against the channel policy
+/// ([`ChannelPolicy`], the defaults unless [`FanOut::channel_policy`] sets one): its
+/// [`PersonalMessage::fit`] says how many SMS segments it takes, and a message too long
+/// for its channel is refused ([`RenderError::DoesNotFit`]).
 ///
 /// A recipient that cannot be served yields an error naming them ([`FanOutError`]) and the
 /// fan-out goes on with the next. The output equals [`Template::render`](crate::comms::Template::render) for each
@@ -162,12 +173,14 @@ where
         recipients: recipients.into_iter(),
         time_zone: None,
         format: None,
+        policy: ChannelPolicy::default(),
         prepared: Vec::new(),
         last: 0,
     }
 }
 
-type CacheEntry = (Locale, Zone, Format, Result<Prepared, RenderError>);
+type CacheKey = (Locale, Zone, Format, Channel);
+type CacheEntry = (CacheKey, Result<Prepared, RenderError>);
 
 /// The lazy iterator [`fan_out`] returns.
 pub struct FanOut<'a, I> {
@@ -178,6 +191,7 @@ pub struct FanOut<'a, I> {
     recipients: I,
     time_zone: Option<Zone>,
     format: Option<Format>,
+    policy: ChannelPolicy,
     prepared: Vec<CacheEntry>,
     last: usize,
 }
@@ -200,19 +214,53 @@ impl<I> FanOut<'_, I> {
         self
     }
 
-    fn entry(
-        &mut self,
-        locale: Locale,
-        zone: Zone,
-        format: Format,
-    ) -> Option<&Result<Prepared, RenderError>> {
-        let hit = |e: &CacheEntry| e.0 == locale && e.1 == zone && e.2 == format;
+    /// The limits messages are checked against (default: [`ChannelPolicy::default`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{fan_out, Audience, Channel, ChannelPolicy, FactSheet, FactValue};
+    /// use incident::comms::{MessageKind, Recipient, RenderError, Template, TemplateSet};
+    /// use incident::id::{CustomerRef, TemplateId};
+    /// use incident::locale::Locale;
+    ///
+    /// let mut set = TemplateSet::empty();
+    /// set.register(
+    ///     Template::builder(TemplateId::new("survey")?, MessageKind::Survey, Locale::En)
+    ///         .body(&"How did we do? ".repeat(12))
+    ///         .build()?,
+    /// )?;
+    /// let sheet = FactSheet::new();
+    /// let to = |n: &str| Recipient::new(CustomerRef::new(n).unwrap(), Locale::En, Channel::Sms);
+    /// let mut out = fan_out(&set, MessageKind::Survey, Audience::AffectedCustomers, &sheet, [to("A")]);
+    /// let sms = out.next().unwrap()?.fit.sms.unwrap();
+    /// assert_eq!((sms.units, sms.segments), (180, 2));
+    ///
+    /// let strict = ChannelPolicy::default().max_sms_segments(1);
+    /// let mut out = fan_out(&set, MessageKind::Survey, Audience::AffectedCustomers, &sheet, [to("B")])
+    ///     .channel_policy(strict);
+    /// let err = out.next().unwrap().unwrap_err();
+    /// assert!(err.error.is_too_long_for_channel(), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn channel_policy(mut self, policy: ChannelPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Finds or prepares the cache entry for `key` and makes it `last`.
+    fn entry(&mut self, key: CacheKey) {
+        let hit = |e: &CacheEntry| e.0 == key;
         if !self.prepared.get(self.last).is_some_and(hit) {
             match self.prepared.iter().position(hit) {
                 Some(index) => self.last = index,
                 None => {
+                    let (locale, zone, format, channel) = key;
                     let cx = RenderContext::new(locale, zone, self.audience, format);
-                    let prepared = match self.set.lookup(self.kind, locale, self.audience) {
+                    let found = self
+                        .set
+                        .lookup_for(self.kind, locale, self.audience, channel);
+                    let prepared = match found {
                         Some(template) => template.prepare(self.sheet, &cx),
                         None => Err(RenderError::NoTemplate {
                             kind: self.kind,
@@ -221,11 +269,10 @@ impl<I> FanOut<'_, I> {
                         }),
                     };
                     self.last = self.prepared.len();
-                    self.prepared.push((locale, zone, format, prepared));
+                    self.prepared.push((key, prepared));
                 }
             }
         }
-        self.prepared.get(self.last).map(|e| &e.3)
     }
 }
 
@@ -241,19 +288,31 @@ impl<I: Iterator<Item = Recipient>> Iterator for FanOut<'_, I> {
         let format = self
             .format
             .unwrap_or_else(|| Format::for_channel(recipient.channel));
-        // `prepared` always returns the entry it just found or added.
-        let filled = match self.entry(recipient.locale, zone, format)? {
-            Ok(prepared) => prepared.fill(Some(&recipient)),
-            Err(e) => Err(e.clone()),
-        };
+        let channel = recipient.channel;
+        self.entry((recipient.locale, zone, format, channel));
+        // `entry` always leaves `last` at the entry it just found or added.
+        let filled =
+            match &self.prepared.get(self.last)?.1 {
+                Ok(prepared) => prepared.fill(Some(&recipient)).and_then(|(subject, body)| {
+                    match self.policy.check(channel, subject.as_deref(), &body) {
+                        Ok(fit) => Ok((subject, body, fit)),
+                        Err(error) => Err(RenderError::DoesNotFit {
+                            template: prepared.template().clone(),
+                            error,
+                        }),
+                    }
+                }),
+                Err(e) => Err(e.clone()),
+            };
         Some(match filled {
-            Ok((subject, body)) => Ok(PersonalMessage {
+            Ok((subject, body, fit)) => Ok(PersonalMessage {
                 recipient: recipient.id,
-                channel: recipient.channel,
+                channel,
                 locale: recipient.locale,
                 format,
                 subject,
                 body,
+                fit,
             }),
             Err(error) => Err(FanOutError {
                 recipient: recipient.id,

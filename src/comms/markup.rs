@@ -42,8 +42,9 @@ pub enum Format {
 impl Format {
     /// The format a message sent through `channel` is rendered in when the host does not
     /// choose: Markdown for e-mail, in-app, website notices and press releases; plain text
-    /// for everything else (SMS, letters, hotline scripts, chat, social media, regulator
-    /// portals' text fields).
+    /// for everything else (SMS, app push, WeChat template messages, letters, hotline
+    /// scripts, chat, social media, regulator portals' text fields). How long a message may
+    /// be on each channel is [`ChannelPolicy`](crate::comms::ChannelPolicy)'s.
     pub fn for_channel(channel: Channel) -> Format {
         match channel {
             Channel::Email | Channel::InApp | Channel::WebsiteNotice | Channel::PressRelease => {

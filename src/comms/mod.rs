@@ -18,6 +18,8 @@
 //! | `identity_theft` | per-country help for the identity-theft guide: [`Country`], [`IdentityTheftResource`], each fact with its source and check date |
 //! | `markup` | plain text and Markdown, escaping and de-marking |
 //! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
+//! | `sms` | SMS encoding and segment counting: [`SmsSegments`], [`SmsEncoding`] |
+//! | `channel_format` | per-channel limits and size reports: [`ChannelPolicy`], [`ChannelFit`], [`ChannelFitError`] |
 
 mod content;
 mod elements;
@@ -31,9 +33,11 @@ mod vocabulary;
 
 // Templates and rendering.
 mod builtin_templates;
+mod channel_format;
 mod fan_out;
 mod markup;
 mod render;
+mod sms;
 mod template;
 mod template_error;
 mod template_set;
@@ -60,9 +64,11 @@ pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
 
 // Templates and rendering.
+pub use channel_format::{ChannelFit, ChannelFitError, ChannelPolicy, LengthUnit, MessagePart};
 pub use fan_out::{fan_out, FanOut, FanOutError, PersonalMessage, Recipient};
 pub use markup::Format;
 pub use render::{RenderContext, RenderError, Rendered};
+pub use sms::{SmsEncoding, SmsSegments};
 pub use template::{Template, TemplateBuilder};
 pub use template_error::TemplateError;
 pub use template_set::TemplateSet;

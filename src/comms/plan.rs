@@ -7,8 +7,10 @@ use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Audience, Channel, ElementRules, MessageKind, Notice, NoticeStatus};
+use super::template_error::kind_name;
+use super::{Audience, Channel, ElementRules, MessageKind, Notice, NoticeStatus, TemplateSet};
 use crate::id::{NoticeId, PlanItemId};
+use crate::locale::Locale;
 use crate::phase::{Phase, PhaseStamp, Role};
 use crate::regulation::{ObligationStatus, Obligations, RecipientKind};
 
@@ -164,6 +166,20 @@ pub enum PlanProblem {
         /// Its delay after entering the phase, in minutes.
         within_minutes: u32,
     },
+    /// An item sends a kind on a short channel (SMS, app push, WeChat) for which the
+    /// template set has no variant of that channel in a language: the full notice would
+    /// be refused as too long ([`CommsPlan::channel_problems`]).
+    #[error("plan item {item} sends the {} by {} but the template set has no {} variant of it in {locale}: register a short template with TemplateBuilder::channel, or send it on another channel", kind_name(*.kind), .channel.as_str(), .channel.as_str())]
+    NoShortVariant {
+        /// The id.
+        item: PlanItemId,
+        /// The kind.
+        kind: MessageKind,
+        /// The short channel.
+        channel: Channel,
+        /// The language without a variant.
+        locale: Locale,
+    },
     /// More items than a plan may hold ([`CommsPlan::MAX_ITEMS`]).
     #[error("the plan has {items} items, more than the {limit} a plan may hold: merge items that go to the same audience on the same trigger")]
     TooManyItems {
@@ -288,6 +304,45 @@ impl CommsPlan {
                 },
             )
             .collect()
+    }
+
+    /// The items that send a kind on a short channel ([`Channel::is_short`]) for which
+    /// `set` has no template of that channel in one of `locales` (for the item's audience
+    /// or any): their full notice would be refused as too long when fanned out. Separate
+    /// from [`CommsPlan::problems`] because a plan is adopted without a template set.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{CommsPlan, TemplateSet};
+    /// use incident::locale::Locale;
+    ///
+    /// let plan = CommsPlan::reference();
+    /// // The built-in set has a short SMS variant of the initial notice, the one item the
+    /// // reference plan sends by SMS.
+    /// assert!(plan.channel_problems(&TemplateSet::builtin(), &Locale::ALL).is_empty());
+    /// let problems = plan.channel_problems(&TemplateSet::empty(), &[Locale::ZhCn]);
+    /// assert_eq!(problems.len(), 1, "{problems:?}");
+    /// ```
+    pub fn channel_problems(&self, set: &TemplateSet, locales: &[Locale]) -> Vec<PlanProblem> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            for channel in item.channels.iter().filter(|c| c.is_short()) {
+                for locale in locales {
+                    let found = set
+                        .lookup_for(item.kind, *locale, item.audience, *channel)
+                        .is_some_and(|t| t.channel() == Some(*channel));
+                    if !found {
+                        out.push(PlanProblem::NoShortVariant {
+                            item: item.id.clone(),
+                            kind: item.kind,
+                            channel: *channel,
+                            locale: *locale,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// A plan following the two seed documents, for a breach in which customers' money or

@@ -9,7 +9,8 @@ use super::markup::{convert_literal, insert_value};
 use super::template_error::{audience_name, kind_name};
 use super::template_syntax::{Segment, TemplatePart};
 use super::{
-    Audience, ClearanceViolation, FactSheet, FactValue, Format, MessageKind, Template, TemplateSet,
+    Audience, ChannelFitError, ClearanceViolation, FactSheet, FactValue, Format, MessageKind,
+    Template, TemplateSet,
 };
 use crate::locale::Locale;
 use crate::locale::Zone;
@@ -118,6 +119,15 @@ pub enum RenderError {
         /// The audience asked for.
         requested: Audience,
     },
+    /// The rendered message is too long for the recipient's channel.
+    #[error("the message from template `{template}` does not fit its channel: {error}")]
+    DoesNotFit {
+        /// The template.
+        template: TemplateId,
+        /// How it does not fit, and what to do.
+        #[source]
+        error: ChannelFitError,
+    },
     /// The set has no template for this kind, language and audience.
     #[error("no {} template in {locale} for {}: register one with TemplateSet::register", kind_name(*.kind), audience_name(Some(*.audience)))]
     NoTemplate {
@@ -131,6 +141,11 @@ pub enum RenderError {
 }
 
 impl RenderError {
+    /// The message is too long for its channel ([`RenderError::DoesNotFit`]).
+    pub fn is_too_long_for_channel(&self) -> bool {
+        matches!(self, Self::DoesNotFit { .. })
+    }
+
     /// The message would have carried a fact its audience may not see.
     pub fn is_above_clearance(&self) -> bool {
         matches!(self, Self::AboveClearance { .. })
@@ -439,6 +454,11 @@ impl Template {
 }
 
 impl Prepared {
+    /// The template it was prepared from.
+    pub(super) fn template(&self) -> &TemplateId {
+        &self.template
+    }
+
     /// Splices `recipient`'s fields into the prepared pieces.
     pub(super) fn fill(
         &self,

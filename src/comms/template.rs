@@ -7,7 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 use super::template_syntax::{parse, Position, Segment, Syntax, TemplatePart};
-use super::{Audience, Format, MessageKind, TemplateError};
+use super::{Audience, Channel, Format, MessageKind, TemplateError};
 use crate::locale::Locale;
 use crate::{id::FactKey, id::TemplateId};
 
@@ -56,6 +56,7 @@ pub struct Template {
     kind: MessageKind,
     locale: Locale,
     audience: Option<Audience>,
+    channel: Option<Channel>,
     format: Format,
     subject: Option<String>,
     body: String,
@@ -76,6 +77,36 @@ impl TemplateBuilder {
     #[must_use]
     pub fn audience(mut self, audience: Audience) -> Self {
         self.source.audience = Some(audience);
+        self
+    }
+
+    /// Restricts the template to one channel (default: any channel): the channel's own
+    /// variant of the message, e.g. the short SMS notice. [`TemplateSet::lookup_for`](crate::comms::TemplateSet::lookup_for)
+    /// and the fan-out prefer it for recipients on that channel and fall back to the
+    /// template for any channel.
+    ///
+    /// A template for a short channel ([`Channel::is_short`]: SMS, app push, WeChat) cannot
+    /// carry the whole notice; registration asks it for the contact points (when the kind
+    /// requires them) and a link to the full notice (`{{details_url}}`, which should follow
+    /// a label such as `详情：` or `Details: `) instead of every required element: the
+    /// full notice at the link carries those.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{Channel, MessageKind, Template};
+    /// use incident::id::TemplateId;
+    /// use incident::locale::Locale;
+    ///
+    /// let sms = Template::builder(TemplateId::new("acme.sms.update")?, MessageKind::Update, Locale::En)
+    ///     .channel(Channel::Sms)
+    ///     .body("{{firm_name}}: update on {{incident_reference}}. Details: {{details_url}}")
+    ///     .build()?;
+    /// assert_eq!(sms.channel(), Some(Channel::Sms));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn channel(mut self, channel: Channel) -> Self {
+        self.source.channel = Some(channel);
         self
     }
 
@@ -120,6 +151,7 @@ impl Template {
                 kind,
                 locale,
                 audience: None,
+                channel: None,
                 format: Format::PlainText,
                 subject: None,
                 body: String::new(),
@@ -145,6 +177,11 @@ impl Template {
     /// The audience it is for; `None` for any.
     pub fn audience(&self) -> Option<Audience> {
         self.audience
+    }
+
+    /// The channel it is for; `None` for any.
+    pub fn channel(&self) -> Option<Channel> {
+        self.channel
     }
 
     /// The markup it is written in.
@@ -214,7 +251,7 @@ impl Template {
     }
 
     pub(super) fn slot(&self) -> Slot {
-        (self.kind, self.locale, self.audience)
+        (self.kind, self.locale, self.audience, self.channel)
     }
 }
 
@@ -231,6 +268,9 @@ struct TemplateSource {
     /// The audience it is for; absent for any audience.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     audience: Option<Audience>,
+    /// The channel it is for (its short SMS variant, say); absent for any channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    channel: Option<Channel>,
     /// The markup the text is written in.
     format: Format,
     /// One line of plain text; placeholders allowed.
@@ -250,6 +290,7 @@ impl TryFrom<TemplateSource> for Template {
             kind,
             locale,
             audience,
+            channel,
             format,
             subject,
             body,
@@ -295,6 +336,7 @@ impl TryFrom<TemplateSource> for Template {
             kind,
             locale,
             audience,
+            channel,
             format,
             subject,
             body,
@@ -311,6 +353,7 @@ impl From<Template> for TemplateSource {
             kind: t.kind,
             locale: t.locale,
             audience: t.audience,
+            channel: t.channel,
             format: t.format,
             subject: t.subject,
             body: t.body,
@@ -341,8 +384,9 @@ impl JsonSchema for Template {
     }
 }
 
-/// Where a template sits in a set: one template per kind, locale and audience (`None`: any).
-pub(super) type Slot = (MessageKind, Locale, Option<Audience>);
+/// Where a template sits in a set: one template per kind, locale, audience and channel
+/// (`None`: any).
+pub(super) type Slot = (MessageKind, Locale, Option<Audience>, Option<Channel>);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Why a template cannot be built or registered.
 
 use super::template_syntax::{Position, TemplatePart};
-use super::{Audience, ContentElement, MessageKind};
+use super::{Audience, Channel, ContentElement, MessageKind};
 use crate::locale::Locale;
 use crate::{id::FactKey, id::TemplateId};
 
@@ -97,6 +97,20 @@ pub enum TemplateError {
         /// Where the line break is.
         at: Position,
     },
+    /// A template for a short channel (SMS, app push, WeChat) without the contact points
+    /// its kind requires, or leaving out required elements without linking to the full
+    /// notice.
+    #[error("template `{template}` is a short {} variant but {}: a short variant carries `{{{{contact_points}}}}` and links to the full notice, which carries the rest, after a label (e.g. `Details: {{{{details_url}}}}`)", .channel.as_str(), short_gaps(.missing, .unlinked))]
+    ShortVariantIncomplete {
+        /// The template.
+        template: TemplateId,
+        /// Its channel.
+        channel: Channel,
+        /// Required elements it must carry itself and lacks (the contact points).
+        missing: Vec<ContentElement>,
+        /// Required elements it neither carries nor links to (it has no `{{details_url}}`).
+        unlinked: Vec<ContentElement>,
+    },
     /// Another template in the set already has this id.
     #[error("template id `{template}` is already used by the {} template in {locale} for {}: give each template its own id", kind_name(*.kind), audience_name(*.audience))]
     DuplicateId {
@@ -155,4 +169,25 @@ pub(super) fn kind_name(kind: MessageKind) -> &'static str {
 
 pub(super) fn audience_name(audience: Option<Audience>) -> &'static str {
     audience.map_or("any audience", Audience::as_str)
+}
+
+fn short_gaps(missing: &[ContentElement], unlinked: &[ContentElement]) -> String {
+    let names = |elements: &[ContentElement]| {
+        elements
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut gaps = Vec::new();
+    if !missing.is_empty() {
+        gaps.push(format!("lacks {}", names(missing)));
+    }
+    if !unlinked.is_empty() {
+        gaps.push(format!(
+            "has no `{{{{details_url}}}}` link for what it leaves out ({})",
+            names(unlinked)
+        ));
+    }
+    gaps.join(" and ")
 }

@@ -10,7 +10,8 @@ use super::builtin_templates::{builtin_templates, surveys_with_recommendation};
 use super::template::Slot;
 use super::template_syntax::{valid_field_name, Segment};
 use super::{
-    required_elements, Audience, ContentElement, Country, MessageKind, Template, TemplateError,
+    required_elements, Audience, Channel, ContentElement, Country, MessageKind, Template,
+    TemplateError,
     WellKnownKey,
 };
 use crate::id::FactKey;
@@ -245,6 +246,9 @@ impl TemplateSet {
                 _ => {}
             }
         }
+        if template.channel().is_some_and(Channel::is_short) {
+            return self.validate_short(template);
+        }
         let provided = self.elements(template);
         let required: BTreeSet<ContentElement> = match template.audience() {
             Some(a) => required_elements(template.kind(), a)
@@ -268,8 +272,46 @@ impl TemplateSet {
         Ok(())
     }
 
+    /// A short channel's variant carries the contact points when its kind requires them,
+    /// and, when it leaves out other required elements, a link to the full notice that
+    /// carries them.
+    fn validate_short(&self, template: &Template) -> Result<(), TemplateError> {
+        let provided = self.elements(template);
+        let required: BTreeSet<ContentElement> = Audience::ALL
+            .iter()
+            .filter(|a| template.audience().is_none_or(|t| t == **a))
+            .flat_map(|a| required_elements(template.kind(), *a).iter().copied())
+            .collect();
+        let missing: Vec<ContentElement> = required
+            .iter()
+            .copied()
+            .filter(|e| *e == ContentElement::ContactPoints && !provided.contains(e))
+            .collect();
+        let links = template
+            .fact_keys()
+            .any(|k| k.as_str() == WellKnownKey::DetailsUrl.as_str());
+        let unlinked: Vec<ContentElement> = if links {
+            Vec::new()
+        } else {
+            required
+                .iter()
+                .copied()
+                .filter(|e| *e != ContentElement::ContactPoints && !provided.contains(e))
+                .collect()
+        };
+        if missing.is_empty() && unlinked.is_empty() {
+            return Ok(());
+        }
+        Err(TemplateError::ShortVariantIncomplete {
+            template: template.id().clone(),
+            channel: template.channel().unwrap_or(Channel::Sms),
+            missing,
+            unlinked,
+        })
+    }
+
     /// Validates and adds `template`, replacing (and returning) the template of the same
-    /// kind, locale and audience.
+    /// kind, locale, audience and channel.
     ///
     /// # Errors
     /// Everything [`TemplateSet::validate`] reports, and [`TemplateError::DuplicateId`]
@@ -302,11 +344,53 @@ impl TemplateSet {
         audience: Audience,
     ) -> Option<&Template> {
         self.templates
-            .get(&(kind, locale, Some(audience)))
-            .or_else(|| self.templates.get(&(kind, locale, None)))
+            .get(&(kind, locale, Some(audience), None))
+            .or_else(|| self.templates.get(&(kind, locale, None, None)))
     }
 
-    /// Every template, ordered by kind, locale and audience.
+    /// The template for `kind` in `locale` for `audience` sent through `channel`, the most
+    /// specific first, the audience before the channel:
+    ///
+    /// 1. one for exactly this audience and this channel;
+    /// 2. one for exactly this audience and any channel;
+    /// 3. one for any audience and this channel (the built-in short SMS variants);
+    /// 4. one for any audience and any channel.
+    ///
+    /// A template written for the audience is thus never replaced by a generic one: a host
+    /// whose own initial notice for affected customers is long registers its own short
+    /// variant for [`Channel::Sms`] too, else the fan-out refuses the long one for SMS
+    /// recipients ([`ChannelFitError`](crate::comms::ChannelFitError)). The fan-out picks
+    /// templates this way.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{Audience, Channel, MessageKind, TemplateSet};
+    /// use incident::locale::Locale;
+    ///
+    /// let set = TemplateSet::builtin();
+    /// let sms = set.lookup_for(MessageKind::InitialNotice, Locale::ZhCn, Audience::AffectedCustomers, Channel::Sms);
+    /// assert_eq!(sms.map(|t| t.id().as_str()), Some("builtin.initial_notice.sms.zh-CN"));
+    /// let email = set.lookup_for(MessageKind::InitialNotice, Locale::ZhCn, Audience::AffectedCustomers, Channel::Email);
+    /// assert_eq!(email.map(|t| t.id().as_str()), Some("builtin.initial_notice.zh-CN"));
+    /// ```
+    pub fn lookup_for(
+        &self,
+        kind: MessageKind,
+        locale: Locale,
+        audience: Audience,
+        channel: Channel,
+    ) -> Option<&Template> {
+        [
+            (Some(audience), Some(channel)),
+            (Some(audience), None),
+            (None, Some(channel)),
+            (None, None),
+        ]
+        .into_iter()
+        .find_map(|(a, c)| self.templates.get(&(kind, locale, a, c)))
+    }
+
+    /// Every template, ordered by kind, locale, audience and channel.
     pub fn templates(&self) -> impl Iterator<Item = &Template> + '_ {
         self.templates.values()
     }
@@ -591,6 +675,61 @@ mod tests {
         );
         let schema = serde_json::to_value(schemars::schema_for!(TemplateSet)).unwrap();
         assert!(schema["properties"]["templates"].is_object());
+    }
+
+    #[test]
+    fn short_variants_link_to_the_full_notice_and_lookups_prefer_the_audience() {
+        let mut set = TemplateSet::builtin();
+        let bare = Template::builder(id("acme.sms"), MessageKind::InitialNotice, Locale::En)
+            .channel(Channel::Sms)
+            .body("{{firm_name}}: we found an incident. {{affected_scope}}")
+            .build()
+            .unwrap();
+        let err = set.register(bare).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "template `acme.sms` is a short sms variant but lacks contact_points and has no `{{details_url}}` link for what it leaves out (occurred_at, how_discovered, measures_taken, what_to_do, compensation_offer, next_update_time, case_owner, complaint_channels, issued_at): a short variant carries `{{contact_points}}` and links to the full notice, which carries the rest, after a label (e.g. `Details: {{details_url}}`)"
+        );
+        // A survey requires nothing: no link needed.
+        let survey = Template::builder(id("acme.sms.survey"), MessageKind::Survey, Locale::En)
+            .channel(Channel::Sms)
+            .body("Reply 1-5.")
+            .build()
+            .unwrap();
+        set.register(survey).unwrap();
+        // The host's notice for affected customers beats the built-in SMS variant for any
+        // audience; other audiences get the variant.
+        let host = Template::builder(id("acme.initial"), MessageKind::InitialNotice, Locale::En)
+            .audience(Audience::AffectedCustomers)
+            .body(
+                "{{occurred_at}} {{how_discovered}} {{affected_scope}} {{measures_taken}} \
+                 {{what_to_do}} {{compensation_offer}} {{case_owner}} {{complaint_channels}} \
+                 {{next_update_at}} {{issued_at}} {{contact_points}}",
+            )
+            .build()
+            .unwrap();
+        set.register(host).unwrap();
+        let pick = |a| {
+            set.lookup_for(MessageKind::InitialNotice, Locale::En, a, Channel::Sms)
+                .unwrap()
+                .id()
+                .as_str()
+        };
+        assert_eq!(pick(Audience::AffectedCustomers), "acme.initial");
+        assert_eq!(
+            pick(Audience::AllCustomers),
+            "builtin.initial_notice.sms.en"
+        );
+        let json = serde_json::to_value(&set).unwrap();
+        let survey = json["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "acme.sms.survey")
+            .unwrap();
+        assert_eq!(survey["channel"], "sms");
+        let back: TemplateSet = serde_json::from_value(json).unwrap();
+        assert_eq!(back, set);
     }
 
     #[test]

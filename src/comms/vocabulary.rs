@@ -77,6 +77,31 @@ pub enum Channel {
     Letter,
     /// A regulator's reporting portal.
     RegulatorPortal,
+    /// A push notification to the firm's app: a title and a short body.
+    AppPush,
+    /// A WeChat Official Account template message: short fields, no markup.
+    #[serde(rename = "wechat")]
+    WeChat,
+}
+
+impl Channel {
+    /// The stable snake_case name (as in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Sms => "sms",
+            Self::InApp => "in_app",
+            Self::WebsiteNotice => "website_notice",
+            Self::Hotline => "hotline",
+            Self::OnlineChat => "online_chat",
+            Self::SocialMedia => "social_media",
+            Self::PressRelease => "press_release",
+            Self::Letter => "letter",
+            Self::RegulatorPortal => "regulator_portal",
+            Self::AppPush => "app_push",
+            Self::WeChat => "wechat",
+        }
+    }
 }
 
 /// What a message is.
@@ -176,5 +201,29 @@ mod tests {
     fn audiences_and_kinds_have_distinct_names_in_each_language() {
         crate::locale::assert_labels_distinct(&Audience::ALL);
         crate::locale::assert_labels_distinct(&MessageKind::ALL);
+    }
+
+    #[test]
+    fn channel_names_are_the_json_names() {
+        use Channel::*;
+        for c in [
+            Email,
+            Sms,
+            InApp,
+            WebsiteNotice,
+            Hotline,
+            OnlineChat,
+            SocialMedia,
+            PressRelease,
+            Letter,
+            RegulatorPortal,
+            AppPush,
+            WeChat,
+        ] {
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                serde_json::json!(c.as_str())
+            );
+        }
     }
 }

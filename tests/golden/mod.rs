@@ -1,6 +1,7 @@
 //! Golden files: rendered text committed under `tests/golden/{dir}/`, compared byte for
 //! byte. `comms/` holds every built-in notice template rendered for the platform-theft
-//! seed case (`tests/comms_render.rs`); `review/` holds both seed cases' review reports in
+//! seed case (`tests/comms_render.rs`), and under `comms/sms/` the short SMS variants with
+//! their segment counts; `review/` holds both seed cases' review reports in
 //! each language and as JSON (`tests/review_report.rs`). After an intended change, rewrite
 //! them with `UPDATE_GOLDEN=1 cargo test --test comms_render --test review_report` and
 //! review the diff.
