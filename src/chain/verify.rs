@@ -357,9 +357,140 @@ fn refine<E>(envelopes: &[Sealed<E>], position: usize, error: ChainError) -> Cha
 mod tests {
     use super::*;
 
+    use crate::chain::Payload;
+    use crate::ActorId;
+    use chrono::{TimeZone, Utc};
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Note(&'static str);
+
+    impl Payload for Note {
+        const SCHEMA_VERSION: u32 = 1;
+    }
+
+    /// A value serde writes as a float, which the canonical form refuses.
+    #[derive(Serialize)]
+    struct Float(f64);
+
+    impl Payload for Float {
+        const SCHEMA_VERSION: u32 = 1;
+    }
+
+    const ID: IncidentId = IncidentId::from_bytes([7; 16]);
+
+    fn seal<E: Payload>(sequence: u64, event: E, prev: Digest) -> Sealed<E> {
+        let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+        Sealed::seal(ID, sequence, at, ActorId::new("soc").unwrap(), event, prev).unwrap()
+    }
+
     #[test]
     fn a_verifier_given_nothing_finishes_without_a_head() {
         let verifier = ChainVerifier::new(IncidentId::from_bytes([7; 16]), None);
         assert_eq!(verifier.finish(), Ok(None));
+    }
+
+    /// A fork: the second envelope has the right sequence and is sealed consistently, but
+    /// after another first event. Its link, not its number, gives it away.
+    #[test]
+    fn the_right_sequence_after_the_wrong_predecessor_is_an_insertion() {
+        let first = seal(1, Note("declared"), Digest::genesis(ID));
+        let other = seal(1, Note("declared otherwise"), Digest::genesis(ID));
+        let forked = seal(2, Note("closed"), other.digest());
+        let mut verifier = ChainVerifier::new(ID, None);
+        verifier.push(&first).unwrap();
+        let err = verifier.push(&forked).unwrap_err();
+        assert_eq!(err.sequence, 2);
+        assert_eq!(err.kind, ChainBreak::Inserted { found: 2 });
+    }
+
+    /// The stored bytes' digest stands in for re-encoding the payload when it matches: a
+    /// payload that cannot be re-encoded (a float) is still verified by its stored digest,
+    /// and refused as unencodable without one.
+    #[test]
+    fn a_matching_stored_digest_spares_re_encoding_the_payload() {
+        let good = seal(1, Note("x"), Digest::genesis(ID));
+        let with = |digest| {
+            Sealed::from_stored(
+                1,
+                ID,
+                1,
+                good.recorded_at(),
+                good.actor().clone(),
+                Float(0.5),
+                good.payload_digest(),
+                Digest::genesis(ID),
+                digest,
+            )
+        };
+        let floaty = with(with(good.digest()).computed_digest());
+        let mut verifier = ChainVerifier::new(ID, None);
+        assert_eq!(verifier.push_stored(&floaty, good.payload_digest()), Ok(()));
+        let mut verifier = ChainVerifier::new(ID, None);
+        let err = verifier.push(&floaty).unwrap_err();
+        assert!(
+            matches!(err.kind, ChainBreak::Unencodable { .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn every_break_says_what_was_found() {
+        let a = Digest::of(b"a");
+        let b = Digest::of(b"b");
+        let id = IncidentId::from_bytes([9; 16]);
+        let cases = [
+            (
+                ChainBreak::EditedPayload {
+                    stored: a,
+                    computed: b,
+                },
+                format!("the event payload was edited (stored payload digest {a}, computed {b})"),
+            ),
+            (
+                ChainBreak::EditedMetadata {
+                    stored: a,
+                    computed: b,
+                },
+                format!("the envelope metadata was edited (stored digest {a}, computed {b})"),
+            ),
+            (
+                ChainBreak::ForeignIncident { found: id },
+                format!("belongs to another incident ({id})"),
+            ),
+            (
+                ChainBreak::Deleted { found: 5 },
+                "sequence 5 stands in its place: events were deleted".to_owned(),
+            ),
+            (
+                ChainBreak::Inserted { found: 3 },
+                "claiming sequence 3 does not link into the chain".to_owned(),
+            ),
+            (
+                ChainBreak::Reordered { found: 4 },
+                "sequence 4 stands in its place and it appears later".to_owned(),
+            ),
+            (
+                ChainBreak::Truncated { last: 2 },
+                "the log ends at sequence 2".to_owned(),
+            ),
+            (
+                ChainBreak::Rewritten {
+                    anchored: a,
+                    found: b,
+                },
+                format!("its digest {b} differs from the anchored {a}"),
+            ),
+            (
+                ChainBreak::Unencodable {
+                    detail: "a float".into(),
+                },
+                "a float".to_owned(),
+            ),
+        ];
+        for (kind, expected) in cases {
+            let text = kind.to_string();
+            assert!(!text.is_empty() && text.contains(&expected), "{text}");
+        }
     }
 }

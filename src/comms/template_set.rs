@@ -11,8 +11,7 @@ use super::template::Slot;
 use super::template_syntax::{valid_field_name, Segment};
 use super::{
     required_elements, Audience, Channel, ContentElement, Country, MessageKind, Template,
-    TemplateError,
-    WellKnownKey,
+    TemplateError, WellKnownKey,
 };
 use crate::id::FactKey;
 use crate::locale::Locale;
