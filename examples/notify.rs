@@ -170,12 +170,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         fact(IncidentReference, FactValue::Literal { value: "BTP-2026-0314".into() }),
         fact(FirmName, text("B特派", "BTepai")),
         fact(HowDiscovered, text("我们的交易监控系统发现了大量异常提现请求，安全团队随即核查并确认有人使用窃取的后台账号访问了客户资料。", "Our transaction monitoring flagged a burst of unusual withdrawals; the security team confirmed that a stolen back-office account had been used to access customer records.")),
-        fact(AffectedScope, text("部分客户的账户资料被未经授权查询，其中 37 个账户中的资金被盗转。", "Some customers' account records were viewed without authorisation, and money was moved out of 37 accounts.")),
-        fact(MeasuresTaken, text("我们已停用被盗用的后台账号，拦截全部可疑提现，重置受影响客户的登录密码，并已向公安机关报案、向监管部门报告。", "We disabled the stolen account, stopped every suspicious withdrawal, reset affected customers' passwords, reported the crime to the police and notified our regulators.")),
+        fact(AffectedScope, text("12,480名客户的账户资料被未经授权查询，其中37个账户中的资金被盗转。", "The account records of 12,480 customers were viewed without authorisation, and money was moved out of 37 of those accounts.")),
+        fact(FundsTaken, text("被盗转资金合计人民币386万元。", "A total of CNY 3,860,000.00 was taken.")),
+        fact(MeasuresTaken, text("我们已停用被盗用的后台账号；发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案。", "We disabled the stolen account; since we found the activity, every new suspicious withdrawal has been stopped. We reset affected customers' passwords and reported the crime to the police.")),
         fact(WhatToDo, text("请尽快修改登录密码和交易密码，开启二次验证，并核对近期交易记录。", "Please change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.")),
-        fact(ContactPoints, text("客服热线 400-000-0000（24小时）；App内“在线客服”", "Hotline 400-000-0000 (24 hours); in-app chat")),
+        fact(ContactPoints, text("客服热线：400-000-0000（24小时，境外请拨+86 21 0000 0000）；App内“在线客服”", "Hotline: 400-000-0000 from mainland China, +86 21 0000 0000 from elsewhere (24 hours); in-app chat")),
+        fact(CaseOwner, text("客户服务部王敏负责本次事件的客户沟通与个案处理，联系电话021-0000-0001。", "Wang Min of our customer-service department handles customer contact and individual cases: +86 21 0000 0001.")),
+        fact(ComplaintChannels, text("如对我们的处理不满意，您可以向中国人民银行金融消费权益保护咨询投诉电话12363反映。", "If you are not satisfied with how we handle this, you can complain to the People's Bank of China consumer protection line, 12363.")),
+        fact(MediaContact, text("品牌与公共关系部（联系人：陈静），电话：021-0000-0002", "Chen Jing, Brand and Public Relations: +86 21 0000 0002")),
+        fact(IssuedAt, FactValue::Time { at: beijing(14, 11, 30) }),
+        fact(DetailsUrl, FactValue::Literal { value: "https://btepai.example/notice/0314".into() }),
+        // Not decided yet, and said so: the notice can go out before the programme is.
+        fact(CompensationOffer, text("补偿方案正在制定中，将于3月20日前公布；经核实被盗转的资金将先行返还，无需等待追回结果。", "We are still drawing up the compensation arrangements and will publish them by 20 March; money confirmed as taken will be refunded first, without waiting for any recovery.")),
         fact(NextUpdateAt, FactValue::Time { at: beijing(15, 18, 0) }),
-        fact(Apology, text("对于此次事件给您带来的担忧和不便，我们深表歉意。", "We are sorry for the worry and inconvenience this has caused.")),
+        fact(Apology, text("我们没有守护好您托付的信息和资金，对此深表歉意。", "We failed to protect the information and money you trusted us with, and we are sorry.")),
         Command::RecordFact(Fact {
             key: FactKey::new("ioc.c2_address")?,
             value: FactValue::Literal { value: "203.0.113.7".into() },
@@ -367,7 +375,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     // Remediation and the resolution notice: results and improvements.
     now += Duration::days(3);
     desk.run("li.na", now, fact(SecurityImprovements, text("后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方开展安全评估；全员防钓鱼培训并每季度演练。", "Hardware-key two-factor authentication for every back-office login; a human check on large withdrawals; an independent security assessment; anti-phishing training and quarterly drills.")))?;
-    desk.run("li.na", now, fact(CompensationOffer, text("经核实被盗转的资金将全额返还；所有受影响客户可免费获得 12 个月信用监测。", "Money confirmed as stolen will be refunded in full; every affected customer gets 12 months of free credit monitoring.")))?;
+    // Each document carries its own issue time: the resolution notice is dated today.
+    desk.run("li.na", now, fact(IssuedAt, FactValue::Time { at: now }))?;
+    // The investigation's result, released to customers ("公布调查结果"): the resolution
+    // notice must say what happened.
+    desk.run("li.na", now, Command::RecordFact(Fact {
+        sensitivity: Sensitivity::Customers,
+        ..RootCause.fact(text("经调查，不法分子通过钓鱼邮件窃取了一名客服人员的后台账号密码，并利用该账号查询客户资料、发起提现。该账号当时未启用二次验证，这是我们在账号安全管理上的疏漏。", "Our investigation found that criminals stole a customer-service agent's back-office password with a phishing e-mail and used the account to view customer records and request withdrawals. The account was not protected by two-factor authentication, which was a failure of our account-security controls."))
+    }))?;
+    desk.run("li.na", now, fact(CompensationOffer, text("经核实被盗转的资金，我们将先行全额返还至您的账户，无需等待追回结果；返还安排及申请方式将于3月20日前另行通知。", "We will refund in full, without waiting for any recovery, money confirmed as taken from your account, and will tell you by 20 March how to apply.")))?;
     desk.run(
         "zhang.min",
         now,
@@ -392,13 +408,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     set.register(
         Template::builder(TemplateId::new("btepai.sms.refund")?, MessageKind::Update, Locale::ZhCn)
             .audience(Audience::AffectedCustomers)
+            .channel(Channel::Sms)
             .format(Format::PlainText)
-            .body("【{{firm_name}}】事件 {{incident_reference}}：{{measures_taken}}经核实，您的账户将获返还 {{recipient.refund}}。下次通报：{{next_update_at}}。咨询：{{contact_points}}")
+            .body("【{{firm_name}}】事件{{incident_reference}}：经核实，您的账户将获返还{{recipient.refund}}。我们不会索要密码或验证码。详情：{{details_url}}\n{{contact_points}}")
             .build()?,
     )?;
     let recipients = (1..=3u32).map(|n| {
         Recipient::new(CustomerRef::from_static_str(n), Locale::ZhCn, Channel::Sms)
-            .field("refund", format!("¥{}.00", n * 1_000))
+            .field("refund", format!("{},000.00元", n))
     });
     let sheet = desk.incident.fact_sheet();
     for message in fan_out(

@@ -61,7 +61,7 @@ fn notice(
         audience,
         channels: channels.iter().copied().collect::<BTreeSet<_>>(),
         // The text the comms lead wrote carries every element this kind of notice requires.
-        elements: required_elements(kind, audience).iter().copied().collect(),
+        elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
         facts: Default::default(),
         plan_item: None,
     }))

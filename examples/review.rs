@@ -177,7 +177,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
             kind,
             audience,
             channels: channels.iter().copied().collect(),
-            elements: required_elements(kind, audience).iter().copied().collect(),
+            elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
             facts: Default::default(),
             plan_item: None,
         })

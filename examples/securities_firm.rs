@@ -126,7 +126,7 @@ fn draft(id: &str, kind: MessageKind, audience: Audience, channels: &[Channel]) 
         kind,
         audience,
         channels: channels.iter().copied().collect::<BTreeSet<_>>(),
-        elements: required_elements(kind, audience).iter().copied().collect(),
+        elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
         facts: Default::default(),
         plan_item: None,
     }))
@@ -505,8 +505,8 @@ fn story(log_path: Option<&str>) -> Result<()> {
     )?;
     println!(
         "Reconciling the trade log confirms 860 accounts; severity lowered to {}. A \
-         financial reporter has called: the comms lead answers with a holding statement \
-         before the client notice (快速反应、透明公开).\n",
+         financial reporter has called: the comms lead promises a statement once clients \
+         have been told, so that no client reads about their account in the news first.\n",
         desk.incident.severity()
     );
     use WellKnownKey::*;
@@ -524,7 +524,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
         fact(
             AffectedScope,
             text(
-                "不法分子利用在其他网站泄露的账号密码登录了部分客户的证券账户，经核实涉及 860 个账户，其中部分账户内的资金被转出。",
+                "不法分子利用在其他网站泄露的账号密码登录了部分客户的证券账户，经核实涉及860个账户，其中部分账户内的资金被转出。",
                 "Criminals used passwords leaked from other websites to log in to some clients' accounts; 860 accounts are confirmed, and money was moved out of some of them.",
             ),
         ),
@@ -545,10 +545,46 @@ fn story(log_path: Option<&str>) -> Result<()> {
         fact(
             ContactPoints,
             text(
-                "客服热线400-000-0000（24小时；境外请拨+86 21 0000 0000）；媒体垂询press@example.com",
-                "Hotline 400-000-0000 (24 hours; from outside mainland China +86 21 0000 0000); press enquiries press@example.com",
+                "客服热线：400-000-0000（24小时，境外请拨+86 21 0000 0000）",
+                "Hotline: 400-000-0000 (24 hours; from outside mainland China +86 21 0000 0000)",
             ),
         ),
+        public_fact(
+            FundsTaken,
+            text(
+                "被转出资金合计人民币128万元，涉及43个账户；被卖出的持仓正在逐户核对。",
+                "CNY 1,280,000.00 in total was moved out of 43 accounts; the positions sold are being checked account by account.",
+            ),
+        ),
+        public_fact(
+            CompensationOffer,
+            text(
+                "补偿方案正在制定中，将于5月9日前公布。对经核实的资金损失，我们将先行返还，无需等待追回结果。",
+                "We are still drawing up the compensation arrangements and will publish them by 9 May. Verified losses will be repaid first, without waiting for any recovery.",
+            ),
+        ),
+        public_fact(
+            CaseOwner,
+            text(
+                "经纪业务部刘洋负责受影响客户的个案处理，电话：021-0000-0004。",
+                "Liu Yang of our brokerage department handles the cases of affected clients: +86 21 0000 0004.",
+            ),
+        ),
+        fact(
+            ComplaintChannels,
+            text(
+                "如对我们的处理不满意，您可以拨打中国证监会12386热线投诉。",
+                "If you are not satisfied with how we handle this, you can complain to the CSRC on 12386.",
+            ),
+        ),
+        fact(
+            MediaContact,
+            text(
+                "品牌部（联系人：周敏），电话：021-0000-0005，电子邮箱：press@example.com",
+                "Zhou Min, Brand Office: +86 21 0000 0005, press@example.com",
+            ),
+        ),
+        fact(IssuedAt, FactValue::Time { at: beijing(6, 13, 0)? }),
         fact(NextUpdateAt, FactValue::Time { at: beijing(7, 18, 0)? }),
         fact(
             Apology,
@@ -560,6 +596,22 @@ fn story(log_path: Option<&str>) -> Result<()> {
     ] {
         desk.run("pr.lead", command)?;
     }
+
+    // ---- Client notice and disclosure.
+    desk.at(6, 13, 0)?;
+    heading(&desk, "Clients told");
+    desk.run(
+        "pr.lead",
+        draft(
+            "N-1",
+            MessageKind::InitialNotice,
+            Audience::AllCustomers,
+            &[Channel::WebsiteNotice, Channel::InApp, Channel::Sms],
+        )?,
+    )?;
+    desk.run("legal.counsel", approve("N-1")?)?;
+    desk.run("pr.lead", sent("N-1")?)?;
+    // Clients have heard from the firm; now the reporter gets the holding statement.
     let template = templates
         .lookup(MessageKind::HoldingStatement, Locale::ZhCn, Audience::Media)
         .ok_or("no built-in zh-CN holding statement for the media")?;
@@ -596,21 +648,6 @@ fn story(log_path: Option<&str>) -> Result<()> {
     println!("{}", rendered.body.trim_end());
     println!("-----------------------------------------------------------------");
     desk.run("pr.lead", sent("M-1")?)?;
-
-    // ---- Client notice and disclosure.
-    desk.at(6, 13, 0)?;
-    heading(&desk, "Clients told");
-    desk.run(
-        "pr.lead",
-        draft(
-            "N-1",
-            MessageKind::InitialNotice,
-            Audience::AllCustomers,
-            &[Channel::WebsiteNotice, Channel::InApp, Channel::Sms],
-        )?,
-    )?;
-    desk.run("legal.counsel", approve("N-1")?)?;
-    desk.run("pr.lead", sent("N-1")?)?;
     // A holding statement is not a disclosure to clients: the guard says so.
     let refused = desk.incident.decide(
         &Command::Disclose {

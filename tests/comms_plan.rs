@@ -88,13 +88,9 @@ fn freeze_accounts(d: &mut Desk) {
 
 /// A draft of `kind` for `audience` on `channel` carrying every required element.
 fn full_draft(id: &str, kind: MessageKind, audience: Audience, channel: Channel) -> NoticeDraft {
-    let conditional = ElementCondition::ALL
-        .into_iter()
-        .flat_map(|c| conditional_elements(kind, audience, c).iter().copied());
     NoticeDraft::new(NoticeId::new(id).unwrap(), kind, audience)
         .channels([channel])
-        .elements(required_elements(kind, audience).iter().copied())
-        .elements(conditional)
+        .elements(ElementRules::defaults().required_in(kind, audience, Situation::EVERY))
 }
 
 fn holding(id: &str, facts: &[&str]) -> Command {
@@ -280,7 +276,6 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
             .find(|e| e.item.as_str() == "media-holding")
             .unwrap()
             .state
-            .clone()
     };
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
     assert_eq!(holding_entry(&s), PlannedState::Approved);

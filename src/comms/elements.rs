@@ -158,6 +158,13 @@ impl ElementCondition {
 }
 
 impl Situation {
+    /// Every condition holding: what a text written for any incident (a template, a
+    /// reference draft) carries.
+    pub const EVERY: Situation = Situation {
+        funds_taken: true,
+        cause_confirmed: true,
+    };
+
     /// Whether `condition` holds.
     pub fn holds(self, condition: ElementCondition) -> bool {
         match condition {

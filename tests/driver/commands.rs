@@ -63,12 +63,12 @@ pub(crate) fn complete_draft(
     audience: Audience,
     channels: &[Channel],
 ) -> Command {
-    // Everything the kind may require: always, and when funds were taken or the cause
-    // is confirmed.
-    let mut elements = required_elements(kind, audience).to_vec();
-    for condition in ElementCondition::ALL {
-        elements.extend(conditional_elements(kind, audience, condition));
-    }
+    // Everything the kind may require: always, when funds were taken, once a cause is
+    // confirmed.
+    let elements: Vec<_> = ElementRules::defaults()
+        .required_in(kind, audience, Situation::EVERY)
+        .into_iter()
+        .collect();
     draft(id, kind, audience, channels, &elements)
 }
 

@@ -194,13 +194,13 @@ pub fn complete_draft(
     audience: Audience,
     channels: &[Channel],
 ) -> Command {
-    draft(
-        id,
-        kind,
-        audience,
-        channels,
-        required_elements(kind, audience),
-    )
+    // Everything the kind may require: always, when funds were taken, once a cause is
+    // confirmed.
+    let elements: Vec<_> = ElementRules::defaults()
+        .required_in(kind, audience, Situation::EVERY)
+        .into_iter()
+        .collect();
+    draft(id, kind, audience, channels, &elements)
 }
 
 pub fn approve(id: &str) -> Command {
@@ -419,7 +419,8 @@ pub fn platform_theft_until_review() -> Desk {
     desk.as_actor("li.na");
     assert_eq!(codes(&r), ["notice_incomplete"]);
     assert!(
-        r.to_string().contains("how_discovered, contact_points"),
+        r.to_string()
+            .contains("how_discovered, what_to_do, compensation_offer, contact_points"),
         "{r}"
     );
     // Disclosing on a draft is refused too.

@@ -99,10 +99,11 @@ pub(crate) fn notice_draft(
             move |(notice_id, kind, audience, channels, complete, extras, (facts, plan_item))| {
                 let mut elements = extras;
                 if complete {
-                    elements.extend(required_elements(kind, audience).iter().copied());
-                    for condition in ElementCondition::ALL {
-                        elements.extend(conditional_elements(kind, audience, condition));
-                    }
+                    elements.extend(ElementRules::defaults().required_in(
+                        kind,
+                        audience,
+                        Situation::EVERY,
+                    ));
                 }
                 // Recipes (which weigh completeness heavily) draft clean, unplanned notices.
                 let noise = complete_weight < 10;
