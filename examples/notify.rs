@@ -172,7 +172,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         fact(HowDiscovered, text("我们的交易监控系统发现了大量异常提现请求，安全团队随即核查并确认有人使用窃取的后台账号访问了客户资料。", "Our transaction monitoring flagged a burst of unusual withdrawals; the security team confirmed that a stolen back-office account had been used to access customer records.")),
         fact(AffectedScope, text("12,480名客户的账户资料被未经授权查询，其中37个账户中的资金被盗转。", "The account records of 12,480 customers were viewed without authorisation, and money was moved out of 37 of those accounts.")),
         fact(FundsTaken, text("被盗转资金合计人民币386万元。", "A total of CNY 3,860,000.00 was taken.")),
-        fact(MeasuresTaken, text("我们已停用被盗用的后台账号；发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案。", "We disabled the stolen account; since we found the activity, every new suspicious withdrawal has been stopped. We reset affected customers' passwords and reported the crime to the police.")),
+        fact(MeasuresTaken, text("我们已停用被盗用的后台账号；发现异常后即对可疑提现实施拦截；已重置受影响客户的登录密码，并已向公安机关报案。", "We disabled the stolen account; since we found the activity, we have been blocking suspicious withdrawals. We reset affected customers' passwords and reported the crime to the police.")),
         fact(WhatToDo, text("请尽快修改登录密码和交易密码，开启二次验证，并核对近期交易记录。", "Please change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.")),
         fact(ContactPoints, text("客服热线：400-000-0000（24小时，境外请拨+86 21 0000 0000）；App内“在线客服”", "Hotline: 400-000-0000 from mainland China, +86 21 0000 0000 from elsewhere (24 hours); in-app chat")),
         fact(CaseOwner, text("客户服务部王敏负责本次事件的客户沟通与个案处理，联系电话021-0000-0001。", "Wang Min of our customer-service department handles customer contact and individual cases: +86 21 0000 0001.")),

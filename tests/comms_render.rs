@@ -88,8 +88,8 @@ fn seed_sheet() -> FactSheet {
             .collect(),
         }),
         MeasuresTaken.fact(text(
-            "我们已停用被盗用的后台账号并封禁相关IP地址；发现异常后，新发起的可疑提现均已被拦截；已重置受影响客户的登录密码，并已向公安机关报案。",
-            "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity, every new suspicious withdrawal has been stopped. We reset the login passwords of affected customers and reported the crime to the police.",
+            "我们已停用被盗用的后台账号并封禁相关IP地址；发现异常后即对可疑提现实施拦截；已重置受影响客户的登录密码，并已向公安机关报案。",
+            "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity, we have been blocking suspicious withdrawals. We reset the login passwords of affected customers and reported the crime to the police.",
         )),
         SecurityImprovements.fact(text(
             "后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方安全公司开展全面安全评估；对全体员工开展防钓鱼培训，并每季度组织应急演练。",
@@ -1084,4 +1084,57 @@ fn recipients_round_trip_through_json() {
     assert_eq!(json["time_zone"], "America/New_York");
     assert_eq!(json["locale"], "en");
     assert_eq!(serde_json::from_value::<Recipient>(json).unwrap(), r);
+}
+
+/// No built-in document a customer or the public reads makes an absolute promise from the
+/// documented list ([`ABSOLUTE_PROMISES`]), in any language, for any country, full or
+/// short (staff documents quote the phrases as lines not to use, so they are not checked).
+#[test]
+fn no_customer_or_press_document_makes_an_absolute_promise() {
+    let sheet = seed_sheet();
+    let public = [
+        MessageKind::InitialNotice,
+        MessageKind::Update,
+        MessageKind::HoldingStatement,
+        MessageKind::PressRelease,
+        MessageKind::IdentityTheftGuide,
+        MessageKind::Faq,
+        MessageKind::ResolutionNotice,
+        MessageKind::Survey,
+    ];
+    let mut checked = 0;
+    for country in Country::ALL {
+        let set = TemplateSet::builtin_for(country);
+        for kind in public {
+            for locale in Locale::ALL {
+                for channel in [Channel::Email, Channel::Sms] {
+                    let to = Recipient::new(cref("C-1"), locale, channel);
+                    let message = fan_out(&set, kind, usual_audience(kind), &sheet, [to])
+                        .next()
+                        .unwrap();
+                    // Kinds without a short variant are refused by SMS; that is tested above.
+                    let Ok(message) = message else { continue };
+                    let text = format!("{}\n{}", message.subject.unwrap_or_default(), message.body);
+                    let found = absolute_promises(&text);
+                    assert!(
+                        found.is_empty(),
+                        "{kind:?} {locale} {channel:?} {country}: {found:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= public.len() * Locale::ALL.len() * Country::ALL.len());
+    // The list catches what the first templates said.
+    assert_eq!(
+        absolute_promises("我们将全力确保此类事件不会再发生，并拦截了全部可疑提现。"),
+        ["确保", "不会再发生", "拦截了全部"]
+    );
+    assert_eq!(
+        absolute_promises(
+            "We stopped every suspicious withdrawal and will ensure this can never happen again."
+        ),
+        ["ensure", "never happen", "stopped every"]
+    );
 }

@@ -17,6 +17,7 @@
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
 //! | `identity_theft` | per-country help for the identity-theft guide: [`Country`], [`IdentityTheftResource`], each fact with its source and check date |
 //! | `markup` | plain text and Markdown, escaping and de-marking |
+//! | `wording` | [`absolute_promises`]: phrases no customer or press document may carry |
 //! | `render`, `fan_out` | rendering for one reader, and per recipient at scale |
 //! | `sms` | SMS encoding and segment counting: [`SmsSegments`], [`SmsEncoding`] |
 //! | `channel_format` | per-channel limits and size reports: [`ChannelPolicy`], [`ChannelFit`], [`ChannelFitError`] |
@@ -30,6 +31,7 @@ mod notice;
 mod plan;
 mod sensitivity;
 mod vocabulary;
+mod wording;
 
 // Templates and rendering.
 mod builtin_templates;
@@ -62,6 +64,7 @@ pub use plan::{
 };
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
+pub use wording::{absolute_promises, ABSOLUTE_PROMISES};
 
 // Templates and rendering.
 pub use channel_format::{ChannelFit, ChannelFitError, ChannelPolicy, LengthUnit, MessagePart};
