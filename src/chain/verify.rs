@@ -404,6 +404,21 @@ mod tests {
         assert_eq!(err.kind, ChainBreak::Inserted { found: 2 });
     }
 
+    /// A forged envelope that links to the head but repeats an earlier sequence number: its
+    /// link is right, its number is not.
+    #[test]
+    fn a_repeated_sequence_linked_to_the_head_is_an_insertion() {
+        let first = seal(1, Note("declared"), Digest::genesis(ID));
+        let repeat = seal(1, Note("forged"), first.digest());
+        let mut verifier = ChainVerifier::new(ID, None);
+        verifier.push(&first).unwrap();
+        let err = verifier.push(&repeat).unwrap_err();
+        assert_eq!(
+            (err.sequence, err.kind),
+            (2, ChainBreak::Inserted { found: 1 })
+        );
+    }
+
     /// The stored bytes' digest stands in for re-encoding the payload when it matches: a
     /// payload that cannot be re-encoded (a float) is still verified by its stored digest,
     /// and refused as unencodable without one.
