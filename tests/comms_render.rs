@@ -1138,3 +1138,59 @@ fn no_customer_or_press_document_makes_an_absolute_promise() {
         ["ensure", "never happen", "stopped every"]
     );
 }
+
+/// A document is dated when it is issued: the render context's issue time prints in place
+/// of the sheet's `issued_at` (which would date every later document with the first one's
+/// time), and stands in for it when the sheet has none.
+#[test]
+fn the_render_context_dates_the_document() {
+    let set = TemplateSet::builtin();
+    let mut sheet = seed_sheet();
+    let cx = RenderContext::new(
+        Locale::ZhCn,
+        Zone::SHANGHAI,
+        Audience::AffectedCustomers,
+        Format::Markdown,
+    );
+    let later = beijing(2026, 3, 17, 10, 5);
+    let body = |sheet: &FactSheet, cx: &RenderContext| {
+        set.render(MessageKind::ResolutionNotice, sheet, cx, None)
+            .map(|r| r.body)
+    };
+    let recorded = body(&sheet, &cx).unwrap();
+    assert!(
+        recorded.ends_with("2026年3月14日11:30（北京时间）\n"),
+        "{recorded}"
+    );
+    let dated = body(&sheet, &cx.issued_at(later)).unwrap();
+    assert!(
+        dated.ends_with("2026年3月17日10:05（北京时间）\n"),
+        "{dated}"
+    );
+    sheet = sheet
+        .iter()
+        .filter(|f| f.key != key("issued_at"))
+        .cloned()
+        .collect();
+    assert!(matches!(
+        body(&sheet, &cx),
+        Err(RenderError::MissingFacts { keys, .. }) if keys == [key("issued_at")]
+    ));
+    assert_eq!(body(&sheet, &cx.issued_at(later)).unwrap(), dated);
+    // The fan-out dates every message the same way.
+    let to = Recipient::new(cref("C-1"), Locale::ZhCn, Channel::Email);
+    let message = fan_out(
+        &set,
+        MessageKind::ResolutionNotice,
+        Audience::AffectedCustomers,
+        &sheet,
+        [to],
+    )
+    .time_zone(Zone::SHANGHAI)
+    .format(Format::Markdown)
+    .issued_at(later)
+    .next()
+    .unwrap()
+    .unwrap();
+    assert_eq!(message.body, dated);
+}

@@ -173,6 +173,7 @@ where
         recipients: recipients.into_iter(),
         time_zone: None,
         format: None,
+        issued_at: None,
         policy: ChannelPolicy::default(),
         prepared: Vec::new(),
         last: 0,
@@ -191,6 +192,7 @@ pub struct FanOut<'a, I> {
     recipients: I,
     time_zone: Option<Zone>,
     format: Option<Format>,
+    issued_at: Option<chrono::DateTime<chrono::Utc>>,
     policy: ChannelPolicy,
     prepared: Vec<CacheEntry>,
     last: usize,
@@ -202,6 +204,14 @@ impl<I> FanOut<'_, I> {
     #[must_use]
     pub fn time_zone(mut self, zone: Zone) -> Self {
         self.time_zone = Some(zone);
+        self.prepared.clear();
+        self
+    }
+
+    /// Dates every message: `{{issued_at}}` prints `at` (see [`RenderContext::issued_at`]).
+    #[must_use]
+    pub fn issued_at(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
+        self.issued_at = Some(at);
         self.prepared.clear();
         self
     }
@@ -256,7 +266,8 @@ impl<I> FanOut<'_, I> {
                 Some(index) => self.last = index,
                 None => {
                     let (locale, zone, format, channel) = key;
-                    let cx = RenderContext::new(locale, zone, self.audience, format);
+                    let mut cx = RenderContext::new(locale, zone, self.audience, format);
+                    cx.issued_at = self.issued_at;
                     let found = self
                         .set
                         .lookup_for(self.kind, locale, self.audience, channel);

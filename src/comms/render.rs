@@ -1,6 +1,7 @@
 //! Rendering a template with facts for one reader: the checks, the guarantees (documented
 //! on [`Template::render`]) and the prepared form the fan-out reuses.
 
+use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,7 @@ use super::template_error::{audience_name, kind_name};
 use super::template_syntax::{Segment, TemplatePart};
 use super::{
     Audience, ChannelFitError, ClearanceViolation, FactSheet, FactValue, Format, MessageKind,
-    Template, TemplateSet,
+    Template, TemplateSet, WellKnownKey,
 };
 use crate::locale::Locale;
 use crate::locale::Zone;
@@ -29,6 +30,11 @@ pub struct RenderContext {
     pub audience: Audience,
     /// The output format.
     pub format: Format,
+    /// When this document is issued (published, sent), which `{{issued_at}}` prints in
+    /// place of the sheet's `issued_at` fact: each document carries its own date line,
+    /// while a fact would date every later document with the first one's time. `None`:
+    /// the sheet's fact.
+    pub issued_at: Option<DateTime<Utc>>,
 }
 
 impl RenderContext {
@@ -39,7 +45,15 @@ impl RenderContext {
             time_zone,
             audience,
             format,
+            issued_at: None,
         }
+    }
+
+    /// Dates the document: `{{issued_at}}` prints `at`.
+    #[must_use]
+    pub fn issued_at(mut self, at: DateTime<Utc>) -> Self {
+        self.issued_at = Some(at);
+        self
     }
 }
 
@@ -342,6 +356,16 @@ impl Template {
         sheet: &FactSheet,
         cx: &RenderContext,
     ) -> Result<Prepared, RenderError> {
+        let dated;
+        let sheet = match cx.issued_at {
+            Some(at) => {
+                let mut copy = sheet.clone();
+                copy.insert(WellKnownKey::IssuedAt.fact(FactValue::Time { at }));
+                dated = copy;
+                &dated
+            }
+            None => sheet,
+        };
         if self.locale() != cx.locale {
             return Err(RenderError::WrongLocale {
                 template: self.id().clone(),
