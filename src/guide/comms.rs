@@ -16,14 +16,22 @@
 //! carries; approval refuses any fact above the audience's clearance (the press and the
 //! public website get public facts only, customers and partners customer facts, regulators,
 //! police and the board restricted ones, and internal facts reach no one) and names the fact
-//! and the audience. Each kind of message has required content elements
-//! ([`required_elements`](crate::comms::required_elements)); Disclose needs an approved
-//! initial notice that has them all.
+//! and the audience. Each kind of message has required content elements, one per duty the
+//! seeds name ([`required_elements`](crate::comms::required_elements): time, discovery,
+//! scope, measures, what to do, compensation, contact points, the named case owner
+//! (专人负责), complaint channels, the next update, the issue time; for updates what changed
+//! since the last one; for the press a media contact; for supervisors the CAC report
+//! fields), and more when the incident calls for them
+//! ([`conditional_elements`](crate::comms::conditional_elements): the money taken once
+//! funds were taken, the cause in the resolution notice once confirmed). Approval refuses a
+//! notice that lacks one, naming it; Disclose needs an approved initial notice that has
+//! them all.
 //!
 //! # Plans
 //!
 //! A [`CommsPlan`](crate::comms::CommsPlan) (data;
-//! [`CommsPlan::reference`](crate::comms::CommsPlan::reference) follows the seeds) schedules
+//! [`CommsPlan::reference`](crate::comms::CommsPlan::reference) follows the seeds: staff
+//! and agents first, customers within two hours of detection, the press after them) schedules
 //! messages on entering a phase, on a cadence ("every 24 h while contained or disclosed")
 //! and from regulatory obligations; each planned draft is approved by the holder of the
 //! item's role. [`Incident::plan_schedule`](crate::Incident::plan_schedule) (or
@@ -31,16 +39,21 @@
 //! [`Incident::plan_view`](crate::Incident::plan_view)) answers what is due next, what is
 //! overdue and what is ready to send; the timer records overdue planned messages in the log.
 //! Under a plan, only the planned initial customer notice can serve as the public
-//! disclosure.
+//! disclosure, and a plan whose press items can fall due before every customer notice is
+//! refused unless it says the press must come first (`allow_press_before_customers`).
 //!
 //! # Templates and fan-out
 //!
 //! Messages render from templates ([`TemplateSet`](crate::comms::TemplateSet)): zh-CN and
-//! en for every message kind are built in (the initial notice carries time, discovery,
-//! scope, measures, what to do and contact points; the identity-theft guide covers
-//! passwords, two-factor authentication, phishing, credit reports, account freezes and
-//! where to report), filled from the incident's facts with dates in the audience's zone and
-//! language (`2026年3月14日09:30（北京时间）`), as plain text or Markdown. Hosts register
+//! en for every message kind are built in, written as a Chinese financial firm publishes a
+//! 公告 (numbered sections, full-width punctuation, firm and date) and in plain English,
+//! with one document per audience (customer notices, the press holding statement and
+//! release, the staff briefing, the hotline script and agreed answers, the spokesperson's
+//! Q&A, the report to a supervisor), short SMS variants, and identity-theft guides per
+//! country with every fact's source. None makes an absolute promise
+//! ([`absolute_promises`](crate::comms::absolute_promises)). They are filled from the
+//! incident's facts with dates in the audience's zone and language
+//! (`2026年3月14日09:30（北京时间）`), as plain text or Markdown. Hosts register
 //! their own (`{{fact_key}}`, `{{recipient.field}}`); unknown placeholders and missing
 //! required elements are refused at registration, and rendering enforces the clearance
 //! check again. [`fan_out`](crate::comms::fan_out) streams personalised messages lazily in
