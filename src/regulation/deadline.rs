@@ -401,6 +401,44 @@ mod tests {
             count(&inclusive, "2026-02-15T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-28T02:00:00Z")
         );
+        // Working days are counted in the calendar's own zone (Beijing dates for the PRC
+        // calendar), whatever zone the entity reports in: Wednesday evening in New York is
+        // already Thursday in Beijing: Thursday 5 March 10:00 → Thursday 12 March 10:00.
+        assert_eq!(
+            count(&wd, "2026-03-05T02:00:00Z", Zone::NEW_YORK, &[]),
+            t("2026-03-12T02:00:00Z")
+        );
+        // The start rule matters on its own when no day is added: from a rest day, "the
+        // next working day, inclusive" is that day; a plain count stays on the rest day.
+        let zero =
+            Limb::new(Trigger::Detected, Offset::working_days(0)).calendar(CalendarRule::Entity);
+        assert_eq!(
+            count(
+                &zero.clone().start(StartRule::NextWorkingDayInclusive),
+                "2026-02-15T02:00:00Z",
+                Zone::SHANGHAI,
+                &[]
+            ),
+            t("2026-02-24T02:00:00Z")
+        );
+        assert_eq!(
+            count(&zero, "2026-02-15T02:00:00Z", Zone::SHANGHAI, &[]),
+            t("2026-02-15T02:00:00Z")
+        );
+        // From a working day, inclusive or not, the count is the same, zero days included.
+        assert_eq!(
+            count(
+                &zero.clone().start(StartRule::NextWorkingDayInclusive),
+                "2026-02-12T02:00:00Z",
+                Zone::SHANGHAI,
+                &[]
+            ),
+            t("2026-02-12T02:00:00Z")
+        );
+        assert_eq!(
+            count(&inclusive, "2026-02-12T02:00:00Z", Zone::SHANGHAI, &[]),
+            t("2026-02-26T02:00:00Z")
+        );
         let days = Limb::new(Trigger::Detected, Offset::days(3))
             .calendar(CalendarRule::Entity)
             .ambiguous(&[Ambiguity::RestDayExtension]);
