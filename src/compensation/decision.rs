@@ -285,6 +285,42 @@ impl Decision {
         self.assessment.cash
     }
 
+    /// The cash split as [`allocate`](super::allocate) treats it: the reimbursement of a
+    /// verified loss is protected (it counts first under the per-customer cap), the rest
+    /// (goodwill, fixed credits) discretionary.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::compensation::{reference_platform_policy, Claim, EvidenceStrength, Tier};
+    /// use incident::id::CustomerRef;
+    /// use incident::{Currency, Money};
+    /// let cny = |yuan: i64| Money::from_minor(yuan * 100, Currency::CNY);
+    /// let claim = Claim::builder(CustomerRef::new("C-1")?, Tier::Standard, cny(1_000), EvidenceStrength::Verified)
+    ///     .verified_loss(cny(1_000))
+    ///     .account_compromised(true)
+    ///     .build()?;
+    /// let decision = reference_platform_policy().decide(&claim)?;
+    /// let share = decision.share();
+    /// assert_eq!(share.protected.checked_add(share.discretionary)?, decision.cash());
+    /// assert_eq!(share.protected, cny(1_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn share(&self) -> super::Share {
+        let cash = self.cash();
+        let reimbursed: i64 = self
+            .granted
+            .iter()
+            .filter(|g| matches!(g.remedy, Remedy::Reimburse { .. }))
+            .map(|g| g.cash.amount_minor())
+            .fold(0i64, i64::saturating_add);
+        let protected = reimbursed.clamp(0, cash.amount_minor().max(0));
+        let currency = cash.currency();
+        super::Share::new(
+            Money::from_minor(protected, currency),
+            Money::from_minor(cash.amount_minor() - protected, currency),
+        )
+    }
+
     /// Whether a person must review before payment.
     pub fn needs_manual_review(&self) -> bool {
         self.assessment.needs_manual_review

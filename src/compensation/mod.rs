@@ -2,6 +2,7 @@
 //! or compensation declared not applicable, with a reason. Under an open program each claim
 //! is negotiated through events (see [`ClaimStatus`]).
 
+mod allocation;
 mod claim;
 mod compiled;
 mod decision;
@@ -10,6 +11,7 @@ mod policy;
 mod program;
 mod reference;
 
+pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;
 pub use decision::{
