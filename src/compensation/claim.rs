@@ -160,6 +160,13 @@ pub enum ClaimError {
         /// The verified loss.
         verified: Money,
     },
+    /// The evidence is "verified" but no verified amount is given: a claim the policy would
+    /// pay nothing for, less than an unevidenced claim gets.
+    #[error("claim {customer}: the evidence is verified but no verified loss is given: record the verified amount (zero if none was lost), or lower the evidence strength")]
+    VerifiedWithoutAmount {
+        /// The customer.
+        customer: CustomerRef,
+    },
 }
 
 /// An unvalidated claim: the builder and the raw form deserialization goes through.
@@ -219,6 +226,11 @@ impl ClaimBuilder {
                 customer: self.customer,
                 field: "reported_loss",
                 amount: self.reported_loss,
+            });
+        }
+        if self.evidence == EvidenceStrength::Verified && self.verified_loss.is_none() {
+            return Err(ClaimError::VerifiedWithoutAmount {
+                customer: self.customer,
             });
         }
         if let Some(verified) = self.verified_loss {
@@ -380,6 +392,39 @@ mod tests {
             Money::from_minor(100, Currency::CNY),
             EvidenceStrength::Partial,
         )
+    }
+
+    #[test]
+    fn verified_evidence_needs_a_verified_amount_when_built_and_when_read() {
+        let verified = |b: ClaimBuilder| ClaimBuilder {
+            evidence: EvidenceStrength::Verified,
+            ..b
+        };
+        let err = verified(base()).build().unwrap_err();
+        assert_eq!(
+            err,
+            ClaimError::VerifiedWithoutAmount {
+                customer: CustomerRef::new("C-1").unwrap()
+            }
+        );
+        assert!(
+            err.to_string().contains("record the verified amount"),
+            "{err}"
+        );
+        let zero = verified(base()).verified_loss(Money::from_minor(0, Currency::CNY));
+        let claim = zero.build().unwrap();
+        let mut json = serde_json::to_value(&claim).unwrap();
+        assert_eq!(
+            serde_json::from_value::<Claim>(json.clone()).unwrap(),
+            claim
+        );
+        json.as_object_mut().unwrap().remove("verified_loss");
+        let read = serde_json::from_value::<Claim>(json);
+        assert!(
+            read.as_ref()
+                .is_err_and(|e| e.to_string().contains("no verified loss")),
+            "{read:?}"
+        );
     }
 
     #[test]

@@ -904,6 +904,7 @@ mod tests {
             cny(10),
             EvidenceStrength::Verified,
         )
+        .verified_loss(cny(10))
         .jurisdiction(Jurisdiction::new(jurisdiction).unwrap())
         .build()
         .unwrap()
