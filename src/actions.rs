@@ -90,48 +90,60 @@ impl ActionStatus {
 
 impl Label for ActionKind {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Containment => ("遏制", "containment"),
-            Self::Remediation => ("修复", "remediation"),
-            Self::Prevention => ("预防", "prevention"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Containment => ("遏制", "遏制", "containment"),
+            Self::Remediation => ("修复", "修復", "remediation"),
+            Self::Prevention => ("预防", "預防", "prevention"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 
 impl Label for Measure {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::IsolateSystems => ("隔离受影响系统", "isolate affected systems"),
-            Self::RevokeCredentials => ("吊销或轮换凭证", "revoke or rotate credentials"),
-            Self::FreezeAccounts => ("冻结账户", "freeze accounts"),
-            Self::BlockIndicators => ("封禁攻击特征", "block attacker indicators"),
-            Self::ResetPasswords => ("强制重置密码", "force password resets"),
-            Self::SecurityAudit => ("全面安全审计", "security audit"),
-            Self::ExternalAssessment => ("外部安全评估", "external assessment"),
-            Self::StaffTraining => ("员工安全培训", "staff training"),
-            Self::IntrusionDetection => ("入侵检测", "intrusion detection"),
-            Self::Patching => ("修补漏洞", "patching"),
-            Self::PasswordPolicy => ("密码策略", "password policy"),
-            Self::MultiFactorAuthentication => ("多因素认证", "multi-factor authentication"),
-            Self::Encryption => ("数据加密", "encryption"),
-            Self::AccessControl => ("访问控制", "access control"),
-            Self::IncidentDrills => ("应急演练", "incident drills"),
-            Self::InternalReportingChannel => ("内部报告渠道", "internal reporting channel"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::IsolateSystems => (
+                "隔离受影响系统",
+                "隔離受影響系統",
+                "isolate affected systems",
+            ),
+            Self::RevokeCredentials => (
+                "吊销或轮换凭证",
+                "吊銷或輪換憑證",
+                "revoke or rotate credentials",
+            ),
+            Self::FreezeAccounts => ("冻结账户", "凍結賬戶", "freeze accounts"),
+            Self::BlockIndicators => ("封禁攻击特征", "封鎖攻擊特徵", "block attacker indicators"),
+            Self::ResetPasswords => ("强制重置密码", "強制重置密碼", "force password resets"),
+            Self::SecurityAudit => ("全面安全审计", "全面安全審計", "security audit"),
+            Self::ExternalAssessment => ("外部安全评估", "外部安全評估", "external assessment"),
+            Self::StaffTraining => ("员工安全培训", "員工安全培訓", "staff training"),
+            Self::IntrusionDetection => ("入侵检测", "入侵偵測", "intrusion detection"),
+            Self::Patching => ("修补漏洞", "修補漏洞", "patching"),
+            Self::PasswordPolicy => ("密码策略", "密碼策略", "password policy"),
+            Self::MultiFactorAuthentication => {
+                ("多因素认证", "多因素認證", "multi-factor authentication")
+            }
+            Self::Encryption => ("数据加密", "資料加密", "encryption"),
+            Self::AccessControl => ("访问控制", "存取控制", "access control"),
+            Self::IncidentDrills => ("应急演练", "應急演練", "incident drills"),
+            Self::InternalReportingChannel => {
+                ("内部报告渠道", "內部報告渠道", "internal reporting channel")
+            }
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 
 impl Label for ActionStatus {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Open => ("未开始", "open"),
-            Self::InProgress => ("进行中", "in progress"),
-            Self::Done => ("已完成", "done"),
-            Self::Deferred => ("已推迟", "deferred"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Open => ("未开始", "未開始", "open"),
+            Self::InProgress => ("进行中", "進行中", "in progress"),
+            Self::Done => ("已完成", "已完成", "done"),
+            Self::Deferred => ("已推迟", "已推遲", "deferred"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

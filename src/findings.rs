@@ -50,30 +50,40 @@ pub enum RootCause {
 
 impl Label for FindingKind {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::RootCause => ("根本原因", "root cause"),
-            Self::ContributingFactor => ("促成因素", "contributing factor"),
-            Self::WentWell => ("做得好的", "went well"),
-            Self::WentPoorly => ("需改进的", "went poorly"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::RootCause => ("根本原因", "根本原因", "root cause"),
+            Self::ContributingFactor => ("促成因素", "促成因素", "contributing factor"),
+            Self::WentWell => ("做得好的", "做得好的", "went well"),
+            Self::WentPoorly => ("需改进的", "需改進的", "went poorly"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 
 impl Label for RootCause {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::PhishingSocialEngineering => {
-                ("网络钓鱼/社会工程", "phishing or social engineering")
+        let (zh_cn, zh_hk, en) = match self {
+            Self::PhishingSocialEngineering => (
+                "网络钓鱼/社会工程",
+                "網絡釣魚/社會工程",
+                "phishing or social engineering",
+            ),
+            Self::UnpatchedVulnerability => {
+                ("未修补的漏洞", "未修補的漏洞", "unpatched vulnerability")
             }
-            Self::UnpatchedVulnerability => ("未修补的漏洞", "unpatched vulnerability"),
-            Self::Misconfiguration => ("配置错误", "misconfiguration"),
-            Self::CredentialStuffing => ("撞库/密码复用", "credential stuffing"),
-            Self::Insider => ("内部人员", "insider"),
-            Self::ThirdPartySupplyChain => ("第三方/供应链", "third party or supply chain"),
-            Self::Unknown => ("未查明", "unknown"),
+            Self::Misconfiguration => ("配置错误", "配置錯誤", "misconfiguration"),
+            Self::CredentialStuffing => {
+                ("撞库/密码复用", "撞庫/重複使用密碼", "credential stuffing")
+            }
+            Self::Insider => ("内部人员", "內部人員", "insider"),
+            Self::ThirdPartySupplyChain => (
+                "第三方/供应链",
+                "第三方/供應鏈",
+                "third party or supply chain",
+            ),
+            Self::Unknown => ("未查明", "未查明", "unknown"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

@@ -74,16 +74,16 @@ impl fmt::Display for Phase {
 
 impl Label for Phase {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Detected => ("发现", "detected"),
-            Self::Contained => ("遏制", "contained"),
-            Self::Disclosed => ("披露", "disclosed"),
-            Self::Remediated => ("修复", "remediated"),
-            Self::Reviewed => ("复盘", "reviewed"),
-            Self::Closed => ("关闭", "closed"),
-            Self::Dismissed => ("撤销", "dismissed"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Detected => ("发现", "發現", "detected"),
+            Self::Contained => ("遏制", "遏制", "contained"),
+            Self::Disclosed => ("披露", "披露", "disclosed"),
+            Self::Remediated => ("修复", "修復", "remediated"),
+            Self::Reviewed => ("复盘", "檢討", "reviewed"),
+            Self::Closed => ("关闭", "關閉", "closed"),
+            Self::Dismissed => ("撤销", "撤銷", "dismissed"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

@@ -42,13 +42,25 @@ fn cref(s: &str) -> CustomerRef {
     CustomerRef::new(s).unwrap()
 }
 
+/// The zone the golden files are rendered for: Hong Kong time for zh-HK readers, Beijing
+/// time for the others (the seed firm's).
+fn reader_zone(locale: Locale) -> Zone {
+    match locale {
+        Locale::ZhHk => Zone::HONG_KONG,
+        _ => Zone::SHANGHAI,
+    }
+}
+
 /// Beijing time as UTC.
 fn beijing(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap() - chrono::Duration::hours(8)
 }
 
-fn text(zh: &str, en: &str) -> FactValue {
-    FactValue::text(Locale::ZhCn, zh).and(Locale::En, en)
+/// A text fact in every locale: Simplified Chinese, Hong Kong Traditional Chinese, English.
+fn text(zh: &str, zh_hk: &str, en: &str) -> FactValue {
+    FactValue::text(Locale::ZhCn, zh)
+        .and(Locale::ZhHk, zh_hk)
+        .and(Locale::En, en)
 }
 
 const C2: &str = "203.0.113.7";
@@ -61,7 +73,7 @@ fn seed_sheet() -> FactSheet {
         IncidentReference.fact(FactValue::Literal {
             value: "BTP-2026-0314".into(),
         }),
-        FirmName.fact(text("B特派", "BTepai")),
+        FirmName.fact(text("B特派", "B特派", "BTepai")),
         OccurredAt.fact(FactValue::Time {
             at: beijing(2026, 3, 13, 22, 47),
         }),
@@ -70,10 +82,12 @@ fn seed_sheet() -> FactSheet {
         }),
         HowDiscovered.fact(text(
             "我们的交易监控系统发现，少数境外IP地址在短时间内发起了大量异常提现请求。值班安全团队随即核查，确认有人使用窃取的后台账号访问了客户资料。",
+            "我們的交易監控系統發現，少數境外IP地址在短時間內發起了大量異常提款請求。值班安全團隊隨即核查，確認有人使用竊取的後台賬戶存取了客戶資料。",
             "Our transaction monitoring flagged a burst of unusual withdrawal requests from a few overseas IP addresses. The on-call security team investigated and confirmed that someone had used a stolen back-office account to access customer records.",
         )),
         AffectedScope.fact(text(
             "12,480名客户的账户资料被未经授权查询，其中37个账户中的资金被盗转。",
+            "12,480名客戶的賬戶資料被未經授權查詢，其中37個賬戶中的資金被盜轉。",
             "The account records of 12,480 customers were viewed without authorisation, and money was moved out of 37 of those accounts.",
         )),
         PeopleAffected.fact(FactValue::Count { n: 12_480 }),
@@ -89,22 +103,27 @@ fn seed_sheet() -> FactSheet {
         }),
         MeasuresTaken.fact(text(
             "我们已停用被盗用的后台账号并封禁相关IP地址；发现异常后即对可疑提现实施拦截；已重置受影响客户的登录密码，并已向公安机关报案。",
+            "我們已停用被盜用的後台賬戶並封鎖相關IP地址；發現異常後即對可疑提款實施攔截；已重置受影響客戶的登入密碼，並已向內地公安機關報案。",
             "We disabled the stolen back-office account and blocked the addresses involved. Since we found the activity, we have been blocking suspicious withdrawals. We reset the login passwords of affected customers and reported the crime to the police.",
         )),
         SecurityImprovements.fact(text(
             "后台系统全面启用硬件密钥二次验证；大额提现增加人工复核；聘请第三方安全公司开展全面安全评估；对全体员工开展防钓鱼培训，并每季度组织应急演练。",
+            "後台系統全面啟用硬件密鑰雙重認證；大額提款增加人工複核；聘請第三方安全公司進行全面安全評估；為全體員工提供防釣魚培訓，並每季度組織應急演練。",
             "Hardware-key two-factor authentication for every back-office login; a second, human check on large withdrawals; a full security assessment by an independent firm; anti-phishing training for all staff and quarterly incident drills.",
         )),
         WhatToDo.fact(text(
             "请尽快登录App修改登录密码和交易密码，开启二次验证，并核对近期的交易记录。",
+            "請盡快登入App修改登入密碼和交易密碼，開啟雙重認證，並核對近期的交易記錄。",
             "Please sign in to the app, change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.",
         )),
         CompensationOffer.fact(text(
             "经核实被盗转的资金，我们将先行全额返还至您的账户，无需等待追回结果；返还安排及申请方式将于3月20日前另行通知。",
+            "經核實被盜轉的資金，我們將先行全額返還至您的賬戶，無需等待追回結果；返還安排及申請方式將於3月20日前另行通知。",
             "We will refund in full, without waiting for any recovery, money confirmed as taken from your account. We will tell you by 20 March how the refund works and how to apply.",
         )),
         ContactPoints.fact(text(
             "客服热线：400-000-0000（24小时，境外请拨+86 21 0000 0000）；App内“在线客服”；电子邮箱：security@btepai.example",
+            "客戶服務熱線：400-000-0000（24小時，香港及海外請撥+86 21 0000 0000）；App內「網上客戶服務」；電郵：security@btepai.example",
             "Hotline: 400-000-0000 from mainland China, +86 21 0000 0000 from elsewhere (24 hours); in-app chat (\"Online service\"); e-mail: security@btepai.example",
         )),
         NextUpdateAt.fact(FactValue::Time {
@@ -112,6 +131,7 @@ fn seed_sheet() -> FactSheet {
         }),
         Apology.fact(text(
             "我们没有守护好您托付的信息和资金，对此深表歉意。",
+            "我們沒有守護好您託付的資料和資金，對此深表歉意。",
             "We failed to protect the information and money you trusted us with, and we are sorry.",
         )),
         // Confirmed by the investigation and released to customers (the resolution
@@ -120,6 +140,7 @@ fn seed_sheet() -> FactSheet {
             sensitivity: Sensitivity::Customers,
             ..RootCause.fact(text(
                 "经调查，不法分子通过钓鱼邮件窃取了一名客服人员的后台账号密码，并利用该账号查询客户资料、发起提现。该账号当时未启用二次验证，这是我们在账号安全管理上的疏漏。",
+                "經調查，不法分子透過釣魚電郵竊取了一名客戶服務人員的後台賬戶密碼，並利用該賬戶查詢客戶資料、發起提款。該賬戶當時未啟用雙重認證，這是我們在賬戶安全管理上的疏漏。",
                 "Our investigation found that criminals stole a customer-service agent's back-office password with a phishing e-mail and used the account to view customer records and request withdrawals. The account was not protected by two-factor authentication, which was a failure of our account-security controls.",
             ))
         },
@@ -128,18 +149,22 @@ fn seed_sheet() -> FactSheet {
         }),
         FundsTaken.fact(text(
             "被盗转资金合计人民币386万元。",
+            "被盜轉資金合計人民幣386萬元。",
             "A total of CNY 3,860,000.00 was taken.",
         )),
         CaseOwner.fact(text(
             "客户服务部王敏负责本次事件的客户沟通与个案处理，联系电话021-0000-0001。",
+            "客戶服務部王敏負責本次事件的客戶溝通與個案處理，聯絡電話021-0000-0001。",
             "Wang Min of our customer-service department handles customer contact and individual cases for this incident: +86 21 0000 0001.",
         )),
         ComplaintChannels.fact(text(
             "如对我们的处理不满意，您可以向中国人民银行金融消费权益保护咨询投诉电话12363反映。",
+            "如對我們的處理不滿意，您可以向中國人民銀行金融消費權益保護諮詢投訴電話12363反映。",
             "If you are not satisfied with how we handle this, you can complain to the People's Bank of China consumer protection line, 12363.",
         )),
         SinceLastUpdate.fact(text(
             "截至3月14日11时，确认被盗转资金的账户仍为37个，未发现新的受影响账户；被盗用后台账号的取证工作已完成。",
+            "截至3月14日11時，確認被盜轉資金的賬戶仍為37個，未發現新的受影響賬戶；被盜用後台賬戶的取證工作已完成。",
             "As of 11:00 on 14 March, money has been taken from 37 accounts, the same number as before, and no further accounts are affected. Forensic work on the stolen back-office account is complete.",
         )),
         IssuedAt.fact(FactValue::Time {
@@ -147,26 +172,32 @@ fn seed_sheet() -> FactSheet {
         }),
         MediaContact.fact(text(
             "品牌与公共关系部（联系人：陈静），电话：021-0000-0002，电子邮箱：press@btepai.example",
+            "品牌與公共關係部（聯絡人：陳靜），電話：021-0000-0002，電郵：press@btepai.example",
             "Chen Jing, Brand and Public Relations: +86 21 0000 0002, press@btepai.example",
         )),
         IncidentGrade.fact(text(
             "初步研判为一般网络安全事件（涉及个人信息12,480人，直接经济损失386万元，均未达到较大事件标准），研判将随调查进展更新。",
+            "初步研判為一般網絡安全事件（涉及個人資料12,480人，直接經濟損失386萬元，均未達到較大事件標準），研判將隨調查進展更新。",
             "Provisionally graded ordinary (一般): 12,480 people's personal information and a direct loss of CNY 3.86 million, both below the thresholds for a relatively major incident; the grade will be revisited as the investigation proceeds.",
         )),
         TrendAndImpact.fact(text(
             "异常提现已停止，暂未发现新的受影响账户；泄露的客户资料可能被用于电信诈骗，预计未来数周内受影响客户接到诈骗电话的风险上升。",
+            "異常提款已停止，暫未發現新的受影響賬戶；洩露的客戶資料可能被用於電信詐騙，預計未來數週內受影響客戶接到詐騙電話的風險上升。",
             "The unauthorised withdrawals have stopped and no new accounts are affected; the leaked records may be used for phone fraud, so affected customers are likely to receive more scam calls in the coming weeks.",
         )),
         ScenePreservation.fact(text(
             "已对被盗用账号的登录日志、相关服务器镜像和网络流量记录进行固定和哈希存证，由专人保管。",
+            "已對被盜用賬戶的登入日誌、相關伺服器鏡像和網絡流量記錄進行固定和哈希存證，由專人保管。",
             "Login logs of the stolen account, images of the servers involved and network traffic records have been secured and hashed, in the custody of a named person.",
         )),
         SupportNeeded.fact(text(
             "请求公安机关协助追查被盗转资金的流向，并协调相关银行冻结涉案账户。",
+            "請求內地公安機關協助追查被盜轉資金的流向，並協調相關銀行凍結涉案賬戶。",
             "We ask the police to help trace the stolen funds and to coordinate with the banks concerned to freeze the accounts used.",
         )),
         Reporter.fact(text(
             "李强，信息安全部总经理，电话：021-0000-0003",
+            "李強，資訊保安部總經理，電話：021-0000-0003",
             "Li Qiang, General Manager, Information Security: +86 21 0000 0003",
         )),
         DetailsUrl.fact(FactValue::Literal {
@@ -220,7 +251,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
     for kind in KINDS {
         for locale in Locale::ALL {
             let audience = usual_audience(kind);
-            let cx = RenderContext::new(locale, Zone::SHANGHAI, audience, Format::Markdown);
+            let cx = RenderContext::new(locale, reader_zone(locale), audience, Format::Markdown);
             let rendered = set
                 .render(kind, &sheet, &cx, None)
                 .unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
@@ -241,7 +272,7 @@ fn builtin_templates_render_the_seed_case_as_the_golden_files() {
     for locale in Locale::ALL {
         let cx = RenderContext::new(
             locale,
-            Zone::SHANGHAI,
+            reader_zone(locale),
             Audience::AffectedCustomers,
             Format::PlainText,
         );
@@ -273,7 +304,7 @@ fn identity_theft_guides_render_per_country_as_the_golden_files() {
         for locale in Locale::ALL {
             let cx = RenderContext::new(
                 locale,
-                Zone::SHANGHAI,
+                reader_zone(locale),
                 Audience::AffectedCustomers,
                 Format::Markdown,
             );
@@ -325,7 +356,7 @@ fn sms_variants_fit_the_default_policy_and_match_the_golden_files() {
         for locale in Locale::ALL {
             let to = Recipient::new(cref("C-1"), locale, Channel::Sms);
             let message = fan_out(&set, kind, Audience::AffectedCustomers, &sheet, [to])
-                .time_zone(Zone::SHANGHAI)
+                .time_zone(reader_zone(locale))
                 .next()
                 .unwrap()
                 .unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
@@ -333,7 +364,7 @@ fn sms_variants_fit_the_default_policy_and_match_the_golden_files() {
             assert!(sms.segments <= ChannelPolicy::default().max_sms_segments);
             let body = &message.body;
             match locale {
-                Locale::ZhCn => {
+                Locale::ZhCn | Locale::ZhHk => {
                     assert_eq!(sms.encoding, SmsEncoding::Ucs2);
                     assert!(body.starts_with("【B特派】"), "{body}");
                 }
@@ -345,11 +376,21 @@ fn sms_variants_fit_the_default_policy_and_match_the_golden_files() {
             if let Some(at) = body.find(DETAILS_URL) {
                 let label = &body[..at];
                 assert!(
-                    label.ends_with("详情：") || label.ends_with("Details: "),
+                    label.ends_with("详情：")
+                        || label.ends_with("詳情：")
+                        || label.ends_with("Details: "),
                     "unlabelled link in {kind:?} {locale}"
                 );
             }
-            for phishing in ["验证账户", "点击链接", "verify", "click"] {
+            for phishing in [
+                "验证账户",
+                "点击链接",
+                "驗證賬戶",
+                "點擊連結",
+                "按此連結",
+                "verify",
+                "click",
+            ] {
                 assert!(!body.contains(phishing), "{kind:?} {locale}: {phishing}");
             }
             drift.extend(check_golden(
@@ -400,7 +441,7 @@ fn the_survey_rates_statements_and_asks_no_recommendation_by_default() {
             );
         }
         assert!(
-            !body.contains("推荐") && !body.contains("recommend"),
+            !body.contains("推荐") && !body.contains("推薦") && !body.contains("recommend"),
             "{locale}"
         );
         let mut opted = TemplateSet::builtin();
@@ -410,7 +451,7 @@ fn the_survey_rates_statements_and_asks_no_recommendation_by_default() {
             .unwrap()
             .body;
         assert!(
-            body.contains("推荐") || body.contains("recommend"),
+            body.contains("推荐") || body.contains("推薦") || body.contains("recommend"),
             "{locale}"
         );
     }
@@ -717,6 +758,105 @@ fn a_missing_translation_is_an_error_not_another_language() {
         err.to_string(),
         "fact `what_to_do` has no en text (it has: zh-CN): add the translation; a notice never switches language"
     );
+}
+
+/// A Hong Kong reader whose fact has only Simplified and English texts gets an error naming
+/// the fact and zh-HK, never the Simplified text.
+#[test]
+fn a_fact_without_hong_kong_text_is_an_error_not_simplified_chinese() {
+    let set = TemplateSet::builtin();
+    let mut sheet = seed_sheet();
+    sheet.insert(
+        WellKnownKey::WhatToDo
+            .fact(FactValue::text(Locale::ZhCn, "请修改密码。").and(Locale::En, "Change it.")),
+    );
+    let cx = RenderContext::new(
+        Locale::ZhHk,
+        Zone::HONG_KONG,
+        Audience::AffectedCustomers,
+        Format::PlainText,
+    );
+    let err = set
+        .render(MessageKind::InitialNotice, &sheet, &cx, None)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fact `what_to_do` has no zh-HK text (it has: zh-CN, en): add the translation; a notice never switches language"
+    );
+}
+
+/// Characters that exist only in Simplified Chinese (their Traditional forms differ): none
+/// may appear in a text for Hong Kong readers. Characters both scripts share (系, 后, 台,
+/// 里, 面, 户 …) are not listed.
+const SIMPLIFIED_ONLY: &str =
+    "这们个为说时发资经对务证还进现关应处报过与请码账号认网络该际题联钱银\
+    险诈骗汇计记让费钓鱼监测门问页见国构东万实专业产员损复无总结单";
+
+fn simplified_in(text: &str) -> Vec<char> {
+    let mut found: Vec<char> = text
+        .chars()
+        .filter(|c| SIMPLIFIED_ONLY.contains(*c))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Every zh-HK golden file (notices, SMS variants, guides per country, review reports)
+/// is written in Traditional characters throughout, and says 賬戶, 短訊, 補償 and 資料.
+#[test]
+fn hong_kong_texts_have_no_simplified_characters() {
+    assert!(simplified_in("这个").len() == 2 && simplified_in("這個賬戶系統").is_empty());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        // The other tests are rewriting the files; the next plain run reads them.
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut files = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_string_lossy().contains("zh-HK") {
+                files.push(path);
+            }
+        }
+    }
+    // 12 kinds, the plain-text notice, 4 country guides, 4 SMS variants, review reports.
+    assert!(files.len() >= 21, "{files:?}");
+    let mut problems = Vec::new();
+    for path in &files {
+        let mut text = std::fs::read_to_string(path).unwrap();
+        // A review report also shows host data and statute names as recorded (the incident
+        // title, a regulation's recipient as its law names it), the same in every locale:
+        // whatever Chinese the English report shows too is data, not the crate's wording.
+        let english = path.to_string_lossy().replace("zh-HK", "en");
+        let review = path.parent().is_some_and(|p| p.ends_with("review"));
+        if let (true, Ok(en)) = (review, std::fs::read_to_string(&english)) {
+            let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+            let mut runs: Vec<&str> = en
+                .split(|c: char| !cjk(c))
+                .filter(|r| !r.is_empty())
+                .collect();
+            runs.sort_by_key(|r| std::cmp::Reverse(r.len()));
+            for run in runs {
+                text = text.replace(run, "");
+            }
+        }
+        let found = simplified_in(&text);
+        if !found.is_empty() {
+            problems.push(format!("{}: {found:?}", path.display()));
+        }
+        for mainland in ["短信", "赔偿", "賠償", "帳戶", "帳號", "賬户", "個人信息"]
+        {
+            if text.contains(mainland) {
+                problems.push(format!("{}: {mainland}", path.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

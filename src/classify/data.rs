@@ -124,31 +124,54 @@ impl DataCategory {
 /// "identity document numbers"), finer than the VERIS variety.
 impl Label for DataCategory {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
+        let (zh_cn, zh_hk, en) = match self {
             Self::BasicIdentity => (
                 "姓名等基本身份信息",
+                "姓名等基本身份資料",
                 "basic identity details (name, date of birth)",
             ),
-            Self::IdentityDocument => ("身份证件信息", "identity document numbers"),
-            Self::ContactDetails => ("联系方式", "contact details"),
-            Self::Credentials => ("登录密码等账户凭证", "login credentials (passwords, PINs)"),
-            Self::MultiFactorCredential => {
-                ("二次验证凭证", "two-factor authentication credentials")
-            }
-            Self::SessionToken => ("登录会话凭证", "login session tokens"),
-            Self::FinancialAccount => ("银行及证券账户信息", "bank or brokerage account details"),
-            Self::PaymentCard => ("银行卡信息", "payment card details"),
-            Self::TransactionHistory => ("交易记录", "transaction history"),
-            Self::VirtualCurrency => ("虚拟货币资产信息", "virtual currency holdings"),
-            Self::Biometric => ("生物识别信息", "biometric data"),
-            Self::Health => ("健康信息", "health information"),
-            Self::Location => ("位置信息", "location history"),
-            Self::InternalBusiness => ("公司内部业务数据", "internal business data"),
-            Self::SystemSecrets => ("系统密钥", "system secrets (keys, tokens)"),
-            Self::SourceCode => ("源代码", "source code"),
-            Self::Other => ("其他信息", "other information"),
+            Self::IdentityDocument => (
+                "身份证件信息",
+                "身份證明文件資料",
+                "identity document numbers",
+            ),
+            Self::ContactDetails => ("联系方式", "聯絡方法", "contact details"),
+            Self::Credentials => (
+                "登录密码等账户凭证",
+                "登入密碼等賬戶憑證",
+                "login credentials (passwords, PINs)",
+            ),
+            Self::MultiFactorCredential => (
+                "二次验证凭证",
+                "雙重認證憑證",
+                "two-factor authentication credentials",
+            ),
+            Self::SessionToken => ("登录会话凭证", "登入會話憑證", "login session tokens"),
+            Self::FinancialAccount => (
+                "银行及证券账户信息",
+                "銀行及證券賬戶資料",
+                "bank or brokerage account details",
+            ),
+            Self::PaymentCard => ("银行卡信息", "銀行卡資料", "payment card details"),
+            Self::TransactionHistory => ("交易记录", "交易記錄", "transaction history"),
+            Self::VirtualCurrency => (
+                "虚拟货币资产信息",
+                "虛擬資產資料",
+                "virtual currency holdings",
+            ),
+            Self::Biometric => ("生物识别信息", "生物識別資料", "biometric data"),
+            Self::Health => ("健康信息", "健康資料", "health information"),
+            Self::Location => ("位置信息", "位置資料", "location history"),
+            Self::InternalBusiness => (
+                "公司内部业务数据",
+                "公司內部業務資料",
+                "internal business data",
+            ),
+            Self::SystemSecrets => ("系统密钥", "系統密鑰", "system secrets (keys, tokens)"),
+            Self::SourceCode => ("源代码", "原始碼", "source code"),
+            Self::Other => ("其他信息", "其他資料", "other information"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

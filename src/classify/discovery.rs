@@ -77,22 +77,24 @@ impl DetectionSource {
 
 impl Label for DetectionSource {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Monitoring => ("安全监控", "security monitoring"),
-            Self::LogReview => ("日志审查", "log review"),
-            Self::NetworkTraffic => ("网络流量分析", "network traffic analysis"),
-            Self::HostIntrusionDetection => ("主机入侵检测", "host intrusion detection"),
-            Self::FraudDetection => ("反欺诈检测", "fraud detection"),
-            Self::Audit => ("审计", "audit"),
-            Self::EmployeeReport => ("员工报告", "employee report"),
-            Self::CustomerReport => ("客户报告", "customer report"),
-            Self::ThirdParty => ("第三方告知", "third party"),
-            Self::SecurityResearcher => ("安全研究人员", "security researcher"),
-            Self::LawEnforcement => ("执法机关告知", "law enforcement"),
-            Self::Media => ("媒体报道", "media report"),
-            Self::ActorDisclosure => ("攻击者披露", "disclosure by the actor"),
-            Self::Other => ("其他", "other"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Monitoring => ("安全监控", "安全監控", "security monitoring"),
+            Self::LogReview => ("日志审查", "日誌審查", "log review"),
+            Self::NetworkTraffic => ("网络流量分析", "網絡流量分析", "network traffic analysis"),
+            Self::HostIntrusionDetection => {
+                ("主机入侵检测", "主機入侵偵測", "host intrusion detection")
+            }
+            Self::FraudDetection => ("反欺诈检测", "反欺詐偵測", "fraud detection"),
+            Self::Audit => ("审计", "審計", "audit"),
+            Self::EmployeeReport => ("员工报告", "員工報告", "employee report"),
+            Self::CustomerReport => ("客户报告", "客戶報告", "customer report"),
+            Self::ThirdParty => ("第三方告知", "第三方告知", "third party"),
+            Self::SecurityResearcher => ("安全研究人员", "安全研究人員", "security researcher"),
+            Self::LawEnforcement => ("执法机关告知", "執法機關告知", "law enforcement"),
+            Self::Media => ("媒体报道", "傳媒報道", "media report"),
+            Self::ActorDisclosure => ("攻击者披露", "攻擊者披露", "disclosure by the actor"),
+            Self::Other => ("其他", "其他", "other"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }

@@ -65,17 +65,19 @@ impl std::fmt::Display for IncidentKind {
 
 impl Label for IncidentKind {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::DataBreach => ("数据泄露", "data breach"),
-            Self::FundsTheft => ("资金盗取", "theft of funds"),
-            Self::AccountTakeover => ("账户盗用", "account takeover"),
-            Self::Ransomware => ("勒索软件", "ransomware"),
-            Self::ServiceDisruption => ("服务中断", "service disruption"),
-            Self::InsiderMisuse => ("内部人员滥用", "insider misuse"),
-            Self::ThirdPartyCompromise => ("第三方被入侵", "third-party compromise"),
-            Self::Other => ("其他", "other"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::DataBreach => ("数据泄露", "資料外洩", "data breach"),
+            Self::FundsTheft => ("资金盗取", "資金盜取", "theft of funds"),
+            Self::AccountTakeover => ("账户盗用", "賬戶盜用", "account takeover"),
+            Self::Ransomware => ("勒索软件", "勒索軟件", "ransomware"),
+            Self::ServiceDisruption => ("服务中断", "服務中斷", "service disruption"),
+            Self::InsiderMisuse => ("内部人员滥用", "內部人員濫用", "insider misuse"),
+            Self::ThirdPartyCompromise => {
+                ("第三方被入侵", "第三方被入侵", "third-party compromise")
+            }
+            Self::Other => ("其他", "其他", "other"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

@@ -47,17 +47,17 @@ impl LossVariety {
 
 impl Label for LossVariety {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::AssetAndFraud => ("资产与欺诈损失", "asset and fraud"),
-            Self::BrandDamage => ("品牌损害", "brand damage"),
-            Self::BusinessDisruption => ("业务中断", "business disruption"),
-            Self::CompetitiveAdvantage => ("竞争优势损失", "competitive advantage"),
-            Self::LegalAndRegulatory => ("法律与监管", "legal and regulatory"),
-            Self::OperatingCosts => ("运营成本", "operating costs"),
-            Self::ResponseAndRecovery => ("响应与恢复", "response and recovery"),
-            Self::Other => ("其他", "other"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::AssetAndFraud => ("资产与欺诈损失", "資產與欺詐損失", "asset and fraud"),
+            Self::BrandDamage => ("品牌损害", "品牌損害", "brand damage"),
+            Self::BusinessDisruption => ("业务中断", "業務中斷", "business disruption"),
+            Self::CompetitiveAdvantage => ("竞争优势损失", "競爭優勢損失", "competitive advantage"),
+            Self::LegalAndRegulatory => ("法律与监管", "法律與監管", "legal and regulatory"),
+            Self::OperatingCosts => ("运营成本", "營運成本", "operating costs"),
+            Self::ResponseAndRecovery => ("响应与恢复", "應變與復原", "response and recovery"),
+            Self::Other => ("其他", "其他", "other"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

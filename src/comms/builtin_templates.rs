@@ -1,4 +1,4 @@
-//! The built-in templates: zh-CN and en for every message kind, written in Markdown under
+//! The built-in templates: zh-CN, zh-HK and en for every message kind, written in Markdown under
 //! `templates/` (subject on the first line after `Subject: `, a blank line, the body), and
 //! the short SMS variants of the kinds sent to customers by SMS, in plain text
 //! (`templates/<kind>.sms.<locale>.txt`).
@@ -13,11 +13,16 @@ use crate::id::TemplateId;
 use crate::locale::Locale;
 
 /// The built-in texts: subject on the first line after `Subject: `, a blank line, the body.
-const BUILTIN: [(MessageKind, Locale, &str); 24] = [
+const BUILTIN: [(MessageKind, Locale, &str); 36] = [
     (
         MessageKind::InitialNotice,
         Locale::ZhCn,
         include_str!("templates/initial_notice.zh-CN.md"),
+    ),
+    (
+        MessageKind::InitialNotice,
+        Locale::ZhHk,
+        include_str!("templates/initial_notice.zh-HK.md"),
     ),
     (
         MessageKind::InitialNotice,
@@ -31,6 +36,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::Update,
+        Locale::ZhHk,
+        include_str!("templates/update.zh-HK.md"),
+    ),
+    (
+        MessageKind::Update,
         Locale::En,
         include_str!("templates/update.en.md"),
     ),
@@ -38,6 +48,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
         MessageKind::HoldingStatement,
         Locale::ZhCn,
         include_str!("templates/holding_statement.zh-CN.md"),
+    ),
+    (
+        MessageKind::HoldingStatement,
+        Locale::ZhHk,
+        include_str!("templates/holding_statement.zh-HK.md"),
     ),
     (
         MessageKind::HoldingStatement,
@@ -51,6 +66,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::RegulatorReport,
+        Locale::ZhHk,
+        include_str!("templates/regulator_report.zh-HK.md"),
+    ),
+    (
+        MessageKind::RegulatorReport,
         Locale::En,
         include_str!("templates/regulator_report.en.md"),
     ),
@@ -58,6 +78,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
         MessageKind::IdentityTheftGuide,
         Locale::ZhCn,
         include_str!("templates/identity_theft_guide.zh-CN.md"),
+    ),
+    (
+        MessageKind::IdentityTheftGuide,
+        Locale::ZhHk,
+        include_str!("templates/identity_theft_guide.zh-HK.md"),
     ),
     (
         MessageKind::IdentityTheftGuide,
@@ -71,6 +96,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::Faq,
+        Locale::ZhHk,
+        include_str!("templates/faq.zh-HK.md"),
+    ),
+    (
+        MessageKind::Faq,
         Locale::En,
         include_str!("templates/faq.en.md"),
     ),
@@ -78,6 +108,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
         MessageKind::ResolutionNotice,
         Locale::ZhCn,
         include_str!("templates/resolution_notice.zh-CN.md"),
+    ),
+    (
+        MessageKind::ResolutionNotice,
+        Locale::ZhHk,
+        include_str!("templates/resolution_notice.zh-HK.md"),
     ),
     (
         MessageKind::ResolutionNotice,
@@ -91,6 +126,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::Survey,
+        Locale::ZhHk,
+        include_str!("templates/survey.zh-HK.md"),
+    ),
+    (
+        MessageKind::Survey,
         Locale::En,
         include_str!("templates/survey.en.md"),
     ),
@@ -98,6 +138,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
         MessageKind::PressRelease,
         Locale::ZhCn,
         include_str!("templates/press_release.zh-CN.md"),
+    ),
+    (
+        MessageKind::PressRelease,
+        Locale::ZhHk,
+        include_str!("templates/press_release.zh-HK.md"),
     ),
     (
         MessageKind::PressRelease,
@@ -111,6 +156,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::StaffBriefing,
+        Locale::ZhHk,
+        include_str!("templates/staff_briefing.zh-HK.md"),
+    ),
+    (
+        MessageKind::StaffBriefing,
         Locale::En,
         include_str!("templates/staff_briefing.en.md"),
     ),
@@ -118,6 +168,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
         MessageKind::HotlineScript,
         Locale::ZhCn,
         include_str!("templates/hotline_script.zh-CN.md"),
+    ),
+    (
+        MessageKind::HotlineScript,
+        Locale::ZhHk,
+        include_str!("templates/hotline_script.zh-HK.md"),
     ),
     (
         MessageKind::HotlineScript,
@@ -131,6 +186,11 @@ const BUILTIN: [(MessageKind, Locale, &str); 24] = [
     ),
     (
         MessageKind::SpokespersonQa,
+        Locale::ZhHk,
+        include_str!("templates/spokesperson_qa.zh-HK.md"),
+    ),
+    (
+        MessageKind::SpokespersonQa,
         Locale::En,
         include_str!("templates/spokesperson_qa.en.md"),
     ),
@@ -141,10 +201,14 @@ const COUNTRY_SECTION: &str = "%%country_section%%";
 
 /// The survey variants that also ask the recommendation (NPS) question: opt-in, see
 /// [`TemplateSet::add_recommendation_question`](super::TemplateSet::add_recommendation_question).
-const SURVEY_WITH_RECOMMENDATION: [(Locale, &str); 2] = [
+const SURVEY_WITH_RECOMMENDATION: [(Locale, &str); 3] = [
     (
         Locale::ZhCn,
         include_str!("templates/survey_with_recommendation.zh-CN.md"),
+    ),
+    (
+        Locale::ZhHk,
+        include_str!("templates/survey_with_recommendation.zh-HK.md"),
     ),
     (
         Locale::En,
@@ -155,11 +219,16 @@ const SURVEY_WITH_RECOMMENDATION: [(Locale, &str); 2] = [
 /// The short SMS variants: plain text, no subject, the firm's signature first. Each fits in
 /// the default [`ChannelPolicy`](super::ChannelPolicy) with the seed case's facts (the
 /// golden files under `tests/golden/comms/sms/` show them rendered).
-const BUILTIN_SMS: [(MessageKind, Locale, &str); 8] = [
+const BUILTIN_SMS: [(MessageKind, Locale, &str); 12] = [
     (
         MessageKind::InitialNotice,
         Locale::ZhCn,
         include_str!("templates/initial_notice.sms.zh-CN.txt"),
+    ),
+    (
+        MessageKind::InitialNotice,
+        Locale::ZhHk,
+        include_str!("templates/initial_notice.sms.zh-HK.txt"),
     ),
     (
         MessageKind::InitialNotice,
@@ -173,6 +242,11 @@ const BUILTIN_SMS: [(MessageKind, Locale, &str); 8] = [
     ),
     (
         MessageKind::Update,
+        Locale::ZhHk,
+        include_str!("templates/update.sms.zh-HK.txt"),
+    ),
+    (
+        MessageKind::Update,
         Locale::En,
         include_str!("templates/update.sms.en.txt"),
     ),
@@ -183,6 +257,11 @@ const BUILTIN_SMS: [(MessageKind, Locale, &str); 8] = [
     ),
     (
         MessageKind::ResolutionNotice,
+        Locale::ZhHk,
+        include_str!("templates/resolution_notice.sms.zh-HK.txt"),
+    ),
+    (
+        MessageKind::ResolutionNotice,
         Locale::En,
         include_str!("templates/resolution_notice.sms.en.txt"),
     ),
@@ -190,6 +269,11 @@ const BUILTIN_SMS: [(MessageKind, Locale, &str); 8] = [
         MessageKind::Survey,
         Locale::ZhCn,
         include_str!("templates/survey.sms.zh-CN.txt"),
+    ),
+    (
+        MessageKind::Survey,
+        Locale::ZhHk,
+        include_str!("templates/survey.sms.zh-HK.txt"),
     ),
     (
         MessageKind::Survey,
@@ -293,7 +377,7 @@ mod tests {
         }
         assert_eq!(
             set.templates().filter(|t| t.channel().is_none()).count(),
-            24
+            36
         );
     }
 
@@ -305,7 +389,7 @@ mod tests {
             TemplateSet::empty().validate(&t).unwrap();
             assert_eq!(t.subject(), None);
             assert!(!t.body().ends_with('\n'));
-            if locale == Locale::ZhCn {
+            if matches!(locale, Locale::ZhCn | Locale::ZhHk) {
                 assert!(t.body().starts_with("【{{firm_name}}】"), "{}", t.id());
                 assert!(
                     !t.body().contains([':', ',', ';', '(']),
@@ -324,7 +408,7 @@ mod tests {
             set.templates()
                 .filter(|t| t.channel() == Some(Channel::Sms))
                 .count(),
-            8
+            12
         );
         // Kinds without a short variant fall back to the full template.
         let faq = set.lookup_for(
@@ -363,6 +447,30 @@ mod tests {
             "12378",
         ] {
             assert!(zh.contains(topic), "zh guide lacks {topic}");
+        }
+        // The guide for Hong Kong readers names the Hong Kong lines, in Hong Kong usage.
+        let hk = TemplateSet::builtin_for(Country::Hk);
+        let hk = hk
+            .lookup(
+                MessageKind::IdentityTheftGuide,
+                Locale::ZhHk,
+                Audience::AffectedCustomers,
+            )
+            .unwrap()
+            .body();
+        for topic in [
+            "修改密碼",
+            "雙重認證",
+            "釣魚",
+            "安全賬戶",
+            "身份證號碼無法更換",
+            "信貸報告",
+            "報案",
+            "18222",
+            "環聯",
+            "個人資料私隱專員公署",
+        ] {
+            assert!(hk.contains(topic), "zh-HK guide lacks {topic}");
         }
         let en = set
             .lookup(
@@ -406,9 +514,11 @@ mod tests {
                     "12个月",
                     "monitoring",
                     "监测",
+                    "監測",
                     "至少 12 位",
                     "at least 12 characters",
                     "挂失补办",
+                    "掛失補辦",
                 ] {
                     assert!(!body.contains(stale), "{country} {locale}: {stale}");
                 }
@@ -444,11 +554,13 @@ mod tests {
                     "{locale}: {line}"
                 );
             }
-            for nps in ["推荐", "recommend", "0＝", "0 ("] {
+            for nps in ["推荐", "推薦", "recommend", "0＝", "0 ("] {
                 assert!(!body.contains(nps), "{locale}: {nps}");
             }
-            assert!(body.contains("补偿") || body.contains("compensation"));
-            assert!(!body.contains("赔偿"));
+            assert!(
+                body.contains("补偿") || body.contains("補償") || body.contains("compensation")
+            );
+            assert!(!body.contains("赔偿") && !body.contains("賠償"));
         }
         let mut with = TemplateSet::builtin();
         with.add_recommendation_question().unwrap();
@@ -460,7 +572,11 @@ mod tests {
                 t.id().as_str(),
                 format!("builtin.survey_with_recommendation.{locale}")
             );
-            assert!(t.body().contains("推荐") || t.body().contains("recommend"));
+            assert!(
+                t.body().contains("推荐")
+                    || t.body().contains("推薦")
+                    || t.body().contains("recommend")
+            );
         }
         let json = serde_json::to_value(&with).unwrap();
         let back: TemplateSet = serde_json::from_value(json).unwrap();

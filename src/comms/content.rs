@@ -192,43 +192,56 @@ impl fmt::Display for ContentElement {
 /// What a reader is told is missing ("缺少的必备内容: 联系方式").
 impl Label for ContentElement {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::OccurredAt => ("发生时间", "when it happened"),
-            Self::HowDiscovered => ("发现经过", "how it was discovered"),
-            Self::AffectedScope => ("影响范围", "who and what is affected"),
-            Self::DataCategories => ("涉及的数据类型", "the data involved"),
-            Self::MeasuresTaken => ("已采取的措施", "measures taken"),
-            Self::SecurityImprovements => ("安全改进", "security improvements"),
-            Self::WhatToDo => ("客户应采取的行动", "what readers should do"),
-            Self::CompensationOffer => ("补偿方案", "the compensation offer"),
-            Self::ContactPoints => ("联系方式", "contact points"),
-            Self::NextUpdateTime => ("下次更新时间", "the next update time"),
-            Self::Apology => ("致歉", "an apology"),
-            Self::FundsTaken => ("被盗转资金情况", "the funds taken"),
-            Self::RootCause => ("事件原因", "the cause"),
-            Self::CaseOwner => ("专人负责", "the named case owner"),
-            Self::ComplaintChannels => ("投诉渠道", "complaint channels"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::OccurredAt => ("发生时间", "發生時間", "when it happened"),
+            Self::HowDiscovered => ("发现经过", "發現經過", "how it was discovered"),
+            Self::AffectedScope => ("影响范围", "影響範圍", "who and what is affected"),
+            Self::DataCategories => ("涉及的数据类型", "涉及的資料類型", "the data involved"),
+            Self::MeasuresTaken => ("已采取的措施", "已採取的措施", "measures taken"),
+            Self::SecurityImprovements => ("安全改进", "安全改進", "security improvements"),
+            Self::WhatToDo => (
+                "客户应采取的行动",
+                "客戶應採取的行動",
+                "what readers should do",
+            ),
+            Self::CompensationOffer => ("补偿方案", "補償方案", "the compensation offer"),
+            Self::ContactPoints => ("联系方式", "聯絡方法", "contact points"),
+            Self::NextUpdateTime => ("下次更新时间", "下次更新時間", "the next update time"),
+            Self::Apology => ("致歉", "致歉", "an apology"),
+            Self::FundsTaken => ("被盗转资金情况", "被盜轉資金情況", "the funds taken"),
+            Self::RootCause => ("事件原因", "事件原因", "the cause"),
+            Self::CaseOwner => ("专人负责", "專人負責", "the named case owner"),
+            Self::ComplaintChannels => ("投诉渠道", "投訴渠道", "complaint channels"),
             Self::SinceLastUpdate => (
                 "上次通报以来的进展",
+                "上次通報以來的進展",
                 "what has changed since the last update",
             ),
-            Self::IssuedAt => ("发布时间", "the issue time"),
-            Self::MediaContact => ("媒体联系方式", "the media contact"),
-            Self::IncidentGrade => ("事件级别及研判依据", "the incident grade and its basis"),
+            Self::IssuedAt => ("发布时间", "發佈時間", "the issue time"),
+            Self::MediaContact => ("媒体联系方式", "傳媒聯絡方法", "the media contact"),
+            Self::IncidentGrade => (
+                "事件级别及研判依据",
+                "事件級別及評估依據",
+                "the incident grade and its basis",
+            ),
             Self::TrendAndImpact => (
                 "事态发展趋势及可能造成的影响",
+                "事態發展趨勢及可能造成的影響",
                 "the trend and likely further impact",
             ),
-            Self::ScenePreservation => {
-                ("现场保护情况", "how the scene and evidence were preserved")
-            }
-            Self::SupportNeeded => ("需要支持的事项", "the support needed"),
+            Self::ScenePreservation => (
+                "现场保护情况",
+                "現場保護情況",
+                "how the scene and evidence were preserved",
+            ),
+            Self::SupportNeeded => ("需要支持的事项", "需要支持的事項", "the support needed"),
             Self::Reporter => (
                 "报告人及联系电话",
+                "報告人及聯絡電話",
                 "the reporter's name, title and telephone",
             ),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

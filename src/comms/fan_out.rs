@@ -94,14 +94,23 @@ pub struct FanOutError {
 
 impl Locale {
     /// The zone readers in this locale are assumed to be in when the host names none:
-    /// Beijing time for zh-CN (what Chinese notices use), UTC for en (which has no home
-    /// zone; hosts should set one per recipient).
+    /// Beijing time for zh-CN (what Chinese notices use), Hong Kong time for zh-HK, UTC for
+    /// en (which has no home zone; hosts should set one per recipient).
     ///
     /// It is implemented beside the fan-out, its one user, rather than in
     /// [`locale`](crate::locale).
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::locale::{Locale, Zone};
+    /// assert_eq!(Locale::ZhCn.default_time_zone(), Zone::SHANGHAI);
+    /// assert_eq!(Locale::ZhHk.default_time_zone(), Zone::HONG_KONG);
+    /// assert_eq!(Locale::En.default_time_zone(), Zone::UTC);
+    /// ```
     pub fn default_time_zone(self) -> Zone {
         match self {
             Self::ZhCn => Zone::SHANGHAI,
+            Self::ZhHk => Zone::HONG_KONG,
             Self::En => Zone::UTC,
         }
     }

@@ -114,13 +114,13 @@ pub enum NoticeStatus {
 
 impl Label for NoticeStatus {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Draft => ("草稿", "draft"),
-            Self::Approved => ("已批准", "approved"),
-            Self::Sent => ("已发送", "sent"),
-            Self::Cancelled => ("已取消", "cancelled"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Draft => ("草稿", "草稿", "draft"),
+            Self::Approved => ("已批准", "已批准", "approved"),
+            Self::Sent => ("已发送", "已發送", "sent"),
+            Self::Cancelled => ("已取消", "已取消", "cancelled"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

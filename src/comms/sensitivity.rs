@@ -43,16 +43,17 @@ impl Sensitivity {
 
 impl Label for Sensitivity {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::Public => ("公开", "public"),
-            Self::Customers => ("客户可见", "customers"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Public => ("公开", "公開", "public"),
+            Self::Customers => ("客户可见", "客戶可見", "customers"),
             Self::Restricted => (
                 "受限（监管、执法、董事会）",
+                "受限（監管、執法、董事會）",
                 "restricted (regulators, police, board)",
             ),
-            Self::Internal => ("内部", "internal"),
+            Self::Internal => ("内部", "內部", "internal"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

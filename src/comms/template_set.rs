@@ -16,7 +16,7 @@ use super::{
 use crate::id::FactKey;
 use crate::locale::Locale;
 
-/// The registry of templates: the built-in ones (zh-CN and en for every
+/// The registry of templates: the built-in ones (zh-CN, zh-HK and en for every
 /// [`MessageKind`]), the host's, and the fact keys and recipient fields templates may use.
 ///
 /// Registration is where templates are checked, so that a typo surfaces when the template
@@ -91,7 +91,7 @@ impl TemplateSet {
         }
     }
 
-    /// The built-in templates: zh-CN and en for every message kind, for any
+    /// The built-in templates: zh-CN, zh-HK and en for every message kind, for any
     /// audience, in Markdown (they render to plain text too), with ids
     /// `builtin.<kind>.<locale>`. The identity-theft guide names the help available in
     /// mainland China ([`Country::Cn`]); see [`TemplateSet::builtin_for`] for other places.
@@ -136,7 +136,7 @@ impl TemplateSet {
         self.country
     }
 
-    /// Replaces the survey for every audience, in both languages, with the built-in variant
+    /// Replaces the survey for every audience, in every language, with the built-in variant
     /// that also asks how likely the reader is to recommend the firm (0–10, the NPS
     /// question). Off by default: after a breach, asking for a recommendation reads as
     /// tone-deaf; a firm may still want it later, e.g. in a survey sent months after the

@@ -159,37 +159,45 @@ impl MessageKind {
 
 impl Label for Audience {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::AffectedCustomers => ("受影响客户", "affected customers"),
-            Self::AllCustomers => ("全体客户", "all customers"),
-            Self::Regulators => ("监管机构", "regulators"),
-            Self::LawEnforcement => ("执法机关", "law enforcement"),
-            Self::Media => ("媒体", "media"),
-            Self::Employees => ("员工", "employees"),
-            Self::Partners => ("合作伙伴", "partners"),
-            Self::BoardAndInvestors => ("董事会与投资者", "board and investors"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::AffectedCustomers => ("受影响客户", "受影響客戶", "affected customers"),
+            Self::AllCustomers => ("全体客户", "全體客戶", "all customers"),
+            Self::Regulators => ("监管机构", "監管機構", "regulators"),
+            Self::LawEnforcement => ("执法机关", "執法機關", "law enforcement"),
+            Self::Media => ("媒体", "傳媒", "media"),
+            Self::Employees => ("员工", "員工", "employees"),
+            Self::Partners => ("合作伙伴", "合作夥伴", "partners"),
+            Self::BoardAndInvestors => ("董事会与投资者", "董事會與投資者", "board and investors"),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 
 impl Label for MessageKind {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::InitialNotice => ("首次通知", "initial notice"),
-            Self::Update => ("进展更新", "update"),
-            Self::HoldingStatement => ("临时声明", "holding statement"),
-            Self::RegulatorReport => ("监管报告", "regulator report"),
-            Self::IdentityTheftGuide => ("身份盗用防范指南", "identity-theft guide"),
-            Self::Faq => ("常见问题", "FAQ"),
-            Self::ResolutionNotice => ("处理结果通知", "resolution notice"),
-            Self::Survey => ("满意度调查", "survey"),
-            Self::PressRelease => ("新闻稿", "press release"),
-            Self::StaffBriefing => ("员工通报", "staff briefing"),
-            Self::HotlineScript => ("客服应答口径", "hotline script"),
-            Self::SpokespersonQa => ("新闻发言人问答口径", "spokesperson Q&A"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::InitialNotice => ("首次通知", "首次通知", "initial notice"),
+            Self::Update => ("进展更新", "進展更新", "update"),
+            Self::HoldingStatement => ("临时声明", "臨時聲明", "holding statement"),
+            Self::RegulatorReport => ("监管报告", "監管報告", "regulator report"),
+            Self::IdentityTheftGuide => (
+                "身份盗用防范指南",
+                "身份盜用防範指南",
+                "identity-theft guide",
+            ),
+            Self::Faq => ("常见问题", "常見問題", "FAQ"),
+            Self::ResolutionNotice => ("处理结果通知", "處理結果通知", "resolution notice"),
+            Self::Survey => ("满意度调查", "滿意度調查", "survey"),
+            Self::PressRelease => ("新闻稿", "新聞稿", "press release"),
+            Self::StaffBriefing => ("员工通报", "員工通報", "staff briefing"),
+            Self::HotlineScript => ("客服应答口径", "客戶服務熱線應答指引", "hotline script"),
+            Self::SpokespersonQa => (
+                "新闻发言人问答口径",
+                "新聞發言人問答指引",
+                "spokesperson Q&A",
+            ),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

@@ -12,7 +12,7 @@
 
 /// The phrases, each with the reason it may not be published. Matching is by substring,
 /// case-insensitive for English.
-pub const ABSOLUTE_PROMISES: [(&str, &str); 26] = [
+pub const ABSOLUTE_PROMISES: [(&str, &str); 38] = [
     ("确保", "promises an outcome; say what was done"),
     ("保证", "a guarantee the firm cannot give"),
     ("绝对", "an absolute claim"),
@@ -38,6 +38,25 @@ pub const ABSOLUTE_PROMISES: [(&str, &str); 26] = [
     ("全额追回", "promises a recovery the firm does not control"),
     ("零风险", "an absolute claim of safety"),
     ("无需担心", "dismisses the reader's concern"),
+    // The same in Hong Kong Traditional Chinese, where the characters differ.
+    ("確保", "promises an outcome; say what was done"),
+    ("保證", "a guarantee the firm cannot give"),
+    ("絕對", "an absolute claim"),
+    ("徹底", "claims the problem is gone for good"),
+    ("萬無一失", "an absolute claim"),
+    ("杜絕", "promises it can never happen"),
+    ("不會再發生", "promises it can never happen"),
+    (
+        "已處理完畢",
+        "claims the matter is closed while claims and appeals may be open",
+    ),
+    (
+        "攔截了全部",
+        "claims every attempt was stopped, which the facts rarely support",
+    ),
+    ("全額追回", "promises a recovery the firm does not control"),
+    ("零風險", "an absolute claim of safety"),
+    ("無需擔心", "dismisses the reader's concern"),
     ("guarantee", "a guarantee the firm cannot give"),
     ("ensure", "promises an outcome; say what was done"),
     ("never happen", "promises it can never happen"),

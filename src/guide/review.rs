@@ -23,7 +23,7 @@
 //!   its slack or overrun, remediate, review, close; a milestone not reached is
 //!   `{"status":"missing"}`, never 0.
 //! - [`ReviewReport::build`](crate::review::ReviewReport::build): the blameless review as a
-//!   value (`schema/review_report.json`, for dashboards) and as Markdown in zh-CN or en
+//!   value (`schema/review_report.json`, for dashboards) and as Markdown in zh-CN, zh-HK or en
 //!   ([`ReviewReport::to_markdown`](crate::review::ReviewReport::to_markdown) with a
 //!   [`Locale`](crate::locale::Locale) and a [`Zone`](crate::locale::Zone)): summary,
 //!   impact, timeline, root cause, response against deadlines, communications and feedback,

@@ -10,39 +10,49 @@ use crate::classify::DataCategory;
 use crate::money::group_thousands;
 use crate::Money;
 
-/// How readers name a common zone: in Chinese, in English where the tz abbreviation
+/// How readers name a common zone: in Simplified and in Hong Kong Traditional Chinese, in
+/// English where the tz abbreviation
 /// misleads (CST is also US Central; HKT and SGT are unknown to most readers), and whether
 /// the zone observes daylight saving (then the offset is shown beside the Chinese name).
 struct ZoneName {
     zh: &'static str,
+    zh_hk: &'static str,
     en: Option<&'static str>,
     dst: bool,
 }
 
 /// The one table of zone names, by IANA name and alias.
 fn zone_name(iana: &str) -> Option<ZoneName> {
-    let (zh, en, dst) = match iana {
+    let (zh, zh_hk, en, dst) = match iana {
         "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" => {
-            ("北京时间", Some("Beijing time"), false)
+            ("北京时间", "北京時間", Some("Beijing time"), false)
         }
-        "Asia/Hong_Kong" | "Hongkong" => ("香港时间", Some("Hong Kong time"), false),
-        "Asia/Macau" | "Asia/Macao" => ("澳门时间", Some("Macau time"), false),
-        "Asia/Taipei" | "ROC" => ("台北时间", Some("Taipei time"), false),
-        "Asia/Singapore" | "Singapore" => ("新加坡时间", Some("Singapore time"), false),
-        "Asia/Tokyo" | "Japan" => ("日本时间", Some("Japan time"), false),
-        "America/New_York" | "US/Eastern" | "EST5EDT" => ("美国东部时间", None, true),
-        "America/Chicago" | "US/Central" | "CST6CDT" => ("美国中部时间", None, true),
-        "America/Los_Angeles" | "US/Pacific" | "PST8PDT" => ("美国太平洋时间", None, true),
-        "Europe/London" | "GB" => ("英国时间", None, true),
+        "Asia/Hong_Kong" | "Hongkong" => ("香港时间", "香港時間", Some("Hong Kong time"), false),
+        "Asia/Macau" | "Asia/Macao" => ("澳门时间", "澳門時間", Some("Macau time"), false),
+        "Asia/Taipei" | "ROC" => ("台北时间", "台北時間", Some("Taipei time"), false),
+        "Asia/Singapore" | "Singapore" => {
+            ("新加坡时间", "新加坡時間", Some("Singapore time"), false)
+        }
+        "Asia/Tokyo" | "Japan" => ("日本时间", "日本時間", Some("Japan time"), false),
+        "America/New_York" | "US/Eastern" | "EST5EDT" => {
+            ("美国东部时间", "美國東部時間", None, true)
+        }
+        "America/Chicago" | "US/Central" | "CST6CDT" => {
+            ("美国中部时间", "美國中部時間", None, true)
+        }
+        "America/Los_Angeles" | "US/Pacific" | "PST8PDT" => {
+            ("美国太平洋时间", "美國太平洋時間", None, true)
+        }
+        "Europe/London" | "GB" => ("英国时间", "英國時間", None, true),
         "Europe/Berlin" | "Europe/Brussels" | "Europe/Paris" | "Europe/Amsterdam"
         | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Rome" | "Europe/Vienna"
         | "Europe/Zurich" | "Europe/Stockholm" | "Europe/Copenhagen" | "Europe/Oslo"
-        | "Europe/Prague" | "Europe/Warsaw" | "CET" => ("中欧时间", None, true),
+        | "Europe/Prague" | "Europe/Warsaw" | "CET" => ("中欧时间", "中歐時間", None, true),
         "UTC" | "Etc/UTC" | "Etc/UCT" | "Etc/Universal" | "Etc/Zulu" | "UCT" | "Universal"
-        | "Zulu" | "Etc/GMT" | "GMT" => ("协调世界时", None, false),
+        | "Zulu" | "Etc/GMT" | "GMT" => ("协调世界时", "協調世界時", None, false),
         _ => return None,
     };
-    Some(ZoneName { zh, en, dst })
+    Some(ZoneName { zh, zh_hk, en, dst })
 }
 
 /// The wall clock a reader sees for `wall`: a deadline at midnight is 24:00 of the day it
@@ -57,20 +67,22 @@ pub(crate) fn deadline_wall(wall: NaiveDateTime, deadline: bool) -> (NaiveDateTi
     (wall, wall.hour())
 }
 
-/// Chinese names of currencies, written after the amount (`3,860,000.00元`).
-fn zh_currency_unit(code: &str) -> Option<&'static str> {
+/// Chinese names of currencies, written after the amount (`3,860,000.00元`): Simplified,
+/// and as Hong Kong writes them. In Hong Kong "元" alone is the Hong Kong dollar, so
+/// renminbi is written 人民幣 (`3,860,000.00人民幣`) and the Hong Kong dollar 港元.
+fn zh_currency_unit(code: &str) -> Option<(&'static str, &'static str)> {
     Some(match code {
-        "CNY" => "元",
-        "HKD" => "港元",
-        "MOP" => "澳门元",
-        "USD" => "美元",
-        "EUR" => "欧元",
-        "GBP" => "英镑",
-        "JPY" => "日元",
-        "SGD" => "新加坡元",
-        "AUD" => "澳元",
-        "CAD" => "加元",
-        "CHF" => "瑞士法郎",
+        "CNY" => ("元", "人民幣"),
+        "HKD" => ("港元", "港元"),
+        "MOP" => ("澳门元", "澳門元"),
+        "USD" => ("美元", "美元"),
+        "EUR" => ("欧元", "歐元"),
+        "GBP" => ("英镑", "英鎊"),
+        "JPY" => ("日元", "日圓"),
+        "SGD" => ("新加坡元", "新加坡元"),
+        "AUD" => ("澳元", "澳元"),
+        "CAD" => ("加元", "加元"),
+        "CHF" => ("瑞士法郎", "瑞士法郎"),
         _ => return None,
     })
 }
@@ -117,17 +129,19 @@ fn wall_clock(at: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
 impl Locale {
     /// `at` as a reader in `zone` sees it, in this locale.
     ///
-    /// | zone | zh-CN | en |
-    /// |---|---|---|
-    /// | Asia/Shanghai | `2026年3月14日09:30（北京时间）` | `14 March 2026, 09:30 Beijing time (UTC+8)` |
-    /// | America/New_York | `2026年3月13日21:30（美国东部时间，UTC-4）` | `13 March 2026, 21:30 EDT (UTC-4)` |
-    /// | UTC | `2026年3月14日01:30（协调世界时）` | `14 March 2026, 01:30 UTC` |
+    /// | zone | zh-CN | zh-HK | en |
+    /// |---|---|---|---|
+    /// | Asia/Shanghai | `2026年3月14日09:30（北京时间）` | `2026年3月14日09:30（北京時間）` | `14 March 2026, 09:30 Beijing time (UTC+8)` |
+    /// | Asia/Hong_Kong | `2026年3月14日09:30（香港时间）` | `2026年3月14日09:30（香港時間）` | `14 March 2026, 09:30 Hong Kong time (UTC+8)` |
+    /// | America/New_York | `2026年3月13日21:30（美国东部时间，UTC-4）` | `2026年3月13日21:30（美國東部時間，UTC-4）` | `13 March 2026, 21:30 EDT (UTC-4)` |
+    /// | UTC | `2026年3月14日01:30（协调世界时）` | `2026年3月14日01:30（協調世界時）` | `14 March 2026, 01:30 UTC` |
     ///
     /// zh-CN follows Chinese notices: no space inside the date and time, full-width
     /// brackets, and the zone in words for the zones Chinese readers meet most (北京时间,
     /// 香港时间, 新加坡时间, 美国东部时间, 中欧时间, 协调世界时 …), with the UTC offset where
     /// the zone observes daylight saving, so "美国东部时间" is never ambiguous; other zones
-    /// show their IANA name and offset. en gives day, month name, year, then the zone in words
+    /// show their IANA name and offset. zh-HK is written the same way with the zone names in
+    /// Traditional characters (香港時間, 北京時間). en gives day, month name, year, then the zone in words
     /// where its abbreviation misleads (CST is also US Central), else its abbreviation, and
     /// the offset.
     ///
@@ -175,11 +189,14 @@ impl Locale {
         let utc = utc_offset(seconds);
         let name = zone_name(zone.name());
         match self {
-            Self::ZhCn => {
-                let zone_text = match name {
-                    Some(ZoneName { zh, dst: false, .. }) => zh.to_owned(),
-                    Some(ZoneName { zh, dst: true, .. }) => format!("{zh}，{utc}"),
-                    None => format!("{}，{utc}", zone.name()),
+            Self::ZhCn | Self::ZhHk => {
+                let zh = name
+                    .as_ref()
+                    .map(|n| if self == Self::ZhHk { n.zh_hk } else { n.zh });
+                let zone_text = match (zh, name.as_ref().map(|n| n.dst)) {
+                    (Some(zh), Some(false)) => zh.to_owned(),
+                    (Some(zh), _) => format!("{zh}，{utc}"),
+                    (None, _) => format!("{}，{utc}", zone.name()),
                 };
                 format!(
                     "{}年{}月{}日{hour:02}:{minute:02}（{zone_text}）",
@@ -210,14 +227,16 @@ impl Locale {
         }
     }
 
-    /// `n` with thousands separators (`12,480` in both locales: exact, and what Chinese
+    /// `n` with thousands separators (`12,480` in every locale: exact, and what Chinese
     /// financial notices use (`12,480人`), where `1.2万` would round).
     pub fn format_count(self, n: u64) -> String {
         group_thousands(n)
     }
 
     /// An amount of money as a notice in this locale writes it: zh-CN puts the currency's
-    /// Chinese name after the amount (`3,860,000.00元`, `1,200.00港元`), en puts the ISO code
+    /// Chinese name after the amount (`3,860,000.00元`, `1,200.00港元`), zh-HK likewise in
+    /// Hong Kong usage, where 元 alone means Hong Kong dollars (`3,860,000.00人民幣`,
+    /// `1,200.00港元`), en puts the ISO code
     /// before it (`CNY 3,860,000.00`: "¥" reads as yen to English readers). A currency
     /// without a Chinese name keeps its code in both (`BHD 1.234`).
     ///
@@ -234,7 +253,8 @@ impl Locale {
         let amount = money.grouped_amount();
         let code = money.currency();
         match (self, zh_currency_unit(code.code())) {
-            (Self::ZhCn, Some(unit)) => format!("{amount}{unit}"),
+            (Self::ZhCn, Some((unit, _))) => format!("{amount}{unit}"),
+            (Self::ZhHk, Some((_, unit))) => format!("{amount}{unit}"),
             _ => format!("{code} {amount}"),
         }
     }
@@ -258,10 +278,10 @@ impl Locale {
     }
 
     /// Colon, comma and semicolon with the spacing of the locale: full-width and unspaced
-    /// in Chinese (`：`, `，`, `；`), followed by a space in English.
+    /// in Chinese, Simplified and Traditional (`：`, `，`, `；`), followed by a space in English.
     pub(crate) fn punctuation(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Self::ZhCn => ("：", "，", "；"),
+            Self::ZhCn | Self::ZhHk => ("：", "，", "；"),
             Self::En => (": ", ", ", "; "),
         }
     }
@@ -270,7 +290,7 @@ impl Locale {
     /// and no space in Chinese, `Incident began (estimated)` in English.
     pub(crate) fn aside(self, text: &str, note: &str) -> String {
         match self {
-            Self::ZhCn => format!("{text}（{note}）"),
+            Self::ZhCn | Self::ZhHk => format!("{text}（{note}）"),
             Self::En => format!("{text} ({note})"),
         }
     }
@@ -281,8 +301,9 @@ impl Locale {
         let items: Vec<&str> = items.into_iter().collect();
         match (self, items.as_slice()) {
             (Self::ZhCn, []) => "无".to_owned(),
+            (Self::ZhHk, []) => "無".to_owned(),
             (Self::En, []) => "none".to_owned(),
-            (Self::ZhCn, _) => items.join("、"),
+            (Self::ZhCn | Self::ZhHk, _) => items.join("、"),
             (Self::En, [only]) => (*only).to_owned(),
             (Self::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
         }
@@ -300,6 +321,10 @@ pub(crate) fn format_seconds(locale: Locale, seconds: i64) -> String {
         Locale::ZhCn if hours > 0 => format!("{sign}{hours}小时{minutes:02}分"),
         Locale::ZhCn if minutes > 0 => format!("{sign}{minutes}分钟"),
         Locale::ZhCn => format!("{sign}{s}秒"),
+        Locale::ZhHk if days > 0 => format!("{sign}{days}天{hours}小時{minutes:02}分"),
+        Locale::ZhHk if hours > 0 => format!("{sign}{hours}小時{minutes:02}分"),
+        Locale::ZhHk if minutes > 0 => format!("{sign}{minutes}分鐘"),
+        Locale::ZhHk => format!("{sign}{s}秒"),
         Locale::En if days > 0 => format!("{sign}{days} d {hours} h {minutes:02} min"),
         Locale::En if hours > 0 => format!("{sign}{hours} h {minutes:02} min"),
         Locale::En if minutes > 0 => format!("{sign}{minutes} min"),
@@ -335,6 +360,28 @@ mod tests {
             "2026年3月14日09:30（新加坡时间）"
         );
         assert_eq!(zh.format_time(at, UTC), "2026年3月14日01:30（协调世界时）");
+        let hk = Locale::ZhHk;
+        assert_eq!(
+            hk.format_time(at, Asia::Hong_Kong),
+            "2026年3月14日09:30（香港時間）"
+        );
+        assert_eq!(
+            hk.format_time(at, Asia::Shanghai),
+            "2026年3月14日09:30（北京時間）"
+        );
+        assert_eq!(
+            hk.format_time(at, America::New_York),
+            "2026年3月13日21:30（美國東部時間，UTC-4）"
+        );
+        assert_eq!(hk.format_time(at, UTC), "2026年3月14日01:30（協調世界時）");
+        assert_eq!(
+            hk.format_time(at, Europe::Lisbon),
+            "2026年3月14日01:30（Europe/Lisbon，UTC+0）"
+        );
+        assert_eq!(
+            hk.format_deadline(utc(2026, 2, 26, 16, 0), Asia::Hong_Kong),
+            "2026年2月26日24:00（香港時間）"
+        );
         assert_eq!(
             zh.format_time(at, Europe::Berlin),
             "2026年3月14日02:30（中欧时间，UTC+1）"
@@ -398,6 +445,18 @@ mod tests {
         assert_eq!(Locale::En.format_money(hkd), "HKD -1,200.50");
         let bhd = Money::from_minor(1_234, Currency::new("BHD").unwrap());
         assert_eq!(Locale::ZhCn.format_money(bhd), "BHD 1.234");
+        // Hong Kong: 元 alone would read as Hong Kong dollars, so renminbi is 人民幣.
+        assert_eq!(Locale::ZhHk.format_money(money), "3,860,000.00人民幣");
+        assert_eq!(Locale::ZhHk.format_money(hkd), "-1,200.50港元");
+        assert_eq!(
+            Locale::ZhHk.format_money(Money::from_major(12, Currency::GBP).unwrap()),
+            "12.00英鎊"
+        );
+        assert_eq!(Locale::ZhHk.format_money(bhd), "BHD 1.234");
+        assert_eq!(Locale::ZhHk.format_count(12_480), "12,480");
+        assert_eq!(Locale::ZhHk.join_list([]), "無");
+        assert_eq!(Locale::ZhHk.join_list(["甲", "乙"]), "甲、乙");
+        assert_eq!(Locale::ZhHk.aside("事件開始", "估計"), "事件開始（估計）");
         assert_eq!(
             Locale::En.format_money(Money::from_minor(1_235, Currency::JPY)),
             "JPY 1,235"
@@ -433,5 +492,9 @@ mod tests {
         assert_eq!(format_seconds(Locale::ZhCn, 86_400), "1天0小时00分");
         assert_eq!(format_seconds(Locale::ZhCn, 120), "2分钟");
         assert_eq!(format_seconds(Locale::ZhCn, -5), "-5秒");
+        assert_eq!(format_seconds(Locale::ZhHk, 3_600 + 5 * 60), "1小時05分");
+        assert_eq!(format_seconds(Locale::ZhHk, 86_400), "1天0小時00分");
+        assert_eq!(format_seconds(Locale::ZhHk, 120), "2分鐘");
+        assert_eq!(format_seconds(Locale::ZhHk, -5), "-5秒");
     }
 }

@@ -39,6 +39,9 @@ pub enum Locale {
     /// Simplified Chinese (mainland China).
     #[serde(rename = "zh-CN")]
     ZhCn,
+    /// Traditional Chinese as written in Hong Kong (資料, 賬戶, 短訊; times in 香港時間).
+    #[serde(rename = "zh-HK")]
+    ZhHk,
     /// English.
     #[serde(rename = "en")]
     En,
@@ -49,12 +52,13 @@ impl Locale {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::ZhCn => "zh-CN",
+            Self::ZhHk => "zh-HK",
             Self::En => "en",
         }
     }
 
     /// Every supported locale.
-    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+    pub const ALL: [Locale; 3] = [Locale::ZhCn, Locale::ZhHk, Locale::En];
 }
 
 impl fmt::Display for Locale {
@@ -65,7 +69,7 @@ impl fmt::Display for Locale {
 
 /// An unsupported locale tag.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("locale {0:?} is not supported: use \"zh-CN\" or \"en\"")]
+#[error("locale {0:?} is not supported: use \"zh-CN\", \"zh-HK\" or \"en\"")]
 pub struct LocaleError(String);
 
 impl FromStr for Locale {
@@ -74,6 +78,7 @@ impl FromStr for Locale {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "zh-CN" | "zh-Hans-CN" | "zh" => Ok(Self::ZhCn),
+            "zh-HK" | "zh-Hant-HK" | "zh-Hant" => Ok(Self::ZhHk),
             "en" | "en-US" | "en-GB" => Ok(Self::En),
             other => Err(LocaleError(other.to_owned())),
         }
@@ -82,9 +87,20 @@ impl FromStr for Locale {
 
 /// The text for `locale` among one phrase's translations: the report writers' and the
 /// [`Label`] tables' one switch on the language.
-pub(crate) fn tr(locale: Locale, zh_cn: &'static str, en: &'static str) -> &'static str {
+///
+/// Every call site gives every locale's text, in the order of [`Locale::ALL`]: Simplified
+/// Chinese, Hong Kong Traditional Chinese (Hong Kong usage, not a character conversion:
+/// 資料, 賬戶, 短訊, 補償), English. A phrase missing a language does not compile; a new
+/// locale adds a parameter here and the compiler lists every call.
+pub(crate) fn tr(
+    locale: Locale,
+    zh_cn: &'static str,
+    zh_hk: &'static str,
+    en: &'static str,
+) -> &'static str {
     match locale {
         Locale::ZhCn => zh_cn,
+        Locale::ZhHk => zh_hk,
         Locale::En => en,
     }
 }
@@ -103,8 +119,12 @@ mod tests {
         let err = "fr".parse::<Locale>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "locale \"fr\" is not supported: use \"zh-CN\" or \"en\""
+            "locale \"fr\" is not supported: use \"zh-CN\", \"zh-HK\" or \"en\""
         );
+        for tag in ["zh-HK", "zh-Hant-HK", "zh-Hant"] {
+            assert_eq!(tag.parse::<Locale>().unwrap(), Locale::ZhHk, "{tag}");
+        }
+        assert_eq!(Locale::ALL.len(), 3);
         for locale in Locale::ALL {
             assert_eq!(locale.as_str().parse::<Locale>().unwrap(), locale);
             assert_eq!(
@@ -112,7 +132,8 @@ mod tests {
                 serde_json::json!(locale.to_string())
             );
         }
-        assert_eq!(tr(Locale::ZhCn, "是", "yes"), "是");
-        assert_eq!(tr(Locale::En, "是", "yes"), "yes");
+        assert_eq!(tr(Locale::ZhCn, "资料", "資料", "data"), "资料");
+        assert_eq!(tr(Locale::ZhHk, "资料", "資料", "data"), "資料");
+        assert_eq!(tr(Locale::En, "资料", "資料", "data"), "data");
     }
 }

@@ -392,9 +392,9 @@ impl DrillScorecard {
         self.write_heading(&mut md, &w);
         self.write_deadlines(&mut md, &w);
         self.write_targets(&mut md, &w);
-        let _ = writeln!(md, "\n## {}\n", w.t("待改进项", "Gaps"));
+        let _ = writeln!(md, "\n## {}\n", w.t("待改进项", "待改進項", "Gaps"));
         if self.gaps.is_empty() {
-            let _ = writeln!(md, "{}", w.t("无。", "None."));
+            let _ = writeln!(md, "{}", w.t("无。", "無。", "None."));
         }
         for gap in &self.gaps {
             let _ = writeln!(md, "- {}", gap_line(gap, &w));
@@ -408,7 +408,7 @@ impl DrillScorecard {
         let _ = writeln!(
             md,
             "# {}{colon}{}\n",
-            w.t("演练评分", "Drill scorecard"),
+            w.t("演练评分", "演練評分", "Drill scorecard"),
             self.incident_id
         );
         if !self.exercise {
@@ -417,6 +417,7 @@ impl DrillScorecard {
                 "> {}\n",
                 w.t(
                     "注意：本事件未标记为演练。",
+                    "注意：本事件未標記為演練。",
                     "Note: this incident is not marked as an exercise."
                 )
             );
@@ -424,28 +425,40 @@ impl DrillScorecard {
         let _ = writeln!(
             md,
             "**{}{colon}{:?}** ({} / 100){comma}{} {}\n",
-            w.t("等级", "Grade"),
+            w.t("等级", "等級", "Grade"),
             self.grade,
             self.points,
-            w.t("截至", "as of"),
+            w.t("截至", "截至", "as of"),
             w.time(self.at)
         );
     }
 
     /// The deadlines as a table: report, due time, outcome, margin.
     fn write_deadlines(&self, md: &mut String, w: &Words) {
-        let _ = writeln!(md, "## {}\n", w.t("报送时限", "Deadlines"));
+        let _ = writeln!(md, "## {}\n", w.t("报送时限", "報送時限", "Deadlines"));
         if self.deadlines.is_empty() {
-            let _ = writeln!(md, "{}", w.t("无有明确时限的报送。", "No timed deadline."));
+            let _ = writeln!(
+                md,
+                "{}",
+                w.t(
+                    "无有明确时限的报送。",
+                    "無有明確時限的報送。",
+                    "No timed deadline."
+                )
+            );
             return;
         }
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
-            w.t("报送", "Report"),
-            w.t("截止时间", "Due"),
-            w.t("结果", "Outcome"),
-            w.t("余量（负数为超时）", "Margin (negative: overrun)")
+            w.t("报送", "報送", "Report"),
+            w.t("截止时间", "截止時間", "Due"),
+            w.t("结果", "結果", "Outcome"),
+            w.t(
+                "余量（负数为超时）",
+                "餘量（負數為超時）",
+                "Margin (negative: overrun)"
+            )
         );
         for d in &self.deadlines {
             let _ = writeln!(
@@ -464,27 +477,30 @@ impl DrillScorecard {
     /// Containment and the first customer notice against their targets.
     fn write_targets(&self, md: &mut String, w: &Words) {
         let (colon, comma) = (w.colon, w.comma);
-        let _ = writeln!(md, "\n## {}\n", w.t("时间目标", "Time targets"));
-        let mut targets = vec![(w.t("遏制", "Containment"), &self.contain)];
+        let _ = writeln!(md, "\n## {}\n", w.t("时间目标", "時間目標", "Time targets"));
+        let mut targets = vec![(w.t("遏制", "遏制", "Containment"), &self.contain)];
         if let Some(c) = &self.customer_notice {
-            targets.push((w.t("首次客户通知", "First customer notice"), c));
+            targets.push((
+                w.t("首次客户通知", "首次客戶通知", "First customer notice"),
+                c,
+            ));
         }
         for (name, target) in targets {
-            let actual = target
-                .actual
-                .seconds()
-                .map_or_else(|| w.t("未达到", "not reached").to_owned(), |s| w.seconds(s));
+            let actual = target.actual.seconds().map_or_else(
+                || w.t("未达到", "未達到", "not reached").to_owned(),
+                |s| w.seconds(s),
+            );
             let verdict = match target.met {
-                Some(true) => w.t("达标", "met"),
-                Some(false) => w.t("未达标", "missed"),
-                None => w.t("进行中", "open"),
+                Some(true) => w.t("达标", "達標", "met"),
+                Some(false) => w.t("未达标", "未達標", "missed"),
+                None => w.t("进行中", "進行中", "open"),
             };
             let _ = writeln!(
                 md,
                 "- {name}{colon}{} {}{comma}{} {actual} ({verdict})",
-                w.t("目标", "target"),
+                w.t("目标", "目標", "target"),
                 w.seconds(target.target_seconds),
-                w.t("实际", "actual"),
+                w.t("实际", "實際", "actual"),
             );
         }
     }
@@ -502,7 +518,7 @@ struct Words {
 impl Words {
     fn new(locale: Locale, zone: Zone) -> Self {
         let (colon, comma) = match locale {
-            Locale::ZhCn => ("：", "，"),
+            Locale::ZhCn | Locale::ZhHk => ("：", "，"),
             Locale::En => (": ", ", "),
         };
         Self {
@@ -513,8 +529,8 @@ impl Words {
         }
     }
 
-    fn t(&self, zh_cn: &'static str, en: &'static str) -> &'static str {
-        tr(self.locale, zh_cn, en)
+    fn t(&self, zh_cn: &'static str, zh_hk: &'static str, en: &'static str) -> &'static str {
+        tr(self.locale, zh_cn, zh_hk, en)
     }
 
     fn time(&self, at: DateTime<Utc>) -> String {
@@ -541,8 +557,8 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             overdue_seconds,
         } => format!(
             "{} {regime} / {report}{colon}{} {}",
-            w.t("未报送", "Missed"),
-            w.t("已逾期", "overdue by"),
+            w.t("未报送", "未報送", "Missed"),
+            w.t("已逾期", "已逾期", "overdue by"),
             w.seconds(*overdue_seconds)
         ),
         DrillGap::DeadlineLate {
@@ -551,15 +567,19 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             late_seconds,
         } => format!(
             "{} {regime} / {report}{colon}{} {}",
-            w.t("逾期报送", "Filed late"),
-            w.t("晚了", "late by"),
+            w.t("逾期报送", "逾期報送", "Filed late"),
+            w.t("晚了", "晚了", "late by"),
             w.seconds(*late_seconds)
         ),
         DrillGap::RegimeUndetermined { regime, missing } => {
             let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
             format!(
                 "{} {regime}{colon}{}",
-                w.t("无法判断是否适用", "Could not tell whether this applies:"),
+                w.t(
+                    "无法判断是否适用",
+                    "無法判斷是否適用",
+                    "Could not tell whether this applies:"
+                ),
                 cell(&missing.join("; "))
             )
         }
@@ -567,7 +587,7 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             let missing: Vec<&str> = missing.iter().map(|e| e.label(w.locale)).collect();
             format!(
                 "{} {notice_id}{colon}{}",
-                w.t("通知内容不完整", "Incomplete notice"),
+                w.t("通知内容不完整", "通知內容不完整", "Incomplete notice"),
                 w.locale.join_list(missing)
             )
         }
@@ -579,12 +599,16 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             ..
         } => format!(
             "{} {item}{colon}{} → {} ({} {})",
-            w.t("计划内消息逾期未发", "Planned message overdue"),
+            w.t(
+                "计划内消息逾期未发",
+                "計劃內消息逾期未發",
+                "Planned message overdue"
+            ),
             message.label(w.locale),
             audience.label(w.locale),
-            w.t("截止", "due"),
+            w.t("截止", "截止", "due"),
             due_at.map_or_else(
-                || w.t("立即", "immediately").to_owned(),
+                || w.t("立即", "立即", "immediately").to_owned(),
                 |at| w.deadline(at)
             )
         ),
@@ -593,15 +617,15 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             actual_seconds,
         } => format!(
             "{}{colon}{} / {} {}",
-            w.t("遏制过慢", "Containment slow"),
+            w.t("遏制过慢", "遏制過慢", "Containment slow"),
             w.seconds(*actual_seconds),
-            w.t("目标", "target"),
+            w.t("目标", "目標", "target"),
             w.seconds(*target_seconds)
         ),
         DrillGap::NotContained { target_seconds } => format!(
             "{} ({} {})",
-            w.t("未能遏制", "Not contained"),
-            w.t("目标", "target"),
+            w.t("未能遏制", "未能遏制", "Not contained"),
+            w.t("目标", "目標", "target"),
             w.seconds(*target_seconds)
         ),
         DrillGap::CustomerNoticeSlow {
@@ -609,9 +633,12 @@ fn gap_line(gap: &DrillGap, w: &Words) -> String {
             actual_seconds,
         } => format!(
             "{}{colon}{} / {} {}",
-            w.t("客户通知过慢", "Customer notice slow"),
-            actual_seconds.map_or_else(|| w.t("未发送", "not sent").to_owned(), |s| w.seconds(s)),
-            w.t("目标", "target"),
+            w.t("客户通知过慢", "客戶通知過慢", "Customer notice slow"),
+            actual_seconds.map_or_else(
+                || w.t("未发送", "未發送", "not sent").to_owned(),
+                |s| w.seconds(s)
+            ),
+            w.t("目标", "目標", "target"),
             w.seconds(*target_seconds)
         ),
     }

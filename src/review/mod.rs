@@ -1,6 +1,6 @@
 //! Post-incident review: findings (root cause, contributing factors, what went well or
 //! poorly), response metrics computed from the event log, portfolio metrics across many
-//! incidents, the review report (Markdown in zh-CN and en, and a serializable value), drill
+//! incidents, the review report (Markdown in zh-CN, zh-HK and en, and a serializable value), drill
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
 mod drill;
@@ -33,13 +33,17 @@ pub use veris::{
 /// [`DeadlineOutcome`] in `metrics.rs`, which is being reworked elsewhere.)
 impl Label for DeadlineOutcome {
     fn label(self, locale: Locale) -> &'static str {
-        let (zh_cn, en) = match self {
-            Self::OnTime => ("按时", "on time"),
-            Self::Late => ("逾期提交", "late"),
-            Self::Missed => ("未提交且已逾期", "missed"),
-            Self::Open => ("待提交", "open"),
-            Self::Filed => ("已提交（无明确时限）", "filed (no due time)"),
+        let (zh_cn, zh_hk, en) = match self {
+            Self::OnTime => ("按时", "按時", "on time"),
+            Self::Late => ("逾期提交", "逾期提交", "late"),
+            Self::Missed => ("未提交且已逾期", "未提交且已逾期", "missed"),
+            Self::Open => ("待提交", "待提交", "open"),
+            Self::Filed => (
+                "已提交（无明确时限）",
+                "已提交（無明確時限）",
+                "filed (no due time)",
+            ),
         };
-        tr(locale, zh_cn, en)
+        tr(locale, zh_cn, zh_hk, en)
     }
 }

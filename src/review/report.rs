@@ -1,5 +1,6 @@
 //! The post-incident review report: one serializable value built from the replayed incident
-//! (and so from its event log alone), rendered as a blameless Markdown review in zh-CN or en.
+//! (and so from its event log alone), rendered as a blameless Markdown review in zh-CN,
+//! zh-HK or en.
 //!
 //! The sections follow the seeds' closing steps (report the results, find the holes, fix
 //! them, train people) and the usual blameless-review outline: summary, impact, timeline,

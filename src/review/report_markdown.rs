@@ -1,5 +1,5 @@
 //! The review report as Markdown, in any [`Locale`]: section by section, every phrase
-//! through [`tr`] and every name through [`Label`], so the wording of the two languages sits
+//! through [`tr`] and every name through [`Label`], so the wording of the languages sits
 //! side by side.
 
 use std::fmt::Write as _;
@@ -61,8 +61,8 @@ impl Markdown {
         }
     }
 
-    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        tr(self.locale, zh, en)
+    fn t(&self, zh: &'static str, zh_hk: &'static str, en: &'static str) -> &'static str {
+        tr(self.locale, zh, zh_hk, en)
     }
 
     fn time(&self, at: DateTime<Utc>) -> String {
@@ -83,11 +83,12 @@ impl Markdown {
 
     fn elapsed(&self, elapsed: &Elapsed) -> String {
         match elapsed {
-            Elapsed::Missing => self.t("未达到", "not reached").to_owned(),
+            Elapsed::Missing => self.t("未达到", "未達到", "not reached").to_owned(),
             Elapsed::Measured(span) => {
                 let text = format_seconds(self.locale, span.seconds);
                 if span.estimated {
-                    self.locale.aside(&text, self.t("估计", "estimated"))
+                    self.locale
+                        .aside(&text, self.t("估计", "估計", "estimated"))
                 } else {
                     text
                 }
@@ -105,8 +106,8 @@ impl Markdown {
         self.out.push('\n');
     }
 
-    fn heading(&mut self, zh: &'static str, en: &'static str) {
-        let title = self.t(zh, en);
+    fn heading(&mut self, zh: &'static str, zh_hk: &'static str, en: &'static str) {
+        let title = self.t(zh, zh_hk, en);
         let _ = write!(self.out, "\n## {title}\n\n");
     }
 
@@ -126,32 +127,43 @@ impl Markdown {
     fn header(&mut self, r: &ReviewReport) {
         let l = self.locale;
         let (colon, _, _) = self.punct();
-        let heading = self.t("事件复盘报告", "Post-incident review");
+        let heading = self.t("事件复盘报告", "事件檢討報告", "Post-incident review");
         self.line(&format!("# {heading}{colon}{}", cell(&r.title)));
         self.line("");
         self.line(self.t(
             "> 本复盘遵循无责原则：关注系统与流程，而非追究个人。",
+            "> 本檢討遵循無責原則：關注系統與流程，而非追究個人。",
             "> A blameless review: it looks at systems and processes, not at who to blame.",
         ));
         if r.exercise {
             self.line(self.t(
                 "> **演练**：本事件为应急演练，其中的报送均非真实报送。",
+                "> **演練**：本事件為應急演練，其中的報送均非真實報送。",
                 "> **Exercise**: this incident is a drill; no filing in it is real.",
             ));
         }
         self.line("");
-        self.table(&[self.t("项目", "Item"), self.t("内容", "Value")]);
+        self.table(&[
+            self.t("项目", "項目", "Item"),
+            self.t("内容", "內容", "Value"),
+        ]);
         let rows = [
-            (self.t("事件编号", "Incident"), r.incident_id.to_string()),
-            (self.t("类型", "Kind"), r.kind.label(l).to_owned()),
             (
-                self.t("严重程度", "Severity"),
+                self.t("事件编号", "事件編號", "Incident"),
+                r.incident_id.to_string(),
+            ),
+            (self.t("类型", "類型", "Kind"), r.kind.label(l).to_owned()),
+            (
+                self.t("严重程度", "嚴重程度", "Severity"),
                 r.severity.label().to_owned(),
             ),
-            (self.t("当前阶段", "Phase"), r.phase.label(l).to_owned()),
-            (self.t("报告截至", "As of"), self.time(r.at)),
             (
-                self.t("读者范围", "Readers"),
+                self.t("当前阶段", "當前階段", "Phase"),
+                r.phase.label(l).to_owned(),
+            ),
+            (self.t("报告截至", "報告截至", "As of"), self.time(r.at)),
+            (
+                self.t("读者范围", "讀者範圍", "Readers"),
                 r.clearance.label(l).to_owned(),
             ),
         ];
@@ -161,31 +173,31 @@ impl Markdown {
     }
 
     fn summary(&mut self, r: &ReviewReport) {
-        self.heading("概述", "Summary");
+        self.heading("概述", "概述", "Summary");
         match &r.summary {
             Some(s) => self.line(&cell(s)),
-            None => self.line(self.t("（未记录概述）", "(no summary recorded)")),
+            None => self.line(self.t("（未记录概述）", "（未記錄概述）", "(no summary recorded)")),
         }
     }
 
     fn impact(&mut self, r: &ReviewReport) {
         let (colon, comma, _) = self.punct();
         let l = self.locale;
-        self.heading("影响", "Impact");
+        self.heading("影响", "影響", "Impact");
         let i = &r.impact;
-        let unknown = self.t("未知", "unknown");
+        let unknown = self.t("未知", "未知", "unknown");
         let count = |n: Option<u64>| n.map_or_else(|| unknown.to_owned(), |n| l.format_count(n));
         self.line(&format!(
             "- {}{colon}{} {}{comma}{} {}",
-            self.t("受影响人数", "People affected"),
-            self.t("估计", "estimated"),
+            self.t("受影响人数", "受影響人數", "People affected"),
+            self.t("估计", "估計", "estimated"),
             count(i.people.estimated),
-            self.t("已确认", "confirmed"),
+            self.t("已确认", "已確認", "confirmed"),
             count(i.people.confirmed),
         ));
         self.line(&format!(
             "- {}{colon}{}",
-            self.t("涉及记录数", "Records exposed"),
+            self.t("涉及记录数", "涉及記錄數", "Records exposed"),
             count(i.records)
         ));
         let categories: Vec<&str> = i
@@ -195,40 +207,44 @@ impl Markdown {
             .collect();
         self.line(&format!(
             "- {}{colon}{}",
-            self.t("涉及数据", "Data involved"),
+            self.t("涉及数据", "涉及資料", "Data involved"),
             l.join_list(categories)
         ));
         self.line(&format!(
             "- {}{colon}{}",
-            self.t("涉及资金", "Funds involved"),
+            self.t("涉及资金", "涉及資金", "Funds involved"),
             if withheld(r, "funds_involved") {
                 self.withheld_text().to_owned()
             } else {
-                i.funds_involved
-                    .map_or_else(|| self.t("无", "none").to_owned(), |m| l.format_money(m))
+                i.funds_involved.map_or_else(
+                    || self.t("无", "無", "none").to_owned(),
+                    |m| l.format_money(m),
+                )
             }
         ));
         let systems: Vec<String> = i.systems.iter().map(|s| cell(s.as_str())).collect();
         self.line(&format!(
             "- {}{colon}{}",
-            self.t("受影响系统", "Systems affected"),
+            self.t("受影响系统", "受影響系統", "Systems affected"),
             l.join_list(systems.iter().map(String::as_str))
         ));
         let places: Vec<String> = i.jurisdictions.iter().map(ToString::to_string).collect();
         self.line(&format!(
             "- {}{colon}{}",
-            self.t("涉及法域", "Jurisdictions"),
+            self.t("涉及法域", "涉及司法管轄區", "Jurisdictions"),
             l.join_list(places.iter().map(String::as_str))
         ));
         for loss in &i.losses {
             self.line(&format!(
                 "- {} ({}){colon}{}",
-                self.t("损失", "Loss"),
+                self.t("损失", "損失", "Loss"),
                 loss.variety.label(l),
                 match loss.amount {
                     _ if withheld(r, "funds_involved") => self.withheld_text().to_owned(),
                     Some(m) => l.format_money(m),
-                    None => self.t("尚未估算", "not yet estimated").to_owned(),
+                    None => self
+                        .t("尚未估算", "尚未估算", "not yet estimated")
+                        .to_owned(),
                 }
             ));
         }
@@ -237,14 +253,17 @@ impl Markdown {
     fn timeline(&mut self, r: &ReviewReport) {
         let (colon, comma, _) = self.punct();
         let l = self.locale;
-        self.heading("时间线", "Timeline");
-        self.table(&[self.t("时间", "Time"), self.t("事件", "Event")]);
+        self.heading("时间线", "時間線", "Timeline");
+        self.table(&[
+            self.t("时间", "時間", "Time"),
+            self.t("事件", "事件", "Event"),
+        ]);
         for entry in &r.timeline {
             let what = match &entry.event {
                 TimelineEvent::Occurred { estimated } => {
-                    let base = self.t("事件开始", "Incident began");
+                    let base = self.t("事件开始", "事件開始", "Incident began");
                     if *estimated {
-                        l.aside(base, self.t("估计", "estimated"))
+                        l.aside(base, self.t("估计", "估計", "estimated"))
                     } else {
                         base.to_owned()
                     }
@@ -252,21 +271,21 @@ impl Markdown {
                 TimelineEvent::Detected { source } => {
                     format!(
                         "{}{colon}{}",
-                        self.t("发现事件", "Detected"),
+                        self.t("发现事件", "發現事件", "Detected"),
                         source.label(l)
                     )
                 }
                 TimelineEvent::SeverityChanged { from, to, reason } => l.aside(
                     &format!(
                         "{}{colon}{from} → {to}",
-                        self.t("严重程度调整", "Severity changed")
+                        self.t("严重程度调整", "嚴重程度調整", "Severity changed")
                     ),
                     &cell(reason),
                 ),
                 TimelineEvent::PhaseEntered { phase } => {
                     format!(
                         "{}{colon}{}",
-                        self.t("进入阶段", "Entered phase"),
+                        self.t("进入阶段", "進入階段", "Entered phase"),
                         phase.label(l)
                     )
                 }
@@ -277,7 +296,7 @@ impl Markdown {
                 } => format!(
                     "{}{colon}{}",
                     l.aside(
-                        self.t("完成措施", "Action completed"),
+                        self.t("完成措施", "完成措施", "Action completed"),
                         &format!("{}{comma}{action_id}", kind.label(l))
                     ),
                     cell(title)
@@ -289,7 +308,7 @@ impl Markdown {
                 } => l.aside(
                     &format!(
                         "{}{colon}{} → {}",
-                        self.t("发送通知", "Notice sent"),
+                        self.t("发送通知", "發送通知", "Notice sent"),
                         message.label(l),
                         audience.label(l)
                     ),
@@ -297,11 +316,11 @@ impl Markdown {
                 ),
                 TimelineEvent::ReportFiled { regime, report } => format!(
                     "{}{colon}{regime} / {report}",
-                    self.t("完成报送", "Report filed")
+                    self.t("完成报送", "完成報送", "Report filed")
                 ),
                 TimelineEvent::DeadlineMissed { regime, report } => format!(
                     "**{}**{colon}{regime} / {report}",
-                    self.t("报送时限已过", "Deadline missed")
+                    self.t("报送时限已过", "報送時限已過", "Deadline missed")
                 ),
             };
             self.row(&[self.time(entry.at), what]);
@@ -312,7 +331,7 @@ impl Markdown {
         let (colon, _, _) = self.punct();
         let l = self.locale;
         if findings.is_empty() {
-            self.line(&format!("- {}", self.t("无", "none recorded")));
+            self.line(&format!("- {}", self.t("无", "無", "none recorded")));
         }
         for f in findings {
             let mut text = String::from("- ");
@@ -322,7 +341,11 @@ impl Markdown {
             text.push_str(&cell(&f.summary));
             if !f.evidence.is_empty() {
                 let ids: Vec<&str> = f.evidence.iter().map(|e| e.as_str()).collect();
-                let evidence = format!("{}{colon}{}", self.t("证据", "evidence"), l.join_list(ids));
+                let evidence = format!(
+                    "{}{colon}{}",
+                    self.t("证据", "證據", "evidence"),
+                    l.join_list(ids)
+                );
                 text = l.aside(&text, &evidence);
             }
             self.line(&text);
@@ -333,27 +356,39 @@ impl Markdown {
     fn withheld_text(&self) -> &'static str {
         self.t(
             "（已隐去：超出本报告的读者范围）",
+            "（已隱去：超出本報告的讀者範圍）",
             "withheld (above this report's readers' clearance)",
         )
     }
 
     fn findings(&mut self, r: &ReviewReport) {
-        self.heading("根本原因", "Root cause");
+        self.heading("根本原因", "根本原因", "Root cause");
         if withheld(r, "root_cause") {
             self.line(self.withheld_text());
             return;
         }
         self.finding_lines(&r.findings.root_causes);
-        for (zh, en, list) in [
+        for (zh, zh_hk, en, list) in [
             (
+                "促成因素",
                 "促成因素",
                 "Contributing factors",
                 &r.findings.contributing_factors,
             ),
-            ("做得好的", "What went well", &r.findings.went_well),
-            ("需改进的", "What went poorly", &r.findings.went_poorly),
+            (
+                "做得好的",
+                "做得好的",
+                "What went well",
+                &r.findings.went_well,
+            ),
+            (
+                "需改进的",
+                "需改進的",
+                "What went poorly",
+                &r.findings.went_poorly,
+            ),
         ] {
-            let title = self.t(zh, en);
+            let title = self.t(zh, zh_hk, en);
             let _ = write!(self.out, "\n### {title}\n\n");
             self.finding_lines(list);
         }
@@ -362,19 +397,48 @@ impl Markdown {
     fn response(&mut self, r: &ReviewReport) {
         let l = self.locale;
         let m = &r.metrics;
-        self.heading("响应与报送时限", "Response against deadlines");
-        self.table(&[self.t("指标", "Measure"), self.t("用时", "Time")]);
+        self.heading(
+            "响应与报送时限",
+            "應變與報送時限",
+            "Response against deadlines",
+        );
+        self.table(&[
+            self.t("指标", "指標", "Measure"),
+            self.t("用时", "所需時間", "Time"),
+        ]);
         let rows = [
-            (self.t("发生 → 发现", "Occurred → detected"), &m.detect),
-            (self.t("发现 → 遏制", "Detected → contained"), &m.contain),
             (
-                self.t("发现 → 首次客户通知", "Detected → first customer notice"),
+                self.t("发生 → 发现", "發生 → 發現", "Occurred → detected"),
+                &m.detect,
+            ),
+            (
+                self.t("发现 → 遏制", "發現 → 遏制", "Detected → contained"),
+                &m.contain,
+            ),
+            (
+                self.t(
+                    "发现 → 首次客户通知",
+                    "發現 → 首次客戶通知",
+                    "Detected → first customer notice",
+                ),
                 &m.first_customer_notice,
             ),
-            (self.t("发现 → 披露", "Detected → disclosed"), &m.disclose),
-            (self.t("发现 → 修复", "Detected → remediated"), &m.remediate),
-            (self.t("发现 → 复盘", "Detected → reviewed"), &m.review),
-            (self.t("发现 → 关闭", "Detected → closed"), &m.close),
+            (
+                self.t("发现 → 披露", "發現 → 披露", "Detected → disclosed"),
+                &m.disclose,
+            ),
+            (
+                self.t("发现 → 修复", "發現 → 修復", "Detected → remediated"),
+                &m.remediate,
+            ),
+            (
+                self.t("发现 → 复盘", "發現 → 檢討", "Detected → reviewed"),
+                &m.review,
+            ),
+            (
+                self.t("发现 → 关闭", "發現 → 關閉", "Detected → closed"),
+                &m.close,
+            ),
         ];
         for (name, elapsed) in rows {
             self.row(&[name.to_owned(), self.elapsed(elapsed)]);
@@ -383,24 +447,32 @@ impl Markdown {
         if m.regulator_notifications.is_empty() {
             self.line(self.t(
                 "未提供监管报送义务，或无适用的监管报送。",
+                "未提供監管報送義務，或無適用的監管報送。",
                 "No regulator notifications were computed or none applies.",
             ));
             return;
         }
         self.table(&[
-            self.t("报送", "Report"),
-            self.t("接收方", "Recipient"),
-            self.t("截止时间", "Due"),
-            self.t("提交时间", "Submitted"),
-            self.t("余量（负数为超时）", "Slack (negative: overrun)"),
-            self.t("结果", "Outcome"),
+            self.t("报送", "報送", "Report"),
+            self.t("接收方", "接收方", "Recipient"),
+            self.t("截止时间", "截止時間", "Due"),
+            self.t("提交时间", "提交時間", "Submitted"),
+            self.t(
+                "余量（负数为超时）",
+                "餘量（負數為超時）",
+                "Slack (negative: overrun)",
+            ),
+            self.t("结果", "結果", "Outcome"),
         ]);
         // Timed deadlines first, earliest due first; "immediately" and untimed ones after.
         let mut rows: Vec<_> = m.regulator_notifications.iter().collect();
         rows.sort_by_key(|n| (n.due.is_none(), n.due));
         for n in rows {
             let slack = n.slack_seconds.map_or_else(
-                || self.t("无明确时限", "no timestamp").to_owned(),
+                || {
+                    self.t("无明确时限", "無明確時限", "no timestamp")
+                        .to_owned()
+                },
                 |s| format_seconds(l, s),
             );
             self.row(&[
@@ -417,17 +489,25 @@ impl Markdown {
     fn communications(&mut self, r: &ReviewReport) {
         let (colon, comma, semi) = self.punct();
         let l = self.locale;
-        self.heading("沟通与反馈", "Communications and feedback");
+        self.heading("沟通与反馈", "溝通與意見", "Communications and feedback");
         if r.notices.is_empty() {
-            self.line(self.t("未起草任何通知。", "No notice was drafted."));
+            self.line(self.t(
+                "未起草任何通知。",
+                "未起草任何通知。",
+                "No notice was drafted.",
+            ));
         } else {
             self.table(&[
-                self.t("通知", "Notice"),
-                self.t("对象", "Audience"),
-                self.t("类型", "Kind"),
-                self.t("状态", "Status"),
-                self.t("发送时间", "Sent"),
-                self.t("缺少的必备内容", "Missing required elements"),
+                self.t("通知", "通知", "Notice"),
+                self.t("对象", "對象", "Audience"),
+                self.t("类型", "類型", "Kind"),
+                self.t("状态", "狀態", "Status"),
+                self.t("发送时间", "發送時間", "Sent"),
+                self.t(
+                    "缺少的必备内容",
+                    "缺少的必備內容",
+                    "Missing required elements",
+                ),
             ]);
             for n in &r.notices {
                 let missing: Vec<&str> = n.missing_elements.iter().map(|e| e.label(l)).collect();
@@ -447,28 +527,28 @@ impl Markdown {
         let bp = |b: Option<u32>| b.map_or_else(|| "—".to_owned(), |b| l.format_percent(b));
         self.line(&format!(
             "- {}{colon}{}{semi}{} {}{comma}{} {}{comma}{} {}",
-            self.t("客户咨询", "Inquiries"),
+            self.t("客户咨询", "客戶查詢", "Inquiries"),
             l.format_count(q.count),
-            self.t("已回复", "answered"),
+            self.t("已回复", "已回覆", "answered"),
             l.format_count(q.answered),
-            self.t("未回复", "unanswered"),
+            self.t("未回复", "未回覆", "unanswered"),
             l.format_count(q.unanswered),
-            self.t("已解决", "resolved"),
+            self.t("已解决", "已解決", "resolved"),
             l.format_count(q.resolved),
         ));
         self.line(&format!(
             "- {}{colon}{} {}{comma}P90 {}{semi}{} {}",
-            self.t("首次回复用时", "First response"),
-            self.t("中位数", "median"),
+            self.t("首次回复用时", "首次回覆所需時間", "First response"),
+            self.t("中位数", "中位數", "median"),
             secs(q.median_first_response_seconds),
             secs(q.p90_first_response_seconds),
-            self.t("达标率", "within target"),
+            self.t("达标率", "達標率", "within target"),
             bp(q.within_sla_bp),
         ));
         let s = &r.metrics.surveys;
         self.line(&format!(
             "- {}{colon}{}{semi}CSAT {}{semi}NPS {}",
-            self.t("满意度调查答卷", "Survey responses"),
+            self.t("满意度调查答卷", "滿意度問卷回覆", "Survey responses"),
             l.format_count(s.responses),
             bp(s.csat_bp),
             s.nps.map_or_else(|| "—".to_owned(), |n| n.to_string()),
@@ -478,15 +558,15 @@ impl Markdown {
     fn compensation(&mut self, r: &ReviewReport) {
         let (colon, comma, semi) = self.punct();
         let l = self.locale;
-        self.heading("补偿", "Compensation");
+        self.heading("补偿", "補償", "Compensation");
         match &r.compensation {
             CompensationStance::Undecided => {
-                self.line(self.t("尚未决定。", "Not yet decided."));
+                self.line(self.t("尚未决定。", "尚未決定。", "Not yet decided."));
             }
             CompensationStance::NotApplicable { reason } => {
                 self.line(&format!(
                     "{}{colon}{}",
-                    self.t("无需补偿", "Not applicable"),
+                    self.t("无需补偿", "無需補償", "Not applicable"),
                     cell(reason)
                 ));
             }
@@ -496,26 +576,29 @@ impl Markdown {
                 budget,
                 ..
             } => {
-                let program = format!("{}{colon}{program_id}", self.t("补偿方案", "Program"));
-                let policy = format!("{} {}", self.t("政策", "policy"), cell(policy));
+                let program = format!(
+                    "{}{colon}{program_id}",
+                    self.t("补偿方案", "補償方案", "Program")
+                );
+                let policy = format!("{} {}", self.t("政策", "政策", "policy"), cell(policy));
                 self.line(&format!("- {}", l.aside(&program, &policy)));
                 if let Some(budget) = budget {
                     self.line(&format!(
                         "- {}{colon}{}",
-                        self.t("预算", "Budget"),
+                        self.t("预算", "預算", "Budget"),
                         l.format_money(*budget)
                     ));
                 }
                 if let Some(t) = &r.metrics.compensation {
                     self.line(&format!(
                         "- {}{colon}{}{semi}{} {}{comma}{} {}{comma}{} {}",
-                        self.t("索赔", "Claims"),
+                        self.t("索赔", "申索", "Claims"),
                         l.format_count(t.claims),
-                        self.t("核定", "assessed"),
+                        self.t("核定", "核定", "assessed"),
                         l.format_money(t.assessed),
-                        self.t("和解", "settled"),
+                        self.t("和解", "和解", "settled"),
                         l.format_money(t.settled),
-                        self.t("已支付", "paid"),
+                        self.t("已支付", "已支付", "paid"),
                         l.format_money(t.paid),
                     ));
                 }
@@ -525,32 +608,32 @@ impl Markdown {
 
     fn actions(&mut self, r: &ReviewReport) {
         let l = self.locale;
-        self.heading("改进措施", "Actions");
+        self.heading("改进措施", "改進措施", "Actions");
         if r.actions.is_empty() {
-            self.line(self.t("无。", "None."));
+            self.line(self.t("无。", "無。", "None."));
             return;
         }
         self.table(&[
-            self.t("编号", "Action"),
-            self.t("阶段", "Stage"),
-            self.t("内容", "What"),
-            self.t("措施类别", "Measure"),
-            self.t("负责人", "Owner"),
-            self.t("截止", "Due"),
-            self.t("状态", "Status"),
+            self.t("编号", "編號", "Action"),
+            self.t("阶段", "階段", "Stage"),
+            self.t("内容", "內容", "What"),
+            self.t("措施类别", "措施類別", "Measure"),
+            self.t("负责人", "負責人", "Owner"),
+            self.t("截止", "截止", "Due"),
+            self.t("状态", "狀態", "Status"),
         ]);
         for line in &r.actions {
             let a = &line.action;
             let mut status = a.status.label(l).to_owned();
             if line.overdue {
-                let _ = write!(status, " **{}**", self.t("已逾期", "overdue"));
+                let _ = write!(status, " **{}**", self.t("已逾期", "已逾期", "overdue"));
             }
             self.row(&[
                 a.id.to_string(),
                 a.kind.label(l).to_owned(),
                 cell(&a.title),
                 a.measure.map_or_else(
-                    || self.t("其他", "free-form").to_owned(),
+                    || self.t("其他", "其他", "free-form").to_owned(),
                     |m: Measure| m.label(l).to_owned(),
                 ),
                 a.owner
