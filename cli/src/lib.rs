@@ -17,7 +17,7 @@
 //!   --at RFC3339     the moment for status, obligations and review (default: the time of
 //!                    the last event); earlier than the last event, the incident is
 //!                    replayed from the events recorded up to then, as the desk stood
-//!   --lang zh-CN|en  the review's language (default en)
+//!   --lang zh-CN|zh-HK|en  the review's language (default en)
 //!   --tz IANA        the zone review times and status's next deadline are shown in
 //!                    (default Asia/Shanghai, the home zone of the seed cases)
 //!   --profile FILE   an EntityProfile as JSON (`$defs/EntityProfile` in schema/regulation.json;
@@ -69,7 +69,7 @@ use incident::review::ReviewReport;
 use incident::{Envelope, Head, Incident, ReplayError, ReplayOptions};
 
 /// One line of usage, shown with a usage error.
-const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|en] [--tz IANA] [--profile FILE] [--head SEQ:DIGEST|FILE] [--clearance public|customers|restricted|internal] [--json] [FILE|-]";
+const USAGE: &str = "usage: incident_cli <status|timeline|obligations|review|validate> [--at RFC3339] [--lang zh-CN|zh-HK|en] [--tz IANA] [--profile FILE] [--head SEQ:DIGEST|FILE] [--clearance public|customers|restricted|internal] [--json] [FILE|-]";
 
 /// Bad usage: an unknown command or option, a bad option value.
 pub const EXIT_USAGE: u8 = 2;
@@ -227,7 +227,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Failure> {
                 "--lang" => {
                     options.lang = value.parse().map_err(|_| {
                         usage(format!(
-                            "--lang: `{value}` is not supported; use zh-CN or en"
+                            "--lang: `{value}` is not supported; use zh-CN, zh-HK or en"
                         ))
                     })?;
                 }
