@@ -259,6 +259,55 @@ impl Locale {
         }
     }
 
+    /// Money as prose writes a large round sum: `人民币386万元` / `人民幣386萬元` in Chinese
+    /// (counted in 万), `CNY 3.86 million` in English. Only when that is exact — whole
+    /// hundredths of a 万 or of a million, at least one of them, not negative — and
+    /// [`format_money`](Locale::format_money) otherwise: a compact figure is never rounded.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::locale::Locale;
+    /// use incident::{Currency, Money};
+    /// let stolen = Money::from_major(3_860_000, Currency::CNY)?;
+    /// assert_eq!(Locale::ZhCn.format_money_in_prose(stolen), "人民币386万元");
+    /// assert_eq!(Locale::ZhHk.format_money_in_prose(stolen), "人民幣386萬元");
+    /// assert_eq!(Locale::En.format_money_in_prose(stolen), "CNY 3.86 million");
+    /// let odd = Money::from_minor(386_000_001, Currency::CNY);
+    /// assert_eq!(Locale::ZhCn.format_money_in_prose(odd), "3,860,000.01元");
+    /// # Ok::<(), incident::money::MoneyError>(())
+    /// ```
+    pub fn format_money_in_prose(self, money: Money) -> String {
+        let minor = i128::from(money.amount_minor());
+        let Some(unit) = 10i128.checked_pow(u32::from(money.currency().minor_exponent())) else {
+            return self.format_money(money);
+        };
+        // A 万 (10^4) or a million (10^6) of major units, in hundredths.
+        let step = match self {
+            Self::ZhCn | Self::ZhHk => unit * 10_000,
+            Self::En => unit * 1_000_000,
+        };
+        if minor < step || minor % (step / 100) != 0 {
+            return self.format_money(money);
+        }
+        let hundredths = minor / (step / 100);
+        let mut number = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+        while number.ends_with('0') {
+            number.pop();
+        }
+        if number.ends_with('.') {
+            number.pop();
+        }
+        let code = money.currency();
+        match (self, zh_currency_unit(code.code())) {
+            (Self::ZhCn, Some(("元", _))) => format!("人民币{number}万元"),
+            (Self::ZhHk, Some((_, "人民幣"))) => format!("人民幣{number}萬元"),
+            (Self::ZhCn, Some((unit, _))) => format!("{number}万{unit}"),
+            (Self::ZhHk, Some((_, unit))) => format!("{number}萬{unit}"),
+            (Self::En, _) => format!("{code} {number} million"),
+            _ => self.format_money(money),
+        }
+    }
+
     /// Basis points as a percentage with one decimal, rounded down: `8750` → `87.5%`.
     pub(crate) fn format_percent(self, basis_points: u32) -> String {
         format!("{}.{}%", basis_points / 100, (basis_points % 100) / 10)
@@ -339,6 +388,34 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn prose_money_is_compact_only_when_exact() {
+        let m = |minor, c| Money::from_minor(minor, c);
+        let cases = [
+            (Locale::ZhCn, m(128_000_000, Currency::CNY), "人民币128万元"),
+            (Locale::ZhCn, m(1_500_000, Currency::CNY), "人民币1.5万元"),
+            (Locale::ZhCn, m(999_900, Currency::CNY), "9,999.00元"),
+            (
+                Locale::ZhCn,
+                m(-386_000_000, Currency::CNY),
+                "-3,860,000.00元",
+            ),
+            (Locale::ZhCn, m(50_000_000, Currency::HKD), "50万港元"),
+            (Locale::ZhHk, m(50_000_000, Currency::HKD), "50萬港元"),
+            (Locale::ZhCn, m(1_234_567, Currency::USD), "12,345.67美元"),
+            (Locale::En, m(150_000_000, Currency::USD), "USD 1.5 million"),
+            (Locale::En, m(12_000_000, Currency::CNY), "CNY 120,000.00"),
+            (Locale::En, m(100_000_000, Currency::JPY), "JPY 100 million"),
+        ];
+        for (locale, money, expected) in cases {
+            assert_eq!(
+                locale.format_money_in_prose(money),
+                expected,
+                "{locale} {money}"
+            );
+        }
     }
 
     #[test]
