@@ -1334,3 +1334,64 @@ fn the_render_context_dates_the_document() {
     .unwrap();
     assert_eq!(message.body, dated);
 }
+
+/// A securities firm's FAQ also answers how a frozen account is released and whether sold
+/// shares are restored (the securities playbook's clients, whose shares were sold by the
+/// intruder); the variant is opt-in and replaces the FAQ in every language.
+#[test]
+fn the_securities_faq_answers_frozen_accounts_and_sold_positions() {
+    let mut set = TemplateSet::builtin();
+    set.add_securities_questions().unwrap();
+    let mut sheet = seed_sheet();
+    sheet.insert(WellKnownKey::AccountUnfreeze.fact(text(
+        "为保护您的资金安全，我们已暂时冻结受影响账户。请携带本人身份证到任一营业部，或通过App视频见证完成身份核验并重设密码，核验通过后当日解冻。",
+        "為保障您的資金安全，我們已暫時凍結受影響賬戶。請攜同本人身份證到任何一間營業部，或透過App視像見證完成身份核實並重設密碼，核實通過後即日解凍。",
+        "To protect your money we have temporarily frozen the affected accounts. Verify your identity at any branch with your ID card, or by video in the app, and reset your password; the account is released the same day.",
+    )));
+    sheet.insert(WellKnownKey::PositionsRestored.fact(text(
+        "对未经您授权卖出的股票，我们将逐户核对成交记录，与您协商按卖出时的数量恢复持仓或按约定方式补足差价，并在协商一致后办理。",
+        "對未經您授權沽出的股票，我們將逐戶核對成交記錄，與您協商按沽出時的數量恢復持倉或按約定方式補足差價，並在協商一致後辦理。",
+        "For shares sold without your consent, we will check the trades account by account and agree with you whether to restore the same number of shares or make up the difference in an agreed way.",
+    )));
+    let mut drift = Vec::new();
+    for locale in Locale::ALL {
+        let cx = RenderContext::new(
+            locale,
+            Zone::SHANGHAI,
+            Audience::AffectedCustomers,
+            Format::Markdown,
+        );
+        let rendered = set.render(MessageKind::Faq, &sheet, &cx, None).unwrap();
+        let text = as_file(&rendered);
+        assert!(
+            rendered.facts_used.contains(&key("account_unfreeze")),
+            "{locale}"
+        );
+        assert!(
+            rendered.facts_used.contains(&key("positions_restored")),
+            "{locale}"
+        );
+        assert!(absolute_promises(&text).is_empty(), "{locale}");
+        drift.extend(check_golden(
+            "comms",
+            &format!("faq_securities.{locale}.md"),
+            &text,
+        ));
+    }
+    // Without the two facts the securities FAQ cannot be rendered: it never leaves them out.
+    let cx = RenderContext::new(
+        Locale::En,
+        Zone::SHANGHAI,
+        Audience::AffectedCustomers,
+        Format::Markdown,
+    );
+    assert!(matches!(
+        set.render(MessageKind::Faq, &seed_sheet(), &cx, None),
+        Err(RenderError::MissingFacts { .. })
+    ));
+    assert!(
+        drift.is_empty(),
+        "{}\n\nIf the change is intended, run `UPDATE_GOLDEN=1 cargo test --test comms_render` and review the diff.",
+        drift.join("\n\n")
+    );
+}

@@ -216,6 +216,21 @@ const SURVEY_WITH_RECOMMENDATION: [(Locale, &str); 3] = [
     ),
 ];
 
+/// The FAQ variants for securities firms, with two more questions: how a frozen account is
+/// released and what happens to positions sold without the client's consent. Opt-in, see
+/// [`TemplateSet::add_securities_questions`](super::TemplateSet::add_securities_questions).
+const FAQ_FOR_SECURITIES: [(Locale, &str); 3] = [
+    (
+        Locale::ZhCn,
+        include_str!("templates/faq_securities.zh-CN.md"),
+    ),
+    (
+        Locale::ZhHk,
+        include_str!("templates/faq_securities.zh-HK.md"),
+    ),
+    (Locale::En, include_str!("templates/faq_securities.en.md")),
+];
+
 /// The short SMS variants: plain text, no subject, the firm's signature first. Each fits in
 /// the default [`ChannelPolicy`](super::ChannelPolicy) with the seed case's facts (the
 /// golden files under `tests/golden/comms/sms/` show them rendered).
@@ -337,6 +352,14 @@ pub(super) fn builtin_templates(country: Country) -> impl Iterator<Item = Templa
         .into_iter()
         .filter_map(|(kind, locale, text)| builtin_sms_template(kind, locale, text).ok());
     full.chain(sms)
+}
+
+/// The built-in FAQs for securities firms.
+pub(super) fn faqs_for_securities() -> impl Iterator<Item = Template> {
+    FAQ_FOR_SECURITIES.into_iter().filter_map(|(locale, text)| {
+        let id = TemplateId::new(format!("builtin.faq_securities.{locale}")).ok()?;
+        parse(id, MessageKind::Faq, locale, text).ok()
+    })
 }
 
 /// The built-in surveys that also ask how likely the reader is to recommend the firm.

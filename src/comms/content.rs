@@ -7,11 +7,13 @@
 //!   found". The list of elements is the list of things a message can be required to say;
 //!   each element names the one [well-known key](ContentElement::key) whose fact says it.
 //! - A [`WellKnownKey`] *names a fact* that templates refer to (`{{how_discovered}}`) and
-//!   fact sheets hold. The keys are the twenty-three element keys, plus six that say
+//!   fact sheets hold. The keys are the twenty-three element keys, plus eight that say
 //!   something no rule requires: who is speaking and under which reference (`firm_name`,
 //!   `incident_reference`), when the firm found out (`detected_at`), how many people are
-//!   affected (`people_affected`, which also counts as the affected scope), and, for
-//!   supervisors, the money involved as an amount (`funds_involved`).
+//!   affected (`people_affected`, which also counts as the affected scope), for
+//!   supervisors the money involved as an amount (`funds_involved`), the link a short
+//!   variant gives to the full notice (`details_url`), and a securities firm's answers on
+//!   frozen accounts and sold positions (`account_unfreeze`, `positions_restored`).
 //!   [`WellKnownKey::element`] is derived from [`ContentElement::key`], so the two cannot
 //!   drift apart again.
 //!
@@ -282,6 +284,8 @@ impl Label for ContentElement {
 /// | `scene_preservation` | text | restricted | [`ScenePreservation`](ContentElement::ScenePreservation) |
 /// | `support_needed` | text | restricted | [`SupportNeeded`](ContentElement::SupportNeeded) |
 /// | `reporter` | text | restricted | [`Reporter`](ContentElement::Reporter) |
+/// | `account_unfreeze` | text | customers | – (the securities FAQ: how a frozen account is released) |
+/// | `positions_restored` | text | customers | – (the securities FAQ: what happens to positions sold) |
 /// | `details_url` | literal | public | – (the link a short SMS, push or WeChat variant gives to the full notice) |
 ///
 /// How the incident was found, what is offered in compensation, the money taken and the
@@ -366,6 +370,12 @@ pub enum WellKnownKey {
     SupportNeeded,
     /// `reporter`: [`ContentElement::Reporter`].
     Reporter,
+    /// `account_unfreeze`: how a client whose account was frozen for their protection gets
+    /// it back (a securities firm's FAQ).
+    AccountUnfreeze,
+    /// `positions_restored`: what happens to positions sold without the client's consent
+    /// (a securities firm's FAQ).
+    PositionsRestored,
     /// `details_url`: where the full notice is published (the firm's own site or app). A
     /// short channel variant links to it, after a label such as `详情：` or `Details: `;
     /// it is never a link to "verify" an account.
@@ -374,7 +384,7 @@ pub enum WellKnownKey {
 
 impl WellKnownKey {
     /// Every well-known key, in the order of the table above.
-    pub const ALL: [WellKnownKey; 29] = [
+    pub const ALL: [WellKnownKey; 31] = [
         Self::IncidentReference,
         Self::FirmName,
         Self::OccurredAt,
@@ -404,6 +414,8 @@ impl WellKnownKey {
         Self::SupportNeeded,
         Self::Reporter,
         Self::DetailsUrl,
+        Self::AccountUnfreeze,
+        Self::PositionsRestored,
     ];
 
     /// The key as templates write it, e.g. `occurred_at`.
@@ -438,6 +450,8 @@ impl WellKnownKey {
             Self::SupportNeeded => "support_needed",
             Self::Reporter => "reporter",
             Self::DetailsUrl => "details_url",
+            Self::AccountUnfreeze => "account_unfreeze",
+            Self::PositionsRestored => "positions_restored",
         }
     }
 
@@ -508,7 +522,9 @@ impl WellKnownKey {
             | Self::TrendAndImpact
             | Self::ScenePreservation
             | Self::SupportNeeded
-            | Self::Reporter => &[ValueKind::Text],
+            | Self::Reporter
+            | Self::AccountUnfreeze
+            | Self::PositionsRestored => &[ValueKind::Text],
         }
     }
 
@@ -574,7 +590,9 @@ mod tests {
                 FirmName,
                 DetectedAt,
                 FundsInvolved,
-                DetailsUrl
+                DetailsUrl,
+                AccountUnfreeze,
+                PositionsRestored
             ]
         );
         assert_eq!(

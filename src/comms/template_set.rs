@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use super::builtin_templates::{builtin_templates, surveys_with_recommendation};
+use super::builtin_templates::{
+    builtin_templates, faqs_for_securities, surveys_with_recommendation,
+};
 use super::template::Slot;
 use super::template_syntax::{valid_field_name, Segment};
 use super::{
@@ -147,6 +149,20 @@ impl TemplateSet {
     /// What [`TemplateSet::register`] reports; the built-in variants pass.
     pub fn add_recommendation_question(&mut self) -> Result<(), TemplateError> {
         for template in surveys_with_recommendation() {
+            self.register(template)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the FAQ for every audience, in every language, with the built-in variant for
+    /// securities firms, which also answers how a frozen account is released and whether
+    /// shares sold without the client's consent are restored (the `account_unfreeze` and
+    /// `positions_restored` facts). The variants have ids `builtin.faq_securities.<locale>`.
+    ///
+    /// # Errors
+    /// What [`TemplateSet::register`] reports; the built-in variants pass.
+    pub fn add_securities_questions(&mut self) -> Result<(), TemplateError> {
+        for template in faqs_for_securities() {
             self.register(template)?;
         }
         Ok(())
