@@ -3,7 +3,7 @@
 //! ## `comms/1m_notices`
 //!
 //! 1,000,000 initial notices to affected customers, in English, plain text (SMS channel),
-//! from one host template with fourteen fact placeholders and two recipient fields
+//! from one host template with eighteen fact placeholders and two recipient fields
 //! (`{{recipient.offer}}`, `{{recipient.case_ref}}`). Recipients are generated on the fly
 //! from their index (an opaque `C-0000042` reference, an offer drawn from eight texts, a
 //! case number) and streamed through; nothing is collected, so memory stays flat.
@@ -23,12 +23,14 @@
 //! notices does not grow it.
 //!
 //! Measured on the shared 2-core development machine (`cargo bench --bench comms --
-//! --warm-up-time 1 --measurement-time 3`, 10 samples, other builds running): inputs only
-//! 475 ms, `baseline_format` 1.25 s, `fan_out` 1.02 s per million 1.4 kB notices, so
-//! `fan_out` takes **0.81 ×** the baseline (0.70 × once the shared input cost is taken
-//! off both): the goal of ≤ 1.5 × is met. Splicing two fields into prepared text does less
-//! work per notice than `format!` interpolating fifteen arguments. Peak resident memory
-//! was 5,964 kB before and 6,036 kB after streaming the first million notices.
+//! --warm-up-time 1 --measurement-time 3`, 10 samples), 2026-12-06, after the fan-out
+//! began sizing every message for its channel (SMS segments, on both arms): inputs only
+//! 287 ms, `baseline_format` 3.53 s, `fan_out` 3.54 s per million 1.7 kB notices, so
+//! `fan_out` takes **1.00 ×** the baseline: the goal of ≤ 1.5 × is met. Sizing is most of
+//! both arms' time (a 1.7 kB text is sized as eleven SMS segments; real SMS variants are a
+//! tenth of that); before the sizing, the arms took 1.25 s and 1.02 s, and a first version
+//! of the GSM-7 table lookup took 69 s. Peak resident memory stayed at 6,792 kB while the
+//! first million notices streamed.
 
 // Benches are test code: a failed setup should stop the run loudly.
 #![allow(
@@ -79,14 +81,14 @@ What we have done: {{measures_taken}}
 
 What you should do: {{what_to_do}}
 
-Our offer to you: {{recipient.offer}}. Please quote case {{recipient.case_ref}} and the \
-reference {{incident_reference}} when you contact us.
+Our offer to you: {{recipient.offer}}. {{compensation_offer}} Please quote case \
+{{recipient.case_ref}} and the reference {{incident_reference}} when you contact us.
 
-Contact: {{contact_points}}
+Contact: {{contact_points}} {{case_owner}} {{complaint_channels}}
 
 We will update you by {{next_update_at}}.
 
-{{firm_name}}
+{{firm_name}}, {{issued_at}}
 ";
 
 /// The fact values as a host would pre-render them for `format!`.
@@ -104,6 +106,10 @@ struct Facts {
     reference: String,
     contact: String,
     next: String,
+    compensation: String,
+    owner: String,
+    complaints: String,
+    issued: String,
 }
 
 fn baseline(facts: &Facts, recipient: Recipient) -> PersonalMessage {
@@ -123,6 +129,10 @@ fn baseline(facts: &Facts, recipient: Recipient) -> PersonalMessage {
         reference,
         contact,
         next,
+        compensation,
+        owner,
+        complaints,
+        issued,
     } = facts;
     let subject = format!("{firm}: security incident notice, case {case_ref}");
     let body = format!(
@@ -138,14 +148,14 @@ What we have done: {measures}
 
 What you should do: {todo}
 
-Our offer to you: {offer}. Please quote case {case_ref} and the \
-reference {reference} when you contact us.
+Our offer to you: {offer}. {compensation} Please quote case \
+{case_ref} and the reference {reference} when you contact us.
 
-Contact: {contact}
+Contact: {contact} {owner} {complaints}
 
 We will update you by {next}.
 
-{firm}
+{firm}, {issued}
 "
     );
     // Sized like the fan-out sizes every message (these notices are far longer than an SMS
@@ -202,10 +212,14 @@ fn sheet() -> FactSheet {
         DataCategories.fact(FactValue::DataCategories {
             categories: [DataCategory::BasicIdentity, DataCategory::IdentityDocument, DataCategory::ContactDetails, DataCategory::FinancialAccount].into_iter().collect(),
         }),
-        MeasuresTaken.fact(en("we disabled the stolen account, blocked the addresses involved, stopped every suspicious withdrawal, reset the passwords of affected customers, reported the crime to the police and notified our regulators.")),
+        MeasuresTaken.fact(en("we disabled the stolen account, blocked the addresses involved, have been blocking suspicious withdrawals since we found the activity, reset the passwords of affected customers and reported the crime to the police.")),
         WhatToDo.fact(en("change your login and transaction passwords, turn on two-factor authentication and check your recent transactions.")),
         ContactPoints.fact(en("hotline 400-000-0000 (24 hours), in-app chat, e-mail security@btepai.example")),
         FundsInvolved.fact(FactValue::Amount { money: Money::from_major(3_860_000, Currency::CNY).unwrap() }),
+        CompensationOffer.fact(en("Money confirmed as taken will be refunded in full, without waiting for any recovery.")),
+        CaseOwner.fact(en("Wang Min of our customer-service department handles your case: +86 21 0000 0001.")),
+        ComplaintChannels.fact(en("If you are not satisfied, you can complain to the People's Bank of China on 12363.")),
+        IssuedAt.fact(at(14, 3, 30)),
     ]
     .into_iter()
     .collect()
@@ -233,6 +247,10 @@ fn facts(sheet: &FactSheet) -> Facts {
         data: get(WellKnownKey::DataCategories),
         measures: get(WellKnownKey::MeasuresTaken),
         todo: get(WellKnownKey::WhatToDo),
+        compensation: get(WellKnownKey::CompensationOffer),
+        owner: get(WellKnownKey::CaseOwner),
+        complaints: get(WellKnownKey::ComplaintChannels),
+        issued: get(WellKnownKey::IssuedAt),
         reference: get(WellKnownKey::IncidentReference),
         contact: get(WellKnownKey::ContactPoints),
         next: get(WellKnownKey::NextUpdateAt),
