@@ -12,7 +12,7 @@
 //! | `content` | the content vocabulary: [`ContentElement`] and [`WellKnownKey`] |
 //! | `elements` | which elements each kind of message requires |
 //! | `facts`, `sensitivity` | the fact sheet, its labels and clearances |
-//! | `notice`, `plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
+//! | `notice`, `plan`, `reference_plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
 //! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
 //! | `identity_theft` | per-country help for the identity-theft guide: [`Country`], [`IdentityTheftResource`], each fact with its source and check date |
@@ -29,6 +29,7 @@ mod feedback;
 mod identity_theft;
 mod notice;
 mod plan;
+mod reference_plan;
 mod sensitivity;
 mod vocabulary;
 mod wording;
