@@ -27,6 +27,7 @@ mod elements;
 mod facts;
 mod feedback;
 mod identity_theft;
+mod identity_theft_rows;
 mod notice;
 mod plan;
 mod reference_plan;
