@@ -395,8 +395,7 @@ fn lifecycle_commands() -> Vec<(Command, Context<'static>)> {
                 ProgramId::new("COMP-2026-031").unwrap(),
                 &reference_platform_policy(),
                 None,
-            )
-            .unwrap(),
+            ),
         ),
         ("zhang.min", Command::Remediate {}),
         (

@@ -391,7 +391,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             ProgramId::new("P-1")?,
             &reference_platform_policy(),
             Some("10000000.00 CNY".parse()?),
-        )?,
+        ),
     )?;
     desk.run("zhang.min", now, Command::Remediate {})?;
     show(

@@ -344,7 +344,7 @@ fn main() -> Result<(), Error> {
             id("CP-2026-03")?,
             &reference_platform_policy(),
             Some(Money::from_minor(200_000_000, Currency::CNY)),
-        )?,
+        ),
     )?;
     host.run("zhang.min", 0, Command::Remediate {})?;
 

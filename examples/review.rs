@@ -352,7 +352,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
                 ProgramId::new("SEC-COMP-1")?,
                 &reference_securities_policy(),
                 None,
-            )?,
+            ),
         ),
         (3 * 24 * 60, "crisis.lead", Command::Remediate {}),
         (

@@ -232,10 +232,22 @@ fn compensate(
     for line in decision.explain().lines() {
         println!("    {line}");
     }
+    // The incident runs the pinned policy itself and records the claim with the figures,
+    // so the log can be replayed against the policy.
     desk.run(
         "comp.officer",
-        Command::record_claim_assessment(program.clone(), claim_id.clone(), &decision),
+        Command::record_claim_assessment(program.clone(), claim_id.clone(), &story.claim),
     )?;
+    if decision.needs_manual_review() {
+        // A second person reviews what the policy flags, before anything is offered.
+        desk.run(
+            "comp.reviewer",
+            Command::RecordClaimReview {
+                claim_id: claim_id.clone(),
+                note: "statements and login records checked against the claim".into(),
+            },
+        )?;
+    }
     // Services go with the offer; cash goes in its amount.
     let services: Vec<Remedy> = decision
         .granted
@@ -257,6 +269,8 @@ fn compensate(
             claim_id: claim_id.clone(),
             amount,
             remedies: services,
+            // The offer lapses after 30 days; a new one can be made then.
+            valid_until: Some(desk.now + Duration::days(30)),
         },
     )?;
     print!("    offer {amount}");
@@ -280,6 +294,7 @@ fn compensate(
                 claim_id: claim_id.clone(),
                 amount,
                 remedies: vec![],
+                valid_until: Some(desk.now + Duration::days(30)),
             },
         )?;
         print!(" → countered {} → offer {amount}", cny(counter));
@@ -292,8 +307,10 @@ fn compensate(
             response: ClaimResponse::Accepted {},
         },
     )?;
+    // Four eyes: the person who settles is not the one who offered, and the one who
+    // records the payment is not the one who settled.
     desk.run(
-        "comp.officer",
+        "comp.lead",
         Command::SettleClaim {
             claim_id: claim_id.clone(),
         },
@@ -702,7 +719,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
     let program = ProgramId::new("SEC-COMP-1")?;
     desk.run(
         "crisis.lead",
-        Command::open_compensation_program(program.clone(), &policy, Some(cny(5_000_000)))?,
+        Command::open_compensation_program(program.clone(), &policy, Some(cny(5_000_000))),
     )?;
     println!(
         "Program {program} opens under the reference securities policy (budget {}): verified \

@@ -318,7 +318,7 @@ fn problems(b: PolicyBuilder) -> Vec<PolicyProblem> {
 #[test]
 fn validation_errors_are_named() {
     assert_eq!(problems(builder()), [PolicyProblem::NoRules]);
-    let always = || Condition::Always;
+    let always = || Condition::Always {};
     assert!(matches!(
         problems(builder().rule(rule(
             "r",
@@ -601,7 +601,7 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
     let jurisdictions = ["CN", "US", "US-NY", "HK"];
     let bound = proptest::option::of((0i64..150_000_000).prop_map(cny));
     let leaf = prop_oneof![
-        Just(Condition::Always),
+        Just(Condition::Always {}),
         proptest::sample::subsequence(strengths.to_vec(), 0..=4).prop_map(|s| {
             Condition::Evidence {
                 any_of: s.into_iter().collect(),
@@ -868,17 +868,14 @@ fn desk_with_program(budget: Option<i64>) -> common::Desk {
     let r = desk.reject(Command::record_claim_assessment(
         program(),
         claim_id("CL-0"),
-        &policy.decide(&verified_claim("C-0", 1_000)).unwrap(),
+        &verified_claim("C-0", 1_000),
     ));
     assert_eq!(common::codes(&r), ["no_compensation_program"]);
-    desk.advance(60).run(
-        Command::open_compensation_program(
-            program(),
-            &policy,
-            budget.map(cny).or(Some(cny(100_000_000))),
-        )
-        .unwrap(),
-    );
+    desk.advance(60).run(Command::open_compensation_program(
+        program(),
+        &policy,
+        budget.map(cny).or(Some(cny(100_000_000))),
+    ));
     desk
 }
 
@@ -894,15 +891,32 @@ fn verified_claim(customer: &str, loss: i64) -> Claim {
     .unwrap()
 }
 
+/// The person who settles claims (not the one who offers: four eyes).
+const SETTLER: &str = "claims.lead";
+/// The person who records payments (not the one who settles).
+const PAYER: &str = "payments.clerk";
+/// The person who reviews claims the policy flags (not the one who assessed them).
+const REVIEWER: &str = "claims.reviewer";
+
+/// Assesses the claim under the program's recorded policy and, when the policy flags it,
+/// records a second person's review.
 fn assess(desk: &mut common::Desk, id: &str, customer: &str, loss: i64) -> Decision {
-    let decision = reference_securities_policy()
-        .decide(&verified_claim(customer, loss))
-        .unwrap();
+    let claim = verified_claim(customer, loss);
+    let decision = reference_securities_policy().decide(&claim).unwrap();
     desk.advance(5).run(Command::record_claim_assessment(
         program(),
         claim_id(id),
-        &decision,
+        &claim,
     ));
+    if decision.needs_manual_review() {
+        desk.run_by(
+            REVIEWER,
+            Command::RecordClaimReview {
+                claim_id: claim_id(id),
+                note: "statements checked against the ledger".into(),
+            },
+        );
+    }
     decision
 }
 
@@ -911,6 +925,7 @@ fn offer(id: &str, amount: i64) -> Command {
         claim_id: claim_id(id),
         amount: cny(amount),
         remedies: vec![],
+        valid_until: None,
     }
 }
 
@@ -949,6 +964,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
             claim_id: claim_id("CL-1"),
             amount: cny(150_000),
             remedies: vec![Remedy::FeeWaiver { months: 6 }],
+            valid_until: None,
         })
         .advance(24 * 60)
         .run(respond(
@@ -963,9 +979,9 @@ fn offer_counter_reoffer_accept_settle_pay() {
         .advance(60)
         .run(respond("CL-1", ClaimResponse::Accepted {}))
         .advance(10)
-        .run(settle("CL-1"))
+        .run_by(SETTLER, settle("CL-1"))
         .advance(3 * 24 * 60)
-        .run(pay("CL-1", 220_000));
+        .run_by(PAYER, pay("CL-1", 220_000));
 
     let case = &desk.incident.claims()[&claim_id("CL-1")];
     assert_eq!(case.status, ClaimStatus::Paid);
@@ -1004,6 +1020,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
         names,
         [
             "claim_assessed",
+            "claim_reviewed",
             "settlement_offered",
             "claim_response_recorded",
             "settlement_offered",
@@ -1047,7 +1064,7 @@ fn escalated_and_rejected_claims_are_final() {
     let mut desk = desk_with_program(None);
     assess(&mut desk, "CL-2", "C-0002", 5_000_000);
     assess(&mut desk, "CL-3", "C-0003", 100);
-    desk.run(offer("CL-2", 1_000_000))
+    desk.run(offer("CL-2", 2_500_000))
         .run(Command::EscalateClaim {
             claim_id: claim_id("CL-2"),
             reason: "customer retained counsel".into(),
@@ -1106,45 +1123,54 @@ fn every_negotiation_guard_is_a_typed_rejection() {
         "cannot record_claim_response an incident in phase detected: claim CL-1 is assessed; this needs it to be offered"
     );
     assert_eq!(
-        common::codes(&desk.reject(settle("CL-1"))),
+        common::codes(&desk.reject_by(SETTLER, settle("CL-1"))),
         ["claim_status"]
     );
     assert_eq!(
-        common::codes(&desk.reject(pay("CL-1", 1))),
+        common::codes(&desk.reject_by(PAYER, pay("CL-1", 1))),
         ["claim_status"]
     );
     assert_eq!(
         common::codes(&desk.reject(offer("CL-9", 1))),
         ["unknown_id"]
     );
-    // A second assessment under the same id; one under another program or policy.
-    let decision = policy.decide(&verified_claim("C-0001", 1)).unwrap();
+    // A second assessment under the same id; one under another program; a claim the
+    // policy cannot assess (another currency); a second claim for one customer.
+    let other_claim = verified_claim("C-0009", 1);
     let r = desk.reject(Command::record_claim_assessment(
         program(),
         claim_id("CL-1"),
-        &decision,
+        &other_claim,
     ));
     assert_eq!(common::codes(&r), ["duplicate_id"]);
     let r = desk.reject(Command::record_claim_assessment(
         ProgramId::new("OTHER").unwrap(),
         claim_id("CL-2"),
-        &decision,
+        &other_claim,
     ));
     assert_eq!(common::codes(&r), ["unknown_id"]);
-    let platform = reference_platform_policy()
-        .decide(&verified_claim("C-0001", 1))
-        .unwrap();
+    let usd = Claim::builder(
+        CustomerRef::new("C-0010").unwrap(),
+        Tier::Standard,
+        Money::from_minor(100, Currency::USD),
+        EvidenceStrength::None,
+    )
+    .build()
+    .unwrap();
     let r = desk.reject(Command::record_claim_assessment(
         program(),
         claim_id("CL-2"),
-        &platform,
+        &usd,
     ));
-    assert_eq!(common::codes(&r), ["policy_mismatch"]);
-    assert!(
-        r.to_string()
-            .contains("the program pins securities-firm@v1"),
-        "{r}"
-    );
+    assert_eq!(common::codes(&r), ["invalid"]);
+    assert!(r.to_string().contains("USD"), "{r}");
+    let r = desk.reject(Command::record_claim_assessment(
+        program(),
+        claim_id("CL-2"),
+        &verified_claim("C-0001", 10),
+    ));
+    assert_eq!(common::codes(&r), ["duplicate_customer"]);
+    assert!(r.to_string().contains("already has claim CL-1"), "{r}");
 
     // Amounts: the program's currency, not negative, an offer of something, no cash in
     // the services.
@@ -1152,21 +1178,28 @@ fn every_negotiation_guard_is_a_typed_rejection() {
         claim_id: claim_id("CL-1"),
         amount: Money::from_minor(100, Currency::USD),
         remedies: vec![],
+        valid_until: None,
     });
     assert_eq!(common::codes(&r), ["wrong_currency"]);
     assert!(
         r.to_string().contains("the compensation program is in CNY"),
         "{r}"
     );
-    assert_eq!(common::codes(&desk.reject(offer("CL-1", -1))), ["invalid"]);
-    assert_eq!(common::codes(&desk.reject(offer("CL-1", 0))), ["invalid"]);
+    // Below the entitlement (the policy's ¥500.00) as well.
+    for amount in [-1, 0] {
+        assert_eq!(
+            common::codes(&desk.reject(offer("CL-1", amount))),
+            ["offer_below_entitlement", "invalid"]
+        );
+    }
     let r = desk.reject(Command::OfferSettlement {
         claim_id: claim_id("CL-1"),
-        amount: cny(100),
+        amount: cny(50_000),
         remedies: vec![
             Remedy::Goodwill { amount: cny(100) },
             Remedy::CreditMonitoring { months: 0 },
         ],
+        valid_until: None,
     });
     assert_eq!(common::codes(&r), ["invalid", "invalid"]);
     assert!(
@@ -1185,51 +1218,74 @@ fn every_negotiation_guard_is_a_typed_rejection() {
         },
     ));
     assert_eq!(common::codes(&r), ["wrong_currency"]);
-    assert_eq!(
-        common::codes(&desk.reject(offer("CL-1", 1))),
-        ["claim_status"]
+    // An open offer that has not lapsed is not replaced.
+    let r = desk.reject(offer("CL-1", 200_000));
+    assert_eq!(common::codes(&r), ["invalid"]);
+    assert!(
+        r.to_string().contains("has an open offer of ¥2,000.00"),
+        "{r}"
     );
     desk.run(respond("CL-1", ClaimResponse::Accepted {}))
-        .run(settle("CL-1"));
+        .run_by(SETTLER, settle("CL-1"));
 
     // Paying: the settled amount, not before the settlement, with a reference.
-    let r = desk.reject(pay("CL-1", 199_999));
+    let r = desk.reject_by(PAYER, pay("CL-1", 199_999));
     assert_eq!(common::codes(&r), ["payment_mismatch"]);
-    let r = desk.reject(Command::RecordClaimPaid {
-        claim_id: claim_id("CL-1"),
-        paid_at: Some(desk.now - chrono::Duration::minutes(1)),
-        amount: cny(200_000),
-        payment_reference: " ".into(),
-    });
+    let r = desk.reject_by(
+        PAYER,
+        Command::RecordClaimPaid {
+            claim_id: claim_id("CL-1"),
+            paid_at: Some(desk.now - chrono::Duration::minutes(1)),
+            amount: cny(200_000),
+            payment_reference: " ".into(),
+        },
+    );
     assert_eq!(common::codes(&r), ["time_order", "empty_text"]);
 
-    // The budget (¥3,000) holds settlements: ¥2,000 is settled, so an offer of ¥1,500 more
-    // is refused, ¥1,000 is fine.
-    desk.run(pay("CL-1", 200_000));
+    // The budget (¥3,000) holds every commitment: ¥2,000 is paid, so an offer of ¥1,500
+    // more is refused, ¥1,000 is fine.
+    desk.run_by(PAYER, pay("CL-1", 200_000));
     assess(&mut desk, "CL-2", "C-0002", 100_000);
     let r = desk.reject(offer("CL-2", 150_000));
     assert_eq!(common::codes(&r), ["over_budget"]);
     assert_eq!(
         r.to_string(),
         "cannot offer_settlement an incident in phase detected: ¥1,500.00 more would bring \
-         program SEC-COMP-1's settlements beyond its budget of ¥3,000.00 (¥2,000.00 settled so \
-         far): offer less, or escalate the claim"
+         program SEC-COMP-1's commitments beyond its budget of ¥3,000.00 (¥2,000.00 already \
+         offered, accepted, settled or paid): offer less, amend the program's budget, or \
+         escalate the claim"
     );
+    // An open offer reserves its cash: with ¥1,000 offered on CL-2, nothing is left for
+    // CL-3, so two acceptances can never exceed the budget.
     assess(&mut desk, "CL-3", "C-0003", 100_000);
-    desk.run(offer("CL-2", 100_000))
-        .run(offer("CL-3", 50_000))
-        .run(respond("CL-2", ClaimResponse::Accepted {}))
+    desk.run(offer("CL-2", 100_000));
+    assert_eq!(
+        common::codes(&desk.reject(offer("CL-3", 50_000))),
+        ["over_budget"]
+    );
+    // A counter releases the offer's cash.
+    desk.run(respond(
+        "CL-2",
+        ClaimResponse::Countered {
+            amount: cny(120_000),
+            note: None,
+        },
+    ));
+    desk.run(offer("CL-3", 50_000))
         .run(respond("CL-3", ClaimResponse::Accepted {}))
-        .run(settle("CL-2"));
-    // Settling is checked again: CL-2 took the rest of the budget after CL-3's offer.
-    assert_eq!(common::codes(&desk.reject(settle("CL-3"))), ["over_budget"]);
+        .run_by(SETTLER, settle("CL-3"));
+    assert_eq!(
+        common::codes(&desk.reject(offer("CL-2", 100_000))),
+        ["over_budget"]
+    );
     desk.run(Command::EscalateClaim {
-        claim_id: claim_id("CL-3"),
+        claim_id: claim_id("CL-2"),
         reason: "budget exhausted; needs the board's decision".into(),
     });
     let totals = desk.incident.claim_totals().unwrap();
-    assert_eq!(totals.settled, cny(300_000));
-    assert_eq!(totals.outstanding().unwrap(), cny(100_000));
+    assert_eq!(totals.settled, cny(250_000));
+    assert_eq!(totals.reserved, cny(250_000));
+    assert_eq!(totals.outstanding().unwrap(), cny(50_000));
 
     // Opening a program: one at a time, a positive budget in the policy's currency.
     let mut other = common::Desk::declare(
@@ -1248,11 +1304,14 @@ fn every_negotiation_guard_is_a_typed_rejection() {
         (Money::from_minor(1, Currency::USD), "wrong_currency"),
         (cny(0), "invalid"),
     ] {
-        let r = other
-            .reject(Command::open_compensation_program(program(), &policy, Some(budget)).unwrap());
+        let r = other.reject(Command::open_compensation_program(
+            program(),
+            &policy,
+            Some(budget),
+        ));
         assert_eq!(common::codes(&r), [code]);
     }
-    let r = desk.reject(Command::open_compensation_program(program(), &policy, None).unwrap());
+    let r = desk.reject(Command::open_compensation_program(program(), &policy, None));
     assert_eq!(common::codes(&r), ["no_change"]);
     // Declared not applicable: no program, so no claims.
     other.run(Command::DeclareCompensationNotApplicable {
@@ -1261,7 +1320,7 @@ fn every_negotiation_guard_is_a_typed_rejection() {
     let r = other.reject(Command::record_claim_assessment(
         program(),
         claim_id("CL-1"),
-        &decision,
+        &other_claim,
     ));
     assert_eq!(common::codes(&r), ["no_compensation_program"]);
     assert_eq!(other.incident.claim_totals(), None);
@@ -1301,12 +1360,13 @@ fn programs_opened_before_pinning_still_replay() {
     ));
     assert_eq!(incident.claim_totals(), None);
     // Negotiation needs a pinned program.
-    let decision = reference_securities_policy()
-        .decide(&verified_claim("C-1", 10))
-        .unwrap();
     let r = incident
         .decide(
-            &Command::record_claim_assessment(program(), claim_id("CL-1"), &decision),
+            &Command::record_claim_assessment(
+                program(),
+                claim_id("CL-1"),
+                &verified_claim("C-1", 10),
+            ),
             &desk.ctx(),
         )
         .unwrap_err();
@@ -1339,7 +1399,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     assess(&mut desk, "CL-1", "C-0001", 300_000);
     desk.run(offer("CL-1", 220_000))
         .run(respond("CL-1", ClaimResponse::Accepted {}))
-        .run(settle("CL-1"));
+        .run_by(SETTLER, settle("CL-1"));
     let batch = desk.incident.compensation_program(&policy).unwrap();
     assert_eq!(batch.id, program_id_of(&desk));
     assert_eq!(batch.budget, cny(1_000_000 - 220_000));
@@ -1373,7 +1433,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
     assess(&mut desk, "CL-1", "C-0001", 300_000);
     desk.run(offer("CL-1", 150_000))
         .run(respond("CL-1", ClaimResponse::Accepted {}))
-        .run(settle("CL-1"));
+        .run_by(SETTLER, settle("CL-1"));
     assert!(matches!(
         desk.incident.compensation_program(&policy),
         Err(CompensationError::BudgetExhausted { budget, settled, .. })
@@ -1398,7 +1458,7 @@ fn a_batch_program_of_the_incident_checks_the_pin_and_shares_the_budget() {
         Err(CompensationError::NoPinnedProgram)
     );
     // A program without a budget cannot be batch-assessed against the incident.
-    bare.run(Command::open_compensation_program(program(), &policy, None).unwrap());
+    bare.run(Command::open_compensation_program(program(), &policy, None));
     assert_eq!(
         bare.incident.compensation_program(&policy),
         Err(CompensationError::NoBudget { program: program() })

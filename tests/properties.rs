@@ -65,6 +65,7 @@ struct Record {
     before: Incident,
     command: Command,
     at: DateTime<Utc>,
+    actor: ActorId,
     outcome: Result<Vec<Envelope>, Rejection>,
     after: Incident,
 }
@@ -161,6 +162,7 @@ fn drive(scenario: &Scenario) -> Result<Trace, TestCaseError> {
             before,
             command: step.command.clone(),
             at: ctx.at(),
+            actor: ctx.actor().clone(),
             outcome,
             after: incident.clone(),
         });
@@ -222,9 +224,9 @@ fn valid_text(text: &str, max: usize) -> bool {
 /// the model has no opinion on this command).
 fn check_model(
     record: &Record,
-    model: fn(&Incident, &Command, DateTime<Utc>) -> Option<bool>,
+    model: fn(&Incident, &Command, DateTime<Utc>, &ActorId) -> Option<bool>,
 ) -> Result<(), TestCaseError> {
-    if let Some(expected) = model(&record.before, &record.command, record.at) {
+    if let Some(expected) = model(&record.before, &record.command, record.at, &record.actor) {
         prop_assert_eq!(
             record.outcome.is_ok(),
             expected,
@@ -239,7 +241,12 @@ fn check_model(
 
 /// The guard table of `lifecycle`'s docs, evaluated independently on the state before a
 /// transition command: `None` for other commands.
-fn model_accepts(state: &Incident, command: &Command, now: DateTime<Utc>) -> Option<bool> {
+fn model_accepts(
+    state: &Incident,
+    command: &Command,
+    now: DateTime<Utc>,
+    _actor: &ActorId,
+) -> Option<bool> {
     let kind = command.kind();
     if !is_transition(kind) {
         return None;
@@ -281,10 +288,20 @@ fn model_accepts(state: &Incident, command: &Command, now: DateTime<Utc>) -> Opt
                 && *state.compensation() != CompensationStance::Undecided
         }
         Command::Review {} => review_guard_met(state),
-        Command::Close {} => true,
-        Command::Dismiss { rationale } => valid_text(rationale, MAX_LONG),
+        Command::Close {} => no_unpaid_claims(state),
+        Command::Dismiss { rationale } => {
+            valid_text(rationale, MAX_LONG) && no_unpaid_claims(state)
+        }
         _ => return None,
     })
+}
+
+/// Close and Dismiss: no claim accepted and not settled, or settled and not paid.
+fn no_unpaid_claims(state: &Incident) -> bool {
+    state
+        .claims()
+        .values()
+        .all(|c| !matches!(c.status, ClaimStatus::Accepted | ClaimStatus::Settled))
 }
 
 /// Services a settlement may offer alongside its cash.
@@ -301,52 +318,149 @@ fn services_ok(remedies: &[Remedy], currency: Currency) -> bool {
 
 /// The claim negotiation's guards (the table in `compensation`'s negotiation docs),
 /// evaluated independently on the state before a claim command: `None` for other commands.
-fn model_accepts_claim(state: &Incident, command: &Command, now: DateTime<Utc>) -> Option<bool> {
+fn model_accepts_claim(
+    state: &Incident,
+    command: &Command,
+    now: DateTime<Utc>,
+    actor: &ActorId,
+) -> Option<bool> {
     use ClaimStatus as S;
     let program = match state.compensation() {
         CompensationStance::ProgramOpened {
             program_id,
             pin: Some(pin),
             budget,
+            policy_text,
+            claims_close_at,
             ..
-        } if !state.phase().is_terminal() => Some((program_id, pin, *budget)),
+        } if !state.phase().is_terminal() => Some((
+            program_id,
+            pin,
+            *budget,
+            policy_text.as_deref(),
+            *claims_close_at,
+        )),
         _ => None,
     };
     let case = |id: &ClaimId| state.claims().get(id);
     let status = |id: &ClaimId| case(id).map(|c| c.status);
-    let currency = program.map(|(_, pin, _)| pin.currency);
+    let in_status = |id: &ClaimId, ok: &[S]| status(id).is_some_and(|s| ok.contains(&s));
+    let currency = program.map(|(_, pin, ..)| pin.currency);
     let amount_ok = |m: &Money| Some(m.currency()) == currency && !m.is_negative();
-    let within_budget = |m: &Money| match (program, state.claim_totals()) {
-        (Some((_, _, Some(budget))), Some(totals)) => {
-            totals.settled.amount_minor() + m.amount_minor() <= budget.amount_minor()
+    let cap_ok = |m: &Money| {
+        program
+            .and_then(|(_, _, _, policy, _)| policy)
+            .is_none_or(|p| m.amount_minor() <= p.customer_cap().amount_minor())
+    };
+    // The budget holds open and accepted offers, settlements and payments.
+    let within_budget = |m: &Money, released: i64| match program {
+        Some((_, _, Some(budget), ..)) => {
+            reserved(state) - released + m.amount_minor() <= budget.amount_minor()
         }
         _ => true,
     };
+    let open_offer = |c: &ClaimCase| c.offers.last().filter(|o| o.response.is_none()).cloned();
+    let lapsed = |o: &Offer| o.valid_until.is_some_and(|u| now > u);
+    let negotiable = |id: &ClaimId| in_status(id, &[S::Assessed, S::Countered]);
     let accepts = match command {
         Command::RecordClaimAssessment {
             program_id,
             claim_id,
-            assessment,
-            ..
+            claim,
         } => {
-            program
-                .is_some_and(|(open, pin, _)| open == program_id && assessment.policy == pin.policy)
-                && amount_ok(&assessment.cash)
-                && case(claim_id).is_none()
+            program.is_some_and(|(open, _, _, policy, close)| {
+                open == program_id
+                    && policy.is_some_and(|p| p.decide(claim).is_ok())
+                    && close.is_none_or(|c| now <= c)
+            }) && case(claim_id).is_none()
+                && state
+                    .claims()
+                    .values()
+                    .filter(|c| &c.customer == claim.customer())
+                    .all(|c| c.status == S::Rejected)
+        }
+        Command::AmendCompensationProgram {
+            program_id,
+            budget,
+            claims_close_at,
+            policy,
+            reason,
+        } => {
+            program.is_some_and(|(open, pin, ..)| {
+                open == program_id
+                    && budget.is_none_or(|b| {
+                        b.currency() == pin.currency
+                            && b.is_positive()
+                            && b.amount_minor() >= reserved(state)
+                    })
+                    && policy.as_ref().is_none_or(|p| {
+                        let new = p.reference();
+                        new.id == pin.policy.id
+                            && new.version > pin.policy.version
+                            && p.currency() == pin.currency
+                    })
+            }) && claims_close_at.is_none_or(|c| c >= now)
+                && (budget.is_some() || claims_close_at.is_some() || policy.is_some())
+                && valid_text(reason, MAX_SHORT)
+        }
+        Command::ProposeAssessmentOverride {
+            claim_id,
+            cash,
+            remedies,
+            reason,
+        } => {
+            negotiable(claim_id)
+                && case(claim_id).is_some_and(|c| c.pending_override().is_none())
+                && amount_ok(cash)
+                && cap_ok(cash)
+                && currency.is_some_and(|c| services_ok(remedies, c))
+                && valid_text(reason, MAX_SHORT)
+        }
+        Command::ApproveAssessmentOverride { claim_id } => {
+            negotiable(claim_id)
+                && case(claim_id)
+                    .and_then(ClaimCase::pending_override)
+                    .is_some_and(|o| &o.proposed_by != actor)
+        }
+        Command::RecordClaimReview { claim_id, note } => {
+            negotiable(claim_id)
+                && case(claim_id).is_some_and(|c| {
+                    c.assessment.needs_manual_review
+                        && c.review.is_none()
+                        && c.assessed_by.as_ref() != Some(actor)
+                })
+                && valid_text(note, MAX_SHORT)
         }
         Command::OfferSettlement {
             claim_id,
             amount,
             remedies,
+            valid_until,
         } => {
-            matches!(status(claim_id), Some(S::Assessed | S::Countered))
-                && amount_ok(amount)
+            case(claim_id).is_some_and(|c| {
+                let open = open_offer(c);
+                let replaceable = match c.status {
+                    S::Assessed | S::Countered => true,
+                    S::Offered => open.as_ref().is_some_and(&lapsed),
+                    _ => false,
+                };
+                let released = open.map_or(0, |o| o.amount.amount_minor());
+                replaceable
+                    && !(c.assessment.needs_manual_review && c.review.is_none())
+                    && c.pending_override().is_none()
+                    && amount.amount_minor() >= c.entitlement().amount_minor()
+                    && within_budget(amount, released)
+            }) && amount_ok(amount)
+                && cap_ok(amount)
                 && currency.is_some_and(|c| services_ok(remedies, c))
                 && (amount.is_positive() || !remedies.is_empty())
-                && within_budget(amount)
+                && valid_until.is_none_or(|u| u >= now)
         }
         Command::RecordClaimResponse { claim_id, response } => {
             status(claim_id) == Some(S::Offered)
+                && case(claim_id)
+                    .and_then(open_offer)
+                    .is_some_and(|o| !lapsed(&o))
                 && match response {
                     ClaimResponse::Accepted {} => true,
                     ClaimResponse::Countered { amount, note } => {
@@ -355,7 +469,7 @@ fn model_accepts_claim(state: &Incident, command: &Command, now: DateTime<Utc>) 
                 }
         }
         Command::SettleClaim { claim_id } => case(claim_id).is_some_and(|c| {
-            c.status == S::Accepted && c.offers.last().is_some_and(|o| within_budget(&o.amount))
+            c.status == S::Accepted && c.offers.last().is_some_and(|o| &o.offered_by != actor)
         }),
         Command::RecordClaimPaid {
             claim_id,
@@ -368,25 +482,62 @@ fn model_accepts_claim(state: &Incident, command: &Command, now: DateTime<Utc>) 
                 c.status == S::Settled
                     && c.settled == Some(*amount)
                     && c.settled_at.is_some_and(|t| paid_at >= t)
+                    && c.settled_by.as_ref() != Some(actor)
             }) && amount_ok(amount)
                 && paid_at <= now
                 && valid_text(payment_reference, MAX_TITLE)
         }
+        Command::RecordClaimPaymentFailed { claim_id, reason } => {
+            status(claim_id) == Some(S::Paid) && valid_text(reason, MAX_SHORT)
+        }
         Command::EscalateClaim { claim_id, reason } => {
-            matches!(
-                status(claim_id),
-                Some(S::Assessed | S::Offered | S::Countered | S::Accepted)
+            in_status(
+                claim_id,
+                &[
+                    S::Assessed,
+                    S::Offered,
+                    S::Countered,
+                    S::Accepted,
+                    S::Settled,
+                    S::Paid,
+                ],
             ) && valid_text(reason, MAX_SHORT)
         }
         Command::RejectClaim { claim_id, reason } => {
-            matches!(
-                status(claim_id),
-                Some(S::Assessed | S::Offered | S::Countered)
-            ) && valid_text(reason, MAX_SHORT)
+            in_status(claim_id, &[S::Assessed, S::Offered, S::Countered])
+                && valid_text(reason, MAX_SHORT)
         }
         _ => return None,
     };
     Some(program.is_some() && accepts)
+}
+
+/// The cash the program is bound to, from the claims alone: each open or accepted offer,
+/// each settlement (paid, or escalated after agreement, too).
+fn reserved(state: &Incident) -> i64 {
+    state
+        .claims()
+        .values()
+        .map(|c| {
+            let latest = c.offers.last();
+            match c.status {
+                ClaimStatus::Offered | ClaimStatus::Accepted => {
+                    latest.map_or(0, |o| o.amount.amount_minor())
+                }
+                ClaimStatus::Settled | ClaimStatus::Paid => {
+                    c.settled.map_or(0, |m| m.amount_minor())
+                }
+                ClaimStatus::Escalated => {
+                    c.settled.map(|m| m.amount_minor()).unwrap_or_else(|| {
+                        latest
+                            .filter(|o| o.response == Some(ClaimResponse::Accepted {}))
+                            .map_or(0, |o| o.amount.amount_minor())
+                    })
+                }
+                _ => 0,
+            }
+        })
+        .sum()
 }
 
 /// The negotiation's invariants on a state: totals are what the claims add up to, no
@@ -428,18 +579,26 @@ fn check_claims(state: &Incident) -> Result<(), TestCaseError> {
             ClaimStatus::Escalated => &mut counts.escalated,
             ClaimStatus::Rejected => &mut counts.rejected,
         } += 1;
-        prop_assert_eq!(
-            case.settled.is_some(),
-            matches!(case.status, ClaimStatus::Settled | ClaimStatus::Paid)
-        );
+        // Settled and paid claims have a settlement; so may one escalated after it (a
+        // dispute), and no other.
+        if matches!(case.status, ClaimStatus::Settled | ClaimStatus::Paid) {
+            prop_assert!(case.settled.is_some());
+        }
+        if case.settled.is_some() {
+            prop_assert!(matches!(
+                case.status,
+                ClaimStatus::Settled | ClaimStatus::Paid | ClaimStatus::Escalated
+            ));
+        }
     }
+    expected.reserved = Money::from_minor(reserved(state), currency);
     prop_assert_eq!(totals, &expected);
     if let CompensationStance::ProgramOpened {
         budget: Some(budget),
         ..
     } = state.compensation()
     {
-        prop_assert!(totals.settled.amount_minor() <= budget.amount_minor());
+        prop_assert!(totals.reserved.amount_minor() <= budget.amount_minor());
     }
     Ok(())
 }
@@ -628,7 +787,14 @@ proptest! {
                 let ctx = Context::new(actor("soc.oncall"), record.at).with_regulation(no_regimes());
                 // The actor enters no guard but approvals (four eyes, and a planned
                 // notice's approver role): the same rejection for anyone else.
-                let approval = matches!(&record.command, Command::ApproveNotice { .. });
+                let approval = matches!(
+                    &record.command,
+                    Command::ApproveNotice { .. }
+                        | Command::ApproveAssessmentOverride { .. }
+                        | Command::RecordClaimReview { .. }
+                        | Command::SettleClaim { .. }
+                        | Command::RecordClaimPaid { .. }
+                );
                 if !approval {
                     prop_assert_eq!(&record.before.decide(&record.command, &ctx), &Err(rejection.clone()));
                 }
@@ -748,7 +914,7 @@ proptest! {
 fn one_of_each_covers_every_command_kind() {
     let kinds: BTreeSet<CommandKind> = one_of_each(base()).iter().map(Command::kind).collect();
     assert_eq!(kinds, all_command_kinds());
-    assert_eq!(kinds.len(), 48);
+    assert_eq!(kinds.len(), 53);
 }
 
 /// The generator is not vacuous: with a fixed seed, every command kind is generated and

@@ -1499,7 +1499,7 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
         panic!()
     };
     assert_eq!(alerts.len(), 1);
-    assert_eq!(alerts[0].kind, AlertKind::Missed);
+    assert_eq!(alerts[0].kind, AlertKind::Missed {});
     assert_eq!(alerts[0].at, t("2026-03-09T13:00:00Z"));
     let envelopes = incident.execute(&tick, &ctx(late)).unwrap();
     assert!(envelopes[0].event().to_string().contains("DEADLINE MISSED"));
@@ -1573,7 +1573,7 @@ fn regulatory_commands_validate_their_inputs() {
         alerts: vec![ClockAlert {
             regime: RegimeId::new("eu-dora").unwrap(),
             report: ReportId::new("initial").unwrap(),
-            kind: AlertKind::Missed,
+            kind: AlertKind::Missed {},
             due_at: now,
             at: now - Duration::hours(1),
         }],

@@ -149,8 +149,7 @@ fn real_values_validate_against_the_committed_schemas() {
             ProgramId::new("P").unwrap(),
             &reference_securities_policy(),
             Some(Money::from_minor(100_000_000, Currency::CNY)),
-        )
-        .unwrap(),
+        ),
     ];
     let command_schema = committed_validator("command");
     for command in commands {

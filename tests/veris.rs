@@ -36,20 +36,15 @@ fn cny(minor: i64) -> Money {
 fn extras(desk: &mut Desk, program: &str, policy: &Policy) {
     let program = ProgramId::new(program).unwrap();
     let claim_id = ClaimId::new("CL-1").unwrap();
-    let decision = policy
-        .decide(
-            &Claim::builder(
-                CustomerRef::new("C-0001").unwrap(),
-                Tier::Standard,
-                cny(300_000),
-                EvidenceStrength::Partial,
-            )
-            .verified_loss(cny(150_000))
-            .build()
-            .unwrap(),
-        )
-        .unwrap();
-    let amount = decision.cash();
+    let claim = Claim::builder(
+        CustomerRef::new("C-0001").unwrap(),
+        Tier::Standard,
+        cny(300_000),
+        EvidenceStrength::Partial,
+    )
+    .verified_loss(cny(150_000))
+    .build()
+    .unwrap();
     desk.advance(5)
         .run(Command::UpdateImpact {
             update: ImpactUpdate::default().losses([
@@ -74,29 +69,7 @@ fn extras(desk: &mut Desk, program: &str, policy: &Policy) {
             submitted_at: None,
             reference: Some("CAC-2026-001".into()),
         });
-    desk.run(Command::record_claim_assessment(
-        program,
-        claim_id.clone(),
-        &decision,
-    ))
-    .run(Command::OfferSettlement {
-        claim_id: claim_id.clone(),
-        amount,
-        remedies: vec![],
-    })
-    .run(Command::RecordClaimResponse {
-        claim_id: claim_id.clone(),
-        response: ClaimResponse::Accepted {},
-    })
-    .run(Command::SettleClaim {
-        claim_id: claim_id.clone(),
-    })
-    .run(Command::RecordClaimPaid {
-        claim_id,
-        paid_at: None,
-        amount,
-        payment_reference: "TX-1".into(),
-    });
+    commands::claim_paid(desk, &program, &claim_id, &claim, policy);
 }
 
 fn seed_platform_theft() -> Desk {

@@ -97,7 +97,7 @@ enum Cond {
 
 fn compile_condition(condition: &Condition) -> Cond {
     match condition {
-        Condition::Always => Cond::Table(ALWAYS),
+        Condition::Always {} => Cond::Table(ALWAYS),
         Condition::Evidence { any_of } => Cond::Table(table(|e, _, _| any_of.contains(e))),
         Condition::Tier { any_of } => Cond::Table(table(|_, t, _| any_of.contains(&t))),
         Condition::AccountCompromised { is } => Cond::Table(table(|_, _, c| c == *is)),

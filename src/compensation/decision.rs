@@ -678,7 +678,7 @@ mod tests {
         ))
         .rule(Rule::new(
             RuleId::new("b").unwrap(),
-            Condition::Always,
+            Condition::Always {},
             vec![
                 Remedy::Goodwill { amount: cny(300) },
                 Remedy::FeeWaiver { months: 3 },
@@ -749,7 +749,7 @@ mod tests {
         )
         .rule(Rule::new(
             RuleId::new("a").unwrap(),
-            Condition::Always,
+            Condition::Always {},
             vec![Remedy::FeeWaiver { months: 1 }],
         ))
         .review(ReviewTrigger {

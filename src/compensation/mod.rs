@@ -18,8 +18,8 @@ pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
 pub use negotiation::{
-    ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimStatus, ClaimTotals, Offer,
-    Payment, PolicyPin,
+    AssessmentOverride, ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimReview,
+    ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin,
 };
 pub use policy::{
     Condition, LossBasis, Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef,
@@ -30,6 +30,8 @@ pub use reference::{reference_platform_policy, reference_securities_policy};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use chrono::{DateTime, Utc};
 
 use crate::{id::ProgramId, Money};
 
@@ -54,6 +56,14 @@ pub enum CompensationStance {
         /// The most the program pays in cash, if it has a budget.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         budget: Option<Money>,
+        /// The pinned policy's text, so that replay re-runs every assessment. Absent only
+        /// for programs opened before policies were recorded; no claim can be assessed under
+        /// such a program.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy_text: Option<Box<Policy>>,
+        /// The end of the claim window: no claim is assessed after it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claims_close_at: Option<DateTime<Utc>>,
     },
     /// No compensation is owed.
     NotApplicable {

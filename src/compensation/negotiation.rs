@@ -3,15 +3,21 @@
 //!
 //! ```text
 //! assessed ─▶ offered ─▶ accepted ─▶ settled ─▶ paid
-//!              │  ▲          │
-//!              ▼  │ re-offer │
+//!              │  ▲          │           ▲         │
+//!              ▼  │ re-offer │           └─────────┘ payment failed (reissue)
 //!            countered       │
 //! assessed, offered, countered ──▶ rejected (with a reason)
-//! assessed, offered, countered, accepted ──▶ escalated (to legal)
+//! assessed, offered, countered, accepted, settled, paid ──▶ escalated (to legal: a dispute)
 //! ```
 //!
-//! Offers and settlements are held to the program's budget, amounts to its currency, and a
-//! payment to the settled amount.
+//! The assessment is the pinned policy's own: the event carries the claim's facts and
+//! replay re-runs the policy, so a figure the policy does not give cannot enter the log.
+//! A different figure is an [`AssessmentOverride`], with its reason, that a second person
+//! approves. A claim the policy flags for manual review is reviewed before it is offered.
+//! Offers are at least the entitlement and at most the per-customer cap, may carry a
+//! validity period, and reserve budget: the budget counts open and accepted offers as well
+//! as settlements, because an accepted offer is a contract. The person who settles is not
+//! the one who offered, and the one who records payment is not the one who settled.
 //!
 //! Claims carry only the opaque [`CustomerRef`]; no personal data enters the log.
 
@@ -21,6 +27,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::claim::Claim;
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
 use crate::chain::{canonical, CanonicalError, Digest};
@@ -118,7 +125,8 @@ pub enum ClaimStatus {
     Accepted,
     /// Settled for the accepted amount; payment is due.
     Settled,
-    /// Paid. Final.
+    /// Paid. Final, unless the payment fails (back to settled) or the customer disputes it
+    /// (escalated).
     Paid,
     /// Handed to legal (before settlement). Final for the incident desk.
     Escalated,
@@ -179,6 +187,62 @@ pub struct Offer {
     pub response: Option<ClaimResponse>,
     /// When the response was recorded.
     pub responded_at: Option<DateTime<Utc>>,
+    /// The last moment the offer can be accepted; none when it does not lapse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+impl Offer {
+    /// Whether the offer has lapsed at `at` (it can be accepted up to and including
+    /// `valid_until`).
+    pub fn expired_at(&self, at: DateTime<Utc>) -> bool {
+        self.valid_until.is_some_and(|until| at > until)
+    }
+}
+
+/// A figure other than the policy's for one claim (a goodwill top-up, a pro-rata share,
+/// a correction), with its reason. It takes effect only once a second person approves it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AssessmentOverride {
+    /// The cash the claim is entitled to instead of the policy's.
+    pub cash: Money,
+    /// The services granted instead of the policy's.
+    pub remedies: Vec<Remedy>,
+    /// Why the policy's figure does not stand.
+    pub reason: String,
+    /// Who proposed it.
+    pub proposed_by: ActorId,
+    /// When.
+    pub proposed_at: DateTime<Utc>,
+    /// Who approved it (another person), once approved.
+    pub approved_by: Option<ActorId>,
+    /// When it was approved.
+    pub approved_at: Option<DateTime<Utc>>,
+}
+
+/// A person's review of a claim the policy flagged for manual review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimReview {
+    /// What the reviewer checked and concluded.
+    pub note: String,
+    /// The reviewer (not the person who recorded the assessment).
+    pub reviewed_by: ActorId,
+    /// When.
+    pub reviewed_at: DateTime<Utc>,
+}
+
+/// A payment that did not reach the customer (returned, rejected by the bank); the claim is
+/// settled again and payment can be reissued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PaymentFailure {
+    /// The payment that failed.
+    pub payment: Payment,
+    /// Why it failed, in the host's words.
+    pub reason: String,
+    /// When the failure was recorded.
+    pub recorded_at: DateTime<Utc>,
+    /// Who recorded it.
+    pub recorded_by: ActorId,
 }
 
 /// A payment the host made for a settled claim.
@@ -205,16 +269,35 @@ pub struct ClaimCase {
     pub status: ClaimStatus,
     /// What the pinned policy decided.
     pub assessment: ClaimAssessment,
+    /// The claim's facts the policy decided on; absent only for claims recorded before
+    /// assessments carried them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
     /// When the assessment was recorded.
     pub assessed_at: DateTime<Utc>,
+    /// Who recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed_by: Option<ActorId>,
+    /// The manual review, when the policy asked for one and it is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ClaimReview>,
+    /// A figure other than the policy's, proposed or approved.
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    pub assessment_override: Option<AssessmentOverride>,
     /// Every offer, oldest first, each with its response.
     pub offers: Vec<Offer>,
     /// The amount settled, once settled.
     pub settled: Option<Money>,
     /// When it was settled.
     pub settled_at: Option<DateTime<Utc>>,
+    /// Who settled it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled_by: Option<ActorId>,
     /// The payment, once paid.
     pub payment: Option<Payment>,
+    /// Payments that failed, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_payments: Vec<PaymentFailure>,
     /// Why it was escalated or rejected.
     pub reason: Option<String>,
 }
@@ -224,19 +307,26 @@ impl ClaimCase {
     pub(crate) fn assessed(
         program_id: ProgramId,
         customer: CustomerRef,
+        claim: Option<Claim>,
         assessment: ClaimAssessment,
-        at: DateTime<Utc>,
+        (at, by): (DateTime<Utc>, ActorId),
     ) -> Self {
         Self {
             program_id,
             customer,
             status: ClaimStatus::Assessed,
             assessment,
+            claim,
             assessed_at: at,
+            assessed_by: Some(by),
+            review: None,
+            assessment_override: None,
             offers: Vec::new(),
             settled: None,
             settled_at: None,
+            settled_by: None,
             payment: None,
+            failed_payments: Vec::new(),
             reason: None,
         }
     }
@@ -244,6 +334,31 @@ impl ClaimCase {
     /// The latest offer.
     pub fn latest_offer(&self) -> Option<&Offer> {
         self.offers.last()
+    }
+
+    /// The latest offer while it awaits the customer's answer (the cash it reserves).
+    pub fn open_offer(&self) -> Option<&Offer> {
+        self.offers.last().filter(|o| o.response.is_none())
+    }
+
+    /// The cash the customer is entitled to: the approved override's, else the policy's.
+    pub fn entitlement(&self) -> Money {
+        match &self.assessment_override {
+            Some(o) if o.approved_by.is_some() => o.cash,
+            _ => self.assessment.cash,
+        }
+    }
+
+    /// Whether the policy asked for a manual review that is not yet recorded.
+    pub fn awaits_review(&self) -> bool {
+        self.assessment.needs_manual_review && self.review.is_none()
+    }
+
+    /// The override proposed and not yet approved, if any.
+    pub fn pending_override(&self) -> Option<&AssessmentOverride> {
+        self.assessment_override
+            .as_ref()
+            .filter(|o| o.approved_by.is_none())
     }
 }
 
@@ -294,8 +409,12 @@ pub struct ClaimTotals {
     pub by_status: ClaimCounts,
     /// Cash the pinned policy assessed, over every claim.
     pub assessed: Money,
-    /// Cash agreed in settlements (settled and paid claims): what the budget is held to.
+    /// Cash agreed in settlements (settled and paid claims).
     pub settled: Money,
+    /// Cash the program is bound to or has offered: open offers, accepted offers, settled
+    /// and paid claims. What the budget is held to, since an accepted offer is a contract
+    /// and an open offer can become one without the desk's say.
+    pub reserved: Money,
     /// Cash paid.
     pub paid: Money,
 }
@@ -317,6 +436,7 @@ impl ClaimTotals {
             },
             assessed: Money::zero(currency),
             settled: Money::zero(currency),
+            reserved: Money::zero(currency),
             paid: Money::zero(currency),
         }
     }
@@ -335,6 +455,18 @@ impl ClaimTotals {
         self.claims = self.claims.saturating_add(1);
         let assessed = self.by_status.slot(ClaimStatus::Assessed);
         *assessed = assessed.saturating_add(1);
+        Ok(())
+    }
+
+    /// Reserves `add` and releases `release` of the budget.
+    pub(crate) fn reserve(&mut self, add: Money, release: Money) -> Result<(), MoneyError> {
+        self.reserved = self.reserved.checked_add(add)?.checked_sub(release)?;
+        Ok(())
+    }
+
+    /// Takes a failed payment back out of the paid cash.
+    pub(crate) fn unpay(&mut self, amount: Money) -> Result<(), MoneyError> {
+        self.paid = self.paid.checked_sub(amount)?;
         Ok(())
     }
 

@@ -26,8 +26,8 @@ pub enum LossBasis {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
-    /// Every claim.
-    Always,
+    /// Every claim. (A struct variant, so that a member planted in it is refused.)
+    Always {},
     /// The evidence strength is one of these.
     Evidence {
         /// Accepted strengths.
@@ -95,7 +95,7 @@ impl Condition {
     /// minor units, so the claim must be in the policy's currency (checked by the caller).
     pub fn holds(&self, claim: &Claim) -> bool {
         match self {
-            Self::Always => true,
+            Self::Always {} => true,
             Self::Evidence { any_of } => any_of.contains(claim.evidence()),
             Self::Loss { basis, min, max } => match loss_of(*basis, claim) {
                 Some(loss) => {
@@ -123,7 +123,7 @@ impl Condition {
             return None;
         }
         Some(match self {
-            Self::Always => String::from("never fails"),
+            Self::Always {} => String::from("never fails"),
             Self::Evidence { any_of } => format!(
                 "evidence strength is {}; rule needs {}",
                 claim.evidence().as_str(),
@@ -190,7 +190,7 @@ fn snake<T: Serialize>(value: &T) -> String {
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Always => f.write_str("always"),
+            Self::Always {} => f.write_str("always"),
             Self::Evidence { any_of } => {
                 write!(
                     f,
@@ -518,7 +518,7 @@ impl PolicyBuilder {
     ///     PolicyId::new("p")?, 1, Currency::CNY, Matching::FirstMatch,
     ///     Money::from_minor(0, Currency::CNY),
     /// )
-    /// .rule(Rule::new(RuleId::new("r1")?, Condition::Always, vec![Remedy::FeeWaiver { months: 0 }]))
+    /// .rule(Rule::new(RuleId::new("r1")?, Condition::Always {}, vec![Remedy::FeeWaiver { months: 0 }]))
     /// .build()
     /// .unwrap_err();
     /// assert_eq!(err.problems.len(), 2); // zero cap and zero months
@@ -784,7 +784,7 @@ mod tests {
         )
         .rule(Rule::new(
             rid("a"),
-            Condition::Always,
+            Condition::Always {},
             vec![
                 Remedy::Reimburse {
                     share_bps: 0,
@@ -793,7 +793,7 @@ mod tests {
                 Remedy::CreditMonitoring { months: 0 },
             ],
         ))
-        .rule(Rule::new(rid("a"), Condition::Always, vec![]))
+        .rule(Rule::new(rid("a"), Condition::Always {}, vec![]))
         .rule(Rule::new(
             rid("c"),
             Condition::Loss {
@@ -842,7 +842,7 @@ mod tests {
         .unwrap();
         let cond = Condition::All {
             conditions: vec![
-                Condition::Always,
+                Condition::Always {},
                 Condition::Evidence {
                     any_of: [EvidenceStrength::Verified].into(),
                 },
@@ -948,7 +948,7 @@ mod tests {
         .rule(Rule::new(
             rid("all"),
             Condition::All {
-                conditions: vec![Condition::Always, loss(Some(usd(1)), None)],
+                conditions: vec![Condition::Always {}, loss(Some(usd(1)), None)],
             },
             vec![Remedy::FeeWaiver { months: 1 }],
         ))

@@ -120,7 +120,7 @@ pub fn reference_platform_policy() -> Policy {
         rule(
             "goodwill",
             "Seed 000: 以同理心对待客户的情绪……给予适当的安抚 — goodwill for every affected customer.",
-            Condition::Always,
+            Condition::Always {},
             vec![Remedy::Goodwill { amount: cny(50) }],
         ),
     ];
@@ -214,7 +214,7 @@ pub fn reference_securities_policy() -> Policy {
         rule(
             "no-evidence-goodwill",
             "Seed 002: 增强客户对公司的信任和支持,重建良好的客户关系 — goodwill and fee waiver.",
-            Condition::Always,
+            Condition::Always {},
             vec![Remedy::Goodwill { amount: cny(100) }, Remedy::FeeWaiver { months: 3 }],
         ),
     ];

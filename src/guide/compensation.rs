@@ -29,15 +29,38 @@
 //! # Negotiation in the log
 //!
 //! A program opened on the incident
-//! ([`Command::open_compensation_program`](crate::Command::open_compensation_program)) pins
-//! its policy: id, version, the SHA-256 of the policy's canonical JSON, its currency, and an
-//! optional budget. Under it each claim is negotiated in the incident's log — assessed →
-//! offered → accepted or countered → (offered again) → settled → paid, or escalated to
-//! legal, or rejected with a reason — every step an event, so replay reproduces every offer
-//! and acceptance. The guards are typed rejections: no offer to accept, paying before
-//! settling or another amount than settled, offering after a rejection, another currency
-//! than the program's, offers or settlements beyond the budget. Claims carry only the
-//! opaque [`CustomerRef`](crate::id::CustomerRef).
+//! ([`Command::open_compensation_program`](crate::Command::open_compensation_program))
+//! records its policy's text and pin (id, version, the SHA-256 of the policy's canonical
+//! JSON, currency), an optional budget and an optional claim window. Under it each claim is
+//! negotiated in the incident's log — assessed → (reviewed) → offered → accepted or
+//! countered → (offered again) → settled → paid, or escalated to legal, or rejected with a
+//! reason — every step an event, so replay reproduces every offer and acceptance.
+//!
+//! What a claims desk, a regulator and an auditor can rely on:
+//!
+//! - **The decision is the policy's.** [`Command::record_claim_assessment`](crate::Command::record_claim_assessment)
+//!   carries the claim's facts; the incident runs the recorded policy on them and stores
+//!   facts and figures together. Replay runs the policy again and refuses a figure it does
+//!   not give, a claim that was swapped, or a policy text whose digest is not the pin's.
+//! - **Another figure is an override**, with its reason, proposed by one person and
+//!   approved by another ([`Command::ProposeAssessmentOverride`](crate::Command::ProposeAssessmentOverride),
+//!   [`Command::ApproveAssessmentOverride`](crate::Command::ApproveAssessmentOverride)).
+//! - **A flagged claim is reviewed** by someone other than its assessor before any offer
+//!   ([`Command::RecordClaimReview`](crate::Command::RecordClaimReview)).
+//! - **Offers** are at least the entitlement (the policy's figure, or the approved
+//!   override), at most the per-customer cap, and may lapse (`valid_until`); a lapsed
+//!   offer is not accepted and can be replaced.
+//! - **The budget** counts open and accepted offers, settlements and payments, because an
+//!   accepted offer is a contract: two acceptances can never exceed it.
+//! - **Four eyes:** whoever settles did not make the offer; whoever records the payment
+//!   did not settle.
+//! - **After agreement:** a failed payment puts the claim back to settled for a reissued
+//!   payment (the failure stays on record); a settled or paid claim can be escalated when
+//!   the customer disputes it; Close and Dismiss wait until every accepted claim is settled
+//!   and every settled claim paid (or escalated).
+//! - **One claim per customer** at a time; a new one only after the earlier was rejected.
+//!
+//! Claims carry only the opaque [`CustomerRef`](crate::id::CustomerRef).
 //! [`Incident::compensation_program`](crate::Incident::compensation_program) gives the
 //! batch program for the same pinned policy, with the budget the settlements left.
 //!
@@ -53,18 +76,19 @@
 //! use incident::{IncidentId, IncidentKind, Money, Severity};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let desk = ActorId::new("claims.desk")?;
+//! let officer = ActorId::new("claims.officer")?;
 //! let t0 = Utc.with_ymd_and_hms(2026, 3, 20, 1, 0, 0).unwrap();
 //! let declare = Declare::new(IncidentId::from_bytes([7; 16]), IncidentKind::AccountTakeover, "Client accounts taken over")
 //!     .detection(DetectionSource::CustomerReport, t0)
 //!     .severity(Severity::Sev2)
-//!     .owner(desk.clone());
-//! let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(desk.clone(), t0))?)?;
-//! // The host loop without a store: an hour later each time, execute, apply.
+//!     .owner(officer.clone());
+//! let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(officer.clone(), t0))?)?;
+//! // The host loop without a store: an hour later each time, execute as `who`, apply.
 //! let mut hours = 0;
-//! let mut run = |incident: &mut Incident, command: Command| -> Result<(), Box<dyn std::error::Error>> {
+//! let mut run = |incident: &mut Incident, who: &str, command: Command| -> Result<(), Box<dyn std::error::Error>> {
 //!     hours += 1;
-//!     for envelope in incident.execute(&command, &Context::new(desk.clone(), t0 + Duration::hours(hours)))? {
+//!     let ctx = Context::new(ActorId::new(who)?, t0 + Duration::hours(hours));
+//!     for envelope in incident.execute(&command, &ctx)? {
 //!         incident.apply(&envelope)?;
 //!     }
 //!     Ok(())
@@ -73,14 +97,20 @@
 //! let cny = |minor| Money::from_minor(minor, Currency::CNY);
 //! let policy = reference_securities_policy();
 //! let program = ProgramId::new("SEC-COMP-1")?;
-//! run(&mut incident, Command::open_compensation_program(program.clone(), &policy, Some(cny(500_000_000)))?)?;
+//! run(&mut incident, "claims.officer", Command::open_compensation_program(program.clone(), &policy, Some(cny(500_000_000))))?;
 //!
 //! let claim = Claim::builder(CustomerRef::new("C-0001")?, Tier::Standard, cny(300_000), EvidenceStrength::Partial)
 //!     .verified_loss(cny(150_000))
 //!     .build()?;
-//! let decision = policy.decide(&claim)?; // the verified ¥1,500; the rest is negotiated
 //! let id = ClaimId::new("CL-1")?;
-//! let offer = |amount| Command::OfferSettlement { claim_id: id.clone(), amount: cny(amount), remedies: vec![] };
+//! // The incident runs the policy: the verified ¥1,500, the rest negotiated, and a review.
+//! run(&mut incident, "claims.officer", Command::record_claim_assessment(program, id.clone(), &claim))?;
+//! assert_eq!(incident.claims()[&id].entitlement(), cny(150_000));
+//! run(&mut incident, "claims.reviewer", Command::RecordClaimReview {
+//!     claim_id: id.clone(),
+//!     note: "statements match the verified part".into(),
+//! })?;
+//! let offer = |amount| Command::OfferSettlement { claim_id: id.clone(), amount: cny(amount), remedies: vec![], valid_until: None };
 //! let respond = |response| Command::RecordClaimResponse { claim_id: id.clone(), response };
 //! let pay = Command::RecordClaimPaid {
 //!     claim_id: id.clone(),
@@ -88,17 +118,17 @@
 //!     amount: cny(220_000),
 //!     payment_reference: "TX-20260321-0001".into(),
 //! };
-//! run(&mut incident, Command::record_claim_assessment(program, id.clone(), &decision))?;
-//! run(&mut incident, offer(150_000))?;
-//! run(&mut incident, respond(ClaimResponse::Countered { amount: cny(300_000), note: None }))?;
-//! run(&mut incident, offer(220_000))?;
+//! run(&mut incident, "claims.officer", offer(150_000))?;
+//! run(&mut incident, "claims.officer", respond(ClaimResponse::Countered { amount: cny(300_000), note: None }))?;
+//! run(&mut incident, "claims.officer", offer(220_000))?;
 //! // Paying before settling is refused, and says why.
-//! let later = Context::new(ActorId::new("claims.desk")?, t0 + Duration::days(1));
+//! let later = Context::new(ActorId::new("payments.clerk")?, t0 + Duration::days(1));
 //! let refused = incident.decide(&pay, &later).unwrap_err();
 //! assert!(refused.to_string().contains("claim CL-1 is offered; this needs it to be settled"));
-//! run(&mut incident, respond(ClaimResponse::Accepted {}))?;
-//! run(&mut incident, Command::SettleClaim { claim_id: id.clone() })?;
-//! run(&mut incident, pay)?;
+//! run(&mut incident, "claims.officer", respond(ClaimResponse::Accepted {}))?;
+//! // Four eyes: the lead settles what the officer offered; the clerk pays.
+//! run(&mut incident, "claims.lead", Command::SettleClaim { claim_id: id.clone() })?;
+//! run(&mut incident, "payments.clerk", pay)?;
 //!
 //! let case = &incident.claims()[&id];
 //! assert_eq!((case.status, case.offers.len()), (ClaimStatus::Paid, 2));

@@ -1,22 +1,24 @@
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::timer::Overdue;
+
+mod claims;
+mod kind;
+
 use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    actions::ActionChanges, actions::NewAction, chain::CanonicalError, classify::Impact,
-    classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::ClaimAssessment,
-    compensation::ClaimResponse, compensation::Decision, compensation::Policy,
-    compensation::PolicyPin, compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence,
-    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
-    id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId,
-    DetectionSource, IncidentId, IncidentKind, Money, Severity,
+    actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
+    comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
+    comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse, compensation::Policy,
+    compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence, findings::Finding,
+    id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId,
+    id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId, DetectionSource, IncidentId,
+    IncidentKind, Money, Severity,
 };
+pub use kind::CommandKind;
 
 /// The command that opens an incident. Fields the Detect guard requires are optional here
 /// so that a half-filled form gets one rejection listing everything missing.
@@ -380,33 +382,80 @@ pub enum Command {
     },
     /// Record a review finding.
     RecordFinding(Finding),
-    /// Open a compensation program pinned to a policy version. Build it with
-    /// [`Command::open_compensation_program`].
+    /// Open a compensation program under a policy: the event records the policy's text and
+    /// its pin (id, version, digest, currency), so replay can re-run every assessment. Build
+    /// it with [`Command::open_compensation_program`].
     OpenCompensationProgram {
         /// The program.
         program_id: ProgramId,
-        /// The policy it applies: id, version, content digest, currency ([`Policy::pin`]).
-        pin: PolicyPin,
+        /// The policy it applies.
+        policy: Box<Policy>,
         /// The most the program pays in cash, in the policy currency; `null` for none.
-        /// Settlements beyond it are refused.
+        /// Offers beyond it are refused.
         budget: Option<Money>,
+        /// The end of the claim window; `null` for none. No claim is assessed after it.
+        #[serde(default)]
+        claims_close_at: Option<DateTime<Utc>>,
+    },
+    /// Amend the open program: a new budget, a new claim window, or a new version of its
+    /// policy for the claims assessed from now on (claims already assessed keep theirs),
+    /// with the reason. Each change is pinned in the log.
+    AmendCompensationProgram {
+        /// The open program.
+        program_id: ProgramId,
+        /// The new budget, at least what is already reserved; `null` keeps the budget.
+        #[serde(default)]
+        budget: Option<Money>,
+        /// The new end of the claim window; `null` keeps it.
+        #[serde(default)]
+        claims_close_at: Option<DateTime<Utc>>,
+        /// A new version of the program's policy (same id and currency); `null` keeps it.
+        #[serde(default)]
+        policy: Option<Box<Policy>>,
+        /// Why (a board decision, a corrected rule).
+        reason: String,
     },
     /// Record that no compensation is owed, with the reason.
     DeclareCompensationNotApplicable {
         /// Why.
         reason: String,
     },
-    /// Record the pinned policy's assessment of a claim: the claim enters negotiation as
-    /// assessed. Build it from a [`Decision`] with [`Command::record_claim_assessment`].
+    /// Assess a claim under the program's pinned policy: the crate runs the policy on the
+    /// claim's facts and records both, so replay can re-run it. The claim enters negotiation
+    /// as assessed.
     RecordClaimAssessment {
         /// The open program.
         program_id: ProgramId,
         /// A new claim id.
         claim_id: ClaimId,
-        /// The customer (an opaque reference, never personal data).
-        customer: CustomerRef,
-        /// What the policy decided.
-        assessment: ClaimAssessment,
+        /// The claim's facts (the customer is an opaque reference, never personal data).
+        claim: Box<Claim>,
+    },
+    /// Propose a figure other than the policy's for an assessed or countered claim, with
+    /// the reason; a second person approves it with
+    /// [`Command::ApproveAssessmentOverride`].
+    ProposeAssessmentOverride {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The cash the claim should be entitled to, at most the per-customer cap.
+        cash: Money,
+        /// The services it should be granted.
+        remedies: Vec<Remedy>,
+        /// Why the policy's figure does not stand.
+        reason: String,
+    },
+    /// Approve the proposed override (by another person than its proposer).
+    ApproveAssessmentOverride {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// Record the manual review of a claim the policy flagged (by another person than the
+    /// one who recorded the assessment); the claim cannot be offered before it.
+    RecordClaimReview {
+        /// The claim.
+        claim_id: ClaimId,
+        /// What the reviewer checked and concluded.
+        note: String,
     },
     /// Offer a settlement on an assessed or countered claim, within the program's budget.
     OfferSettlement {
@@ -417,6 +466,10 @@ pub enum Command {
         /// Services offered alongside (credit monitoring, insurance, fee waivers, assisted
         /// reset or freeze); cash belongs in `amount`.
         remedies: Vec<Remedy>,
+        /// The last moment the customer can accept; `null` for an offer that does not
+        /// lapse. A lapsed offer can be replaced by a new one.
+        #[serde(default)]
+        valid_until: Option<DateTime<Utc>>,
     },
     /// Record the customer's response to the latest offer: accepted, or countered.
     RecordClaimResponse {
@@ -441,7 +494,16 @@ pub enum Command {
         /// The host's payment reference (a transfer id, not an account number).
         payment_reference: String,
     },
-    /// Hand a claim that is not yet settled to legal.
+    /// Record that a payment did not reach the customer: the claim is settled again and the
+    /// payment can be reissued with [`Command::RecordClaimPaid`].
+    RecordClaimPaymentFailed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why it failed (returned by the bank, account closed…), without account numbers.
+        reason: String,
+    },
+    /// Hand a claim to legal: before settlement, or after it when the customer disputes
+    /// what was agreed or paid.
     EscalateClaim {
         /// The claim.
         claim_id: ClaimId,
@@ -477,324 +539,4 @@ pub enum Command {
         /// Why it is not an incident.
         rationale: String,
     },
-}
-
-/// The name of a command without its data: for transition tables and rejections.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CommandKind {
-    /// [`Declare`].
-    Declare,
-    /// [`Command::ChangeSeverity`].
-    ChangeSeverity,
-    /// [`Command::Reclassify`].
-    Reclassify,
-    /// [`Command::UpdateImpact`].
-    UpdateImpact,
-    /// [`Command::RecordOccurrence`].
-    RecordOccurrence,
-    /// [`Command::AssignRole`].
-    AssignRole,
-    /// [`Command::UnassignRole`].
-    UnassignRole,
-    /// [`Command::SetSubStatus`].
-    SetSubStatus,
-    /// [`Command::AddEvidence`].
-    AddEvidence,
-    /// [`Command::RecordCustody`].
-    RecordCustody,
-    /// [`Command::AddAction`].
-    AddAction,
-    /// [`Command::UpdateAction`].
-    UpdateAction,
-    /// [`Command::StartAction`].
-    StartAction,
-    /// [`Command::CompleteAction`].
-    CompleteAction,
-    /// [`Command::DeferAction`].
-    DeferAction,
-    /// [`Command::AddNote`].
-    AddNote,
-    /// [`Command::RecordMilestone`].
-    RecordMilestone,
-    /// [`Command::RecordDetermination`].
-    RecordDetermination,
-    /// [`Command::RecordGrade`].
-    RecordGrade,
-    /// [`Command::RecordFiling`].
-    RecordFiling,
-    /// [`Command::WaiveObligation`].
-    WaiveObligation,
-    /// [`Command::RecordClockAlerts`].
-    RecordClockAlerts,
-    /// [`Command::RecordOverdue`].
-    RecordOverdue,
-    /// [`Command::RecordInquiry`].
-    RecordInquiry,
-    /// [`Command::RespondToInquiry`].
-    RespondToInquiry,
-    /// [`Command::ResolveInquiry`].
-    ResolveInquiry,
-    /// [`Command::RecordSurveyResponse`].
-    RecordSurveyResponse,
-    /// [`Command::DraftNotice`].
-    DraftNotice,
-    /// [`Command::ApproveNotice`].
-    ApproveNotice,
-    /// [`Command::RecordNoticeSent`].
-    RecordNoticeSent,
-    /// [`Command::CancelNotice`].
-    CancelNotice,
-    /// [`Command::RecordFact`].
-    RecordFact,
-    /// [`Command::AdoptCommsPlan`].
-    AdoptCommsPlan,
-    /// [`Command::RecordFinding`].
-    RecordFinding,
-    /// [`Command::OpenCompensationProgram`].
-    OpenCompensationProgram,
-    /// [`Command::DeclareCompensationNotApplicable`].
-    DeclareCompensationNotApplicable,
-    /// [`Command::RecordClaimAssessment`].
-    RecordClaimAssessment,
-    /// [`Command::OfferSettlement`].
-    OfferSettlement,
-    /// [`Command::RecordClaimResponse`].
-    RecordClaimResponse,
-    /// [`Command::SettleClaim`].
-    SettleClaim,
-    /// [`Command::RecordClaimPaid`].
-    RecordClaimPaid,
-    /// [`Command::EscalateClaim`].
-    EscalateClaim,
-    /// [`Command::RejectClaim`].
-    RejectClaim,
-    /// [`Command::Contain`].
-    Contain,
-    /// [`Command::Disclose`].
-    Disclose,
-    /// [`Command::Remediate {}`].
-    Remediate,
-    /// [`Command::Review {}`].
-    Review,
-    /// [`Command::Close {}`].
-    Close,
-    /// [`Command::Dismiss`].
-    Dismiss,
-}
-
-impl CommandKind {
-    /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 42] = [
-        Self::ChangeSeverity,
-        Self::Reclassify,
-        Self::UpdateImpact,
-        Self::RecordOccurrence,
-        Self::AssignRole,
-        Self::UnassignRole,
-        Self::SetSubStatus,
-        Self::AddEvidence,
-        Self::RecordCustody,
-        Self::AddAction,
-        Self::UpdateAction,
-        Self::StartAction,
-        Self::CompleteAction,
-        Self::DeferAction,
-        Self::AddNote,
-        Self::RecordMilestone,
-        Self::RecordDetermination,
-        Self::RecordGrade,
-        Self::RecordFiling,
-        Self::WaiveObligation,
-        Self::RecordClockAlerts,
-        Self::RecordOverdue,
-        Self::RecordInquiry,
-        Self::RespondToInquiry,
-        Self::ResolveInquiry,
-        Self::RecordSurveyResponse,
-        Self::DraftNotice,
-        Self::ApproveNotice,
-        Self::RecordNoticeSent,
-        Self::CancelNotice,
-        Self::RecordFact,
-        Self::AdoptCommsPlan,
-        Self::RecordFinding,
-        Self::OpenCompensationProgram,
-        Self::DeclareCompensationNotApplicable,
-        Self::RecordClaimAssessment,
-        Self::OfferSettlement,
-        Self::RecordClaimResponse,
-        Self::SettleClaim,
-        Self::RecordClaimPaid,
-        Self::EscalateClaim,
-        Self::RejectClaim,
-    ];
-
-    /// The stable snake_case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Declare => "declare",
-            Self::ChangeSeverity => "change_severity",
-            Self::Reclassify => "reclassify",
-            Self::UpdateImpact => "update_impact",
-            Self::RecordOccurrence => "record_occurrence",
-            Self::AssignRole => "assign_role",
-            Self::UnassignRole => "unassign_role",
-            Self::SetSubStatus => "set_sub_status",
-            Self::AddEvidence => "add_evidence",
-            Self::RecordCustody => "record_custody",
-            Self::AddAction => "add_action",
-            Self::UpdateAction => "update_action",
-            Self::StartAction => "start_action",
-            Self::CompleteAction => "complete_action",
-            Self::DeferAction => "defer_action",
-            Self::AddNote => "add_note",
-            Self::RecordMilestone => "record_milestone",
-            Self::RecordDetermination => "record_determination",
-            Self::RecordGrade => "record_grade",
-            Self::RecordFiling => "record_filing",
-            Self::WaiveObligation => "waive_obligation",
-            Self::RecordClockAlerts => "record_clock_alerts",
-            Self::RecordOverdue => "record_overdue",
-            Self::RecordInquiry => "record_inquiry",
-            Self::RespondToInquiry => "respond_to_inquiry",
-            Self::ResolveInquiry => "resolve_inquiry",
-            Self::RecordSurveyResponse => "record_survey_response",
-            Self::DraftNotice => "draft_notice",
-            Self::ApproveNotice => "approve_notice",
-            Self::RecordNoticeSent => "record_notice_sent",
-            Self::CancelNotice => "cancel_notice",
-            Self::RecordFact => "record_fact",
-            Self::AdoptCommsPlan => "adopt_comms_plan",
-            Self::RecordFinding => "record_finding",
-            Self::OpenCompensationProgram => "open_compensation_program",
-            Self::DeclareCompensationNotApplicable => "declare_compensation_not_applicable",
-            Self::RecordClaimAssessment => "record_claim_assessment",
-            Self::OfferSettlement => "offer_settlement",
-            Self::RecordClaimResponse => "record_claim_response",
-            Self::SettleClaim => "settle_claim",
-            Self::RecordClaimPaid => "record_claim_paid",
-            Self::EscalateClaim => "escalate_claim",
-            Self::RejectClaim => "reject_claim",
-            Self::Contain => "contain",
-            Self::Disclose => "disclose",
-            Self::Remediate => "remediate",
-            Self::Review => "review",
-            Self::Close => "close",
-            Self::Dismiss => "dismiss",
-        }
-    }
-}
-
-impl fmt::Display for CommandKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Command {
-    /// The command's name.
-    pub fn kind(&self) -> CommandKind {
-        match self {
-            Self::ChangeSeverity { .. } => CommandKind::ChangeSeverity,
-            Self::Reclassify { .. } => CommandKind::Reclassify,
-            Self::UpdateImpact { .. } => CommandKind::UpdateImpact,
-            Self::RecordOccurrence { .. } => CommandKind::RecordOccurrence,
-            Self::AssignRole { .. } => CommandKind::AssignRole,
-            Self::UnassignRole { .. } => CommandKind::UnassignRole,
-            Self::SetSubStatus { .. } => CommandKind::SetSubStatus,
-            Self::AddEvidence(_) => CommandKind::AddEvidence,
-            Self::RecordCustody(_) => CommandKind::RecordCustody,
-            Self::AddAction(_) => CommandKind::AddAction,
-            Self::UpdateAction(_) => CommandKind::UpdateAction,
-            Self::StartAction { .. } => CommandKind::StartAction,
-            Self::CompleteAction { .. } => CommandKind::CompleteAction,
-            Self::DeferAction { .. } => CommandKind::DeferAction,
-            Self::AddNote { .. } => CommandKind::AddNote,
-            Self::RecordMilestone { .. } => CommandKind::RecordMilestone,
-            Self::RecordDetermination { .. } => CommandKind::RecordDetermination,
-            Self::RecordGrade { .. } => CommandKind::RecordGrade,
-            Self::RecordFiling { .. } => CommandKind::RecordFiling,
-            Self::WaiveObligation { .. } => CommandKind::WaiveObligation,
-            Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
-            Self::RecordOverdue { .. } => CommandKind::RecordOverdue,
-            Self::RecordInquiry { .. } => CommandKind::RecordInquiry,
-            Self::RespondToInquiry { .. } => CommandKind::RespondToInquiry,
-            Self::ResolveInquiry { .. } => CommandKind::ResolveInquiry,
-            Self::RecordSurveyResponse(_) => CommandKind::RecordSurveyResponse,
-            Self::DraftNotice(_) => CommandKind::DraftNotice,
-            Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
-            Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
-            Self::CancelNotice { .. } => CommandKind::CancelNotice,
-            Self::RecordFact(_) => CommandKind::RecordFact,
-            Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,
-            Self::RecordFinding(_) => CommandKind::RecordFinding,
-            Self::OpenCompensationProgram { .. } => CommandKind::OpenCompensationProgram,
-            Self::DeclareCompensationNotApplicable { .. } => {
-                CommandKind::DeclareCompensationNotApplicable
-            }
-            Self::RecordClaimAssessment { .. } => CommandKind::RecordClaimAssessment,
-            Self::OfferSettlement { .. } => CommandKind::OfferSettlement,
-            Self::RecordClaimResponse { .. } => CommandKind::RecordClaimResponse,
-            Self::SettleClaim { .. } => CommandKind::SettleClaim,
-            Self::RecordClaimPaid { .. } => CommandKind::RecordClaimPaid,
-            Self::EscalateClaim { .. } => CommandKind::EscalateClaim,
-            Self::RejectClaim { .. } => CommandKind::RejectClaim,
-            Self::Contain { .. } => CommandKind::Contain,
-            Self::Disclose { .. } => CommandKind::Disclose,
-            Self::Remediate {} => CommandKind::Remediate,
-            Self::Review {} => CommandKind::Review,
-            Self::Close {} => CommandKind::Close,
-            Self::Dismiss { .. } => CommandKind::Dismiss,
-        }
-    }
-}
-
-impl Command {
-    /// [`Command::OpenCompensationProgram`] pinned to `policy` ([`Policy::pin`]).
-    ///
-    /// # Errors
-    /// [`CanonicalError`] only if the policy cannot be encoded, which a valid policy always
-    /// can.
-    ///
-    /// # Examples
-    /// ```
-    /// use incident::compensation::reference_securities_policy;
-    /// use incident::id::ProgramId;
-    /// use incident::{Command, Currency, Money};
-    /// let policy = reference_securities_policy();
-    /// let budget = Money::from_minor(500_000_000, Currency::CNY);
-    /// let open = Command::open_compensation_program(ProgramId::new("P-1")?, &policy, Some(budget))?;
-    /// assert!(matches!(open, Command::OpenCompensationProgram { pin, .. } if pin.policy == policy.reference()));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn open_compensation_program(
-        program_id: ProgramId,
-        policy: &Policy,
-        budget: Option<Money>,
-    ) -> Result<Self, CanonicalError> {
-        Ok(Self::OpenCompensationProgram {
-            program_id,
-            pin: policy.pin()?,
-            budget,
-        })
-    }
-
-    /// [`Command::RecordClaimAssessment`] from the pinned policy's [`Decision`] on the claim
-    /// (its customer, cash, remedies and review flag).
-    pub fn record_claim_assessment(
-        program_id: ProgramId,
-        claim_id: ClaimId,
-        decision: &Decision,
-    ) -> Self {
-        Self::RecordClaimAssessment {
-            program_id,
-            claim_id,
-            customer: decision.customer.clone(),
-            assessment: ClaimAssessment::from(decision),
-        }
-    }
 }

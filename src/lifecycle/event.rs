@@ -13,11 +13,11 @@ use crate::regulation::{ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
     comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
-    comms::SurveyResponse, compensation::ClaimAssessment, compensation::ClaimResponse,
-    compensation::PolicyPin, compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence,
-    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
-    id::NoticeId, id::ProgramId, id::SubStatus, ActorId, DetectionSource, IncidentKind, Money,
-    Severity,
+    comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
+    compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
+    compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence, findings::Finding,
+    id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId,
+    id::ProgramId, id::SubStatus, ActorId, DetectionSource, IncidentKind, Money, Severity,
 };
 
 mod display;
@@ -305,6 +305,33 @@ pub enum Event {
         /// The program's cash budget, if it has one (absent when it has none).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         budget: Option<Money>,
+        /// The pinned policy's text, whose digest is the pin's. Absent in events written
+        /// before policies were recorded; claims cannot be assessed under such a program.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy_text: Option<Box<Policy>>,
+        /// The end of the claim window, if the program has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claims_close_at: Option<DateTime<Utc>>,
+    },
+    /// The open compensation program was amended.
+    #[serde(rename = "compensation_program_amended")]
+    CompensationProgramAmended {
+        /// The program.
+        program_id: ProgramId,
+        /// The new budget, when it changed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        budget: Option<Money>,
+        /// The new end of the claim window, when it changed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claims_close_at: Option<DateTime<Utc>>,
+        /// The new policy version's pin, when it changed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin: Option<PolicyPin>,
+        /// The new policy version's text, when it changed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy_text: Option<Box<Policy>>,
+        /// Why.
+        reason: String,
     },
     /// Compensation was declared not applicable.
     #[serde(rename = "compensation_not_applicable")]
@@ -323,6 +350,37 @@ pub enum Event {
         customer: CustomerRef,
         /// What the policy decided.
         assessment: ClaimAssessment,
+        /// The claim's facts the policy decided on; replay re-runs the pinned policy on
+        /// them and refuses a figure it does not give. Absent only in events written before
+        /// assessments carried them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claim: Option<Box<Claim>>,
+    },
+    /// A figure other than the policy's was proposed for a claim.
+    #[serde(rename = "assessment_override_proposed")]
+    AssessmentOverrideProposed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The cash proposed.
+        cash: Money,
+        /// The services proposed.
+        remedies: Vec<Remedy>,
+        /// Why.
+        reason: String,
+    },
+    /// A second person approved the proposed override.
+    #[serde(rename = "assessment_override_approved")]
+    AssessmentOverrideApproved {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// A person reviewed a claim the policy flagged for manual review.
+    #[serde(rename = "claim_reviewed")]
+    ClaimReviewed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// What the reviewer checked and concluded.
+        note: String,
     },
     /// A settlement was offered on a claim.
     #[serde(rename = "settlement_offered")]
@@ -333,6 +391,9 @@ pub enum Event {
         amount: Money,
         /// Services offered alongside.
         remedies: Vec<Remedy>,
+        /// The last moment the offer can be accepted, if it lapses.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        valid_until: Option<DateTime<Utc>>,
     },
     /// The customer's response to the latest offer was recorded.
     #[serde(rename = "claim_response_recorded")]
@@ -361,6 +422,15 @@ pub enum Event {
         amount: Money,
         /// The host's payment reference.
         payment_reference: String,
+    },
+    /// A payment did not reach the customer; the claim is settled again, awaiting a
+    /// reissued payment.
+    #[serde(rename = "claim_payment_failed")]
+    ClaimPaymentFailed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why it failed.
+        reason: String,
     },
     /// A claim was handed to legal.
     #[serde(rename = "claim_escalated")]
@@ -448,6 +518,11 @@ impl Event {
             Self::CompensationProgramOpened { .. } => "compensation_program_opened",
             Self::CompensationNotApplicable { .. } => "compensation_not_applicable",
             Self::ClaimAssessed { .. } => "claim_assessed",
+            Self::CompensationProgramAmended { .. } => "compensation_program_amended",
+            Self::AssessmentOverrideProposed { .. } => "assessment_override_proposed",
+            Self::AssessmentOverrideApproved { .. } => "assessment_override_approved",
+            Self::ClaimReviewed { .. } => "claim_reviewed",
+            Self::ClaimPaymentFailed { .. } => "claim_payment_failed",
             Self::SettlementOffered { .. } => "settlement_offered",
             Self::ClaimResponseRecorded { .. } => "claim_response_recorded",
             Self::ClaimSettled { .. } => "claim_settled",

@@ -13,9 +13,9 @@ use crate::{
     actions::Action, classify::assess_severity, classify::Impact, classify::SeverityAssessment,
     comms::Inquiry, comms::Notice, comms::SurveyResponse, compensation::ClaimCase,
     compensation::ClaimTotals, compensation::CompensationStance, evidence::EvidenceItem,
-    findings::Finding, id::ActionId, id::ClaimId, id::EvidenceId, id::FindingId, id::InquiryId,
-    id::NoticeId, id::SubStatus, id::SurveyResponseId, money::MoneyError, ActorId, DetectionSource,
-    IncidentId, IncidentKind, Severity,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::EvidenceId, id::FindingId,
+    id::InquiryId, id::NoticeId, id::SubStatus, id::SurveyResponseId, money::MoneyError, ActorId,
+    DetectionSource, IncidentId, IncidentKind, Severity,
 };
 
 /// A severity change.
@@ -98,6 +98,9 @@ pub struct Incident {
     pub(crate) claims: BTreeMap<ClaimId, ClaimCase>,
     #[serde(default)]
     pub(crate) claim_totals: Option<ClaimTotals>,
+    /// Each customer's latest claim, so a second claim for one customer is refused.
+    #[serde(default)]
+    pub(crate) claimants: BTreeMap<CustomerRef, ClaimId>,
     /// Actions and planned messages the timer recorded as overdue.
     #[serde(default)]
     pub(crate) overdue: Vec<Overdue>,
@@ -155,6 +158,25 @@ pub enum ApplyError {
         recorded_at: DateTime<Utc>,
         /// When the event before it was recorded.
         previous: DateTime<Utc>,
+    },
+    /// The event's assessment is not what the program's pinned policy gives for the claim
+    /// it carries (or carries no claim under a program whose policy is recorded).
+    #[error("{event} for claim {claim_id} does not reproduce: {problem}")]
+    AssessmentNotReproduced {
+        /// The event.
+        event: &'static str,
+        /// The claim.
+        claim_id: String,
+        /// What differs.
+        problem: String,
+    },
+    /// A program's recorded policy text does not have the digest its pin records.
+    #[error("{event} records a policy text whose digest is not the one pinned for {policy}: the text was altered")]
+    PolicyTextMismatch {
+        /// The event.
+        event: &'static str,
+        /// The pinned policy.
+        policy: String,
     },
     /// The event moves the phase along an edge the lifecycle does not have.
     #[error("{event} cannot apply in phase {phase}")]
@@ -222,6 +244,7 @@ impl Incident {
             compensation: CompensationStance::Undecided,
             claims: BTreeMap::new(),
             claim_totals: None,
+            claimants: BTreeMap::new(),
             overdue: Vec::new(),
         }
     }

@@ -280,17 +280,100 @@ pub enum Unmet {
         /// The program currency.
         expected: Currency,
     },
-    /// An offer or settlement would take the program's settlements beyond its budget.
-    #[error("{amount} more would bring program {program_id}'s settlements beyond its budget of {budget} ({settled} settled so far): offer less, or escalate the claim")]
+    /// An offer would take the program's commitments beyond its budget.
+    #[error("{amount} more would bring program {program_id}'s commitments beyond its budget of {budget} ({settled} already offered, accepted, settled or paid): offer less, amend the program's budget, or escalate the claim")]
     OverBudget {
         /// The program.
         program_id: String,
         /// Its budget.
         budget: Money,
-        /// Settled so far.
+        /// Reserved so far: open and accepted offers, settlements and payments.
         settled: Money,
-        /// The amount offered or settled.
+        /// The amount offered.
         amount: Money,
+    },
+    /// The program was opened before policies were recorded in the log, so its claims'
+    /// assessments could not be replayed.
+    #[error("compensation program {program_id} was opened without the policy's text in the log, so no assessment under it could be replayed: open the program with the policy (Command::open_compensation_program)")]
+    PolicyNotRecorded {
+        /// The program.
+        program_id: String,
+    },
+    /// The claim window has ended.
+    #[error("the claim window of program {program_id} closed at {closed_at}: claims received after it are not assessed under this program")]
+    ClaimWindowClosed {
+        /// The program.
+        program_id: String,
+        /// When it closed.
+        closed_at: DateTime<Utc>,
+    },
+    /// The customer already has a claim still in the program.
+    #[error("customer {customer} already has claim {claim_id} in this program: add new evidence to that claim's review or override instead of a second claim (a new claim is accepted only after the earlier one is rejected)")]
+    DuplicateCustomer {
+        /// The customer.
+        customer: String,
+        /// The claim the customer already has.
+        claim_id: ClaimId,
+    },
+    /// The policy flagged the claim for manual review and none is recorded.
+    #[error("the policy flagged claim {claim_id} for manual review: record the review (RecordClaimReview) before offering")]
+    ReviewRequired {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// An override is proposed and not yet approved.
+    #[error("an override of claim {claim_id}'s assessment awaits approval: have another person approve it (ApproveAssessmentOverride) before going on")]
+    OverridePending {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// An offer is below what the claim is entitled to.
+    #[error("the offer of {offered} on claim {claim_id} is below its entitlement of {entitled}: offer at least the entitlement, or propose an override with its reason")]
+    OfferBelowEntitlement {
+        /// The claim.
+        claim_id: ClaimId,
+        /// What it is entitled to.
+        entitled: Money,
+        /// What was offered.
+        offered: Money,
+    },
+    /// An amount is above the policy's per-customer cap.
+    #[error("{field} is {amount}, above the policy's per-customer cap of {cap}: stay within the cap, or open the program under a policy version with another cap")]
+    AboveCustomerCap {
+        /// The field.
+        field: String,
+        /// The cap.
+        cap: Money,
+        /// The amount given.
+        amount: Money,
+    },
+    /// The latest offer lapsed before the response.
+    #[error("the offer on claim {claim_id} lapsed at {valid_until}: make a new offer")]
+    OfferExpired {
+        /// The claim.
+        claim_id: ClaimId,
+        /// When it lapsed.
+        valid_until: DateTime<Utc>,
+    },
+    /// One person would take two steps the four-eyes rule keeps apart.
+    #[error("{actor} {earlier} claim {claim_id} and may not also {step} it: ask another person")]
+    FourEyes {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The person.
+        actor: ActorId,
+        /// The earlier step, in the past tense ("offered").
+        earlier: String,
+        /// The step refused ("settle").
+        step: String,
+    },
+    /// The incident cannot finish while agreed compensation is unpaid.
+    #[error("compensation agreed but not paid: {}{}; settle and pay them, or escalate them to legal", if accepted.is_empty() { String::new() } else { format!("accepted and not settled: {}", list(accepted)) }, if settled.is_empty() { String::new() } else { format!("{}settled and not paid: {}", if accepted.is_empty() { "" } else { "; " }, list(settled)) })]
+    ClaimsUnpaid {
+        /// Claims accepted and not settled.
+        accepted: Vec<ClaimId>,
+        /// Claims settled and not paid.
+        settled: Vec<ClaimId>,
     },
     /// A payment differs from the settled amount.
     #[error("claim {claim_id} was settled for {settled} but the payment is {paid}: record the settled amount")]

@@ -45,7 +45,7 @@ impl Regulation {
                     ));
                 }
             }
-            out.push(alert(AlertKind::Missed, due));
+            out.push(alert(AlertKind::Missed {}, due));
         }
         out.retain(|a| !facts.alerts.iter().any(|r| r.same_as(a)));
         out

@@ -48,8 +48,9 @@ pub enum AlertKind {
         /// The share, in basis points.
         fraction_bp: u16,
     },
-    /// The due time passed with no filing: the deadline was breached.
-    Missed,
+    /// The due time passed with no filing: the deadline was breached. (A struct variant,
+    /// so that a member planted in it is refused.)
+    Missed {},
 }
 
 /// The regulatory part of the incident's state.
@@ -149,7 +150,7 @@ mod tests {
         let a = ClockAlert {
             regime: RegimeId::from_static("eu-dora"),
             report: ReportId::from_static("initial"),
-            kind: AlertKind::Missed,
+            kind: AlertKind::Missed {},
             due_at: t0,
             at: t0,
         };

@@ -434,7 +434,7 @@ fn timeline(incident: &Incident) -> Vec<TimelineEntry> {
         );
     }
     for alert in &record.alerts {
-        if alert.kind == AlertKind::Missed {
+        if alert.kind == (AlertKind::Missed {}) {
             push(
                 alert.due_at,
                 TimelineEvent::DeadlineMissed {

@@ -121,3 +121,57 @@ pub(crate) fn evidence(
         digest: digest_hex.map(|h| ContentDigest::new(DigestAlgorithm::Sha256, h).unwrap()),
     })
 }
+
+/// Takes one claim from assessment to payment under the open program, the way a claims
+/// desk does: assessed under the recorded policy, reviewed by a second person when the
+/// policy flags it, offered at its entitlement by the current actor, accepted, settled by
+/// `claims.lead` and paid by `payments.clerk` (four eyes at each step).
+pub(crate) fn claim_paid(
+    desk: &mut super::Desk,
+    program: &ProgramId,
+    claim_id: &ClaimId,
+    claim: &compensation::Claim,
+    policy: &compensation::Policy,
+) {
+    let decision = policy.decide(claim).unwrap();
+    let amount = decision.cash();
+    desk.advance(5).run(Command::record_claim_assessment(
+        program.clone(),
+        claim_id.clone(),
+        claim,
+    ));
+    if decision.needs_manual_review() {
+        desk.run_by(
+            "claims.reviewer",
+            Command::RecordClaimReview {
+                claim_id: claim_id.clone(),
+                note: "evidence checked against the ledger".into(),
+            },
+        );
+    }
+    desk.run(Command::OfferSettlement {
+        claim_id: claim_id.clone(),
+        amount,
+        remedies: vec![],
+        valid_until: None,
+    })
+    .run(Command::RecordClaimResponse {
+        claim_id: claim_id.clone(),
+        response: compensation::ClaimResponse::Accepted {},
+    })
+    .run_by(
+        "claims.lead",
+        Command::SettleClaim {
+            claim_id: claim_id.clone(),
+        },
+    )
+    .run_by(
+        "payments.clerk",
+        Command::RecordClaimPaid {
+            claim_id: claim_id.clone(),
+            paid_at: None,
+            amount,
+            payment_reference: "TX-1".into(),
+        },
+    );
+}

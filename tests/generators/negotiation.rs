@@ -10,11 +10,13 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::generators::commands::compensation::{budget, cny, pins, service};
+use crate::generators::commands::compensation::{
+    budget, claim, cny, policies, service, valid_until,
+};
 use crate::generators::pools::placeholder;
 use crate::generators::recipes::{edge_when, pooled_or};
 use crate::generators::scenario::When;
-use crate::generators::values::{claim_id, customer, good_text, program_id};
+use crate::generators::values::{claim_id, good_text, program_id};
 
 /// How a negotiation recipe ends.
 #[derive(Debug, Clone, Copy)]
@@ -26,23 +28,25 @@ enum Ending {
     Rejected,
 }
 
-/// A claim negotiated under the program the recipe opened (pinned to `pin`): assessed,
-/// offered, maybe countered and re-offered, then paid, escalated, rejected or left open.
+/// A claim negotiated under the program the recipe opened (under `policy`): assessed,
+/// reviewed when the policy flags it, offered around its entitlement, maybe countered and
+/// re-offered, then paid (sometimes after a failed payment), escalated, rejected or left
+/// open.
 fn negotiation(
     program_id: ProgramId,
-    pin: PolicyPin,
+    policy: Policy,
 ) -> impl Strategy<Value = Vec<(Command, When)>> {
     (
         pooled_or(claim_id(), ClaimId::new("CLR").unwrap()),
-        customer(),
-        (
-            0i64..1_000_000,
-            0i64..2_000_000,
-            1i64..2_000_000,
-            0i64..2_000_000,
-        ),
+        claim(),
+        (-1_000i64..200_000, 0i64..2_000_000, 0i64..200_000),
         vec(service(), 0..2),
-        prop::bool::weighted(0.5),
+        (
+            prop::bool::weighted(0.5),
+            prop::bool::weighted(0.2),
+            valid_until(),
+            option::weighted(0.2, 0i64..50_000),
+        ),
         prop_oneof![
             1 => Just(Ending::Open),
             4 => Just(Ending::Paid),
@@ -52,36 +56,65 @@ fn negotiation(
         (option::of(Just(placeholder())), edge_when(), good_text()),
     )
         .prop_map(
-            move |(claim_id, customer, amounts, services, counter, ending, payment)| {
-                let (cash, first, asked, second) = amounts;
+            move |(
+                claim_id,
+                claim,
+                amounts,
+                services,
+                (counter, fails, valid_until, bump),
+                ending,
+                payment,
+            )| {
+                let (above, asked, second_above) = amounts;
                 let (paid_at, pay_when, reference) = payment;
                 let now = When::Within(0);
-                let mut steps = vec![
-                    (
-                        Command::RecordClaimAssessment {
-                            program_id: program_id.clone(),
+                let decision = policy.decide(&claim).ok();
+                let mut entitled = decision.as_ref().map_or(0, |d| d.cash().amount_minor());
+                let mut steps = vec![(
+                    Command::record_claim_assessment(program_id.clone(), claim_id.clone(), &claim),
+                    now,
+                )];
+                // Sometimes a second person approves a goodwill top-up first.
+                if let Some(bump) = bump {
+                    entitled += bump;
+                    steps.push((
+                        Command::ProposeAssessmentOverride {
                             claim_id: claim_id.clone(),
-                            customer,
-                            assessment: ClaimAssessment {
-                                policy: pin.policy.clone(),
-                                cash: cny(cash),
-                                remedies: vec![Remedy::NegotiatedSettlement {}],
-                                needs_manual_review: true,
-                            },
+                            cash: cny(entitled),
+                            remedies: vec![],
+                            reason: reference.clone(),
                         },
                         now,
-                    ),
-                    (
-                        Command::OfferSettlement {
+                    ));
+                    steps.push((
+                        Command::ApproveAssessmentOverride {
                             claim_id: claim_id.clone(),
-                            amount: cny(first),
-                            remedies: services,
                         },
                         now,
-                    ),
-                ];
+                    ));
+                }
+                let first = (entitled + above).max(0);
+                if decision.as_ref().is_some_and(Decision::needs_manual_review) {
+                    steps.push((
+                        Command::RecordClaimReview {
+                            claim_id: claim_id.clone(),
+                            note: reference.clone(),
+                        },
+                        now,
+                    ));
+                }
+                steps.push((
+                    Command::OfferSettlement {
+                        claim_id: claim_id.clone(),
+                        amount: cny(first),
+                        remedies: services,
+                        valid_until,
+                    },
+                    now,
+                ));
                 let mut agreed = first;
                 if counter {
+                    let second = (entitled + second_above).max(1);
                     steps.push((
                         Command::RecordClaimResponse {
                             claim_id: claim_id.clone(),
@@ -95,13 +128,20 @@ fn negotiation(
                     steps.push((
                         Command::OfferSettlement {
                             claim_id: claim_id.clone(),
-                            amount: cny(second.max(1)),
+                            amount: cny(second),
                             remedies: vec![],
+                            valid_until: None,
                         },
                         now,
                     ));
-                    agreed = second.max(1);
+                    agreed = second;
                 }
+                let paid = Command::RecordClaimPaid {
+                    claim_id: claim_id.clone(),
+                    paid_at,
+                    amount: cny(agreed),
+                    payment_reference: reference.clone(),
+                };
                 match ending {
                     Ending::Open => {}
                     Ending::Paid => {
@@ -118,15 +158,17 @@ fn negotiation(
                             },
                             now,
                         ));
-                        steps.push((
-                            Command::RecordClaimPaid {
-                                claim_id,
-                                paid_at,
-                                amount: cny(agreed),
-                                payment_reference: reference,
-                            },
-                            pay_when,
-                        ));
+                        steps.push((paid.clone(), pay_when));
+                        if fails {
+                            steps.push((
+                                Command::RecordClaimPaymentFailed {
+                                    claim_id: claim_id.clone(),
+                                    reason: "returned by the bank".into(),
+                                },
+                                now,
+                            ));
+                            steps.push((paid, pay_when));
+                        }
                     }
                     Ending::Escalated => steps.push((
                         Command::EscalateClaim {
@@ -151,19 +193,34 @@ fn negotiation(
 /// Compensation decided: a program opened (and usually a claim or two negotiated under
 /// it), or compensation declared not applicable.
 pub(crate) fn compensation_decision() -> impl Strategy<Value = Vec<(Command, When)>> {
-    let opened =
-        (program_id(), select(pins()), budget()).prop_flat_map(|(program_id, pin, budget)| {
-            let open = Command::OpenCompensationProgram {
-                program_id: program_id.clone(),
-                pin: pin.clone(),
-                budget,
-            };
-            vec(negotiation(program_id, pin).boxed(), 0..3).prop_map(move |claims| {
-                let mut steps = vec![(open.clone(), When::Within(0))];
-                steps.extend(claims.into_iter().flatten());
-                steps
-            })
-        });
+    let opened = (program_id(), select(policies()), budget()).prop_flat_map(
+        |(program_id, policy, budget)| {
+            let open = Command::open_compensation_program(program_id.clone(), &policy, budget);
+            let amended = program_id.clone();
+            (
+                vec(negotiation(program_id, policy).boxed(), 0..3),
+                option::weighted(0.2, 100_000_000i64..1_000_000_000),
+            )
+                .prop_map(move |(claims, more)| {
+                    let mut steps = vec![(open.clone(), When::Within(0))];
+                    // Sometimes the budget runs out first and the board raises it.
+                    if let Some(more) = more {
+                        steps.push((
+                            Command::AmendCompensationProgram {
+                                program_id: amended.clone(),
+                                budget: Some(cny(more)),
+                                claims_close_at: None,
+                                policy: None,
+                                reason: "board raised the budget".into(),
+                            },
+                            When::Within(0),
+                        ));
+                    }
+                    steps.extend(claims.into_iter().flatten());
+                    steps
+                })
+        },
+    );
     prop_oneof![
         3 => opened.boxed(),
         1 => good_text().prop_map(|reason| {

@@ -129,7 +129,7 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             alerts: vec![regulation::ClockAlert {
                 regime: RegimeId::new("eu-dora").unwrap(),
                 report: ReportId::new("initial").unwrap(),
-                kind: regulation::AlertKind::Missed,
+                kind: regulation::AlertKind::Missed {},
                 due_at: at,
                 at,
             }],
@@ -205,26 +205,47 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             ProgramId::new("P-late").unwrap(),
             &reference_securities_policy(),
             None,
-        )
-        .unwrap(),
+        ),
+        Command::AmendCompensationProgram {
+            program_id: ProgramId::new("P1").unwrap(),
+            budget: Some(cny(1_000_000)),
+            claims_close_at: None,
+            policy: None,
+            reason: "board approved a larger budget".into(),
+        },
         Command::DeclareCompensationNotApplicable {
             reason: "no loss".into(),
         },
-        Command::RecordClaimAssessment {
-            program_id: ProgramId::new("P1").unwrap(),
-            claim_id: ClaimId::new("CL-late").unwrap(),
-            customer: CustomerRef::new("C-0001").unwrap(),
-            assessment: ClaimAssessment {
-                policy: reference_securities_policy().reference(),
-                cash: cny(10_000),
-                remedies: vec![Remedy::FeeWaiver { months: 3 }],
-                needs_manual_review: false,
-            },
+        Command::record_claim_assessment(
+            ProgramId::new("P1").unwrap(),
+            ClaimId::new("CL-late").unwrap(),
+            &Claim::builder(
+                CustomerRef::new("C-0001").unwrap(),
+                Tier::Standard,
+                cny(10_000),
+                EvidenceStrength::None,
+            )
+            .build()
+            .unwrap(),
+        ),
+        Command::ProposeAssessmentOverride {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            cash: cny(20_000),
+            remedies: vec![],
+            reason: "goodwill top-up agreed by the claims committee".into(),
+        },
+        Command::ApproveAssessmentOverride {
+            claim_id: ClaimId::new("CL1").unwrap(),
+        },
+        Command::RecordClaimReview {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            note: "statements checked".into(),
         },
         Command::OfferSettlement {
             claim_id: ClaimId::new("CL1").unwrap(),
             amount: cny(10_000),
             remedies: vec![],
+            valid_until: None,
         },
         Command::RecordClaimResponse {
             claim_id: ClaimId::new("CL1").unwrap(),
@@ -246,6 +267,10 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         Command::RejectClaim {
             claim_id: ClaimId::new("CL1").unwrap(),
             reason: "not a customer during the incident window".into(),
+        },
+        Command::RecordClaimPaymentFailed {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: "returned by the bank".into(),
         },
         Command::Contain {
             contained_at: Some(at),

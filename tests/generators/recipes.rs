@@ -346,23 +346,48 @@ fn with_clock(commands: Vec<(Command, When)>) -> impl Strategy<Value = Vec<Raw>>
         .prop_map(second_person_approves)
 }
 
-/// Four eyes in recipes: a notice the recipe drafted is approved by someone else (random
-/// commands still try self-approval, so the guard is exercised both ways).
+/// Four eyes in recipes: a notice the recipe drafted is approved by someone else, and a
+/// claim is reviewed by someone other than its assessor, settled by someone other than the
+/// person who made the offer, paid by someone other than its settler, its override approved
+/// by someone other than its proposer (random commands still try the same person, so the
+/// guards are exercised both ways).
 fn second_person_approves(mut raws: Vec<Raw>) -> Vec<Raw> {
-    let mut drafted_by = std::collections::BTreeMap::new();
+    use std::collections::BTreeMap;
+    let mut drafted_by = BTreeMap::new();
+    let mut claim_by: BTreeMap<(ClaimId, &str), &str> = BTreeMap::new();
+    let other = |actor: &str| {
+        let i = ACTORS.iter().position(|a| *a == actor).unwrap_or(0);
+        ACTORS[(i + 1) % ACTORS.len()]
+    };
     for raw in &mut raws {
-        match &raw.command {
+        let (claim, step, earlier) = match &raw.command {
             Command::DraftNotice(draft) => {
                 drafted_by.insert(draft.notice_id.clone(), raw.actor);
+                continue;
             }
-            Command::ApproveNotice { notice_id }
-                if drafted_by.get(notice_id) == Some(&raw.actor) =>
-            {
-                let i = ACTORS.iter().position(|a| *a == raw.actor).unwrap_or(0);
-                raw.actor = ACTORS[(i + 1) % ACTORS.len()];
+            Command::ApproveNotice { notice_id } => {
+                if drafted_by.get(notice_id) == Some(&raw.actor) {
+                    raw.actor = other(raw.actor);
+                }
+                continue;
             }
-            _ => {}
+            Command::RecordClaimAssessment { claim_id, .. } => (claim_id, "assessed", None),
+            Command::RecordClaimReview { claim_id, .. } => (claim_id, "reviewed", Some("assessed")),
+            Command::ProposeAssessmentOverride { claim_id, .. } => (claim_id, "proposed", None),
+            Command::ApproveAssessmentOverride { claim_id } => {
+                (claim_id, "approved", Some("proposed"))
+            }
+            Command::OfferSettlement { claim_id, .. } => (claim_id, "offered", None),
+            Command::SettleClaim { claim_id } => (claim_id, "settled", Some("offered")),
+            Command::RecordClaimPaid { claim_id, .. } => (claim_id, "paid", Some("settled")),
+            _ => continue,
+        };
+        if let Some(earlier) = earlier {
+            if claim_by.get(&(claim.clone(), earlier)) == Some(&raw.actor) {
+                raw.actor = other(raw.actor);
+            }
         }
+        claim_by.insert((claim.clone(), step), raw.actor);
     }
     raws
 }

@@ -176,7 +176,7 @@ fn retime(command: &mut Command, when: When, detected: DateTime<Utc>, now: DateT
                 alert.at = pick;
                 alert.due_at = match alert.kind {
                     regulation::AlertKind::Reminder { .. } => pick + Duration::hours(1),
-                    regulation::AlertKind::Missed => pick,
+                    regulation::AlertKind::Missed {} => pick,
                 };
             }
         }

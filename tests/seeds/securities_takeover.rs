@@ -124,14 +124,11 @@ pub(crate) fn securities_takeover_until_review() -> Desk {
             Some(Measure::ResetPasswords),
         ))
         .run(complete("R-1"))
-        .run(
-            Command::open_compensation_program(
-                ProgramId::new("SEC-COMP-1").unwrap(),
-                &reference_securities_policy(),
-                None,
-            )
-            .unwrap(),
-        );
+        .run(Command::open_compensation_program(
+            ProgramId::new("SEC-COMP-1").unwrap(),
+            &reference_securities_policy(),
+            None,
+        ));
     let r = desk.reject(Command::DeclareCompensationNotApplicable {
         reason: "n/a".into(),
     });

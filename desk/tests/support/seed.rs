@@ -507,14 +507,11 @@ pub fn platform_theft_until_review() -> Desk {
             action_id: ActionId::new("R-3").unwrap(),
             reason: "HSM delivery in Q3; keys rotated meanwhile".into(),
         })
-        .run(
-            Command::open_compensation_program(
-                ProgramId::new("CP-2026-03").unwrap(),
-                &reference_platform_policy(),
-                Some(Money::from_minor(200_000_000, Currency::CNY)),
-            )
-            .unwrap(),
-        )
+        .run(Command::open_compensation_program(
+            ProgramId::new("CP-2026-03").unwrap(),
+            &reference_platform_policy(),
+            Some(Money::from_minor(200_000_000, Currency::CNY)),
+        ))
         .run(Command::Remediate {});
     assert_eq!(desk.incident.phase(), Phase::Remediated);
 

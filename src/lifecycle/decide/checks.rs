@@ -21,13 +21,15 @@ pub(super) const OPEN_CLAIM: &[ClaimStatus] = &[
     ClaimStatus::Countered,
 ];
 
-/// The claim statuses from which a claim can be handed to legal: not agreed yet, or agreed
-/// but not settled (when the budget cannot take it, for instance).
+/// The claim statuses from which a claim can be handed to legal: any but a final one, and
+/// after payment too (a dispute of what was agreed or paid).
 pub(super) const ESCALABLE_CLAIM: &[ClaimStatus] = &[
     ClaimStatus::Assessed,
     ClaimStatus::Offered,
     ClaimStatus::Countered,
     ClaimStatus::Accepted,
+    ClaimStatus::Settled,
+    ClaimStatus::Paid,
 ];
 
 /// Collects unmet preconditions so that all of them are reported together.

@@ -1,34 +1,53 @@
-//! Deciding commands about the compensation program and the negotiation of each claim.
+//! Deciding commands about the compensation program and each claim's assessment: opening
+//! the program under a recorded policy, assessing claims by running that policy, overrides
+//! and manual reviews. Negotiation and payment are in `settlement.rs`.
 
 use chrono::{DateTime, Utc};
 
-use super::checks::{
-    duplicate, no_change, unknown, Checks, ESCALABLE_CLAIM, MAX_SHORT, MAX_TITLE, OPEN_CLAIM,
-};
+use super::checks::{duplicate, no_change, unknown, Checks, MAX_SHORT};
+use crate::compensation::Claim;
 use crate::compensation::{
-    ClaimAssessment, ClaimCase, ClaimResponse, ClaimStatus, CompensationStance, PolicyPin, Remedy,
+    ClaimAssessment, ClaimCase, ClaimStatus, CompensationStance, Policy, PolicyPin, Remedy,
 };
-use crate::id::{ClaimId, CustomerRef, ProgramId};
-use crate::{Currency, Money};
+use crate::id::{ClaimId, ProgramId};
+use crate::{ActorId, Money};
 use crate::{Event, Incident, Unmet};
+
+/// The open program a claim command works under: its id, pin, recorded policy, budget and
+/// claim window.
+pub(super) struct OpenProgram<'a> {
+    pub(super) id: &'a ProgramId,
+    pub(super) pin: &'a PolicyPin,
+    pub(super) policy: Option<&'a Policy>,
+    pub(super) budget: Option<Money>,
+    pub(super) claims_close_at: Option<DateTime<Utc>>,
+}
 
 impl Incident {
     /// [`Command::OpenCompensationProgram`].
     pub(super) fn open_compensation_program(
         &self,
         c: &mut Checks,
+        now: DateTime<Utc>,
         program_id: &ProgramId,
-        pin: &PolicyPin,
+        policy: &Policy,
         budget: &Option<Money>,
+        claims_close_at: &Option<DateTime<Utc>>,
     ) -> Event {
-        if let Some(budget) = budget {
-            c.currency("budget", *budget, pin.currency);
-            if !budget.is_positive() {
-                c.push(Unmet::Invalid {
-                    field: "budget".to_owned(),
-                    problem: format!("{budget} is not positive; give a positive budget or none"),
+        let pin = match policy.pin() {
+            Ok(pin) => Some(pin),
+            Err(e) => {
+                c.push(Unmet::Unencodable {
+                    detail: e.to_string(),
                 });
+                None
             }
+        };
+        if let Some(budget) = budget {
+            budget_ok(c, *budget, policy.currency());
+        }
+        if let Some(close) = claims_close_at {
+            c.not_before("claims_close_at", *close, "now", now);
         }
         if let CompensationStance::ProgramOpened {
             program_id: open, ..
@@ -40,9 +59,86 @@ impl Incident {
         }
         Event::CompensationProgramOpened {
             program_id: program_id.clone(),
-            policy: pin.policy.to_string(),
-            pin: Some(pin.clone()),
+            policy: policy.reference().to_string(),
+            pin,
             budget: *budget,
+            policy_text: Some(Box::new(policy.clone())),
+            claims_close_at: *claims_close_at,
+        }
+    }
+
+    /// [`Command::AmendCompensationProgram`]: a budget no lower than what is reserved, a
+    /// claim window that ends no earlier than now, a later version of the same policy in
+    /// the same currency, and at least one change.
+    pub(super) fn amend_compensation_program(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        program_id: &ProgramId,
+        (budget, claims_close_at, policy): (
+            &Option<Money>,
+            &Option<DateTime<Utc>>,
+            Option<&Policy>,
+        ),
+        reason: &str,
+    ) -> Event {
+        let mut pin = None;
+        if let Some(program) = self.claim_program(c) {
+            if program.id != program_id {
+                c.push(unknown("compensation program", program_id));
+            }
+            if let Some(budget) = budget {
+                budget_ok(c, *budget, program.pin.currency);
+                let reserved = self.claim_totals.map(|t| t.reserved);
+                if let Some(reserved) = reserved.filter(|r| {
+                    r.currency() == budget.currency() && budget.amount_minor() < r.amount_minor()
+                }) {
+                    c.push(Unmet::Invalid {
+                        field: "budget".to_owned(),
+                        problem: format!("{budget} is less than the {reserved} already offered, accepted, settled or paid; give at least that"),
+                    });
+                }
+            }
+            if let Some(policy) = policy {
+                let (old, new) = (&program.pin.policy, policy.reference());
+                if new.id != old.id
+                    || new.version <= old.version
+                    || policy.currency() != program.pin.currency
+                {
+                    c.push(Unmet::Invalid {
+                        field: "policy".to_owned(),
+                        problem: format!("{new} in {} does not follow {old} in {}: amend with a later version of the same policy in the same currency", policy.currency(), program.pin.currency),
+                    });
+                }
+                match policy.pin() {
+                    Ok(p) => pin = Some(p),
+                    Err(e) => c.push(Unmet::Unencodable {
+                        detail: e.to_string(),
+                    }),
+                }
+            }
+        }
+        if let Some(close) = claims_close_at {
+            c.not_before("claims_close_at", *close, "now", now);
+        }
+        if budget.is_none() && claims_close_at.is_none() && policy.is_none() {
+            c.push(no_change(
+                "the amendment changes neither budget, claim window nor policy",
+            ));
+        }
+        c.text(
+            "reason",
+            reason,
+            "why the program changes (a board decision, a corrected rule)",
+            MAX_SHORT,
+        );
+        Event::CompensationProgramAmended {
+            program_id: program_id.clone(),
+            budget: *budget,
+            claims_close_at: *claims_close_at,
+            pin,
+            policy_text: policy.map(|p| Box::new(p.clone())),
+            reason: reason.to_owned(),
         }
     }
 
@@ -69,214 +165,198 @@ impl Incident {
         }
     }
 
-    /// [`Command::RecordClaimAssessment`].
+    /// [`Command::RecordClaimAssessment`]: runs the recorded policy on the claim.
     pub(super) fn record_claim_assessment(
         &self,
         c: &mut Checks,
+        now: DateTime<Utc>,
         program_id: &ProgramId,
         claim_id: &ClaimId,
-        customer: &CustomerRef,
-        assessment: &ClaimAssessment,
-    ) -> Event {
-        if let Some((open, pin)) = self.claim_program(c) {
-            if open != program_id {
+        claim: &Claim,
+    ) -> Vec<Event> {
+        let mut assessment = None;
+        if let Some(program) = self.claim_program(c) {
+            if program.id != program_id {
                 c.push(unknown("compensation program", program_id));
             }
-            if assessment.policy != pin.policy {
-                c.push(Unmet::PolicyMismatch {
-                    pinned: pin.policy.clone(),
-                    given: assessment.policy.clone(),
+            if let Some(closed_at) = program.claims_close_at.filter(|close| now > *close) {
+                c.push(Unmet::ClaimWindowClosed {
+                    program_id: program.id.to_string(),
+                    closed_at,
                 });
             }
-            c.amount("assessment.cash", assessment.cash, pin.currency);
+            match program.policy {
+                None => c.push(Unmet::PolicyNotRecorded {
+                    program_id: program.id.to_string(),
+                }),
+                Some(policy) => match policy.decide(claim) {
+                    Ok(decision) => assessment = Some(ClaimAssessment::from(&decision)),
+                    Err(e) => c.push(Unmet::Invalid {
+                        field: "claim".to_owned(),
+                        problem: e.to_string(),
+                    }),
+                },
+            }
         }
         if self.claims.contains_key(claim_id) {
             c.push(duplicate("claim", claim_id));
         }
-        if let Some(mut totals) = self.claim_totals {
-            c.fits("assessment.cash", totals.add_claim(assessment.cash));
+        if let Some(earlier) = self.claimants.get(claim.customer()) {
+            let rejected = self
+                .claims
+                .get(earlier)
+                .is_some_and(|case| case.status == ClaimStatus::Rejected);
+            if !rejected {
+                c.push(Unmet::DuplicateCustomer {
+                    customer: claim.customer().to_string(),
+                    claim_id: earlier.clone(),
+                });
+            }
         }
-        Event::ClaimAssessed {
-            program_id: program_id.clone(),
-            claim_id: claim_id.clone(),
-            customer: customer.clone(),
-            assessment: assessment.clone(),
+        if let (Some(a), Some(mut totals)) = (&assessment, self.claim_totals) {
+            c.fits("claim", totals.add_claim(a.cash));
         }
+        // Without an assessment an unmet precondition is already pushed: the command is
+        // rejected and records nothing.
+        assessment
+            .map(|assessment| Event::ClaimAssessed {
+                program_id: program_id.clone(),
+                claim_id: claim_id.clone(),
+                customer: claim.customer().clone(),
+                assessment,
+                claim: Some(Box::new(claim.clone())),
+            })
+            .into_iter()
+            .collect()
     }
 
-    /// [`Command::OfferSettlement`].
-    pub(super) fn offer_settlement(
+    /// [`Command::ProposeAssessmentOverride`].
+    pub(super) fn propose_assessment_override(
         &self,
         c: &mut Checks,
         claim_id: &ClaimId,
-        amount: &Money,
+        cash: Money,
         remedies: &[Remedy],
+        reason: &str,
     ) -> Event {
-        if let Some((program_id, pin)) = self.claim_program(c) {
-            c.amount("amount", *amount, pin.currency);
-            c.offered_services(remedies, pin.currency);
-            if amount.currency() == pin.currency {
-                self.within_budget(c, program_id, *amount);
-            }
+        if let Some(program) = self.claim_program(c) {
+            c.amount("cash", cash, program.pin.currency);
+            c.offered_services(remedies, program.pin.currency);
+            within_cap(c, "cash", cash, program.policy);
         }
-        self.claim_status(
+        let case = self.claim_status(
             c,
             claim_id,
             &[ClaimStatus::Assessed, ClaimStatus::Countered],
         );
-        if amount.is_zero() && remedies.is_empty() {
-            c.push(Unmet::Invalid {
-                field: "amount".to_owned(),
-                problem: "the offer gives nothing; offer cash, services or both".to_owned(),
+        if case.is_some_and(|case| case.pending_override().is_some()) {
+            c.push(Unmet::OverridePending {
+                claim_id: claim_id.clone(),
             });
         }
-        Event::SettlementOffered {
-            claim_id: claim_id.clone(),
-            amount: *amount,
-            remedies: remedies.to_owned(),
-        }
-    }
-
-    /// [`Command::RecordClaimResponse`].
-    pub(super) fn record_claim_response(
-        &self,
-        c: &mut Checks,
-        claim_id: &ClaimId,
-        response: &ClaimResponse,
-    ) -> Event {
-        let program = self.claim_program(c);
-        self.claim_status(c, claim_id, &[ClaimStatus::Offered]);
-        if let ClaimResponse::Countered { amount, note } = response {
-            if let Some((_, pin)) = program {
-                c.amount("response.amount", *amount, pin.currency);
-            }
-            c.optional_text(
-                "response.note",
-                note.as_ref(),
-                "what the customer asked for, or leave it out",
-                MAX_SHORT,
-            );
-        }
-        Event::ClaimResponseRecorded {
-            claim_id: claim_id.clone(),
-            response: response.clone(),
-        }
-    }
-
-    /// [`Command::SettleClaim`].
-    pub(super) fn settle_claim(&self, c: &mut Checks, claim_id: &ClaimId) -> Event {
-        let program = self.claim_program(c);
-        let case = self.claim_status(c, claim_id, &[ClaimStatus::Accepted]);
-        let accepted = case
-            .filter(|case| case.status == ClaimStatus::Accepted)
-            .and_then(ClaimCase::latest_offer)
-            .map(|offer| offer.amount);
-        if case.is_some_and(|case| case.status == ClaimStatus::Accepted) && accepted.is_none() {
-            c.push(Unmet::Invalid {
-                field: "claim_id".to_owned(),
-                problem: "the claim has no offer to settle for".to_owned(),
-            });
-        }
-        if let (Some(amount), Some(mut totals)) = (accepted, self.claim_totals) {
-            c.fits(
-                "amount",
-                totals.shift(ClaimStatus::Accepted, ClaimStatus::Settled, Some(amount)),
-            );
-        }
-        if let (Some(amount), Some((program_id, _))) = (accepted, program) {
-            self.within_budget(c, program_id, amount);
-        }
-        Event::ClaimSettled {
-            claim_id: claim_id.clone(),
-            // Without an accepted offer the command is rejected and this unused.
-            amount: accepted.unwrap_or(Money::zero(Currency::CNY)),
-        }
-    }
-
-    /// [`Command::RecordClaimPaid`].
-    pub(super) fn record_claim_paid(
-        &self,
-        c: &mut Checks,
-        now: DateTime<Utc>,
-        claim_id: &ClaimId,
-        paid_at: &Option<DateTime<Utc>>,
-        amount: &Money,
-        payment_reference: &str,
-    ) -> Event {
-        let program = self.claim_program(c);
-        if let Some((_, pin)) = program {
-            c.amount("amount", *amount, pin.currency);
-        }
-        let paid_at = paid_at.unwrap_or(now);
-        c.not_future("paid_at", paid_at, now);
-        if let Some(case) = self.claim_status(c, claim_id, &[ClaimStatus::Settled]) {
-            if let (Some(settled), Some(settled_at)) = (case.settled, case.settled_at) {
-                if settled != *amount {
-                    c.push(Unmet::PaymentMismatch {
-                        claim_id: claim_id.clone(),
-                        settled,
-                        paid: *amount,
-                    });
-                }
-                c.not_before("paid_at", paid_at, "settled_at", settled_at);
-            }
-        }
-        if let Some(mut totals) = self.claim_totals {
-            c.fits(
-                "amount",
-                totals.shift(ClaimStatus::Settled, ClaimStatus::Paid, Some(*amount)),
-            );
-        }
-        c.text(
-            "payment_reference",
-            payment_reference,
-            "the host's payment reference (a transfer id, not an account number)",
-            MAX_TITLE,
-        );
-        Event::ClaimPaid {
-            claim_id: claim_id.clone(),
-            paid_at,
-            amount: *amount,
-            payment_reference: payment_reference.to_owned(),
-        }
-    }
-
-    /// [`Command::EscalateClaim`].
-    pub(super) fn escalate_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
-        self.claim_program(c);
-        self.claim_status(c, claim_id, ESCALABLE_CLAIM);
         c.text(
             "reason",
             reason,
-            "why legal takes the claim over",
+            "why the policy's figure does not stand",
             MAX_SHORT,
         );
-        Event::ClaimEscalated {
+        Event::AssessmentOverrideProposed {
             claim_id: claim_id.clone(),
+            cash,
+            remedies: remedies.to_owned(),
             reason: reason.to_owned(),
         }
     }
 
-    /// [`Command::RejectClaim`].
-    pub(super) fn reject_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
+    /// [`Command::ApproveAssessmentOverride`]: by another person than the proposer.
+    pub(super) fn approve_assessment_override(
+        &self,
+        c: &mut Checks,
+        actor: &ActorId,
+        claim_id: &ClaimId,
+    ) -> Event {
         self.claim_program(c);
-        self.claim_status(c, claim_id, OPEN_CLAIM);
-        c.text("reason", reason, "why the claim is rejected", MAX_SHORT);
-        Event::ClaimRejected {
+        if let Some(case) = self.claim_status(
+            c,
+            claim_id,
+            &[ClaimStatus::Assessed, ClaimStatus::Countered],
+        ) {
+            match case.pending_override() {
+                None => c.push(no_change(format!(
+                    "claim {claim_id} has no override awaiting approval"
+                ))),
+                Some(o) => four_eyes(
+                    c,
+                    claim_id,
+                    actor,
+                    Some(&o.proposed_by),
+                    "proposed the override for",
+                    "approve the override of",
+                ),
+            }
+        }
+        Event::AssessmentOverrideApproved {
             claim_id: claim_id.clone(),
-            reason: reason.to_owned(),
         }
     }
 
-    /// The open program under which claims are negotiated, with its pin; pushes why there
-    /// is none.
-    pub(super) fn claim_program(&self, c: &mut Checks) -> Option<(&ProgramId, &PolicyPin)> {
+    /// [`Command::RecordClaimReview`]: by another person than the assessor.
+    pub(super) fn record_claim_review(
+        &self,
+        c: &mut Checks,
+        actor: &ActorId,
+        claim_id: &ClaimId,
+        note: &str,
+    ) -> Event {
+        self.claim_program(c);
+        if let Some(case) = self.claim_status(
+            c,
+            claim_id,
+            &[ClaimStatus::Assessed, ClaimStatus::Countered],
+        ) {
+            if !case.awaits_review() {
+                c.push(no_change(format!(
+                    "claim {claim_id} does not await a manual review"
+                )));
+            }
+            four_eyes(
+                c,
+                claim_id,
+                actor,
+                case.assessed_by.as_ref(),
+                "recorded the assessment of",
+                "review",
+            );
+        }
+        c.text(
+            "note",
+            note,
+            "what the reviewer checked and concluded",
+            MAX_SHORT,
+        );
+        Event::ClaimReviewed {
+            claim_id: claim_id.clone(),
+            note: note.to_owned(),
+        }
+    }
+
+    /// The open program under which claims are negotiated; pushes why there is none.
+    pub(super) fn claim_program(&self, c: &mut Checks) -> Option<OpenProgram<'_>> {
         match &self.compensation {
             CompensationStance::ProgramOpened {
                 program_id,
                 pin: Some(pin),
+                policy_text,
+                budget,
+                claims_close_at,
                 ..
-            } => Some((program_id, pin)),
+            } => Some(OpenProgram {
+                id: program_id,
+                pin,
+                policy: policy_text.as_deref(),
+                budget: *budget,
+                claims_close_at: *claims_close_at,
+            }),
             CompensationStance::ProgramOpened {
                 program_id,
                 pin: None,
@@ -291,33 +371,6 @@ impl Incident {
                 c.push(Unmet::NoCompensationProgram);
                 None
             }
-        }
-    }
-
-    /// Pushes [`Unmet::OverBudget`] when `amount` more would take the program's settlements
-    /// beyond its budget.
-    pub(super) fn within_budget(&self, c: &mut Checks, program_id: &ProgramId, amount: Money) {
-        let (
-            CompensationStance::ProgramOpened {
-                budget: Some(budget),
-                ..
-            },
-            Some(totals),
-        ) = (&self.compensation, &self.claim_totals)
-        else {
-            return;
-        };
-        let after = totals
-            .settled
-            .amount_minor()
-            .checked_add(amount.amount_minor());
-        if after.is_none_or(|after| after > budget.amount_minor()) {
-            c.push(Unmet::OverBudget {
-                program_id: program_id.to_string(),
-                budget: *budget,
-                settled: totals.settled,
-                amount,
-            });
         }
     }
 
@@ -344,5 +397,48 @@ impl Incident {
                 Some(case)
             }
         }
+    }
+}
+
+/// A program budget: positive, in the policy currency.
+fn budget_ok(c: &mut Checks, budget: Money, currency: crate::Currency) {
+    c.currency("budget", budget, currency);
+    if !budget.is_positive() {
+        c.push(Unmet::Invalid {
+            field: "budget".to_owned(),
+            problem: format!("{budget} is not positive; give a positive budget or none"),
+        });
+    }
+}
+
+/// Pushes [`Unmet::AboveCustomerCap`] when `amount` exceeds the recorded policy's cap.
+pub(super) fn within_cap(c: &mut Checks, field: &str, amount: Money, policy: Option<&Policy>) {
+    if let Some(cap) = policy.map(Policy::customer_cap) {
+        if cap.currency() == amount.currency() && amount.amount_minor() > cap.amount_minor() {
+            c.push(Unmet::AboveCustomerCap {
+                field: field.to_owned(),
+                cap,
+                amount,
+            });
+        }
+    }
+}
+
+/// Pushes [`Unmet::FourEyes`] when `actor` took the earlier step too.
+pub(super) fn four_eyes(
+    c: &mut Checks,
+    claim_id: &ClaimId,
+    actor: &ActorId,
+    earlier_by: Option<&ActorId>,
+    earlier: &str,
+    step: &str,
+) {
+    if earlier_by == Some(actor) {
+        c.push(Unmet::FourEyes {
+            claim_id: claim_id.clone(),
+            actor: actor.clone(),
+            earlier: earlier.to_owned(),
+            step: step.to_owned(),
+        });
     }
 }

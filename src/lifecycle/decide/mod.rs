@@ -13,6 +13,7 @@ mod findings;
 mod notices;
 mod phases;
 mod regulatory;
+mod settlement;
 mod timer;
 mod triage;
 
@@ -285,35 +286,86 @@ impl Incident {
             Command::RecordFinding(finding) => vec![self.record_finding(c, finding)],
             Command::OpenCompensationProgram {
                 program_id,
-                pin,
+                policy,
                 budget,
-            } => vec![self.open_compensation_program(c, program_id, pin, budget)],
+                claims_close_at,
+            } => vec![self.open_compensation_program(
+                c,
+                now,
+                program_id,
+                policy,
+                budget,
+                claims_close_at,
+            )],
+            Command::AmendCompensationProgram {
+                program_id,
+                budget,
+                claims_close_at,
+                policy,
+                reason,
+            } => vec![self.amend_compensation_program(
+                c,
+                now,
+                program_id,
+                (budget, claims_close_at, policy.as_deref()),
+                reason,
+            )],
             Command::DeclareCompensationNotApplicable { reason } => {
                 vec![self.declare_compensation_not_applicable(c, reason)]
             }
             Command::RecordClaimAssessment {
                 program_id,
                 claim_id,
-                customer,
-                assessment,
-            } => {
-                vec![self.record_claim_assessment(c, program_id, claim_id, customer, assessment)]
+                claim,
+            } => self.record_claim_assessment(c, now, program_id, claim_id, claim),
+            other => self.claim_events(c, ctx, other),
+        }
+    }
+
+    /// The events of a command about one claim's negotiation and payment, and the phase
+    /// transitions.
+    fn claim_events(&self, c: &mut Checks, ctx: &Context, command: &Command) -> Vec<Event> {
+        let now = ctx.at();
+        let actor = ctx.actor();
+        match command {
+            Command::ProposeAssessmentOverride {
+                claim_id,
+                cash,
+                remedies,
+                reason,
+            } => vec![self.propose_assessment_override(c, claim_id, *cash, remedies, reason)],
+            Command::ApproveAssessmentOverride { claim_id } => {
+                vec![self.approve_assessment_override(c, actor, claim_id)]
+            }
+            Command::RecordClaimReview { claim_id, note } => {
+                vec![self.record_claim_review(c, actor, claim_id, note)]
             }
             Command::OfferSettlement {
                 claim_id,
                 amount,
                 remedies,
-            } => vec![self.offer_settlement(c, claim_id, amount, remedies)],
+                valid_until,
+            } => vec![self.offer_settlement(c, now, claim_id, *amount, remedies, valid_until)],
             Command::RecordClaimResponse { claim_id, response } => {
-                vec![self.record_claim_response(c, claim_id, response)]
+                vec![self.record_claim_response(c, now, claim_id, response)]
             }
-            Command::SettleClaim { claim_id } => vec![self.settle_claim(c, claim_id)],
+            Command::SettleClaim { claim_id } => vec![self.settle_claim(c, actor, claim_id)],
             Command::RecordClaimPaid {
                 claim_id,
                 paid_at,
                 amount,
                 payment_reference,
-            } => vec![self.record_claim_paid(c, now, claim_id, paid_at, amount, payment_reference)],
+            } => vec![self.record_claim_paid(
+                c,
+                (now, actor),
+                claim_id,
+                paid_at,
+                *amount,
+                payment_reference,
+            )],
+            Command::RecordClaimPaymentFailed { claim_id, reason } => {
+                vec![self.record_claim_payment_failed(c, claim_id, reason)]
+            }
             Command::EscalateClaim { claim_id, reason } => {
                 vec![self.escalate_claim(c, claim_id, reason)]
             }

@@ -60,6 +60,7 @@ impl Incident {
     /// [`Command::Close {}`].
     pub(super) fn close(&self, c: &mut Checks, ctx: &Context<'_>) -> Event {
         self.reports_guard(c, ctx);
+        self.claims_paid_guard(c);
         Event::Closed {}
     }
 
@@ -88,6 +89,7 @@ impl Incident {
 
     /// [`Command::Dismiss`].
     pub(super) fn dismiss(&self, c: &mut Checks, rationale: &str) -> Event {
+        self.claims_paid_guard(c);
         c.text(
             "rationale",
             rationale,

@@ -148,7 +148,7 @@ impl Incident {
                 AlertKind::Reminder { fraction_bp } => {
                     alert.at < alert.due_at && fraction_bp > 0 && fraction_bp < 10_000
                 }
-                AlertKind::Missed => alert.at >= alert.due_at,
+                AlertKind::Missed {} => alert.at >= alert.due_at,
             };
             if !consistent {
                 c.push(Unmet::Invalid {

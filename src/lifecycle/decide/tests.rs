@@ -381,8 +381,7 @@ mod guards {
                 ProgramId::new("P").unwrap(),
                 &crate::compensation::reference_securities_policy(),
                 None,
-            )
-            .unwrap(),
+            ),
             12,
         );
         run(&mut i, Command::Remediate {}, 13);
@@ -723,9 +722,9 @@ mod guards {
     fn a_missed_deadline_alert_falls_at_or_after_its_due_time() {
         use crate::regulation::AlertKind::Missed;
         let i = declared();
-        assert!(alert_at(&i, Missed, t(10)).is_ok());
-        assert!(alert_at(&i, Missed, t(12)).is_ok());
-        let r = alert_at(&i, Missed, t(9)).unwrap_err();
+        assert!(alert_at(&i, Missed {}, t(10)).is_ok());
+        assert!(alert_at(&i, Missed {}, t(12)).is_ok());
+        let r = alert_at(&i, Missed {}, t(9)).unwrap_err();
         assert_eq!(codes(&r), ["invalid"]);
     }
 }

@@ -67,6 +67,11 @@ impl std::fmt::Display for Event {
             Self::CompensationProgramOpened { .. }
             | Self::CompensationNotApplicable { .. }
             | Self::ClaimAssessed { .. }
+            | Self::CompensationProgramAmended { .. }
+            | Self::AssessmentOverrideProposed { .. }
+            | Self::AssessmentOverrideApproved { .. }
+            | Self::ClaimReviewed { .. }
+            | Self::ClaimPaymentFailed { .. }
             | Self::SettlementOffered { .. }
             | Self::ClaimResponseRecorded { .. }
             | Self::ClaimSettled { .. }
@@ -261,11 +266,56 @@ impl Event {
                 assessment,
                 ..
             } => claim_assessed(f, claim_id, customer, assessment),
+            Self::CompensationProgramAmended {
+                program_id,
+                budget,
+                claims_close_at,
+                pin,
+                reason,
+                ..
+            } => {
+                write!(f, "compensation program {program_id} amended")?;
+                if let Some(budget) = budget {
+                    write!(f, ", budget {budget}")?;
+                }
+                if let Some(close) = claims_close_at {
+                    write!(f, ", claims close {}", utc(close))?;
+                }
+                if let Some(pin) = pin {
+                    write!(f, ", policy {}", pin.policy)?;
+                }
+                write!(f, ": {reason}")
+            }
+            Self::AssessmentOverrideProposed {
+                claim_id,
+                cash,
+                reason,
+                ..
+            } => write!(
+                f,
+                "override of claim {claim_id}'s assessment proposed: {cash} ({reason})"
+            ),
+            Self::AssessmentOverrideApproved { claim_id } => {
+                write!(f, "override of claim {claim_id}'s assessment approved")
+            }
+            Self::ClaimReviewed { claim_id, note } => {
+                write!(f, "claim {claim_id} reviewed: {note}")
+            }
+            Self::ClaimPaymentFailed { claim_id, reason } => {
+                write!(f, "payment of claim {claim_id} failed: {reason}")
+            }
             Self::SettlementOffered {
                 claim_id,
                 amount,
                 remedies,
-            } => settlement_offered(f, claim_id, amount, remedies),
+                valid_until,
+            } => {
+                settlement_offered(f, claim_id, amount, remedies)?;
+                match valid_until {
+                    Some(until) => write!(f, ", valid until {}", utc(until)),
+                    None => Ok(()),
+                }
+            }
             Self::ClaimResponseRecorded { claim_id, response } => {
                 claim_response(f, claim_id, response)
             }
@@ -392,7 +442,7 @@ fn clock_alerted(f: &mut Formatter<'_>, alert: &ClockAlert) -> fmt::Result {
             fraction_bp / 100,
             utc(&alert.due_at)
         ),
-        AlertKind::Missed => write!(
+        AlertKind::Missed {} => write!(
             f,
             "DEADLINE MISSED: {} / {} was due {}",
             alert.regime,

@@ -166,44 +166,20 @@ impl Incident {
             Event::FactRecorded(fact) => self.apply_fact_recorded(fact),
             Event::CommsPlanAdopted { plan } => self.apply_comms_plan_adopted(plan),
             Event::FindingRecorded(finding) => self.apply_finding_recorded(finding, stamp),
-            Event::CompensationProgramOpened {
-                program_id,
-                policy,
-                pin,
-                budget,
-            } => self.apply_compensation_program_opened(program_id, policy, pin, budget),
-            Event::CompensationNotApplicable { reason } => {
-                self.apply_compensation_not_applicable(reason)
-            }
-            Event::ClaimAssessed {
-                program_id,
-                claim_id,
-                customer,
-                assessment,
-            } => self.apply_claim_assessed(program_id, claim_id, customer, assessment, stamp),
-            Event::SettlementOffered {
-                claim_id,
-                amount,
-                remedies,
-            } => self.apply_settlement_offered(claim_id, amount, remedies, stamp),
-            Event::ClaimResponseRecorded { claim_id, response } => {
-                self.apply_claim_response_recorded(claim_id, response, stamp)
-            }
-            Event::ClaimSettled { claim_id, amount } => {
-                self.apply_claim_settled(claim_id, amount, stamp)
-            }
-            Event::ClaimPaid {
-                claim_id,
-                paid_at,
-                amount,
-                payment_reference,
-            } => self.apply_claim_paid(claim_id, paid_at, amount, payment_reference, stamp),
-            Event::ClaimEscalated { claim_id, reason } => {
-                self.apply_claim_escalated(claim_id, reason, stamp)
-            }
-            Event::ClaimRejected { claim_id, reason } => {
-                self.apply_claim_rejected(claim_id, reason, stamp)
-            }
+            event @ (Event::CompensationProgramOpened { .. }
+            | Event::CompensationProgramAmended { .. }
+            | Event::CompensationNotApplicable { .. }
+            | Event::ClaimAssessed { .. }
+            | Event::AssessmentOverrideProposed { .. }
+            | Event::AssessmentOverrideApproved { .. }
+            | Event::ClaimReviewed { .. }
+            | Event::SettlementOffered { .. }
+            | Event::ClaimResponseRecorded { .. }
+            | Event::ClaimSettled { .. }
+            | Event::ClaimPaid { .. }
+            | Event::ClaimPaymentFailed { .. }
+            | Event::ClaimEscalated { .. }
+            | Event::ClaimRejected { .. }) => self.apply_compensation_event(event, stamp),
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),
             Event::Disclosed { basis } => self.apply_disclosed(basis, stamp),
             Event::Remediated {} => self.apply_remediated(stamp),

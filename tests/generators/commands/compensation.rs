@@ -1,8 +1,9 @@
-//! Commands on compensation: programs pinned to the reference policies, claims assessed,
-//! offered, countered, settled, paid, escalated or rejected.
+//! Commands on compensation: programs opened under the reference policies, claims assessed,
+//! reviewed, overridden, offered, countered, settled, paid (and failed), escalated or
+//! rejected.
 
 use incident::compensation::*;
-use incident::id::*;
+
 use incident::*;
 use proptest::collection::vec;
 use proptest::option;
@@ -14,12 +15,53 @@ use crate::generators::values::{claim_id, customer, program_id, text};
 
 use super::Arms;
 
-/// The pins of the two reference policies (both in CNY).
-pub(crate) fn pins() -> Vec<PolicyPin> {
-    vec![
-        reference_securities_policy().pin().unwrap(),
-        reference_platform_policy().pin().unwrap(),
+/// The two reference policies (both in CNY).
+pub(crate) fn policies() -> Vec<Policy> {
+    vec![reference_securities_policy(), reference_platform_policy()]
+}
+
+/// A claim: mostly valid CNY claims of every tier and evidence strength, sometimes one in
+/// another currency (which no reference policy can assess).
+pub(crate) fn claim() -> BoxedStrategy<Claim> {
+    let evidence = select(vec![
+        EvidenceStrength::None,
+        EvidenceStrength::Unverified,
+        EvidenceStrength::Partial,
+        EvidenceStrength::Verified,
+    ]);
+    let tier = select(vec![Tier::Standard, Tier::Premium, Tier::Vip]);
+    (
+        customer(),
+        tier,
+        prop_oneof![12 => (0i64..2_000_000).prop_map(cny), 1 => (0i64..1_000).prop_map(|m| Money::from_minor(m, Currency::USD))],
+        evidence,
+        option::of(0i64..2_000_000),
+        any::<bool>(),
+    )
+        .prop_filter_map(
+            "a claim the builder accepts",
+            |(customer, tier, reported, evidence, verified, compromised)| {
+                let mut builder = Claim::builder(customer, tier, reported, evidence)
+                    .account_compromised(compromised);
+                if let Some(v) = verified.filter(|_| evidence == EvidenceStrength::Verified) {
+                    builder = builder.verified_loss(Money::from_minor(v, reported.currency()));
+                }
+                builder.build().ok()
+            },
+        )
+        .boxed()
+}
+
+/// A validity limit for an offer: mostly none, else long after any generated time, or
+/// long before (refused).
+pub(crate) fn valid_until() -> BoxedStrategy<Option<chrono::DateTime<chrono::Utc>>> {
+    use chrono::TimeZone;
+    prop_oneof![
+        6 => Just(None),
+        2 => Just(Some(chrono::Utc.with_ymd_and_hms(2099, 1, 1, 0, 0, 0).unwrap())),
+        1 => Just(Some(chrono::Utc.with_ymd_and_hms(2001, 1, 1, 0, 0, 0).unwrap())),
     ]
+    .boxed()
 }
 
 pub(crate) fn cny(minor: i64) -> Money {
@@ -48,6 +90,30 @@ pub(crate) fn budget() -> BoxedStrategy<Option<Money>> {
     .boxed()
 }
 
+/// A budget amount for an amendment: mostly ample, sometimes below what is reserved,
+/// non-positive or in another currency.
+fn budget_amount() -> BoxedStrategy<Money> {
+    prop_oneof![
+        4 => (100_000_000i64..1_000_000_000).prop_map(cny),
+        2 => (1i64..1_500_000).prop_map(cny),
+        1 => (-100i64..=0).prop_map(cny),
+        1 => Just(Money::from_minor(1_000_000, Currency::USD)),
+    ]
+    .boxed()
+}
+
+/// Version 2 of each reference policy (the same rules), and a version 1 (not a later one).
+pub(crate) fn next_versions() -> Vec<Policy> {
+    let mut out = Vec::new();
+    for policy in policies() {
+        let mut json = serde_json::to_value(&policy).unwrap();
+        out.push(serde_json::from_value(json.clone()).unwrap());
+        json["version"] = 2.into();
+        out.push(serde_json::from_value(json).unwrap());
+    }
+    out
+}
+
 /// Services offered alongside a settlement: mostly valid, sometimes cash or 0 months.
 pub(crate) fn service() -> BoxedStrategy<Remedy> {
     prop_oneof![
@@ -65,36 +131,6 @@ pub(crate) fn service() -> BoxedStrategy<Remedy> {
     .boxed()
 }
 
-/// What a policy might have granted (any remedy).
-fn granted() -> BoxedStrategy<Remedy> {
-    prop_oneof![
-        service(),
-        (1u32..=10_000).prop_map(|share_bps| Remedy::Reimburse {
-            share_bps,
-            cap: None
-        }),
-    ]
-    .boxed()
-}
-
-fn assessment(policies: Vec<PolicyRef>) -> BoxedStrategy<ClaimAssessment> {
-    (
-        select(policies),
-        claim_money(),
-        vec(granted(), 0..3),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(policy, cash, remedies, needs_manual_review)| ClaimAssessment {
-                policy,
-                cash,
-                remedies,
-                needs_manual_review,
-            },
-        )
-        .boxed()
-}
-
 fn response() -> BoxedStrategy<ClaimResponse> {
     prop_oneof![
         3 => Just(ClaimResponse::Accepted {}),
@@ -109,14 +145,10 @@ pub(super) fn compensation_arms() -> Arms {
     vec![
         (
             2,
-            (program_id(), select(pins()), budget())
-                .prop_map(
-                    |(program_id, pin, budget)| Command::OpenCompensationProgram {
-                        program_id,
-                        pin,
-                        budget,
-                    },
-                )
+            (program_id(), select(policies()), budget())
+                .prop_map(|(program_id, policy, budget)| {
+                    Command::open_compensation_program(program_id, &policy, budget)
+                })
                 .boxed(),
         ),
         (
@@ -126,39 +158,87 @@ pub(super) fn compensation_arms() -> Arms {
                 .boxed(),
         ),
         (
-            2,
+            1,
             (
                 program_id(),
-                claim_id(),
-                customer(),
-                assessment({
-                    let mut policies: Vec<PolicyRef> =
-                        pins().into_iter().map(|p| p.policy).collect();
-                    policies.push(PolicyRef {
-                        id: PolicyId::new("other").unwrap(),
-                        version: 9,
-                    });
-                    policies
-                }),
+                option::of(budget_amount()),
+                option::of(select(next_versions())),
+                text(MAX_SHORT),
             )
-                .prop_map(|(program_id, claim_id, customer, assessment)| {
-                    Command::RecordClaimAssessment {
+                .prop_map(|(program_id, budget, policy, reason)| {
+                    Command::AmendCompensationProgram {
                         program_id,
-                        claim_id,
-                        customer,
-                        assessment,
+                        budget,
+                        claims_close_at: None,
+                        policy: policy.map(Box::new),
+                        reason,
                     }
                 })
                 .boxed(),
         ),
         (
             2,
-            (claim_id(), claim_money(), vec(service(), 0..3))
-                .prop_map(|(claim_id, amount, remedies)| Command::OfferSettlement {
-                    claim_id,
-                    amount,
-                    remedies,
+            (program_id(), claim_id(), claim())
+                .prop_map(|(program_id, claim_id, claim)| {
+                    Command::record_claim_assessment(program_id, claim_id, &claim)
                 })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                claim_money(),
+                vec(service(), 0..2),
+                text(MAX_SHORT),
+            )
+                .prop_map(
+                    |(claim_id, cash, remedies, reason)| Command::ProposeAssessmentOverride {
+                        claim_id,
+                        cash,
+                        remedies,
+                        reason,
+                    },
+                )
+                .boxed(),
+        ),
+        (
+            1,
+            claim_id()
+                .prop_map(|claim_id| Command::ApproveAssessmentOverride { claim_id })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, note)| Command::RecordClaimReview { claim_id, note })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, reason)| Command::RecordClaimPaymentFailed {
+                    claim_id,
+                    reason,
+                })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                claim_id(),
+                claim_money(),
+                vec(service(), 0..3),
+                valid_until(),
+            )
+                .prop_map(
+                    |(claim_id, amount, remedies, valid_until)| Command::OfferSettlement {
+                        claim_id,
+                        amount,
+                        remedies,
+                        valid_until,
+                    },
+                )
                 .boxed(),
         ),
         (

@@ -55,7 +55,7 @@ fn clock_alert() -> impl Strategy<Value = regulation::ClockAlert> {
         report_id(),
         prop_oneof![
             3 => select(vec![5_000u16, 8_000]).prop_map(|fraction_bp| regulation::AlertKind::Reminder { fraction_bp }),
-            1 => Just(regulation::AlertKind::Missed),
+            1 => Just(regulation::AlertKind::Missed {}),
         ],
     )
         .prop_map(|(regime, report, kind)| regulation::ClockAlert {

@@ -1,0 +1,336 @@
+//! Deciding commands about each claim's negotiation and payment: offers held to the
+//! entitlement, the per-customer cap and the budget; responses within an offer's validity;
+//! settlement and payment under the four-eyes rule; failed payments and disputes.
+
+use chrono::{DateTime, Utc};
+
+use super::checks::{Checks, ESCALABLE_CLAIM, MAX_SHORT, MAX_TITLE, OPEN_CLAIM};
+use super::claims::{four_eyes, within_cap, OpenProgram};
+use crate::compensation::{ClaimCase, ClaimResponse, ClaimStatus, Remedy};
+use crate::id::ClaimId;
+use crate::{ActorId, Currency, Money};
+use crate::{Event, Incident, Unmet};
+
+impl Incident {
+    /// [`Command::OfferSettlement`].
+    pub(super) fn offer_settlement(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        claim_id: &ClaimId,
+        amount: Money,
+        remedies: &[Remedy],
+        valid_until: &Option<DateTime<Utc>>,
+    ) -> Event {
+        let program = self.claim_program(c);
+        let case = self.claim_status(
+            c,
+            claim_id,
+            &[
+                ClaimStatus::Assessed,
+                ClaimStatus::Offered,
+                ClaimStatus::Countered,
+            ],
+        );
+        let negotiable = [
+            ClaimStatus::Assessed,
+            ClaimStatus::Offered,
+            ClaimStatus::Countered,
+        ];
+        if let Some(case) = case.filter(|case| negotiable.contains(&case.status)) {
+            self.offerable(c, now, claim_id, case, amount);
+        }
+        if let Some(program) = &program {
+            c.amount("amount", amount, program.pin.currency);
+            c.offered_services(remedies, program.pin.currency);
+            within_cap(c, "amount", amount, program.policy);
+            if amount.currency() == program.pin.currency {
+                let released = case
+                    .and_then(ClaimCase::open_offer)
+                    .map_or(Money::zero(amount.currency()), |o| o.amount);
+                self.within_budget(c, program, amount, released);
+            }
+        }
+        if let Some(until) = valid_until {
+            c.not_before("valid_until", *until, "now", now);
+        }
+        if amount.is_zero() && remedies.is_empty() {
+            c.push(Unmet::Invalid {
+                field: "amount".to_owned(),
+                problem: "the offer gives nothing; offer cash, services or both".to_owned(),
+            });
+        }
+        Event::SettlementOffered {
+            claim_id: claim_id.clone(),
+            amount,
+            remedies: remedies.to_owned(),
+            valid_until: *valid_until,
+        }
+    }
+
+    /// The claim-side preconditions of an offer: reviewed when flagged, no override
+    /// pending, a lapsed offer before replacing it, at least the entitlement.
+    fn offerable(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        claim_id: &ClaimId,
+        case: &ClaimCase,
+        amount: Money,
+    ) {
+        if case.status == ClaimStatus::Offered {
+            if let Some(offer) = case.open_offer().filter(|o| !o.expired_at(now)) {
+                c.push(Unmet::Invalid {
+                    field: "claim_id".to_owned(),
+                    problem: format!(
+                        "claim {claim_id} has an open offer of {}{}; record the customer's response, or wait until it lapses",
+                        offer.amount,
+                        offer.valid_until.map(|u| format!(" valid until {u}")).unwrap_or_default()
+                    ),
+                });
+            }
+        }
+        if case.awaits_review() {
+            c.push(Unmet::ReviewRequired {
+                claim_id: claim_id.clone(),
+            });
+        }
+        if case.pending_override().is_some() {
+            c.push(Unmet::OverridePending {
+                claim_id: claim_id.clone(),
+            });
+        }
+        let entitled = case.entitlement();
+        if entitled.currency() == amount.currency()
+            && amount.amount_minor() < entitled.amount_minor()
+        {
+            c.push(Unmet::OfferBelowEntitlement {
+                claim_id: claim_id.clone(),
+                entitled,
+                offered: amount,
+            });
+        }
+    }
+
+    /// [`Command::RecordClaimResponse`]: only while the offer is valid.
+    pub(super) fn record_claim_response(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        claim_id: &ClaimId,
+        response: &ClaimResponse,
+    ) -> Event {
+        let program = self.claim_program(c);
+        let case = self.claim_status(c, claim_id, &[ClaimStatus::Offered]);
+        if let Some(offer) = case.and_then(ClaimCase::open_offer) {
+            if let Some(valid_until) = offer.valid_until.filter(|_| offer.expired_at(now)) {
+                c.push(Unmet::OfferExpired {
+                    claim_id: claim_id.clone(),
+                    valid_until,
+                });
+            }
+        }
+        if let ClaimResponse::Countered { amount, note } = response {
+            if let Some(program) = program {
+                c.amount("response.amount", *amount, program.pin.currency);
+            }
+            c.optional_text(
+                "response.note",
+                note.as_ref(),
+                "what the customer asked for, or leave it out",
+                MAX_SHORT,
+            );
+        }
+        Event::ClaimResponseRecorded {
+            claim_id: claim_id.clone(),
+            response: response.clone(),
+        }
+    }
+
+    /// [`Command::SettleClaim`]: by another person than the one who made the offer.
+    pub(super) fn settle_claim(
+        &self,
+        c: &mut Checks,
+        actor: &ActorId,
+        claim_id: &ClaimId,
+    ) -> Event {
+        self.claim_program(c);
+        let case = self.claim_status(c, claim_id, &[ClaimStatus::Accepted]);
+        let accepted = case
+            .filter(|case| case.status == ClaimStatus::Accepted)
+            .and_then(ClaimCase::latest_offer);
+        if case.is_some_and(|case| case.status == ClaimStatus::Accepted) && accepted.is_none() {
+            c.push(Unmet::Invalid {
+                field: "claim_id".to_owned(),
+                problem: "the claim has no offer to settle for".to_owned(),
+            });
+        }
+        if let Some(offer) = accepted {
+            four_eyes(
+                c,
+                claim_id,
+                actor,
+                Some(&offer.offered_by),
+                "offered",
+                "settle",
+            );
+        }
+        let amount = accepted.map(|offer| offer.amount);
+        if let (Some(amount), Some(mut totals)) = (amount, self.claim_totals) {
+            c.fits(
+                "amount",
+                totals.shift(ClaimStatus::Accepted, ClaimStatus::Settled, Some(amount)),
+            );
+        }
+        Event::ClaimSettled {
+            claim_id: claim_id.clone(),
+            // Without an accepted offer the command is rejected and this unused.
+            amount: amount.unwrap_or(Money::zero(Currency::CNY)),
+        }
+    }
+
+    /// [`Command::RecordClaimPaid`]: by another person than the one who settled.
+    pub(super) fn record_claim_paid(
+        &self,
+        c: &mut Checks,
+        (now, actor): (DateTime<Utc>, &ActorId),
+        claim_id: &ClaimId,
+        paid_at: &Option<DateTime<Utc>>,
+        amount: Money,
+        payment_reference: &str,
+    ) -> Event {
+        if let Some(program) = self.claim_program(c) {
+            c.amount("amount", amount, program.pin.currency);
+        }
+        let paid_at = paid_at.unwrap_or(now);
+        c.not_future("paid_at", paid_at, now);
+        if let Some(case) = self.claim_status(c, claim_id, &[ClaimStatus::Settled]) {
+            if let (Some(settled), Some(settled_at)) = (case.settled, case.settled_at) {
+                if settled != amount {
+                    c.push(Unmet::PaymentMismatch {
+                        claim_id: claim_id.clone(),
+                        settled,
+                        paid: amount,
+                    });
+                }
+                c.not_before("paid_at", paid_at, "settled_at", settled_at);
+            }
+            four_eyes(
+                c,
+                claim_id,
+                actor,
+                case.settled_by.as_ref(),
+                "settled",
+                "record the payment of",
+            );
+        }
+        if let Some(mut totals) = self.claim_totals {
+            c.fits(
+                "amount",
+                totals.shift(ClaimStatus::Settled, ClaimStatus::Paid, Some(amount)),
+            );
+        }
+        c.text(
+            "payment_reference",
+            payment_reference,
+            "the host's payment reference (a transfer id, not an account number)",
+            MAX_TITLE,
+        );
+        Event::ClaimPaid {
+            claim_id: claim_id.clone(),
+            paid_at,
+            amount,
+            payment_reference: payment_reference.to_owned(),
+        }
+    }
+
+    /// [`Command::RecordClaimPaymentFailed`].
+    pub(super) fn record_claim_payment_failed(
+        &self,
+        c: &mut Checks,
+        claim_id: &ClaimId,
+        reason: &str,
+    ) -> Event {
+        self.claim_program(c);
+        self.claim_status(c, claim_id, &[ClaimStatus::Paid]);
+        c.text(
+            "reason",
+            reason,
+            "why the payment failed (returned by the bank, account closed), without account numbers",
+            MAX_SHORT,
+        );
+        Event::ClaimPaymentFailed {
+            claim_id: claim_id.clone(),
+            reason: reason.to_owned(),
+        }
+    }
+
+    /// [`Command::EscalateClaim`].
+    pub(super) fn escalate_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
+        self.claim_program(c);
+        self.claim_status(c, claim_id, ESCALABLE_CLAIM);
+        c.text(
+            "reason",
+            reason,
+            "why legal takes the claim over",
+            MAX_SHORT,
+        );
+        Event::ClaimEscalated {
+            claim_id: claim_id.clone(),
+            reason: reason.to_owned(),
+        }
+    }
+
+    /// [`Command::RejectClaim`].
+    pub(super) fn reject_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
+        self.claim_program(c);
+        self.claim_status(c, claim_id, OPEN_CLAIM);
+        c.text("reason", reason, "why the claim is rejected", MAX_SHORT);
+        Event::ClaimRejected {
+            claim_id: claim_id.clone(),
+            reason: reason.to_owned(),
+        }
+    }
+
+    /// Pushes [`Unmet::OverBudget`] when offering `amount` (replacing an open offer of
+    /// `released`) would take the program's commitments beyond its budget.
+    fn within_budget(
+        &self,
+        c: &mut Checks,
+        program: &OpenProgram<'_>,
+        amount: Money,
+        released: Money,
+    ) {
+        let (Some(budget), Some(totals)) = (program.budget, &self.claim_totals) else {
+            return;
+        };
+        let after = totals
+            .reserved
+            .amount_minor()
+            .checked_sub(released.amount_minor())
+            .and_then(|r| r.checked_add(amount.amount_minor()));
+        if after.is_none_or(|after| after > budget.amount_minor()) {
+            c.push(Unmet::OverBudget {
+                program_id: program.id.to_string(),
+                budget,
+                settled: totals.reserved,
+                amount,
+            });
+        }
+    }
+
+    /// Close and Dismiss: no compensation agreed and left unpaid.
+    pub(super) fn claims_paid_guard(&self, c: &mut Checks) {
+        let with = |status| {
+            self.claims
+                .iter()
+                .filter(|(_, case)| case.status == status)
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        };
+        let (accepted, settled) = (with(ClaimStatus::Accepted), with(ClaimStatus::Settled));
+        if !accepted.is_empty() || !settled.is_empty() {
+            c.push(Unmet::ClaimsUnpaid { accepted, settled });
+        }
+    }
+}
