@@ -14,7 +14,7 @@ use super::Command;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CommandKind {
-    /// [`Declare`].
+    /// [`Declare`](super::Declare).
     Declare,
     /// [`Command::ChangeSeverity`].
     ChangeSeverity,
