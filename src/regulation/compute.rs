@@ -168,24 +168,7 @@ impl Regulation {
                     Tri::Yes => {
                         let mut assumptions = verdict.assumptions.clone();
                         assumptions.extend(report_verdict.assumptions);
-                        match self.obligation(regime, report, facts, at, assumptions) {
-                            Ok(mut o) => {
-                                match self.in_force(regime, &o, at) {
-                                    InForceFinding::In { assumptions } => {
-                                        o.assumptions.extend(assumptions);
-                                        out.obligations.push(o);
-                                    }
-                                    InForceFinding::Out(n) => out
-                                        .not_applicable
-                                        .push(not_in_force(regime, Some(report.id.clone()), n)),
-                                }
-                            }
-                            Err(missing) => out.undetermined.push(Undetermined {
-                                regime: regime.id.clone(),
-                                report: Some(report.id.clone()),
-                                missing: vec![missing],
-                            }),
-                        }
+                        self.applicable_report(regime, report, facts, at, assumptions, &mut out);
                     }
                 }
             }
@@ -195,17 +178,64 @@ impl Regulation {
         out
     }
 
-    /// Whether the regime version applies to `o`: its clock's moment (the governing
-    /// trigger, or detection for a report without a clock) against the version's dates.
-    /// An obligation still awaiting its trigger can only be ruled out as superseded, as of
-    /// `at` (a trigger yet to come is no earlier).
-    fn in_force(&self, regime: &Regime, o: &Obligation, at: DateTime<Utc>) -> InForceFinding {
+    /// Adds to `out` what an applicable report gives: not applicable for its version's
+    /// dates, an obligation, or undetermined for want of a fact its count needs.
+    fn applicable_report(
+        &self,
+        regime: &Regime,
+        report: &Report,
+        facts: &IncidentFacts,
+        at: DateTime<Utc>,
+        mut assumptions: Vec<String>,
+        out: &mut Obligations,
+    ) {
+        match self.in_force(regime, report, facts, at) {
+            InForceFinding::In { assumptions: extra } => assumptions.extend(extra),
+            InForceFinding::Out(n) => {
+                let report = Some(report.id.clone());
+                out.not_applicable.push(not_in_force(regime, report, n));
+                return;
+            }
+        }
+        match self.obligation(regime, report, facts, at, assumptions) {
+            Ok(o) => out.obligations.push(o),
+            Err(missing) => out.undetermined.push(Undetermined {
+                regime: regime.id.clone(),
+                report: Some(report.id.clone()),
+                missing: vec![missing],
+            }),
+        }
+    }
+
+    /// Whether the regime version applies to `report`: the moment its obligation arises
+    /// (the latest trigger of its limbs that has happened, or detection for a report
+    /// without a clock) against the version's dates. Checked before counting, so a report
+    /// not in force is never "undetermined" for want of a calendar year. A report still
+    /// awaiting its trigger can only be ruled out as superseded, as of `at` (a trigger yet
+    /// to come is no earlier).
+    fn in_force(
+        &self,
+        regime: &Regime,
+        report: &Report,
+        facts: &IncidentFacts,
+        at: DateTime<Utc>,
+    ) -> InForceFinding {
         let Some(in_force) = &regime.in_force else {
             return InForceFinding::In {
                 assumptions: Vec::new(),
             };
         };
-        match o.triggered_at {
+        let arises = if report.deadline.is_empty() {
+            Some(facts.detected_at)
+        } else {
+            report
+                .deadline
+                .iter()
+                .filter_map(|limb| facts.trigger_time(&regime.id, &self.limb_trigger(limb)))
+                .map(|(when, _)| when)
+                .max()
+        };
+        match arises {
             Some(trigger) => in_force.check(trigger, self.zone(regime), &self.profile),
             None => match self.superseded_before(regime, at) {
                 Some(n) => InForceFinding::Out(n),
@@ -448,10 +478,9 @@ impl Regulation {
             due, triggered_at, ..
         } = *governing;
         o.due = Some(due);
-        o.due_local = Some(match zone {
-            Some(z) => z.format_local(due),
-            None => format!("{} UTC", due.format("%Y-%m-%d %H:%M")),
-        });
+        // A due time at local midnight reads as 24:00 of the day it ends (one rule, in
+        // `locale`); without the regime's zone it is shown in UTC, said so.
+        o.due_local = Some(zone.unwrap_or(Zone::UTC).format_local_deadline(due));
         o.trigger = Some(governing.trigger.clone());
         o.triggered_at = Some(triggered_at);
         if let Some(limb) = report.deadline.get(governing.index) {
