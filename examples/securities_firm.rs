@@ -868,7 +868,7 @@ fn story(log_path: Option<&str>) -> Result<()> {
          MFA and quarterly drills are owned and due {}; the resolution notice N-2 (what \
          happened, what we did, what changes) went to the affected clients. Handling has \
          ended, which starts the summary-report clock:\n",
-        Zone::SHANGHAI.format_local(due)
+        Zone::SHANGHAI.format_local_deadline(due)
     );
     show_obligations(&desk, &regulation);
     desk.at(14, 16, 0)?;

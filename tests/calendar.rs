@@ -112,6 +112,11 @@ fn worked_queries_on_the_built_in_calendars() {
         ("sec: 4 over Christmas 2025",            &sec, Add(d(2025, 12, 19), 4, d(2025, 12, 30))),
         // On the statutory calendar only Christmas is off: 22, 23, 24, 26.
         ("federal: 4 over Christmas 2025",        &federal, Add(d(2025, 12, 19), 4, d(2025, 12, 26))),
+        // National day of mourning for President Carter, Thu 2025-01-09 (EO 14133; EDGAR
+        // closed): from Tue 01-07, Wed 08 (1), Fri 10 (2), Mon 13 (3), Tue 14 (4).
+        ("sec: EO 14133 closure 2025-01-09",      &sec, Working(d(2025, 1, 9), false)),
+        ("sec: 4 over the day of mourning",       &sec, Add(d(2025, 1, 7), 4, d(2025, 1, 14))),
+        ("federal: 4 from Tue 2025-01-07",        &federal, Add(d(2025, 1, 7), 4, d(2025, 1, 13))),
         // Thanksgiving 2026: Wed 11-25; Thu 26 Thanksgiving; Fri 27 is a business day.
         ("federal: next after Wed 2026-11-25",    &federal, Next(d(2026, 11, 25), d(2026, 11, 27))),
         ("federal: 2 after Wed 2026-11-25",       &federal, Add(d(2026, 11, 25), 2, d(2026, 11, 30))),
@@ -236,13 +241,19 @@ fn us_federal_holidays_follow_5_usc_6103_and_eo_11582() {
     }
 
     let sec = BusinessCalendar::us_sec();
-    let extra: Vec<_> = sec
-        .spec()
-        .holidays
-        .difference(&federal.spec().holidays)
-        .copied()
-        .collect();
-    assert_eq!(extra, [d(2025, 12, 24), d(2025, 12, 26)]);
+    // The statutory holidays are the federal ones; the executive-order closures are apart
+    // (EO 14133: 2025-01-09; EO 14371: 2025-12-24, 2025-12-26), rest days by default.
+    assert_eq!(sec.spec().holidays, federal.spec().holidays);
+    let closures: Vec<_> = sec.spec().closures.iter().copied().collect();
+    assert_eq!(closures, [d(2025, 1, 9), d(2025, 12, 24), d(2025, 12, 26)]);
+    for c in &closures {
+        assert!(!sec.is_working_day(*c).unwrap(), "{c}");
+        assert!(federal.is_working_day(*c).unwrap(), "{c}");
+    }
+    let open = sec.without_closures().unwrap();
+    assert_eq!(open.spec().holidays, federal.spec().holidays);
+    assert!(open.is_working_day(d(2025, 1, 9)).unwrap());
+    assert!(federal.without_closures().is_none());
     assert_eq!(sec.covered_years(), federal.covered_years());
     assert_eq!(sec.time_zone(), Zone::NEW_YORK);
 }
@@ -284,7 +295,7 @@ fn brute_is_working(spec: &CalendarSpec, date: NaiveDate) -> bool {
     if spec.working_days.contains(&date) {
         return true;
     }
-    if spec.holidays.contains(&date) {
+    if spec.holidays.contains(&date) || spec.closures.contains(&date) {
         return false;
     }
     !spec.weekend.contains(&Day::from(date.weekday()))
@@ -398,7 +409,9 @@ fn arb_spec() -> impl Strategy<Value = CalendarSpec> {
                 last_year,
                 holidays,
                 working_days,
+                closures: BTreeSet::new(),
                 source: "proptest".into(),
+                coverage_note: None,
             }
         })
 }

@@ -116,7 +116,9 @@ fn regulation(incident: &Incident) -> Result<(), Error> {
         last_year: 2026,
         holidays: BTreeSet::new(),
         working_days: BTreeSet::new(),
+        closures: BTreeSet::new(),
         source: "test".into(),
+        coverage_note: None,
     })?;
     let day = NaiveDate::from_ymd_opt(2026, 3, 13).unwrap();
     let _ = calendar.is_working_day(day)?;

@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use incident::classify::*;
 use incident::id::*;
 use incident::locale::*;
@@ -1317,6 +1317,9 @@ fn cn_cases() -> Vec<Case> {
                 Some(vec![MissingFact::CalendarCoverage {
                     id: CalendarId::new("cn").unwrap(),
                     year: 2027,
+                    first_day: NaiveDate::from_ymd_opt(2025, 1, 1),
+                    last_day: NaiveDate::from_ymd_opt(2026, 12, 31),
+                    note: BusinessCalendar::prc().coverage_note().map(str::to_owned),
                 }]),
             )],
         },
@@ -1844,8 +1847,9 @@ fn an_other_reading_that_cannot_be_computed_names_why() {
     let beyond = reading("2030-04-30T02:00:00Z", "2030-05-01T00:00:00Z");
     assert_eq!(beyond.other_due, None);
     match beyond.other_due_undetermined {
-        Some(MissingFact::CalendarCoverage { id, year }) => {
+        Some(MissingFact::CalendarCoverage { id, year, note, .. }) => {
             assert_eq!((id.as_str(), year), ("cn", 2030));
+            assert!(note.is_some_and(|n| n.contains("2027 holiday notice")));
         }
         other => panic!("expected the calendar's coverage as the reason, got {other:?}"),
     }

@@ -26,7 +26,7 @@ mod format;
 mod label;
 mod zone;
 
-pub(crate) use format::format_seconds;
+pub(crate) use format::{deadline_wall, format_seconds};
 pub use label::Label;
 pub use zone::{Zone, ZoneError};
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -486,12 +487,23 @@ pub enum MissingFact {
         /// Its id.
         id: CalendarId,
     },
-    /// A calendar does not cover a date the deadline needs.
+    /// A calendar does not cover a date the deadline needs: the deadline is undetermined,
+    /// never a guessed date.
     CalendarCoverage {
         /// The calendar.
         id: CalendarId,
         /// The year it would need.
         year: i32,
+        /// The first day the calendar covers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first_day: Option<NaiveDate>,
+        /// The last day the calendar covers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_day: Option<NaiveDate>,
+        /// Why it stops there, from the calendar's data (e.g. next year's official schedule
+        /// is not published yet).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
     },
     /// The deadline falls outside the representable timeline: check the regime's offsets.
     OutOfRange,
@@ -510,8 +522,15 @@ impl fmt::Display for MissingFact {
             Self::EntityTimeZone => f.write_str("the entity's time zone: set time_zone in the entity profile"),
             Self::EntityCalendar => f.write_str("the entity's business calendar: set calendar in the entity profile and supply the calendar"),
             Self::Calendar { id } => write!(f, "calendar `{id}`: supply it to the regulation"),
-            Self::CalendarCoverage { id, year } => {
-                write!(f, "calendar `{id}` does not cover {year}: supply a calendar for that year")
+            Self::CalendarCoverage { id, year, first_day, last_day, note } => {
+                write!(f, "calendar `{id}` does not cover {year}")?;
+                if let (Some(first), Some(last)) = (first_day, last_day) {
+                    write!(f, " (it covers {first}..{last})")?;
+                }
+                match note {
+                    Some(note) => write!(f, ": {note}"),
+                    None => f.write_str(": supply a calendar for that year"),
+                }
             }
             Self::OutOfRange => f.write_str("a computable deadline: it falls outside the representable timeline; check the regime's offsets"),
         }
@@ -621,6 +640,19 @@ pub enum EntityType {
     TransferAgent,
     /// A service provider to a Reg S-P covered institution (72 h notice to it).
     RegSpServiceProvider,
+    /// A "larger entity" under the 2024 Reg S-P amendments (compliance from 2025-12-03):
+    /// investment companies with net assets of $1 billion or more, RIAs with $1.5 billion
+    /// or more under management, broker-dealers and transfer agents that are not small
+    /// entities. For a service provider, the size of the covered institution it serves.
+    RegSpLargerEntity,
+    /// A "smaller entity" under the 2024 Reg S-P amendments (compliance from 2026-06-03):
+    /// every covered institution that is not a larger entity.
+    RegSpSmallerEntity,
+    /// A smaller reporting company (17 CFR 240.12b-2): Form 8-K Item 1.05 from 2024-06-15.
+    SecSmallerReportingCompany,
+    /// A registrant that is not a smaller reporting company: Form 8-K Item 1.05 from
+    /// 2023-12-18.
+    SecNotSmallerReportingCompany,
     /// A NYDFS-regulated covered entity (23 NYCRR 500).
     NydfsCoveredEntity,
     /// A HIPAA covered entity.
@@ -671,6 +703,10 @@ impl EntityType {
             Self::InvestmentAdviser => "investment_adviser",
             Self::TransferAgent => "transfer_agent",
             Self::RegSpServiceProvider => "reg_sp_service_provider",
+            Self::RegSpLargerEntity => "reg_sp_larger_entity",
+            Self::RegSpSmallerEntity => "reg_sp_smaller_entity",
+            Self::SecSmallerReportingCompany => "sec_smaller_reporting_company",
+            Self::SecNotSmallerReportingCompany => "sec_not_smaller_reporting_company",
             Self::NydfsCoveredEntity => "nydfs_covered_entity",
             Self::HipaaCoveredEntity => "hipaa_covered_entity",
             Self::HipaaBusinessAssociate => "hipaa_business_associate",

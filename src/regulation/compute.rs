@@ -7,11 +7,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::deadline::{self, CountError, LimbContext};
+use super::in_force::InForceFinding;
 use super::outcome::late_by;
 use super::{
     Ambiguity, CalendarRule, Calendars, EntityProfile, IncidentFacts, LimbOutcome, MissingFact,
-    NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings, Regime,
-    Reminder, Report, Tri, Trigger, Undetermined, ZoneRule,
+    NotApplicable, NotInForce, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
+    Regime, Reminder, Report, Tri, Trigger, Undetermined, ZoneRule,
 };
 use crate::locale::Zone;
 
@@ -61,22 +62,28 @@ impl Regulation {
         }
     }
 
-    /// Adds a regime, replacing a regime with the same id (a host override).
+    /// Adds a regime, replacing every regime with the same id, all its versions (a host
+    /// override).
     #[must_use]
     pub fn with_regime(mut self, regime: Regime) -> Self {
-        match self.regimes.iter_mut().find(|r| r.id == regime.id) {
-            Some(slot) => *slot = regime,
+        match self.regimes.iter().position(|r| r.id == regime.id) {
+            Some(at) => {
+                self.regimes.retain(|r| r.id != regime.id);
+                self.regimes.insert(at.min(self.regimes.len()), regime);
+            }
             None => self.regimes.push(regime),
         }
         self
     }
 
     /// Everything wrong with the regimes (see [`Regime::problems`]), plus regimes that
-    /// share an id. Empty when the regulation is sound; the built-in one is.
+    /// share an id, unless they are versions whose in-force dates do not overlap. Empty
+    /// when the regulation is sound; the built-in one is.
     pub fn problems(&self) -> Vec<super::RegimeProblem> {
         let mut out: Vec<_> = self.regimes.iter().flat_map(Regime::problems).collect();
         for (i, regime) in self.regimes.iter().enumerate() {
-            if self.regimes.iter().take(i).any(|r| r.id == regime.id) {
+            let clash = |r: &Regime| r.id == regime.id && !successive(r, regime);
+            if self.regimes.iter().take(i).any(clash) {
                 out.push(super::RegimeProblem::DuplicateRegime {
                     regime: regime.id.clone(),
                 });
@@ -119,6 +126,10 @@ impl Regulation {
             not_applicable: Vec::new(),
         };
         for regime in &self.regimes {
+            if let Some(n) = self.superseded_before(regime, facts.detected_at) {
+                out.not_applicable.push(not_in_force(regime, None, n));
+                continue;
+            }
             let verdict = regime.applies_when.evaluate(&self.profile, facts);
             match verdict.value {
                 Tri::No => {
@@ -126,6 +137,7 @@ impl Regulation {
                         regime: regime.id.clone(),
                         report: None,
                         reason: verdict.reason,
+                        not_in_force: None,
                     });
                     continue;
                 }
@@ -146,6 +158,7 @@ impl Regulation {
                         regime: regime.id.clone(),
                         report: Some(report.id.clone()),
                         reason: report_verdict.reason,
+                        not_in_force: None,
                     }),
                     Tri::Unknown => out.undetermined.push(Undetermined {
                         regime: regime.id.clone(),
@@ -155,14 +168,7 @@ impl Regulation {
                     Tri::Yes => {
                         let mut assumptions = verdict.assumptions.clone();
                         assumptions.extend(report_verdict.assumptions);
-                        match self.obligation(regime, report, facts, at, assumptions) {
-                            Ok(o) => out.obligations.push(o),
-                            Err(missing) => out.undetermined.push(Undetermined {
-                                regime: regime.id.clone(),
-                                report: Some(report.id.clone()),
-                                missing: vec![missing],
-                            }),
-                        }
+                        self.applicable_report(regime, report, facts, at, assumptions, &mut out);
                     }
                 }
             }
@@ -170,6 +176,86 @@ impl Regulation {
         out.obligations
             .sort_by(|a, b| (a.due, &a.regime, &a.report).cmp(&(b.due, &b.regime, &b.report)));
         out
+    }
+
+    /// Adds to `out` what an applicable report gives: not applicable for its version's
+    /// dates, an obligation, or undetermined for want of a fact its count needs.
+    fn applicable_report(
+        &self,
+        regime: &Regime,
+        report: &Report,
+        facts: &IncidentFacts,
+        at: DateTime<Utc>,
+        mut assumptions: Vec<String>,
+        out: &mut Obligations,
+    ) {
+        match self.in_force(regime, report, facts, at) {
+            InForceFinding::In { assumptions: extra } => assumptions.extend(extra),
+            InForceFinding::Out(n) => {
+                let report = Some(report.id.clone());
+                out.not_applicable.push(not_in_force(regime, report, n));
+                return;
+            }
+        }
+        match self.obligation(regime, report, facts, at, assumptions) {
+            Ok(o) => out.obligations.push(o),
+            Err(missing) => out.undetermined.push(Undetermined {
+                regime: regime.id.clone(),
+                report: Some(report.id.clone()),
+                missing: vec![missing],
+            }),
+        }
+    }
+
+    /// Whether the regime version applies to `report`: the moment its obligation arises
+    /// (the latest trigger of its limbs that has happened, or detection for a report
+    /// without a clock) against the version's dates. Checked before counting, so a report
+    /// not in force is never "undetermined" for want of a calendar year. A report still
+    /// awaiting its trigger can only be ruled out as superseded, as of `at` (a trigger yet
+    /// to come is no earlier).
+    fn in_force(
+        &self,
+        regime: &Regime,
+        report: &Report,
+        facts: &IncidentFacts,
+        at: DateTime<Utc>,
+    ) -> InForceFinding {
+        let Some(in_force) = &regime.in_force else {
+            return InForceFinding::In {
+                assumptions: Vec::new(),
+            };
+        };
+        let arises = if report.deadline.is_empty() {
+            Some(facts.detected_at)
+        } else {
+            report
+                .deadline
+                .iter()
+                .filter_map(|limb| facts.trigger_time(&regime.id, &self.limb_trigger(limb)))
+                .map(|(when, _)| when)
+                .max()
+        };
+        match arises {
+            Some(trigger) => in_force.check(trigger, self.zone(regime), &self.profile),
+            None => match self.superseded_before(regime, at) {
+                Some(n) => InForceFinding::Out(n),
+                None => InForceFinding::In {
+                    assumptions: Vec::new(),
+                },
+            },
+        }
+    }
+
+    /// Why the regime version no longer applied at `at`, if it was superseded by then:
+    /// triggers are never before detection, so a version that ended before the incident was
+    /// detected applies to none of its reports.
+    fn superseded_before(&self, regime: &Regime, at: DateTime<Utc>) -> Option<NotInForce> {
+        let in_force = regime.in_force.as_ref()?;
+        in_force.until?;
+        match in_force.check(at, self.zone(regime), &self.profile) {
+            InForceFinding::Out(n) if n.is_superseded() => Some(n),
+            _ => None,
+        }
     }
 
     /// The limb's calendar, or why it is not available.
@@ -188,6 +274,26 @@ impl Regulation {
         match self.calendars.get(id) {
             Ok(c) => (Some(c), None),
             Err(_) => (None, Some(MissingFact::Calendar { id: id.clone() })),
+        }
+    }
+
+    /// Why a limb could not be counted, as a missing fact; a calendar that does not cover
+    /// the dates says which days it covers and why it stops there.
+    fn why_not_counted(&self, e: CountError) -> MissingFact {
+        match e {
+            CountError::Overflow => MissingFact::OutOfRange,
+            CountError::Missing(MissingFact::CalendarCoverage { id, year, .. }) => {
+                let calendar = self.calendars.get(&id).ok();
+                let coverage = calendar.and_then(super::BusinessCalendar::coverage);
+                MissingFact::CalendarCoverage {
+                    year,
+                    first_day: coverage.as_ref().map(|c| *c.start()),
+                    last_day: coverage.as_ref().map(|c| *c.end()),
+                    note: calendar.and_then(|c| c.coverage_note().map(str::to_owned)),
+                    id,
+                }
+            }
+            CountError::Missing(m) => m,
         }
     }
 
@@ -290,10 +396,8 @@ impl Regulation {
                 alternatives: &self.readings.alternatives,
                 calendar_missing,
             };
-            let due = deadline::due(limb, triggered_at, &cx, None).map_err(|e| match e {
-                CountError::Missing(m) => m,
-                CountError::Overflow => MissingFact::OutOfRange,
-            })?;
+            let due = deadline::due(limb, triggered_at, &cx, None)
+                .map_err(|e| self.why_not_counted(e))?;
             counted.push(Counted {
                 due,
                 triggered_at,
@@ -374,10 +478,9 @@ impl Regulation {
             due, triggered_at, ..
         } = *governing;
         o.due = Some(due);
-        o.due_local = Some(match zone {
-            Some(z) => z.format_local(due),
-            None => format!("{} UTC", due.format("%Y-%m-%d %H:%M")),
-        });
+        // A due time at local midnight reads as 24:00 of the day it ends (one rule, in
+        // `locale`); without the regime's zone it is shown in UTC, said so.
+        o.due_local = Some(zone.unwrap_or(Zone::UTC).format_local_deadline(due));
         o.trigger = Some(governing.trigger.clone());
         o.triggered_at = Some(triggered_at);
         if let Some(limb) = report.deadline.get(governing.index) {
@@ -436,8 +539,7 @@ impl Regulation {
                 let (other_due, other_due_undetermined) = match other {
                     None => (None, None),
                     Some(Ok(other)) => (Some(other).filter(|d| *d != due), None),
-                    Some(Err(CountError::Missing(m))) => (None, Some(m)),
-                    Some(Err(CountError::Overflow)) => (None, Some(MissingFact::OutOfRange)),
+                    Some(Err(e)) => (None, Some(self.why_not_counted(e))),
                 };
                 ReadingUsed {
                     ambiguity: *a,
@@ -489,6 +591,12 @@ fn described(
 ) -> Obligation {
     let confidence = report.confidence.unwrap_or(regime.confidence);
     notes.extend(regime.note.clone());
+    if regime.in_force.is_none() {
+        notes.push(
+            "the regime gives no in-force dates: the trigger's date was not checked against them"
+                .to_owned(),
+        );
+    }
     notes.extend(report.note.clone());
     if !confidence.is_verified() {
         notes.push("rule not verified against the text: check it before relying on it".to_owned());
@@ -519,6 +627,30 @@ fn described(
         status: ObligationStatus::AwaitingTrigger,
         contents: report.contents.clone(),
         exercise,
+    }
+}
+
+/// Whether two versions of a regime follow each other: both dated, and one ends before
+/// the other begins.
+fn successive(a: &Regime, b: &Regime) -> bool {
+    let (Some(x), Some(y)) = (&a.in_force, &b.in_force) else {
+        return false;
+    };
+    a.version != b.version
+        && (x.until.is_some_and(|u| u < y.from) || y.until.is_some_and(|u| u < x.from))
+}
+
+/// A regime or report not applicable because of its version's dates.
+fn not_in_force(
+    regime: &Regime,
+    report: Option<crate::id::ReportId>,
+    n: NotInForce,
+) -> NotApplicable {
+    NotApplicable {
+        regime: regime.id.clone(),
+        report,
+        reason: n.to_string(),
+        not_in_force: Some(n),
     }
 }
 

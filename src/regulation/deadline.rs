@@ -50,7 +50,13 @@ pub(crate) enum CountError {
 impl From<CalendarError> for CountError {
     fn from(e: CalendarError) -> Self {
         match e.coverage() {
-            Some((id, year)) => Self::Missing(MissingFact::CalendarCoverage { id, year }),
+            Some((id, year)) => Self::Missing(MissingFact::CalendarCoverage {
+                id,
+                year,
+                first_day: None,
+                last_day: None,
+                note: None,
+            }),
             None => Self::Overflow,
         }
     }
@@ -71,6 +77,18 @@ pub(crate) fn due(
         } else {
             chosen
         }
+    };
+    // Executive-order closures read as business days: the calendar without them.
+    let open;
+    let calendar = match cx.calendar {
+        Some(cal) if alt(Ambiguity::ExecutiveOrderClosures) => match cal.without_closures() {
+            Some(without) => {
+                open = without;
+                Some(&open)
+            }
+            None => Some(cal),
+        },
+        other => other,
     };
     let count = limb.offset.count;
     let due = match limb.offset.unit {
@@ -100,7 +118,7 @@ pub(crate) fn due(
             }
         }
         Unit::CalendarDays | Unit::Months | Unit::WorkingDays => {
-            let zone = match (limb.offset.unit, cx.calendar) {
+            let zone = match (limb.offset.unit, calendar) {
                 (Unit::WorkingDays, Some(cal)) => cal.time_zone(),
                 _ => cx
                     .zone
@@ -123,7 +141,7 @@ pub(crate) fn due(
                     .checked_add_months(chrono::Months::new(count))
                     .ok_or(CountError::Overflow)?,
                 _ => {
-                    let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
+                    let cal = calendar.ok_or_else(|| cx.no_calendar())?;
                     match limb.start {
                         StartRule::NextWorkingDayInclusive if !cal.is_working_day(start)? => {
                             let first = cal.next_working_day(start)?;
@@ -134,7 +152,7 @@ pub(crate) fn due(
                 }
             };
             let last = if alt(Ambiguity::RestDayExtension) {
-                let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
+                let cal = calendar.ok_or_else(|| cx.no_calendar())?;
                 if cal.is_working_day(last)? {
                     last
                 } else {
@@ -147,14 +165,19 @@ pub(crate) fn due(
             time.instant(zone, last)
         }
     };
-    roll(limb.roll, due, cx)
+    roll(limb.roll, due, cx, calendar)
 }
 
-fn roll(rule: Roll, due: DateTime<Utc>, cx: &LimbContext<'_>) -> Result<DateTime<Utc>, CountError> {
+fn roll(
+    rule: Roll,
+    due: DateTime<Utc>,
+    cx: &LimbContext<'_>,
+    calendar: Option<&BusinessCalendar>,
+) -> Result<DateTime<Utc>, CountError> {
     if rule == Roll::None || cx.roll_denied {
         return Ok(due);
     }
-    let cal = cx.calendar.ok_or_else(|| cx.no_calendar())?;
+    let cal = calendar.ok_or_else(|| cx.no_calendar())?;
     let zone = cal.time_zone();
     let date = zone.local_date(due);
     if cal.is_working_day(date)? {
@@ -492,7 +515,10 @@ mod tests {
             due(&wd, t("2026-12-30T02:00:00Z"), &cx, None),
             Err(CountError::Missing(MissingFact::CalendarCoverage {
                 id: crate::id::CalendarId::from_static("cn"),
-                year: 2027
+                year: 2027,
+                first_day: None,
+                last_day: None,
+                note: None,
             }))
         );
         // Hours need no zone.

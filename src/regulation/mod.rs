@@ -133,37 +133,44 @@
 //! ```
 
 mod alerts;
+mod ambiguity;
 mod applicability;
 mod builtin;
 mod calendar;
 mod compute;
 mod deadline;
 mod facts;
+mod in_force;
 mod obligation;
 mod outcome;
+mod problems;
 mod record;
 mod regime;
 
 pub use alerts::{DrillMargin, DrillScore};
+pub use ambiguity::Ambiguity;
 pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
 pub use builtin::{
     builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
     hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,
-    us_sec_6k, us_sec_8k, us_sec_reg_sp, us_sec_reg_sp_service_provider, BUILTIN_FACTS,
+    us_ny_dfs_2017, us_sec_6k, us_sec_8k, us_sec_reg_sp, us_sec_reg_sp_service_provider,
+    BUILTIN_FACTS,
 };
 pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
 pub use compute::Regulation;
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
+pub use in_force::{InForce, LaterCompliance, NotInForce};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
     Reminder, Undetermined,
 };
 pub use outcome::ObligationOutcome;
+pub use problems::RegimeProblem;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
-    Ambiguity, Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind,
-    Regime, RegimeProblem, Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay,
-    Trigger, Unit, Urgency, ZoneRule,
+    Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind, Regime,
+    Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit, Urgency,
+    ZoneRule,
 };

@@ -246,6 +246,10 @@ pub struct NotApplicable {
     pub report: Option<ReportId>,
     /// Why.
     pub reason: String,
+    /// Set when the reason is the regime version's dates: not yet in force at the trigger
+    /// (for this entity), or superseded by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_in_force: Option<super::NotInForce>,
 }
 
 /// Every obligation of an incident at one moment, plus what could not be decided and what

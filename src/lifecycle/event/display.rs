@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Formatter};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike as _, Utc};
 
 use super::{wire, Declared, Event};
 use crate::lifecycle::timer::Overdue;
@@ -375,6 +375,17 @@ fn utc(at: &DateTime<Utc>) -> impl fmt::Display + '_ {
     at.format("%Y-%m-%d %H:%M UTC")
 }
 
+/// A due time in UTC, as [`utc`] prints it, except that midnight reads as 24:00 of the day
+/// it ends: the one rule of `locale` (`deadline_wall`).
+fn utc_due(at: &DateTime<Utc>) -> String {
+    let (wall, hour) = crate::locale::deadline_wall(at.naive_utc(), true);
+    format!(
+        "{} {hour:02}:{:02} UTC",
+        wall.format("%Y-%m-%d"),
+        wall.minute()
+    )
+}
+
 // --- triage -------------------------------------------------------------------------------
 
 fn declared(f: &mut Formatter<'_>, d: &Declared) -> fmt::Result {
@@ -440,14 +451,14 @@ fn clock_alerted(f: &mut Formatter<'_>, alert: &ClockAlert) -> fmt::Result {
             alert.regime,
             alert.report,
             fraction_bp / 100,
-            utc(&alert.due_at)
+            utc_due(&alert.due_at)
         ),
         AlertKind::Missed {} => write!(
             f,
             "DEADLINE MISSED: {} / {} was due {}",
             alert.regime,
             alert.report,
-            utc(&alert.due_at)
+            utc_due(&alert.due_at)
         ),
     }
 }
@@ -455,7 +466,7 @@ fn clock_alerted(f: &mut Formatter<'_>, alert: &ClockAlert) -> fmt::Result {
 fn overdue_recorded(f: &mut Formatter<'_>, overdue: &Overdue) -> fmt::Result {
     match overdue {
         Overdue::Action { action_id, due_at } => {
-            write!(f, "OVERDUE: action {action_id} was due {}", utc(due_at))
+            write!(f, "OVERDUE: action {action_id} was due {}", utc_due(due_at))
         }
         Overdue::Message {
             plan_item,
@@ -464,7 +475,7 @@ fn overdue_recorded(f: &mut Formatter<'_>, overdue: &Overdue) -> fmt::Result {
         } => write!(
             f,
             "OVERDUE: planned message {plan_item} (#{occurrence}) was due {}",
-            utc(due_at)
+            utc_due(due_at)
         ),
     }
 }

@@ -1,6 +1,6 @@
 //! The People's Republic of China: PIPL, DSL, the CAC reporting measures, CSRC and PBOC.
 
-use super::{cal, contents, det_or, fixed, j, on, recipient, rep, rid, strs};
+use super::{cal, contents, det_or, fixed, in_force, j, on, recipient, rep, rid, strs};
 use crate::classify::DataCategory;
 use crate::regulation::{
     Ambiguity, Applicability, CnGrade, Confidence, EntityType, Limb, Milestone, Offset,
@@ -11,7 +11,8 @@ use crate::regulation::{
 /// personal information occurs or may occur, immediately (立即) take remedial measures and
 /// notify the personal-information protection authorities and the individuals; individuals
 /// may be skipped when measures effectively avoid harm, unless the authority requires it.
-/// No hour figure: the obligations have no timestamp. Source: PIPL (2021-08-20), npc.gov.cn.
+/// No hour figure: the obligations have no timestamp. In force from 2021-11-01 (Art. 74).
+/// Source: PIPL (2021-08-20), npc.gov.cn.
 pub fn cn_pipl() -> Regime {
     let cn = j("CN");
     let pipl_contents = || {
@@ -27,6 +28,11 @@ pub fn cn_pipl() -> Regime {
         name: "PIPL Art. 57 (个人信息保护法)".to_owned(),
         jurisdiction: cn.clone(),
         sources: strs(&["个人信息保护法 (2021-08-20), http://www.npc.gov.cn"]),
+        in_force: in_force(
+            (2021, 11, 1),
+            Confidence::High,
+            "PIPL Art. 74: 本法自2021年11月1日起施行",
+        ),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::any([
@@ -68,7 +74,8 @@ pub fn cn_pipl() -> Regime {
 
 /// PRC Data Security Law Art. 29 \[H\]: on a data security incident, take measures
 /// immediately, inform users in a timely manner (及时) and report to the competent
-/// department as required. No timestamp. Source: DSL (2021-06-10), npc.gov.cn.
+/// department as required. No timestamp. In force from 2021-09-01 (Art. 55). Source: DSL
+/// (2021-06-10), npc.gov.cn.
 pub fn cn_dsl() -> Regime {
     Regime {
         id: rid("cn-dsl-29"),
@@ -76,6 +83,11 @@ pub fn cn_dsl() -> Regime {
         name: "DSL Art. 29 (数据安全法)".to_owned(),
         jurisdiction: j("CN"),
         sources: strs(&["数据安全法 (2021-06-10), http://www.npc.gov.cn"]),
+        in_force: in_force(
+            (2021, 9, 1),
+            Confidence::High,
+            "DSL Art. 55: 本法自2021年9月1日起施行",
+        ),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {
@@ -134,7 +146,9 @@ fn all_data_categories() -> Vec<DataCategory> {
 /// police, central and state organs within 2 h, every other operator within 4 h to the
 /// provincial CAC (Art. 4); a summary report within 30 days after handling ends (Art. 8).
 /// The clock runs from discovery (the conservative reading; grading time is an explicit
-/// alternative). Sources: <https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm>;
+/// alternative). In force from 2025-11-01: an incident discovered before then has no CAC
+/// clock under these measures (no earlier version is built in). Sources:
+/// <https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm>;
 /// full text with annex <https://www.4hou.com/posts/kg1x>.
 pub fn cn_cac() -> Regime {
     let discovery = |hours| {
@@ -162,6 +176,7 @@ pub fn cn_cac() -> Regime {
             "https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm",
             "https://www.4hou.com/posts/kg1x",
         ]),
+        in_force: in_force((2025, 11, 1), Confidence::High, "CAC 国家网络安全事件报告管理办法 (issued 2025-09-11): 自2025年11月1日起施行, https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm"),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {
@@ -231,7 +246,8 @@ pub fn cn_cac() -> Regime {
 /// 信息安全管理办法, Order 218, Art. 39). The time limits of CSRC Announcement \[2021\] No. 12
 /// were not read; the 5-working-day summary report comes from its superseded 2012
 /// predecessor (Ann. \[2012\] No. 46 Art. 18) and ships only as an unverified placeholder.
-/// Sources: <https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml>;
+/// In force from 2023-05-01 (Order 218). Sources:
+/// <https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml>;
 /// <http://4671580.com/article/CS/info-3386_5.html>.
 pub fn cn_csrc() -> Regime {
     Regime {
@@ -243,6 +259,7 @@ pub fn cn_csrc() -> Regime {
             "https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml",
             "http://4671580.com/article/CS/info-3386_5.html",
         ]),
+        in_force: in_force((2023, 5, 1), Confidence::Medium, "CSRC Order 218 (证券期货业网络和信息安全管理办法) in force 2023-05-01, https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml"),
         confidence: Confidence::Medium,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {
@@ -291,6 +308,7 @@ pub fn cn_pboc() -> Regime {
         name: "PBOC 业务领域网络安全事件报告管理办法".to_owned(),
         jurisdiction: j("CN"),
         sources: strs(&["https://lawinfochina.com/display.aspx?id=44842&lib=law"]),
+        in_force: in_force((2025, 8, 1), Confidence::High, "PBOC Order [2025] No. 4, order header: in force 2025-08-01, https://lawinfochina.com/display.aspx?id=44842&lib=law"),
         confidence: Confidence::Low,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {

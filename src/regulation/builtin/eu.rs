@@ -2,7 +2,7 @@
 
 use chrono::NaiveTime;
 
-use super::{contents, det, det_or, j, on, on_det, recipient, rep, rid, strs};
+use super::{contents, det, det_or, in_force, j, on, on_det, recipient, rep, rid, strs};
 use crate::regulation::{
     Ambiguity, Applicability, CalendarRule, Confidence, EntityType, Limb, Milestone, Offset,
     RecipientKind, Regime, Report, ReportRecipient, Roll, Submission, Trigger, Urgency, ZoneRule,
@@ -16,7 +16,8 @@ fn noon() -> NaiveTime {
 /// supervisory authority without undue delay and, where feasible, within 72 hours of
 /// becoming aware, unless the breach is unlikely to result in a risk; data subjects without
 /// undue delay when the risk is high; a processor notifies its controller without undue
-/// delay (Art. 33(2)). No weekend or holiday relief. Sources: ELI
+/// delay (Art. 33(2)). No weekend or holiday relief. In force from 2018-05-25 ("It shall
+/// apply from 25 May 2018", Art. 99(2)). Sources: ELI
 /// <http://data.europa.eu/eli/reg/2016/679/oj>; EDPB Guidelines 9/2022 on awareness.
 pub fn eu_gdpr() -> Regime {
     let eu = j("EU");
@@ -29,6 +30,7 @@ pub fn eu_gdpr() -> Regime {
             "http://data.europa.eu/eli/reg/2016/679/oj",
             "https://overview.legal/laws/gdpr/art-34",
         ]),
+        in_force: in_force((2018, 5, 25), Confidence::High, "GDPR Art. 99(2): \"It shall apply from 25 May 2018\" (ELI http://data.europa.eu/eli/reg/2016/679/oj)"),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::any([
@@ -101,7 +103,10 @@ pub fn eu_gdpr() -> Regime {
 /// 24 h of awareness, incident notification within 72 h (24 h for trust service providers),
 /// final report within one month of the incident notification. The binding clock is the
 /// Member State's transposition: override this regime per country. Entities under DORA are
-/// carved out (Art. 4). Sources: ELI <http://data.europa.eu/eli/dir/2022/2555/oj>;
+/// carved out (Art. 4). In force from 2024-10-18, the day Member States were to apply
+/// their transposing measures (Art. 41(1)); a national law that commenced later governs
+/// its own date (override this regime). Sources: ELI
+/// <http://data.europa.eu/eli/dir/2022/2555/oj>;
 /// <https://nis2-info.eu/article-23-reporting-obligations>.
 pub fn eu_nis2() -> Regime {
     let awareness = |hours| {
@@ -118,6 +123,7 @@ pub fn eu_nis2() -> Regime {
             "http://data.europa.eu/eli/dir/2022/2555/oj",
             "https://nis2-info.eu/article-23-reporting-obligations",
         ]),
+        in_force: in_force((2024, 10, 18), Confidence::Medium, "NIS2 Art. 41(1): Member States apply the transposing measures from 18 October 2024; a later national commencement governs (override per country)"),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {
@@ -239,7 +245,10 @@ fn dora_entities() -> Vec<EntityType> {
 /// a weekend day or bank holiday of the entity's Member State moves to 12:00 of the next
 /// working day (5(4)), except for initial and intermediate reports of credit institutions,
 /// central counterparties, trading-venue operators, NIS2 essential or important entities
-/// and entities their authority excluded (5(5), 5(6)). Sources: ELI
+/// and entities their authority excluded (5(5), 5(6)). In force from 2025-01-17 (DORA
+/// Art. 64); the RTS itself (OJ L 2025/301 of 2025-02-20) entered into force twenty days
+/// after publication, on 2025-03-12, and the same limits stood in the ESAs' final draft
+/// before that. Sources: ELI
 /// <http://data.europa.eu/eli/reg_del/2025/301/oj>;
 /// <https://nomox.eu/nomox_en/2022r2554-dora/2025r0301-dora301/2025r0301_en.2>.
 pub fn eu_dora() -> Regime {
@@ -252,6 +261,7 @@ pub fn eu_dora() -> Regime {
             "http://data.europa.eu/eli/reg_del/2025/301/oj",
             "https://nomox.eu/nomox_en/2022r2554-dora/2025r0301-dora301/2025r0301_en.2",
         ]),
+        in_force: in_force((2025, 1, 17), Confidence::Medium, "DORA Art. 64: applies from 17 January 2025; RTS 2025/301 (OJ L, 20.2.2025) in force on the twentieth day after publication (2025-03-12), with the same time limits in the ESAs' final draft RTS before then"),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::EstablishedIn {

@@ -1,6 +1,6 @@
 //! Hong Kong: Cap. 653 (critical infrastructure) and the SFC Code of Conduct.
 
-use super::{det, fixed, j, on, recipient, rep, rid, strs};
+use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs};
 use crate::regulation::{
     Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
     Regime, Report, Urgency,
@@ -25,6 +25,7 @@ pub fn hk_cap_653() -> Regime {
         name: "Hong Kong Cap. 653".to_owned(),
         jurisdiction: j("HK"),
         sources: strs(&["https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf"]),
+        in_force: in_force((2026, 1, 1), Confidence::High, "Cap. 653 commencement: in force 2026-01-01 (Ordinance No. 4 of 2025, https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf)"),
         confidence: Confidence::High,
         applies_when: Applicability::entity([EntityType::HkCriticalInfrastructureOperator]),
         time_zone: fixed(chrono_tz::Asia::Hong_Kong),
@@ -66,7 +67,10 @@ pub fn hk_cap_653() -> Regime {
 
 /// Hong Kong SFC Code of Conduct para. 12.5 \[M\]: a licensed corporation reports material
 /// breaches and material failures of its trading or clearing systems immediately, on
-/// identification. Source: <https://conventuslaw.com/?p=72120>.
+/// identification. In force no later than 2015-05-11 (the SFC's circular of that date
+/// reminds licensed corporations of it); the paragraph's own commencement was not found,
+/// so the date is marked unverified. Sources: <https://conventuslaw.com/?p=72120>; SFC
+/// circular of 2018-09 (Herbert Smith Freehills note).
 pub fn hk_sfc() -> Regime {
     Regime {
         id: rid("hk-sfc"),
@@ -74,6 +78,7 @@ pub fn hk_sfc() -> Regime {
         name: "SFC Code of Conduct para. 12.5".to_owned(),
         jurisdiction: j("HK"),
         sources: strs(&["https://conventuslaw.com/?p=72120"]),
+        in_force: in_force((2015, 5, 11), Confidence::Low, "not verified: para. 12.5 applied no later than the SFC circular of 2015-05-11 (cited in the SFC's 2018-09 reminder); its commencement was not found"),
         confidence: Confidence::Medium,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::HkSfcLicensed]),

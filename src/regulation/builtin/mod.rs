@@ -19,9 +19,11 @@ mod sg;
 mod us;
 mod us_ny;
 
+use chrono::NaiveDate;
+
 use super::{
-    Applicability, CalendarRule, Milestone, RecipientKind, Regime, ReportRecipient, Trigger,
-    ZoneRule,
+    Applicability, CalendarRule, Confidence, InForce, Milestone, RecipientKind, Regime,
+    ReportRecipient, Trigger, ZoneRule,
 };
 use crate::locale::Zone;
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
@@ -34,7 +36,7 @@ pub use us::{
     us_hipaa, us_hipaa_business_associate, us_sec_6k, us_sec_8k, us_sec_reg_sp,
     us_sec_reg_sp_service_provider,
 };
-pub use us_ny::us_ny_dfs;
+pub use us_ny::{us_ny_dfs, us_ny_dfs_2017};
 
 /// The yes/no determinations the built-in regimes read, with what each means.
 pub const BUILTIN_FACTS: [(&str, &str); 17] = [
@@ -57,7 +59,9 @@ pub const BUILTIN_FACTS: [(&str, &str); 17] = [
     ("material_breach", "SFC Code of Conduct para. 12.5: a material breach or a material failure of trading or clearing systems"),
 ];
 
-/// Every built-in regime, in a stable order.
+/// Every built-in regime, in a stable order. A regime superseded by a later version keeps
+/// its id and follows it (`us-ny-dfs-500-17` of 2017 after that of 2023); their in-force
+/// dates do not overlap, so at most one applies to a trigger.
 pub fn builtin_regimes() -> Vec<Regime> {
     vec![
         eu_gdpr(),
@@ -68,6 +72,7 @@ pub fn builtin_regimes() -> Vec<Regime> {
         us_sec_reg_sp(),
         us_sec_reg_sp_service_provider(),
         us_ny_dfs(),
+        us_ny_dfs_2017(),
         us_hipaa(),
         us_hipaa_business_associate(),
         cn_pipl(),
@@ -133,6 +138,15 @@ fn contents(items: &[&str]) -> Vec<String> {
 fn strs(items: &[&str]) -> Vec<String> {
     contents(items)
 }
+/// A date literal; an impossible one gives `NaiveDate::MIN`, which a test rules out.
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+/// In force from a date, with its source and how sure the date is.
+fn in_force(from: (i32, u32, u32), confidence: Confidence, source: &str) -> Option<InForce> {
+    let (y, m, d) = from;
+    Some(InForce::from(ymd(y, m, d), source).confidence(confidence))
+}
 
 #[cfg(test)]
 mod tests {
@@ -142,11 +156,26 @@ mod tests {
     #[test]
     fn builtin_ids_are_valid_and_unique() {
         let regimes = builtin_regimes();
-        let mut ids: Vec<_> = regimes.iter().map(|r| r.id.clone()).collect();
+        let mut ids: Vec<_> = regimes
+            .iter()
+            .map(|r| (r.id.clone(), r.version.clone()))
+            .collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), regimes.len());
         for r in &regimes {
+            // Every version carries the dates it applies, with their source (checked
+            // 2026-12-06); none is an unparsed literal.
+            let dates = r
+                .in_force
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} has no in-force date", r.id));
+            assert_ne!(dates.from, NaiveDate::MIN, "{}", r.id);
+            assert!(dates.until.is_none_or(|u| u > dates.from), "{}", r.id);
+            assert!(!dates.source.is_empty(), "{}", r.id);
+            for later in &dates.later_for {
+                assert!(later.from > dates.from, "{}", r.id);
+            }
             assert!(RegimeId::new(r.id.as_str()).is_ok());
             assert!(
                 Jurisdiction::new(r.jurisdiction.as_str()).is_ok(),

@@ -1,6 +1,6 @@
 //! Singapore: MAS Notice 644 and the PDPA.
 
-use super::{det, fixed, j, on, recipient, rep, rid, strs};
+use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs};
 use crate::regulation::{
     Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
     Regime, Report, TimeOfDay, Trigger, Urgency,
@@ -9,7 +9,10 @@ use crate::regulation::{
 /// Singapore MAS Notice 644 (banks; equivalent technology-risk notices for other
 /// licensees) \[M\]: notify MAS as soon as possible and within 1 hour of discovering a
 /// relevant incident; a root-cause and impact analysis report within 14 days of discovery.
-/// Source: <https://opcode.com.au/guides/mas-trm-aws-incident-response>.
+/// In force from 2014-07-01, when the Technology Risk Management Notices with the 1-hour
+/// and 14-day limits took effect. Sources:
+/// <https://opcode.com.au/guides/mas-trm-aws-incident-response>;
+/// <https://archive.conventuslaw.com/singapore-mas-guidelines-and-notices-a-system-in-place-by-1-july-2014-for-critical-systems/>.
 pub fn sg_mas_644() -> Regime {
     let mas = || recipient(RecipientKind::Regulator, "Monetary Authority of Singapore");
     Regime {
@@ -18,6 +21,7 @@ pub fn sg_mas_644() -> Regime {
         name: "MAS Notice 644".to_owned(),
         jurisdiction: j("SG"),
         sources: strs(&["https://opcode.com.au/guides/mas-trm-aws-incident-response"]),
+        in_force: in_force((2014, 7, 1), Confidence::Medium, "MAS Notices on Technology Risk Management in effect from 1 July 2014 (1 h notice, 14-day report), https://archive.conventuslaw.com/singapore-mas-guidelines-and-notices-a-system-in-place-by-1-july-2014-for-critical-systems/"),
         confidence: Confidence::Medium,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::MasRegulated]),
@@ -50,7 +54,8 @@ pub fn sg_mas_644() -> Regime {
 /// guide: generally within 30 days of awareness); notify the PDPC as soon as practicable
 /// and no later than 3 calendar days after the day the breach is assessed notifiable
 /// (significant harm, or at least 500 individuals); affected individuals (significant harm
-/// only) at the same time or after. Source:
+/// only) at the same time or after. In force from 2021-02-01, when Part 6A (mandatory
+/// breach notification, PDP (Amendment) Act 2020) commenced. Source:
 /// <https://sso.agc.gov.sg/Act/PDPA2012?ProvIds=P16A->.
 pub fn sg_pdpa() -> Regime {
     let sg = j("SG");
@@ -60,6 +65,7 @@ pub fn sg_pdpa() -> Regime {
         name: "Singapore PDPA Part 6A".to_owned(),
         jurisdiction: sg.clone(),
         sources: strs(&["https://sso.agc.gov.sg/Act/PDPA2012?ProvIds=P16A-"]),
+        in_force: in_force((2021, 2, 1), Confidence::Medium, "PDP (Amendment) Act 2020: Part 6A (notification of data breaches) in force 1 February 2021"),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::any([

@@ -2,12 +2,39 @@
 
 use chrono::NaiveTime;
 
-use super::{cal, contents, det, det_or, fixed, j, on, on_det, recipient, rep, rid, strs};
+use super::{
+    cal, contents, det, det_or, fixed, in_force, j, on, on_det, recipient, rep, rid, strs, ymd,
+};
 use crate::classify::DataCategory;
 use crate::regulation::{
-    Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
-    Regime, Report, StartRule, TimeOfDay, Trigger, Urgency, ZoneRule,
+    Ambiguity, Applicability, Confidence, EntityType, InForce, LaterCompliance, Limb, Milestone,
+    Offset, RecipientKind, Regime, Report, StartRule, TimeOfDay, Trigger, Urgency, ZoneRule,
 };
+
+/// The SEC's cybersecurity disclosure release and its compliance dates.
+const SEC_CYBER_RELEASE: &str = "Release 33-11216 (88 FR 51896, 2023-08-04), effective 2023-09-05: Form 8-K Item 1.05 and Form 6-K incident disclosure from 2023-12-18, smaller reporting companies (8-K) from 2024-06-15 (confirmed in Paul Hastings, 2023-12-22, and Haynes Boone alerts)";
+
+/// The Reg S-P amendments and their compliance dates.
+const REG_SP_RELEASE: &str = "Release 34-100155 (89 FR 47688, 2024-06-03), effective 2024-08-02: larger entities comply from 2025-12-03 (18 months after publication)";
+
+/// The 2013 HIPAA Omnibus Rule's dates.
+const HIPAA_OMNIBUS: &str =
+    "HIPAA Omnibus Rule (78 FR 5566, 2013-01-25): effective 2013-03-26, compliance 2013-09-23";
+
+/// Reg S-P as amended in 2024: larger entities from 2025-12-03, smaller from 2026-06-03.
+fn reg_sp_in_force() -> Option<InForce> {
+    Some(
+        InForce::from(ymd(2025, 12, 3), REG_SP_RELEASE)
+            .confidence(Confidence::Medium)
+            .later_for(LaterCompliance {
+                from: ymd(2026, 6, 3),
+                who: "smaller entities (covered institutions that are not larger entities)".to_owned(),
+                entity_type: EntityType::RegSpSmallerEntity,
+                otherwise: EntityType::RegSpLargerEntity,
+                source: "Release 34-100155: smaller entities comply from 2026-06-03 (24 months after publication)".to_owned(),
+            }),
+    )
+}
 
 fn edgar_cutoff() -> NaiveTime {
     NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN)
@@ -16,6 +43,7 @@ fn edgar_cutoff() -> NaiveTime {
 fn sec_days(trigger: Trigger) -> Limb {
     Limb::new(trigger, Offset::working_days(4))
         .calendar(cal("us-sec"))
+        .ambiguous(&[Ambiguity::ExecutiveOrderClosures])
         .start(StartRule::NextWorkingDayInclusive)
         .at(TimeOfDay::Fixed {
             time: edgar_cutoff(),
@@ -29,9 +57,12 @@ fn sec_days(trigger: Trigger) -> Limb {
 /// 240.0-2 in US Eastern time; EDGAR filings completed after 17:30 ET take the next
 /// business day's date (17 CFR 232.13(a)(2)), so the deadline is 17:30 ET. Missing
 /// information is filed on Form 8-K/A within four business days of becoming available
-/// (Item 1.05 Instruction 2). Sources:
+/// (Item 1.05 Instruction 2). Days the government is closed by executive order count as
+/// holidays (a named reading; both due times are reported). In force from 2023-12-18;
+/// smaller reporting companies from 2024-06-15 (Release 33-11216). Sources:
 /// <https://www.formsbank.com/template/75696/current-report-8k-sec.html?page=2>;
-/// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
+/// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>;
+/// <https://publiccompanywatch.paulhastings.com/stay-current/cybersecurity-real-time-disclosure-reminder-and-recent-c-and-dis/>.
 pub fn us_sec_8k() -> Regime {
     let contents_8k = || {
         contents(&[
@@ -49,6 +80,17 @@ pub fn us_sec_8k() -> Regime {
             "https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity",
             "17 CFR 240.0-2; 17 CFR 232.13(a)(2)",
         ]),
+        in_force: Some(
+            InForce::from(ymd(2023, 12, 18), SEC_CYBER_RELEASE)
+                .confidence(Confidence::Medium)
+                .later_for(LaterCompliance {
+                    from: ymd(2024, 6, 15),
+                    who: "smaller reporting companies".to_owned(),
+                    entity_type: EntityType::SecSmallerReportingCompany,
+                    otherwise: EntityType::SecNotSmallerReportingCompany,
+                    source: SEC_CYBER_RELEASE.to_owned(),
+                }),
+        ),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::SecRegistrant]),
@@ -82,8 +124,8 @@ pub fn us_sec_8k() -> Regime {
 }
 
 /// US SEC Form 6-K for foreign private issuers \[H\]: promptly after the information is made
-/// public at home; no four-business-day clock. Source:
-/// <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
+/// public at home; no four-business-day clock. In force from 2023-12-18 (Release 33-11216).
+/// Source: <https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity>.
 pub fn us_sec_6k() -> Regime {
     Regime {
         id: rid("us-sec-6k"),
@@ -91,6 +133,7 @@ pub fn us_sec_6k() -> Regime {
         name: "SEC Form 6-K (foreign private issuers)".to_owned(),
         jurisdiction: j("US"),
         sources: strs(&["https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity"]),
+        in_force: in_force((2023, 12, 18), Confidence::Medium, SEC_CYBER_RELEASE),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::ForeignPrivateIssuer]),
@@ -112,8 +155,12 @@ pub fn us_sec_6k() -> Regime {
 /// US SEC Regulation S-P, 17 CFR 248.30 as amended in 2024 \[H deadline; L delay periods\]:
 /// covered institutions notify affected individuals as soon as practicable and within 30
 /// days of becoming aware of unauthorized access to sensitive customer information, unless
-/// an investigation finds no reasonable likelihood of substantial harm. Source:
-/// <https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points>.
+/// an investigation finds no reasonable likelihood of substantial harm. Compliance from
+/// 2025-12-03 for larger entities and 2026-06-03 for smaller ones: the entity's size is a
+/// named input ([`EntityType::RegSpLargerEntity`], [`EntityType::RegSpSmallerEntity`]);
+/// unrecorded, the earlier date is read and the obligation says so. Sources:
+/// <https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points>;
+/// <https://www.paulhastings.com/insights/ph-privacy/deadline-to-comply-with-regulation-s-p-amendments-is-here-for-larger-entities>.
 pub fn us_sec_reg_sp() -> Regime {
     Regime {
         id: rid("us-sec-reg-sp"),
@@ -121,6 +168,7 @@ pub fn us_sec_reg_sp() -> Regime {
         name: "SEC Regulation S-P 248.30".to_owned(),
         jurisdiction: j("US"),
         sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
+        in_force: reg_sp_in_force(),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::entity([
@@ -165,6 +213,7 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
         name: "SEC Regulation S-P service-provider notice".to_owned(),
         jurisdiction: j("US"),
         sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
+        in_force: reg_sp_in_force(),
         confidence: Confidence::High,
         applies_when: Applicability::entity([EntityType::RegSpServiceProvider]),
         time_zone: fixed(chrono_tz::America::New_York),
@@ -184,7 +233,10 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
 /// unreasonable delay and within 60 calendar days of discovery (164.404(b)); prominent
 /// media when more than 500 residents of a State are affected (164.406); HHS at the same
 /// time for 500 or more, otherwise in the annual log within 60 days of the end of the
-/// calendar year (164.408). Source: eCFR 45 CFR 164.404–414;
+/// calendar year (164.408). In force from 2013-09-23, the compliance date of the 2013
+/// Omnibus Rule that set the "low probability of compromise" test; the 2009 interim final
+/// rule (breaches discovered from 2009-09-23, a risk-of-harm test) is not built in.
+/// Source: eCFR 45 CFR 164.404–414;
 /// <https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f>.
 pub fn us_hipaa() -> Regime {
     let sixty = || Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]);
@@ -206,6 +258,7 @@ pub fn us_hipaa() -> Regime {
             "45 CFR 164.404-414 (eCFR)",
             "https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f",
         ]),
+        in_force: in_force((2013, 9, 23), Confidence::Medium, HIPAA_OMNIBUS),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::HipaaCoveredEntity]),
@@ -273,6 +326,7 @@ pub fn us_hipaa_business_associate() -> Regime {
         name: "HIPAA business associate notice".to_owned(),
         jurisdiction: j("US"),
         sources: strs(&["45 CFR 164.410 (eCFR)"]),
+        in_force: in_force((2013, 9, 23), Confidence::Medium, HIPAA_OMNIBUS),
         confidence: Confidence::High,
         applies_when: Applicability::all([
             Applicability::entity([EntityType::HipaaBusinessAssociate]),

@@ -68,7 +68,9 @@ impl BusinessCalendar {
     ///     last_year: 2026,
     ///     holidays: BTreeSet::from([NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()]),
     ///     working_days: BTreeSet::new(),
+    ///     closures: BTreeSet::new(),
     ///     source: "host-maintained".into(),
+    ///     coverage_note: None,
     /// };
     /// let hk = BusinessCalendar::new(spec)?;
     /// assert!(!hk.is_working_day(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap())?);
@@ -114,6 +116,28 @@ impl BusinessCalendar {
     /// The covered years, inclusive.
     pub fn covered_years(&self) -> RangeInclusive<i32> {
         self.spec.first_year..=self.spec.last_year
+    }
+
+    /// The first and last covered days (1 January of the first year, 31 December of the
+    /// last), or `None` for years chrono cannot represent (validation rejects those).
+    pub fn coverage(&self) -> Option<RangeInclusive<NaiveDate>> {
+        let first = NaiveDate::from_ymd_opt(self.spec.first_year, 1, 1)?;
+        let last = NaiveDate::from_ymd_opt(self.spec.last_year, 12, 31)?;
+        Some(first..=last)
+    }
+
+    /// Why the calendar stops where it does, if its data says
+    /// ([`CalendarSpec::coverage_note`]).
+    pub fn coverage_note(&self) -> Option<&str> {
+        self.spec.coverage_note.as_deref()
+    }
+
+    /// The same calendar with its executive-order closures read as working days (the
+    /// alternative reading of
+    /// [`Ambiguity::ExecutiveOrderClosures`](crate::regulation::Ambiguity::ExecutiveOrderClosures)).
+    /// `None` when it has no closures, so the reading changes nothing.
+    pub fn without_closures(&self) -> Option<Self> {
+        (!self.spec.closures.is_empty()).then(|| Self::from_valid(self.spec.without_closures()))
     }
 
     /// Whether `date` lies in the covered years (every other query errs outside them).
@@ -263,7 +287,7 @@ impl JsonSchema for BusinessCalendar {
         let mut schema = CalendarSpec::json_schema(generator);
         schema.insert(
             "description".to_owned(),
-            "A business calendar: which local dates in first_year..=last_year (at most 100 years) are working days. Regular working days are the days of the week not in weekend, minus holidays, plus working_days (which must be weekend days and not holidays).".into(),
+            "A business calendar: which local dates in first_year..=last_year (at most 100 years) are working days. Regular working days are the days of the week not in weekend, minus holidays and closures, plus working_days (which must be weekend days and neither holidays nor closures). Closures (executive-order closures) are rest days under the default reading and working days under the alternative; coverage_note says why the calendar ends where it does.".into(),
         );
         schema
     }

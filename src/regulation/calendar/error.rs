@@ -85,12 +85,12 @@ pub enum CalendarError {
         /// The calendar.
         calendar: CalendarId,
     },
-    /// A holiday or make-up working day outside the covered years.
+    /// A holiday, closure or make-up working day outside the covered years.
     #[error("{list} {date} in calendar {calendar} is outside its covered years {}: remove it or widen first_year/last_year", Years(*.first_year, *.last_year))]
     ListedDateOutsideYears {
         /// The calendar.
         calendar: CalendarId,
-        /// `holiday` or `make-up working day`.
+        /// `holiday`, `closure` or `make-up working day`.
         list: &'static str,
         /// The date.
         date: NaiveDate,
@@ -109,8 +109,8 @@ pub enum CalendarError {
         /// Its day of the week.
         day: Day,
     },
-    /// A date listed both as a holiday and as a make-up working day.
-    #[error("{date} is both a holiday and a make-up working day in calendar {calendar}: keep it in one list")]
+    /// A date listed both as a holiday (or closure) and as a make-up working day.
+    #[error("{date} is both a holiday (or closure) and a make-up working day in calendar {calendar}: keep it in one list")]
     HolidayAndWorkingDay {
         /// The calendar.
         calendar: CalendarId,

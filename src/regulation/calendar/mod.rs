@@ -46,7 +46,9 @@ mod testing {
             last_year: 2026,
             holidays: dates(&[(2026, 1, 1)]),
             working_days: dates(&[(2026, 1, 3)]),
+            closures: std::collections::BTreeSet::new(),
             source: "test".into(),
+            coverage_note: None,
         }
     }
 }

@@ -39,8 +39,30 @@ pub struct CalendarSpec {
     pub holidays: BTreeSet<NaiveDate>,
     /// Make-up working days on weekend days (China's 调休 上班 days).
     pub working_days: BTreeSet<NaiveDate>,
+    /// Days closed by an act outside the statutory holiday list (US executive orders
+    /// closing the federal government): rest days under the default reading, working days
+    /// under the alternative of
+    /// [`Ambiguity::ExecutiveOrderClosures`](crate::regulation::Ambiguity::ExecutiveOrderClosures),
+    /// so an obligation can name the assumption and give both due times.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub closures: BTreeSet<NaiveDate>,
     /// Where the schedule comes from (citation), shown to people who check a deadline.
     pub source: String,
+    /// Why the calendar stops where it does (e.g. the next year's official schedule is not
+    /// published yet), repeated in every deadline it cannot count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage_note: Option<String>,
+}
+
+impl CalendarSpec {
+    /// The same calendar with its [`closures`](Self::closures) read as working days (the
+    /// alternative reading of executive-order closures).
+    pub fn without_closures(&self) -> Self {
+        Self {
+            closures: BTreeSet::new(),
+            ..self.clone()
+        }
+    }
 }
 
 /// The definition, used to build the index: listed make-up days work, listed holidays rest,
@@ -48,7 +70,7 @@ pub struct CalendarSpec {
 pub(super) fn is_working(spec: &CalendarSpec, date: NaiveDate) -> bool {
     if spec.working_days.contains(&date) {
         true
-    } else if spec.holidays.contains(&date) {
+    } else if spec.holidays.contains(&date) || spec.closures.contains(&date) {
         false
     } else {
         !spec.weekend.contains(&Day::of(date))
@@ -102,6 +124,9 @@ pub(super) fn validate(spec: &CalendarSpec) -> Result<(), CalendarError> {
     if let Some(err) = spec.holidays.iter().find_map(|d| outside("holiday", *d)) {
         return Err(err);
     }
+    if let Some(err) = spec.closures.iter().find_map(|d| outside("closure", *d)) {
+        return Err(err);
+    }
     for &date in &spec.working_days {
         if let Some(err) = outside("make-up working day", date) {
             return Err(err);
@@ -114,7 +139,7 @@ pub(super) fn validate(spec: &CalendarSpec) -> Result<(), CalendarError> {
                 day,
             });
         }
-        if spec.holidays.contains(&date) {
+        if spec.holidays.contains(&date) || spec.closures.contains(&date) {
             return Err(CalendarError::HolidayAndWorkingDay {
                 calendar: calendar(),
                 date,

@@ -63,7 +63,12 @@ mod tests {
         assert_eq!(cn.spec().holidays.len(), days_2025 + days_2026);
         assert_eq!(cn.spec().working_days.len(), 5 + 6);
         assert_eq!(BusinessCalendar::us_federal().spec().holidays.len(), 34);
-        assert_eq!(BusinessCalendar::us_sec().spec().holidays.len(), 36);
+        let sec = BusinessCalendar::us_sec();
+        assert_eq!(sec.spec().holidays.len(), 34);
+        assert_eq!(sec.spec().closures.len(), 3);
+        assert!(cn
+            .coverage_note()
+            .is_some_and(|n| n.contains("2027 holiday notice")));
         assert_eq!(cn.covered_years(), 2025..=2026);
         assert_eq!(cn.id().as_str(), "cn");
         assert_eq!(cn.time_zone(), Zone::SHANGHAI);

@@ -1,9 +1,15 @@
 //! Mainland China's working days (工作日), with the 调休 make-up working days.
 
+use std::collections::BTreeSet;
+
 use super::{blocks, dates, sat_sun};
 use crate::id::CalendarId;
 use crate::locale::Zone;
 use crate::regulation::{BusinessCalendar, CalendarSpec};
+
+/// Why the PRC calendar ends with 2026: the 调休 swaps cannot be derived from rules, and the
+/// State Council publishes each year's schedule in the autumn before (checked 2026-12-06).
+const PRC_COVERAGE: &str = "the PRC working-day calendar covers 2025-01-01..2026-12-31; the State Council has not yet published the 2027 holiday notice (checked 2026-12-06): load the 2027 schedule when it is published";
 
 impl BusinessCalendar {
     /// Mainland China's working days (工作日), 2025–2026, `Asia/Shanghai`: Saturday and
@@ -57,7 +63,9 @@ impl BusinessCalendar {
             last_year: 2026,
             holidays,
             working_days,
+            closures: BTreeSet::new(),
             source: "2025: 国办发明电〔2024〕12号 (Xinhua 2024-11-12); 2026: State Council General Office notice of 2025-11-04, https://politics.gmw.cn/2025-11/04/content_38391083.htm".to_owned(),
+            coverage_note: Some(PRC_COVERAGE.to_owned()),
         })
     }
 }

@@ -52,7 +52,8 @@ impl BusinessCalendar {
     /// US federal business days, 2025–2027, `America/New_York`: Saturday and Sunday off and
     /// the federal holidays of 5 U.S.C. 6103, observed on the Friday before a Saturday and
     /// the Monday after a Sunday (EO 11582), including 2027-12-31 for New Year's Day 2028.
-    /// Executive-order closures are not included (see [`us_sec`](Self::us_sec)).
+    /// Executive-order closures are not included (see [`us_sec`](Self::us_sec)): this
+    /// calendar stands for the statutory holidays only.
     pub fn us_federal() -> Self {
         Self::from_valid(CalendarSpec {
             id: CalendarId::from_static("us-federal"),
@@ -63,8 +64,10 @@ impl BusinessCalendar {
             last_year: 2027,
             holidays: dates(&US_FEDERAL_HOLIDAYS),
             working_days: BTreeSet::new(),
+            closures: BTreeSet::new(),
             source: "5 U.S.C. 6103; Saturday/Sunday observance per Executive Order 11582"
                 .to_owned(),
+            coverage_note: Some("the US federal calendar covers 2025-01-01..2027-12-31: the statutory holidays of later years are known, but closures by executive order are announced weeks ahead at most; extend it with them when they are published".to_owned()),
         })
     }
 }
