@@ -6,10 +6,12 @@ mod allocation;
 mod claim;
 mod compiled;
 mod decision;
+mod explanation;
 mod negotiation;
 mod policy;
 mod program;
 mod reference;
+mod terms;
 
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
@@ -17,6 +19,7 @@ pub use compiled::CompiledPolicy;
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
+pub use explanation::Explanation;
 pub use negotiation::{
     ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimStatus, ClaimTotals, Offer,
     Payment, PolicyPin,
@@ -27,6 +30,7 @@ pub use policy::{
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
 pub use reference::{reference_platform_policy, reference_securities_policy};
+pub use terms::{OfferTerms, Recourse};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
