@@ -3,6 +3,7 @@
 //! is negotiated through events (see [`ClaimStatus`]).
 
 mod allocation;
+mod batch;
 mod claim;
 mod compiled;
 mod decision;
@@ -14,6 +15,7 @@ mod reference;
 mod terms;
 
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
+pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;
 pub use decision::{
