@@ -8,6 +8,7 @@
 //! rights. The record lists every rule with its outcome and the claim's facts it looked
 //! at, phrased without double negatives.
 
+mod brief;
 mod customer;
 mod phrasing;
 mod recourse;
@@ -20,7 +21,7 @@ use super::decision::{CompensationError, Decision, RuleStatus};
 use super::policy::{Policy, Rule};
 use crate::locale::{Locale, Zone};
 
-pub(crate) use phrasing::{facts_of, record_fact, record_remedy, requirement};
+pub(crate) use phrasing::{facts_of, record_fact, requirement};
 
 /// A decision with what it takes to explain it: the policy, the claim and, optionally,
 /// when it was made (for the evidence deadline). Made by [`Policy::explain`].
