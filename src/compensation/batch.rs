@@ -127,8 +127,10 @@ impl Program {
     /// use incident::{Currency, Money};
     /// let policy = reference_securities_policy();
     /// let program = Program::new(ProgramId::new("P-1")?, &policy, Money::from_minor(10_000_000, Currency::CNY))?;
-    /// let claim = |who: &str, currency| Claim::builder(CustomerRef::new(who)?, Tier::Standard,
-    ///     Money::from_minor(0, currency), EvidenceStrength::None).build();
+    /// let claim = |who: &str, currency| -> Result<Claim, Box<dyn std::error::Error>> {
+    ///     Ok(Claim::builder(CustomerRef::new(who)?, Tier::Standard,
+    ///         Money::from_minor(0, currency), EvidenceStrength::None).build()?)
+    /// };
     /// let claims = [claim("C-1", Currency::CNY)?, claim("C-2", Currency::HKD)?, claim("C-1", Currency::CNY)?];
     /// let report = program.assess_batch(&policy, &claims)?;
     /// assert_eq!((report.received, report.summary.claims), (3, 1));
