@@ -175,7 +175,8 @@ impl Program {
             needs_manual_review: 0,
             outcomes: [0; 3],
         };
-        let mut seen: HashMap<CustomerRef, u64> = HashMap::new();
+        let claims = claims.into_iter();
+        let mut seen: HashMap<CustomerRef, u64> = HashMap::with_capacity(claims.size_hint().0);
         let mut skipped = Vec::new();
         let mut duplicates = Vec::new();
         let mut matched: Vec<usize> = Vec::new();
