@@ -1,13 +1,13 @@
 //! Deciding a claim under a policy: the allocation-free [`Assessment`] for batches and the
 //! explained [`Decision`] for people.
 
-use std::fmt::Write as _;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
+use super::explanation::rule_reason;
 use super::policy::{Matching, Policy, PolicyRef, Remedy, Rule};
+use crate::locale::Locale;
 use crate::{
     id::CustomerRef, id::RuleId, money::MoneyError, money::MoneyOperation, Currency, Money,
 };
@@ -256,7 +256,8 @@ pub struct RuleOutcome {
     pub rule: RuleId,
     /// Matched, not matched or skipped.
     pub status: RuleStatus,
-    /// Why: the condition that held, or the failing clause.
+    /// Why, in English: what the rule requires and the claim's facts it looked at, or
+    /// which rule decided before it.
     pub reason: String,
 }
 
@@ -324,64 +325,6 @@ impl Decision {
     /// Whether a person must review before payment.
     pub fn needs_manual_review(&self) -> bool {
         self.assessment.needs_manual_review
-    }
-
-    /// A readable account: one line per rule, then the cash and review lines.
-    ///
-    /// # Examples
-    /// ```
-    /// use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Tier};
-    /// use incident::id::CustomerRef;
-    /// use incident::{Currency, Money};
-    /// let claim = Claim::builder(CustomerRef::new("C-9")?, Tier::Standard,
-    ///     Money::from_minor(0, Currency::CNY), EvidenceStrength::None).build()?;
-    /// let decision = reference_securities_policy().decide(&claim)?;
-    /// assert!(decision.explain().contains("no-evidence-goodwill: matched"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn explain(&self) -> String {
-        let mut out = String::new();
-        for rule in &self.rules {
-            let status = match rule.status {
-                RuleStatus::Matched => "matched",
-                RuleStatus::NotMatched => "not matched",
-                RuleStatus::Skipped => "skipped",
-            };
-            let _ = write!(out, "{}: {status}: {}", rule.rule, rule.reason);
-            let grants: Vec<String> = self
-                .granted
-                .iter()
-                .filter(|g| g.rule == rule.rule)
-                .map(|g| {
-                    let mut s = g.remedy.to_string();
-                    if g.cash.is_positive() || matches!(g.remedy, Remedy::Reimburse { .. }) {
-                        let _ = write!(s, " = {}", g.cash);
-                    }
-                    if g.cap_bound {
-                        s.push_str(" (cap bound)");
-                    }
-                    s
-                })
-                .collect();
-            if !grants.is_empty() {
-                let _ = write!(out, " → {}", grants.join("; "));
-            }
-            out.push('\n');
-        }
-        let a = &self.assessment;
-        let _ = write!(out, "cash: {}", a.cash);
-        if a.customer_cap_bound {
-            let _ = write!(
-                out,
-                " (per-customer cap bound; {} before the cap)",
-                a.cash_before_customer_cap
-            );
-        }
-        out.push('\n');
-        if a.needs_manual_review {
-            let _ = writeln!(out, "manual review: {}", self.review_reasons.join("; "));
-        }
-        out
     }
 }
 
@@ -597,15 +540,13 @@ impl Policy {
     pub fn decide(&self, claim: &Claim) -> Result<Decision, CompensationError> {
         let mut rules = Vec::with_capacity(self.rules().len());
         let mut granted = Vec::new();
+        let mut winner: Option<&Rule> = None;
         let assessment = self.assess_alone(claim, |step| match step {
             Step::Rule(rule, status) => {
-                let reason = match status {
-                    RuleStatus::Matched => format!("{} holds", rule.when),
-                    RuleStatus::NotMatched => rule.when.why_not(claim).unwrap_or_default(),
-                    RuleStatus::Skipped => {
-                        String::from("not evaluated: an earlier rule matched (first-match policy)")
-                    }
-                };
+                if status == RuleStatus::Matched {
+                    winner = Some(rule);
+                }
+                let reason = rule_reason(rule, status, winner, claim, Locale::En);
                 rules.push(RuleOutcome {
                     rule: rule.id.clone(),
                     status,
@@ -708,8 +649,14 @@ mod tests {
         assert!(d.assessment.customer_cap_bound);
         assert!(d.granted.first().unwrap().cap_bound);
         let text = d.explain();
-        assert!(text.contains("(cap bound)"), "{text}");
-        assert!(text.contains("per-customer cap bound"), "{text}");
+        assert!(
+            text.contains("up to CNY 8.00 = CNY 8.00 (cap reached)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("cash: CNY 10.00 (per-customer cap reached; CNY 11.00 before the cap)"),
+            "{text}"
+        );
         assert_eq!(
             d.assessment,
             policy(Matching::Accumulate).assess(&claim(900)).unwrap()
@@ -721,6 +668,11 @@ mod tests {
         let d = policy(Matching::FirstMatch).decide(&claim(100)).unwrap();
         assert_eq!(d.cash(), cny(100));
         assert_eq!(d.rules.get(1).unwrap().status, RuleStatus::Skipped);
+        // Rules not evaluated share one line, naming the rule that decided.
+        assert_eq!(
+            d.explain().lines().nth(1),
+            Some("not evaluated (first-match policy; rule a already applies): b")
+        );
         assert_eq!(d.assessment.outcome, Outcome::Cash);
     }
 
@@ -779,16 +731,16 @@ mod tests {
         // Goodwill states its cash; the fee waiver, a service, states none.
         assert_eq!(
             policy.decide(&claim(500)).unwrap().explain(),
-            "a: matched: evidence verified holds → reimburse 100.00% of verified loss up to ¥8.00 = ¥5.00\n\
-             b: matched: always holds → goodwill credit ¥3.00 = ¥3.00; fee waiver 3 months\n\
-             cash: ¥8.00\n"
+            "a: applies: requires evidence verified; the claim's evidence is verified → reimbursement of 100.0% of the verified loss, up to CNY 8.00 = CNY 5.00\n\
+             b: applies: every claim qualifies → goodwill payment of CNY 3.00 = CNY 3.00; commissions and account fees waived for 3 months\n\
+             cash: CNY 8.00\n"
         );
         // A reimbursement states its cash even when it is zero.
         assert_eq!(
             policy.decide(&claim(0)).unwrap().explain(),
-            "a: matched: evidence verified holds → reimburse 100.00% of verified loss up to ¥8.00 = ¥0.00\n\
-             b: matched: always holds → goodwill credit ¥3.00 = ¥3.00; fee waiver 3 months\n\
-             cash: ¥3.00\n"
+            "a: applies: requires evidence verified; the claim's evidence is verified → reimbursement of 100.0% of the verified loss, up to CNY 8.00 = CNY 0.00\n\
+             b: applies: every claim qualifies → goodwill payment of CNY 3.00 = CNY 3.00; commissions and account fees waived for 3 months\n\
+             cash: CNY 3.00\n"
         );
     }
 }

@@ -3,20 +3,25 @@
 //! is negotiated through events (see [`ClaimStatus`]).
 
 mod allocation;
+mod batch;
 mod claim;
 mod compiled;
 mod decision;
+mod explanation;
 mod negotiation;
 mod policy;
 mod program;
 mod reference;
+mod terms;
 
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
+pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
+pub use explanation::Explanation;
 pub use negotiation::{
     AssessmentOverride, ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimReview,
     ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin,
@@ -27,6 +32,7 @@ pub use policy::{
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
 pub use reference::{reference_platform_policy, reference_securities_policy};
+pub use terms::{OfferTerms, Recourse};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

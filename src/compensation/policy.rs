@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::{Claim, EvidenceSet, Tier};
+use super::terms::OfferTerms;
 use crate::{
     classify::DataCategory, classify::Jurisdiction, id::PolicyId, id::RuleId, Currency, Money,
 };
@@ -484,6 +485,8 @@ pub struct PolicyBuilder {
     #[serde(default)]
     review: ReviewTrigger,
     rules: Vec<Rule>,
+    #[serde(default)]
+    terms: OfferTerms,
 }
 
 impl PolicyBuilder {
@@ -498,6 +501,13 @@ impl PolicyBuilder {
     #[must_use]
     pub fn review(mut self, review: ReviewTrigger) -> Self {
         self.review = review;
+        self
+    }
+
+    /// Sets what the policy states to customers besides its remedies.
+    #[must_use]
+    pub fn terms(mut self, terms: OfferTerms) -> Self {
+        self.terms = terms;
         self
     }
 
@@ -617,6 +627,7 @@ impl PolicyBuilder {
                 customer_cap: self.customer_cap,
                 review: self.review,
                 rules: self.rules,
+                terms: self.terms,
             })
         } else {
             Err(PolicyError {
@@ -694,6 +705,9 @@ pub struct Policy {
     pub(super) customer_cap: Money,
     pub(super) review: ReviewTrigger,
     pub(super) rules: Vec<Rule>,
+    /// Left out when unset, so a policy without terms keeps its JSON and its digest.
+    #[serde(default, skip_serializing_if = "OfferTerms::is_unset")]
+    pub(super) terms: OfferTerms,
 }
 
 impl Policy {
@@ -713,6 +727,7 @@ impl Policy {
             customer_cap,
             review: ReviewTrigger::default(),
             rules: Vec::new(),
+            terms: OfferTerms::default(),
         }
     }
 
@@ -757,6 +772,11 @@ impl Policy {
     /// The rules, in evaluation order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// What the policy states to customers besides its remedies.
+    pub fn terms(&self) -> &OfferTerms {
+        &self.terms
     }
 }
 

@@ -226,6 +226,9 @@ impl Program {
     /// The policy is compiled once ([`Policy::compile`]); to assess several batches with
     /// one compilation, use [`Program::assess_compiled`].
     ///
+    /// Stops at the first claim it cannot assess: for a batch that may hold bad claims or a
+    /// customer twice, use [`Program::assess_batch`], which skips and reports them.
+    ///
     /// # Errors
     /// [`CompensationError::PolicyMismatch`] when `policy` is not the pinned version; the
     /// first claim's error otherwise (currency mismatch, overflow).
@@ -335,7 +338,7 @@ impl Program {
         })
     }
 
-    fn check_policy(&self, given: &PolicyRef) -> Result<(), CompensationError> {
+    pub(super) fn check_policy(&self, given: &PolicyRef) -> Result<(), CompensationError> {
         if *given == self.policy {
             Ok(())
         } else {

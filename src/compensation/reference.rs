@@ -3,6 +3,7 @@
 
 use super::claim::{EvidenceSet, EvidenceStrength};
 use super::policy::{Condition, LossBasis, Matching, Policy, Remedy, ReviewTrigger, Rule};
+use super::terms::{OfferTerms, Recourse};
 use crate::{classify::DataCategory, id::PolicyId, id::RuleId, Currency, Money};
 
 fn cny(yuan: i64) -> Money {
@@ -34,6 +35,7 @@ fn finish(
     customer_cap: Money,
     review: ReviewTrigger,
     rules: Vec<Rule>,
+    recourse: Recourse,
 ) -> Policy {
     Policy {
         id: PolicyId::from_static(id),
@@ -43,6 +45,11 @@ fn finish(
         customer_cap,
         review,
         rules,
+        terms: OfferTerms {
+            without_admission: true,
+            evidence_window_days: None,
+            recourse: Some(recourse),
+        },
     }
 }
 
@@ -62,6 +69,9 @@ fn finish(
 /// 6. `goodwill` — every affected customer: a ¥50 goodwill credit ("给予适当的安抚").
 ///
 /// Manual review: partial evidence, or a reported loss above ¥10,000.
+///
+/// Terms: the offer is made without admission of liability; recourse is the payments
+/// regulator's ([`Recourse::CnPayments`]); no evidence deadline (the seed names none).
 ///
 /// # Examples
 /// ```
@@ -130,6 +140,7 @@ pub fn reference_platform_policy() -> Policy {
         cny(50_000),
         review,
         rules,
+        Recourse::CnPayments,
     )
 }
 
@@ -153,6 +164,9 @@ pub fn reference_platform_policy() -> Policy {
 ///    waiver ("增强客户对公司的信任和支持").
 ///
 /// Manual review: partial or unverified evidence, or a reported loss above ¥100,000.
+///
+/// Terms: the offer is made without admission of liability; recourse is the securities
+/// regulator's ([`Recourse::CnSecurities`]); no evidence deadline (the seed names none).
 ///
 /// # Examples
 /// ```
@@ -224,6 +238,7 @@ pub fn reference_securities_policy() -> Policy {
         cny(500_000),
         review,
         rules,
+        Recourse::CnSecurities,
     )
 }
 
@@ -241,7 +256,8 @@ mod tests {
                 policy.matching(),
                 policy.customer_cap(),
             )
-            .review(policy.review_trigger().clone());
+            .review(policy.review_trigger().clone())
+            .terms(policy.terms().clone());
             for rule in policy.rules() {
                 builder = builder.rule(rule.clone());
             }
