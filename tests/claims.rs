@@ -602,3 +602,60 @@ fn a_programme_is_amended_with_more_budget_or_a_new_policy_version() {
     );
     desk.assert_replays();
 }
+
+/// Advance payment (先行赔付) and what comes back: the firm books recoveries under the
+/// customer's assigned rights, never more than it paid.
+#[test]
+fn recoveries_after_an_advance_payment_are_booked_up_to_what_was_paid() {
+    let declare = Declare::new(
+        IncidentId::from_bytes([23; 16]),
+        IncidentKind::AccountTakeover,
+        "Payment accounts taken over",
+    )
+    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
+    .severity(Severity::Sev2)
+    .owner(driver::actor("o"));
+    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
+    let policy = reference_platform_policy();
+    desk.run(Command::open_compensation_program(program(), &policy, None));
+    // Funds reported taken from a compromised account, not yet verified: the platform
+    // pays the ¥3,000 in advance (plus its ¥50 goodwill).
+    let claim = Claim::builder(
+        CustomerRef::new("C-1").unwrap(),
+        Tier::Standard,
+        cny(300_000),
+        EvidenceStrength::Unverified,
+    )
+    .account_compromised(true)
+    .build()
+    .unwrap();
+    let decision = policy.decide(&claim).unwrap();
+    assert!(decision
+        .granted
+        .iter()
+        .any(|g| matches!(g.remedy, Remedy::AdvancePayment { .. }) && g.cash == cny(300_000)));
+    assert_eq!(decision.cash(), cny(305_000));
+    assess(&mut desk, "CL-1", &claim);
+    desk.run(offer("CL-1", 305_000))
+        .run(accept("CL-1"))
+        .run_by("claims.lead", settle("CL-1"));
+    let recover = |amount| Command::RecordRecovery {
+        claim_id: id("CL-1"),
+        source: RecoverySource::Police,
+        amount: cny(amount),
+        reference: "PSB case 2026-0042".into(),
+    };
+    // Not before payment.
+    assert_eq!(codes(&desk.reject(recover(100_000))), ["claim_status"]);
+    desk.run_by("payments.clerk", pay("CL-1", 305_000));
+    desk.run(recover(200_000));
+    let r = desk.reject(recover(105_001));
+    assert_eq!(codes(&r), ["invalid"]);
+    assert!(r.to_string().contains("belongs to the customer"), "{r}");
+    assert_eq!(codes(&desk.reject(recover(0))), ["invalid"]);
+    desk.run(recover(105_000));
+    let case = &desk.incident.claims()[&id("CL-1")];
+    assert_eq!(case.recovered().unwrap(), cny(305_000));
+    assert_eq!(desk.incident.claim_totals().unwrap().recovered, cny(305_000));
+    desk.assert_replays();
+}

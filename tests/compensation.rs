@@ -78,7 +78,13 @@ fn securities_policy_table() {
             },
             100_000,
             100_000,
-            &["reimburse", "account_freeze", "assisted_password_reset"],
+            &[
+                "reimburse",
+                "interest",
+                "account_freeze",
+                "assisted_password_reset",
+                "account_security_review",
+            ],
             false,
             "verified-compromised",
         ),
@@ -137,6 +143,7 @@ fn securities_policy_table() {
             &[
                 "account_freeze",
                 "assisted_password_reset",
+                "account_security_review",
                 "goodwill",
                 "fee_waiver",
             ],
@@ -226,6 +233,9 @@ fn platform_policy_table() {
                 "identity_theft_insurance",
                 "account_freeze",
                 "assisted_password_reset",
+                "account_security_review",
+                "interest",
+                "credit_report_objection",
                 "goodwill",
             ],
             false,
@@ -498,25 +508,41 @@ fn arb_claim() -> impl Strategy<Value = Claim> {
         any::<bool>(),
         0usize..3,
         proptest::collection::btree_set(0usize..DataCategory::ALL.len(), 0..4),
+        (
+            proptest::option::of(0u32..400),
+            proptest::option::of(0u16..60),
+            proptest::option::of(0i64..100_000),
+        ),
     )
-        .prop_map(|(e, reported, verified, compromised, tier, data)| {
-            let evidence = [E::Verified, E::Partial, E::Unverified, E::None][e];
-            let tier = [Tier::Standard, Tier::Premium, Tier::Vip][tier];
-            let mut b = Claim::builder(
-                CustomerRef::new("X").unwrap(),
-                tier,
-                cny(reported),
-                evidence,
-            )
-            .account_compromised(compromised);
-            if matches!(evidence, E::Verified | E::Partial) {
-                b = b.verified_loss(cny(verified.min(reported)));
-            }
-            for d in data {
-                b = b.data(DataCategory::ALL[d]);
-            }
-            b.build().unwrap()
-        })
+        .prop_map(
+            |(e, reported, verified, compromised, tier, data, (days, hours, documents))| {
+                let evidence = [E::Verified, E::Partial, E::Unverified, E::None][e];
+                let tier = [Tier::Standard, Tier::Premium, Tier::Vip][tier];
+                let mut b = Claim::builder(
+                    CustomerRef::new("X").unwrap(),
+                    tier,
+                    cny(reported),
+                    evidence,
+                )
+                .account_compromised(compromised);
+                if matches!(evidence, E::Verified | E::Partial) {
+                    b = b.verified_loss(cny(verified.min(reported)));
+                }
+                for d in data {
+                    b = b.data(DataCategory::ALL[d]);
+                }
+                if let Some(days) = days {
+                    b = b.days_without_funds(days);
+                }
+                if let Some(hours) = hours {
+                    b = b.hours_spent(hours);
+                }
+                if let Some(documents) = documents {
+                    b = b.document_costs(cny(documents));
+                }
+                b.build().unwrap()
+            },
+        )
 }
 
 proptest! {
@@ -678,6 +704,17 @@ fn arb_remedy() -> impl Strategy<Value = Remedy> {
         Just(Remedy::AssistedPasswordReset {}),
         Just(Remedy::AccountFreeze {}),
         Just(Remedy::NegotiatedSettlement {}),
+        (
+            1u32..=10_000,
+            proptest::option::of((1i64..50_000_000).prop_map(cny))
+        )
+            .prop_map(|(share_bps, cap)| Remedy::AdvancePayment { share_bps, cap }),
+        (1u32..=10_000).prop_map(|annual_rate_bps| Remedy::Interest { annual_rate_bps }),
+        ((1i64..10_000).prop_map(cny), 1u16..40)
+            .prop_map(|(hourly, max_hours)| Remedy::TimeSpent { hourly, max_hours }),
+        (1i64..100_000).prop_map(|c| Remedy::DocumentReplacement { cap: cny(c) }),
+        Just(Remedy::CreditReportObjection {}),
+        Just(Remedy::AccountSecurityReview {}),
     ]
 }
 
@@ -1478,4 +1515,111 @@ fn program_id_of(desk: &common::Desk) -> ProgramId {
         CompensationStance::ProgramOpened { program_id, .. } => program_id.clone(),
         other => panic!("{other:?}"),
     }
+}
+
+/// Worked cases for the cash remedies that depend on more than the verified loss, each
+/// through the explained decision and the compiled batch path.
+#[test]
+fn advance_payment_interest_time_and_documents_pay_what_they_say() {
+    use incident::id::{PolicyId, RuleId};
+    let policy = Policy::builder(
+        PolicyId::new("worked").unwrap(),
+        1,
+        Currency::CNY,
+        Matching::Accumulate,
+        cny(100_000_000),
+    )
+    .rule(Rule::new(
+        RuleId::new("all").unwrap(),
+        Condition::Always {},
+        vec![
+            Remedy::AdvancePayment {
+                share_bps: 10_000,
+                cap: Some(cny(1_000_000)),
+            },
+            Remedy::Interest {
+                annual_rate_bps: 300,
+            },
+            Remedy::TimeSpent {
+                hourly: cny(2_500),
+                max_hours: 20,
+            },
+            Remedy::DocumentReplacement { cap: cny(20_000) },
+        ],
+    ))
+    .build()
+    .unwrap();
+    let claim = |reported: i64, verified: i64| {
+        Claim::builder(
+            CustomerRef::new("W-1").unwrap(),
+            Tier::Standard,
+            cny(reported),
+            EvidenceStrength::Partial,
+        )
+        .verified_loss(cny(verified))
+        .days_without_funds(30)
+        .hours_spent(30)
+        .document_costs(cny(35_000))
+        .build()
+        .unwrap()
+    };
+    // Reported ¥3,000 paid in advance; interest on the verified ¥10,000 for 30 days at 3%:
+    // 1,000,000 × 300 × 30 / (10,000 × 365) = 2,465.75 fen, half to even ¥24.66; 20 of 30
+    // hours at ¥25; documents capped at ¥200.
+    let d = policy.decide(&claim(300_000, 1_000_000)).unwrap();
+    let cash: Vec<i64> = d.granted.iter().map(|g| g.cash.amount_minor()).collect();
+    assert_eq!(cash, [300_000, 2_466, 50_000, 20_000]);
+    let bound: Vec<bool> = d.granted.iter().map(|g| g.cap_bound).collect();
+    assert_eq!(bound, [false, false, true, true]);
+    assert_eq!(d.cash(), cny(372_466));
+    let totals = &d.assessment.remedies;
+    assert_eq!(
+        (
+            totals.advance_paid,
+            totals.interest,
+            totals.time_paid,
+            totals.documents_paid
+        ),
+        (cny(300_000), cny(2_466), cny(50_000), cny(20_000))
+    );
+    // The advance is capped at ¥10,000 of a ¥30,000 report.
+    let d = policy.decide(&claim(3_000_000, 0)).unwrap();
+    assert_eq!(d.granted[0].cash, cny(1_000_000));
+    assert!(d.granted[0].cap_bound);
+    // The compiled path gives the same figures, and a batch the same totals.
+    for c in [claim(300_000, 1_000_000), claim(3_000_000, 0)] {
+        assert_eq!(
+            policy.compile().assess(&c).unwrap(),
+            policy.assess(&c).unwrap()
+        );
+    }
+    let program = Program::new(ProgramId::new("W").unwrap(), &policy, cny(100_000_000)).unwrap();
+    let summary = program
+        .assess(&policy, [claim(300_000, 1_000_000), claim(3_000_000, 0)])
+        .unwrap();
+    assert_eq!(summary.remedies.advance_paid, cny(1_300_000));
+    assert_eq!(summary.remedies.interest, cny(2_466));
+    assert_eq!(summary.remedies.interest_payments, 2);
+    // A policy refuses a rate or hour limit that makes no sense, listing both.
+    let err = Policy::builder(
+        PolicyId::new("bad").unwrap(),
+        1,
+        Currency::CNY,
+        Matching::Accumulate,
+        cny(1),
+    )
+    .rule(Rule::new(
+        RuleId::new("r").unwrap(),
+        Condition::Always {},
+        vec![
+            Remedy::Interest { annual_rate_bps: 0 },
+            Remedy::TimeSpent {
+                hourly: cny(2_500),
+                max_hours: 0,
+            },
+        ],
+    ))
+    .build()
+    .unwrap_err();
+    assert_eq!(err.problems.len(), 2, "{err}");
 }

@@ -307,7 +307,12 @@ fn no_unpaid_claims(state: &Incident) -> bool {
 /// Services a settlement may offer alongside its cash.
 fn services_ok(remedies: &[Remedy], currency: Currency) -> bool {
     remedies.iter().all(|r| match r {
-        Remedy::Reimburse { .. } | Remedy::Goodwill { .. } => false,
+        Remedy::Reimburse { .. }
+        | Remedy::AdvancePayment { .. }
+        | Remedy::Interest { .. }
+        | Remedy::TimeSpent { .. }
+        | Remedy::DocumentReplacement { .. }
+        | Remedy::Goodwill { .. } => false,
         Remedy::CreditMonitoring { months } | Remedy::FeeWaiver { months } => *months > 0,
         Remedy::IdentityTheftInsurance { coverage, months } => {
             *months > 0 && coverage.currency() == currency && coverage.is_positive()
@@ -490,6 +495,20 @@ fn model_accepts_claim(
         Command::RecordClaimPaymentFailed { claim_id, reason } => {
             status(claim_id) == Some(S::Paid) && valid_text(reason, MAX_SHORT)
         }
+        Command::RecordRecovery {
+            claim_id,
+            amount,
+            reference,
+            ..
+        } => {
+            case(claim_id).is_some_and(|c| {
+                let paid = c.payment.as_ref().map_or(0, |p| p.amount.amount_minor());
+                let recovered: i64 = c.recoveries.iter().map(|r| r.amount.amount_minor()).sum();
+                c.status == S::Paid && amount.amount_minor() <= paid - recovered
+            }) && amount_ok(amount)
+                && amount.is_positive()
+                && valid_text(reference, MAX_TITLE)
+        }
         Command::EscalateClaim { claim_id, reason } => {
             in_status(
                 claim_id,
@@ -567,6 +586,9 @@ fn check_claims(state: &Incident) -> Result<(), TestCaseError> {
         }
         for offer in &case.offers {
             prop_assert_eq!(offer.amount.currency(), currency);
+        }
+        for recovery in &case.recoveries {
+            sum(&mut expected.recovered, recovery.amount)?;
         }
         let counts = &mut expected.by_status;
         *match case.status {
@@ -914,7 +936,7 @@ proptest! {
 fn one_of_each_covers_every_command_kind() {
     let kinds: BTreeSet<CommandKind> = one_of_each(base()).iter().map(Command::kind).collect();
     assert_eq!(kinds, all_command_kinds());
-    assert_eq!(kinds.len(), 53);
+    assert_eq!(kinds.len(), 54);
 }
 
 /// The generator is not vacuous: with a fixed seed, every command kind is generated and

@@ -102,6 +102,7 @@ struct Totals {
     count: u64,
     cash: i64,
     reimbursed: i64,
+    variable: super::compiled::VariableCash,
     customer_cap_bound: u64,
     needs_manual_review: u64,
     outcomes: [u64; 3],
@@ -171,6 +172,7 @@ impl Program {
             count: 0,
             cash: 0,
             reimbursed: 0,
+            variable: super::compiled::VariableCash::default(),
             customer_cap_bound: 0,
             needs_manual_review: 0,
             outcomes: [0; 3],
@@ -218,6 +220,7 @@ impl Program {
         remedies.reimbursed = remedies
             .reimbursed
             .checked_add(Money::from_minor(totals.reimbursed, currency))?;
+        totals.variable.add_to(&mut remedies, currency)?;
         Ok(BatchReport {
             received,
             summary: ProgramSummary {
@@ -267,8 +270,13 @@ fn add(
         .reimbursed
         .checked_add(figures.reimbursed)
         .ok_or(SkipReason::Overflow)?;
+    let variable = totals
+        .variable
+        .checked_add(figures.variable)
+        .ok_or(SkipReason::Overflow)?;
     totals.cash = cash;
     totals.reimbursed = reimbursed;
+    totals.variable = variable;
     totals.count += 1;
     totals.customer_cap_bound += u64::from(figures.before_cap > figures.cash);
     totals.needs_manual_review += u64::from(figures.needs_manual_review);

@@ -160,6 +160,16 @@ pub enum ClaimError {
         /// The verified loss.
         verified: Money,
     },
+    /// The document costs are in another currency than the reported loss.
+    #[error("claim {customer}: document costs {costs} are not in the reported loss's currency ({reported}): convert them first, a claim has one currency")]
+    CostsCurrency {
+        /// The customer.
+        customer: CustomerRef,
+        /// The reported loss.
+        reported: Money,
+        /// The document costs.
+        costs: Money,
+    },
     /// The evidence is "verified" but no verified amount is given: a claim the policy would
     /// pay nothing for, less than an unevidenced claim gets.
     #[error("claim {customer}: the evidence is verified but no verified loss is given: record the verified amount (zero if none was lost), or lower the evidence strength")]
@@ -185,9 +195,36 @@ pub struct ClaimBuilder {
     account_compromised: bool,
     #[serde(default)]
     jurisdiction: Option<Jurisdiction>,
+    #[serde(default)]
+    days_without_funds: Option<u32>,
+    #[serde(default)]
+    hours_spent: Option<u16>,
+    #[serde(default)]
+    document_costs: Option<Money>,
 }
 
 impl ClaimBuilder {
+    /// Sets how many days the customer was without the funds taken (for interest).
+    #[must_use]
+    pub fn days_without_funds(mut self, days: u32) -> Self {
+        self.days_without_funds = Some(days);
+        self
+    }
+
+    /// Sets the documented hours the customer spent dealing with the incident.
+    #[must_use]
+    pub fn hours_spent(mut self, hours: u16) -> Self {
+        self.hours_spent = Some(hours);
+        self
+    }
+
+    /// Sets the documented costs of replacing identity documents and cards.
+    #[must_use]
+    pub fn document_costs(mut self, costs: Money) -> Self {
+        self.document_costs = Some(costs);
+        self
+    }
+
     /// Sets the verified loss (defaults to none established).
     #[must_use]
     pub fn verified_loss(mut self, loss: Money) -> Self {
@@ -249,6 +286,22 @@ impl ClaimBuilder {
                 });
             }
         }
+        if let Some(costs) = self.document_costs {
+            if costs.is_negative() {
+                return Err(ClaimError::NegativeLoss {
+                    customer: self.customer,
+                    field: "document_costs",
+                    amount: costs,
+                });
+            }
+            if costs.currency() != self.reported_loss.currency() {
+                return Err(ClaimError::CostsCurrency {
+                    customer: self.customer,
+                    reported: self.reported_loss,
+                    costs,
+                });
+            }
+        }
         Ok(Claim {
             customer: self.customer,
             tier: self.tier,
@@ -258,6 +311,9 @@ impl ClaimBuilder {
             data_exposed: self.data_exposed,
             account_compromised: self.account_compromised,
             jurisdiction: self.jurisdiction,
+            days_without_funds: self.days_without_funds,
+            hours_spent: self.hours_spent,
+            document_costs: self.document_costs,
             verified_minor: self.verified_loss.map_or(0, |m| m.amount_minor()),
         })
     }
@@ -302,6 +358,12 @@ pub struct Claim {
     data_exposed: BTreeSet<DataCategory>,
     account_compromised: bool,
     jurisdiction: Option<Jurisdiction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days_without_funds: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours_spent: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document_costs: Option<Money>,
     /// `verified_loss` in minor units, zero when there is none: read without a branch by
     /// the batch path, where whether a claim has a verified loss is as good as random.
     #[serde(skip)]
@@ -326,6 +388,9 @@ impl Claim {
             data_exposed: BTreeSet::new(),
             account_compromised: false,
             jurisdiction: None,
+            days_without_funds: None,
+            hours_spent: None,
+            document_costs: None,
         }
     }
 
@@ -375,6 +440,21 @@ impl Claim {
     }
 
     /// The verified loss in minor units, zero when none is established.
+    /// Days the customer was without the funds taken, if known.
+    pub fn days_without_funds(&self) -> Option<u32> {
+        self.days_without_funds
+    }
+
+    /// Documented hours spent dealing with the incident, if any.
+    pub fn hours_spent(&self) -> Option<u16> {
+        self.hours_spent
+    }
+
+    /// Documented costs of replacing identity documents and cards, if any.
+    pub fn document_costs(&self) -> Option<Money> {
+        self.document_costs
+    }
+
     pub(crate) fn verified_minor(&self) -> i64 {
         self.verified_minor
     }

@@ -225,6 +225,74 @@ impl Cond {
     }
 }
 
+/// The cash of the remedies whose amount depends on more of the claim than its verified
+/// loss (advance payment, interest, time spent, document replacement), per kind, so a
+/// batch can total them as it totals reimbursements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct VariableCash {
+    advance: i64,
+    interest: i64,
+    time: i64,
+    documents: i64,
+}
+
+impl VariableCash {
+    /// The sum, `None` on overflow.
+    pub(super) fn checked_add(self, other: Self) -> Option<Self> {
+        Some(Self {
+            advance: self.advance.checked_add(other.advance)?,
+            interest: self.interest.checked_add(other.interest)?,
+            time: self.time.checked_add(other.time)?,
+            documents: self.documents.checked_add(other.documents)?,
+        })
+    }
+
+    fn total(self) -> Option<i64> {
+        self.advance
+            .checked_add(self.interest)?
+            .checked_add(self.time)?
+            .checked_add(self.documents)
+    }
+
+    /// One remedy's cash for `claim` added in its slot; `None` on overflow.
+    fn add(mut self, remedy: &Remedy, claim: &Claim) -> Option<Self> {
+        let (cash, _) = remedy.cash_for(claim)?;
+        let slot = match remedy {
+            Remedy::AdvancePayment { .. } => &mut self.advance,
+            Remedy::Interest { .. } => &mut self.interest,
+            Remedy::TimeSpent { .. } => &mut self.time,
+            _ => &mut self.documents,
+        };
+        *slot = slot.checked_add(cash)?;
+        Some(self)
+    }
+
+    /// Adds the cash to the per-kind totals.
+    pub(super) fn add_to(
+        self,
+        totals: &mut RemedyTotals,
+        currency: Currency,
+    ) -> Result<(), MoneyError> {
+        let money = |minor| Money::from_minor(minor, currency);
+        totals.advance_paid = totals.advance_paid.checked_add(money(self.advance))?;
+        totals.interest = totals.interest.checked_add(money(self.interest))?;
+        totals.time_paid = totals.time_paid.checked_add(money(self.time))?;
+        totals.documents_paid = totals.documents_paid.checked_add(money(self.documents))?;
+        Ok(())
+    }
+}
+
+/// Whether a remedy's cash depends on more than the verified loss.
+fn is_variable(remedy: &Remedy) -> bool {
+    matches!(
+        remedy,
+        Remedy::AdvancePayment { .. }
+            | Remedy::Interest { .. }
+            | Remedy::TimeSpent { .. }
+            | Remedy::DocumentReplacement { .. }
+    )
+}
+
 /// See [`CompiledRule::simple`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Simple {
@@ -241,6 +309,8 @@ struct CompiledRule {
     reimburse: Box<[(u32, Option<i64>)]>,
     /// Fixed cash (goodwill) in minor units; `None` when the rule's own amounts overflow.
     fixed_cash: Option<i64>,
+    /// The remedies whose cash depends on more of the claim ([`is_variable`]).
+    variable: Box<[Remedy]>,
     /// The common shape, computed without branches: fixed cash plus at most one
     /// reimbursement of the full verified loss (`full` is all ones, or zero for none) up to
     /// `cap` (`i64::MAX` for none). `None` for other shapes.
@@ -253,6 +323,7 @@ struct CompiledRule {
 
 fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> CompiledRule {
     let mut reimburse = Vec::new();
+    let mut variable = Vec::new();
     let mut fixed_cash = Some(0i64);
     let mut tally = Some(RemedyTotals::zero(currency));
     for remedy in grant {
@@ -261,6 +332,9 @@ fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> Compi
         }
         if let Remedy::Goodwill { amount } = remedy {
             fixed_cash = fixed_cash.and_then(|f| f.checked_add(amount.amount_minor()));
+        }
+        if is_variable(remedy) {
+            variable.push(remedy.clone());
         }
         let cash = match remedy {
             Remedy::Goodwill { amount } => amount.amount_minor(),
@@ -272,6 +346,7 @@ fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> Compi
         });
     }
     let simple = match (fixed_cash, &reimburse[..]) {
+        _ if !variable.is_empty() => None,
         (Some(fixed), []) => Some(Simple {
             fixed,
             full: 0,
@@ -289,21 +364,36 @@ fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> Compi
         simple,
         reimburse: reimburse.into_boxed_slice(),
         fixed_cash,
+        variable: variable.into_boxed_slice(),
         tally,
         grants: !grant.is_empty(),
     }
 }
 
 impl CompiledRule {
-    /// The rule's cash for a claim with verified loss `base` (minor units): before the
-    /// per-customer cap, and the reimbursed part; `None` on overflow.
+    /// The rule's cash for `claim` with verified loss `base` (minor units): before the
+    /// per-customer cap, the reimbursed part and the variable part; `None` on overflow.
     #[inline]
-    fn cash(&self, base: i64, currency: Currency) -> Option<(i64, i64)> {
+    fn cash(
+        &self,
+        claim: &Claim,
+        base: i64,
+        currency: Currency,
+    ) -> Option<(i64, i64, VariableCash)> {
         if let Some(simple) = &self.simple {
             let reimbursed = (base & simple.full).min(simple.cap);
-            return Some((simple.fixed.checked_add(reimbursed)?, reimbursed));
+            return Some((
+                simple.fixed.checked_add(reimbursed)?,
+                reimbursed,
+                VariableCash::default(),
+            ));
         }
-        self.general_cash(base, currency)
+        let (cash, reimbursed) = self.general_cash(base, currency)?;
+        let mut variable = VariableCash::default();
+        for remedy in &self.variable {
+            variable = variable.add(remedy, claim)?;
+        }
+        Some((cash.checked_add(variable.total()?)?, reimbursed, variable))
     }
 
     #[inline(never)]
@@ -374,6 +464,7 @@ pub(super) struct Quick {
     pub(super) cash: i64,
     pub(super) before_cap: i64,
     pub(super) reimbursed: i64,
+    pub(super) variable: VariableCash,
     pub(super) needs_manual_review: bool,
     pub(super) outcome: Outcome,
 }
@@ -537,11 +628,13 @@ impl CompiledPolicy {
         let base = claim.verified_minor();
         let mut before_cap: i64 = 0;
         let mut reimbursed: i64 = 0;
+        let mut variable = VariableCash::default();
         let mut granted_any = false;
         self.matches(claim, |n, rule| {
-            let (cash, paid) = rule.cash(base, self.currency)?;
+            let (cash, paid, more) = rule.cash(claim, base, self.currency)?;
             before_cap = before_cap.checked_add(cash)?;
             reimbursed = reimbursed.checked_add(paid)?;
+            variable = variable.checked_add(more)?;
             granted_any |= rule.grants;
             hit(n)
         })
@@ -551,6 +644,7 @@ impl CompiledPolicy {
             cash,
             before_cap,
             reimbursed,
+            variable,
             // `|` rather than `||`: both sides are cheap, and a branch would mispredict.
             needs_manual_review: self.review_evidence.contains(claim.evidence())
                 | (claim.reported_loss().amount_minor() > self.review_above),
@@ -580,6 +674,7 @@ impl CompiledPolicy {
         remedies.reimbursed = remedies
             .reimbursed
             .checked_add(Money::from_minor(quick.reimbursed, self.currency))?;
+        quick.variable.add_to(&mut remedies, self.currency)?;
         let money = |minor| Money::from_minor(minor, self.currency);
         Ok(Assessment {
             cash: money(quick.cash),
@@ -625,30 +720,69 @@ fn add_scaled(totals: &mut RemedyTotals, tally: &RemedyTotals, n: u64) -> Option
         *total = Money::from_minor(i64::try_from(sum).ok()?, total.currency());
         Some(())
     };
-    count(&mut totals.reimbursements, tally.reimbursements);
-    amount(&mut totals.reimbursed, tally.reimbursed)?;
-    count(&mut totals.goodwill_credits, tally.goodwill_credits);
-    amount(&mut totals.goodwill, tally.goodwill)?;
-    count(&mut totals.credit_monitoring, tally.credit_monitoring);
+    // Destructured so that a new field of the tally cannot be forgotten here.
+    let RemedyTotals {
+        reimbursements,
+        reimbursed,
+        goodwill_credits,
+        goodwill,
+        credit_monitoring,
+        credit_monitoring_months,
+        identity_theft_insurance,
+        insurance_coverage,
+        fee_waivers,
+        fee_waiver_months,
+        assisted_password_resets,
+        account_freezes,
+        negotiated_settlements,
+        advance_payments,
+        advance_paid,
+        interest_payments,
+        interest,
+        time_payments,
+        time_paid,
+        document_reimbursements,
+        documents_paid,
+        credit_report_objections,
+        account_security_reviews,
+    } = *tally;
+    count(&mut totals.reimbursements, reimbursements);
+    amount(&mut totals.reimbursed, reimbursed)?;
+    count(&mut totals.goodwill_credits, goodwill_credits);
+    amount(&mut totals.goodwill, goodwill)?;
+    count(&mut totals.credit_monitoring, credit_monitoring);
     count(
         &mut totals.credit_monitoring_months,
-        tally.credit_monitoring_months,
+        credit_monitoring_months,
     );
     count(
         &mut totals.identity_theft_insurance,
-        tally.identity_theft_insurance,
+        identity_theft_insurance,
     );
-    amount(&mut totals.insurance_coverage, tally.insurance_coverage)?;
-    count(&mut totals.fee_waivers, tally.fee_waivers);
-    count(&mut totals.fee_waiver_months, tally.fee_waiver_months);
+    amount(&mut totals.insurance_coverage, insurance_coverage)?;
+    count(&mut totals.fee_waivers, fee_waivers);
+    count(&mut totals.fee_waiver_months, fee_waiver_months);
     count(
         &mut totals.assisted_password_resets,
-        tally.assisted_password_resets,
+        assisted_password_resets,
     );
-    count(&mut totals.account_freezes, tally.account_freezes);
+    count(&mut totals.account_freezes, account_freezes);
+    count(&mut totals.negotiated_settlements, negotiated_settlements);
+    count(&mut totals.advance_payments, advance_payments);
+    amount(&mut totals.advance_paid, advance_paid)?;
+    count(&mut totals.interest_payments, interest_payments);
+    amount(&mut totals.interest, interest)?;
+    count(&mut totals.time_payments, time_payments);
+    amount(&mut totals.time_paid, time_paid)?;
+    count(&mut totals.document_reimbursements, document_reimbursements);
+    amount(&mut totals.documents_paid, documents_paid)?;
     count(
-        &mut totals.negotiated_settlements,
-        tally.negotiated_settlements,
+        &mut totals.credit_report_objections,
+        credit_report_objections,
+    );
+    count(
+        &mut totals.account_security_reviews,
+        account_security_reviews,
     );
     Some(())
 }

@@ -135,6 +135,26 @@ pub struct RemedyTotals {
     pub account_freezes: u64,
     /// Negotiated-settlement offers.
     pub negotiated_settlements: u64,
+    /// Advance payments granted (先行赔付).
+    pub advance_payments: u64,
+    /// Cash paid in advance.
+    pub advance_paid: Money,
+    /// Interest payments granted.
+    pub interest_payments: u64,
+    /// Cash paid as interest.
+    pub interest: Money,
+    /// Payments for time spent.
+    pub time_payments: u64,
+    /// Cash paid for time spent.
+    pub time_paid: Money,
+    /// Document-replacement reimbursements.
+    pub document_reimbursements: u64,
+    /// Cash paid for replaced documents.
+    pub documents_paid: Money,
+    /// Credit-report objections assisted.
+    pub credit_report_objections: u64,
+    /// Account security reviews.
+    pub account_security_reviews: u64,
 }
 
 impl RemedyTotals {
@@ -154,6 +174,16 @@ impl RemedyTotals {
             assisted_password_resets: 0,
             account_freezes: 0,
             negotiated_settlements: 0,
+            advance_payments: 0,
+            advance_paid: Money::zero(currency),
+            interest_payments: 0,
+            interest: Money::zero(currency),
+            time_payments: 0,
+            time_paid: Money::zero(currency),
+            document_reimbursements: 0,
+            documents_paid: Money::zero(currency),
+            credit_report_objections: 0,
+            account_security_reviews: 0,
         }
     }
 
@@ -189,6 +219,26 @@ impl RemedyTotals {
         self.negotiated_settlements = self
             .negotiated_settlements
             .saturating_add(other.negotiated_settlements);
+        let count = |a: &mut u64, b: u64| *a = a.saturating_add(b);
+        count(&mut self.advance_payments, other.advance_payments);
+        self.advance_paid = self.advance_paid.checked_add(other.advance_paid)?;
+        count(&mut self.interest_payments, other.interest_payments);
+        self.interest = self.interest.checked_add(other.interest)?;
+        count(&mut self.time_payments, other.time_payments);
+        self.time_paid = self.time_paid.checked_add(other.time_paid)?;
+        count(
+            &mut self.document_reimbursements,
+            other.document_reimbursements,
+        );
+        self.documents_paid = self.documents_paid.checked_add(other.documents_paid)?;
+        count(
+            &mut self.credit_report_objections,
+            other.credit_report_objections,
+        );
+        count(
+            &mut self.account_security_reviews,
+            other.account_security_reviews,
+        );
         Ok(())
     }
 }
@@ -346,31 +396,6 @@ fn bump(total: &mut Money, by: i64) -> Option<()> {
     Some(())
 }
 
-/// The cash (minor units) a remedy gives a claim and whether its cap bound; `None` on
-/// overflow.
-#[inline]
-fn cash_of(remedy: &Remedy, claim: &Claim) -> Option<(i64, bool)> {
-    match remedy {
-        Remedy::Reimburse { share_bps, cap } => {
-            let base = claim
-                .verified_loss()
-                .unwrap_or(Money::zero(claim.currency()));
-            // The full share is exact; skip the i128 multiply-and-round on the hot path.
-            let share = if *share_bps == 10_000 {
-                base.amount_minor()
-            } else {
-                base.checked_mul_bps(*share_bps).ok()?.amount_minor()
-            };
-            match cap {
-                Some(cap) if share > cap.amount_minor() => Some((cap.amount_minor(), true)),
-                _ => Some((share, false)),
-            }
-        }
-        Remedy::Goodwill { amount } => Some((amount.amount_minor(), false)),
-        _ => Some((0, false)),
-    }
-}
-
 #[inline]
 pub(super) fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Option<()> {
     match remedy {
@@ -382,6 +407,24 @@ pub(super) fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Op
             totals.goodwill_credits += 1;
             bump(&mut totals.goodwill, cash)?;
         }
+        Remedy::AdvancePayment { .. } => {
+            totals.advance_payments += 1;
+            bump(&mut totals.advance_paid, cash)?;
+        }
+        Remedy::Interest { .. } => {
+            totals.interest_payments += 1;
+            bump(&mut totals.interest, cash)?;
+        }
+        Remedy::TimeSpent { .. } => {
+            totals.time_payments += 1;
+            bump(&mut totals.time_paid, cash)?;
+        }
+        Remedy::DocumentReplacement { .. } => {
+            totals.document_reimbursements += 1;
+            bump(&mut totals.documents_paid, cash)?;
+        }
+        Remedy::CreditReportObjection {} => totals.credit_report_objections += 1,
+        Remedy::AccountSecurityReview {} => totals.account_security_reviews += 1,
         Remedy::CreditMonitoring { months } => {
             totals.credit_monitoring += 1;
             totals.credit_monitoring_months += u64::from(*months);
@@ -445,7 +488,8 @@ impl Policy {
             }
             observe(Step::Rule(rule, RuleStatus::Matched));
             for remedy in &rule.grant {
-                let (cash, bound) = cash_of(remedy, claim)
+                let (cash, bound) = remedy
+                    .cash_for(claim)
                     .ok_or_else(|| overflow(currency, MoneyOperation::MultiplyBps))?;
                 before_cap = before_cap
                     .checked_add(cash)

@@ -12,6 +12,7 @@ mod negotiation;
 mod policy;
 mod program;
 mod reference;
+mod remedy;
 mod terms;
 
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
@@ -24,14 +25,15 @@ pub use decision::{
 pub use explanation::Explanation;
 pub use negotiation::{
     AssessmentOverride, ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimReview,
-    ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin,
+    ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin, Recovery, RecoverySource,
 };
 pub use policy::{
     Condition, LossBasis, Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef,
-    Remedy, ReviewTrigger, Rule,
+    ReviewTrigger, Rule,
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
 pub use reference::{reference_platform_policy, reference_securities_policy};
+pub use remedy::Remedy;
 pub use terms::{OfferTerms, Recourse};
 
 use schemars::JsonSchema;

@@ -220,6 +220,53 @@ pub struct AssessmentOverride {
     pub approved_at: Option<DateTime<Utc>>,
 }
 
+/// Where recovered funds came from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RecoverySource {
+    /// Returned by the police or a court (frozen or seized proceeds).
+    Police,
+    /// Recalled or returned by a bank or payment institution.
+    Bank,
+    /// Paid back by the person who took the funds.
+    Perpetrator,
+    /// Paid by the firm's insurer.
+    Insurer,
+    /// Anything else, named in the reference.
+    Other,
+}
+
+impl fmt::Display for RecoverySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Police => "police",
+            Self::Bank => "bank",
+            Self::Perpetrator => "perpetrator",
+            Self::Insurer => "insurer",
+            Self::Other => "other",
+        })
+    }
+}
+
+/// Funds the firm recovered after paying a claim, under the rights the customer assigned
+/// (代位追偿). The firm keeps at most what it paid; anything beyond belongs to the
+/// customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Recovery {
+    /// Where it came from.
+    pub source: RecoverySource,
+    /// How much.
+    pub amount: Money,
+    /// The host's reference (a case or transfer number, not an account number).
+    pub reference: String,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+    /// Who recorded it.
+    pub recorded_by: ActorId,
+}
+
 /// A person's review of a claim the policy flagged for manual review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ClaimReview {
@@ -298,6 +345,9 @@ pub struct ClaimCase {
     /// Payments that failed, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_payments: Vec<PaymentFailure>,
+    /// Funds recovered after payment, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recoveries: Vec<Recovery>,
     /// Why it was escalated or rejected.
     pub reason: Option<String>,
 }
@@ -327,6 +377,7 @@ impl ClaimCase {
             settled_by: None,
             payment: None,
             failed_payments: Vec::new(),
+            recoveries: Vec::new(),
             reason: None,
         }
     }
@@ -352,6 +403,17 @@ impl ClaimCase {
     /// Whether the policy asked for a manual review that is not yet recorded.
     pub fn awaits_review(&self) -> bool {
         self.assessment.needs_manual_review && self.review.is_none()
+    }
+
+    /// The cash recovered for this claim so far.
+    ///
+    /// # Errors
+    /// [`MoneyError`] on overflow (not for recoveries this crate's guards accepted).
+    pub fn recovered(&self) -> Result<Money, MoneyError> {
+        Money::sum(
+            self.recoveries.iter().map(|r| r.amount),
+            self.assessment.cash.currency(),
+        )
     }
 
     /// The override proposed and not yet approved, if any.
@@ -417,6 +479,8 @@ pub struct ClaimTotals {
     pub reserved: Money,
     /// Cash paid.
     pub paid: Money,
+    /// Cash recovered after payment (police, bank, perpetrator, insurer).
+    pub recovered: Money,
 }
 
 impl ClaimTotals {
@@ -438,6 +502,7 @@ impl ClaimTotals {
             settled: Money::zero(currency),
             reserved: Money::zero(currency),
             paid: Money::zero(currency),
+            recovered: Money::zero(currency),
         }
     }
 
@@ -461,6 +526,12 @@ impl ClaimTotals {
     /// Reserves `add` and releases `release` of the budget.
     pub(crate) fn reserve(&mut self, add: Money, release: Money) -> Result<(), MoneyError> {
         self.reserved = self.reserved.checked_add(add)?.checked_sub(release)?;
+        Ok(())
+    }
+
+    /// Adds recovered cash.
+    pub(crate) fn recover(&mut self, amount: Money) -> Result<(), MoneyError> {
+        self.recovered = self.recovered.checked_add(amount)?;
         Ok(())
     }
 

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::{Claim, EvidenceSet, Tier};
+pub(super) use super::remedy::Remedy;
 use super::terms::OfferTerms;
 use crate::{
     classify::DataCategory, classify::Jurisdiction, id::PolicyId, id::RuleId, Currency, Money,
@@ -228,92 +229,6 @@ impl fmt::Display for Condition {
     }
 }
 
-/// Something a rule grants.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Remedy {
-    /// Cash: a share of the verified loss, up to a cap. No verified loss, no cash.
-    Reimburse {
-        /// Share in basis points (10 000 = the full verified loss).
-        share_bps: u32,
-        /// The most this remedy pays one customer; must be positive.
-        #[serde(default)]
-        cap: Option<Money>,
-    },
-    /// Cash: a fixed goodwill credit.
-    Goodwill {
-        /// The credit; must be positive.
-        amount: Money,
-    },
-    /// Free credit monitoring.
-    CreditMonitoring {
-        /// Duration; at least one month.
-        months: u16,
-    },
-    /// Identity-theft insurance bought for the customer (a service, not cash paid).
-    IdentityTheftInsurance {
-        /// The insured amount; must be positive.
-        coverage: Money,
-        /// Duration; at least one month.
-        months: u16,
-    },
-    /// Waived fees (commissions, account fees).
-    FeeWaiver {
-        /// Duration; at least one month.
-        months: u16,
-    },
-    /// Staff-assisted password and second-factor reset.
-    AssistedPasswordReset {},
-    /// Staff-assisted account freeze.
-    AccountFreeze {},
-    /// An offer to negotiate a settlement case by case (no automatic cash).
-    NegotiatedSettlement {},
-}
-
-impl Remedy {
-    /// The snake_case kind name used in JSON and summaries.
-    pub const fn kind(&self) -> &'static str {
-        match self {
-            Self::Reimburse { .. } => "reimburse",
-            Self::Goodwill { .. } => "goodwill",
-            Self::CreditMonitoring { .. } => "credit_monitoring",
-            Self::IdentityTheftInsurance { .. } => "identity_theft_insurance",
-            Self::FeeWaiver { .. } => "fee_waiver",
-            Self::AssistedPasswordReset {} => "assisted_password_reset",
-            Self::AccountFreeze {} => "account_freeze",
-            Self::NegotiatedSettlement {} => "negotiated_settlement",
-        }
-    }
-}
-
-impl fmt::Display for Remedy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Reimburse { share_bps, cap } => {
-                write!(
-                    f,
-                    "reimburse {}.{:02}% of verified loss",
-                    share_bps / 100,
-                    share_bps % 100
-                )?;
-                match cap {
-                    Some(cap) => write!(f, " up to {cap}"),
-                    None => Ok(()),
-                }
-            }
-            Self::Goodwill { amount } => write!(f, "goodwill credit {amount}"),
-            Self::CreditMonitoring { months } => write!(f, "credit monitoring {months} months"),
-            Self::IdentityTheftInsurance { coverage, months } => {
-                write!(f, "identity-theft insurance {coverage} for {months} months")
-            }
-            Self::FeeWaiver { months } => write!(f, "fee waiver {months} months"),
-            Self::AssistedPasswordReset {} => f.write_str("assisted password reset"),
-            Self::AccountFreeze {} => f.write_str("assisted account freeze"),
-            Self::NegotiatedSettlement {} => f.write_str("negotiated settlement"),
-        }
-    }
-}
-
 /// One rule: when it applies and what it grants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -404,6 +319,20 @@ pub enum PolicyProblem {
         rule: RuleId,
         /// The share.
         bps: u32,
+    },
+    /// An interest rate outside 1..=10000 bps a year.
+    #[error("rule {rule}: annual interest rate {bps} bps is outside 1..=10000: give the rate in basis points a year (e.g. 300 for 3%)")]
+    RateOutOfRange {
+        /// The rule.
+        rule: RuleId,
+        /// The rate.
+        bps: u32,
+    },
+    /// Time paid for at most zero hours.
+    #[error("rule {rule}: time spent is paid for at most 0 hours: give at least one hour")]
+    ZeroHours {
+        /// The rule.
+        rule: RuleId,
     },
     /// An amount in another currency than the policy's.
     #[error("{place}: amount {amount} is not in the policy currency {expected}: state every amount in {expected}")]
@@ -537,21 +466,7 @@ impl PolicyBuilder {
     pub fn build(self) -> Result<Policy, PolicyError> {
         let mut problems = Vec::new();
         let currency = self.currency;
-        let check_amount = |problems: &mut Vec<PolicyProblem>, place: &str, amount: Money| {
-            if amount.currency() != currency {
-                problems.push(PolicyProblem::CurrencyMismatch {
-                    place: place.to_owned(),
-                    amount,
-                    expected: currency,
-                });
-            } else if !amount.is_positive() {
-                problems.push(PolicyProblem::NonPositiveAmount {
-                    place: place.to_owned(),
-                    amount,
-                });
-            }
-        };
-        check_amount(&mut problems, "customer_cap", self.customer_cap);
+        check_amount(&mut problems, "customer_cap", self.customer_cap, currency);
         if let Some(limit) = self.review.reported_loss_above {
             if limit.currency() != currency {
                 problems.push(PolicyProblem::CurrencyMismatch {
@@ -566,7 +481,6 @@ impl PolicyBuilder {
         }
         let mut seen = HashSet::new();
         for (n, rule) in self.rules.iter().enumerate() {
-            let place = format!("rule {}", rule.id);
             if !seen.insert(&rule.id) {
                 problems.push(PolicyProblem::DuplicateRuleId {
                     rule: rule.id.clone(),
@@ -579,30 +493,7 @@ impl PolicyBuilder {
             }
             check_condition(&rule.id, &rule.when, currency, &mut problems);
             for remedy in &rule.grant {
-                match remedy {
-                    Remedy::Reimburse { share_bps, cap } => {
-                        if !(1..=10_000).contains(share_bps) {
-                            problems.push(PolicyProblem::ShareOutOfRange {
-                                rule: rule.id.clone(),
-                                bps: *share_bps,
-                            });
-                        }
-                        if let Some(cap) = cap {
-                            check_amount(&mut problems, &place, *cap);
-                        }
-                    }
-                    Remedy::Goodwill { amount } => check_amount(&mut problems, &place, *amount),
-                    Remedy::IdentityTheftInsurance { coverage, months } => {
-                        check_amount(&mut problems, &place, *coverage);
-                        zero_months(&mut problems, rule, remedy, *months);
-                    }
-                    Remedy::CreditMonitoring { months } | Remedy::FeeWaiver { months } => {
-                        zero_months(&mut problems, rule, remedy, *months);
-                    }
-                    Remedy::AssistedPasswordReset {}
-                    | Remedy::AccountFreeze {}
-                    | Remedy::NegotiatedSettlement {} => {}
-                }
+                remedy.check(rule, currency, &mut problems);
             }
             if self.matching == Matching::FirstMatch {
                 if let Some(earlier) = self
@@ -638,7 +529,33 @@ impl PolicyBuilder {
     }
 }
 
-fn zero_months(problems: &mut Vec<PolicyProblem>, rule: &Rule, remedy: &Remedy, months: u16) {
+/// A positive amount in the policy currency.
+pub(super) fn check_amount(
+    problems: &mut Vec<PolicyProblem>,
+    place: &str,
+    amount: Money,
+    currency: Currency,
+) {
+    if amount.currency() != currency {
+        problems.push(PolicyProblem::CurrencyMismatch {
+            place: place.to_owned(),
+            amount,
+            expected: currency,
+        });
+    } else if !amount.is_positive() {
+        problems.push(PolicyProblem::NonPositiveAmount {
+            place: place.to_owned(),
+            amount,
+        });
+    }
+}
+
+pub(super) fn zero_months(
+    problems: &mut Vec<PolicyProblem>,
+    rule: &Rule,
+    remedy: &Remedy,
+    months: u16,
+) {
     if months == 0 {
         problems.push(PolicyProblem::ZeroMonths {
             rule: rule.id.clone(),

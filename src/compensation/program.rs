@@ -287,6 +287,7 @@ impl Program {
         let mut count = 0u64;
         let mut cash_total: i64 = 0;
         let mut reimbursed: i64 = 0;
+        let mut variable = super::compiled::VariableCash::default();
         let mut customer_cap_bound = 0u64;
         let mut needs_manual_review = 0u64;
         // Indexed by outcome rather than matched on: a branch per claim would mispredict.
@@ -302,6 +303,9 @@ impl Program {
             cash_total = cash_total.checked_add(figures.cash).ok_or_else(overflow)?;
             reimbursed = reimbursed
                 .checked_add(figures.reimbursed)
+                .ok_or_else(overflow)?;
+            variable = variable
+                .checked_add(figures.variable)
                 .ok_or_else(overflow)?;
             customer_cap_bound += u64::from(figures.before_cap > figures.cash);
             needs_manual_review += u64::from(figures.needs_manual_review);
@@ -325,6 +329,7 @@ impl Program {
         remedies.reimbursed = remedies
             .reimbursed
             .checked_add(Money::from_minor(reimbursed, currency))?;
+        variable.add_to(&mut remedies, currency)?;
         Ok(ProgramSummary {
             program: self.id.clone(),
             policy: self.policy.clone(),

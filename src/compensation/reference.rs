@@ -22,6 +22,15 @@ fn data(categories: &[DataCategory]) -> Condition {
     }
 }
 
+/// Interest at 3.00% a year: the one-year Loan Prime Rate (贷款市场报价利率) since the
+/// National Interbank Funding Center's announcement of 2025-05-20 (checked 2026-12-06 from
+/// secondary reports of the announcement). A host adjusts it to the LPR of its own time.
+fn lpr_interest() -> Remedy {
+    Remedy::Interest {
+        annual_rate_bps: 300,
+    }
+}
+
 fn rule(id: &'static str, description: &str, when: Condition, grant: Vec<Remedy>) -> Rule {
     Rule::new(RuleId::from_static(id), when, grant).describe(description)
 }
@@ -62,11 +71,18 @@ fn finish(
 ///    credit monitoring ("提供一定的补偿措施,如免费信用监测服务").
 /// 3. `identity-insurance` — identity documents, biometrics, account or card data exposed:
 ///    identity-theft insurance of ¥500,000 for 24 months ("保险", "身份盗用监测服务").
-/// 4. `account-recovery` — account compromised: assisted account freeze and password reset
-///    ("应立即更改密码", "帮助客户与相关机构联系,冻结账户").
-/// 5. `serious-impact` — reported loss of ¥10,000 or more without verified evidence: a
+/// 4. `account-recovery` — account compromised: assisted account freeze, password reset
+///    and an account security review ("应立即更改密码", "帮助客户与相关机构联系,冻结账户").
+/// 5. `advance-payment` — account compromised, evidence partial or unverified: the reported
+///    loss paid in advance (先行赔付) up to ¥10,000, the customer's rights assigned to the
+///    platform, which books recoveries.
+/// 6. `funds-interest` — verified evidence and account compromised: interest at 3.00% a
+///    year (the one-year LPR) for the days the funds were missing.
+/// 7. `credit-report` — identity document, account or card data exposed: help to object
+///    to wrong credit-report entries (征信异议).
+/// 8. `serious-impact` — reported loss of ¥10,000 or more without verified evidence: a
 ///    negotiated settlement ("若受到严重影响,客户有权寻求法律援助").
-/// 6. `goodwill` — every affected customer: a ¥50 goodwill credit ("给予适当的安抚").
+/// 9. `goodwill` — every affected customer: a ¥50 goodwill credit ("给予适当的安抚").
 ///
 /// Manual review: partial evidence, or a reported loss above ¥10,000.
 ///
@@ -76,7 +92,7 @@ fn finish(
 /// # Examples
 /// ```
 /// let policy = incident::compensation::reference_platform_policy();
-/// assert_eq!(policy.rules().len(), 6);
+/// assert_eq!(policy.rules().len(), 9);
 /// ```
 pub fn reference_platform_policy() -> Policy {
     use DataCategory as D;
@@ -114,7 +130,36 @@ pub fn reference_platform_policy() -> Policy {
             "account-recovery",
             "Seed 000: 应立即更改密码……冻结账户 — assisted reset and freeze.",
             Condition::AccountCompromised { is: true },
-            vec![Remedy::AccountFreeze {}, Remedy::AssistedPasswordReset {}],
+            vec![
+                Remedy::AccountFreeze {},
+                Remedy::AssistedPasswordReset {},
+                Remedy::AccountSecurityReview {},
+            ],
+        ),
+        rule(
+            "advance-payment",
+            "Funds taken from a compromised payment account are paid back in advance (先行赔付) up to ¥10,000 while the loss is verified; the customer's rights pass to the platform, which books what it recovers.",
+            Condition::All {
+                conditions: vec![
+                    Condition::AccountCompromised { is: true },
+                    evidence(&[E::Partial, E::Unverified]),
+                ],
+            },
+            vec![Remedy::AdvancePayment { share_bps: 10_000, cap: Some(cny(10_000)) }],
+        ),
+        rule(
+            "funds-interest",
+            "Verified funds taken from a compromised account earn interest for the days they were missing.",
+            Condition::All {
+                conditions: vec![evidence(&[E::Verified]), Condition::AccountCompromised { is: true }],
+            },
+            vec![lpr_interest()],
+        ),
+        rule(
+            "credit-report",
+            "Seed 000: 身份盗用的风险会显著增加 — help to object to entries a thief caused in the credit report.",
+            data(&[D::IdentityDocument, D::FinancialAccount, D::PaymentCard]),
+            vec![Remedy::CreditReportObjection {}],
         ),
         rule(
             "serious-impact",
@@ -152,14 +197,16 @@ pub fn reference_platform_policy() -> Policy {
 /// "确因……造成损失" + "取得客户谅解".)
 ///
 /// 1. `verified-compromised` — verified evidence and a compromised account: reimburse 100%
-///    of the verified loss, account freeze and assisted password reset.
+///    of the verified loss with interest at 3.00% a year (the one-year LPR) for the days the
+///    funds were missing, account freeze, assisted password reset and an account security
+///    review.
 /// 2. `verified-loss` — verified evidence: reimburse 100% of the verified loss.
 /// 3. `partial-evidence` — partial evidence: reimburse the verified part in full and
 ///    negotiate the rest ("及时与客户协商解决方案").
 /// 4. `unverified-claim` — a loss claimed without evidence: negotiated settlement, ¥200
 ///    goodwill and a 6-month fee waiver ("正面回应,充分沟通").
-/// 5. `compromised-account` — account compromised, no loss claimed: freeze, reset, ¥100
-///    goodwill and a 3-month fee waiver.
+/// 5. `compromised-account` — account compromised, no loss claimed: freeze, reset, a security
+///    review, ¥100 goodwill and a 3-month fee waiver.
 /// 6. `no-evidence-goodwill` — everyone else affected: ¥100 goodwill and a 3-month fee
 ///    waiver ("增强客户对公司的信任和支持").
 ///
@@ -190,7 +237,13 @@ pub fn reference_securities_policy() -> Policy {
             Condition::All {
                 conditions: vec![evidence(&[E::Verified]), Condition::AccountCompromised { is: true }],
             },
-            vec![full.clone(), Remedy::AccountFreeze {}, Remedy::AssistedPasswordReset {}],
+            vec![
+                full.clone(),
+                lpr_interest(),
+                Remedy::AccountFreeze {},
+                Remedy::AssistedPasswordReset {},
+                Remedy::AccountSecurityReview {},
+            ],
         ),
         rule(
             "verified-loss",
@@ -221,6 +274,7 @@ pub fn reference_securities_policy() -> Policy {
             vec![
                 Remedy::AccountFreeze {},
                 Remedy::AssistedPasswordReset {},
+                Remedy::AccountSecurityReview {},
                 Remedy::Goodwill { amount: cny(100) },
                 Remedy::FeeWaiver { months: 3 },
             ],
@@ -262,7 +316,8 @@ mod tests {
                 builder = builder.rule(rule.clone());
             }
             assert_eq!(builder.build().unwrap(), policy);
-            assert_eq!(policy.rules().len(), 6);
         }
+        assert_eq!(reference_platform_policy().rules().len(), 9);
+        assert_eq!(reference_securities_policy().rules().len(), 6);
     }
 }

@@ -10,8 +10,11 @@
 //! [`PolicyBuilder::build`](crate::compensation::PolicyBuilder::build) and on
 //! deserialization): ordered rules whose conditions look at evidence strength, loss
 //! ranges, exposed data, tier, account compromise and jurisdiction, granting reimbursement
-//! (a share of the verified loss up to a cap), goodwill, credit monitoring, identity-theft
-//! insurance, fee waivers, assisted reset or freeze, or a negotiated settlement.
+//! (a share of the verified loss up to a cap), advance payment of the reported loss
+//! (先行赔付), interest for the days funds were missing, time spent, document replacement,
+//! goodwill, credit monitoring, identity-theft insurance, fee waivers, assisted reset or
+//! freeze, help with a credit-report objection, an account security review, or a
+//! negotiated settlement.
 //! [`Policy::decide`](crate::compensation::Policy::decide) says for every rule whether it
 //! matched and why not, which caps bound and whether a person must review. Money is
 //! integer minor units ([`Money`](crate::Money)) with one rounding rule, half to even.
@@ -59,6 +62,12 @@
 //!   the customer disputes it; Close and Dismiss wait until every accepted claim is settled
 //!   and every settled claim paid (or escalated).
 //! - **One claim per customer** at a time; a new one only after the earlier was rejected.
+//! - **The programme can be amended** (more budget, a new claim window, a later policy
+//!   version for claims assessed from then on), each change with its reason.
+//! - **Recoveries** (代位追偿): after an advance payment the customer's rights pass to the
+//!   firm, and what it recovers from the police, a bank, the perpetrator or an insurer is
+//!   booked against the claim ([`Command::RecordRecovery`](crate::Command::RecordRecovery)),
+//!   never more than was paid.
 //!
 //! Claims carry only the opaque [`CustomerRef`](crate::id::CustomerRef).
 //! [`Incident::compensation_program`](crate::Incident::compensation_program) gives the

@@ -13,10 +13,10 @@ use crate::{
     actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
     comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
     comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse, compensation::Policy,
-    compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence, findings::Finding,
-    id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId,
-    id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId, DetectionSource, IncidentId,
-    IncidentKind, Money, Severity,
+    compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
+    evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
+    id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId,
+    id::SubStatus, ActorId, DetectionSource, IncidentId, IncidentKind, Money, Severity,
 };
 pub use kind::CommandKind;
 
@@ -501,6 +501,19 @@ pub enum Command {
         claim_id: ClaimId,
         /// Why it failed (returned by the bank, account closed…), without account numbers.
         reason: String,
+    },
+    /// Record funds recovered after a claim was paid (police, bank, perpetrator, insurer),
+    /// under the rights the customer assigned; at most what was paid, less what was
+    /// already recovered.
+    RecordRecovery {
+        /// The paid claim.
+        claim_id: ClaimId,
+        /// Where the funds came from.
+        source: RecoverySource,
+        /// How much; positive, in the program currency.
+        amount: Money,
+        /// The host's reference (a case or transfer number, not an account number).
+        reference: String,
     },
     /// Hand a claim to legal: before settlement, or after it when the customer disputes
     /// what was agreed or paid.

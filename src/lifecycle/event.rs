@@ -15,9 +15,10 @@ use crate::{
     comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
     comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
-    compensation::Remedy, evidence::CustodyRecord, evidence::NewEvidence, findings::Finding,
-    id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId,
-    id::ProgramId, id::SubStatus, ActorId, DetectionSource, IncidentKind, Money, Severity,
+    compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
+    evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
+    id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus, ActorId,
+    DetectionSource, IncidentKind, Money, Severity,
 };
 
 mod display;
@@ -432,6 +433,18 @@ pub enum Event {
         /// Why it failed.
         reason: String,
     },
+    /// Funds were recovered after a claim was paid.
+    #[serde(rename = "recovery_recorded")]
+    RecoveryRecorded {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Where the funds came from.
+        source: RecoverySource,
+        /// How much.
+        amount: Money,
+        /// The host's reference.
+        reference: String,
+    },
     /// A claim was handed to legal.
     #[serde(rename = "claim_escalated")]
     ClaimEscalated {
@@ -523,6 +536,7 @@ impl Event {
             Self::AssessmentOverrideApproved { .. } => "assessment_override_approved",
             Self::ClaimReviewed { .. } => "claim_reviewed",
             Self::ClaimPaymentFailed { .. } => "claim_payment_failed",
+            Self::RecoveryRecorded { .. } => "recovery_recorded",
             Self::SettlementOffered { .. } => "settlement_offered",
             Self::ClaimResponseRecorded { .. } => "claim_response_recorded",
             Self::ClaimSettled { .. } => "claim_settled",

@@ -46,6 +46,7 @@ fn negotiation(
             prop::bool::weighted(0.2),
             valid_until(),
             option::weighted(0.2, 0i64..50_000),
+            prop_oneof![3 => Just(0i64), 1 => 1i64..500_000],
         ),
         prop_oneof![
             1 => Just(Ending::Open),
@@ -61,7 +62,7 @@ fn negotiation(
                 claim,
                 amounts,
                 services,
-                (counter, fails, valid_until, bump),
+                (counter, fails, valid_until, bump, recovered),
                 ending,
                 payment,
             )| {
@@ -168,6 +169,18 @@ fn negotiation(
                                 now,
                             ));
                             steps.push((paid, pay_when));
+                        }
+                        // Sometimes the police return part of the funds (代位追偿).
+                        if recovered > 0 {
+                            steps.push((
+                                Command::RecordRecovery {
+                                    claim_id: claim_id.clone(),
+                                    source: RecoverySource::Police,
+                                    amount: cny(recovered.min(agreed.max(1))),
+                                    reference: "case 2026-0042".into(),
+                                },
+                                now,
+                            ));
                         }
                     }
                     Ending::Escalated => steps.push((

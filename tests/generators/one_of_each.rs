@@ -272,6 +272,12 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             claim_id: ClaimId::new("CL1").unwrap(),
             reason: "returned by the bank".into(),
         },
+        Command::RecordRecovery {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            source: RecoverySource::Bank,
+            amount: cny(5_000),
+            reference: "recall 2026-11".into(),
+        },
         Command::Contain {
             contained_at: Some(at),
         },

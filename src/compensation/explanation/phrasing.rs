@@ -558,6 +558,65 @@ pub(crate) fn record_remedy(remedy: &Remedy, locale: Locale) -> String {
                 None => share,
             }
         }
+        Remedy::AdvancePayment { share_bps, cap } => {
+            let share = fill(
+                tr(
+                    locale,
+                    "先行赔付申报损失的{p}（客户权利转让予公司）",
+                    "先行賠付申報損失的{p}（客戶權利轉讓予公司）",
+                    "advance payment of {p} of the reported loss (the customer's rights assigned to the firm)",
+                ),
+                &[("p", &percent(locale, *share_bps))],
+            );
+            match cap {
+                Some(cap) => fill(
+                    tr(locale, "{s}，上限{c}", "{s}，上限{c}", "{s}, up to {c}"),
+                    &[("s", &share), ("c", &money(cap))],
+                ),
+                None => share,
+            }
+        }
+        Remedy::Interest { annual_rate_bps } => fill(
+            tr(
+                locale,
+                "按年利率{p}计算资金被占用期间的利息",
+                "按年利率{p}計算資金被佔用期間的利息",
+                "interest at {p} a year for the days the funds were missing",
+            ),
+            &[("p", &percent(locale, *annual_rate_bps))],
+        ),
+        Remedy::TimeSpent { hourly, max_hours } => fill(
+            tr(
+                locale,
+                "处理本事件所花时间按每小时{h}计算，最多{n}小时",
+                "處理本事件所花時間按每小時{h}計算，最多{n}小時",
+                "time spent at {h} an hour, up to {n} hours",
+            ),
+            &[("h", &money(hourly)), ("n", &max_hours.to_string())],
+        ),
+        Remedy::DocumentReplacement { cap } => fill(
+            tr(
+                locale,
+                "补办证件及银行卡的费用，上限{c}",
+                "補領證件及銀行卡的費用，上限{c}",
+                "costs of replacing documents and cards, up to {c}",
+            ),
+            &[("c", &money(cap))],
+        ),
+        Remedy::CreditReportObjection {} => tr(
+            locale,
+            "协助提出征信异议",
+            "協助就信貸報告提出異議",
+            "assistance with a credit-report objection",
+        )
+        .to_owned(),
+        Remedy::AccountSecurityReview {} => tr(
+            locale,
+            "账户安全检查",
+            "賬戶安全檢查",
+            "account security review",
+        )
+        .to_owned(),
         Remedy::Goodwill { amount } => fill(
             tr(
                 locale,
@@ -662,6 +721,58 @@ pub(crate) fn customer_remedy(remedy: &Remedy, cash: Option<Money>, locale: Loca
                 None => capped,
             }
         }
+        Remedy::AdvancePayment { .. }
+        | Remedy::Interest { .. }
+        | Remedy::TimeSpent { .. }
+        | Remedy::DocumentReplacement { .. } => {
+            let what = match remedy {
+                Remedy::AdvancePayment { .. } => tr(
+                    locale,
+                    "先行赔付您申报的资金损失（您向他人追偿的权利同时转让给我们）",
+                    "先行賠付您申報的資金損失（您向他人追討的權利同時轉讓給我們）",
+                    "an advance payment of the funds you reported lost (your right to recover them from others passes to us)",
+                ),
+                Remedy::Interest { .. } => tr(
+                    locale,
+                    "资金被占用期间的利息",
+                    "資金被佔用期間的利息",
+                    "interest for the days your funds were missing",
+                ),
+                Remedy::TimeSpent { .. } => tr(
+                    locale,
+                    "您为处理本事件所花的时间",
+                    "您為處理本事件所花的時間",
+                    "the time you spent dealing with the incident",
+                ),
+                _ => tr(
+                    locale,
+                    "补办证件及银行卡的费用",
+                    "補領證件及銀行卡的費用",
+                    "the cost of replacing your documents and cards",
+                ),
+            };
+            match cash {
+                Some(cash) => fill(
+                    tr(locale, "{s}：{m}", "{s}：{m}", "{s}: {m}"),
+                    &[("s", what), ("m", &money(cash))],
+                ),
+                None => what.to_owned(),
+            }
+        }
+        Remedy::CreditReportObjection {} => tr(
+            locale,
+            "专人协助您就征信报告中的错误记录提出异议",
+            "專人協助您就信貸報告中的錯誤記錄提出異議",
+            "help from our staff to object to a wrong entry in your credit report",
+        )
+        .to_owned(),
+        Remedy::AccountSecurityReview {} => tr(
+            locale,
+            "专人与您一起检查账户安全（登录设备、绑定银行卡、联系方式和交易限额）",
+            "專人與您一起檢查賬戶安全（登入裝置、綁定銀行卡、聯絡資料及交易限額）",
+            "a security review of your account with our staff (devices, linked cards, contact details and limits)",
+        )
+        .to_owned(),
         Remedy::Goodwill { amount } => fill(
             tr(
                 locale,

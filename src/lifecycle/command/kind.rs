@@ -98,6 +98,8 @@ pub enum CommandKind {
     RecordClaimReview,
     /// [`Command::RecordClaimPaymentFailed`].
     RecordClaimPaymentFailed,
+    /// [`Command::RecordRecovery`].
+    RecordRecovery,
     /// [`Command::OfferSettlement`].
     OfferSettlement,
     /// [`Command::RecordClaimResponse`].
@@ -126,7 +128,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 47] = [
+    pub const CROSS_PHASE: [CommandKind; 48] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::UpdateImpact,
@@ -168,6 +170,7 @@ impl CommandKind {
         Self::ApproveAssessmentOverride,
         Self::RecordClaimReview,
         Self::RecordClaimPaymentFailed,
+        Self::RecordRecovery,
         Self::OfferSettlement,
         Self::RecordClaimResponse,
         Self::SettleClaim,
@@ -221,6 +224,7 @@ impl CommandKind {
             Self::ApproveAssessmentOverride => "approve_assessment_override",
             Self::RecordClaimReview => "record_claim_review",
             Self::RecordClaimPaymentFailed => "record_claim_payment_failed",
+            Self::RecordRecovery => "record_recovery",
             Self::OfferSettlement => "offer_settlement",
             Self::RecordClaimResponse => "record_claim_response",
             Self::SettleClaim => "settle_claim",
@@ -290,6 +294,7 @@ impl Command {
             Self::ApproveAssessmentOverride { .. } => CommandKind::ApproveAssessmentOverride,
             Self::RecordClaimReview { .. } => CommandKind::RecordClaimReview,
             Self::RecordClaimPaymentFailed { .. } => CommandKind::RecordClaimPaymentFailed,
+            Self::RecordRecovery { .. } => CommandKind::RecordRecovery,
             Self::OfferSettlement { .. } => CommandKind::OfferSettlement,
             Self::RecordClaimResponse { .. } => CommandKind::RecordClaimResponse,
             Self::SettleClaim { .. } => CommandKind::SettleClaim,

@@ -167,7 +167,7 @@ impl Checks {
     pub(super) fn offered_services(&mut self, remedies: &[Remedy], currency: Currency) {
         for remedy in remedies {
             let problem = match remedy {
-                Remedy::Reimburse { .. } | Remedy::Goodwill { .. } => Some(format!(
+                cash if cash.is_cash() => Some(format!(
                     "{} is cash: put it in the offer's amount",
                     remedy.kind()
                 )),

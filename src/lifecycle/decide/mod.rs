@@ -366,6 +366,12 @@ impl Incident {
             Command::RecordClaimPaymentFailed { claim_id, reason } => {
                 vec![self.record_claim_payment_failed(c, claim_id, reason)]
             }
+            Command::RecordRecovery {
+                claim_id,
+                source,
+                amount,
+                reference,
+            } => vec![self.record_recovery(c, claim_id, *source, *amount, reference)],
             Command::EscalateClaim { claim_id, reason } => {
                 vec![self.escalate_claim(c, claim_id, reason)]
             }

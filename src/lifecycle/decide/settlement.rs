@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::checks::{Checks, ESCALABLE_CLAIM, MAX_SHORT, MAX_TITLE, OPEN_CLAIM};
 use super::claims::{four_eyes, within_cap, OpenProgram};
-use crate::compensation::{ClaimCase, ClaimResponse, ClaimStatus, Remedy};
+use crate::compensation::{ClaimCase, ClaimResponse, ClaimStatus, RecoverySource, Remedy};
 use crate::id::ClaimId;
 use crate::{ActorId, Currency, Money};
 use crate::{Event, Incident, Unmet};
@@ -262,6 +262,52 @@ impl Incident {
         Event::ClaimPaymentFailed {
             claim_id: claim_id.clone(),
             reason: reason.to_owned(),
+        }
+    }
+
+    /// [`Command::RecordRecovery`]: a paid claim, a positive amount no larger than what was
+    /// paid less what was already recovered (the firm keeps at most what it paid).
+    pub(super) fn record_recovery(
+        &self,
+        c: &mut Checks,
+        claim_id: &ClaimId,
+        source: RecoverySource,
+        amount: Money,
+        reference: &str,
+    ) -> Event {
+        if let Some(program) = self.claim_program(c) {
+            c.amount("amount", amount, program.pin.currency);
+        }
+        if !amount.is_positive() {
+            c.push(Unmet::Invalid {
+                field: "amount".to_owned(),
+                problem: format!("{amount} is not positive; record a recovery of more than zero"),
+            });
+        }
+        if let Some(case) = self.claim_status(c, claim_id, &[ClaimStatus::Paid]) {
+            let paid = case.payment.as_ref().map(|p| p.amount);
+            let open =
+                paid.and_then(|paid| case.recovered().ok().and_then(|r| paid.checked_sub(r).ok()));
+            if let Some(open) = open.filter(|o| {
+                o.currency() == amount.currency() && amount.amount_minor() > o.amount_minor()
+            }) {
+                c.push(Unmet::Invalid {
+                    field: "amount".to_owned(),
+                    problem: format!("{amount} is more than the {open} paid on claim {claim_id} and not yet recovered; what is recovered beyond the payment belongs to the customer"),
+                });
+            }
+        }
+        c.text(
+            "reference",
+            reference,
+            "the host's case or transfer number (not an account number)",
+            MAX_TITLE,
+        );
+        Event::RecoveryRecorded {
+            claim_id: claim_id.clone(),
+            source,
+            amount,
+            reference: reference.to_owned(),
         }
     }
 

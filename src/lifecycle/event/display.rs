@@ -72,6 +72,7 @@ impl std::fmt::Display for Event {
             | Self::AssessmentOverrideApproved { .. }
             | Self::ClaimReviewed { .. }
             | Self::ClaimPaymentFailed { .. }
+            | Self::RecoveryRecorded { .. }
             | Self::SettlementOffered { .. }
             | Self::ClaimResponseRecorded { .. }
             | Self::ClaimSettled { .. }
@@ -301,6 +302,15 @@ impl Event {
             Self::ClaimReviewed { claim_id, note } => {
                 write!(f, "claim {claim_id} reviewed: {note}")
             }
+            Self::RecoveryRecorded {
+                claim_id,
+                source,
+                amount,
+                reference,
+            } => write!(
+                f,
+                "claim {claim_id}: {amount} recovered from {source} (ref {reference})"
+            ),
             Self::ClaimPaymentFailed { claim_id, reason } => {
                 write!(f, "payment of claim {claim_id} failed: {reason}")
             }

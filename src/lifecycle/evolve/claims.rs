@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{duplicate, unknown, Stamp};
 use crate::compensation::{
     AssessmentOverride, Claim, ClaimAssessment, ClaimCase, ClaimResponse, ClaimReview, ClaimStatus,
-    ClaimTotals, CompensationStance, Offer, Payment, PaymentFailure, Policy,
+    ClaimTotals, CompensationStance, Offer, Payment, PaymentFailure, Policy, Recovery,
 };
 use crate::id::{ClaimId, CustomerRef, ProgramId};
 use crate::lifecycle::ApplyError;
@@ -212,6 +212,29 @@ impl Incident {
             }),
             Event::ClaimPaymentFailed { claim_id, reason } => {
                 self.apply_payment_failed(&claim_id, reason, (name, at, by))
+            }
+            Event::RecoveryRecorded {
+                claim_id,
+                source,
+                amount,
+                reference,
+            } => {
+                if let Some(totals) = self.claim_totals.as_mut() {
+                    totals
+                        .recover(amount)
+                        .map_err(|source| ApplyError::Amount {
+                            event: name,
+                            source,
+                        })?;
+                }
+                self.claim_mut(&claim_id, name)?.recoveries.push(Recovery {
+                    source,
+                    amount,
+                    reference,
+                    recorded_at: at,
+                    recorded_by: by,
+                });
+                Ok(())
             }
             Event::ClaimEscalated { claim_id, reason } => {
                 self.release_open_offer(&claim_id, name)?;

@@ -178,6 +178,7 @@ impl Incident {
             | Event::ClaimSettled { .. }
             | Event::ClaimPaid { .. }
             | Event::ClaimPaymentFailed { .. }
+            | Event::RecoveryRecorded { .. }
             | Event::ClaimEscalated { .. }
             | Event::ClaimRejected { .. }) => self.apply_compensation_event(event, stamp),
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),

@@ -125,6 +125,9 @@ pub(crate) fn service() -> BoxedStrategy<Remedy> {
         1 => Just(Remedy::AssistedPasswordReset {}),
         1 => Just(Remedy::AccountFreeze {}),
         1 => Just(Remedy::NegotiatedSettlement {}),
+        1 => Just(Remedy::CreditReportObjection {}),
+        1 => Just(Remedy::AccountSecurityReview {}),
+        1 => Just(Remedy::Interest { annual_rate_bps: 345 }),
         1 => (1i64..10_000).prop_map(|a| Remedy::Goodwill { amount: cny(a) }),
         1 => Just(Remedy::CreditMonitoring { months: 0 }),
     ]
@@ -212,6 +215,28 @@ pub(super) fn compensation_arms() -> Arms {
             1,
             (claim_id(), text(MAX_SHORT))
                 .prop_map(|(claim_id, note)| Command::RecordClaimReview { claim_id, note })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                select(vec![
+                    RecoverySource::Police,
+                    RecoverySource::Bank,
+                    RecoverySource::Insurer,
+                ]),
+                claim_money(),
+                text(MAX_TITLE),
+            )
+                .prop_map(
+                    |(claim_id, source, amount, reference)| Command::RecordRecovery {
+                        claim_id,
+                        source,
+                        amount,
+                        reference,
+                    },
+                )
                 .boxed(),
         ),
         (
