@@ -656,6 +656,9 @@ fn recoveries_after_an_advance_payment_are_booked_up_to_what_was_paid() {
     desk.run(recover(105_000));
     let case = &desk.incident.claims()[&id("CL-1")];
     assert_eq!(case.recovered().unwrap(), cny(305_000));
-    assert_eq!(desk.incident.claim_totals().unwrap().recovered, cny(305_000));
+    assert_eq!(
+        desk.incident.claim_totals().unwrap().recovered,
+        cny(305_000)
+    );
     desk.assert_replays();
 }

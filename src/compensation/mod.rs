@@ -6,6 +6,7 @@ mod allocation;
 mod batch;
 mod claim;
 mod compiled;
+mod condition;
 mod decision;
 mod explanation;
 mod negotiation;
@@ -19,6 +20,7 @@ pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;
+pub use condition::{Condition, LossBasis};
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
@@ -28,8 +30,7 @@ pub use negotiation::{
     ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin, Recovery, RecoverySource,
 };
 pub use policy::{
-    Condition, LossBasis, Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef,
-    ReviewTrigger, Rule,
+    Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef, ReviewTrigger, Rule,
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
 pub use reference::{reference_platform_policy, reference_securities_policy};
