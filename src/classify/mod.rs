@@ -8,6 +8,7 @@
 
 mod data;
 pub(crate) mod discovery;
+mod gbt;
 mod impact;
 mod jurisdiction;
 pub(crate) mod kind;
@@ -16,6 +17,7 @@ pub(crate) mod severity;
 
 pub use data::DataCategory;
 pub use discovery::VerisDiscovery;
+pub use gbt::{GbtCategory, GbtClassification, GbtRecord, GbtSubcategory};
 pub use impact::{Impact, ImpactUpdate, PeopleAffected};
 pub use jurisdiction::{Jurisdiction, JurisdictionError};
 pub use loss::{Loss, LossVariety};

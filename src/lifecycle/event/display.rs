@@ -26,6 +26,7 @@ impl std::fmt::Display for Event {
             Self::IncidentDeclared(_)
             | Self::SeverityChanged { .. }
             | Self::KindChanged { .. }
+            | Self::GbtClassified { .. }
             | Self::ImpactUpdated { .. }
             | Self::OccurrenceRecorded { .. }
             | Self::RoleAssigned { .. }
@@ -100,6 +101,21 @@ impl Event {
             Self::KindChanged { from, to, reason } => {
                 write!(f, "reclassified {from} → {to}: {reason}")
             }
+            Self::GbtClassified {
+                classification,
+                basis,
+            } => match classification.subcategory {
+                Some(sub) => write!(
+                    f,
+                    "GB/T 20986 classification {} / {sub}: {basis}",
+                    classification.category
+                ),
+                None => write!(
+                    f,
+                    "GB/T 20986 classification {}: {basis}",
+                    classification.category
+                ),
+            },
             Self::ImpactUpdated { update, reason } => impact_updated(f, update, reason.as_deref()),
             Self::OccurrenceRecorded {
                 occurred_at,
