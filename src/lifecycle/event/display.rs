@@ -443,6 +443,9 @@ fn impact_updated(
     if let Some(s) = &update.systems {
         parts.push(format!("{} systems", s.len()));
     }
+    if let Some(a) = &update.assets {
+        parts.push(format!("{} asset kinds", a.len()));
+    }
     if let Some(j) = &update.jurisdictions {
         let codes: Vec<&str> = j.iter().map(|j| j.as_str()).collect();
         parts.push(format!("jurisdictions {}", codes.join(" ")));
