@@ -30,6 +30,7 @@ use incident::review::{
     DrillGap, DrillGrade, DrillScorecard, DrillStandard, ReviewReport, TimelineEvent,
 };
 use incident::*;
+use serde_json::json;
 
 use driver::commands::*;
 use driver::*;
@@ -104,6 +105,41 @@ fn seed_reviews_render_as_the_golden_files_in_both_languages() {
         "{}\n(rewrite with UPDATE_GOLDEN=1 cargo test --test review_report if intended)",
         drift.join("\n")
     );
+}
+
+/// The GB/T 20986 section: the kind's proposal until the desk records a classification,
+/// then the record; the grade only for readers cleared for the regulatory record.
+#[test]
+fn the_report_shows_the_gbt_classification_and_grade() {
+    let mut desk = platform_theft_until_review();
+    let before = ReviewReport::build(&desk.incident, None, desk.now, Sensitivity::Internal);
+    assert_eq!(
+        before.gbt.classification,
+        Some(GbtClassification::category(GbtCategory::DataSecurity))
+    );
+    assert!(before.gbt.proposed);
+    desk.run(Command::ClassifyGbt {
+        classification: GbtClassification::of(GbtSubcategory::DataTheft),
+        basis: "records exfiltrated through an unpatched server".into(),
+    });
+    let after = ReviewReport::build(&desk.incident, None, desk.now, Sensitivity::Internal);
+    assert!(!after.gbt.proposed);
+    assert_eq!(
+        serde_json::to_value(&after.gbt).unwrap()["classification"],
+        json!({ "category": "data_security", "subcategory": "data_theft" })
+    );
+    let md = after.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
+    assert!(
+        md.contains("| GB/T 20986 类别 | 数据安全事件 / 数据窃取事件 |"),
+        "{md}"
+    );
+    let en = after.to_markdown(Locale::En, Zone::SHANGHAI);
+    assert!(en.contains("| Grade |"), "{en}");
+    let customers = ReviewReport::build(&desk.incident, None, desk.now, Sensitivity::Customers);
+    assert_eq!(customers.gbt.grade, None);
+    assert!(!customers
+        .to_markdown(Locale::En, Zone::SHANGHAI)
+        .contains("| Grade |"));
 }
 
 #[test]

@@ -244,6 +244,65 @@ fn securities_takeover_exports_a_valid_veris_record() {
     assert_eq!(varieties, ["Bank", "Credentials"]);
 }
 
+/// What the record says fills the record, and nothing more: the platform's data breach was
+/// cashed out (an asset-and-fraud loss), so it is a fraudulent transaction; its root cause
+/// (an unpatched vulnerability) does not say who the actor was, so the actor stays
+/// `Unknown`; the rating follows SEV1.
+#[test]
+fn a_data_breach_that_moved_funds_is_a_fraudulent_transaction() {
+    let desk = seed_platform_theft();
+    let record = veris_record(&desk.incident, &options("522")).unwrap();
+    assert_eq!(
+        record["attribute"]["integrity"]["variety"],
+        json!(["Fraudulent transaction"])
+    );
+    assert_eq!(record["impact"]["overall_rating"], "Damaging");
+    assert!(
+        record["actor"].get("unknown").is_some(),
+        "{}",
+        record["actor"]
+    );
+    assert_eq!(
+        record["action"]["hacking"],
+        json!({ "variety": ["Exploit vuln"], "vector": ["Unknown"] })
+    );
+}
+
+/// An account takeover by credential stuffing against the trading app: an external actor
+/// with a financial motive (funds moved), the web application as the vector, typed assets.
+#[test]
+fn a_takeover_by_credential_stuffing_names_actor_vector_and_assets() {
+    let mut desk = securities_takeover_until_review();
+    extras(&mut desk, "SEC-COMP-1", &reference_securities_policy());
+    desk.run(Command::UpdateImpact {
+        update: ImpactUpdate::default().assets([AssetKind::WebApplication, AssetKind::Customer]),
+        reason: None,
+    })
+    .run(Command::Review {})
+    .run(Command::Close {});
+    let record = veris_record(&desk.incident, &options("523")).unwrap();
+    assert_valid(&veris_validator(), &record);
+    assert_eq!(
+        record["actor"],
+        json!({ "external": { "variety": ["Unknown"], "motive": ["Financial"] } })
+    );
+    assert_eq!(
+        record["action"]["hacking"],
+        json!({ "variety": ["Use of stolen creds"], "vector": ["Web application"] })
+    );
+    assert_eq!(
+        record["asset"]["assets"],
+        json!([{ "variety": "S - Web application" }, { "variety": "P - Customer" }])
+    );
+    assert_eq!(record["impact"]["overall_rating"], "Painful");
+    assert_eq!(
+        record["attribute"]["integrity"]["variety"],
+        json!(["Fraudulent transaction"])
+    );
+    // 860 people confirmed: the counted figure, not an estimate.
+    assert_eq!(record["attribute"]["confidentiality"]["data_total"], 860);
+}
+
 #[test]
 fn only_a_closed_incident_exports() {
     let declare = Declare::new(id(7), IncidentKind::FundsTheft, "open case")

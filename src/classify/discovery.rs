@@ -7,7 +7,8 @@ use crate::locale::{tr, Label, Locale};
 ///
 /// Each source maps to a VERIS 1.4 `discovery_method` group and variety
 /// ([`DetectionSource::veris`]); media reports have no VERIS variety and map to
-/// `external / Other`.
+/// `external / Other`; [`DetectionSource::Other`] says nothing about who found it and maps
+/// to VERIS's own `other` group, not to `external`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -44,13 +45,15 @@ pub enum DetectionSource {
     Other,
 }
 
-/// A VERIS 1.4 discovery method: the group (`internal`, `external`, `partner`) and variety.
+/// A VERIS 1.4 discovery method: the group (`internal`, `external`, `partner`, `other`) and
+/// variety.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerisDiscovery {
-    /// `internal`, `external` or `partner`.
+    /// `internal`, `external`, `partner` or `other`.
     pub group: &'static str,
-    /// The variety within the group, spelled as in `verisc.json`.
-    pub variety: &'static str,
+    /// The variety within the group, spelled as in `verisc.json`; `None` for the `other`
+    /// group, which VERIS records as `"other": true` with no variety.
+    pub variety: Option<&'static str>,
 }
 
 impl DetectionSource {
@@ -68,10 +71,19 @@ impl DetectionSource {
             Self::ThirdParty => ("partner", "Monitoring service"),
             Self::SecurityResearcher => ("external", "Security researcher"),
             Self::LawEnforcement => ("external", "Law enforcement"),
-            Self::Media | Self::Other => ("external", "Other"),
+            Self::Media => ("external", "Other"),
+            Self::Other => {
+                return VerisDiscovery {
+                    group: "other",
+                    variety: None,
+                }
+            }
             Self::ActorDisclosure => ("external", "Actor disclosure"),
         };
-        VerisDiscovery { group, variety }
+        VerisDiscovery {
+            group,
+            variety: Some(variety),
+        }
     }
 }
 

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DataCategory, Jurisdiction, Loss};
+use super::{AssetKind, DataCategory, Jurisdiction, Loss};
 use crate::{id::SystemName, Money};
 
 /// How many people are affected. Estimates and confirmed counts are kept apart because
@@ -44,6 +44,10 @@ pub struct Impact {
     pub funds_involved: Option<Money>,
     /// Systems affected.
     pub systems: BTreeSet<SystemName>,
+    /// The kinds of asset affected (what sort of thing the systems and targets are). Left
+    /// out of the JSON when empty, so events stored before it existed keep their digests.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub assets: BTreeSet<AssetKind>,
     /// Where affected people or entities are.
     pub jurisdictions: BTreeSet<Jurisdiction>,
     /// Losses by VERIS variety.
@@ -70,6 +74,9 @@ impl Impact {
         }
         if let Some(v) = &update.systems {
             self.systems.clone_from(v);
+        }
+        if let Some(v) = &update.assets {
+            self.assets.clone_from(v);
         }
         if let Some(v) = &update.jurisdictions {
             self.jurisdictions.clone_from(v);
@@ -107,6 +114,10 @@ pub struct ImpactUpdate {
     pub funds_involved: Option<Money>,
     /// The full new set of affected systems.
     pub systems: Option<BTreeSet<SystemName>>,
+    /// The full new set of affected asset kinds (left out of the JSON when `null`, so
+    /// events stored before it existed keep their digests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assets: Option<BTreeSet<AssetKind>>,
     /// The full new set of jurisdictions.
     pub jurisdictions: Option<BTreeSet<Jurisdiction>>,
     /// The full new list of losses.
@@ -158,6 +169,13 @@ impl ImpactUpdate {
     #[must_use]
     pub fn systems(mut self, s: impl IntoIterator<Item = SystemName>) -> Self {
         self.systems = Some(s.into_iter().collect());
+        self
+    }
+
+    /// Replaces the set of affected asset kinds.
+    #[must_use]
+    pub fn assets(mut self, a: impl IntoIterator<Item = AssetKind>) -> Self {
+        self.assets = Some(a.into_iter().collect());
         self
     }
 

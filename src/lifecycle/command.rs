@@ -10,13 +10,14 @@ mod kind;
 use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Milestone};
 use crate::{
-    actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
-    comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
-    comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse, compensation::Policy,
-    compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
-    evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
-    id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId,
-    id::SubStatus, ActorId, DetectionSource, IncidentId, IncidentKind, Money, Severity,
+    actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
+    classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse,
+    compensation::Policy, compensation::RecoverySource, compensation::Remedy,
+    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
+    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::RegimeId,
+    id::ReportId, id::SubStatus, ActorId, DetectionSource, IncidentId, IncidentKind, Money,
+    Severity,
 };
 pub use kind::CommandKind;
 
@@ -184,6 +185,14 @@ pub enum Command {
         kind: IncidentKind,
         /// Why.
         reason: String,
+    },
+    /// Record the incident's GB/T 20986-2023 category and subcategory, as Chinese
+    /// regulators' forms ask for them (the grade is [`Command::RecordGrade`]'s).
+    ClassifyGbt {
+        /// The category and, when decided, the subcategory.
+        classification: GbtClassification,
+        /// Why this category: the facts that place it there.
+        basis: String,
     },
     /// Update impact facts.
     UpdateImpact {

@@ -11,9 +11,9 @@ use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::Role;
 use crate::regulation::{ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
-    actions::ActionChanges, actions::NewAction, classify::Impact, classify::ImpactUpdate,
-    comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic, comms::NoticeDraft,
-    comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
+    actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
+    classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
     compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
     evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
@@ -83,6 +83,14 @@ pub enum Event {
         to: IncidentKind,
         /// Why.
         reason: String,
+    },
+    /// The GB/T 20986-2023 category and subcategory were recorded.
+    #[serde(rename = "gbt_classified")]
+    GbtClassified {
+        /// The classification.
+        classification: GbtClassification,
+        /// Why.
+        basis: String,
     },
     /// Impact facts changed.
     #[serde(rename = "impact_updated")]
@@ -497,6 +505,7 @@ impl Event {
             Self::IncidentDeclared(_) => "incident_declared",
             Self::SeverityChanged { .. } => "severity_changed",
             Self::KindChanged { .. } => "kind_changed",
+            Self::GbtClassified { .. } => "gbt_classified",
             Self::ImpactUpdated { .. } => "impact_updated",
             Self::OccurrenceRecorded { .. } => "occurrence_recorded",
             Self::RoleAssigned { .. } => "role_assigned",

@@ -10,12 +10,13 @@ use crate::comms::{CommsPlan, FactSheet};
 use crate::phase::{Phase, PhaseStamp, Role};
 use crate::regulation::RegulatoryRecord;
 use crate::{
-    actions::Action, classify::assess_severity, classify::Impact, classify::SeverityAssessment,
-    comms::Inquiry, comms::Notice, comms::SurveyResponse, compensation::ClaimCase,
-    compensation::ClaimTotals, compensation::CompensationStance, evidence::EvidenceItem,
-    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::EvidenceId, id::FindingId,
-    id::InquiryId, id::NoticeId, id::SubStatus, id::SurveyResponseId, money::MoneyError, ActorId,
-    DetectionSource, IncidentId, IncidentKind, Severity,
+    actions::Action, classify::assess_severity, classify::GbtRecord, classify::Impact,
+    classify::SeverityAssessment, comms::Inquiry, comms::Notice, comms::SurveyResponse,
+    compensation::ClaimCase, compensation::ClaimTotals, compensation::CompensationStance,
+    evidence::EvidenceItem, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
+    id::EvidenceId, id::FindingId, id::InquiryId, id::NoticeId, id::SubStatus,
+    id::SurveyResponseId, money::MoneyError, ActorId, DetectionSource, IncidentId, IncidentKind,
+    Severity,
 };
 
 /// A severity change.
@@ -64,6 +65,8 @@ pub struct Incident {
     pub(crate) updated_at: DateTime<Utc>,
     pub(crate) exercise: bool,
     pub(crate) kind: IncidentKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) gbt: Option<GbtRecord>,
     pub(crate) title: String,
     pub(crate) summary: Option<String>,
     pub(crate) detection_source: DetectionSource,
@@ -208,6 +211,7 @@ impl Incident {
             updated_at: at,
             exercise: declared.exercise,
             kind: declared.kind,
+            gbt: None,
             title: declared.title,
             summary: declared.summary,
             detection_source: declared.detection_source,
@@ -296,6 +300,13 @@ impl Incident {
     /// What kind of incident.
     pub fn kind(&self) -> IncidentKind {
         self.kind
+    }
+
+    /// The GB/T 20986-2023 category and subcategory, once recorded
+    /// ([`Command::ClassifyGbt`](crate::Command::ClassifyGbt)); see
+    /// [`GbtClassification::proposed_for`](crate::classify::GbtClassification::proposed_for) for the crate's proposal before then.
+    pub fn gbt(&self) -> Option<&GbtRecord> {
+        self.gbt.as_ref()
     }
 
     /// The title.

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Ambiguity, Applicability};
-use crate::locale::Zone;
+use crate::locale::{tr, Label, Locale, Zone};
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
 /// How sure the crate is of a rule, following the marks of the project's regulatory
@@ -359,7 +359,8 @@ impl fmt::Display for Milestone {
 }
 
 /// The four grades of China's 网络安全事件分级指南 (annex to the CAC Measures for
-/// Cybersecurity Incident Reporting, in force 2025-11-01), mildest first.
+/// Cybersecurity Incident Reporting, in force 2025-11-01), mildest first. GB/T 20986-2023
+/// §6.2 grades in the same four levels under the same names, so one grade serves both.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -394,6 +395,18 @@ impl CnGrade {
             Self::Major => "重大",
             Self::ExtremelyMajor => "特别重大",
         }
+    }
+}
+
+impl Label for CnGrade {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, zh_hk, en) = match self {
+            Self::General => ("一般", "一般", "general"),
+            Self::RelativelyMajor => ("较大", "較大", "relatively major"),
+            Self::Major => ("重大", "重大", "major"),
+            Self::ExtremelyMajor => ("特别重大", "特別重大", "extremely major"),
+        };
+        tr(locale, zh_cn, zh_hk, en)
     }
 }
 

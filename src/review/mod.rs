@@ -4,6 +4,7 @@
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
 mod drill;
+mod gbt;
 mod metrics;
 mod portfolio;
 mod report;
@@ -16,6 +17,7 @@ pub use drill::{
     DrillDeadline, DrillGap, DrillGrade, DrillNotice, DrillPenalties, DrillScorecard,
     DrillStandard, DrillTarget,
 };
+pub use gbt::GbtSection;
 pub use metrics::{
     DeadlineCounts, DeadlineOutcome, Elapsed, IncidentSummary, RegulatorNotification,
     ResponseMetrics, Span,

@@ -25,7 +25,7 @@ use crate::{
 };
 use crate::{Incident, Phase};
 
-use super::ResponseMetrics;
+use super::{GbtSection, ResponseMetrics};
 
 /// The version of [`ReviewReport`]'s JSON shape; bumped (with a CHANGELOG entry) whenever
 /// the shape changes.
@@ -199,6 +199,9 @@ pub struct ReviewReport {
     pub summary: Option<String>,
     /// Its kind.
     pub kind: IncidentKind,
+    /// Its GB/T 20986-2023 category, subcategory and grade, for Chinese regulators' forms.
+    #[serde(default)]
+    pub gbt: GbtSection,
     /// Current severity.
     pub severity: Severity,
     /// Current phase.
@@ -328,6 +331,7 @@ impl ReviewReport {
             title: incident.title().to_owned(),
             summary: incident.summary().map(str::to_owned),
             kind: incident.kind(),
+            gbt: GbtSection::of(incident, clearance),
             severity: incident.severity(),
             phase: incident.phase(),
             exercise: incident.is_exercise(),

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::report::{ReviewReport, TimelineEvent};
 use super::Elapsed;
+use crate::comms::Sensitivity;
 use crate::locale::Zone;
 use crate::locale::{format_seconds, tr, Label, Locale};
 use crate::{actions::Measure, compensation::CompensationStance, findings::Finding};
@@ -154,6 +155,10 @@ impl Markdown {
             ),
             (self.t("类型", "類型", "Kind"), r.kind.label(l).to_owned()),
             (
+                self.t("GB/T 20986 类别", "GB/T 20986 類別", "GB/T 20986 category"),
+                self.gbt_class(r),
+            ),
+            (
                 self.t("严重程度", "嚴重程度", "Severity"),
                 r.severity.label().to_owned(),
             ),
@@ -170,6 +175,34 @@ impl Markdown {
         for (k, v) in rows {
             self.row(&[k.to_owned(), v]);
         }
+        if r.clearance >= Sensitivity::Restricted {
+            let grade = match r.gbt.grade {
+                Some(g) => g.label(l).to_owned(),
+                None => self.t("未定级", "未定級", "not graded").to_owned(),
+            };
+            self.row(&[self.t("事件分级", "事件分級", "Grade").to_owned(), grade]);
+        }
+    }
+
+    /// `category / subcategory`, marked when only proposed from the kind.
+    fn gbt_class(&self, r: &ReviewReport) -> String {
+        let l = self.locale;
+        let Some(c) = r.gbt.classification else {
+            return self.t("未分类", "未分類", "not classified").to_owned();
+        };
+        let mut text = c.category.label(l).to_owned();
+        if let Some(sub) = c.subcategory {
+            text = format!("{text} / {}", sub.label(l));
+        }
+        if r.gbt.proposed {
+            let note = self.t(
+                "（按类型建议，未确认）",
+                "（按類型建議，未確認）",
+                " (proposed from the kind, not confirmed)",
+            );
+            text.push_str(note);
+        }
+        cell(&text)
     }
 
     fn summary(&mut self, r: &ReviewReport) {

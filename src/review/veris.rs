@@ -17,8 +17,8 @@ use serde_json::{json, Map, Value};
 
 use crate::comms::Sensitivity;
 use crate::{
-    classify::DataCategory, findings::FindingKind, findings::RootCause, Currency, Incident,
-    IncidentKind, Money, Phase,
+    classify::AssetKind, classify::DataCategory, classify::LossVariety, findings::FindingKind,
+    findings::RootCause, Currency, Incident, IncidentKind, Money, Phase, Severity,
 };
 
 /// The victim organisation, as VERIS describes it (`victim`).
@@ -115,36 +115,23 @@ impl VerisOptions {
 }
 
 /// Why an incident cannot be exported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum VerisError {
     /// Only closed incidents are exported; this one is in the named phase.
+    #[error("only a closed incident exports to VERIS; this one is {0}")]
     NotClosed(Phase),
     /// Loss amounts are in more than one currency; VERIS records one `iso_currency_code`.
+    #[error(
+        "VERIS records losses in one currency; found {} and {}: record the losses in one currency",
+        .0.code(),
+        .1.code()
+    )]
     MixedCurrencies(Currency, Currency),
     /// A value could not be serialized.
+    #[error("serialization failed: {0}")]
     Serialize(String),
 }
-
-impl std::fmt::Display for VerisError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NotClosed(phase) => write!(
-                f,
-                "only a closed incident exports to VERIS; this one is {phase}"
-            ),
-            Self::MixedCurrencies(a, b) => write!(
-                f,
-                "VERIS records losses in one currency; found {} and {}",
-                a.code(),
-                b.code()
-            ),
-            Self::Serialize(e) => write!(f, "serialization failed: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for VerisError {}
 
 fn to_value<T: Serialize>(value: &T) -> Result<Value, VerisError> {
     serde_json::to_value(value).map_err(|e| VerisError::Serialize(e.to_string()))
@@ -191,6 +178,8 @@ fn add_action(
 }
 
 fn actions_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Value {
+    let assets = &incident.impact().assets;
+    let web = assets.contains(&AssetKind::WebApplication);
     let mut actions: BTreeMap<&'static str, ActionEntry> = BTreeMap::new();
     for cause in root_causes {
         match cause {
@@ -216,6 +205,26 @@ fn actions_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Valu
         }
         _ => {}
     }
+    if root_causes.contains(&RootCause::ThirdPartySupplyChain) {
+        // In through a partner: the partner connection is the vector of whatever hacking or
+        // malware there was, or of an otherwise unknown hacking action.
+        if !actions.contains_key("hacking") && !actions.contains_key("malware") {
+            add_action(&mut actions, "hacking", "Unknown");
+        }
+        for category in ["hacking", "malware"] {
+            if let Some(entry) = actions.get_mut(category) {
+                entry.vector.insert("Partner");
+            }
+        }
+    }
+    if web {
+        // A typed web-application asset is where hacking and misuse came in.
+        for category in ["hacking", "misuse"] {
+            if let Some(entry) = actions.get_mut(category) {
+                entry.vector.insert("Web application");
+            }
+        }
+    }
     if actions.is_empty() {
         return json!({ "unknown": {
             "notes": "The threat actions were not determined by the review.",
@@ -224,10 +233,20 @@ fn actions_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Valu
     }
     let mut out = Map::new();
     for (category, mut entry) in actions {
-        entry.vector.insert("Unknown");
+        if entry.vector.is_empty() {
+            entry.vector.insert("Unknown");
+        }
         let mut value = json!({ "variety": entry.variety, "vector": entry.vector });
         if category == "social" {
-            entry.target.insert("Unknown");
+            if assets.contains(&AssetKind::Customer) {
+                entry.target.insert("Customer");
+            }
+            if assets.contains(&AssetKind::Employee) {
+                entry.target.insert("End-user or employee");
+            }
+            if entry.target.is_empty() {
+                entry.target.insert("Unknown");
+            }
             if let Some(object) = value.as_object_mut() {
                 object.insert("target".into(), json!(entry.target));
             }
@@ -237,12 +256,25 @@ fn actions_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Valu
     Value::Object(out)
 }
 
+/// Whether money moved: an incident of kind funds theft, or any incident with an
+/// asset-and-fraud loss recorded (a data breach or takeover that was cashed out). Funds only
+/// put at risk (`funds_involved` with no such loss) do not count.
+fn funds_moved(incident: &Incident) -> bool {
+    incident.kind() == IncidentKind::FundsTheft
+        || incident
+            .impact()
+            .losses
+            .iter()
+            .any(|l| l.variety == LossVariety::AssetAndFraud)
+}
+
+/// The actor as far as the record says: internal for insider misuse, partner for a
+/// supplier's compromise, external when a root cause is an outsider's technique (phishing,
+/// credential stuffing); otherwise `Unknown`. The motive is financial when funds moved or
+/// the incident is ransomware, else `Unknown`.
 fn actor_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Value {
     let kind = incident.kind();
-    let financial = matches!(
-        kind,
-        IncidentKind::FundsTheft | IncidentKind::AccountTakeover | IncidentKind::Ransomware
-    );
+    let financial = funds_moved(incident) || kind == IncidentKind::Ransomware;
     let motive = if financial { "Financial" } else { "Unknown" };
     if kind == IncidentKind::InsiderMisuse || root_causes.contains(&RootCause::Insider) {
         json!({ "internal": { "variety": ["Unknown"], "motive": [motive] } })
@@ -250,14 +282,12 @@ fn actor_value(incident: &Incident, root_causes: &BTreeSet<RootCause>) -> Value 
         || root_causes.contains(&RootCause::ThirdPartySupplyChain)
     {
         json!({ "partner": { "country": ["Unknown"], "motive": [motive] } })
-    } else if financial
-        || root_causes.iter().any(|c| {
-            matches!(
-                c,
-                RootCause::PhishingSocialEngineering | RootCause::CredentialStuffing
-            )
-        })
-    {
+    } else if root_causes.iter().any(|c| {
+        matches!(
+            c,
+            RootCause::PhishingSocialEngineering | RootCause::CredentialStuffing
+        )
+    }) {
         json!({ "external": { "variety": ["Unknown"], "motive": [motive] } })
     } else {
         json!({ "unknown": { "notes": "The threat actor was not identified." } })
@@ -269,7 +299,11 @@ fn confidentiality_value(incident: &Incident) -> Option<Value> {
     if impact.data_categories.is_empty() {
         return None;
     }
-    let amount = impact.records.or_else(|| impact.people.best_estimate());
+    // Counted figures before estimates: records, then people confirmed, then estimated.
+    let amount = impact
+        .records
+        .or(impact.people.confirmed)
+        .or(impact.people.estimated);
     let varieties: BTreeSet<&str> = impact
         .data_categories
         .iter()
@@ -315,9 +349,27 @@ fn impact_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Ve
     let mut total = 0.0_f64;
     let mut losses = Vec::new();
     let withheld = amounts_withheld(incident, options);
-    for loss in &incident.impact().losses {
-        let mut entry = json!({ "variety": loss.variety.veris() });
-        if let Some(amount) = loss.amount.as_ref().filter(|_| !withheld) {
+    let impact = incident.impact();
+    let mut listed: Vec<(&'static str, Option<Money>)> = impact
+        .losses
+        .iter()
+        .map(|l| (l.variety.veris(), l.amount))
+        .collect();
+    if funds_moved(incident)
+        && !impact
+            .losses
+            .iter()
+            .any(|l| l.variety == LossVariety::AssetAndFraud)
+    {
+        // Funds moved but no loss was itemised: the funds involved are the loss.
+        listed.insert(
+            0,
+            (LossVariety::AssetAndFraud.veris(), impact.funds_involved),
+        );
+    }
+    for (variety, amount) in listed {
+        let mut entry = json!({ "variety": variety });
+        if let Some(amount) = amount.as_ref().filter(|_| !withheld) {
             match currency {
                 Some(c) if c != amount.currency() => {
                     return Err(VerisError::MixedCurrencies(c, amount.currency()));
@@ -331,7 +383,7 @@ fn impact_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Ve
         }
         losses.push(entry);
     }
-    let mut out = json!({ "overall_rating": "Unknown" });
+    let mut out = json!({ "overall_rating": overall_rating(incident.severity()) });
     if let Some(object) = out.as_object_mut() {
         if let Some(c) = currency {
             object.insert("iso_currency_code".into(), json!(c.code()));
@@ -342,6 +394,18 @@ fn impact_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Ve
         }
     }
     Ok(out)
+}
+
+/// VERIS `impact.overall_rating` from the severity. SEV1 is `Damaging`, not
+/// `Catastrophic`: the severity says how many customers were hurt, not whether the firm's
+/// survival is threatened, which only the analyst can judge.
+const fn overall_rating(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Sev1 => "Damaging",
+        Severity::Sev2 => "Painful",
+        Severity::Sev3 => "Distracting",
+        Severity::Sev4 => "Insignificant",
+    }
 }
 
 fn plus_value(incident: &Incident, options: &VerisOptions) -> Result<Value, VerisError> {
@@ -410,14 +474,25 @@ fn plus_value(incident: &Incident, options: &VerisOptions) -> Result<Value, Veri
 /// `security_incident` is `Confirmed`; `summary` is the title and summary; `timeline.incident`
 /// is the date it occurred (or, when unknown, was detected), `timeline.discovery` the span
 /// from occurrence to detection and `timeline.containment` from detection to containment;
-/// `discovery_method` comes from [`DetectionSource::veris`](crate::DetectionSource::veris);
-/// `action` and `actor` from the root-cause findings and the kind, else `Unknown` with a
-/// note; `asset` is `Unknown` (the affected systems go in its notes);
-/// `attribute.confidentiality` lists the [`DataCategory::veris`] varieties with the record
-/// (or people) count; `integrity` and `availability` follow the kind (funds theft,
-/// ransomware, service disruption); `impact.loss` lists the losses with amounts in major
-/// units and one `iso_currency_code`; `victim` comes from `options`. Under `plus`: the
-/// notices and their send times, regulatory filings and milestones, claim totals, the
+/// `discovery_method` comes from [`DetectionSource::veris`](crate::DetectionSource::veris)
+/// (`Other` is VERIS's `"other": true`); `action` comes from the root-cause findings and the
+/// kind, with vectors where the record shows them (a typed web-application asset, a
+/// supplier's compromise as `Partner`) and social targets from the typed assets, else
+/// `Unknown` with a note; `actor` is internal, partner or external only when the record says
+/// so (insider misuse, a supplier's compromise, an outsider's technique as root cause),
+/// with a `Financial` motive when funds moved or for ransomware, else `Unknown`;
+/// `asset.assets` lists the typed [`AssetKind::veris`] assets (else `Unknown`; the systems'
+/// names go in its notes); `attribute.confidentiality` lists the [`DataCategory::veris`]
+/// varieties with a count, counted figures first (records, then people confirmed, then the
+/// estimate); `integrity` has `Fraudulent transaction` whenever funds moved (kind funds
+/// theft, or an asset-and-fraud loss recorded on any kind) and `Software installation` for
+/// ransomware; `availability` follows the kind (ransomware, service disruption);
+/// `impact.overall_rating` follows the severity (SEV1 `Damaging` … SEV4 `Insignificant`);
+/// `impact.loss` lists the losses (with an `Asset and fraud` line for moved funds when none
+/// was itemised), with amounts in major units and one `iso_currency_code` only when
+/// [`VerisOptions::clearance`] covers the `funds_involved` label; `victim` comes from
+/// `options`. Under `plus`: the notices and their send times, regulatory filings and
+/// milestones, claim totals, the
 /// crate's kind and severity, and `analysis_at`, the time of the last event (the function
 /// reads no clock).
 ///
@@ -497,18 +572,23 @@ pub fn veris_record(incident: &Incident, options: &VerisOptions) -> Result<Value
     let mut discovery_method = Map::new();
     discovery_method.insert(
         discovery.group.into(),
-        json!({ "variety": [discovery.variety] }),
+        match discovery.variety {
+            Some(variety) => json!({ "variety": [variety] }),
+            None => json!(true),
+        },
     );
 
     let mut attribute = Map::new();
     if let Some(confidentiality) = confidentiality_value(incident) {
         attribute.insert("confidentiality".into(), confidentiality);
     }
-    let integrity: &[&str] = match incident.kind() {
-        IncidentKind::FundsTheft => &["Fraudulent transaction"],
-        IncidentKind::Ransomware => &["Software installation"],
-        _ => &[],
-    };
+    let mut integrity: Vec<&str> = Vec::new();
+    if funds_moved(incident) {
+        integrity.push("Fraudulent transaction");
+    }
+    if incident.kind() == IncidentKind::Ransomware {
+        integrity.push("Software installation");
+    }
     if !integrity.is_empty() {
         attribute.insert("integrity".into(), json!({ "variety": integrity }));
     }
@@ -522,8 +602,18 @@ pub fn veris_record(incident: &Incident, options: &VerisOptions) -> Result<Value
     }
 
     let systems = &incident.impact().systems;
+    let assets: Vec<Value> = if incident.impact().assets.is_empty() {
+        vec![json!({ "variety": "Unknown" })]
+    } else {
+        incident
+            .impact()
+            .assets
+            .iter()
+            .map(|a| json!({ "variety": a.veris() }))
+            .collect()
+    };
     let mut asset = json!({
-        "assets": [{ "variety": "Unknown" }],
+        "assets": assets,
         "cloud": ["Unknown"],
     });
     if !systems.is_empty() {
@@ -602,6 +692,76 @@ mod tests {
             Some(json!({"unit": "Days", "value": 2.0}))
         );
         assert_eq!(span(t(10), t(0)), None);
+    }
+
+    fn funds_theft(funds: Option<Money>) -> Incident {
+        let t0 = Utc
+            .with_ymd_and_hms(2026, 3, 14, 1, 30, 0)
+            .single()
+            .unwrap_or_default();
+        let mut declare = crate::Declare::new(
+            crate::IncidentId::from_bytes([3; 16]),
+            IncidentKind::FundsTheft,
+            "wire fraud",
+        )
+        .detection(crate::DetectionSource::Other, t0)
+        .severity(Severity::Sev2)
+        .owner(crate::ActorId::new("owner").unwrap());
+        declare.impact.funds_involved = funds;
+        let ctx = crate::Context::new(crate::ActorId::new("soc").unwrap(), t0);
+        Incident::replay(&Incident::declare(&declare, &ctx).unwrap()).unwrap()
+    }
+
+    fn options(clearance: Sensitivity) -> VerisOptions {
+        let victim = VerisVictim {
+            industry: "522".into(),
+            country: "CN".into(),
+            employee_count: "Unknown".into(),
+            government: None,
+        };
+        let mut options = VerisOptions::new(victim, "test");
+        options.clearance = clearance;
+        options
+    }
+
+    /// A funds theft with no loss itemised: the funds involved are the `Asset and fraud`
+    /// loss, their amount shown only to a reader cleared for it.
+    #[test]
+    fn moved_funds_are_a_loss_even_when_not_itemised() {
+        let incident = funds_theft(Some(Money::from_minor(250_000, Currency::CNY)));
+        assert!(funds_moved(&incident));
+        let cleared = impact_value(&incident, &options(Sensitivity::Restricted)).unwrap();
+        assert_eq!(
+            cleared,
+            json!({
+                "overall_rating": "Painful",
+                "iso_currency_code": "CNY",
+                "overall_amount": 2500.0,
+                "loss": [{ "variety": "Asset and fraud", "amount": 2500.0 }],
+            })
+        );
+        let public = impact_value(&incident, &options(Sensitivity::Public)).unwrap();
+        assert_eq!(
+            public,
+            json!({ "overall_rating": "Painful", "loss": [{ "variety": "Asset and fraud" }] })
+        );
+        // Nothing recorded about who did it: the actor is unknown, whatever the kind.
+        let actor = actor_value(&incident, &BTreeSet::new());
+        assert!(actor.get("unknown").is_some(), "{actor}");
+    }
+
+    #[test]
+    fn other_detection_is_veris_other_not_external() {
+        let d = crate::DetectionSource::Other.veris();
+        assert_eq!((d.group, d.variety), ("other", None));
+        let m = crate::DetectionSource::Media.veris();
+        assert_eq!((m.group, m.variety), ("external", Some("Other")));
+    }
+
+    #[test]
+    fn ratings_follow_severity() {
+        assert_eq!(overall_rating(Severity::Sev1), "Damaging");
+        assert_eq!(overall_rating(Severity::Sev4), "Insignificant");
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             kind: IncidentKind::FundsTheft,
             reason: "funds moved".into(),
         },
+        Command::ClassifyGbt {
+            classification: GbtClassification::of(GbtSubcategory::DataLeak),
+            basis: "customer records published".into(),
+        },
         Command::UpdateImpact {
             update: ImpactUpdate::default().people_estimated(123_456),
             reason: None,

@@ -20,6 +20,8 @@ pub enum CommandKind {
     ChangeSeverity,
     /// [`Command::Reclassify`].
     Reclassify,
+    /// [`Command::ClassifyGbt`].
+    ClassifyGbt,
     /// [`Command::UpdateImpact`].
     UpdateImpact,
     /// [`Command::RecordOccurrence`].
@@ -128,9 +130,10 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 48] = [
+    pub const CROSS_PHASE: [CommandKind; 49] = [
         Self::ChangeSeverity,
         Self::Reclassify,
+        Self::ClassifyGbt,
         Self::UpdateImpact,
         Self::RecordOccurrence,
         Self::AssignRole,
@@ -185,6 +188,7 @@ impl CommandKind {
             Self::Declare => "declare",
             Self::ChangeSeverity => "change_severity",
             Self::Reclassify => "reclassify",
+            Self::ClassifyGbt => "classify_gbt",
             Self::UpdateImpact => "update_impact",
             Self::RecordOccurrence => "record_occurrence",
             Self::AssignRole => "assign_role",
@@ -253,6 +257,7 @@ impl Command {
         match self {
             Self::ChangeSeverity { .. } => CommandKind::ChangeSeverity,
             Self::Reclassify { .. } => CommandKind::Reclassify,
+            Self::ClassifyGbt { .. } => CommandKind::ClassifyGbt,
             Self::UpdateImpact { .. } => CommandKind::UpdateImpact,
             Self::RecordOccurrence { .. } => CommandKind::RecordOccurrence,
             Self::AssignRole { .. } => CommandKind::AssignRole,

@@ -190,6 +190,10 @@ impl Incident {
                 vec![self.change_severity(c, severity, reason)]
             }
             Command::Reclassify { kind: to, reason } => vec![self.reclassify(c, to, reason)],
+            Command::ClassifyGbt {
+                classification,
+                basis,
+            } => vec![self.classify_gbt(c, classification, basis)],
             Command::UpdateImpact { update, reason } => {
                 vec![self.update_impact(c, update, reason)]
             }

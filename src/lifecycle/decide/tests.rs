@@ -675,6 +675,34 @@ mod guards {
         );
     }
 
+    #[test]
+    fn a_gbt_subcategory_must_belong_to_its_category() {
+        use crate::classify::{GbtCategory, GbtClassification, GbtSubcategory};
+        let mut i = declared();
+        let classify = |category, subcategory| Command::ClassifyGbt {
+            classification: GbtClassification {
+                category,
+                subcategory,
+            },
+            basis: "customer records published".into(),
+        };
+        let bad = classify(GbtCategory::Malware, Some(GbtSubcategory::DataLeak));
+        let r = i.decide(&bad, &ctx(2)).unwrap_err();
+        assert_eq!(codes(&r), ["invalid"]);
+        assert!(
+            r.to_string().contains("data_leak belongs to data_security"),
+            "{r}"
+        );
+        let good = classify(GbtCategory::DataSecurity, Some(GbtSubcategory::DataLeak));
+        run(&mut i, good.clone(), 3);
+        assert_eq!(
+            i.gbt().map(|g| g.classification),
+            Some(GbtClassification::of(GbtSubcategory::DataLeak))
+        );
+        let r = i.decide(&good, &ctx(4)).unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+    }
+
     /// Decides, at minute 20, recording one alert of `kind` at `at` for a report due at `t(10)`.
     fn alert_at(
         i: &Incident,

@@ -1,9 +1,9 @@
-//! Deciding commands about severity, kind, impact, occurrence time, roles, sub-status and notes.
+//! Deciding commands about severity, kind, GB/T 20986 classification, impact, occurrence time, roles, sub-status and notes.
 
 use chrono::{DateTime, Utc};
 
 use super::checks::{no_change, Checks, MAX_LONG, MAX_SHORT};
-use crate::classify::{Impact, ImpactUpdate};
+use crate::classify::{GbtClassification, Impact, ImpactUpdate};
 use crate::id::SubStatus;
 use crate::{ActorId, Event, Incident, IncidentKind, Role, Severity, Unmet};
 
@@ -36,6 +36,42 @@ impl Incident {
             from: self.kind,
             to: *to,
             reason: reason.to_owned(),
+        }
+    }
+
+    /// [`Command::ClassifyGbt`].
+    pub(super) fn classify_gbt(
+        &self,
+        c: &mut Checks,
+        classification: &GbtClassification,
+        basis: &str,
+    ) -> Event {
+        c.text(
+            "basis",
+            basis,
+            "why the incident falls in this category",
+            MAX_SHORT,
+        );
+        if let Some(sub) = classification
+            .subcategory
+            .filter(|_| !classification.is_consistent())
+        {
+            c.push(Unmet::Invalid {
+                field: "classification.subcategory".into(),
+                problem: format!(
+                    "{sub} belongs to {}, not {}: pick a subcategory of {} or leave it out",
+                    sub.category(),
+                    classification.category,
+                    classification.category
+                ),
+            });
+        }
+        if self.gbt.as_ref().map(|r| r.classification) == Some(*classification) {
+            c.push(no_change("the GB/T 20986 classification is already that"));
+        }
+        Event::GbtClassified {
+            classification: *classification,
+            basis: basis.to_owned(),
         }
     }
 

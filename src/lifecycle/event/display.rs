@@ -26,6 +26,7 @@ impl std::fmt::Display for Event {
             Self::IncidentDeclared(_)
             | Self::SeverityChanged { .. }
             | Self::KindChanged { .. }
+            | Self::GbtClassified { .. }
             | Self::ImpactUpdated { .. }
             | Self::OccurrenceRecorded { .. }
             | Self::RoleAssigned { .. }
@@ -101,6 +102,21 @@ impl Event {
             Self::KindChanged { from, to, reason } => {
                 write!(f, "reclassified {from} → {to}: {reason}")
             }
+            Self::GbtClassified {
+                classification,
+                basis,
+            } => match classification.subcategory {
+                Some(sub) => write!(
+                    f,
+                    "GB/T 20986 classification {} / {sub}: {basis}",
+                    classification.category
+                ),
+                None => write!(
+                    f,
+                    "GB/T 20986 classification {}: {basis}",
+                    classification.category
+                ),
+            },
             Self::ImpactUpdated { update, reason } => impact_updated(f, update, reason.as_deref()),
             Self::OccurrenceRecorded {
                 occurred_at,
@@ -436,6 +452,9 @@ fn impact_updated(
     }
     if let Some(s) = &update.systems {
         parts.push(format!("{} systems", s.len()));
+    }
+    if let Some(a) = &update.assets {
+        parts.push(format!("{} asset kinds", a.len()));
     }
     if let Some(j) = &update.jurisdictions {
         let codes: Vec<&str> = j.iter().map(|j| j.as_str()).collect();

@@ -83,6 +83,10 @@ impl Incident {
                 self.apply_severity_changed(from, to, reason, stamp)
             }
             Event::KindChanged { to, .. } => self.apply_kind_changed(to),
+            Event::GbtClassified {
+                classification,
+                basis,
+            } => self.apply_gbt_classified(classification, basis, stamp),
             Event::ImpactUpdated { update, .. } => self.apply_impact_updated(update),
             Event::OccurrenceRecorded {
                 occurred_at,

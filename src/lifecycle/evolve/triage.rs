@@ -1,9 +1,9 @@
-//! Applying events about severity, kind, impact, occurrence time, roles, sub-status and notes.
+//! Applying events about severity, kind, GB/T 20986 classification, impact, occurrence time, roles, sub-status and notes.
 
 use chrono::{DateTime, Utc};
 
 use super::{PhaseStamp, Stamp};
-use crate::classify::ImpactUpdate;
+use crate::classify::{GbtClassification, GbtRecord, ImpactUpdate};
 use crate::id::SubStatus;
 use crate::lifecycle::{ApplyError, Note, SeverityChange};
 use crate::{ActorId, Incident, IncidentKind, Role, Severity};
@@ -32,6 +32,21 @@ impl Incident {
     /// [`Event::KindChanged`].
     pub(super) fn apply_kind_changed(&mut self, to: IncidentKind) -> Result<(), ApplyError> {
         self.kind = to;
+        Ok(())
+    }
+
+    /// [`Event::GbtClassified`].
+    pub(super) fn apply_gbt_classified(
+        &mut self,
+        classification: GbtClassification,
+        basis: String,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        self.gbt = Some(GbtRecord {
+            classification,
+            basis,
+            recorded_at: stamp.at,
+        });
         Ok(())
     }
 

@@ -113,6 +113,29 @@ pub(super) fn incident_arms() -> Arms {
                 .boxed(),
         ),
         (
+            2,
+            // Any subcategory with its own or another category: mismatches are rejected.
+            (
+                select(GbtSubcategory::ALL.to_vec()),
+                select(GbtCategory::ALL.to_vec()),
+                any::<bool>(),
+                option::of(any::<bool>()),
+                text(MAX_SHORT),
+            )
+                .prop_map(|(sub, category, own, with_sub, basis)| {
+                    let category = if own { sub.category() } else { category };
+                    let subcategory = with_sub.map(|_| sub);
+                    Command::ClassifyGbt {
+                        classification: GbtClassification {
+                            category,
+                            subcategory,
+                        },
+                        basis,
+                    }
+                })
+                .boxed(),
+        ),
+        (
             3,
             (impact_update(), option::of(text(MAX_SHORT)))
                 .prop_map(|(update, reason)| Command::UpdateImpact { update, reason })
