@@ -139,6 +139,7 @@ mod builtin;
 mod calendar;
 mod compute;
 mod deadline;
+mod entity;
 mod facts;
 mod in_force;
 mod obligation;
@@ -146,10 +147,11 @@ mod outcome;
 mod problems;
 mod record;
 mod regime;
+mod verdict;
 
 pub use alerts::{DrillMargin, DrillScore};
 pub use ambiguity::Ambiguity;
-pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
+pub use applicability::Applicability;
 pub use builtin::{
     builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
     hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,
@@ -160,6 +162,7 @@ pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
 pub use compute::Regulation;
+pub use entity::{EntityProfile, EntityType};
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
 pub use in_force::{InForce, LaterCompliance, NotInForce};
 pub use obligation::{
@@ -174,3 +177,4 @@ pub use regime::{
     Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit, Urgency,
     ZoneRule,
 };
+pub use verdict::{MissingFact, Tri, Verdict};
