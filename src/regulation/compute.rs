@@ -99,9 +99,12 @@ impl Regulation {
         self
     }
 
-    /// Every obligation of the incident as it stood at `at`. Filings submitted after `at`
-    /// are left out, so asking about a past moment shows what was still owed then (a
-    /// report filed later is pending or overdue at `at`, not met).
+    /// Every obligation of the incident at `at`, from `facts`. Filings submitted after
+    /// `at` are left out, so a report filed later is pending or overdue at `at`, not met.
+    /// For an incident's past moment pass the facts as recorded by then
+    /// ([`Incident::regulatory_facts_at`](crate::Incident::regulatory_facts_at));
+    /// [`Incident::obligations`](crate::Incident::obligations) does, so that
+    /// determinations, grades, milestones and impact recorded after `at` are left out too.
     pub fn obligations(&self, facts: &IncidentFacts, at: DateTime<Utc>) -> Obligations {
         let as_of;
         let facts = if facts.filings.iter().any(|f| f.submitted_at > at) {

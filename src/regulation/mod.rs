@@ -141,6 +141,7 @@ mod compute;
 mod deadline;
 mod entity;
 mod facts;
+mod history;
 mod in_force;
 mod obligation;
 mod outcome;
@@ -164,6 +165,7 @@ pub use calendar::{
 pub use compute::Regulation;
 pub use entity::{EntityProfile, EntityType};
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
+pub use history::{FactChange, FactHistory, RecordedChange};
 pub use in_force::{InForce, LaterCompliance, NotInForce};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
