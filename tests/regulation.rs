@@ -1100,12 +1100,17 @@ fn us_cases() -> Vec<Case> {
             ],
         },
         // 45 CFR 164.404(b): 10 January + 60 days = 11 March (same clock time, 09:00 CST =
-        // 15:00Z; CDT from 8 March makes it 14:00Z). 501 people: the media (more than 500,
-        // 164.406) and HHS now (164.408(b)), no annual log.
+        // 15:00Z; CDT from 8 March makes it 14:00Z). 501 people, 501 of them in Illinois:
+        // the media (more than 500 residents of a State, 164.406(a)) and HHS now
+        // (164.408(b)), no annual log.
         Case {
             name: "hipaa_sixty_days_media_and_hhs_thresholds",
             regulation: hipaa_entity(),
-            facts: hipaa_breach(501),
+            facts: hipaa_breach(501).with(|f| {
+                f.impact
+                    .people_by_jurisdiction
+                    .insert(Jurisdiction::new("US-IL").unwrap(), 501);
+            }),
             at: "2026-01-11T00:00:00Z",
             expect: vec![
                 Due(hipaa, "individuals", "2026-03-11T14:00:00Z"),
@@ -1113,6 +1118,36 @@ fn us_cases() -> Vec<Case> {
                 Present(hipaa, "hhs"),
                 Absent(hipaa, "hhs-annual-log"),
             ],
+        },
+        // 501 people, per-State counts unknown: the media notice is undetermined and names
+        // the missing counts; the total is not taken for one State's.
+        Case {
+            name: "hipaa_media_needs_per_state_counts",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(501),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![
+                Undetermined(
+                    hipaa,
+                    Some("media"),
+                    Some(vec![MissingFact::PeopleBySubdivision]),
+                ),
+                Present(hipaa, "hhs"),
+            ],
+        },
+        // 900 people, at most 450 in any State and everyone counted: no media notice.
+        Case {
+            name: "hipaa_media_not_owed_when_no_state_has_more_than_500",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(900).with(|f| {
+                for (state, n) in [("US-IL", 450), ("US-WI", 450)] {
+                    f.impact
+                        .people_by_jurisdiction
+                        .insert(Jurisdiction::new(state).unwrap(), n);
+                }
+            }),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![Absent(hipaa, "media"), Present(hipaa, "hhs")],
         },
         // 500 exactly: HHS now, but not the media (more than 500).
         Case {

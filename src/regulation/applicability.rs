@@ -69,6 +69,18 @@ pub enum Applicability {
         /// The threshold, inclusive.
         count: u64,
     },
+    /// At least this many affected people are residents of one State or other subdivision
+    /// (ISO 3166-2: `US-CA`, `US-DC`, `US-PR`) of one of these countries, by the impact's
+    /// per-jurisdiction counts. The total never stands in for them: a total below the
+    /// threshold settles "no"; otherwise, until a subdivision reaches the threshold or the
+    /// counts leave fewer than it unaccounted for, the answer is "cannot tell", naming
+    /// [`MissingFact::PeopleBySubdivision`].
+    PeopleInOneSubdivisionAtLeast {
+        /// The threshold, inclusive.
+        count: u64,
+        /// The countries whose subdivisions count.
+        of: Vec<Jurisdiction>,
+    },
     /// A yes/no determination the team records.
     Determined {
         /// The determination.
@@ -202,6 +214,9 @@ impl Applicability {
                 Some(n) if n >= *count => Verdict::yes(),
                 Some(n) => Verdict::no(format!("{n} people affected, fewer than {count}")),
             },
+            Self::PeopleInOneSubdivisionAtLeast { count, of } => {
+                super::residents::in_one_subdivision(*count, of, facts)
+            }
             Self::Determined { fact, if_missing } => determined(fact, *if_missing, facts),
             Self::GradeAtLeast { grade } => grade_at_least(*grade, facts),
             Self::MilestoneRecorded { milestone } => {
@@ -251,6 +266,12 @@ impl Applicability {
             Self::DataExposed { any_of } => format!("data exposed in {any_of:?}"),
             Self::PersonalDataExposed => "personal data exposed".to_owned(),
             Self::PeopleAtLeast { count } => format!("at least {count} people affected"),
+            Self::PeopleInOneSubdivisionAtLeast { count, of } => {
+                format!(
+                    "at least {count} affected residents of one subdivision of {}",
+                    list(of)
+                )
+            }
             Self::Determined { fact, .. } => format!("`{fact}`"),
             Self::GradeAtLeast { grade } => format!("graded {} or above", grade.zh()),
             Self::MilestoneRecorded { milestone } => format!("{milestone} recorded"),
@@ -372,7 +393,7 @@ fn grade_at_least(grade: CnGrade, facts: &IncidentFacts) -> Verdict {
     }
 }
 
-fn list(jurisdictions: &[Jurisdiction]) -> String {
+pub(super) fn list(jurisdictions: &[Jurisdiction]) -> String {
     jurisdictions
         .iter()
         .map(Jurisdiction::as_str)

@@ -148,6 +148,7 @@ mod outcome;
 mod problems;
 mod record;
 mod regime;
+mod residents;
 mod verdict;
 
 pub use alerts::{DrillMargin, DrillScore};

@@ -75,6 +75,9 @@ pub enum MissingFact {
     },
     /// How many people are affected.
     PeopleAffected,
+    /// How many affected people live in each State or other subdivision (ISO 3166-2,
+    /// `US-CA`), for a threshold that counts the residents of one of them.
+    PeopleBySubdivision,
     /// Which data categories were exposed.
     DataCategories,
     /// Where affected people are.
@@ -119,6 +122,7 @@ impl fmt::Display for MissingFact {
                 write!(f, "determination `{fact}`: record it with record_determination")
             }
             Self::PeopleAffected => f.write_str("number of people affected: record it with update_impact"),
+            Self::PeopleBySubdivision => f.write_str("affected people per State or other subdivision (ISO 3166-2, e.g. US-CA): the threshold counts the residents of one of them and the total does not settle it; record people_by_jurisdiction with update_impact"),
             Self::DataCategories => f.write_str("data categories exposed: record them with update_impact"),
             Self::AffectedJurisdictions => f.write_str("jurisdictions of affected people: record them with update_impact"),
             Self::CnGrade => f.write_str("CAC grade (网络安全事件分级): the recorded facts do not settle it; record it with record_grade"),
