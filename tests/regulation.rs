@@ -854,6 +854,58 @@ fn eu_cases() -> Vec<Case> {
                 ),
             ],
         },
+        // Art. 23(4)(e): still ongoing when the final report falls due (28 February 10:30
+        // CET), handling not ended: a progress report is due then, and the final report
+        // waits for the end of handling.
+        Case {
+            name: "nis2_ongoing_incident_progress_report_then_final_after_handling",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant().filed(nis2, "incident-notification", "2026-01-31T09:30:00Z"),
+            at: "2026-03-01T00:00:00Z",
+            expect: vec![
+                Due(nis2, "progress-report", "2026-02-28T09:30:00Z"),
+                Status(nis2, "final-report", ObligationStatus::AwaitingTrigger),
+            ],
+        },
+        // Handling ended 10 March 13:00 CET, after the due time: the final report one month
+        // later, 10 April 13:00 CEST; the progress report stays owed.
+        Case {
+            name: "nis2_ongoing_incident_final_report_one_month_after_handling_ends",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant()
+                .filed(nis2, "incident-notification", "2026-01-31T09:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-03-10T12:00:00Z"),
+            at: "2026-03-11T00:00:00Z",
+            expect: vec![
+                Due(nis2, "progress-report", "2026-02-28T09:30:00Z"),
+                Due(nis2, "final-report", "2026-04-10T11:00:00Z"),
+            ],
+        },
+        // Handling ended before the due time: the final report of Art. 23(4)(d), no
+        // progress report.
+        Case {
+            name: "nis2_final_report_when_handling_ended_in_time",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant()
+                .filed(nis2, "incident-notification", "2026-01-31T09:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-02-20T12:00:00Z"),
+            at: "2026-03-01T00:00:00Z",
+            expect: vec![
+                Due(nis2, "final-report", "2026-02-28T09:30:00Z"),
+                Absent(nis2, "progress-report"),
+            ],
+        },
+        // Asked before the due time, handling not ended: the final report as usual.
+        Case {
+            name: "nis2_final_report_before_its_due_time_while_ongoing",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant().filed(nis2, "incident-notification", "2026-01-31T09:30:00Z"),
+            at: "2026-02-27T00:00:00Z",
+            expect: vec![
+                Due(nis2, "final-report", "2026-02-28T09:30:00Z"),
+                Absent(nis2, "progress-report"),
+            ],
+        },
         // NIS2 Art. 4: entities under DORA are carved out.
         Case {
             name: "nis2_does_not_apply_to_dora_entities",

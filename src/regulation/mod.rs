@@ -144,12 +144,14 @@ mod facts;
 mod history;
 mod in_force;
 mod obligation;
+mod ongoing;
 mod outcome;
 mod problems;
 mod record;
 mod regime;
 mod residents;
 mod verdict;
+mod versions;
 
 pub use alerts::{DrillMargin, DrillScore};
 pub use ambiguity::Ambiguity;
@@ -176,8 +178,8 @@ pub use outcome::ObligationOutcome;
 pub use problems::RegimeProblem;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
-    Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind, Regime,
-    Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit, Urgency,
-    ZoneRule,
+    Anchor, CalendarRule, CnGrade, Confidence, IfOngoing, Limb, Milestone, Offset, RecipientKind,
+    Regime, Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit,
+    Urgency, ZoneRule,
 };
 pub use verdict::{MissingFact, Tri, Verdict};
