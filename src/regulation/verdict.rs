@@ -21,7 +21,7 @@ pub enum Tri {
     Unknown,
 }
 
-/// The outcome of evaluating an [`Applicability`], with its explanation.
+/// The outcome of evaluating an [`Applicability`](super::Applicability), with its explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// The value.
