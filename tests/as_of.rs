@@ -6,7 +6,8 @@
 //! (every envelope recorded at or before `at`). The moments probed are each envelope's
 //! `recorded_at`, the instant before it, and a day after the last. Two regulations are
 //! used, so that DORA, GDPR, NIS2, CAC, SEC, NYDFS, HIPAA and the Singapore and Hong Kong
-//! regimes all have a say.
+//! regimes all have a say. The drill scorecard's deadlines and the review metrics'
+//! regulator notifications, which read these obligations, agree too.
 
 // Test code: a broken expectation should panic with its value.
 #![allow(
@@ -24,6 +25,7 @@ use incident::classify::Jurisdiction;
 use incident::id::{CalendarId, FactName};
 use incident::locale::Zone;
 use incident::regulation::{EntityProfile, EntityType, Regulation};
+use incident::review::{DrillScorecard, DrillStandard, ResponseMetrics};
 use incident::*;
 use proptest::prelude::*;
 
@@ -108,10 +110,17 @@ proptest! {
             let replayed = Incident::replay(&envelopes[..n]).unwrap();
             prop_assert_eq!(live.regulatory_facts_at(at), replayed.regulatory_facts(), "facts as of {}", at);
             for regulation in &regulations {
+                let (ours, theirs) = (live.obligations(regulation, at), replayed.obligations(regulation, at));
+                prop_assert_eq!(&ours, &theirs, "obligations as of {}", at);
+                // What the drill scorecard and the review metrics make of them.
+                let standard = DrillStandard::default();
                 prop_assert_eq!(
-                    live.obligations(regulation, at),
-                    replayed.obligations(regulation, at),
-                    "obligations as of {}", at
+                    DrillScorecard::score(&live, Some(&ours), &standard, at).deadlines,
+                    DrillScorecard::score(&replayed, Some(&theirs), &standard, at).deadlines
+                );
+                prop_assert_eq!(
+                    ResponseMetrics::from_incident(&live, Some(&ours)).regulator_notifications,
+                    ResponseMetrics::from_incident(&replayed, Some(&theirs)).regulator_notifications
                 );
             }
         }
