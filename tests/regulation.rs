@@ -854,6 +854,58 @@ fn eu_cases() -> Vec<Case> {
                 ),
             ],
         },
+        // Art. 23(4)(e): still ongoing when the final report falls due (28 February 10:30
+        // CET), handling not ended: a progress report is due then, and the final report
+        // waits for the end of handling.
+        Case {
+            name: "nis2_ongoing_incident_progress_report_then_final_after_handling",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant().filed(nis2, "incident-notification", "2026-01-31T09:30:00Z"),
+            at: "2026-03-01T00:00:00Z",
+            expect: vec![
+                Due(nis2, "progress-report", "2026-02-28T09:30:00Z"),
+                Status(nis2, "final-report", ObligationStatus::AwaitingTrigger),
+            ],
+        },
+        // Handling ended 10 March 13:00 CET, after the due time: the final report one month
+        // later, 10 April 13:00 CEST; the progress report stays owed.
+        Case {
+            name: "nis2_ongoing_incident_final_report_one_month_after_handling_ends",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant()
+                .filed(nis2, "incident-notification", "2026-01-31T09:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-03-10T12:00:00Z"),
+            at: "2026-03-11T00:00:00Z",
+            expect: vec![
+                Due(nis2, "progress-report", "2026-02-28T09:30:00Z"),
+                Due(nis2, "final-report", "2026-04-10T11:00:00Z"),
+            ],
+        },
+        // Handling ended before the due time: the final report of Art. 23(4)(d), no
+        // progress report.
+        Case {
+            name: "nis2_final_report_when_handling_ended_in_time",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant()
+                .filed(nis2, "incident-notification", "2026-01-31T09:30:00Z")
+                .milestone(Milestone::HandlingEnded, "2026-02-20T12:00:00Z"),
+            at: "2026-03-01T00:00:00Z",
+            expect: vec![
+                Due(nis2, "final-report", "2026-02-28T09:30:00Z"),
+                Absent(nis2, "progress-report"),
+            ],
+        },
+        // Asked before the due time, handling not ended: the final report as usual.
+        Case {
+            name: "nis2_final_report_before_its_due_time_while_ongoing",
+            regulation: regulation(eu_profile(&[EntityType::Nis2Essential])),
+            facts: nis2_significant().filed(nis2, "incident-notification", "2026-01-31T09:30:00Z"),
+            at: "2026-02-27T00:00:00Z",
+            expect: vec![
+                Due(nis2, "final-report", "2026-02-28T09:30:00Z"),
+                Absent(nis2, "progress-report"),
+            ],
+        },
         // NIS2 Art. 4: entities under DORA are carved out.
         Case {
             name: "nis2_does_not_apply_to_dora_entities",
@@ -1100,12 +1152,17 @@ fn us_cases() -> Vec<Case> {
             ],
         },
         // 45 CFR 164.404(b): 10 January + 60 days = 11 March (same clock time, 09:00 CST =
-        // 15:00Z; CDT from 8 March makes it 14:00Z). 501 people: the media (more than 500,
-        // 164.406) and HHS now (164.408(b)), no annual log.
+        // 15:00Z; CDT from 8 March makes it 14:00Z). 501 people, 501 of them in Illinois:
+        // the media (more than 500 residents of a State, 164.406(a)) and HHS now
+        // (164.408(b)), no annual log.
         Case {
             name: "hipaa_sixty_days_media_and_hhs_thresholds",
             regulation: hipaa_entity(),
-            facts: hipaa_breach(501),
+            facts: hipaa_breach(501).with(|f| {
+                f.impact
+                    .people_by_jurisdiction
+                    .insert(Jurisdiction::new("US-IL").unwrap(), 501);
+            }),
             at: "2026-01-11T00:00:00Z",
             expect: vec![
                 Due(hipaa, "individuals", "2026-03-11T14:00:00Z"),
@@ -1113,6 +1170,36 @@ fn us_cases() -> Vec<Case> {
                 Present(hipaa, "hhs"),
                 Absent(hipaa, "hhs-annual-log"),
             ],
+        },
+        // 501 people, per-State counts unknown: the media notice is undetermined and names
+        // the missing counts; the total is not taken for one State's.
+        Case {
+            name: "hipaa_media_needs_per_state_counts",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(501),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![
+                Undetermined(
+                    hipaa,
+                    Some("media"),
+                    Some(vec![MissingFact::PeopleBySubdivision]),
+                ),
+                Present(hipaa, "hhs"),
+            ],
+        },
+        // 900 people, at most 450 in any State and everyone counted: no media notice.
+        Case {
+            name: "hipaa_media_not_owed_when_no_state_has_more_than_500",
+            regulation: hipaa_entity(),
+            facts: hipaa_breach(900).with(|f| {
+                for (state, n) in [("US-IL", 450), ("US-WI", 450)] {
+                    f.impact
+                        .people_by_jurisdiction
+                        .insert(Jurisdiction::new(state).unwrap(), n);
+                }
+            }),
+            at: "2026-01-11T00:00:00Z",
+            expect: vec![Absent(hipaa, "media"), Present(hipaa, "hhs")],
         },
         // 500 exactly: HHS now, but not the media (more than 500).
         Case {

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,12 @@ pub struct Impact {
     pub jurisdictions: BTreeSet<Jurisdiction>,
     /// Losses by VERIS variety.
     pub losses: Vec<Loss>,
+    /// People affected per jurisdiction of residence, where known: ISO 3166-2 codes for
+    /// States and other subdivisions (`US-CA`, `US-PR`), country codes for residents
+    /// abroad. Thresholds that count residents of one State (HIPAA media notice, 45 CFR
+    /// 164.406) read these, never the total.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub people_by_jurisdiction: BTreeMap<Jurisdiction, u64>,
 }
 
 impl Impact {
@@ -83,6 +89,9 @@ impl Impact {
         }
         if let Some(v) = &update.losses {
             self.losses.clone_from(v);
+        }
+        if let Some(v) = &update.people_by_jurisdiction {
+            self.people_by_jurisdiction.clone_from(v);
         }
     }
 }
@@ -122,6 +131,9 @@ pub struct ImpactUpdate {
     pub jurisdictions: Option<BTreeSet<Jurisdiction>>,
     /// The full new list of losses.
     pub losses: Option<Vec<Loss>>,
+    /// The full new table of people affected per jurisdiction of residence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_by_jurisdiction: Option<BTreeMap<Jurisdiction, u64>>,
 }
 
 impl ImpactUpdate {
@@ -183,6 +195,16 @@ impl ImpactUpdate {
     #[must_use]
     pub fn jurisdictions(mut self, j: impl IntoIterator<Item = Jurisdiction>) -> Self {
         self.jurisdictions = Some(j.into_iter().collect());
+        self
+    }
+
+    /// Replaces the table of people affected per jurisdiction of residence.
+    #[must_use]
+    pub fn people_by_jurisdiction(
+        mut self,
+        counts: impl IntoIterator<Item = (Jurisdiction, u64)>,
+    ) -> Self {
+        self.people_by_jurisdiction = Some(counts.into_iter().collect());
         self
     }
 

@@ -58,7 +58,7 @@
 //!
 //! | rule | view | lent by |
 //! |---|---|---|
-//! | [`Regulation::obligations`](crate::regulation::Regulation::obligations) | [`IncidentFacts`](crate::regulation::IncidentFacts) | [`Incident::regulatory_facts`](crate::Incident::regulatory_facts) |
+//! | [`Regulation::obligations`](crate::regulation::Regulation::obligations) | [`IncidentFacts`](crate::regulation::IncidentFacts) | [`Incident::regulatory_facts`](crate::Incident::regulatory_facts), as of a past moment [`Incident::regulatory_facts_at`](crate::Incident::regulatory_facts_at) |
 //! | [`CommsPlan::schedule`](crate::comms::CommsPlan::schedule) | [`PlanView`](crate::comms::PlanView) | [`Incident::plan_view`](crate::Incident::plan_view) |
 //! | rendering and approval | [`FactSheet`](crate::comms::FactSheet) | [`Incident::fact_sheet`](crate::Incident::fact_sheet) |
 //! | [`Program::opened`](crate::compensation::Program::opened) | [`CompensationStance`](crate::compensation::CompensationStance) and [`ClaimTotals`](crate::compensation::ClaimTotals) | [`Incident::compensation_program`](crate::Incident::compensation_program) |
@@ -66,6 +66,14 @@
 //! The aggregate's shortcuts ([`Incident::obligations`](crate::Incident::obligations),
 //! [`Incident::plan_schedule`](crate::Incident::plan_schedule)) are one line each over
 //! these.
+//!
+//! An answer as of a past moment uses only what was recorded by then: the regulatory
+//! record keeps the declared facts and each later change with its envelope's
+//! `recorded_at` ([`FactHistory`](crate::regulation::FactHistory)), so
+//! [`Incident::obligations`](crate::Incident::obligations) at `at` equals the obligations of
+//! the incident replayed from its log cut at `at` without replaying it (a property test
+//! holds it to that). Keeping the history costs one copy of each regulatory change; replaying
+//! per question would cost the whole log each time.
 //!
 //! # One timer
 //!

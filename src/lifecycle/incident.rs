@@ -8,7 +8,7 @@ use super::{Declared, DisclosureBasis, Overdue};
 use crate::chain::Digest;
 use crate::comms::{CommsPlan, FactSheet};
 use crate::phase::{Phase, PhaseStamp, Role};
-use crate::regulation::RegulatoryRecord;
+use crate::regulation::{FactHistory, IncidentFacts, RegulatoryRecord};
 use crate::{
     actions::Action, classify::assess_severity, classify::GbtRecord, classify::Impact,
     classify::SeverityAssessment, comms::Inquiry, comms::Notice, comms::SurveyResponse,
@@ -202,6 +202,15 @@ impl Incident {
     ) -> Self {
         let mut roles = BTreeMap::new();
         roles.insert(Role::Owner, declared.owner);
+        let facts = IncidentFacts {
+            exercise: declared.exercise,
+            impact: declared.impact.clone(),
+            ..IncidentFacts::new(declared.kind, declared.detected_at)
+        };
+        let regulatory = RegulatoryRecord {
+            history: FactHistory::declared(facts),
+            ..RegulatoryRecord::default()
+        };
         Self {
             id,
             version: 1,
@@ -238,7 +247,7 @@ impl Incident {
             evidence: BTreeMap::new(),
             actions: BTreeMap::new(),
             notes: Vec::new(),
-            regulatory: RegulatoryRecord::default(),
+            regulatory,
             facts: FactSheet::new(),
             comms_plan: None,
             notices: BTreeMap::new(),

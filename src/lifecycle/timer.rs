@@ -63,8 +63,11 @@ pub struct Wake {
 }
 
 impl Incident {
-    /// Every regulatory obligation of this incident at `at` (see
-    /// [`Regulation::obligations`]).
+    /// Every regulatory obligation of this incident as it stood at `at`, from what was
+    /// recorded by then ([`regulatory_facts_at`](Self::regulatory_facts_at)): equal to the
+    /// obligations of the incident replayed from its log cut at `at`. A determination,
+    /// grade, milestone, impact update, filing or waiver recorded after `at` is left out
+    /// even when it states an earlier time. See [`Regulation::obligations`].
     ///
     /// # Examples
     ///
@@ -113,7 +116,7 @@ impl Incident {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn obligations(&self, regulation: &Regulation, at: DateTime<Utc>) -> Obligations {
-        regulation.obligations(&self.regulatory_facts(), at)
+        regulation.obligations(&self.regulatory_facts_at(at), at)
     }
 
     /// The next moment something falls due for this incident and is not yet recorded: a
@@ -171,7 +174,7 @@ impl Incident {
             return None;
         }
         let alerts = regulation.map_or_else(Vec::new, |r| {
-            r.pending_alerts(&self.regulatory_facts(), now)
+            r.pending_alerts(&self.regulatory_facts_at(now), now)
         });
         let overdue = self.pending_overdue(now);
         let at = alerts
@@ -204,7 +207,7 @@ impl Incident {
         }
         let mut commands = Vec::new();
         if let Some(regulation) = regulation {
-            let alerts = regulation.alerts_due(&self.regulatory_facts(), now);
+            let alerts = regulation.alerts_due(&self.regulatory_facts_at(now), now);
             if !alerts.is_empty() {
                 commands.push(Command::RecordClockAlerts { alerts });
             }

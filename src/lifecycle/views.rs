@@ -119,7 +119,7 @@ impl Incident {
         sheet
     }
 
-    /// The facts regulatory clocks are computed from (see
+    /// The facts regulatory clocks are computed from, as they stand now (see
     /// [`Regulation::obligations`](crate::regulation::Regulation::obligations)).
     pub fn regulatory_facts(&self) -> IncidentFacts {
         IncidentFacts {
@@ -134,6 +134,54 @@ impl Incident {
             alerts: self.regulatory.alerts.clone(),
             waivers: self.regulatory.waivers.clone(),
         }
+    }
+
+    /// The facts regulatory clocks are computed from, as recorded by `at`: what the
+    /// incident replayed from its log cut after the last envelope recorded at or before
+    /// `at` would give. A record counts from its envelope's `recorded_at`, not from the
+    /// time it states (a determination backdated to before `at` but recorded after it was
+    /// not known at `at`); see [`FactHistory`](crate::regulation::FactHistory). A moment
+    /// before the declaration gives the declared facts. A snapshot written before the
+    /// history was kept has none: it gives the current facts (and
+    /// [`Regulation::obligations`](crate::regulation::Regulation::obligations) still leaves
+    /// out later filings); replay the log to restore the history.
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::Duration;
+    /// use incident::id::FactName;
+    /// use incident::{ActorId, Command, Context};
+    /// # use chrono::TimeZone;
+    /// # use incident::{Declare, DetectionSource, Incident, IncidentId, IncidentKind, Severity};
+    /// # let t0 = chrono::Utc.with_ymd_and_hms(2026, 3, 9, 8, 0, 0).unwrap();
+    /// # let declare = Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::ServiceDisruption, "Payments API down")
+    /// #     .detection(DetectionSource::Monitoring, t0).severity(Severity::Sev1).owner(ActorId::new("ops.lead")?);
+    /// # let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(ActorId::new("soc")?, t0))?)?;
+    /// // Classified as major at 10:00, stating that the decision was taken at 08:30.
+    /// let classify = Command::RecordDetermination {
+    ///     fact: FactName::new("major_incident")?,
+    ///     value: true,
+    ///     determined_at: Some(t0 + Duration::minutes(30)),
+    ///     basis: "critical service down".into(),
+    /// };
+    /// let ctx = Context::new(ActorId::new("cro")?, t0 + Duration::hours(2));
+    /// for e in incident.execute(&classify, &ctx)? {
+    ///     incident.apply(&e)?;
+    /// }
+    /// let major = FactName::new("major_incident")?;
+    /// // At 09:00 nobody knew yet.
+    /// assert_eq!(incident.regulatory_facts_at(t0 + Duration::hours(1)).determination(&major), None);
+    /// assert_eq!(incident.regulatory_facts_at(ctx.at()).determination(&major), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn regulatory_facts_at(&self, at: DateTime<Utc>) -> IncidentFacts {
+        if at >= self.updated_at {
+            return self.regulatory_facts();
+        }
+        self.regulatory
+            .history
+            .as_of(at)
+            .unwrap_or_else(|| self.regulatory_facts())
     }
 
     /// The label of fact `key` as the incident holds it (recorded, or derived with its

@@ -2,18 +2,13 @@
 //! and the incident's facts, evaluated in three values (yes, no, cannot tell) so a missing
 //! fact is named instead of guessed.
 
-use std::collections::BTreeSet;
-use std::fmt;
-
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CnGrade, IncidentFacts, Milestone};
-use crate::locale::Zone;
-use crate::{
-    classify::DataCategory, classify::Jurisdiction, id::CalendarId, id::FactName, IncidentKind,
+use super::{
+    CnGrade, EntityProfile, EntityType, IncidentFacts, Milestone, MissingFact, Tri, Verdict,
 };
+use crate::{classify::DataCategory, classify::Jurisdiction, id::FactName, IncidentKind};
 
 /// A condition on the entity and the incident.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -73,6 +68,18 @@ pub enum Applicability {
     PeopleAtLeast {
         /// The threshold, inclusive.
         count: u64,
+    },
+    /// At least this many affected people are residents of one State or other subdivision
+    /// (ISO 3166-2: `US-CA`, `US-DC`, `US-PR`) of one of these countries, by the impact's
+    /// per-jurisdiction counts. The total never stands in for them: a total below the
+    /// threshold settles "no"; otherwise, until a subdivision reaches the threshold or the
+    /// counts leave fewer than it unaccounted for, the answer is "cannot tell", naming
+    /// [`MissingFact::PeopleBySubdivision`].
+    PeopleInOneSubdivisionAtLeast {
+        /// The threshold, inclusive.
+        count: u64,
+        /// The countries whose subdivisions count.
+        of: Vec<Jurisdiction>,
     },
     /// A yes/no determination the team records.
     Determined {
@@ -207,6 +214,9 @@ impl Applicability {
                 Some(n) if n >= *count => Verdict::yes(),
                 Some(n) => Verdict::no(format!("{n} people affected, fewer than {count}")),
             },
+            Self::PeopleInOneSubdivisionAtLeast { count, of } => {
+                super::residents::in_one_subdivision(*count, of, facts)
+            }
             Self::Determined { fact, if_missing } => determined(fact, *if_missing, facts),
             Self::GradeAtLeast { grade } => grade_at_least(*grade, facts),
             Self::MilestoneRecorded { milestone } => {
@@ -256,6 +266,12 @@ impl Applicability {
             Self::DataExposed { any_of } => format!("data exposed in {any_of:?}"),
             Self::PersonalDataExposed => "personal data exposed".to_owned(),
             Self::PeopleAtLeast { count } => format!("at least {count} people affected"),
+            Self::PeopleInOneSubdivisionAtLeast { count, of } => {
+                format!(
+                    "at least {count} affected residents of one subdivision of {}",
+                    list(of)
+                )
+            }
             Self::Determined { fact, .. } => format!("`{fact}`"),
             Self::GradeAtLeast { grade } => format!("graded {} or above", grade.zh()),
             Self::MilestoneRecorded { milestone } => format!("{milestone} recorded"),
@@ -377,7 +393,7 @@ fn grade_at_least(grade: CnGrade, facts: &IncidentFacts) -> Verdict {
     }
 }
 
-fn list(jurisdictions: &[Jurisdiction]) -> String {
+pub(super) fn list(jurisdictions: &[Jurisdiction]) -> String {
     jurisdictions
         .iter()
         .map(Jurisdiction::as_str)
@@ -403,323 +419,6 @@ pub(crate) fn within(code: &Jurisdiction, pattern: &Jurisdiction) -> bool {
             code.country() == "EU" || EU_MEMBER_STATES.contains(&code.country())
         }
         None => code.country() == pattern.country(),
-    }
-}
-
-/// Three-valued truth.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Tri {
-    /// Holds.
-    Yes,
-    /// Does not hold.
-    No,
-    /// Cannot tell: a fact is missing.
-    Unknown,
-}
-
-/// The outcome of evaluating an [`Applicability`], with its explanation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
-    /// The value.
-    pub value: Tri,
-    /// Why not, when the value is [`Tri::No`].
-    pub reason: String,
-    /// What is missing, when the value is [`Tri::Unknown`].
-    pub missing: Vec<MissingFact>,
-    /// Facts assumed because they were not recorded.
-    pub assumptions: Vec<String>,
-}
-
-impl Verdict {
-    fn yes() -> Self {
-        Self {
-            value: Tri::Yes,
-            reason: String::new(),
-            missing: Vec::new(),
-            assumptions: Vec::new(),
-        }
-    }
-
-    fn no(reason: String) -> Self {
-        Self {
-            value: Tri::No,
-            reason,
-            missing: Vec::new(),
-            assumptions: Vec::new(),
-        }
-    }
-
-    fn missing(fact: MissingFact) -> Self {
-        Self {
-            value: Tri::Unknown,
-            reason: String::new(),
-            missing: vec![fact],
-            assumptions: Vec::new(),
-        }
-    }
-}
-
-/// A fact the crate needs and does not have.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "missing", rename_all = "snake_case", deny_unknown_fields)]
-pub enum MissingFact {
-    /// A yes/no determination (record it with
-    /// [`Command::RecordDetermination`](crate::Command::RecordDetermination)).
-    Determination {
-        /// Which.
-        fact: FactName,
-    },
-    /// How many people are affected.
-    PeopleAffected,
-    /// Which data categories were exposed.
-    DataCategories,
-    /// Where affected people are.
-    AffectedJurisdictions,
-    /// The CAC grade: the recorded facts do not settle it.
-    CnGrade,
-    /// The entity's home time zone (for a regime that counts in the entity's zone).
-    EntityTimeZone,
-    /// The entity's home business calendar.
-    EntityCalendar,
-    /// A calendar the host did not supply.
-    Calendar {
-        /// Its id.
-        id: CalendarId,
-    },
-    /// A calendar does not cover a date the deadline needs: the deadline is undetermined,
-    /// never a guessed date.
-    CalendarCoverage {
-        /// The calendar.
-        id: CalendarId,
-        /// The year it would need.
-        year: i32,
-        /// The first day the calendar covers.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        first_day: Option<NaiveDate>,
-        /// The last day the calendar covers.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        last_day: Option<NaiveDate>,
-        /// Why it stops there, from the calendar's data (e.g. next year's official schedule
-        /// is not published yet).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// The deadline falls outside the representable timeline: check the regime's offsets.
-    OutOfRange,
-}
-
-impl fmt::Display for MissingFact {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Determination { fact } => {
-                write!(f, "determination `{fact}`: record it with record_determination")
-            }
-            Self::PeopleAffected => f.write_str("number of people affected: record it with update_impact"),
-            Self::DataCategories => f.write_str("data categories exposed: record them with update_impact"),
-            Self::AffectedJurisdictions => f.write_str("jurisdictions of affected people: record them with update_impact"),
-            Self::CnGrade => f.write_str("CAC grade (网络安全事件分级): the recorded facts do not settle it; record it with record_grade"),
-            Self::EntityTimeZone => f.write_str("the entity's time zone: set time_zone in the entity profile"),
-            Self::EntityCalendar => f.write_str("the entity's business calendar: set calendar in the entity profile and supply the calendar"),
-            Self::Calendar { id } => write!(f, "calendar `{id}`: supply it to the regulation"),
-            Self::CalendarCoverage { id, year, first_day, last_day, note } => {
-                write!(f, "calendar `{id}` does not cover {year}")?;
-                if let (Some(first), Some(last)) = (first_day, last_day) {
-                    write!(f, " (it covers {first}..{last})")?;
-                }
-                match note {
-                    Some(note) => write!(f, ": {note}"),
-                    None => f.write_str(": supply a calendar for that year"),
-                }
-            }
-            Self::OutOfRange => f.write_str("a computable deadline: it falls outside the representable timeline; check the regime's offsets"),
-        }
-    }
-}
-
-/// What the host knows about its own firm: where it is established, what kind of entity it
-/// is, its home time zone and business calendar. Regimes select on these.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EntityProfile {
-    /// Where the entity is established or licensed.
-    #[serde(default)]
-    pub established_in: BTreeSet<Jurisdiction>,
-    /// What kinds of entity it is, for each regime that selects on it.
-    #[serde(default)]
-    pub entity_types: BTreeSet<EntityType>,
-    /// Its home time zone (EU regimes count days there).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_zone: Option<Zone>,
-    /// Its home business calendar (DORA's bank holidays of its Member State).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub calendar: Option<CalendarId>,
-}
-
-impl EntityProfile {
-    /// An empty profile.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds a jurisdiction of establishment.
-    #[must_use]
-    pub fn established_in(mut self, jurisdiction: Jurisdiction) -> Self {
-        self.established_in.insert(jurisdiction);
-        self
-    }
-
-    /// Adds an entity type.
-    #[must_use]
-    pub fn entity_type(mut self, entity_type: EntityType) -> Self {
-        self.entity_types.insert(entity_type);
-        self
-    }
-
-    /// Sets the home time zone.
-    #[must_use]
-    pub fn time_zone(mut self, time_zone: Zone) -> Self {
-        self.time_zone = Some(time_zone);
-        self
-    }
-
-    /// Sets the home business calendar.
-    #[must_use]
-    pub fn calendar(mut self, calendar: CalendarId) -> Self {
-        self.calendar = Some(calendar);
-        self
-    }
-}
-
-/// Kinds of entity that regimes select on.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EntityType {
-    /// A controller of personal data (GDPR Art. 4(7)).
-    DataController,
-    /// A processor of personal data for a controller (GDPR Art. 4(8)).
-    DataProcessor,
-    /// An essential entity under NIS2.
-    Nis2Essential,
-    /// An important entity under NIS2.
-    Nis2Important,
-    /// A qualified or non-qualified trust service provider (NIS2 Art. 23(4) 24 h).
-    TrustServiceProvider,
-    /// A financial entity under DORA Art. 2(1) not listed more precisely below.
-    DoraFinancialEntity,
-    /// A credit institution (DORA; loses the weekend relief for initial and intermediate
-    /// reports).
-    CreditInstitution,
-    /// A payment institution (DORA; PSD2).
-    PaymentInstitution,
-    /// An electronic money institution (DORA).
-    EMoneyInstitution,
-    /// An investment firm (DORA; MiFID II).
-    InvestmentFirm,
-    /// A central counterparty (DORA; loses the weekend relief).
-    CentralCounterparty,
-    /// An operator of a trading venue (DORA; loses the weekend relief).
-    TradingVenueOperator,
-    /// An entity its competent authority excluded from the DORA weekend relief
-    /// (RTS 2025/301 Art. 5(6)).
-    DoraReliefExcluded,
-    /// A US domestic SEC registrant filing Form 8-K.
-    SecRegistrant,
-    /// A foreign private issuer (Form 6-K; no 4-business-day clock).
-    ForeignPrivateIssuer,
-    /// A broker-dealer (Reg S-P covered institution).
-    BrokerDealer,
-    /// A registered investment company (Reg S-P).
-    InvestmentCompany,
-    /// A registered investment adviser (Reg S-P).
-    InvestmentAdviser,
-    /// A transfer agent (Reg S-P).
-    TransferAgent,
-    /// A service provider to a Reg S-P covered institution (72 h notice to it).
-    RegSpServiceProvider,
-    /// A "larger entity" under the 2024 Reg S-P amendments (compliance from 2025-12-03):
-    /// investment companies with net assets of $1 billion or more, RIAs with $1.5 billion
-    /// or more under management, broker-dealers and transfer agents that are not small
-    /// entities. For a service provider, the size of the covered institution it serves.
-    RegSpLargerEntity,
-    /// A "smaller entity" under the 2024 Reg S-P amendments (compliance from 2026-06-03):
-    /// every covered institution that is not a larger entity.
-    RegSpSmallerEntity,
-    /// A smaller reporting company (17 CFR 240.12b-2): Form 8-K Item 1.05 from 2024-06-15.
-    SecSmallerReportingCompany,
-    /// A registrant that is not a smaller reporting company: Form 8-K Item 1.05 from
-    /// 2023-12-18.
-    SecNotSmallerReportingCompany,
-    /// A NYDFS-regulated covered entity (23 NYCRR 500).
-    NydfsCoveredEntity,
-    /// A HIPAA covered entity.
-    HipaaCoveredEntity,
-    /// A HIPAA business associate.
-    HipaaBusinessAssociate,
-    /// A network operator in the PRC (every operator: CAC Measures Art. 2).
-    CnNetworkOperator,
-    /// An operator of critical information infrastructure in the PRC (CAC 1 h clock).
-    CnCiiOperator,
-    /// A central or state organ or affiliate (CAC 2 h clock).
-    CnStateOrgan,
-    /// A securities or futures institution supervised by the CSRC.
-    CnSecuritiesFirm,
-    /// A financial institution in a PBOC business field (payments, clearing).
-    CnPbocInstitution,
-    /// A financial institution regulated by MAS (Notice 644 and its equivalents).
-    MasRegulated,
-    /// An organisation subject to the Singapore PDPA.
-    SgOrganisation,
-    /// A designated critical-infrastructure operator in Hong Kong (Cap. 653).
-    HkCriticalInfrastructureOperator,
-    /// A corporation licensed by the Hong Kong SFC.
-    HkSfcLicensed,
-}
-
-impl EntityType {
-    /// The stable snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::DataController => "data_controller",
-            Self::DataProcessor => "data_processor",
-            Self::Nis2Essential => "nis2_essential",
-            Self::Nis2Important => "nis2_important",
-            Self::TrustServiceProvider => "trust_service_provider",
-            Self::DoraFinancialEntity => "dora_financial_entity",
-            Self::CreditInstitution => "credit_institution",
-            Self::PaymentInstitution => "payment_institution",
-            Self::EMoneyInstitution => "e_money_institution",
-            Self::InvestmentFirm => "investment_firm",
-            Self::CentralCounterparty => "central_counterparty",
-            Self::TradingVenueOperator => "trading_venue_operator",
-            Self::DoraReliefExcluded => "dora_relief_excluded",
-            Self::SecRegistrant => "sec_registrant",
-            Self::ForeignPrivateIssuer => "foreign_private_issuer",
-            Self::BrokerDealer => "broker_dealer",
-            Self::InvestmentCompany => "investment_company",
-            Self::InvestmentAdviser => "investment_adviser",
-            Self::TransferAgent => "transfer_agent",
-            Self::RegSpServiceProvider => "reg_sp_service_provider",
-            Self::RegSpLargerEntity => "reg_sp_larger_entity",
-            Self::RegSpSmallerEntity => "reg_sp_smaller_entity",
-            Self::SecSmallerReportingCompany => "sec_smaller_reporting_company",
-            Self::SecNotSmallerReportingCompany => "sec_not_smaller_reporting_company",
-            Self::NydfsCoveredEntity => "nydfs_covered_entity",
-            Self::HipaaCoveredEntity => "hipaa_covered_entity",
-            Self::HipaaBusinessAssociate => "hipaa_business_associate",
-            Self::CnNetworkOperator => "cn_network_operator",
-            Self::CnCiiOperator => "cn_cii_operator",
-            Self::CnStateOrgan => "cn_state_organ",
-            Self::CnSecuritiesFirm => "cn_securities_firm",
-            Self::CnPbocInstitution => "cn_pboc_institution",
-            Self::MasRegulated => "mas_regulated",
-            Self::SgOrganisation => "sg_organisation",
-            Self::HkCriticalInfrastructureOperator => "hk_critical_infrastructure_operator",
-            Self::HkSfcLicensed => "hk_sfc_licensed",
-        }
     }
 }
 

@@ -99,9 +99,12 @@ impl Regulation {
         self
     }
 
-    /// Every obligation of the incident as it stood at `at`. Filings submitted after `at`
-    /// are left out, so asking about a past moment shows what was still owed then (a
-    /// report filed later is pending or overdue at `at`, not met).
+    /// Every obligation of the incident at `at`, from `facts`. Filings submitted after
+    /// `at` are left out, so a report filed later is pending or overdue at `at`, not met.
+    /// For an incident's past moment pass the facts as recorded by then
+    /// ([`Incident::regulatory_facts_at`](crate::Incident::regulatory_facts_at));
+    /// [`Incident::obligations`](crate::Incident::obligations) does, so that
+    /// determinations, grades, milestones and impact recorded after `at` are left out too.
     pub fn obligations(&self, facts: &IncidentFacts, at: DateTime<Utc>) -> Obligations {
         let as_of;
         let facts = if facts.filings.iter().any(|f| f.submitted_at > at) {
@@ -197,6 +200,23 @@ impl Regulation {
                 return;
             }
         }
+        if report.if_ongoing.is_some() {
+            return self.if_ongoing(regime, report, facts, at, assumptions, out);
+        }
+        self.counted_report(regime, report, facts, at, assumptions, out);
+    }
+
+    /// Adds the obligation `report` gives to `out`, or undetermined for want of a fact its
+    /// count needs.
+    pub(super) fn counted_report(
+        &self,
+        regime: &Regime,
+        report: &Report,
+        facts: &IncidentFacts,
+        at: DateTime<Utc>,
+        assumptions: Vec<String>,
+        out: &mut Obligations,
+    ) {
         match self.obligation(regime, report, facts, at, assumptions) {
             Ok(o) => out.obligations.push(o),
             Err(missing) => out.undetermined.push(Undetermined {
@@ -204,57 +224,6 @@ impl Regulation {
                 report: Some(report.id.clone()),
                 missing: vec![missing],
             }),
-        }
-    }
-
-    /// Whether the regime version applies to `report`: the moment its obligation arises
-    /// (the latest trigger of its limbs that has happened, or detection for a report
-    /// without a clock) against the version's dates. Checked before counting, so a report
-    /// not in force is never "undetermined" for want of a calendar year. A report still
-    /// awaiting its trigger can only be ruled out as superseded, as of `at` (a trigger yet
-    /// to come is no earlier).
-    fn in_force(
-        &self,
-        regime: &Regime,
-        report: &Report,
-        facts: &IncidentFacts,
-        at: DateTime<Utc>,
-    ) -> InForceFinding {
-        let Some(in_force) = &regime.in_force else {
-            return InForceFinding::In {
-                assumptions: Vec::new(),
-            };
-        };
-        let arises = if report.deadline.is_empty() {
-            Some(facts.detected_at)
-        } else {
-            report
-                .deadline
-                .iter()
-                .filter_map(|limb| facts.trigger_time(&regime.id, &self.limb_trigger(limb)))
-                .map(|(when, _)| when)
-                .max()
-        };
-        match arises {
-            Some(trigger) => in_force.check(trigger, self.zone(regime), &self.profile),
-            None => match self.superseded_before(regime, at) {
-                Some(n) => InForceFinding::Out(n),
-                None => InForceFinding::In {
-                    assumptions: Vec::new(),
-                },
-            },
-        }
-    }
-
-    /// Why the regime version no longer applied at `at`, if it was superseded by then:
-    /// triggers are never before detection, so a version that ended before the incident was
-    /// detected applies to none of its reports.
-    fn superseded_before(&self, regime: &Regime, at: DateTime<Utc>) -> Option<NotInForce> {
-        let in_force = regime.in_force.as_ref()?;
-        in_force.until?;
-        match in_force.check(at, self.zone(regime), &self.profile) {
-            InForceFinding::Out(n) if n.is_superseded() => Some(n),
-            _ => None,
         }
     }
 
@@ -297,7 +266,7 @@ impl Regulation {
         }
     }
 
-    fn zone(&self, regime: &Regime) -> Option<Zone> {
+    pub(super) fn zone(&self, regime: &Regime) -> Option<Zone> {
         match &regime.time_zone {
             ZoneRule::Fixed { time_zone } => Some(*time_zone),
             ZoneRule::Entity => self.profile.time_zone,
@@ -307,7 +276,7 @@ impl Regulation {
     /// The obligation `report` of `regime` gives the incident at `at`: its limbs counted,
     /// the governing due time, reminders and status. `Err` names the fact a limb's count
     /// lacks (a calendar, a year outside it).
-    fn obligation(
+    pub(super) fn obligation(
         &self,
         regime: &Regime,
         report: &Report,
@@ -422,7 +391,7 @@ impl Regulation {
 
     /// The limb's trigger under the readings chosen: the CAC anchor's alternative reading
     /// starts the clock at the "relatively major" grade.
-    fn limb_trigger(&self, limb: &super::Limb) -> Trigger {
+    pub(super) fn limb_trigger(&self, limb: &super::Limb) -> Trigger {
         if limb.ambiguities.contains(&Ambiguity::CacAnchor)
             && self.readings.alternatives.contains(&Ambiguity::CacAnchor)
         {

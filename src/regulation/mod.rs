@@ -139,17 +139,23 @@ mod builtin;
 mod calendar;
 mod compute;
 mod deadline;
+mod entity;
 mod facts;
+mod history;
 mod in_force;
 mod obligation;
+mod ongoing;
 mod outcome;
 mod problems;
 mod record;
 mod regime;
+mod residents;
+mod verdict;
+mod versions;
 
 pub use alerts::{DrillMargin, DrillScore};
 pub use ambiguity::Ambiguity;
-pub use applicability::{Applicability, EntityProfile, EntityType, MissingFact, Tri, Verdict};
+pub use applicability::Applicability;
 pub use builtin::{
     builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
     hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,
@@ -160,7 +166,9 @@ pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
 pub use compute::Regulation;
+pub use entity::{EntityProfile, EntityType};
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
+pub use history::{FactChange, FactHistory, RecordedChange};
 pub use in_force::{InForce, LaterCompliance, NotInForce};
 pub use obligation::{
     LimbOutcome, NotApplicable, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
@@ -170,7 +178,8 @@ pub use outcome::ObligationOutcome;
 pub use problems::RegimeProblem;
 pub use record::{AlertKind, ClockAlert, RegulatoryRecord};
 pub use regime::{
-    Anchor, CalendarRule, CnGrade, Confidence, Limb, Milestone, Offset, RecipientKind, Regime,
-    Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit, Urgency,
-    ZoneRule,
+    Anchor, CalendarRule, CnGrade, Confidence, IfOngoing, Limb, Milestone, Offset, RecipientKind,
+    Regime, Report, ReportRecipient, Roll, StartRule, Submission, TimeOfDay, Trigger, Unit,
+    Urgency, ZoneRule,
 };
+pub use verdict::{MissingFact, Tri, Verdict};

@@ -94,6 +94,16 @@ impl Regime {
                     report: report.id.clone(),
                 });
             }
+            // A progress report (NIS2 Art. 23(4)(e)) is filed under its own id, which must
+            // not be another report's.
+            if let Some(rule) = &report.if_ongoing {
+                if self.reports.iter().any(|r| r.id == rule.progress) {
+                    out.push(RegimeProblem::DuplicateReport {
+                        regime: self.id.clone(),
+                        report: rule.progress.clone(),
+                    });
+                }
+            }
             for limb in &report.deadline {
                 let here = |what| RegimeProblem::CalendarMissing {
                     regime: self.id.clone(),
@@ -192,6 +202,27 @@ mod tests {
         for r in builtin_regimes() {
             assert_eq!(r.problems(), vec![], "{}", r.id);
         }
+    }
+
+    #[test]
+    fn a_progress_report_needs_an_id_of_its_own() {
+        let ongoing = |progress: &'static str| crate::regulation::IfOngoing {
+            until: crate::regulation::Milestone::HandlingEnded,
+            progress: ReportId::from_static(progress),
+            progress_name: "Progress report".into(),
+            then: Limb::new(Trigger::Detected, Offset::months(1)),
+            citation: "NIS2 Art. 23(4)(e)".into(),
+        };
+        let clash = regime(vec![report("a"), report("b").if_ongoing(ongoing("a"))]);
+        assert_eq!(
+            clash.problems(),
+            vec![RegimeProblem::DuplicateReport {
+                regime: RegimeId::from_static("test"),
+                report: ReportId::from_static("a"),
+            }]
+        );
+        let fine = regime(vec![report("a"), report("b").if_ongoing(ongoing("p"))]);
+        assert_eq!(fine.problems(), vec![]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Determination, Filing, GradeRecord, Milestone};
+use super::{Determination, FactHistory, Filing, GradeRecord, Milestone};
 use crate::{id::FactName, id::RegimeId, id::ReportId};
 
 /// A reminder or a missed deadline, recorded by the timer tick so the log shows when a
@@ -69,6 +69,11 @@ pub struct RegulatoryRecord {
     /// Reports recorded as not owed, with their legal basis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<super::Waiver>,
+    /// The facts the clocks read as declared and each later change with the moment it was
+    /// recorded, for answers as of a past moment
+    /// ([`Incident::regulatory_facts_at`](crate::Incident::regulatory_facts_at)).
+    #[serde(default, skip_serializing_if = "FactHistory::is_empty")]
+    pub history: FactHistory,
 }
 
 impl RegulatoryRecord {
@@ -80,24 +85,7 @@ impl RegulatoryRecord {
         at: DateTime<Utc>,
         basis: String,
     ) {
-        let first_yes_at = match self.determinations.get(&fact) {
-            Some(previous) => {
-                previous
-                    .first_yes_at
-                    .or(value.then_some(at))
-                    .map(|t| if value { t.min(at) } else { t })
-            }
-            None => value.then_some(at),
-        };
-        self.determinations.insert(
-            fact,
-            Determination {
-                value,
-                determined_at: at,
-                first_yes_at,
-                basis,
-            },
-        );
+        super::history::determine(&mut self.determinations, fact, value, at, basis);
     }
 
     /// Whether this alert was recorded.

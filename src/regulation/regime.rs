@@ -123,6 +123,37 @@ pub struct Report {
     /// Anything an operator should know about this report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the report becomes when the incident is still ongoing at its due time (NIS2
+    /// Art. 23(4)(e)): a progress report then, and the report itself on a clock of its
+    /// own. `null`: the report is due as its limbs say, ongoing or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_ongoing: Option<IfOngoing>,
+}
+
+/// A report that, for an incident still ongoing at its due time, is replaced then by a
+/// progress report and falls due on a later clock: NIS2 Art. 23(4)(e), "in the event of an
+/// ongoing incident at the time of the submission of the final report referred to in point
+/// (d), ... a progress report at that time and a final report within one month of their
+/// handling of the incident" (ELI <http://data.europa.eu/eli/dir/2022/2555/oj>, checked
+/// 2026-12-06).
+///
+/// The incident is ongoing at the due time when the milestone `until` was recorded after it,
+/// or has not been recorded by then (asked before the due time with no milestone, the report
+/// is owed as usual and its note says what happens next). A report filed or waived by then
+/// stays as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IfOngoing {
+    /// The milestone that ends "ongoing" (handling ended).
+    pub until: Milestone,
+    /// The progress report due at the report's own due time instead.
+    pub progress: ReportId,
+    /// Its human name.
+    pub progress_name: String,
+    /// The report's deadline once ongoing, counted from `until` (one month for NIS2).
+    pub then: Limb,
+    /// The provision.
+    pub citation: String,
 }
 
 /// Who receives a report.

@@ -77,6 +77,7 @@ impl Incident {
             at,
             by,
         };
+        let change = regulatory::fact_change(&event, at);
         match event {
             Event::IncidentDeclared(_) => return Err(ApplyError::AlreadyDeclared),
             Event::SeverityChanged { from, to, reason } => {
@@ -192,6 +193,9 @@ impl Incident {
             Event::Closed {} => self.apply_closed(stamp),
             Event::Dismissed { rationale } => self.apply_dismissed(rationale, stamp),
         }?;
+        if let Some(change) = change {
+            self.regulatory.history.push(at, change);
+        }
         self.updated_at = at;
         Ok(())
     }

@@ -5,9 +5,66 @@ use chrono::{DateTime, Utc};
 use super::Stamp;
 use crate::id::{FactName, RegimeId, ReportId};
 use crate::lifecycle::ApplyError;
-use crate::regulation::{ClockAlert, Filing, GradeRecord, Waiver};
+use crate::regulation::{ClockAlert, FactChange, Filing, GradeRecord, Waiver};
 use crate::regulation::{CnGrade, Milestone};
-use crate::Incident;
+use crate::{Event, Incident};
+
+/// What `event`, recorded at `at`, changes in the facts the clocks read, kept in the
+/// regulatory record's history for answers as of a past moment. `None` for an event the
+/// clocks do not read.
+pub(super) fn fact_change(event: &Event, at: DateTime<Utc>) -> Option<FactChange> {
+    Some(match event {
+        Event::KindChanged { to, .. } => FactChange::Kind { kind: *to },
+        Event::ImpactUpdated { update, .. } => FactChange::Impact {
+            update: update.clone(),
+        },
+        Event::MilestoneRecorded { milestone, at } => FactChange::Milestone {
+            milestone: *milestone,
+            at: *at,
+        },
+        Event::DeterminationRecorded {
+            fact,
+            value,
+            determined_at,
+            basis,
+        } => FactChange::Determination {
+            fact: fact.clone(),
+            value: *value,
+            determined_at: *determined_at,
+            basis: basis.clone(),
+        },
+        Event::GradeRecorded {
+            grade,
+            graded_at,
+            basis,
+        } => FactChange::Grade {
+            grade: GradeRecord {
+                grade: *grade,
+                graded_at: *graded_at,
+                basis: basis.clone(),
+            },
+        },
+        Event::ReportFiled(filing) => FactChange::Filing {
+            filing: filing.clone(),
+        },
+        Event::ObligationWaived {
+            regime,
+            report,
+            legal_basis,
+        } => FactChange::Waiver {
+            waiver: Waiver {
+                regime: regime.clone(),
+                report: report.clone(),
+                legal_basis: legal_basis.clone(),
+                waived_at: at,
+            },
+        },
+        Event::ClockAlerted(alert) => FactChange::Alert {
+            alert: alert.clone(),
+        },
+        _ => return None,
+    })
+}
 
 impl Incident {
     /// [`Event::MilestoneRecorded`].

@@ -3,8 +3,8 @@
 
 use crate::id::ReportId;
 use crate::regulation::{
-    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, Limb, Report, ReportRecipient,
-    Roll, StartRule, TimeOfDay, Urgency,
+    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, IfOngoing, Limb, Report,
+    ReportRecipient, Roll, StartRule, TimeOfDay, Urgency,
 };
 
 impl Report {
@@ -27,6 +27,7 @@ impl Report {
             citation: citation.into(),
             confidence: None,
             note: None,
+            if_ongoing: None,
         }
     }
 
@@ -62,6 +63,13 @@ impl Report {
     #[must_use]
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Sets what the report becomes for an incident still ongoing at its due time.
+    #[must_use]
+    pub fn if_ongoing(mut self, rule: IfOngoing) -> Self {
+        self.if_ongoing = Some(rule);
         self
     }
 }

@@ -4,8 +4,9 @@ use chrono::NaiveTime;
 
 use super::{contents, det, det_or, in_force, j, on, on_det, recipient, rep, rid, strs};
 use crate::regulation::{
-    Ambiguity, Applicability, CalendarRule, Confidence, EntityType, Limb, Milestone, Offset,
-    RecipientKind, Regime, Report, ReportRecipient, Roll, Submission, Trigger, Urgency, ZoneRule,
+    Ambiguity, Applicability, CalendarRule, Confidence, EntityType, IfOngoing, Limb, Milestone,
+    Offset, RecipientKind, Regime, Report, ReportRecipient, Roll, Submission, Trigger, Urgency,
+    ZoneRule,
 };
 
 fn noon() -> NaiveTime {
@@ -186,7 +187,9 @@ fn nis2_notification_contents() -> Vec<String> {
 }
 
 /// NIS2 Art. 23(4)(d): the final report, one month after the incident notification (either
-/// kind).
+/// kind); for an incident still ongoing then, Art. 23(4)(e): a progress report at that time
+/// and the final report one month after handling ends (see [`IfOngoing`]; ELI
+/// <http://data.europa.eu/eli/dir/2022/2555/oj>, checked 2026-12-06).
 fn nis2_final_report() -> Report {
     Report::new(
         rep("final-report"),
@@ -221,7 +224,15 @@ fn nis2_final_report() -> Report {
         "mitigation measures applied and ongoing",
         "cross-border impact, if any",
     ]))
-    .note("if the incident is still ongoing, file a progress report now and the final report within one month of handling it (Art. 23(4)(e))")
+    .note("if the incident is still ongoing at this due time, a progress report is due then instead and the final report one month after handling ends (Art. 23(4)(e)): record the handling_ended milestone")
+    .if_ongoing(IfOngoing {
+        until: Milestone::HandlingEnded,
+        progress: rep("progress-report"),
+        progress_name: "Progress report (incident still ongoing)".to_owned(),
+        then: Limb::new(on(Milestone::HandlingEnded), Offset::months(1))
+            .ambiguous(&[Ambiguity::DayEnd]),
+        citation: "NIS2 Art. 23(4)(e)".to_owned(),
+    })
 }
 
 fn dora_entities() -> Vec<EntityType> {

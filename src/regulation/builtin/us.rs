@@ -231,7 +231,9 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
 
 /// US HIPAA Breach Notification Rule, 45 CFR 164.400–414 \[H\]: individuals without
 /// unreasonable delay and within 60 calendar days of discovery (164.404(b)); prominent
-/// media when more than 500 residents of a State are affected (164.406); HHS at the same
+/// media when more than 500 residents of a State or jurisdiction are affected (164.406(a),
+/// counted per State from the impact's per-jurisdiction counts, never from the total;
+/// checked 2026-12-06); HHS at the same
 /// time for 500 or more, otherwise in the annual log within 60 days of the end of the
 /// calendar year (164.408). In force from 2013-09-23, the compliance date of the 2013
 /// Omnibus Rule that set the "low probability of compromise" test; the 2009 interim final
@@ -285,10 +287,13 @@ pub fn us_hipaa() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "45 CFR 164.406",
             )
-            .when(Applicability::PeopleAtLeast { count: 501 })
+            .when(Applicability::PeopleInOneSubdivisionAtLeast {
+                count: 501,
+                of: vec![j("US")],
+            })
             .limb(sixty())
             .contents(what())
-            .note("the threshold is more than 500 residents of one State; per-State counts are not recorded, so the total is tested (conservative)"),
+            .note("more than 500 residents of one State or jurisdiction (164.406(a); \"State\" includes DC and the territories, 160.103): read from the per-State counts (US-CA, US-PR), undetermined until they settle it; eCFR checked 2026-12-06"),
             Report::new(
                 rep("hhs"),
                 "Notice to the Secretary of HHS",

@@ -6,7 +6,7 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::*;
-use proptest::collection::{btree_set, vec};
+use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -40,16 +40,30 @@ fn impact_update() -> impl Strategy<Value = ImpactUpdate> {
             0..3,
         )),
     );
+    // People per State (HIPAA's media threshold is more than 500 in one), or abroad.
+    let residents = option::weighted(
+        0.2,
+        btree_map(
+            select(vec!["US-CA", "US-NY", "US-TX", "US", "DE"])
+                .prop_map(|s| Jurisdiction::new(s).unwrap()),
+            0u64..1_200,
+            0..4,
+        ),
+    );
     (
         option::weighted(0.3, 0u64..200_000),
         option::weighted(0.3, 0u64..50_000),
         option::weighted(0.3, 0u64..1_000_000),
         option::weighted(0.3, money()),
         sets,
+        residents,
     )
-        .prop_map(|(estimated, confirmed, records, funds, sets)| {
+        .prop_map(|(estimated, confirmed, records, funds, sets, residents)| {
             let (categories, systems, jurisdictions, losses) = sets;
             let mut update = ImpactUpdate::default();
+            if let Some(r) = residents {
+                update = update.people_by_jurisdiction(r);
+            }
             if let Some(n) = estimated {
                 update = update.people_estimated(n);
             }

@@ -41,12 +41,27 @@ fn fact_name() -> impl Strategy<Value = FactName> {
 }
 
 fn regime_id() -> impl Strategy<Value = RegimeId> {
-    select(vec!["eu-dora", "eu-gdpr", "cn-cac-incident-reporting"])
-        .prop_map(|s| RegimeId::new(s).unwrap())
+    select(vec![
+        "eu-dora",
+        "eu-gdpr",
+        "cn-cac-incident-reporting",
+        "eu-nis2",
+        "us-hipaa",
+    ])
+    .prop_map(|s| RegimeId::new(s).unwrap())
 }
 
 fn report_id() -> impl Strategy<Value = ReportId> {
-    select(vec!["initial", "intermediate", "final"]).prop_map(|s| ReportId::new(s).unwrap())
+    select(vec![
+        "initial",
+        "intermediate",
+        "final",
+        "incident-notification",
+        "final-report",
+        "progress-report",
+        "media",
+    ])
+    .prop_map(|s| ReportId::new(s).unwrap())
 }
 
 fn clock_alert() -> impl Strategy<Value = regulation::ClockAlert> {
