@@ -253,14 +253,7 @@ fn compensate(
         .granted
         .iter()
         .map(|g| g.remedy.clone())
-        .filter(|r| {
-            !matches!(
-                r,
-                Remedy::Reimburse { .. }
-                    | Remedy::Goodwill { .. }
-                    | Remedy::NegotiatedSettlement {}
-            )
-        })
+        .filter(|r| !r.is_cash() && !matches!(r, Remedy::NegotiatedSettlement {}))
         .collect();
     let mut amount = decision.cash();
     desk.run(
