@@ -346,7 +346,6 @@ fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> Compi
         });
     }
     let simple = match (fixed_cash, &reimburse[..]) {
-        _ if !variable.is_empty() => None,
         (Some(fixed), []) => Some(Simple {
             fixed,
             full: 0,
@@ -371,29 +370,26 @@ fn compile_rule(when: &Condition, grant: &[Remedy], currency: Currency) -> Compi
 }
 
 impl CompiledRule {
-    /// The rule's cash for `claim` with verified loss `base` (minor units): before the
-    /// per-customer cap, the reimbursed part and the variable part; `None` on overflow.
+    /// The rule's fixed and reimbursed cash for a claim with verified loss `base` (minor
+    /// units): before the per-customer cap, and the reimbursed part; `None` on overflow.
+    /// The variable remedies are added apart ([`CompiledRule::variable_cash`]).
     #[inline]
-    fn cash(
-        &self,
-        claim: &Claim,
-        base: i64,
-        currency: Currency,
-    ) -> Option<(i64, i64, VariableCash)> {
+    fn cash(&self, base: i64, currency: Currency) -> Option<(i64, i64)> {
         if let Some(simple) = &self.simple {
             let reimbursed = (base & simple.full).min(simple.cap);
-            return Some((
-                simple.fixed.checked_add(reimbursed)?,
-                reimbursed,
-                VariableCash::default(),
-            ));
+            return Some((simple.fixed.checked_add(reimbursed)?, reimbursed));
         }
-        let (cash, reimbursed) = self.general_cash(base, currency)?;
+        self.general_cash(base, currency)
+    }
+
+    /// The cash of the rule's variable remedies for `claim`; `None` on overflow.
+    #[inline(never)]
+    fn variable_cash(&self, claim: &Claim) -> Option<VariableCash> {
         let mut variable = VariableCash::default();
         for remedy in &self.variable {
             variable = variable.add(remedy, claim)?;
         }
-        Some((cash.checked_add(variable.total()?)?, reimbursed, variable))
+        Some(variable)
     }
 
     #[inline(never)]
@@ -631,10 +627,14 @@ impl CompiledPolicy {
         let mut variable = VariableCash::default();
         let mut granted_any = false;
         self.matches(claim, |n, rule| {
-            let (cash, paid, more) = rule.cash(claim, base, self.currency)?;
+            let (cash, paid) = rule.cash(base, self.currency)?;
             before_cap = before_cap.checked_add(cash)?;
             reimbursed = reimbursed.checked_add(paid)?;
-            variable = variable.checked_add(more)?;
+            if !rule.variable.is_empty() {
+                let more = rule.variable_cash(claim)?;
+                before_cap = before_cap.checked_add(more.total()?)?;
+                variable = variable.checked_add(more)?;
+            }
             granted_any |= rule.grants;
             hit(n)
         })
