@@ -196,13 +196,19 @@ impl Program {
                 continue;
             }
             matched.clear();
+            // The variable cash of this claim alone, added with the rest or not at all.
+            let mut variable = super::compiled::VariableCash::default();
             let added = policy
-                .quick(claim, |n| {
-                    matched.push(n);
-                    Some(())
-                })
+                .quick(
+                    claim,
+                    |n| {
+                        matched.push(n);
+                        Some(())
+                    },
+                    &mut variable,
+                )
                 .map_err(|e| skip_reason(&e))
-                .and_then(|figures| add(&mut totals, &figures, &matched));
+                .and_then(|figures| add(&mut totals, (&figures, variable), &matched));
             match added {
                 Ok(()) => {
                     seen.insert(claim.customer().clone(), index);
@@ -259,7 +265,7 @@ fn skip_reason(error: &CompensationError) -> SkipReason {
 /// Adds one claim's figures to the totals, all or nothing.
 fn add(
     totals: &mut Totals,
-    figures: &super::compiled::Quick,
+    (figures, more): (&super::compiled::Quick, super::compiled::VariableCash),
     matched: &[usize],
 ) -> Result<(), SkipReason> {
     let cash = totals
@@ -272,7 +278,7 @@ fn add(
         .ok_or(SkipReason::Overflow)?;
     let variable = totals
         .variable
-        .checked_add(figures.variable)
+        .checked_add(more)
         .ok_or(SkipReason::Overflow)?;
     totals.cash = cash;
     totals.reimbursed = reimbursed;

@@ -460,7 +460,6 @@ pub(super) struct Quick {
     pub(super) cash: i64,
     pub(super) before_cap: i64,
     pub(super) reimbursed: i64,
-    pub(super) variable: VariableCash,
     pub(super) needs_manual_review: bool,
     pub(super) outcome: Outcome,
 }
@@ -617,6 +616,7 @@ impl CompiledPolicy {
         &self,
         claim: &Claim,
         mut hit: impl FnMut(usize) -> Option<()>,
+        variable: &mut VariableCash,
     ) -> Result<Quick, CompensationError> {
         if claim.currency() != self.currency {
             return Err(self.currency_mismatch(claim));
@@ -624,7 +624,6 @@ impl CompiledPolicy {
         let base = claim.verified_minor();
         let mut before_cap: i64 = 0;
         let mut reimbursed: i64 = 0;
-        let mut variable = VariableCash::default();
         let mut granted_any = false;
         self.matches(claim, |n, rule| {
             let (cash, paid) = rule.cash(base, self.currency)?;
@@ -633,7 +632,7 @@ impl CompiledPolicy {
             if !rule.variable.is_empty() {
                 let more = rule.variable_cash(claim)?;
                 before_cap = before_cap.checked_add(more.total()?)?;
-                variable = variable.checked_add(more)?;
+                *variable = variable.checked_add(more)?;
             }
             granted_any |= rule.grants;
             hit(n)
@@ -644,7 +643,6 @@ impl CompiledPolicy {
             cash,
             before_cap,
             reimbursed,
-            variable,
             // `|` rather than `||`: both sides are cheap, and a branch would mispredict.
             needs_manual_review: self.review_evidence.contains(claim.evidence())
                 | (claim.reported_loss().amount_minor() > self.review_above),
@@ -666,15 +664,20 @@ impl CompiledPolicy {
     pub fn assess(&self, claim: &Claim) -> Result<Assessment, CompensationError> {
         let mut remedies = RemedyTotals::zero(self.currency);
         let mut added = Some(());
-        let quick = self.quick(claim, |n| {
-            let tally = self.rules.get(n)?.tally.as_ref()?;
-            added = added.and_then(|()| remedies.checked_add(tally).ok());
-            added
-        })?;
+        let mut variable = VariableCash::default();
+        let quick = self.quick(
+            claim,
+            |n| {
+                let tally = self.rules.get(n)?.tally.as_ref()?;
+                added = added.and_then(|()| remedies.checked_add(tally).ok());
+                added
+            },
+            &mut variable,
+        )?;
         remedies.reimbursed = remedies
             .reimbursed
             .checked_add(Money::from_minor(quick.reimbursed, self.currency))?;
-        quick.variable.add_to(&mut remedies, self.currency)?;
+        variable.add_to(&mut remedies, self.currency)?;
         let money = |minor| Money::from_minor(minor, self.currency);
         Ok(Assessment {
             cash: money(quick.cash),

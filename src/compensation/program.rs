@@ -293,19 +293,20 @@ impl Program {
         // Indexed by outcome rather than matched on: a branch per claim would mispredict.
         let mut outcomes = [0u64; 3];
         for claim in claims {
-            let figures = policy.quick(claim.borrow(), |n| {
-                if let Some(h) = hits.get_mut(n) {
-                    *h += 1;
-                }
-                Some(())
-            })?;
+            let figures = policy.quick(
+                claim.borrow(),
+                |n| {
+                    if let Some(h) = hits.get_mut(n) {
+                        *h += 1;
+                    }
+                    Some(())
+                },
+                &mut variable,
+            )?;
             count += 1;
             cash_total = cash_total.checked_add(figures.cash).ok_or_else(overflow)?;
             reimbursed = reimbursed
                 .checked_add(figures.reimbursed)
-                .ok_or_else(overflow)?;
-            variable = variable
-                .checked_add(figures.variable)
                 .ok_or_else(overflow)?;
             customer_cap_bound += u64::from(figures.before_cap > figures.cash);
             needs_manual_review += u64::from(figures.needs_manual_review);
