@@ -803,6 +803,8 @@ proptest! {
                 let decision = policy.decide(claim).unwrap();
                 prop_assert_eq!(compiled.assess(claim).unwrap(), decision.assessment);
                 prop_assert_eq!(policy.assess(claim).unwrap(), decision.assessment);
+                // What the log records is the explained decision without its explanations.
+                prop_assert_eq!(policy.record(claim).unwrap(), ClaimAssessment::from(&decision));
                 cash = cash.checked_add(decision.cash()).unwrap();
                 totals.checked_add(&decision.assessment.remedies).unwrap();
                 review += u64::from(decision.needs_manual_review());

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
 use super::explanation::rule_reason;
+use super::negotiation::ClaimAssessment;
 use super::policy::{Matching, Policy, PolicyRef, Remedy, Rule};
 use crate::locale::Locale;
 use crate::{
@@ -549,6 +550,27 @@ impl Policy {
             || trigger
                 .reported_loss_above
                 .is_some_and(|m| claim.reported_loss().amount_minor() > m.amount_minor())
+    }
+
+    /// What the incident's log records for a claim ([`ClaimAssessment`]): the figures and
+    /// the granted remedies, without the explanations [`Policy::decide`] writes. The one
+    /// path by which a claim is assessed when recorded and again when replayed.
+    ///
+    /// # Errors
+    /// As [`Policy::assess`].
+    pub fn record(&self, claim: &Claim) -> Result<ClaimAssessment, CompensationError> {
+        let mut remedies = Vec::new();
+        let assessment = self.assess_alone(claim, |step| {
+            if let Step::Granted(_, remedy, _, _) = step {
+                remedies.push(remedy.clone());
+            }
+        })?;
+        Ok(ClaimAssessment {
+            policy: self.reference(),
+            cash: assessment.cash,
+            remedies,
+            needs_manual_review: assessment.needs_manual_review,
+        })
     }
 
     /// The figures of a decision without explanations; allocates nothing, for batches.

@@ -6,9 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, no_change, unknown, Checks, MAX_SHORT};
 use crate::compensation::Claim;
-use crate::compensation::{
-    ClaimAssessment, ClaimCase, ClaimStatus, CompensationStance, Policy, PolicyPin, Remedy,
-};
+use crate::compensation::{ClaimCase, ClaimStatus, CompensationStance, Policy, PolicyPin, Remedy};
 use crate::id::{ClaimId, ProgramId};
 use crate::{ActorId, Money};
 use crate::{Event, Incident, Unmet};
@@ -189,8 +187,8 @@ impl Incident {
                 None => c.push(Unmet::PolicyNotRecorded {
                     program_id: program.id.to_string(),
                 }),
-                Some(policy) => match policy.decide(claim) {
-                    Ok(decision) => assessment = Some(ClaimAssessment::from(&decision)),
+                Some(policy) => match policy.record(claim) {
+                    Ok(recorded) => assessment = Some(recorded),
                     Err(e) => c.push(Unmet::Invalid {
                         field: "claim".to_owned(),
                         problem: e.to_string(),

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{duplicate, unknown, Stamp};
 use crate::compensation::{
     AssessmentOverride, Claim, ClaimAssessment, ClaimCase, ClaimResponse, ClaimReview, ClaimStatus,
-    ClaimTotals, CompensationStance, Offer, Payment, PaymentFailure, Policy, Recovery,
+    ClaimTotals, CompensationStance, Offer, Payment, PaymentFailure, Policy, PolicyPin, Recovery,
 };
 use crate::id::{ClaimId, CustomerRef, ProgramId};
 use crate::lifecycle::ApplyError;
@@ -29,14 +29,7 @@ impl Incident {
                 policy_text,
                 claims_close_at,
             } => {
-                if let (Some(text), Some(pin)) = (&policy_text, &pin) {
-                    if text.pin().ok().as_ref() != Some(pin) {
-                        return Err(ApplyError::PolicyTextMismatch {
-                            event: stamp.name,
-                            policy: pin.policy.to_string(),
-                        });
-                    }
-                }
+                pinned_text(stamp.name, policy_text.as_deref(), pin.as_ref())?;
                 self.claim_totals = pin.as_ref().map(|pin| ClaimTotals::zero(pin.currency));
                 self.compensation = CompensationStance::ProgramOpened {
                     program_id,
@@ -55,14 +48,7 @@ impl Incident {
                 policy_text: new_text,
                 ..
             } => {
-                if let (Some(text), Some(pin)) = (&new_text, &new_pin) {
-                    if text.pin().ok().as_ref() != Some(pin) {
-                        return Err(ApplyError::PolicyTextMismatch {
-                            event: stamp.name,
-                            policy: pin.policy.to_string(),
-                        });
-                    }
-                }
+                pinned_text(stamp.name, new_text.as_deref(), new_pin.as_ref())?;
                 if let CompensationStance::ProgramOpened {
                     policy,
                     pin,
@@ -390,6 +376,23 @@ impl Incident {
     }
 }
 
+/// Checks that a recorded policy text is the one its pin names (by digest).
+fn pinned_text(
+    event: &'static str,
+    text: Option<&Policy>,
+    pin: Option<&PolicyPin>,
+) -> Result<(), ApplyError> {
+    match (text, pin) {
+        (Some(text), Some(pin)) if text.pin().ok().as_ref() != Some(pin) => {
+            Err(ApplyError::PolicyTextMismatch {
+                event,
+                policy: pin.policy.to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks that `policy` gives `recorded` for `claim`; says what differs when it does not.
 fn reproduce(
     policy: &Policy,
@@ -404,8 +407,7 @@ fn reproduce(
             claim.customer()
         ));
     }
-    let decision = policy.decide(claim).map_err(|e| e.to_string())?;
-    let computed = ClaimAssessment::from(&decision);
+    let computed = policy.record(claim).map_err(|e| e.to_string())?;
     if &computed == recorded {
         Ok(())
     } else {
