@@ -14,6 +14,14 @@ mod driver;
 
 use chrono::Duration;
 use driver::{at, codes, Desk};
+
+/// The forged lines as one JSON Lines text, resealed ([`driver::reseal`]).
+fn reseal(lines: Vec<serde_json::Value>) -> String {
+    driver::reseal(lines)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
 use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
@@ -485,33 +493,6 @@ fn close_and_dismiss_wait_for_agreed_compensation_to_be_paid() {
     desk.run(Command::Dismiss {
         rationale: "false positive".into(),
     });
-}
-
-/// Recomputes every digest of `lines` (the documented algorithm), as a forger would.
-fn reseal(mut lines: Vec<serde_json::Value>) -> String {
-    use incident::chain::Digest;
-    for i in 0..lines.len() {
-        let prev = if i == 0 {
-            Digest::genesis(lines[0]["incident_id"].as_str().unwrap().parse().unwrap()).to_string()
-        } else {
-            lines[i - 1]["digest"].as_str().unwrap().to_owned()
-        };
-        let line = &mut lines[i];
-        let payload = Digest::of(serde_json::to_string(&line["event"]).unwrap().as_bytes());
-        line["payload_digest"] = payload.to_string().into();
-        line["prev_digest"] = prev.into();
-        let mut meta = line.clone();
-        let meta = meta.as_object_mut().unwrap();
-        meta.remove("event");
-        meta.remove("digest");
-        line["digest"] = Digest::of(serde_json::to_string(meta).unwrap().as_bytes())
-            .to_string()
-            .into();
-    }
-    lines
-        .iter()
-        .map(|l| format!("{}\n", serde_json::to_string(l).unwrap()))
-        .collect()
 }
 
 /// The budget runs out: the programme is amended (more budget, then policy v2 for claims

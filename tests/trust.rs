@@ -12,7 +12,7 @@ mod seeds;
 
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
 use driver::commands::{approve, complete_draft, sent};
-use driver::{codes, Desk};
+use driver::{codes, reseal, Desk};
 use incident::actions::{ActionKind, NewAction};
 use incident::chain::write_json_lines;
 use incident::classify::Jurisdiction;
@@ -113,34 +113,6 @@ fn replay_refuses_a_log_whose_recorded_at_goes_backwards() {
         ),
         "{err}"
     );
-}
-
-/// Recomputes every digest of `lines` (the documented algorithm: SHA-256 of the canonical
-/// JSON), as a forger with the log in hand would.
-fn reseal(mut lines: Vec<serde_json::Value>) -> Vec<String> {
-    use incident::chain::Digest;
-    for i in 0..lines.len() {
-        let prev = if i == 0 {
-            Digest::genesis(lines[0]["incident_id"].as_str().unwrap().parse().unwrap()).to_string()
-        } else {
-            lines[i - 1]["digest"].as_str().unwrap().to_owned()
-        };
-        let line = &mut lines[i];
-        let payload = Digest::of(serde_json::to_string(&line["event"]).unwrap().as_bytes());
-        line["payload_digest"] = payload.to_string().into();
-        line["prev_digest"] = prev.into();
-        let mut meta = line.clone();
-        let meta = meta.as_object_mut().unwrap();
-        meta.remove("event");
-        meta.remove("digest");
-        line["digest"] = Digest::of(serde_json::to_string(meta).unwrap().as_bytes())
-            .to_string()
-            .into();
-    }
-    lines
-        .iter()
-        .map(|l| serde_json::to_string(l).unwrap())
-        .collect()
 }
 
 proptest! {

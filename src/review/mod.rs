@@ -4,6 +4,7 @@
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
 mod drill;
+mod drill_words;
 mod gbt;
 mod metrics;
 mod portfolio;

@@ -4,8 +4,8 @@
 //! constructors scenario tests share (`at`, `actor`, `id`, `codes`) and, in `commands.rs`,
 //! builders for the commands tests write most often.
 //!
-//! Used by `chain`, `cli`, `comms_plan`, `compensation`, `feedback`, `replay_errors`,
-//! `review_metrics`, `review_report`, `robustness`, `scenarios`, `schema` and `veris`; by
+//! Used by `chain`, `claims`, `cli`, `comms_plan`, `compensation`, `feedback`, `replay_errors`,
+//! `review_metrics`, `review_report`, `robustness`, `scenarios`, `schema`, `trust` and `veris`; by
 //! `tests/seeds/`; and, for `actor` alone, by `tests/generators/` (so by `properties` and
 //! `tamper`). Each test file uses a part of it, hence `dead_code` is allowed here.
 
@@ -174,5 +174,33 @@ pub(crate) fn codes(rejection: &Rejection) -> Vec<String> {
                 .unwrap()
                 .to_owned()
         })
+        .collect()
+}
+
+/// Recomputes every digest of `lines` (the documented algorithm: SHA-256 of the canonical
+/// JSON), as a forger with the log in hand would.
+pub(crate) fn reseal(mut lines: Vec<serde_json::Value>) -> Vec<String> {
+    use incident::chain::Digest;
+    for i in 0..lines.len() {
+        let prev = if i == 0 {
+            Digest::genesis(lines[0]["incident_id"].as_str().unwrap().parse().unwrap()).to_string()
+        } else {
+            lines[i - 1]["digest"].as_str().unwrap().to_owned()
+        };
+        let line = &mut lines[i];
+        let payload = Digest::of(serde_json::to_string(&line["event"]).unwrap().as_bytes());
+        line["payload_digest"] = payload.to_string().into();
+        line["prev_digest"] = prev.into();
+        let mut meta = line.clone();
+        let meta = meta.as_object_mut().unwrap();
+        meta.remove("event");
+        meta.remove("digest");
+        line["digest"] = Digest::of(serde_json::to_string(meta).unwrap().as_bytes())
+            .to_string()
+            .into();
+    }
+    lines
+        .iter()
+        .map(|l| serde_json::to_string(l).unwrap())
         .collect()
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::super::decision::{Decision, RuleStatus};
 use super::super::policy::Remedy;
-use super::phrasing::record_remedy;
+use super::remedies::record_remedy;
 use crate::locale::Locale;
 use crate::Money;
 

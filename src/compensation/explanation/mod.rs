@@ -13,6 +13,7 @@ mod customer;
 mod phrasing;
 mod recourse;
 mod regulator;
+mod remedies;
 
 use chrono::{DateTime, Days, Utc};
 

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use super::super::decision::RuleStatus;
 use super::super::policy::{Matching, Remedy, Rule};
-use super::phrasing::{fill, record_fact, record_remedy, Fact};
+use super::phrasing::{fill, record_fact, Fact};
+use super::remedies::record_remedy;
 use super::{grants_of, rule_reason, Explanation};
 use crate::compensation::LossBasis;
 use crate::locale::{tr, Label, Locale};
