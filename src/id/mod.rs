@@ -214,6 +214,14 @@ label!(
     64
 );
 label!(
+    /// Identifies an emergency plan (应急预案, a playbook) and the drill scenario it is
+    /// exercised under (e.g. `securities.account-takeover`); with its version it pins what
+    /// an incident activated.
+    PlaybookId,
+    "playbook id",
+    64
+);
+label!(
     /// Identifies a rule within a compensation policy, so decisions can name it.
     RuleId,
     "rule id",
