@@ -284,7 +284,22 @@ fn built_in_collection() {
         .iter()
         .map(|c| c.id().as_str().to_owned())
         .collect();
-    assert_eq!(ids, ["cn", "us-federal", "us-sec"]);
+    assert_eq!(
+        ids,
+        [
+            "cn",
+            "de",
+            "de-he",
+            "fr",
+            "hk",
+            "ie",
+            "lu",
+            "nl",
+            "sg",
+            "us-federal",
+            "us-sec"
+        ]
+    );
     let cn = calendars.get(&CalendarId::new("cn").unwrap()).unwrap();
     assert_eq!(cn.time_zone().name(), "Asia/Shanghai");
 }

@@ -493,10 +493,20 @@ fn dora_major(awareness: &str, classified: &str) -> IncidentFacts {
 
 /// An entity in Ireland with no Member State calendar loaded (and `calendar`, if any, named).
 fn dora_ireland(entity: EntityType, calendar: Option<&str>) -> Regulation {
+    dora_entity("IE", "Europe/Dublin", entity, calendar)
+}
+
+/// An entity established in `country`, in `zone`, with `calendar` (if any) as its own.
+fn dora_entity(
+    country: &str,
+    zone: &str,
+    entity: EntityType,
+    calendar: Option<&str>,
+) -> Regulation {
     let mut profile = EntityProfile::new()
-        .established_in(j("IE"))
+        .established_in(j(country))
         .entity_type(entity)
-        .time_zone("Europe/Dublin".parse().unwrap());
+        .time_zone(zone.parse().unwrap());
     if let Some(id) = calendar {
         profile = profile.calendar(CalendarId::new(id).unwrap());
     }
@@ -809,19 +819,65 @@ fn eu_cases() -> Vec<Case> {
                 Undetermined(dora, Some("final"), Some(vec![MissingFact::EntityCalendar])),
             ],
         },
-        // A calendar id the host did not supply is named.
+        // A calendar id the host did not supply is named (Malta has no built-in calendar).
         Case {
             name: "dora_without_a_member_state_calendar (unknown calendar id)",
-            regulation: dora_ireland(EntityType::PaymentInstitution, Some("ie")),
+            regulation: dora_entity(
+                "MT",
+                "Europe/Malta",
+                EntityType::PaymentInstitution,
+                Some("mt"),
+            ),
             facts: dora_major("2026-03-09T08:00:00Z", "2026-03-09T08:00:00Z"),
             at: "2026-03-09T09:00:00Z",
             expect: vec![Undetermined(
                 dora,
                 Some("initial"),
                 Some(vec![MissingFact::Calendar {
-                    id: CalendarId::new("ie").unwrap(),
+                    id: CalendarId::new("mt").unwrap(),
                 }]),
             )],
+        },
+        // RTS 2025/301 Art. 5(4) with the built-in Irish calendar: classified major on Monday
+        // 16 March 2026 at 22:00 (Dublin is on UTC in March), the initial report is due 4 h
+        // later, 02:00 on Tuesday 17 March, Saint Patrick's Day (Organisation of Working
+        // Time Act 1997, Sch. 2): a payment institution has relief, so it moves to 12:00 on
+        // Wednesday 18 March.
+        Case {
+            name: "dora_relief_over_saint_patricks_day_with_the_irish_calendar",
+            regulation: dora_ireland(EntityType::PaymentInstitution, Some("ie")),
+            facts: dora_major("2026-03-16T22:00:00Z", "2026-03-16T22:00:00Z"),
+            at: "2026-03-16T23:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-03-18T12:00:00Z")],
+        },
+        // The same clock in Frankfurt on Corpus Christi (Thursday 4 June 2026), a holiday in
+        // Hesse but not nationwide: aware at 23:00 CEST on 3 June, classified at 06:00 CEST
+        // on 4 June, both limbs (10:00 and 23:00 CEST on 4 June) fall on the holiday. Under
+        // the Hesse calendar they move to 12:00 CEST on Friday 5 June; under the nationwide
+        // one the earlier limb, 10:00 CEST on 4 June, governs.
+        Case {
+            name: "dora_relief_on_corpus_christi (hesse)",
+            regulation: dora_entity(
+                "DE",
+                "Europe/Berlin",
+                EntityType::PaymentInstitution,
+                Some("de-he"),
+            ),
+            facts: dora_major("2026-06-03T21:00:00Z", "2026-06-04T04:00:00Z"),
+            at: "2026-06-04T05:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-06-05T10:00:00Z")],
+        },
+        Case {
+            name: "dora_relief_on_corpus_christi (nationwide)",
+            regulation: dora_entity(
+                "DE",
+                "Europe/Berlin",
+                EntityType::PaymentInstitution,
+                Some("de"),
+            ),
+            facts: dora_major("2026-06-03T21:00:00Z", "2026-06-04T04:00:00Z"),
+            at: "2026-06-04T05:00:00Z",
+            expect: vec![Due(dora, "initial", "2026-06-04T08:00:00Z")],
         },
         // NIS2 Art. 23(4)(a), (b): early warning 24 h and notification 72 h from awareness;
         // the trust-service-provider notification does not apply to an essential entity.

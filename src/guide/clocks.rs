@@ -26,9 +26,12 @@
 //!
 //! Elapsed hours on the absolute timeline (daylight saving neither stretches nor shrinks
 //! them); calendar days and months in the regime's zone; working days from a
-//! [`BusinessCalendar`](crate::regulation::BusinessCalendar) (PRC 2025–2026 with make-up
-//! working days, US federal and SEC 2025–2027 built in; a date outside a calendar's years
-//! is an error, never a guess). "Immediately" and "without undue delay" are obligations
+//! [`BusinessCalendar`](crate::regulation::BusinessCalendar) (built in: PRC 2025–2026 with
+//! make-up working days, Hong Kong and Singapore 2025–2026, US federal and SEC 2025–2027,
+//! Germany (and Hesse), France, Ireland, Luxembourg and the Netherlands 2025–2027, each
+//! with its source; see [`Calendars::builtin`](crate::regulation::Calendars::builtin). A
+//! date outside a calendar's years is undetermined with the calendar's reason, never a
+//! guess; a host loads other calendars as data). "Immediately" and "without undue delay" are obligations
 //! without a timestamp. Where a text is ambiguous the conservative reading is the default,
 //! the alternative is one [`Readings`](crate::regulation::Readings) switch away, and each
 //! obligation reports the reading it used and the due time under the other. A fact that is

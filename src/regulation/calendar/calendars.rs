@@ -23,7 +23,7 @@ use crate::id::CalendarId;
 /// let sec = calendars.get(&CalendarId::new("us-sec")?)?;
 /// assert_eq!(sec.time_zone().name(), "America/New_York");
 /// let err = calendars.get(&CalendarId::new("uk")?).unwrap_err();
-/// assert!(err.to_string().contains("cn, us-federal, us-sec"));
+/// assert!(err.to_string().contains("cn, de, de-he, fr, hk, ie, lu, nl, sg, us-federal, us-sec"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,13 +38,28 @@ impl Calendars {
         Self::default()
     }
 
-    /// The built-in calendars: [`BusinessCalendar::prc`], [`BusinessCalendar::us_federal`]
-    /// and [`BusinessCalendar::us_sec`].
+    /// The built-in calendars: mainland China ([`BusinessCalendar::prc`], `cn`), the US
+    /// ([`BusinessCalendar::us_federal`], [`BusinessCalendar::us_sec`]), Hong Kong
+    /// ([`BusinessCalendar::hong_kong`], `hk`), Singapore ([`BusinessCalendar::singapore`],
+    /// `sg`) and the EU Member States a DORA or NIS2 report most often goes to
+    /// ([`BusinessCalendar::germany`] `de`, [`BusinessCalendar::germany_hesse`] `de-he`,
+    /// [`BusinessCalendar::france`] `fr`, [`BusinessCalendar::ireland`] `ie`,
+    /// [`BusinessCalendar::luxembourg`] `lu`, [`BusinessCalendar::netherlands`] `nl`). Each
+    /// names its source and where its coverage ends; other calendars are loaded as data
+    /// ([`Calendars::insert`], or a JSON array of [`CalendarSpec`](crate::regulation::CalendarSpec)s).
     pub fn builtin() -> Self {
         [
             BusinessCalendar::prc(),
             BusinessCalendar::us_federal(),
             BusinessCalendar::us_sec(),
+            BusinessCalendar::hong_kong(),
+            BusinessCalendar::singapore(),
+            BusinessCalendar::germany(),
+            BusinessCalendar::germany_hesse(),
+            BusinessCalendar::france(),
+            BusinessCalendar::ireland(),
+            BusinessCalendar::luxembourg(),
+            BusinessCalendar::netherlands(),
         ]
         .into_iter()
         .collect()
@@ -179,17 +194,17 @@ mod tests {
     #[test]
     fn collection_gets_replaces_and_names_known_ids() {
         let mut calendars = Calendars::builtin();
-        assert_eq!(calendars.len(), 3);
+        assert_eq!(calendars.len(), 11);
         let id = CalendarId::new("cn").unwrap();
         let mut spec = calendars.get(&id).unwrap().spec().clone();
         spec.name = "host override".into();
         let replaced = calendars.insert(BusinessCalendar::new(spec).unwrap());
         assert_eq!(replaced, Some(BusinessCalendar::prc()));
         assert_eq!(calendars.get(&id).unwrap().name(), "host override");
-        let e = calendars.get(&CalendarId::new("hk").unwrap()).unwrap_err();
+        let e = calendars.get(&CalendarId::new("mt").unwrap()).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown calendar hk: the loaded calendars are cn, us-federal, us-sec; insert one with this id"
+            "unknown calendar mt: the loaded calendars are cn, de, de-he, fr, hk, ie, lu, nl, sg, us-federal, us-sec; insert one with this id"
         );
         assert!(Calendars::new()
             .get(&id)
@@ -198,10 +213,22 @@ mod tests {
             .contains("are none"));
         assert_eq!(
             calendars.ids().map(CalendarId::as_str).collect::<Vec<_>>(),
-            ["cn", "us-federal", "us-sec"]
+            [
+                "cn",
+                "de",
+                "de-he",
+                "fr",
+                "hk",
+                "ie",
+                "lu",
+                "nl",
+                "sg",
+                "us-federal",
+                "us-sec"
+            ]
         );
         assert!(calendars.remove(&id).is_some());
-        assert_eq!((&calendars).into_iter().count(), 2);
+        assert_eq!((&calendars).into_iter().count(), 10);
         assert!(!calendars.is_empty());
     }
 }

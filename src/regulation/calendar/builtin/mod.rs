@@ -1,7 +1,10 @@
 //! The built-in calendars, one file per calendar, and the literal helpers they are written
 //! with.
 
+mod eu;
+mod hk;
 mod prc;
+mod sg;
 mod us_federal;
 mod us_sec;
 
@@ -71,6 +74,25 @@ mod tests {
             .is_some_and(|n| n.contains("2027 holiday notice")));
         assert_eq!(cn.covered_years(), 2025..=2026);
         assert_eq!(cn.id().as_str(), "cn");
+        // The other built-ins: (id, holidays listed, first year, last year).
+        let expected = [
+            ("de", 27, 2025, 2027),
+            ("de-he", 30, 2025, 2027),
+            ("fr", 33, 2025, 2027),
+            ("hk", 34, 2025, 2026),
+            ("ie", 30, 2025, 2027),
+            ("lu", 33, 2025, 2027),
+            ("nl", 27, 2025, 2027),
+            ("sg", 26, 2025, 2026),
+        ];
+        let calendars = Calendars::builtin();
+        for (id, count, first, last) in expected {
+            let calendar = calendars.get(&id.parse().unwrap()).unwrap();
+            assert_eq!(calendar.spec().holidays.len(), count, "{id}");
+            assert_eq!(calendar.covered_years(), first..=last, "{id}");
+            assert!(calendar.source().contains("checked 2026-12-07"), "{id}");
+            assert!(calendar.coverage_note().is_some(), "{id}");
+        }
         assert_eq!(cn.time_zone(), Zone::SHANGHAI);
         assert!(cn.source().contains("国办发明电〔2024〕12号"));
         assert!(!cn.name().is_empty());
