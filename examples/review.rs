@@ -229,6 +229,8 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
                 grade: CnGrade::RelativelyMajor,
                 graded_at: None,
                 basis: "funds of clients moved; over ¥1m direct loss".into(),
+                assessment: None,
+                override_reason: None,
             },
         ),
         (

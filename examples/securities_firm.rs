@@ -468,6 +468,8 @@ fn story(log_path: Option<&str>) -> Result<()> {
             graded_at: None,
             basis: "直接经济损失约340万元，低于较大事件500万元标准；涉及约1,200名客户的个人信息"
                 .into(),
+            assessment: None,
+            override_reason: None,
         },
     )?;
     println!(

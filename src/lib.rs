@@ -59,11 +59,7 @@
 //! store.append(0, &Incident::declare(&declare, &Context::new(soc.clone(), t0))?)?;
 //!
 //! // A request: the breach is graded 较大 under the CAC Measures.
-//! let grade = Command::RecordGrade {
-//!     grade: CnGrade::RelativelyMajor,
-//!     graded_at: None,
-//!     basis: "personal information of more than one million people".into(),
-//! };
+//! let grade = Command::record_grade(CnGrade::RelativelyMajor, "personal information of more than one million people");
 //! let incident = handle(&mut store, &grade, &Context::new(soc.clone(), t0 + Duration::minutes(30)))?;
 //! assert_eq!(incident.version(), 2);
 //!

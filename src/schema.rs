@@ -4,7 +4,9 @@
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
 use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
-use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
+use crate::regulation::{
+    Assessment, BusinessCalendar, IncidentFacts, Obligations, Proposal, Regime, Regulation,
+};
 use crate::review::{
     DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
@@ -51,6 +53,8 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("regulation", schema_of::<Regulation>()),
         ("business_calendar", schema_of::<BusinessCalendar>()),
         ("incident_facts", schema_of::<IncidentFacts>()),
+        ("assessment", schema_of::<Assessment>()),
+        ("assessment_proposal", schema_of::<Proposal>()),
         ("obligations", schema_of::<Obligations>()),
         ("comms_plan", schema_of::<CommsPlan>()),
         ("comms_schedule", schema_of::<Schedule>()),

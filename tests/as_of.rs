@@ -153,6 +153,8 @@ fn a_classification_recorded_later_is_not_known_before() {
         value: true,
         determined_at: Some(t0 + Duration::minutes(30)),
         basis: "critical service, more than 10 % of clients".into(),
+        assessment: None,
+        override_reason: None,
     };
     let ten = t0 + Duration::hours(2);
     for e in incident

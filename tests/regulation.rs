@@ -1601,6 +1601,8 @@ fn the_timer_records_reminders_and_the_missed_deadline_in_the_log() {
         value: true,
         determined_at: None,
         basis: "RTS 2024/1772: critical service, > 10 % of clients".into(),
+        assessment: None,
+        override_reason: None,
     };
     let at = t0 + Duration::hours(1);
     let envelopes = incident.execute(&classify, &ctx(at)).unwrap();
@@ -1710,6 +1712,8 @@ fn regulatory_commands_validate_their_inputs() {
         value: true,
         determined_at: None,
         basis: " ".into(),
+        assessment: None,
+        override_reason: None,
     };
     let err = incident.decide(&blank, &ctx(now)).unwrap_err();
     assert!(err.to_string().contains("basis"), "{err}");
@@ -1737,6 +1741,8 @@ fn a_drill_computes_the_same_clocks_marks_them_and_scores_them() {
         value: true,
         determined_at: Some(t("2026-03-09T09:00:00Z")),
         basis: "drill script step 2".into(),
+        assessment: None,
+        override_reason: None,
     };
     run(&mut drill, &classify, t("2026-03-09T09:05:00Z"));
     run(&mut real, &classify, t("2026-03-09T09:05:00Z"));

@@ -50,6 +50,15 @@
 //! long, met on time or late), reminders and contents, and what does not apply or cannot
 //! be decided yet, with the reason.
 //!
+//! Determinations the rules quantify are proposed, not typed in: an
+//! [`Assessment`](crate::regulation::Assessment) of the facts (DORA *major* by RTS
+//! 2024/1772, NIS2 *significant* by Implementing Regulation 2024/2690, the CAC grade by the
+//! grading guide) gives a [`Proposal`](crate::regulation::Proposal) listing every criterion,
+//! the facts it read and which decided. A person confirms it
+//! ([`Command::confirm`](crate::Command::confirm)) or records another answer with an
+//! `override_reason`; the event keeps the facts, the proposal and the reason, and replay
+//! recomputes the proposal.
+//!
 //! The timer ([`Incident::poll_timeout`](crate::Incident::poll_timeout) /
 //! [`Incident::handle_timeout`](crate::Incident::handle_timeout), see
 //! [`design`](super::design#one-timer)) turns reminders and missed deadlines into

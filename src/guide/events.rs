@@ -57,7 +57,8 @@
 //! - **Adding an optional field** that is left out when absent
 //!   (`#[serde(default, skip_serializing_if = "Option::is_none")]`) keeps the version:
 //!   earlier events still parse, re-encode byte for byte and keep their digests. This is
-//!   how `compensation_program_opened` gained `pin` and `budget`.
+//!   how `compensation_program_opened` gained `pin` and `budget`, and
+//!   `determination_recorded` and `grade_recorded` their `assessment`.
 //! - **Adding an event type** keeps the version: earlier logs do not contain it. A crate
 //!   that predates it cannot read a log that does (the type is unknown), which is why new
 //!   types are listed in the CHANGELOG.

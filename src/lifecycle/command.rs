@@ -6,9 +6,10 @@ use super::timer::Overdue;
 
 mod claims;
 mod kind;
+mod regulatory;
 
 use crate::phase::Role;
-use crate::regulation::{ClockAlert, CnGrade, Milestone};
+use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
@@ -279,6 +280,14 @@ pub enum Command {
         determined_at: Option<DateTime<Utc>>,
         /// On what basis.
         basis: String,
+        /// The rule's assessment this answer confirms or overrides (DORA *major*, NIS2
+        /// *significant*): the incident computes the proposal and records it with the
+        /// facts. See [`regulation::Assessment`](crate::regulation::Assessment).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<Assessment>>,
+        /// Why the answer departs from the proposal: required then, refused otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        override_reason: Option<String>,
     },
     /// Record the CAC grade (网络安全事件分级).
     RecordGrade {
@@ -288,6 +297,14 @@ pub enum Command {
         graded_at: Option<DateTime<Utc>>,
         /// Which criterion of the grading guide.
         basis: String,
+        /// The grading guide's assessment this grade confirms or overrides
+        /// ([`Assessment::CacGrade`](crate::regulation::Assessment::CacGrade)).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<Assessment>>,
+        /// Why the grade is below the proposal (or differs from a settled one): required
+        /// then, refused otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        override_reason: Option<String>,
     },
     /// Record that a regulatory report was submitted (for a drill: a practice submission).
     RecordFiling {

@@ -9,7 +9,7 @@ use super::DisclosureBasis;
 use crate::comms::FactSeal;
 use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::Role;
-use crate::regulation::{ClockAlert, CnGrade, Filing, Milestone};
+use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
@@ -189,6 +189,10 @@ pub enum Event {
         determined_at: DateTime<Utc>,
         /// On what basis.
         basis: String,
+        /// The rule's assessment it confirms or overrides, with the proposal (replay
+        /// recomputes it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<AssessmentRecord>>,
     },
     /// The CAC grade was recorded.
     #[serde(rename = "grade_recorded")]
@@ -199,6 +203,9 @@ pub enum Event {
         graded_at: DateTime<Utc>,
         /// Which criterion.
         basis: String,
+        /// The grading guide's assessment it confirms or overrides, with the proposal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<AssessmentRecord>>,
     },
     /// A regulatory report was submitted.
     #[serde(rename = "report_filed")]

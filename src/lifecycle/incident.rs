@@ -173,6 +173,15 @@ pub enum ApplyError {
         /// What differs.
         problem: String,
     },
+    /// A determination or grade carries an assessment whose proposal is not the rule's for
+    /// its facts, that answers another question, or that departs without a reason.
+    #[error("{event} does not reproduce its assessment: {problem}")]
+    AssessmentMismatch {
+        /// The event.
+        event: &'static str,
+        /// What does not fit.
+        problem: crate::regulation::AssessmentMismatch,
+    },
     /// A program's recorded policy text does not have the digest its pin records.
     #[error("{event} records a policy text whose digest is not the one pinned for {policy}: the text was altered")]
     PolicyTextMismatch {

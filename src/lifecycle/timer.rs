@@ -100,11 +100,7 @@ impl Incident {
     /// let before = incident.obligations(&regulation, t0);
     /// assert!(before.undetermined.iter().any(|u| u.regime.as_str() == cac));
     ///
-    /// let grade = Command::RecordGrade {
-    ///     grade: CnGrade::RelativelyMajor,
-    ///     graded_at: None,
-    ///     basis: "personal information of more than one million people".into(),
-    /// };
+    /// let grade = Command::record_grade(CnGrade::RelativelyMajor, "over a million people's data");
     /// let ctx = Context::new(ActorId::new("legal")?, t0 + Duration::minutes(30));
     /// for envelope in incident.execute(&grade, &ctx)? {
     ///     incident.apply(&envelope)?;

@@ -163,6 +163,8 @@ impl Incident {
     ///     value: true,
     ///     determined_at: Some(t0 + Duration::minutes(30)),
     ///     basis: "critical service down".into(),
+    ///     assessment: None,
+    ///     override_reason: None,
     /// };
     /// let ctx = Context::new(ActorId::new("cro")?, t0 + Duration::hours(2));
     /// for e in incident.execute(&classify, &ctx)? {

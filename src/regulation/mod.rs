@@ -86,32 +86,30 @@
 //!     .owner(ActorId::new("ops.lead")?);
 //! let mut incident = Incident::replay(&Incident::declare(&declare, &Context::new(soc.clone(), t0))?)?;
 //!
-//! // The entity, with its Member State's business calendar (supplied by the host).
-//! let germany: BusinessCalendar = serde_json::from_str(r#"{
-//!     "id": "de", "name": "Germany", "time_zone": "Europe/Berlin",
-//!     "weekend": ["saturday", "sunday"], "first_year": 2026, "last_year": 2026,
-//!     "holidays": ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14",
-//!                  "2026-05-25", "2026-10-03", "2026-12-25", "2026-12-26"],
-//!     "working_days": [], "source": "host" }"#)?;
+//! // The entity, with its Member State's business calendar (built in as `de`; a host
+//! // loads others as data).
 //! let profile = EntityProfile::new()
 //!     .established_in(Jurisdiction::new("DE")?)
 //!     .entity_type(EntityType::PaymentInstitution)
 //!     .time_zone(Zone::BERLIN)
 //!     .calendar(CalendarId::new("de")?);
-//! let mut regulation = Regulation::builtin(profile);
-//! regulation.calendars.insert(germany);
+//! let regulation = Regulation::builtin(profile);
 //!
 //! // Until the incident is classified as major, DORA cannot tell and says why.
 //! let before = incident.obligations(&regulation, t0);
 //! assert!(before.undetermined.iter().any(|u| u.regime.as_str() == "eu-dora"));
 //!
 //! let at = t0 + Duration::hours(1);
-//! let classify = Command::RecordDetermination {
-//!     fact: FactName::new("major_incident")?,
-//!     value: true,
-//!     determined_at: None,
-//!     basis: "RTS 2024/1772: critical service, more than 10 % of clients".into(),
-//! };
+//! // The crate proposes the classification from the facts (RTS 2024/1772 Arts. 6, 8, 9);
+//! // the compliance officer confirms it, and the log keeps facts and proposal.
+//! let mut facts = DoraFacts::default();
+//! facts.affects_critical_functions = Some(true);
+//! facts.clients_affected = Some(30_000);
+//! facts.clients_of_service = Some(200_000); // more than 10 % of the service's clients
+//! facts.critical_downtime_minutes = Some(150); // more than 2 hours
+//! let classify = Command::confirm(Assessment::DoraMajor { facts }, "classification call 10:00")
+//!     .ok_or("the facts settle it")?;
+//! assert!(matches!(&classify, Command::RecordDetermination { fact, value: true, .. } if fact.as_str() == "major_incident"));
 //! for e in incident.execute(&classify, &Context::new(soc.clone(), at))? {
 //!     incident.apply(&e)?;
 //! }
@@ -135,6 +133,7 @@
 mod alerts;
 mod ambiguity;
 mod applicability;
+mod assessment;
 mod builtin;
 mod calendar;
 mod compute;
@@ -156,6 +155,10 @@ mod versions;
 pub use alerts::{DrillMargin, DrillScore};
 pub use ambiguity::Ambiguity;
 pub use applicability::Applicability;
+pub use assessment::{
+    Assessment, AssessmentMismatch, AssessmentRecord, CacFacts, CriterionResult, DoraFacts,
+    FactUsed, Nis2Facts, Outcome, PortalKind, Proposal, ProposedOutcome,
+};
 pub use builtin::{
     builtin_regimes, cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl, eu_dora, eu_gdpr, eu_nis2,
     hk_cap_653, hk_sfc, sg_mas_644, sg_pdpa, us_hipaa, us_hipaa_business_associate, us_ny_dfs,

@@ -111,13 +111,11 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             fact: FactName::new("major_incident").unwrap(),
             value: true,
             determined_at: Some(at),
-            basis: "RTS 2024/1772 criteria met".into(),
-        },
+            basis: "RTS 2024/1772 criteria met".into(), assessment: None, override_reason: None, },
         Command::RecordGrade {
             grade: regulation::CnGrade::RelativelyMajor,
             graded_at: Some(at),
-            basis: "personal information of 1.2 million persons".into(),
-        },
+            basis: "personal information of 1.2 million persons".into(), assessment: None, override_reason: None, },
         Command::RecordFiling {
             regime: RegimeId::new("eu-dora").unwrap(),
             report: ReportId::new("initial").unwrap(),

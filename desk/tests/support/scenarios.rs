@@ -369,6 +369,8 @@ pub async fn timer_records_what_falls_due(database: &str) {
         grade: incident::regulation::CnGrade::Major,
         graded_at: None,
         basis: "personal information of 48,000 people, identity documents".into(),
+        assessment: None,
+        override_reason: None,
     };
     let (status, body) = server
         .post(

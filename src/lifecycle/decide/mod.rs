@@ -20,8 +20,10 @@ mod triage;
 use super::transitions::{allowed_commands, transition};
 use crate::chain::Digest;
 use crate::phase::Phase;
+use crate::regulation::Outcome;
 use crate::{Command, CommandKind, Context, Declare, Envelope, Event, Incident, Rejection, Unmet};
 use checks::Checks;
+use regulatory::{assess, with_assessment};
 
 /// Seals events into envelopes after `head`, numbering from `version + 1`.
 fn seal(
@@ -226,12 +228,31 @@ impl Incident {
                 value,
                 determined_at,
                 basis,
-            } => vec![self.record_determination(c, now, fact, value, determined_at, basis)],
+                assessment,
+                override_reason,
+            } => {
+                let answer = Outcome::Determination {
+                    fact: fact.clone(),
+                    value: *value,
+                };
+                let record = assess(c, assessment.as_deref(), override_reason, &answer);
+                let event = self.record_determination(c, now, fact, value, determined_at, basis);
+                vec![with_assessment(event, record)]
+            }
             Command::RecordGrade {
                 grade,
                 graded_at,
                 basis,
-            } => vec![self.record_grade(c, now, grade, graded_at, basis)],
+                assessment,
+                override_reason,
+            } => {
+                let answer = Outcome::Grade { grade: *grade };
+                let record = assess(c, assessment.as_deref(), override_reason, &answer);
+                vec![with_assessment(
+                    self.record_grade(c, now, grade, graded_at, basis),
+                    record,
+                )]
+            }
             Command::RecordFiling {
                 regime,
                 report,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, no_change, Checks, MAX_SHORT, MAX_TITLE};
 use crate::id::{FactName, RegimeId, ReportId};
-use crate::regulation::{AlertKind, ClockAlert, Filing};
+use crate::regulation::{AlertKind, Assessment, AssessmentRecord, ClockAlert, Filing, Outcome};
 use crate::regulation::{CnGrade, Milestone};
 use crate::{Event, Incident, Unmet};
 
@@ -59,6 +59,7 @@ impl Incident {
             value: *value,
             determined_at,
             basis: basis.to_owned(),
+            assessment: None,
         }
     }
 
@@ -89,6 +90,7 @@ impl Incident {
             grade: *grade,
             graded_at,
             basis: basis.to_owned(),
+            assessment: None,
         }
     }
 
@@ -208,4 +210,50 @@ impl Incident {
             legal_basis: legal_basis.to_owned(),
         }
     }
+}
+
+/// The assessment an answer confirms or overrides, with the rule's proposal computed here;
+/// every way the two do not fit is a rejection (the same check replay runs).
+pub(super) fn assess(
+    c: &mut Checks,
+    assessment: Option<&Assessment>,
+    override_reason: &Option<String>,
+    answer: &Outcome,
+) -> Option<Box<AssessmentRecord>> {
+    let Some(assessment) = assessment else {
+        if override_reason.is_some() {
+            c.push(Unmet::Invalid {
+                field: "override_reason".to_owned(),
+                problem: "there is no assessment to override: remove it, or add the assessment"
+                    .to_owned(),
+            });
+        }
+        return None;
+    };
+    if let Some(reason) = override_reason {
+        c.text(
+            "override_reason",
+            reason,
+            "why the answer departs from the proposal",
+            MAX_SHORT,
+        );
+    }
+    let record = AssessmentRecord::new(assessment.clone(), override_reason.clone());
+    if let Err(problem) = record.check(answer) {
+        c.push(Unmet::Invalid {
+            field: "assessment".to_owned(),
+            problem: problem.to_string(),
+        });
+    }
+    Some(Box::new(record))
+}
+
+/// `event` (a determination or a grade) with its checked assessment.
+pub(super) fn with_assessment(mut event: Event, record: Option<Box<AssessmentRecord>>) -> Event {
+    if let Event::DeterminationRecorded { assessment, .. }
+    | Event::GradeRecorded { assessment, .. } = &mut event
+    {
+        *assessment = record;
+    }
+    event
 }

@@ -655,6 +655,8 @@ mod guards {
             grade,
             graded_at: None,
             basis: "grading guide, criterion 3".into(),
+            assessment: None,
+            override_reason: None,
         }
     }
 

@@ -118,12 +118,20 @@ impl Incident {
                 value,
                 determined_at,
                 basis,
-            } => self.apply_determination_recorded(fact, value, determined_at, basis),
+                assessment,
+            } => self.apply_determination_recorded(
+                fact,
+                value,
+                determined_at,
+                basis,
+                assessment.as_deref(),
+            ),
             Event::GradeRecorded {
                 grade,
                 graded_at,
                 basis,
-            } => self.apply_grade_recorded(grade, graded_at, basis),
+                assessment,
+            } => self.apply_grade_recorded(grade, graded_at, basis, assessment.as_deref()),
             Event::ReportFiled(filing) => self.apply_report_filed(filing),
             Event::ObligationWaived {
                 regime,

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use super::Stamp;
 use crate::id::{FactName, RegimeId, ReportId};
 use crate::lifecycle::ApplyError;
-use crate::regulation::{ClockAlert, FactChange, Filing, GradeRecord, Waiver};
+use crate::regulation::{
+    AssessmentRecord, ClockAlert, FactChange, Filing, GradeRecord, Outcome, Waiver,
+};
 use crate::regulation::{CnGrade, Milestone};
 use crate::{Event, Incident};
 
@@ -27,6 +29,7 @@ pub(super) fn fact_change(event: &Event, at: DateTime<Utc>) -> Option<FactChange
             value,
             determined_at,
             basis,
+            ..
         } => FactChange::Determination {
             fact: fact.clone(),
             value: *value,
@@ -37,6 +40,7 @@ pub(super) fn fact_change(event: &Event, at: DateTime<Utc>) -> Option<FactChange
             grade,
             graded_at,
             basis,
+            ..
         } => FactChange::Grade {
             grade: GradeRecord {
                 grade: *grade,
@@ -77,25 +81,33 @@ impl Incident {
         Ok(())
     }
 
-    /// [`Event::DeterminationRecorded`].
+    /// [`Event::DeterminationRecorded`]; an assessment must reproduce and fit the answer.
     pub(super) fn apply_determination_recorded(
         &mut self,
         fact: FactName,
         value: bool,
         determined_at: DateTime<Utc>,
         basis: String,
+        assessment: Option<&AssessmentRecord>,
     ) -> Result<(), ApplyError> {
+        let answer = Outcome::Determination {
+            fact: fact.clone(),
+            value,
+        };
+        reproduce(ASSESSED_DETERMINATION, assessment, &answer)?;
         self.regulatory.determine(fact, value, determined_at, basis);
         Ok(())
     }
 
-    /// [`Event::GradeRecorded`].
+    /// [`Event::GradeRecorded`]; an assessment must reproduce and fit the grade.
     pub(super) fn apply_grade_recorded(
         &mut self,
         grade: CnGrade,
         graded_at: DateTime<Utc>,
         basis: String,
+        assessment: Option<&AssessmentRecord>,
     ) -> Result<(), ApplyError> {
+        reproduce("grade_recorded", assessment, &Outcome::Grade { grade })?;
         self.regulatory.cn_grade = Some(GradeRecord {
             grade,
             graded_at,
@@ -131,5 +143,22 @@ impl Incident {
     pub(super) fn apply_clock_alerted(&mut self, alert: ClockAlert) -> Result<(), ApplyError> {
         self.regulatory.alerts.push(alert);
         Ok(())
+    }
+}
+
+const ASSESSED_DETERMINATION: &str = "determination_recorded";
+
+/// Replay runs the same check as recording: the proposal is the rule's for the recorded
+/// facts, the rule answers this question, and an override carries its reason.
+fn reproduce(
+    event: &'static str,
+    assessment: Option<&AssessmentRecord>,
+    answer: &Outcome,
+) -> Result<(), ApplyError> {
+    match assessment {
+        Some(record) => record
+            .check(answer)
+            .map_err(|problem| ApplyError::AssessmentMismatch { event, problem }),
+        None => Ok(()),
     }
 }

@@ -105,6 +105,8 @@ pub(super) fn regulatory_arms() -> Arms {
                         value,
                         determined_at,
                         basis,
+                        assessment: None,
+                        override_reason: None,
                     },
                 )
                 .boxed(),
@@ -116,6 +118,8 @@ pub(super) fn regulatory_arms() -> Arms {
                     grade,
                     graded_at,
                     basis,
+                    assessment: None,
+                    override_reason: None,
                 })
                 .boxed(),
         ),
