@@ -330,6 +330,15 @@ fn an_override_needs_a_reason_and_a_confirmation_refuses_one() {
     desk.assert_replays();
 }
 
+/// Replays `lines` re-sealed as a forger holding the log would, returning the refusal.
+fn replay_resealed(lines: Vec<serde_json::Value>) -> ReplayError {
+    let text: String = driver::reseal(lines)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default()).unwrap_err()
+}
+
 #[test]
 fn an_edited_proposal_or_a_dropped_reason_does_not_replay() {
     let mut desk = desk();
@@ -354,11 +363,7 @@ fn an_edited_proposal_or_a_dropped_reason_does_not_replay() {
         .as_object_mut()
         .unwrap()
         .remove("override_reason");
-    let text: String = driver::reseal(forged)
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let err = Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    let err = replay_resealed(forged);
     assert!(
         err.to_string()
             .contains("does not reproduce its assessment"),
@@ -369,11 +374,7 @@ fn an_edited_proposal_or_a_dropped_reason_does_not_replay() {
     let mut forged = lines.clone();
     forged[last]["event"]["assessment"]["assessment"]["facts"]["malicious_unauthorised_access"] =
         false.into();
-    let text: String = driver::reseal(forged)
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let err = Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    let err = replay_resealed(forged);
     assert!(err.to_string().contains("altered"), "{err}");
 
     // Dropping only the reason: an override without one.
@@ -382,10 +383,6 @@ fn an_edited_proposal_or_a_dropped_reason_does_not_replay() {
         .as_object_mut()
         .unwrap()
         .remove("override_reason");
-    let text: String = driver::reseal(forged)
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let err = Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    let err = replay_resealed(forged);
     assert!(err.to_string().contains("give override_reason"), "{err}");
 }
