@@ -146,6 +146,7 @@ mod log;
 // Domain rules, each on its own view of the incident.
 pub mod comms;
 pub mod compensation;
+pub mod playbook;
 pub mod regulation;
 // The aggregate.
 pub mod bundle;
