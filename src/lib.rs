@@ -152,6 +152,7 @@ pub mod regulation;
 pub mod bundle;
 pub mod lifecycle;
 // Read models.
+pub mod first_hour;
 pub mod review;
 // Top: the umbrella error, the schema catalogue, the guide (documentation only).
 mod error;

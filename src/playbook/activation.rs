@@ -6,8 +6,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use super::{Playbook, PlaybookRole};
+use super::{Playbook, PlaybookPin, PlaybookRole};
 use crate::actions::NewAction;
 use crate::comms::{FactSheet, NoticeDraft};
 use crate::id::{NoticeId, PlaybookRoleId};
@@ -17,6 +19,66 @@ use crate::ActorId;
 
 /// Who fills each playbook role, as the host names them at activation.
 pub type Staffing = BTreeMap<PlaybookRoleId, ActorId>;
+
+/// A request to activate a playbook: which, in which language its texts are recorded, and
+/// who fills its roles.
+///
+/// # Examples
+/// ```
+/// use incident::locale::Locale;
+/// use incident::playbook::{builtin_playbook, Activation};
+/// let activation = Activation::new(builtin_playbook("ransomware").ok_or("built in")?, Locale::En)
+///     .staff(incident::id::PlaybookRoleId::new("it-ops")?, incident::ActorId::new("wang.lei")?);
+/// assert_eq!(activation.staffing.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activation {
+    /// The playbook.
+    pub playbook: Box<Playbook>,
+    /// The language action titles are recorded in; one of the playbook's.
+    pub locale: Locale,
+    /// Who fills which role; roles left out fall back to the incident's role holders.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub staffing: Staffing,
+}
+
+impl Activation {
+    /// Activates `playbook` with titles in `locale` and nobody named yet.
+    pub fn new(playbook: Playbook, locale: Locale) -> Self {
+        Self {
+            playbook: Box::new(playbook),
+            locale,
+            staffing: Staffing::new(),
+        }
+    }
+
+    /// Names the person who fills `role`.
+    #[must_use]
+    pub fn staff(mut self, role: PlaybookRoleId, person: ActorId) -> Self {
+        self.staffing.insert(role, person);
+        self
+    }
+}
+
+/// The playbook an incident follows, as its `playbook_activated` event recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivePlaybook {
+    /// Its id, version and digest.
+    pub pin: PlaybookPin,
+    /// Its text.
+    pub playbook: Box<Playbook>,
+    /// The language its actions were recorded in.
+    pub locale: Locale,
+    /// Who the host named for which role.
+    pub staffing: Staffing,
+    /// The roles nobody filled at activation.
+    pub roles_to_fill: Vec<PlaybookRoleId>,
+    /// When it was activated.
+    pub activated_at: DateTime<Utc>,
+}
 
 impl Playbook {
     /// The person who owns a role's work: the one `staffing` names, else the holder of the
@@ -105,10 +167,10 @@ impl Playbook {
                 .map(|f| f.key.clone())
                 .collect();
             NoticeDraft::new(notice_id, item.kind, item.audience)
-            .channels(item.channels.iter().copied())
-            .elements(sheet.elements(&facts))
-            .facts(facts)
-            .plan_item(item.id.clone())
+                .channels(item.channels.iter().copied())
+                .elements(sheet.elements(&facts))
+                .facts(facts)
+                .plan_item(item.id.clone())
         })
         .collect()
     }

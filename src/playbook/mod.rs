@@ -34,7 +34,7 @@ mod step;
 mod targets;
 mod validate;
 
-pub use activation::Staffing;
+pub use activation::{Activation, ActivePlaybook, Staffing};
 pub use builtin::{builtin_playbook, builtin_playbooks};
 pub use comms::{FeedbackChannel, PlaybookComms};
 pub use csf::{CsfCategory, CsfFunction};

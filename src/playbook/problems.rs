@@ -155,7 +155,12 @@ pub struct PlaybookProblems {
 
 impl fmt::Display for PlaybookProblems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "playbook {} has {} problem(s):", self.playbook, self.problems.len())?;
+        write!(
+            f,
+            "playbook {} has {} problem(s):",
+            self.playbook,
+            self.problems.len()
+        )?;
         for p in &self.problems {
             write!(f, " {p};")?;
         }

@@ -40,6 +40,9 @@ impl Scope {
     /// Whether an incident of this kind and severity is in scope (an incident at least as
     /// severe as the scope's least severity).
     pub fn covers(&self, kind: IncidentKind, severity: Severity) -> bool {
-        kind == self.kind && self.severity.is_none_or(|least| !least.is_worse_than(severity))
+        kind == self.kind
+            && self
+                .severity
+                .is_none_or(|least| !least.is_worse_than(severity))
     }
 }

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The playbook's target times, from detection. A drill of the playbook is scored
-/// against them (`review::DrillStandard::for_playbook`).
+/// against them (`DrillStandard::for_playbook` in the review module).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Targets {

@@ -22,7 +22,12 @@ pub(super) fn problems(b: &PlaybookBuilder, policy: Option<String>) -> Vec<P> {
     let roles = roles(b, &mut out);
     steps(b, &roles, &mut out);
     for (i, channel) in b.feedback.iter().enumerate() {
-        known_role(&roles, &format!("feedback[{i}].owner"), &channel.owner, &mut out);
+        known_role(
+            &roles,
+            &format!("feedback[{i}].owner"),
+            &channel.owner,
+            &mut out,
+        );
     }
     messages(b, &mut out);
     let catalogue: BTreeSet<_> = builtin_regimes().into_iter().map(|r| r.id).collect();
@@ -68,7 +73,12 @@ fn roles(b: &PlaybookBuilder, out: &mut Vec<P>) -> BTreeSet<PlaybookRoleId> {
     seen
 }
 
-fn known_role(roles: &BTreeSet<PlaybookRoleId>, field: &str, role: &PlaybookRoleId, out: &mut Vec<P>) {
+fn known_role(
+    roles: &BTreeSet<PlaybookRoleId>,
+    field: &str,
+    role: &PlaybookRoleId,
+    out: &mut Vec<P>,
+) {
     if !roles.contains(role) {
         out.push(P::UnknownRole {
             field: field.to_owned(),
@@ -115,7 +125,13 @@ fn messages(b: &PlaybookBuilder, out: &mut Vec<P>) {
     let plan = &b.comms.plan;
     out.extend(plan.problems().into_iter().map(|detail| P::Plan { detail }));
     let templates = TemplateSet::builtin();
-    let drafted: [(&str, &PlanItemId, &[MessageKind], fn(Audience) -> bool, &str); 2] = [
+    let drafted: [(
+        &str,
+        &PlanItemId,
+        &[MessageKind],
+        fn(Audience) -> bool,
+        &str,
+    ); 2] = [
         (
             "first_customer_notice",
             &b.comms.first_customer_notice,
@@ -149,7 +165,10 @@ fn messages(b: &PlaybookBuilder, out: &mut Vec<P>) {
             });
         }
         for locale in &b.locales {
-            if templates.lookup(item.kind, *locale, item.audience).is_none() {
+            if templates
+                .lookup(item.kind, *locale, item.audience)
+                .is_none()
+            {
                 out.push(P::UnknownTemplate {
                     item: id.clone(),
                     kind: item.kind,
@@ -162,7 +181,9 @@ fn messages(b: &PlaybookBuilder, out: &mut Vec<P>) {
     if let Some(PlanTrigger::Phase {
         phase: Phase::Detected,
         within_minutes,
-    }) = plan.item(&b.comms.first_customer_notice).map(|i| &i.trigger)
+    }) = plan
+        .item(&b.comms.first_customer_notice)
+        .map(|i| &i.trigger)
     {
         let target = b.targets.first_customer_notice_within_minutes;
         if *within_minutes > target {

@@ -55,13 +55,18 @@ pub fn builtin_playbooks() -> Vec<Playbook> {
 
 /// The built-in playbook with this id.
 pub fn builtin_playbook(id: &str) -> Option<Playbook> {
-    builtin_playbooks().into_iter().find(|p| p.id().as_str() == id)
+    builtin_playbooks()
+        .into_iter()
+        .find(|p| p.id().as_str() == id)
 }
 
 fn w(zh_cn: &str, en: &str) -> Wording {
-    [(Locale::ZhCn, zh_cn.to_owned()), (Locale::En, en.to_owned())]
-        .into_iter()
-        .collect()
+    [
+        (Locale::ZhCn, zh_cn.to_owned()),
+        (Locale::En, en.to_owned()),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// The roles the built-ins draw on; each playbook lists the ones it uses.
