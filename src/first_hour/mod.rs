@@ -42,7 +42,7 @@ pub struct FirstHour {
     /// The open regulatory obligation due first; `null` with `no_deadline_reason` saying why.
     pub nearest_deadline: Option<Deadline>,
     /// Why there is no nearest deadline, when there is none.
-    pub no_deadline_reason: Option<String>,
+    pub no_deadline_reason: Option<NoDeadline>,
     /// Regimes the playbook asks to evaluate that the host's regulation does not include.
     pub regimes_not_evaluated: Vec<RegimeId>,
     /// Regimes that cannot be evaluated yet for want of a fact.
@@ -74,6 +74,18 @@ pub enum WakeItem {
         /// The report.
         report: ReportId,
     },
+}
+
+/// Why the checklist shows no regulatory deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NoDeadline {
+    /// The host passed no regulation.
+    NoRegulation {},
+    /// Regimes wait for a fact (a grade, a determination) before they give a clock.
+    AwaitingFacts {},
+    /// Nothing is owed under the regulation given.
+    NothingOpen {},
 }
 
 /// A playbook role nobody fills.
@@ -210,9 +222,7 @@ impl FirstHour {
                 .collect();
         }
         let Some(regulation) = regulation else {
-            self.no_deadline_reason = Some(
-                "no regulation given: pass the firm's Regulation to see its deadlines".to_owned(),
-            );
+            self.no_deadline_reason = Some(NoDeadline::NoRegulation {});
             return;
         };
         let obligations = incident.obligations(regulation, at);
@@ -242,10 +252,9 @@ impl FirstHour {
         self.regimes_undetermined.dedup();
         if self.nearest_deadline.is_none() {
             self.no_deadline_reason = Some(if self.regimes_undetermined.is_empty() {
-                "no open obligation under the regulation given".to_owned()
+                NoDeadline::NothingOpen {}
             } else {
-                "no open obligation yet; some regimes wait for a fact (see regimes_undetermined)"
-                    .to_owned()
+                NoDeadline::AwaitingFacts {}
             });
         }
         if let Some(active) = incident.playbook() {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::FirstHour;
+use super::{FirstHour, NoDeadline};
 use crate::locale::{tr, Label, Locale, Zone};
 
 impl FirstHour {
@@ -137,16 +137,28 @@ impl FirstHour {
                 );
             }
             (None, reason) => {
+                let why = match reason {
+                    Some(NoDeadline::NoRegulation {}) | None => t("未提供监管配置，无法计算", "未提供監管配置，無法計算", "no regulation given, so none computed"),
+                    Some(NoDeadline::AwaitingFacts {}) => t("暂无；以下制度待补充事实（如事件分级）后才能起算", "暫無；以下制度待補充事實（如事件分級）後才能起算", "none yet; these regimes wait for a fact (such as the grade) to start their clocks"),
+                    Some(NoDeadline::NothingOpen {}) => t("按所给监管配置，暂无待报事项", "按所給監管配置，暫無待報事項", "nothing owed under the regulation given"),
+                };
                 let _ = writeln!(
                     out,
-                    "{}{colon}{}",
+                    "{}{colon}{why}",
                     t(
                         "最近的监管时限",
                         "最近的監管時限",
                         "Nearest regulatory deadline"
-                    ),
-                    reason.as_deref().unwrap_or("—")
+                    )
                 );
+                if !self.regimes_undetermined.is_empty() {
+                    let ids: Vec<&str> = self
+                        .regimes_undetermined
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect();
+                    let _ = writeln!(out, "  {}", ids.join(", "));
+                }
             }
         }
         if !self.regimes_not_evaluated.is_empty() {
