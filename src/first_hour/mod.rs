@@ -14,7 +14,7 @@ use crate::actions::{ActionKind, ActionStatus};
 use crate::comms::{Audience, ContentElement, MessageKind, NoticeStatus};
 use crate::id::{ActionId, NoticeId, PlanItemId, PlaybookRoleId, RegimeId, ReportId};
 use crate::lifecycle::Overdue;
-use crate::playbook::PlaybookPin;
+use crate::playbook::{ActivePlaybook, PlaybookPin, Wording};
 use crate::regulation::{ObligationStatus, Regulation};
 use crate::{ActorId, Incident, IncidentId, Role};
 
@@ -94,8 +94,8 @@ pub enum NoDeadline {
 pub struct RoleToFill {
     /// The role.
     pub role: PlaybookRoleId,
-    /// Its name.
-    pub name: String,
+    /// Its name in each of the playbook's languages.
+    pub name: Wording,
 }
 
 /// The open actions of one owner.
@@ -106,8 +106,8 @@ pub struct OwnerActions {
     pub person: Option<ActorId>,
     /// The playbook role the actions belong to, when a playbook started them.
     pub role: Option<PlaybookRoleId>,
-    /// The role's name, in the activation's language.
-    pub role_name: Option<String>,
+    /// The role's name in each of the playbook's languages.
+    pub role_name: Option<Wording>,
     /// The actions.
     pub actions: Vec<ChecklistAction>,
 }
@@ -120,8 +120,11 @@ pub struct ChecklistAction {
     pub action_id: ActionId,
     /// Containment, remediation or prevention.
     pub kind: ActionKind,
-    /// What is to be done.
+    /// What is to be done, as recorded.
     pub title: String,
+    /// The playbook step's title in each of its languages, while the recorded title is
+    /// still the step's.
+    pub step_title: Option<Wording>,
     /// When it is due.
     pub due: Option<DateTime<Utc>>,
     /// Open or in progress.
@@ -179,7 +182,7 @@ impl FirstHour {
                     .iter()
                     .map(|role| RoleToFill {
                         role: role.clone(),
-                        name: role_name(a, role).unwrap_or_else(|| role.to_string()),
+                        name: role_name(a, role),
                     })
                     .collect()
             }),
@@ -270,13 +273,20 @@ impl FirstHour {
     }
 }
 
-fn role_name(active: &crate::playbook::ActivePlaybook, role: &PlaybookRoleId) -> Option<String> {
-    active
-        .playbook
-        .role(role)?
-        .name
-        .get(&active.locale)
-        .cloned()
+/// A role's name in every language; a role the playbook does not declare goes by its id.
+fn role_name(active: &ActivePlaybook, role: &PlaybookRoleId) -> Wording {
+    active.playbook.role(role).map_or_else(
+        || [(active.locale, role.to_string())].into_iter().collect(),
+        |r| r.name.clone(),
+    )
+}
+
+/// The step's title in every language, while the action still has the title the playbook
+/// gave it (an edited title is the team's, in one language).
+fn step_title(active: Option<&ActivePlaybook>, action: &crate::actions::Action) -> Option<Wording> {
+    let active = active?;
+    let step = active.playbook.steps().iter().find(|s| s.id == action.id)?;
+    (step.title.get(&active.locale) == Some(&action.title)).then(|| step.title.clone())
 }
 
 /// Open actions by owner: the playbook's role order first, then actions it did not start.
@@ -304,6 +314,7 @@ fn owners(incident: &Incident, at: DateTime<Utc>) -> Vec<OwnerActions> {
             action_id: action.id.clone(),
             kind: action.kind,
             title: action.title.clone(),
+            step_title: step_title(active, action),
             due: action.due,
             status: action.status,
             overdue: action.due.is_some_and(|d| d <= at),
@@ -315,7 +326,7 @@ fn owners(incident: &Incident, at: DateTime<Utc>) -> Vec<OwnerActions> {
             Some(group) => group.actions.push(line),
             None => groups.push(OwnerActions {
                 person: action.owner.clone(),
-                role_name: active.zip(role.as_ref()).and_then(|(a, r)| role_name(a, r)),
+                role_name: active.zip(role.as_ref()).map(|(a, r)| role_name(a, r)),
                 role,
                 actions: vec![line],
             }),

@@ -34,7 +34,11 @@ impl FirstHour {
             );
         }
         if !self.roles_to_fill.is_empty() {
-            let names: Vec<&str> = self.roles_to_fill.iter().map(|r| r.name.as_str()).collect();
+            let names: Vec<&str> = self
+                .roles_to_fill
+                .iter()
+                .map(|r| in_locale(&r.name, locale))
+                .collect();
             let _ = writeln!(
                 out,
                 "{}{colon}{}",
@@ -52,7 +56,8 @@ impl FirstHour {
             )
         );
         for group in &self.owners {
-            let who = match (&group.role_name, &group.person) {
+            let role = group.role_name.as_ref().map(|w| in_locale(w, locale));
+            let who = match (role, &group.person) {
                 (Some(role), Some(person)) => format!("{role}{}", paren(person.as_str())),
                 (Some(role), None) => {
                     format!("{role}{}", paren(t("尚未指定", "尚未指定", "nobody yet")))
@@ -73,7 +78,9 @@ impl FirstHour {
                 let _ = writeln!(
                     out,
                     "    {flag}{due}  {}{}",
-                    a.title,
+                    a.step_title
+                        .as_ref()
+                        .map_or(a.title.as_str(), |w| in_locale(w, locale)),
                     paren(a.kind.label(locale))
                 );
             }
@@ -225,4 +232,12 @@ impl super::WakeItem {
             ),
         }
     }
+}
+
+/// The text in `locale`, else in the first language it has (the one it was recorded in).
+fn in_locale(wording: &crate::playbook::Wording, locale: Locale) -> &str {
+    wording
+        .get(&locale)
+        .or_else(|| wording.values().next())
+        .map_or("", String::as_str)
 }
