@@ -83,7 +83,7 @@ impl PlaybookBuilder {
     }
 
     pub(super) fn into_playbook(self) -> Playbook {
-        Playbook {
+        let mut playbook = Playbook {
             id: self.id,
             version: self.version,
             title: self.title,
@@ -97,8 +97,20 @@ impl PlaybookBuilder {
             feedback: self.feedback,
             targets: self.targets,
             sources: self.sources,
-        }
+            digest: None,
+        };
+        // Computed once: activation pins it and replay checks it, per incident.
+        playbook.digest = canonical_digest(&playbook).ok();
+        playbook
     }
+}
+
+/// SHA-256 of the playbook's canonical JSON.
+fn canonical_digest(playbook: &Playbook) -> Result<Digest, CanonicalError> {
+    let value = serde_json::to_value(playbook).map_err(|e| CanonicalError::unencodable(&e))?;
+    let mut bytes = Vec::with_capacity(16_384);
+    canonical::write(&value, &mut bytes)?;
+    Ok(Digest::of(&bytes))
 }
 
 /// An emergency plan (应急预案): for an incident kind, the roles to fill, the actions to
@@ -136,6 +148,10 @@ pub struct Playbook {
     pub(super) feedback: Vec<FeedbackChannel>,
     pub(super) targets: Targets,
     pub(super) sources: Vec<Source>,
+    /// The digest of the rest, computed when the playbook is built or loaded (it is
+    /// immutable afterwards).
+    #[serde(skip)]
+    pub(super) digest: Option<Digest>,
 }
 
 /// What activation pins in the log: the playbook's id, version and the digest of its
@@ -233,10 +249,10 @@ impl Playbook {
     /// # Errors
     /// [`CanonicalError`] only if the playbook cannot be encoded, which a valid one always can.
     pub fn digest(&self) -> Result<Digest, CanonicalError> {
-        let value = serde_json::to_value(self).map_err(|e| CanonicalError::unencodable(&e))?;
-        let mut bytes = Vec::with_capacity(8_192);
-        canonical::write(&value, &mut bytes)?;
-        Ok(Digest::of(&bytes))
+        match self.digest {
+            Some(digest) => Ok(digest),
+            None => canonical_digest(self),
+        }
     }
 
     /// The pin activation records: id, version, digest.

@@ -259,5 +259,8 @@ mod tests {
         assert_eq!(ids.len(), 5);
         assert!(builtin_playbook("ransomware").is_some());
         assert!(builtin_playbook("nope").is_none());
+        for p in builtin_playbooks() {
+            assert_eq!(builtin_playbook(p.id().as_str()), Some(p));
+        }
     }
 }
