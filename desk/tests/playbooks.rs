@@ -15,7 +15,8 @@ use serde_json::{json, Value};
 use support::{declaration, seed, Server, TempDb};
 
 fn with_playbook(byte: u8, kind: &str, id: &str) -> Value {
-    let mut declare = serde_json::to_value(declaration(byte, "Accounts taken over", "zhang.min")).unwrap();
+    let mut declare =
+        serde_json::to_value(declaration(byte, "Accounts taken over", "zhang.min")).unwrap();
     declare["kind"] = kind.into();
     json!({
         "declare": declare,
@@ -47,9 +48,16 @@ async fn unknown_playbooks_and_mixed_forms_are_refused() {
     let db = TempDb::new("playbook-refused");
     let server = Server::start(&db.url(), false).await;
     let (status, answer) = server
-        .post("/incidents", &with_playbook(2, "account_takeover", "no.such-plan"))
+        .post(
+            "/incidents",
+            &with_playbook(2, "account_takeover", "no.such-plan"),
+        )
         .await;
-    assert_eq!((status, answer["code"].as_str()), (422, Some("unknown_playbook")), "{answer}");
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (422, Some("unknown_playbook")),
+        "{answer}"
+    );
     // The playbook given whole and by id at once.
     let mut both = with_playbook(2, "ransomware", "ransomware");
     let playbook = incident::playbook::builtin_playbook("ransomware").unwrap();
@@ -82,7 +90,10 @@ async fn the_catalogue_is_listed_and_fetched_by_those_cleared_for_it() {
     assert_eq!(server.get("/playbooks/nope").await.0, 404);
     // A customer-care agent (clearance `customers`) does not read the firm's plans.
     let (status, answer) = server.get_as("care.agent", "/playbooks").await;
-    assert_eq!((status, answer["code"].as_str()), (403, Some("clearance_too_low")));
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (403, Some("clearance_too_low"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -90,7 +101,10 @@ async fn a_drill_is_an_exercise_declared_with_a_playbook() {
     let db = TempDb::new("playbook-drill");
     let server = Server::start(&db.url(), false).await;
     let (status, answer) = server
-        .post("/drills", &with_playbook(4, "account_takeover", "securities.account-takeover"))
+        .post(
+            "/drills",
+            &with_playbook(4, "account_takeover", "securities.account-takeover"),
+        )
         .await;
     assert_eq!(status, 201, "{answer}");
     assert_eq!(answer["events"][0]["event"]["exercise"], true);
@@ -112,5 +126,9 @@ async fn an_oversized_declaration_is_refused_before_it_is_read() {
     let mut body = with_playbook(7, "account_takeover", "securities.account-takeover");
     body["declare"]["summary"] = "长".repeat(100_000).into();
     let (status, answer) = server.post("/drills", &body).await;
-    assert_eq!((status, answer["code"].as_str()), (413, Some("body_too_large")), "{answer}");
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (413, Some("body_too_large")),
+        "{answer}"
+    );
 }

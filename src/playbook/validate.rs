@@ -119,35 +119,45 @@ fn steps(b: &PlaybookBuilder, roles: &BTreeSet<PlaybookRoleId>, out: &mut Vec<P>
     }
 }
 
+/// A message activation drafts, and what it must be.
+struct Drafted<'a> {
+    field: &'static str,
+    item: &'a PlanItemId,
+    kind: MessageKind,
+    audience_ok: fn(Audience) -> bool,
+    expected: &'static str,
+}
+
 /// The plan, and the two messages drafted on activation: in the plan, of the right kind,
 /// with a template in every language, and the customer notice within its target.
 fn messages(b: &PlaybookBuilder, out: &mut Vec<P>) {
     let plan = &b.comms.plan;
     out.extend(plan.problems().into_iter().map(|detail| P::Plan { detail }));
     let templates = TemplateSet::builtin();
-    let drafted: [(
-        &str,
-        &PlanItemId,
-        &[MessageKind],
-        fn(Audience) -> bool,
-        &str,
-    ); 2] = [
-        (
-            "first_customer_notice",
-            &b.comms.first_customer_notice,
-            &[MessageKind::InitialNotice],
-            Audience::is_customers,
-            "an initial notice to customers",
-        ),
-        (
-            "holding_statement",
-            &b.comms.holding_statement,
-            &[MessageKind::HoldingStatement],
-            |a| a == Audience::Media,
-            "a holding statement for the media",
-        ),
+    let drafted = [
+        Drafted {
+            field: "first_customer_notice",
+            item: &b.comms.first_customer_notice,
+            kind: MessageKind::InitialNotice,
+            audience_ok: Audience::is_customers,
+            expected: "an initial notice to customers",
+        },
+        Drafted {
+            field: "holding_statement",
+            item: &b.comms.holding_statement,
+            kind: MessageKind::HoldingStatement,
+            audience_ok: |a| a == Audience::Media,
+            expected: "a holding statement for the media",
+        },
     ];
-    for (field, id, kinds, audience_ok, expected) in drafted {
+    for Drafted {
+        field,
+        item: id,
+        kind,
+        audience_ok,
+        expected,
+    } in drafted
+    {
         let Some(item) = plan.item(id) else {
             out.push(P::UnknownMessage {
                 field: field.to_owned(),
@@ -155,7 +165,7 @@ fn messages(b: &PlaybookBuilder, out: &mut Vec<P>) {
             });
             continue;
         };
-        if !kinds.contains(&item.kind) || !audience_ok(item.audience) {
+        if item.kind != kind || !audience_ok(item.audience) {
             out.push(P::WrongMessage {
                 field: field.to_owned(),
                 item: id.clone(),
