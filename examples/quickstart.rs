@@ -1,6 +1,9 @@
 //! Quickstart: the stolen-customer-data case from the first seed (a payments platform whose
 //! customer records and funds were stolen), driven from detection to closure through the
-//! host loop, then printed as a timeline and a final state.
+//! host loop, then printed as a timeline and a final state. The declaration activates the
+//! built-in payments playbook, so the containment, remediation and prevention actions, the
+//! communication plan and the first drafts are recorded by that one command; the team then
+//! works them off.
 //!
 //! Run with `cargo run --example quickstart`.
 
@@ -16,7 +19,8 @@ use incident::evidence::*;
 use incident::findings::*;
 use incident::id::*;
 use incident::lifecycle::*;
-use incident::locale::Zone;
+use incident::locale::{Locale, Zone};
+use incident::playbook::{builtin_playbook, Activation};
 use incident::regulation::{EntityProfile, EntityType, Regulation};
 use incident::*;
 
@@ -54,6 +58,7 @@ fn notice(
     kind: MessageKind,
     audience: Audience,
     channels: &[Channel],
+    plan_item: &'static str,
 ) -> Result<Command, IdError> {
     Ok(Command::DraftNotice(NoticeDraft {
         notice_id: id(notice_id)?,
@@ -63,7 +68,8 @@ fn notice(
         // The text the comms lead wrote carries every element this kind of notice requires.
         elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
         facts: Default::default(),
-        plan_item: None,
+        // The planned message it is: the playbook adopted the plan.
+        plan_item: Some(id(plan_item)?),
     }))
 }
 
@@ -122,13 +128,29 @@ fn main() -> Result<(), Error> {
         "Default severity rule: {} ({})\n",
         suggested.severity, suggested.reason
     );
+    // The firm's plan for this case, with who fills which of its roles.
+    let playbook = builtin_playbook("payments.data-funds-theft").ok_or(IdError::Empty {
+        kind: "built-in playbook",
+    })?;
+    let mut activation = Activation::new(playbook, Locale::En);
+    for (role, person) in [
+        ("security", "sec.lead"),
+        ("it-ops", "ops.lead"),
+        ("fraud", "risk.lead"),
+        ("customer-care", "care.lead"),
+        ("comms", "li.na"),
+        ("legal", "wang.fang"),
+    ] {
+        activation = activation.staff(id(role)?, id(person)?);
+    }
     let declare = Declare::new(incident_id, IncidentKind::DataBreach, "B特派平台客户数据及资金被盗")
         .summary("Bulk export of customer records through a compromised partner API key, followed by withdrawals to unknown accounts")
         .detection(DetectionSource::Monitoring, t0 - Duration::minutes(20))
         .occurred_at(t0 - Duration::hours(11), true)
         .severity(suggested.severity)
         .owner(ActorId::new("zhang.min")?)
-        .impact(impact);
+        .impact(impact)
+        .playbook(activation);
     let first = Incident::declare(&declare, &Context::new(ActorId::new("soc.oncall")?, t0))?;
     let mut store = EventLog::new(incident_id);
     store.append(0, &first)?;
@@ -147,11 +169,21 @@ fn main() -> Result<(), Error> {
         regulation: Regulation::builtin(profile),
         now: t0,
     };
+    println!(
+        "Declared with playbook {}: {} events in one command, {} actions, {} drafts waiting\n",
+        host.incident
+            .playbook()
+            .map(|p| p.pin.playbook.to_string())
+            .unwrap_or_default(),
+        host.store.envelopes().len(),
+        host.incident.actions().len(),
+        host.incident.notices().len(),
+    );
 
     // 2. Contain: isolate, revoke, freeze (快速反应).
     host.run(
         "zhang.min",
-        5,
+        2,
         Command::AssignRole {
             role: Role::CommsLead,
             person: id("li.na")?,
@@ -180,36 +212,42 @@ fn main() -> Result<(), Error> {
             )?),
         }),
     )?;
-    host.run(
-        "ops.lead",
-        0,
-        action(
-            "C-1",
-            ActionKind::Containment,
-            "Revoke the compromised partner API key",
+    // The playbook's containment actions, done by the people it named.
+    for (by, minutes, action_id, outcome) in [
+        (
             "ops.lead",
-            None,
-            Measure::RevokeCredentials,
-        )?,
-    )?;
-    host.run(
-        "risk.lead",
-        0,
-        action(
-            "C-2",
-            ActionKind::Containment,
-            "Freeze withdrawals on affected accounts",
+            5,
+            "revoke-credentials",
+            "partner API key revoked; partner notified",
+        ),
+        (
             "risk.lead",
-            None,
-            Measure::FreezeAccounts,
-        )?,
-    )?;
-    host.run(
-        "ops.lead",
-        25,
-        done("C-1", "key revoked; partner notified")?,
-    )?;
-    host.run("risk.lead", 15, done("C-2", "31,204 accounts frozen")?)?;
+            5,
+            "suspend-withdrawals",
+            "withdrawals suspended on 31,204 accounts",
+        ),
+        (
+            "sec.lead",
+            5,
+            "isolate-exfil-hosts",
+            "export hosts cut off from the core network",
+        ),
+        (
+            "sec.lead",
+            5,
+            "block-indicators",
+            "12 addresses and 3 domains blocked",
+        ),
+        ("risk.lead", 10, "freeze-accounts", "31,204 accounts frozen"),
+        (
+            "sec.lead",
+            10,
+            "preserve-evidence",
+            "EV-1 in the vault, custody log started",
+        ),
+    ] {
+        host.run(by, minutes, done(action_id, outcome)?)?;
+    }
     host.run(
         "zhang.min",
         5,
@@ -235,9 +273,20 @@ fn main() -> Result<(), Error> {
         },
     )?;
 
-    // 3. Disclose: a complete notice, approved by legal, sent on four channels (透明公开).
+    // 3. Disclose: the playbook drafted the first notice and the holding statement at
+    // declaration, from the facts known then; the complete notice, written once the scope
+    // is confirmed, supersedes the first, is approved by the communications lead and goes out on four
+    // channels (透明公开).
     host.run(
         "li.na",
+        15,
+        Command::CancelNotice {
+            notice_id: id("customer-initial")?,
+            reason: "superseded by N-1, written once the scope was confirmed".into(),
+        },
+    )?;
+    host.run(
+        "wu.ting",
         20,
         notice(
             "N-1",
@@ -249,10 +298,11 @@ fn main() -> Result<(), Error> {
                 Channel::InApp,
                 Channel::WebsiteNotice,
             ],
+            "customer-initial",
         )?,
     )?;
     host.run(
-        "wang.fang",
+        "li.na",
         30,
         Command::ApproveNotice {
             notice_id: id("N-1")?,
@@ -337,6 +387,25 @@ fn main() -> Result<(), Error> {
         6 * 60,
         done("R-1", "partner keys scoped and rotated")?,
     )?;
+    for (by, action_id, outcome) in [
+        (
+            "ops.lead",
+            "force-password-reset",
+            "31,204 customers reset their passwords",
+        ),
+        (
+            "wang.fang",
+            "report-police",
+            "reported to the Shanghai PSB, case 2026-0314",
+        ),
+        (
+            "ops.lead",
+            "patch-entry-point",
+            "partner API gateway patched",
+        ),
+    ] {
+        host.run(by, 10, done(action_id, outcome)?)?;
+    }
     host.run(
         "zhang.min",
         60,
@@ -349,7 +418,6 @@ fn main() -> Result<(), Error> {
     host.run("zhang.min", 0, Command::Remediate {})?;
 
     // 5. Review: findings, preventive actions with owners and dates, the resolution notice.
-    let due = host.now + Duration::days(60);
     host.run(
         "zhang.min",
         3 * 24 * 60,
@@ -361,54 +429,21 @@ fn main() -> Result<(), Error> {
             evidence: vec![id("EV-1")?],
         }),
     )?;
+    // The playbook's prevention actions (external assessment, MFA, training) already have
+    // owners and due dates, which the Review guard asks for.
     host.run(
-        "ciso",
-        10,
-        action(
-            "P-1",
-            ActionKind::Prevention,
-            "Comprehensive security audit",
-            "ciso",
-            Some(due),
-            Measure::SecurityAudit,
-        )?,
-    )?;
-    host.run(
-        "ciso",
-        0,
-        action(
-            "P-2",
-            ActionKind::Prevention,
-            "MFA for all customer logins",
-            "dev.lead",
-            Some(due),
-            Measure::MultiFactorAuthentication,
-        )?,
-    )?;
-    host.run(
-        "ciso",
-        0,
-        action(
-            "P-3",
-            ActionKind::Prevention,
-            "Staff anti-phishing training",
-            "hr.lead",
-            Some(due),
-            Measure::StaffTraining,
-        )?,
-    )?;
-    host.run(
-        "li.na",
+        "wu.ting",
         60,
         notice(
             "N-2",
             MessageKind::ResolutionNotice,
             Audience::AffectedCustomers,
             &[Channel::Email, Channel::InApp],
+            "customer-resolution",
         )?,
     )?;
     host.run(
-        "wang.fang",
+        "li.na",
         30,
         Command::ApproveNotice {
             notice_id: id("N-2")?,

@@ -8,6 +8,9 @@ use crate::id::ActionId;
 use crate::locale::{tr, Label, Locale};
 use crate::ActorId;
 
+/// The most characters an action's title (and an incident's) may have.
+pub const MAX_TITLE: usize = 200;
+
 /// Which stage of the response an action serves. The Contain guard needs a completed
 /// containment action; the Remediate guard needs every remediation action settled; the
 /// Review guard needs every prevention action owned and dated.
@@ -63,6 +66,12 @@ pub enum Measure {
     IncidentDrills,
     /// An internal channel for reporting security concerns.
     InternalReportingChannel,
+    /// Preserve evidence (images, logs, transaction records) under chain of custody before
+    /// systems are rebuilt: the seeds' legal-evidence step ("保留证据").
+    PreserveEvidence,
+    /// Suspend withdrawals and outgoing transfers (a payments platform's or broker's
+    /// "暂停出金"), short of freezing whole accounts.
+    SuspendWithdrawals,
 }
 
 /// Where an action stands.
@@ -130,6 +139,8 @@ impl Label for Measure {
             Self::InternalReportingChannel => {
                 ("内部报告渠道", "內部報告渠道", "internal reporting channel")
             }
+            Self::PreserveEvidence => ("固定和保全证据", "固定及保全證據", "preserve evidence"),
+            Self::SuspendWithdrawals => ("暂停出金和转账", "暫停出金及轉賬", "suspend withdrawals"),
         };
         tr(locale, zh_cn, zh_hk, en)
     }

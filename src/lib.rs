@@ -142,11 +142,13 @@ mod log;
 // Domain rules, each on its own view of the incident.
 pub mod comms;
 pub mod compensation;
+pub mod playbook;
 pub mod regulation;
 // The aggregate.
 pub mod bundle;
 pub mod lifecycle;
 // Read models.
+pub mod first_hour;
 pub mod review;
 // Top: the umbrella error, the schema catalogue, the guide (documentation only).
 mod error;

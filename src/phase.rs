@@ -105,6 +105,18 @@ pub enum Role {
     CustomerLiaison,
 }
 
+impl crate::locale::Label for Role {
+    fn label(self, locale: crate::locale::Locale) -> &'static str {
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Owner => ("事件负责人", "事件負責人", "incident owner"),
+            Self::CommsLead => ("沟通负责人", "溝通負責人", "communications lead"),
+            Self::Legal => ("法律顾问", "法律顧問", "legal counsel"),
+            Self::CustomerLiaison => ("客户联络人", "客戶聯絡人", "customer liaison"),
+        };
+        crate::locale::tr(locale, zh_cn, zh_hk, en)
+    }
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

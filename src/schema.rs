@@ -7,6 +7,8 @@ use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
 use crate::regulation::{
     Assessment, BusinessCalendar, IncidentFacts, Obligations, Proposal, Regime, Regulation,
 };
+use crate::first_hour::FirstHour;
+use crate::playbook::Playbook;
 use crate::review::{
     DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
@@ -31,7 +33,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet`,
 /// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
-/// (what dashboards read), `drill_standard` and `drill_scorecard`.
+/// (what dashboards read), `drill_standard` and `drill_scorecard`; then `playbook` (an
+/// emergency plan) and `first_hour` (its checklist).
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -68,5 +71,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("review_report", schema_of::<ReviewReport>()),
         ("drill_standard", schema_of::<DrillStandard>()),
         ("drill_scorecard", schema_of::<DrillScorecard>()),
+        ("playbook", schema_of::<Playbook>()),
+        ("first_hour", schema_of::<FirstHour>()),
     ]
 }

@@ -136,6 +136,7 @@ fn every_event_type_is_covered() {
         "notice_cancelled",
         "fact_recorded",
         "comms_plan_adopted",
+        "playbook_activated",
         "finding_recorded",
         "compensation_program_opened",
         "compensation_not_applicable",

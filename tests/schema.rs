@@ -260,3 +260,43 @@ fn regulation_values_validate_against_the_committed_schemas() {
     bad["kind"] = serde_json::json!("teleport");
     assert!(!committed_validator("incident_facts").is_valid(&bad));
 }
+
+#[test]
+fn playbook_values_validate_against_the_committed_schemas() {
+    let playbook_schema = committed_validator("playbook");
+    for playbook in incident::playbook::builtin_playbooks() {
+        assert_valid(&playbook_schema, &serde_json::to_value(&playbook).unwrap());
+    }
+    let playbook = incident::playbook::builtin_playbook("securities.account-takeover").unwrap();
+    let t0 = at(2026, 2, 1, 0, 0);
+    let declare = Declare::new(
+        IncidentId::from_bytes([4; 16]),
+        IncidentKind::AccountTakeover,
+        "t",
+    )
+    .detection(DetectionSource::CustomerReport, t0)
+    .severity(Severity::Sev2)
+    .owner(actor("o"))
+    .playbook(incident::playbook::Activation::new(
+        playbook,
+        incident::locale::Locale::ZhCn,
+    ));
+    assert_valid(
+        &committed_validator("declare"),
+        &serde_json::to_value(&declare).unwrap(),
+    );
+    let desk = Desk::declare(declare, t0, "o");
+    let envelope_schema = committed_validator("envelope");
+    for envelope in desk.log.envelopes() {
+        assert_valid(&envelope_schema, &serde_json::to_value(envelope).unwrap());
+    }
+    assert_valid(
+        &committed_validator("incident"),
+        &serde_json::to_value(&desk.incident).unwrap(),
+    );
+    let first = incident::first_hour::FirstHour::of(&desk.incident, None, t0);
+    assert_valid(
+        &committed_validator("first_hour"),
+        &serde_json::to_value(&first).unwrap(),
+    );
+}

@@ -18,6 +18,7 @@ use serde_json::json;
 use crate::access::Access;
 use crate::error::ApiError;
 use crate::outbox::ready_messages;
+use crate::playbooks::Catalogue;
 use crate::store::{Idempotent, Store};
 
 /// The desk's clock: the time it records commands at. The system clock in service; tests
@@ -38,6 +39,7 @@ pub struct App {
     store: Arc<dyn Store>,
     regulation: Regulation,
     access: Access,
+    playbooks: Catalogue,
     clock: Clock,
     cache: Mutex<HashMap<IncidentId, Slot>>,
     /// The due-time index for the incidents' one timer: when each cached incident next
@@ -108,6 +110,7 @@ impl App {
             store,
             regulation,
             access,
+            playbooks: Catalogue::default(),
             clock: system_clock(),
             cache: Mutex::new(HashMap::new()),
             due: Mutex::new(BTreeMap::new()),
@@ -120,6 +123,17 @@ impl App {
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self
+    }
+
+    /// The same desk with another playbook catalogue.
+    pub fn with_playbooks(mut self, playbooks: Catalogue) -> Self {
+        self.playbooks = playbooks;
+        self
+    }
+
+    /// The playbooks the desk can activate.
+    pub fn playbooks(&self) -> &Catalogue {
+        &self.playbooks
     }
 
     /// The time now on the desk's clock: what `recorded_at` says for a command received now.

@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use chrono::{DateTime, Utc};
 use incident::comms::Sensitivity;
-use incident::{Command, CommandKind, Context, Declare, Envelope, Incident, IncidentId};
+use incident::{Command, Context, Envelope, Incident, IncidentId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -25,6 +25,10 @@ use crate::access::Caller;
 use crate::app::{App, IdempotencyKey, Written};
 use crate::error::{ApiError, ApiResult};
 use crate::visibility;
+
+mod declare;
+
+pub use declare::{DeclareRequest, PlaybookChoice};
 
 /// The largest request body accepted (413 `body_too_large` above it).
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -36,14 +40,6 @@ pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(
 
 /// The most events or incidents one page returns, and the default page size.
 pub const PAGE_LIMIT: u32 = 1000;
-
-/// The request body of `POST /incidents`. The actor is the bearer token's.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DeclareRequest {
-    /// The declaration (schema `declare`).
-    pub declare: Declare,
-}
 
 /// The request body of `POST /incidents/{id}/commands`. The actor is the bearer token's and
 /// the time is the desk's clock; a time the command itself carries (when something was
@@ -77,7 +73,10 @@ pub struct PageQuery {
 /// The router: the gate on every route but `/healthz`, and the body limit.
 pub fn router(app: Arc<App>) -> Router {
     let gated = Router::new()
-        .route("/incidents", post(declare).get(incidents))
+        .route("/incidents", post(declare::declare).get(incidents))
+        .route("/drills", post(declare::drill))
+        .route("/playbooks", get(declare::playbooks))
+        .route("/playbooks/{id}", get(declare::playbook))
         .route("/incidents/{id}", get(state))
         .route("/incidents/{id}/commands", post(command))
         .route("/incidents/{id}/events", get(events))
@@ -433,45 +432,6 @@ async fn healthz(State(app): State<Arc<App>>) -> ApiResult {
         Ok(_) => Ok(Json(json!({"status": "ok"})).into_response()),
         Err(e) => Err(ApiError::store(e, 0)),
     }
-}
-
-async fn declare(
-    State(app): State<Arc<App>>,
-    Extension(caller): Extension<Caller>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> ApiResult {
-    let bytes = body_bytes(body)?;
-    let req: DeclareRequest = parse_body(&bytes)?;
-    app.access().authorize(&caller, CommandKind::Declare)?;
-    let id = req.declare.incident_id;
-    let key = idempotency_key(
-        &caller,
-        &headers,
-        "POST /incidents",
-        &bytes,
-        StatusCode::CREATED,
-    )?;
-    let write = app.write(id, key.clone(), |existing| match existing {
-        Some(incident) => Err(ApiError::conflict(0, incident.version())),
-        None => Incident::declare(&req.declare, &Context::new(caller.actor.clone(), app.now()))
-            .map_err(ApiError::rejected),
-    });
-    let written = match idempotent_write(&app, key, write).await? {
-        Ok(written) => written,
-        Err(replayed) => return Ok(replayed),
-    };
-    let location =
-        HeaderValue::from_str(&format!("/incidents/{id}")).map_err(ApiError::internal)?;
-    Ok((
-        StatusCode::CREATED,
-        [
-            (header::LOCATION, location),
-            (header::ETAG, etag(written.version)),
-        ],
-        Json(written.body),
-    )
-        .into_response())
 }
 
 async fn command(

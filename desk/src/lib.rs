@@ -17,6 +17,8 @@
 //!   `--database` value.
 //! - [`sqlite`] and [`postgres`]: the two backends.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
+//! - [`playbooks`]: the emergency plans the desk can activate (the built-ins and the
+//!   firm's own, validated at start).
 //! - [`timer`]: the due-time index and the task that records what fell due (missed
 //!   regulatory deadlines, overdue actions and planned messages) while nobody touches an
 //!   incident.
@@ -35,6 +37,7 @@ pub mod app;
 pub mod error;
 pub mod http;
 pub mod outbox;
+pub mod playbooks;
 pub mod postgres;
 pub mod sqlite;
 pub mod store;

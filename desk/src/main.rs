@@ -12,7 +12,8 @@
 //! `--database` (a SQLite path, or a `postgres://` URL; several instances may share one
 //! PostgreSQL database), `--listen` (default `127.0.0.1:8080`; put a TLS-terminating proxy
 //! in front), `--profile` (a JSON `EntityProfile` for the regulatory clocks),
-//! `--outbox-every-ms` (default 500). SIGTERM or Ctrl-C stops taking connections, lets the
+//! `--playbooks` (the firm's playbooks: a JSON file holding one or an array, or a directory
+//! of them; validated at start, added to the built-ins), `--outbox-every-ms` (default 500). SIGTERM or Ctrl-C stops taking connections, lets the
 //! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
 
 use std::process::ExitCode;
@@ -21,18 +22,20 @@ use std::time::Duration;
 
 use incident::regulation::Regulation;
 use incident_desk::access::{self, Access};
-use incident_desk::{app, http, outbox, store, timer};
+use incident_desk::{app, http, outbox, playbooks, store, timer};
 
 struct Options {
     access: Option<String>,
     database: String,
     listen: String,
     profile: Option<String>,
+    playbooks: Option<String>,
     outbox_every: Duration,
 }
 
 const USAGE: &str = "usage: desk --access ACCESS.json [--database PATH|postgres://URL] \
-                     [--listen ADDR] [--profile PROFILE.json] [--outbox-every-ms N]\n       \
+                     [--listen ADDR] [--profile PROFILE.json] [--playbooks FILE|DIR] \
+                     [--outbox-every-ms N]\n       \
                      desk new-token --actor NAME [--role ROLE]... [--clearance LABEL]";
 
 fn options() -> Result<Options, String> {
@@ -41,6 +44,7 @@ fn options() -> Result<Options, String> {
         database: "desk.sqlite3".into(),
         listen: "127.0.0.1:8080".into(),
         profile: None,
+        playbooks: None,
         outbox_every: Duration::from_millis(500),
     };
     let mut args = std::env::args().skip(1);
@@ -56,6 +60,7 @@ fn options() -> Result<Options, String> {
             "--database" => o.database = value,
             "--listen" => o.listen = value,
             "--profile" => o.profile = Some(value),
+            "--playbooks" => o.playbooks = Some(value),
             "--outbox-every-ms" => {
                 let ms: u64 = value
                     .parse()
@@ -91,7 +96,14 @@ async fn run(o: Options) -> Result<(), String> {
     let shown = store::redact_url(&o.database);
     // The store's errors name the database with its password hidden.
     let store = store::open(&o.database).await.map_err(|e| e.to_string())?;
-    let desk = Arc::new(app::App::new(Arc::clone(&store), regulation, access));
+    // The firm's playbooks are validated now: a bad plan stops the desk here.
+    let firm = match &o.playbooks {
+        Some(path) => playbooks::load(std::path::Path::new(path))?,
+        None => Vec::new(),
+    };
+    let catalogue = playbooks::Catalogue::default().with(firm);
+    let desk =
+        Arc::new(app::App::new(Arc::clone(&store), regulation, access).with_playbooks(catalogue));
     let (incidents, events) = desk.rebuild().await?;
     eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
     let worker = tokio::spawn(outbox::run_worker(

@@ -2,8 +2,8 @@
 //! ([`Caller::clearance`](crate::access::Caller::clearance)), and what was cut is named.
 //!
 //! The rule is one table. A fact is as sensitive as its label. Evidence, chain of custody,
-//! notes and findings hold indicators of compromise and the team's working notes:
-//! `internal`. Regulatory filings, waivers, determinations and clock alerts, the obligations
+//! notes and findings hold indicators of compromise and the team's working notes, and an
+//! activated playbook is the firm's own plan and its staffing: `internal`. Regulatory filings, waivers, determinations and clock alerts, the obligations
 //! and the outbox: `restricted`. Claims, inquiries and survey answers name customers:
 //! `customers`. The rest of an incident (its title, phase, severity, plan and notices) is
 //! for anyone the desk admits with at least `customers`; a `public` caller sees only the
@@ -22,7 +22,9 @@ pub fn event_sensitivity(event: &Event) -> Sensitivity {
         Event::EvidenceAdded(_)
         | Event::CustodyRecorded(_)
         | Event::NoteAdded { .. }
-        | Event::FindingRecorded(_) => Sensitivity::Internal,
+        | Event::FindingRecorded(_)
+        // The firm's own plan and who staffs it.
+        | Event::PlaybookActivated { .. } => Sensitivity::Internal,
         Event::ReportFiled(_)
         | Event::ObligationWaived { .. }
         | Event::DeterminationRecorded { .. }

@@ -59,6 +59,13 @@
 //!   earlier events still parse, re-encode byte for byte and keep their digests. This is
 //!   how `compensation_program_opened` gained `pin` and `budget`, and
 //!   `determination_recorded` and `grade_recorded` their `assessment`.
+//! - `playbook_activated` (added without a version change) records an activated
+//!   playbook's pin (`id`, `version`, `digest`), its whole text (`playbook_text`, whose
+//!   digest replay checks against the pin: [`ApplyError::PlaybookTextMismatch`](crate::lifecycle::ApplyError)),
+//!   the language of its actions, the staffing (left out when empty) and the roles still
+//!   to fill. The events it instantiates follow it in the same command and are the
+//!   ordinary `action_added`, `comms_plan_adopted` and `notice_drafted`, so a reader that
+//!   ignores playbooks still sees every action and draft.
 //! - **Adding an event type** keeps the version: earlier logs do not contain it. A crate
 //!   that predates it cannot read a log that does (the type is unknown), which is why new
 //!   types are listed in the CHANGELOG.

@@ -222,6 +222,13 @@ label!(
     64
 );
 label!(
+    /// Names a role an emergency plan staffs (e.g. `security-lead`, `it-operations`); a
+    /// playbook declares its roles and every step names one as its owner.
+    PlaybookRoleId,
+    "playbook role id",
+    64
+);
+label!(
     /// Identifies a rule within a compensation policy, so decisions can name it.
     RuleId,
     "rule id",

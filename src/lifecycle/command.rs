@@ -10,6 +10,7 @@ mod regulatory;
 
 use crate::phase::Role;
 use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
+use crate::playbook::Activation;
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
@@ -70,6 +71,10 @@ pub struct Declare {
     /// What is known of the impact so far (default: nothing known).
     #[serde(default)]
     pub impact: Impact,
+    /// A playbook to activate in the same command: its actions, plan and first drafts are
+    /// recorded with the declaration (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub playbook: Option<Activation>,
 }
 
 impl Declare {
@@ -89,7 +94,16 @@ impl Declare {
             owner: None,
             exercise: false,
             impact: Impact::default(),
+            playbook: None,
         }
+    }
+
+    /// Activates a playbook with the declaration: one command records the incident and
+    /// everything the playbook instantiates ([`Command::ActivatePlaybook`]).
+    #[must_use]
+    pub fn playbook(mut self, activation: Activation) -> Self {
+        self.playbook = Some(activation);
+        self
     }
 
     /// Sets how and when the incident was detected.
@@ -401,6 +415,12 @@ pub enum Command {
     /// Record a fact messages may carry, with its sensitivity label (replaces a fact with
     /// the same key).
     RecordFact(Fact),
+    /// Activate a playbook on an incident that follows none: one `playbook_activated` event
+    /// pinning its id, version and digest, then the actions it starts (due at detection
+    /// plus each step's offset), its communication plan, and drafts of the first customer
+    /// notice and the press holding statement carrying the facts known now. Nothing is
+    /// sent. All of it is recorded, or none.
+    ActivatePlaybook(Activation),
     /// Adopt a communication plan (replaces the current one).
     AdoptCommsPlan {
         /// The plan.

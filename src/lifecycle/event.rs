@@ -10,6 +10,7 @@ use crate::comms::FactSeal;
 use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::Role;
 use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone};
+use crate::playbook::{Playbook, PlaybookPin, Staffing};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
@@ -20,6 +21,7 @@ use crate::{
     id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus, ActorId,
     DetectionSource, IncidentKind, Money, Severity,
 };
+use crate::{id::PlaybookRoleId, locale::Locale};
 
 mod display;
 
@@ -303,6 +305,21 @@ pub enum Event {
         /// The plan.
         plan: CommsPlan,
     },
+    /// A playbook was activated; the events it instantiated follow it in the same command.
+    #[serde(rename = "playbook_activated")]
+    PlaybookActivated {
+        /// Its id, version and digest.
+        pin: PlaybookPin,
+        /// Its text, whose digest is the pin's.
+        playbook_text: Box<Playbook>,
+        /// The language its actions are recorded in.
+        locale: Locale,
+        /// Who the host named for which role.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        staffing: Staffing,
+        /// The roles nobody fills yet.
+        roles_to_fill: Vec<PlaybookRoleId>,
+    },
     /// A review finding was recorded.
     #[serde(rename = "finding_recorded")]
     FindingRecorded(Finding),
@@ -543,6 +560,7 @@ impl Event {
             Self::NoticeCancelled { .. } => "notice_cancelled",
             Self::FactRecorded(_) => "fact_recorded",
             Self::CommsPlanAdopted { .. } => "comms_plan_adopted",
+            Self::PlaybookActivated { .. } => "playbook_activated",
             Self::FindingRecorded(_) => "finding_recorded",
             Self::CompensationProgramOpened { .. } => "compensation_program_opened",
             Self::CompensationNotApplicable { .. } => "compensation_not_applicable",

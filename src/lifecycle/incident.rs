@@ -107,6 +107,9 @@ pub struct Incident {
     /// Actions and planned messages the timer recorded as overdue.
     #[serde(default)]
     pub(crate) overdue: Vec<Overdue>,
+    /// The playbook the incident follows, if one was activated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) playbook: Option<crate::playbook::ActivePlaybook>,
 }
 
 /// Why an event could not be applied to the state it was replayed onto.
@@ -190,6 +193,15 @@ pub enum ApplyError {
         /// The pinned policy.
         policy: String,
     },
+    /// A `playbook_activated` event's playbook text does not have the digest its pin
+    /// records.
+    #[error("{event} records a playbook text whose digest is not the one pinned for {playbook}: the text was altered")]
+    PlaybookTextMismatch {
+        /// The event.
+        event: &'static str,
+        /// The pinned playbook, as `id@vN`.
+        playbook: String,
+    },
     /// The event moves the phase along an edge the lifecycle does not have.
     #[error("{event} cannot apply in phase {phase}")]
     WrongPhase {
@@ -268,6 +280,7 @@ impl Incident {
             claim_totals: None,
             claimants: BTreeMap::new(),
             overdue: Vec::new(),
+            playbook: None,
         }
     }
 
@@ -468,6 +481,11 @@ impl Incident {
     /// The communication plan the incident follows, if one was adopted.
     pub fn comms_plan(&self) -> Option<&CommsPlan> {
         self.comms_plan.as_ref()
+    }
+
+    /// The playbook the incident follows, if one was activated.
+    pub fn playbook(&self) -> Option<&crate::playbook::ActivePlaybook> {
+        self.playbook.as_ref()
     }
 
     /// What the log records for the regulatory clocks.

@@ -7,6 +7,7 @@ mod drill;
 mod drill_words;
 mod gbt;
 mod metrics;
+mod playbook_standard;
 mod portfolio;
 mod report;
 mod report_markdown;

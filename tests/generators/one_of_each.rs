@@ -196,6 +196,10 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
         Command::AdoptCommsPlan {
             plan: CommsPlan::reference(),
         },
+        Command::ActivatePlaybook(incident::playbook::Activation::new(
+            incident::playbook::builtin_playbook("payments.data-funds-theft").unwrap(),
+            incident::locale::Locale::ZhCn,
+        )),
         Command::RecordFinding(Finding {
             finding_id: FindingId::new("F-late").unwrap(),
             kind: FindingKind::WentWell,

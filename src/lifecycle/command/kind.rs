@@ -82,6 +82,8 @@ pub enum CommandKind {
     RecordFact,
     /// [`Command::AdoptCommsPlan`].
     AdoptCommsPlan,
+    /// [`Command::ActivatePlaybook`].
+    ActivatePlaybook,
     /// [`Command::RecordFinding`].
     RecordFinding,
     /// [`Command::OpenCompensationProgram`].
@@ -130,7 +132,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 49] = [
+    pub const CROSS_PHASE: [CommandKind; 50] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -164,6 +166,7 @@ impl CommandKind {
         Self::CancelNotice,
         Self::RecordFact,
         Self::AdoptCommsPlan,
+        Self::ActivatePlaybook,
         Self::RecordFinding,
         Self::OpenCompensationProgram,
         Self::AmendCompensationProgram,
@@ -219,6 +222,7 @@ impl CommandKind {
             Self::CancelNotice => "cancel_notice",
             Self::RecordFact => "record_fact",
             Self::AdoptCommsPlan => "adopt_comms_plan",
+            Self::ActivatePlaybook => "activate_playbook",
             Self::RecordFinding => "record_finding",
             Self::OpenCompensationProgram => "open_compensation_program",
             Self::AmendCompensationProgram => "amend_compensation_program",
@@ -288,6 +292,7 @@ impl Command {
             Self::CancelNotice { .. } => CommandKind::CancelNotice,
             Self::RecordFact(_) => CommandKind::RecordFact,
             Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,
+            Self::ActivatePlaybook(_) => CommandKind::ActivatePlaybook,
             Self::RecordFinding(_) => CommandKind::RecordFinding,
             Self::OpenCompensationProgram { .. } => CommandKind::OpenCompensationProgram,
             Self::AmendCompensationProgram { .. } => CommandKind::AmendCompensationProgram,

@@ -8,7 +8,7 @@ use crate::{CommandKind, Event, Phase, Rejection, Unmet};
 use crate::{Currency, Money};
 
 /// Longest title, in characters.
-pub(super) const MAX_TITLE: usize = 200;
+pub(super) const MAX_TITLE: usize = crate::actions::MAX_TITLE;
 /// Longest short text (reasons, locations, policy names), in characters.
 pub(super) const MAX_SHORT: usize = 2_000;
 /// Longest long text (summaries, notes), in characters.

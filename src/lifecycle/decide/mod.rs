@@ -12,6 +12,7 @@ mod feedback;
 mod findings;
 mod notices;
 mod phases;
+mod playbook;
 mod regulatory;
 mod settlement;
 mod timer;
@@ -95,8 +96,26 @@ impl Incident {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn declare(declare: &Declare, ctx: &Context) -> Result<Vec<Envelope>, Rejection> {
-        let events = declare.decide(ctx)?;
+        let mut events = declare.decide(ctx)?;
         let id = declare.incident_id;
+        if let (Some(activation), Some(Event::IncidentDeclared(declared))) =
+            (&declare.playbook, events.first())
+        {
+            // The playbook's guards run on the state the declaration gives.
+            let state = Incident::from_declared(
+                id,
+                declared.clone(),
+                Digest::genesis(id),
+                ctx.at(),
+                ctx.actor().clone(),
+            );
+            let activate = Command::ActivatePlaybook(activation.clone());
+            let more = state.decide(&activate, ctx).map_err(|r| Rejection {
+                command: CommandKind::Declare,
+                ..r
+            })?;
+            events.extend(more);
+        }
         seal(
             id,
             0,
@@ -308,6 +327,7 @@ impl Incident {
             }
             Command::RecordFact(fact) => vec![self.record_fact(c, fact)],
             Command::AdoptCommsPlan { plan } => vec![self.adopt_comms_plan(c, plan)],
+            Command::ActivatePlaybook(activation) => self.activate_playbook(c, ctx, activation),
             Command::RecordFinding(finding) => vec![self.record_finding(c, finding)],
             Command::OpenCompensationProgram {
                 program_id,

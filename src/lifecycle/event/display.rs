@@ -56,6 +56,16 @@ impl std::fmt::Display for Event {
             | Self::NoticeCancelled { .. }
             | Self::FactRecorded(_)
             | Self::CommsPlanAdopted { .. } => self.fmt_notices(f),
+            Self::PlaybookActivated {
+                pin, roles_to_fill, ..
+            } => {
+                write!(f, "playbook {}@v{} activated", pin.playbook, pin.version)?;
+                if !roles_to_fill.is_empty() {
+                    let roles: Vec<&str> = roles_to_fill.iter().map(|r| r.as_str()).collect();
+                    write!(f, "; roles to fill: {}", roles.join(", "))?;
+                }
+                Ok(())
+            }
             Self::FindingRecorded(x) => {
                 write!(
                     f,

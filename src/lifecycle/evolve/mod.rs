@@ -8,6 +8,7 @@ mod feedback;
 mod findings;
 mod notices;
 mod phases;
+mod playbook;
 mod regulatory;
 mod timer;
 mod triage;
@@ -178,6 +179,22 @@ impl Incident {
             }
             Event::FactRecorded(fact) => self.apply_fact_recorded(fact),
             Event::CommsPlanAdopted { plan } => self.apply_comms_plan_adopted(plan),
+            Event::PlaybookActivated {
+                pin,
+                playbook_text,
+                locale,
+                staffing,
+                roles_to_fill,
+            } => self.apply_playbook_activated(
+                playbook::Activated {
+                    pin,
+                    playbook_text,
+                    locale,
+                    staffing,
+                    roles_to_fill,
+                },
+                stamp,
+            ),
             Event::FindingRecorded(finding) => self.apply_finding_recorded(finding, stamp),
             event @ (Event::CompensationProgramOpened { .. }
             | Event::CompensationProgramAmended { .. }

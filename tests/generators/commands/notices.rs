@@ -158,5 +158,20 @@ pub(super) fn notice_arms() -> Arms {
             .prop_map(|plan| Command::AdoptCommsPlan { plan })
             .boxed(),
         ),
+        (
+            1,
+            (
+                0..incident::playbook::builtin_playbooks().len(),
+                prop_oneof![
+                    Just(incident::locale::Locale::ZhCn),
+                    Just(incident::locale::Locale::En)
+                ],
+            )
+                .prop_map(|(i, locale)| {
+                    let playbook = incident::playbook::builtin_playbooks().swap_remove(i);
+                    Command::ActivatePlaybook(incident::playbook::Activation::new(playbook, locale))
+                })
+                .boxed(),
+        ),
     ]
 }

@@ -1,0 +1,171 @@
+//! Everything wrong with a playbook, listed at once.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::comms::{Audience, MessageKind, PlanProblem};
+use crate::id::{PlanItemId, PlaybookRoleId, RegimeId};
+use crate::locale::Locale;
+
+/// One thing wrong with a playbook.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "problem", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum PlaybookProblem {
+    /// Version 0.
+    #[error("the playbook's version is 0: versions start at 1")]
+    ZeroVersion {},
+    /// No language.
+    #[error("the playbook names no language: list the locales its texts are written in")]
+    NoLocale {},
+    /// A text lacks one of the playbook's languages.
+    #[error("{field} has no {} text: write it in every language the playbook lists", .locale.as_str())]
+    MissingTranslation {
+        /// Where the text is (`title`, `steps[contain-1].title`, `roles[fraud].name`).
+        field: String,
+        /// The missing language.
+        locale: Locale,
+    },
+    /// A step or channel names a role the playbook does not declare.
+    #[error("{field} names role {role}, which the playbook does not declare: add it to roles or name a declared one")]
+    UnknownRole {
+        /// Where.
+        field: String,
+        /// The role.
+        role: PlaybookRoleId,
+    },
+    /// Two roles share an id.
+    #[error("role {role} is declared twice: give each role its own id")]
+    DuplicateRole {
+        /// The role.
+        role: PlaybookRoleId,
+    },
+    /// Two steps share an id (they would add the same action twice).
+    #[error("step {step} appears twice: give each step its own id")]
+    DuplicateStep {
+        /// The step.
+        step: String,
+    },
+    /// A step due before detection.
+    #[error("step {step} is due {minutes} minutes after detection: an offset cannot be negative")]
+    NegativeOffset {
+        /// The step.
+        step: String,
+        /// Its offset.
+        minutes: i64,
+    },
+    /// A step title longer than an action title may be.
+    #[error("step {step}'s {} title is {len} characters; an action title holds at most {max}", .locale.as_str())]
+    TitleTooLong {
+        /// The step.
+        step: String,
+        /// The language.
+        locale: Locale,
+        /// Its length.
+        len: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// A playbook without a containment step.
+    #[error("the playbook has no containment step: the Contain guard needs one done")]
+    NoContainment {},
+    /// A regime that is not in the built-in catalogue.
+    #[error("regime {regime} is not in the built-in catalogue (incident::regulation::builtin_regimes): name a built-in regime")]
+    UnknownRegime {
+        /// The regime.
+        regime: RegimeId,
+    },
+    /// A message the playbook drafts that its plan does not hold.
+    #[error("{field} names plan item {item}, which the plan does not hold: name one of its items")]
+    UnknownMessage {
+        /// `first_customer_notice` or `holding_statement`.
+        field: String,
+        /// The item.
+        item: PlanItemId,
+    },
+    /// A message drafted on activation for the wrong audience or kind.
+    #[error("{field} names plan item {item}, a {kind:?} for {audience}: it must be {expected}")]
+    WrongMessage {
+        /// `first_customer_notice` or `holding_statement`.
+        field: String,
+        /// The item.
+        item: PlanItemId,
+        /// Its kind.
+        kind: MessageKind,
+        /// Its audience.
+        audience: Audience,
+        /// What it must be.
+        expected: String,
+    },
+    /// A drafted message with no built-in template in one of the playbook's languages.
+    #[error("plan item {item} has no built-in template for {audience} in {}: the draft could not be rendered", .locale.as_str())]
+    UnknownTemplate {
+        /// The item.
+        item: PlanItemId,
+        /// Its kind.
+        kind: MessageKind,
+        /// Its audience.
+        audience: Audience,
+        /// The language.
+        locale: Locale,
+    },
+    /// The plan itself is unsound.
+    #[error("the communication plan: {detail}")]
+    Plan {
+        /// What is wrong with it.
+        detail: PlanProblem,
+    },
+    /// The compensation policy did not validate.
+    #[error("the compensation policy is invalid: {detail}")]
+    InvalidPolicy {
+        /// What the policy's own validation said.
+        detail: String,
+    },
+    /// The first customer notice is planned later than the target says it must go out.
+    #[error("the plan drafts the first customer notice {planned} minutes after detection, later than the {target}-minute target: move the item earlier or the target later")]
+    TargetBeforePlan {
+        /// The item's delay, minutes.
+        planned: u32,
+        /// The target, minutes.
+        target: u32,
+    },
+    /// A source without a URL or title.
+    #[error("source {index} needs a title and where to read it (a URL, or `seed:` and the seed's file name)")]
+    BadSource {
+        /// Its position.
+        index: usize,
+    },
+}
+
+/// Every problem of a playbook; at least one.
+///
+/// # Handling
+/// Input error: show the list to whoever wrote the playbook (HTTP 422); it will not pass
+/// until each is fixed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaybookProblems {
+    /// The playbook, as `id@vN`.
+    pub playbook: String,
+    /// Each problem.
+    pub problems: Vec<PlaybookProblem>,
+}
+
+impl fmt::Display for PlaybookProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "playbook {} has {} problem(s):",
+            self.playbook,
+            self.problems.len()
+        )?;
+        for p in &self.problems {
+            write!(f, " {p};")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PlaybookProblems {}
