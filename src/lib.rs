@@ -114,10 +114,11 @@
 //!   [`evidence`], [`actions`], [`findings`];
 //! - domain rules: [`regulation`] (regimes, calendars, obligations), [`compensation`]
 //!   (policies, decisions, programs, claims), [`comms`] (notices, facts, plans, templates,
-//!   fan-out, feedback);
+//!   fan-out, feedback), [`playbook`] (emergency plans, their validation, the built-ins);
 //! - the aggregate: [`lifecycle`] ([`Incident`], its transition table, replay, the timer),
 //!   [`bundle`] (evidence bundles);
-//! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export);
+//! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export),
+//!   [`first_hour`] (the checklist a playbook's activation leaves);
 //! - top: [`Error`], [`schema`] (the JSON Schemas), and the [`guide`]: design notes, the
 //!   lifecycle's guards, the event contract, the hash-chain specification and tours of each
 //!   subdomain.
