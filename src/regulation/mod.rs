@@ -138,6 +138,7 @@ mod applicability;
 mod builtin;
 mod calendar;
 mod compute;
+mod count;
 mod deadline;
 mod entity;
 mod facts;
