@@ -230,7 +230,11 @@ impl DrillProgrammeSpec {
                 out.push(P::ZeroCadence { scenario });
             }
         }
-        if self.report_rule.as_ref().is_some_and(|r| r.period.count == 0) {
+        if self
+            .report_rule
+            .as_ref()
+            .is_some_and(|r| r.period.count == 0)
+        {
             out.push(P::ZeroReportPeriod);
         }
         let mut drills = BTreeSet::new();
@@ -320,7 +324,11 @@ impl DrillProgramme {
         filed_at: DateTime<Utc>,
     ) -> Result<(), DrillProgrammeError> {
         let mut spec = self.spec.clone();
-        let Some(drill) = spec.drills.iter_mut().find(|d| d.incident_id == incident_id) else {
+        let Some(drill) = spec
+            .drills
+            .iter_mut()
+            .find(|d| d.incident_id == incident_id)
+        else {
             return Err(DrillProgrammeError {
                 firm: spec.firm,
                 problems: vec![DrillProgrammeProblem::UnknownDrill { incident_id }],

@@ -71,7 +71,7 @@ impl DrillReportRule {
     /// 2026-12-07) before relying on it. A host overrides the rule with its own value.
     pub fn csrc_order_218() -> Self {
         Self {
-            citation: "CSRC Order 218 Art. 38".to_owned(),
+            citation: "《证券期货业网络和信息安全管理办法》（证监会令第218号）第三十八条 / CSRC Order 218 Art. 38".to_owned(),
             recipient: "中国证监会".to_owned(),
             period: Offset::working_days(15),
             calendar: CalendarId::from_static("cn"),
@@ -256,9 +256,19 @@ mod tests {
         let rule = DrillReportRule::csrc_order_218();
         let ended = beijing(2026, 12, 18, 17);
         let at = ended + chrono::Duration::days(40);
-        let state = DrillReportState::of(&rule, ended, None, Zone::SHANGHAI, &Calendars::builtin(), at);
+        let state = DrillReportState::of(
+            &rule,
+            ended,
+            None,
+            Zone::SHANGHAI,
+            &Calendars::builtin(),
+            at,
+        );
         match &state {
-            DrillReportState::Undetermined { missing: MissingFact::CalendarCoverage { year, last_day, .. }, filed_at: None } => {
+            DrillReportState::Undetermined {
+                missing: MissingFact::CalendarCoverage { year, last_day, .. },
+                filed_at: None,
+            } => {
                 assert_eq!(*year, 2027);
                 assert_eq!(*last_day, NaiveDate::from_ymd_opt(2026, 12, 31));
             }
@@ -268,7 +278,10 @@ mod tests {
         let state = DrillReportState::of(&rule, ended, None, Zone::SHANGHAI, &Calendars::new(), at);
         assert!(matches!(
             state,
-            DrillReportState::Undetermined { missing: MissingFact::Calendar { .. }, .. }
+            DrillReportState::Undetermined {
+                missing: MissingFact::Calendar { .. },
+                ..
+            }
         ));
     }
 
@@ -278,15 +291,31 @@ mod tests {
         let ended = beijing(2026, 2, 6, 18);
         let due = Utc.with_ymd_and_hms(2026, 3, 5, 16, 0, 0).unwrap();
         let state = |filed, at| {
-            DrillReportState::of(&rule, ended, filed, Zone::SHANGHAI, &Calendars::builtin(), at)
+            DrillReportState::of(
+                &rule,
+                ended,
+                filed,
+                Zone::SHANGHAI,
+                &Calendars::builtin(),
+                at,
+            )
         };
         let before = due - chrono::Duration::hours(1);
         let after = due + chrono::Duration::hours(1);
         assert_eq!(state(None, before).outcome(), Some(DeadlineOutcome::Open));
         assert_eq!(state(None, due).outcome(), Some(DeadlineOutcome::Missed));
-        assert_eq!(state(Some(due), after).outcome(), Some(DeadlineOutcome::OnTime));
-        assert_eq!(state(Some(after), after).outcome(), Some(DeadlineOutcome::Late));
+        assert_eq!(
+            state(Some(due), after).outcome(),
+            Some(DeadlineOutcome::OnTime)
+        );
+        assert_eq!(
+            state(Some(after), after).outcome(),
+            Some(DeadlineOutcome::Late)
+        );
         // Filed after the moment asked: not filed yet at that moment.
-        assert_eq!(state(Some(after), before).outcome(), Some(DeadlineOutcome::Open));
+        assert_eq!(
+            state(Some(after), before).outcome(),
+            Some(DeadlineOutcome::Open)
+        );
     }
 }

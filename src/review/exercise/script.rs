@@ -72,16 +72,22 @@ pub enum DrillScriptProblem {
     #[error("the declaration is not an exercise: set `exercise: true`, so nothing counts as a real filing")]
     NotAnExercise,
     /// The declaration has no detection time.
-    #[error("the declaration has no detection time: every offset counts from it, set `detected_at`")]
+    #[error(
+        "the declaration has no detection time: every offset counts from it, set `detected_at`"
+    )]
     NoDetectionTime,
     /// The incident is declared before it is detected.
-    #[error("declared_after_seconds is {seconds}: an incident is declared at or after its detection")]
+    #[error(
+        "declared_after_seconds is {seconds}: an incident is declared at or after its detection"
+    )]
     DeclaredBeforeDetection {
         /// The offset.
         seconds: i64,
     },
     /// Nothing happens in the drill.
-    #[error("the timeline has no inject: add the facts to inject and the steps expected of the team")]
+    #[error(
+        "the timeline has no inject: add the facts to inject and the steps expected of the team"
+    )]
     NoInjects,
     /// An inject before the declaration.
     #[error("inject {index} at {after_seconds} s comes before the declaration at {declared_after_seconds} s: move it after")]
