@@ -6,7 +6,8 @@ use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
 use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Regulation};
 use crate::review::{
-    DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
+    DrillProgramme, DrillProgrammeStatus, DrillScorecard, DrillScript, DrillStandard,
+    IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
 use crate::{
     bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
@@ -29,7 +30,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet`,
 /// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
-/// (what dashboards read), `drill_standard` and `drill_scorecard`.
+/// (what dashboards read), `drill_standard` and `drill_scorecard`; then the drill programme:
+/// `drill_script`, `drill_programme` and `drill_programme_status`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -64,5 +66,11 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("review_report", schema_of::<ReviewReport>()),
         ("drill_standard", schema_of::<DrillStandard>()),
         ("drill_scorecard", schema_of::<DrillScorecard>()),
+        ("drill_script", schema_of::<DrillScript>()),
+        ("drill_programme", schema_of::<DrillProgramme>()),
+        (
+            "drill_programme_status",
+            schema_of::<DrillProgrammeStatus>(),
+        ),
     ]
 }

@@ -13,6 +13,7 @@
 
 mod driver;
 mod golden;
+mod json_schema;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone as _, Utc};
 use incident::actions::*;
@@ -28,6 +29,7 @@ use proptest::prelude::*;
 use driver::actor;
 use driver::commands::*;
 use golden::check_golden;
+use json_schema::{assert_valid, committed_validator};
 
 /// Beijing wall time as UTC.
 fn beijing(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -700,6 +702,25 @@ fn a_scripted_drill_is_recorded_in_the_programme() {
     assert_eq!(takeover.last_held_at, Some(detected + minutes(3)));
     assert!(matches!(takeover.due, ScenarioDue::OnTrack { .. }));
     assert_eq!(takeover.points_change, Some(12));
+}
+
+#[test]
+fn scripts_programmes_and_statuses_validate_against_the_committed_schemas() {
+    let script = takeover_script(7, beijing(2026, 9, 22, 10, 0)).build().unwrap();
+    let script_schema = committed_validator("drill_script");
+    assert_valid(&script_schema, &serde_json::to_value(&script).unwrap());
+    let mut bad = serde_json::to_value(&script).unwrap();
+    bad["injects"][0]["source"] = "observer".into();
+    assert!(!script_schema.is_valid(&bad));
+    let programme = programme();
+    assert_valid(
+        &committed_validator("drill_programme"),
+        &serde_json::to_value(&programme).unwrap(),
+    );
+    assert_valid(
+        &committed_validator("drill_programme_status"),
+        &serde_json::to_value(programme.status(year_end(), &Calendars::builtin())).unwrap(),
+    );
 }
 
 proptest! {
