@@ -706,7 +706,9 @@ fn a_scripted_drill_is_recorded_in_the_programme() {
 
 #[test]
 fn scripts_programmes_and_statuses_validate_against_the_committed_schemas() {
-    let script = takeover_script(7, beijing(2026, 9, 22, 10, 0)).build().unwrap();
+    let script = takeover_script(7, beijing(2026, 9, 22, 10, 0))
+        .build()
+        .unwrap();
     let script_schema = committed_validator("drill_script");
     assert_valid(&script_schema, &serde_json::to_value(&script).unwrap());
     let mut bad = serde_json::to_value(&script).unwrap();

@@ -388,3 +388,98 @@ impl JsonSchema for DrillScript {
         schema
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::{DetectionSource, IncidentId, IncidentKind, Severity};
+
+    fn spec() -> DrillScriptSpec {
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
+        let declare = Declare::new(
+            IncidentId::from_bytes([1; 16]),
+            IncidentKind::DataBreach,
+            "d",
+        )
+        .detection(DetectionSource::Monitoring, t0)
+        .severity(Severity::Sev2)
+        .owner(ActorId::new("o").unwrap())
+        .exercise(true);
+        let note = || Command::AddNote { text: "n".into() };
+        DrillScriptSpec::new(
+            PlaybookId::new("p").unwrap(),
+            "t",
+            ActorId::new("f").unwrap(),
+            declare,
+        )
+        .declared_after(Duration::minutes(10))
+        .inject(
+            Duration::minutes(10),
+            InjectSource::Facilitator,
+            ActorId::new("f").unwrap(),
+            note(),
+        )
+        .inject(
+            Duration::minutes(20),
+            InjectSource::Team,
+            ActorId::new("o").unwrap(),
+            note(),
+        )
+        .ends_after(Duration::minutes(20))
+    }
+
+    #[test]
+    fn a_sound_script_builds_and_knows_its_times() {
+        let script = spec().build().unwrap();
+        assert_eq!(
+            script.ends_at(),
+            script.detected_at() + Duration::minutes(20)
+        );
+        assert_eq!(script.injects().len(), 2);
+        assert_eq!(script.scenario().as_str(), "p");
+    }
+
+    #[test]
+    fn timing_problems_are_each_named() {
+        let mut s = spec();
+        s.declared_after_seconds = -1;
+        assert_eq!(
+            s.problems(),
+            [DrillScriptProblem::DeclaredBeforeDetection { seconds: -1 }]
+        );
+        let mut s = spec();
+        s.injects[0].after_seconds = 599;
+        assert_eq!(
+            s.problems(),
+            [DrillScriptProblem::BeforeDeclaration {
+                index: 0,
+                after_seconds: 599,
+                declared_after_seconds: 600
+            }]
+        );
+        let mut s = spec();
+        s.ends_after_seconds = i64::MAX;
+        assert_eq!(
+            s.problems(),
+            [DrillScriptProblem::OutOfRange { seconds: i64::MAX }]
+        );
+        let mut s = spec();
+        s.injects.clear();
+        s.declare.detected_at = None;
+        assert_eq!(
+            s.problems(),
+            [
+                DrillScriptProblem::NoInjects,
+                DrillScriptProblem::NoDetectionTime
+            ]
+        );
+        let e = s.build().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "drill script p is invalid: the timeline has no inject: add the facts to inject and the steps expected of the team; \
+             the declaration has no detection time: every offset counts from it, set `detected_at`"
+        );
+    }
+}

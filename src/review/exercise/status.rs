@@ -271,3 +271,112 @@ impl DrillProgramme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::review::{DrillGrade, DrillProgrammeSpec};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn programme(every_months: u32, drills: Vec<DrillRecord>) -> DrillProgramme {
+        DrillProgramme::new(DrillProgrammeSpec {
+            firm: "f".into(),
+            time_zone: Zone::SHANGHAI,
+            starts_on: date(2026, 1, 31),
+            scope: vec![ScenarioPlan {
+                scenario: PlaybookId::new("s").unwrap(),
+                title: "t".into(),
+                every_months,
+            }],
+            due_soon_days: 10,
+            passing_grade: DrillGrade::C,
+            report_rule: None,
+            drills,
+        })
+        .unwrap()
+    }
+
+    fn status_on(p: &DrillProgramme, d: NaiveDate) -> ScenarioStatus {
+        // 12:00 Beijing on `d`.
+        let at = Utc.from_utc_datetime(&d.and_hms_opt(4, 0, 0).unwrap());
+        p.status(at, &Calendars::new()).scenarios.remove(0)
+    }
+
+    #[test]
+    fn a_month_cadence_from_the_31st_ends_on_the_last_day_of_a_shorter_month() {
+        let p = programme(1, vec![]);
+        let due_by = date(2026, 2, 28);
+        assert_eq!(
+            status_on(&p, date(2026, 2, 28)).due,
+            ScenarioDue::DueSoon {
+                due_by,
+                days_left: 0
+            }
+        );
+        assert_eq!(
+            status_on(&p, date(2026, 3, 1)).due,
+            ScenarioDue::Overdue {
+                due_by,
+                days_overdue: 1
+            }
+        );
+        // The window is inclusive: 10 days ahead is due soon, 11 on track.
+        assert_eq!(
+            status_on(&p, date(2026, 2, 18)).due,
+            ScenarioDue::DueSoon {
+                due_by,
+                days_left: 10
+            }
+        );
+        assert_eq!(
+            status_on(&p, date(2026, 2, 17)).due,
+            ScenarioDue::OnTrack { due_by }
+        );
+    }
+
+    #[test]
+    fn the_latest_scored_drill_decides_coverage_against_the_passing_grade() {
+        let record = |n: u8, day: u32, points: Option<u32>| DrillRecord {
+            scenario: PlaybookId::new("s").unwrap(),
+            incident_id: IncidentId::from_bytes([n; 16]),
+            held_at: Utc.with_ymd_and_hms(2026, 3, day, 1, 0, 0).unwrap(),
+            ended_at: Utc.with_ymd_and_hms(2026, 3, day, 3, 0, 0).unwrap(),
+            result: points.map(|points| DrillResult {
+                points,
+                grade: DrillGrade::from_points(points),
+            }),
+            report_filed_at: None,
+        };
+        let p = programme(
+            12,
+            vec![
+                record(1, 2, Some(75)),
+                record(2, 9, Some(69)),
+                record(3, 16, None),
+            ],
+        );
+        let s = status_on(&p, date(2026, 3, 20));
+        // 69 is a D, below the passing C; the unscored drill after it changes nothing.
+        assert!(matches!(s.coverage, Coverage::Failed { result } if result.points == 69));
+        assert_eq!(s.points_change, Some(-6));
+        assert_eq!(s.trend.len(), 3);
+        assert_eq!(
+            s.last_held_at,
+            Some(Utc.with_ymd_and_hms(2026, 3, 16, 1, 0, 0).unwrap())
+        );
+        // Before the second drill ended, the first one covered the scenario.
+        let s = status_on(&p, date(2026, 3, 5));
+        assert!(matches!(s.coverage, Coverage::Covered { result } if result.points == 75));
+        assert_eq!(s.points_change, None);
+        let p = programme(12, vec![record(3, 16, None)]);
+        assert_eq!(
+            status_on(&p, date(2026, 3, 20)).coverage,
+            Coverage::Unscored {}
+        );
+    }
+}
