@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use super::report_clock::DrillReportState;
 use super::status::{Coverage, DrillProgrammeStatus, ScenarioDue, ScenarioStatus};
 use crate::locale::{Label, Locale, Zone};
-use crate::regulation::ObligationStatus;
+use crate::regulation::{ObligationStatus, Offset};
 use crate::review::drill_words::Words;
-use crate::review::report_markdown::cell;
+use crate::review::report_markdown::{cell, table_head, table_row};
 
 impl DrillProgrammeStatus {
     /// The status as Markdown in `locale`, times in `zone`.
@@ -39,34 +39,38 @@ impl DrillProgrammeStatus {
     fn write_due(&self, md: &mut String, w: &Words) {
         let _ = writeln!(
             md,
-            "## {}\n\n| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
-            w.t("演练频次与到期", "演練頻次與到期", "Cadence and due dates"),
-            w.t("场景", "場景", "Scenario"),
-            w.t("频次", "頻次", "Cadence"),
-            w.t("上次演练", "上次演練", "Last drill"),
-            w.t("最迟演练时间", "最遲演練時間", "Drill due by"),
-            w.t("状态", "狀態", "State"),
+            "## {}\n",
+            w.t("演练频次与到期", "演練頻次與到期", "Cadence and due dates")
+        );
+        table_head(
+            md,
+            &[
+                w.t("场景", "場景", "Scenario"),
+                w.t("频次", "頻次", "Cadence"),
+                w.t("上次演练", "上次演練", "Last drill"),
+                w.t("最迟演练时间", "最遲演練時間", "Drill due by"),
+                w.t("状态", "狀態", "State"),
+            ],
         );
         for s in &self.scenarios {
-            let every = match w.locale {
-                Locale::En => format!("every {} months", s.every_months),
-                _ => format!(
-                    "{}{}{}",
-                    w.t("每", "每", ""),
-                    s.every_months,
-                    w.t("个月", "個月", "")
-                ),
-            };
-            let _ = writeln!(
+            let every = format!(
+                "{}{}",
+                w.t("每", "每", "every "),
+                Offset::months(s.every_months).in_words(w.locale)
+            );
+            let last = s.last_held_at.map_or_else(
+                || w.t("从未演练", "從未演練", "never").to_owned(),
+                |t| w.time(t),
+            );
+            table_row(
                 md,
-                "| {} | {every} | {} | {} | {} |",
-                scenario_name(s),
-                s.last_held_at.map_or_else(
-                    || w.t("从未演练", "從未演練", "never").to_owned(),
-                    |t| w.time(t)
-                ),
-                due_by(s.due, w),
-                due_state(s.due, w),
+                &[
+                    scenario_name(s),
+                    every,
+                    last,
+                    due_by(s.due, w),
+                    due_state(s.due, w),
+                ],
             );
         }
     }
@@ -164,30 +168,26 @@ impl DrillProgrammeStatus {
                 let _ = writeln!(md, "> - {}", cell(line));
             }
         }
-        let _ = writeln!(
+        md.push('\n');
+        table_head(
             md,
-            "\n| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
-            w.t("演练", "演練", "Drill"),
-            w.t("结束时间", "結束時間", "Ended"),
-            w.t("报送截止", "報送截止", "Report due"),
-            w.t("状态", "狀態", "State"),
+            &[
+                w.t("演练", "演練", "Drill"),
+                w.t("结束时间", "結束時間", "Ended"),
+                w.t("报送截止", "報送截止", "Report due"),
+                w.t("状态", "狀態", "State"),
+            ],
         );
         if self.report_clocks.is_empty() {
-            let _ = writeln!(
+            table_row(
                 md,
-                "| — | — | — | {} |",
-                w.t("尚无演练", "尚無演練", "no drill yet")
+                &["—", "—", "—", w.t("尚无演练", "尚無演練", "no drill yet")],
             );
         }
         for c in &self.report_clocks {
             let (due, state) = report_cells(&c.state, w);
-            let _ = writeln!(
-                md,
-                "| {} / {} | {} | {due} | {state} |",
-                c.scenario,
-                c.incident_id,
-                w.time(c.ended_at)
-            );
+            let drill = format!("{} / {}", c.scenario, c.incident_id);
+            table_row(md, &[drill, w.time(c.ended_at), due, state]);
         }
     }
 }
