@@ -159,8 +159,8 @@ impl DrillProgrammeStatus {
                 md,
                 "\n> {}",
                 w.t(
-                    "注意：该时限未经原文核实，请核对后再依赖。",
-                    "注意：該時限未經原文核實，請核對後再依賴。",
+                    "注意：该时限尚未经原文核实，使用前请核对。",
+                    "注意：該時限尚未經原文核實，使用前請核對。",
                     "Caution: this time limit is not verified against the text; check it before relying on it."
                 )
             );
