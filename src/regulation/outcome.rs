@@ -147,7 +147,7 @@ impl Obligation {
 
 impl ObligationStatus {
     /// Where a report due at `due` (if it has a due time) stands at `at`: met if submitted
-    /// (late by what [`late_by`] says), overdue from its due time on, pending before it or
+    /// (late when after the due time), overdue from its due time on, pending before it or
     /// without one. The one status rule for obligations and for clocks outside an incident
     /// (a drill's report).
     ///
