@@ -33,7 +33,7 @@ impl Limb {
     /// // September) and Golden Week (1–7 October) are rest days, Saturday 10 October a
     /// // make-up working day: the 15th working day is 21 October, due at its 24:00.
     /// let end = Utc.with_ymd_and_hms(2026, 9, 23, 8, 0, 0).unwrap();
-    /// let due = limb.due_after(end, None, &Calendars::builtin())?;
+    /// let due = limb.due_after(end, None, &Calendars::builtin()).map_err(|m| m.to_string())?;
     /// assert_eq!(due, Utc.with_ymd_and_hms(2026, 10, 21, 16, 0, 0).unwrap());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -34,7 +34,7 @@ use crate::IncidentId;
 /// // A drill ends Friday 30 January 2026, 17:00 Beijing; Spring Festival runs 15–23
 /// // February, Saturdays 14 and 28 February are make-up working days.
 /// let ended = Utc.with_ymd_and_hms(2026, 1, 30, 9, 0, 0).unwrap();
-/// let due = rule.due(ended, Zone::SHANGHAI, &Calendars::builtin())?;
+/// let due = rule.due(ended, Zone::SHANGHAI, &Calendars::builtin()).map_err(|m| m.to_string())?;
 /// assert_eq!(Zone::SHANGHAI.format_local_deadline(due), "2026-02-27 24:00 CST (UTC+08:00)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
