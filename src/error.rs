@@ -12,7 +12,7 @@ use crate::lifecycle::ApplyError;
 use crate::locale::{LocaleError, ZoneError};
 use crate::money::MoneyError;
 use crate::regulation::{CalendarError, RegimeProblem};
-use crate::review::VerisError;
+use crate::review::{DrillProgrammeError, DrillRunError, DrillScriptError, VerisError};
 use crate::{AppendError, Conflict, Rejection, ReplayError};
 
 /// Any error of this crate. Each variant wraps the small error of one concern; match on
@@ -26,7 +26,8 @@ use crate::{AppendError, Conflict, Rejection, ReplayError};
 /// | `Append` (discontinuous) | envelopes not made from the current state | bug in the host; do not retry blindly |
 /// | `Replay`, `Apply`, `Decode`, `Chain`, `Bundle` | stored history is damaged or newer | stop, investigate (500) |
 /// | `Id`, `Money`, `Jurisdiction`, `Locale`, `Zone`, `DigestParse`, `ContentDigest`, `Survey`, `Claim` | malformed input | 400 with the message |
-/// | `Template`, `Regime`, `Calendar`, `Policy` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
+/// | `Template`, `Regime`, `Calendar`, `Policy`, `DrillScript`, `DrillProgramme` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
+/// | `DrillRun` | a drill stopped at a refused step (or, rarely, a bug) | 422 with the step; see [`DrillRunError`] |
 /// | `Compensation` | a claim or program cannot be assessed as asked (currency, pin, budget) | 422 with the message |
 /// | `Render`, `FanOut` | a message cannot be rendered (a missing fact, a fact above clearance) | 422; never retry around a clearance error |
 /// | `Veris` | the incident cannot be exported to VERIS yet | 422 with the message |
@@ -125,6 +126,15 @@ pub enum Error {
     /// An incident that cannot be exported to VERIS.
     #[error(transparent)]
     Veris(#[from] VerisError),
+    /// A drill script that is unsound.
+    #[error(transparent)]
+    DrillScript(#[from] DrillScriptError),
+    /// A drill that stopped before its end.
+    #[error(transparent)]
+    DrillRun(#[from] DrillRunError),
+    /// A drill programme that is unsound.
+    #[error(transparent)]
+    DrillProgramme(#[from] DrillProgrammeError),
     /// A value could not be put in canonical JSON (e.g. to pin a policy's digest).
     #[error(transparent)]
     Canonical(#[from] CanonicalError),

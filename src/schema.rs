@@ -4,13 +4,14 @@
 use schemars::{generate::SchemaSettings, JsonSchema, Schema};
 
 use crate::comms::{CommsPlan, FactSheet, Recipient, Schedule, TemplateSet};
+use crate::first_hour::FirstHour;
+use crate::playbook::Playbook;
 use crate::regulation::{
     Assessment, BusinessCalendar, IncidentFacts, Obligations, Proposal, Regime, Regulation,
 };
-use crate::first_hour::FirstHour;
-use crate::playbook::Playbook;
 use crate::review::{
-    DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
+    DrillProgramme, DrillProgrammeStatus, DrillScorecard, DrillScript, DrillStandard,
+    IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
 use crate::{
     bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
@@ -34,7 +35,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
 /// (what dashboards read), `drill_standard` and `drill_scorecard`; then `playbook` (an
-/// emergency plan) and `first_hour` (its checklist).
+/// emergency plan) and `first_hour` (its checklist); then the drill programme:
+/// `drill_script`, `drill_programme` and `drill_programme_status`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -73,5 +75,11 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("drill_scorecard", schema_of::<DrillScorecard>()),
         ("playbook", schema_of::<Playbook>()),
         ("first_hour", schema_of::<FirstHour>()),
+        ("drill_script", schema_of::<DrillScript>()),
+        ("drill_programme", schema_of::<DrillProgramme>()),
+        (
+            "drill_programme_status",
+            schema_of::<DrillProgrammeStatus>(),
+        ),
     ]
 }

@@ -829,11 +829,14 @@ fn hong_kong_texts_have_no_simplified_characters() {
     let mut problems = Vec::new();
     for path in &files {
         let mut text = std::fs::read_to_string(path).unwrap();
-        // A review report also shows host data and statute names as recorded (the incident
-        // title, a regulation's recipient as its law names it), the same in every locale:
-        // whatever Chinese the English report shows too is data, not the crate's wording.
+        // A review report or a drill programme's status also shows host data and statute
+        // names as recorded (the incident title, the firm and its scenarios, a regulation's
+        // recipient and citation as its law names them), the same in every locale: whatever
+        // Chinese the English text shows too is data, not the crate's wording.
         let english = path.to_string_lossy().replace("zh-HK", "en");
-        let review = path.parent().is_some_and(|p| p.ends_with("review"));
+        let review = path
+            .parent()
+            .is_some_and(|p| p.ends_with("review") || p.ends_with("drills"));
         if let (true, Ok(en)) = (review, std::fs::read_to_string(&english)) {
             let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
             let mut runs: Vec<&str> = en

@@ -34,6 +34,26 @@
 //!   at C when a deadline was missed) and the gaps, most costly first. The standard
 //!   ([`DrillStandard`](crate::review::DrillStandard)) is data, so a firm can hold drills to
 //!   its own targets.
+//! - [`DrillScript`](crate::review::DrillScript): a drill as data (the scenario, i.e. the
+//!   playbook exercised; an exercise declaration; a timeline of injects, each a fact the
+//!   facilitator injects or a step expected of the team, as ordinary commands).
+//!   [`DrillScript::run`](crate::review::DrillScript::run) drives the exercise incident
+//!   through `execute`/`apply`, fires the exercise clock between injects as a host's timer
+//!   would, stops at the first refused step (reported with the run so far, never skipped)
+//!   and scores the end against a `DrillStandard`.
+//! - [`DrillProgramme`](crate::review::DrillProgramme): the scenarios a plan must cover,
+//!   each with its cadence (CSRC Order 218 Art. 38: core institutions at least yearly), and
+//!   the drills held. [`DrillProgramme::status`](crate::review::DrillProgramme::status)
+//!   answers as of a moment (drills ended and reports filed by then): overdue and due-soon
+//!   scenarios, coverage (covered, failed, unscored, never drilled, drilled outside the
+//!   scope), each scenario's trend of points, and every drill report's clock, as a value or
+//!   as Markdown in zh-CN, zh-HK or en. The report clock
+//!   ([`DrillReportRule::csrc_order_218`](crate::review::DrillReportRule::csrc_order_218):
+//!   15 PRC working days after the drill, **unverified**: read from a garbled copy) is the
+//!   programme's, not a regime of the catalogue: obligations of an exercise incident are
+//!   not real filings, while the drill report is; it is counted by the regulation's own
+//!   rules ([`Limb::due_after`](crate::regulation::Limb::due_after)), and a date past the
+//!   calendar's data is undetermined, never guessed.
 //! - [`Portfolio`](crate::review::Portfolio): any iterator of
 //!   [`IncidentSummary`](crate::review::IncidentSummary) values in constant memory: counts
 //!   by kind, severity and phase, p50/p90 of each response time, deadline hit rate and time

@@ -9,8 +9,8 @@ mod kind;
 mod regulatory;
 
 use crate::phase::Role;
-use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::playbook::Activation;
+use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,

@@ -9,8 +9,8 @@ use super::DisclosureBasis;
 use crate::comms::FactSeal;
 use crate::id::{FactKey, RegimeId, ReportId};
 use crate::phase::Role;
-use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone};
 use crate::playbook::{Playbook, PlaybookPin, Staffing};
+use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use super::deadline::{self, CountError, LimbContext};
 use super::in_force::InForceFinding;
-use super::outcome::late_by;
 use super::{
     Ambiguity, CalendarRule, Calendars, EntityProfile, IncidentFacts, LimbOutcome, MissingFact,
     NotApplicable, NotInForce, Obligation, ObligationStatus, Obligations, ReadingUsed, Readings,
@@ -246,24 +245,9 @@ impl Regulation {
         }
     }
 
-    /// Why a limb could not be counted, as a missing fact; a calendar that does not cover
-    /// the dates says which days it covers and why it stops there.
+    /// Why a limb could not be counted, as a missing fact.
     fn why_not_counted(&self, e: CountError) -> MissingFact {
-        match e {
-            CountError::Overflow => MissingFact::OutOfRange,
-            CountError::Missing(MissingFact::CalendarCoverage { id, year, .. }) => {
-                let calendar = self.calendars.get(&id).ok();
-                let coverage = calendar.and_then(super::BusinessCalendar::coverage);
-                MissingFact::CalendarCoverage {
-                    year,
-                    first_day: coverage.as_ref().map(|c| *c.start()),
-                    last_day: coverage.as_ref().map(|c| *c.end()),
-                    note: calendar.and_then(|c| c.coverage_note().map(str::to_owned)),
-                    id,
-                }
-            }
-            CountError::Missing(m) => m,
-        }
+        super::count::why_not_counted(&self.calendars, e)
     }
 
     pub(super) fn zone(&self, regime: &Regime) -> Option<Zone> {
@@ -325,7 +309,7 @@ impl Regulation {
         {
             o.triggered_at = Some(at_trigger);
         }
-        o.status = status(filed.map(|f| f.submitted_at), o.due, at);
+        o.status = ObligationStatus::of(filed.map(|f| f.submitted_at), o.due, at);
         Ok(waive(o, facts, at))
     }
 
@@ -657,30 +641,6 @@ fn waive(mut o: Obligation, facts: &IncidentFacts, at: DateTime<Utc>) -> Obligat
         }
     }
     o
-}
-
-/// Where an obligation stands at `at`: met if filed (late by what
-/// [`late_by`] says), overdue from its due time on, pending before it or without one.
-fn status(
-    submitted_at: Option<DateTime<Utc>>,
-    due: Option<DateTime<Utc>>,
-    at: DateTime<Utc>,
-) -> ObligationStatus {
-    match (submitted_at, due) {
-        (Some(submitted_at), due) => ObligationStatus::Met {
-            submitted_at,
-            late_seconds: due.and_then(|d| late_by(submitted_at, d)),
-        },
-        (None, Some(due)) if at >= due => ObligationStatus::Overdue {
-            overdue_seconds: (at - due).num_seconds(),
-        },
-        (None, Some(due)) => ObligationStatus::Pending {
-            remaining_seconds: Some((due - at).num_seconds()),
-        },
-        (None, None) => ObligationStatus::Pending {
-            remaining_seconds: None,
-        },
-    }
 }
 
 fn dedup(mut missing: Vec<MissingFact>) -> Vec<MissingFact> {

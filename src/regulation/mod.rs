@@ -137,6 +137,7 @@ mod assessment;
 mod builtin;
 mod calendar;
 mod compute;
+mod count;
 mod deadline;
 mod entity;
 mod facts;

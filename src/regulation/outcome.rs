@@ -146,6 +146,43 @@ impl Obligation {
 }
 
 impl ObligationStatus {
+    /// Where a report due at `due` (if it has a due time) stands at `at`: met if submitted
+    /// (late when after the due time), overdue from its due time on, pending before it or
+    /// without one. The one status rule for obligations and for clocks outside an incident
+    /// (a drill's report).
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::{Duration, TimeZone as _, Utc};
+    /// use incident::regulation::ObligationStatus;
+    ///
+    /// let due = Utc.with_ymd_and_hms(2026, 3, 2, 16, 0, 0).unwrap();
+    /// let at = due + Duration::hours(1);
+    /// assert_eq!(ObligationStatus::of(None, Some(due), at), ObligationStatus::Overdue { overdue_seconds: 3_600 });
+    /// assert!(matches!(ObligationStatus::of(Some(due), Some(due), at), ObligationStatus::Met { late_seconds: None, .. }));
+    /// ```
+    pub fn of(
+        submitted_at: Option<DateTime<Utc>>,
+        due: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+    ) -> Self {
+        match (submitted_at, due) {
+            (Some(submitted_at), due) => Self::Met {
+                submitted_at,
+                late_seconds: due.and_then(|d| late_by(submitted_at, d)),
+            },
+            (None, Some(due)) if at >= due => Self::Overdue {
+                overdue_seconds: (at - due).num_seconds(),
+            },
+            (None, Some(due)) => Self::Pending {
+                remaining_seconds: Some((due - at).num_seconds()),
+            },
+            (None, None) => Self::Pending {
+                remaining_seconds: None,
+            },
+        }
+    }
+
     /// When the report was submitted, if it was.
     pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
         match self {

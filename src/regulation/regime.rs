@@ -507,6 +507,25 @@ impl fmt::Display for Offset {
     }
 }
 
+impl Offset {
+    /// The period in `locale`'s words: `15 working days`, `15个工作日`, `15個工作日`.
+    pub fn in_words(self, locale: Locale) -> String {
+        let (zh_cn, zh_hk) = match self.unit {
+            Unit::Minutes => ("分钟", "分鐘"),
+            Unit::Hours => ("小时", "小時"),
+            Unit::CalendarDays => ("日", "日"),
+            Unit::Months => ("个月", "個月"),
+            Unit::WorkingDays => ("个工作日", "個工作日"),
+        };
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::ZhCn | Locale::ZhHk => {
+                format!("{}{}", self.count, tr(locale, zh_cn, zh_hk, ""))
+            }
+        }
+    }
+}
+
 /// Units of a period.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,

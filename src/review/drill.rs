@@ -20,7 +20,7 @@ use crate::Incident;
 use crate::{id::NoticeId, id::PlanItemId, id::RegimeId, id::ReportId, IncidentId};
 
 use super::drill_words::{gap_line, Words};
-use super::report_markdown::cell;
+use super::report_markdown::{cell, table_head};
 use super::{DeadlineOutcome, Elapsed};
 
 /// Points deducted for each kind of gap.
@@ -449,17 +449,18 @@ impl DrillScorecard {
             );
             return;
         }
-        let _ = writeln!(
+        table_head(
             md,
-            "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
-            w.t("报送", "報送", "Report"),
-            w.t("截止时间", "截止時間", "Due"),
-            w.t("结果", "結果", "Outcome"),
-            w.t(
-                "余量（负数为超时）",
-                "餘量（負數為超時）",
-                "Margin (negative: overrun)"
-            )
+            &[
+                w.t("报送", "報送", "Report"),
+                w.t("截止时间", "截止時間", "Due"),
+                w.t("结果", "結果", "Outcome"),
+                w.t(
+                    "余量（负数为超时）",
+                    "餘量（負數為超時）",
+                    "Margin (negative: overrun)",
+                ),
+            ],
         );
         for d in &self.deadlines {
             let _ = writeln!(

@@ -5,6 +5,7 @@
 
 mod drill;
 mod drill_words;
+mod exercise;
 mod gbt;
 mod metrics;
 mod playbook_standard;
@@ -18,6 +19,13 @@ use crate::locale::{tr, Label, Locale};
 pub use drill::{
     DrillDeadline, DrillGap, DrillGrade, DrillNotice, DrillPenalties, DrillScorecard,
     DrillStandard, DrillTarget,
+};
+pub use exercise::{
+    Coverage, DrillInject, DrillProgramme, DrillProgrammeError, DrillProgrammeProblem,
+    DrillProgrammeSpec, DrillProgrammeStatus, DrillRecord, DrillReportClock, DrillReportRule,
+    DrillReportState, DrillResult, DrillRun, DrillRunError, DrillScript, DrillScriptError,
+    DrillScriptProblem, DrillScriptSpec, DrillStep, DrillStepOrigin, DrillStopped, InjectSource,
+    ScenarioDue, ScenarioPlan, ScenarioStatus, TrendPoint,
 };
 pub use gbt::GbtSection;
 pub use metrics::{

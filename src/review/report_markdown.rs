@@ -47,6 +47,21 @@ pub(super) fn cell(text: &str) -> String {
     out
 }
 
+/// One table row: `| a | b |`.
+pub(super) fn table_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    out.push('|');
+    for c in cells {
+        let _ = write!(out, " {} |", c.as_ref());
+    }
+    out.push('\n');
+}
+
+/// A table's head: the header row and the `| --- |` separator.
+pub(super) fn table_head(out: &mut String, head: &[&str]) {
+    table_row(out, head);
+    table_row(out, &vec!["---"; head.len()]);
+}
+
 struct Markdown {
     locale: Locale,
     zone: Zone,
@@ -113,16 +128,11 @@ impl Markdown {
     }
 
     fn row(&mut self, cells: &[String]) {
-        self.out.push('|');
-        for c in cells {
-            let _ = write!(self.out, " {c} |");
-        }
-        self.out.push('\n');
+        table_row(&mut self.out, cells);
     }
 
     fn table(&mut self, head: &[&str]) {
-        self.row(&head.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>());
-        self.row(&head.iter().map(|_| "---".to_owned()).collect::<Vec<_>>());
+        table_head(&mut self.out, head);
     }
 
     fn header(&mut self, r: &ReviewReport) {

@@ -2,8 +2,9 @@
 //! byte. `comms/` holds every built-in notice template rendered for the platform-theft
 //! seed case (`tests/comms_render.rs`), and under `comms/sms/` the short SMS variants with
 //! their segment counts; `review/` holds both seed cases' review reports in
-//! each language and as JSON (`tests/review_report.rs`). After an intended change, rewrite
-//! them with `UPDATE_GOLDEN=1 cargo test --test comms_render --test review_report` and
+//! each language and as JSON (`tests/review_report.rs`); `drills/` the drill programme's
+//! status in each language (`tests/drills.rs`). After an intended change, rewrite them with
+//! `UPDATE_GOLDEN=1 cargo test --test comms_render --test review_report --test drills` and
 //! review the diff.
 
 // Test code: a failed setup should stop the test loudly.
