@@ -64,6 +64,7 @@ fn notice(
         elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
         facts: Default::default(),
         plan_item: None,
+        corrects: None,
     }))
 }
 

@@ -121,7 +121,8 @@
 //!   fan-out, feedback);
 //! - the aggregate: [`lifecycle`] ([`Incident`], its transition table, replay, the timer),
 //!   [`bundle`] (evidence bundles);
-//! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export);
+//! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export),
+//!   [`status`] (the public status page and its Atom feed);
 //! - top: [`Error`], [`schema`] (the JSON Schemas), and the [`guide`]: design notes, the
 //!   lifecycle's guards, the event contract, the hash-chain specification and tours of each
 //!   subdomain.
@@ -152,6 +153,7 @@ pub mod bundle;
 pub mod lifecycle;
 // Read models.
 pub mod review;
+pub mod status;
 // Top: the umbrella error, the schema catalogue, the guide (documentation only).
 mod error;
 pub mod guide;

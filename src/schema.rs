@@ -8,6 +8,7 @@ use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Re
 use crate::review::{
     DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
+use crate::status::{StatusBoard, StatusPage};
 use crate::{
     bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
     compensation::Policy, compensation::Program, compensation::ProgramSummary, Command, Declare,
@@ -29,7 +30,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `obligations`; then communications: `comms_plan`, `comms_schedule`, `fact_sheet`,
 /// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
-/// (what dashboards read), `drill_standard` and `drill_scorecard`.
+/// (what dashboards read), `drill_standard` and `drill_scorecard`; then the status page:
+/// `status_board` (a firm's components and maintenance) and `status_page`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -64,5 +66,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("review_report", schema_of::<ReviewReport>()),
         ("drill_standard", schema_of::<DrillStandard>()),
         ("drill_scorecard", schema_of::<DrillScorecard>()),
+        ("status_board", schema_of::<StatusBoard>()),
+        ("status_page", schema_of::<StatusPage>()),
     ]
 }

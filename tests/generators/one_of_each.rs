@@ -175,6 +175,7 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             elements: [ContentElement::ContactPoints].into_iter().collect(),
             facts: Default::default(),
             plan_item: None,
+            corrects: None,
         }),
         Command::ApproveNotice {
             notice_id: n1.clone(),

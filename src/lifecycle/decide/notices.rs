@@ -30,6 +30,9 @@ impl Incident {
                 Some(_) => {}
             }
         }
+        if let Some(corrected) = &draft.corrects {
+            self.notice_status(c, corrected, &[NoticeStatus::Sent]);
+        }
         if draft.channels.is_empty() {
             c.push(Unmet::Missing {
                 field: "channels".to_owned(),
