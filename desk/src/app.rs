@@ -49,6 +49,8 @@ pub struct App {
     dirty: Mutex<BTreeSet<IncidentId>>,
     /// Wakes the timer task when a due time may have moved earlier.
     pub(crate) timer_wake: tokio::sync::Notify,
+    /// The public status pages' board, address and cache.
+    status: crate::status::StatusSite,
 }
 
 impl std::fmt::Debug for App {
@@ -113,7 +115,19 @@ impl App {
             due: Mutex::new(BTreeMap::new()),
             dirty: Mutex::new(BTreeSet::new()),
             timer_wake: tokio::sync::Notify::new(),
+            status: crate::status::StatusSite::default(),
         }
+    }
+
+    /// The same desk with the public status pages' board and address.
+    pub fn with_status(mut self, status: crate::status::StatusSite) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// The public status pages' board, address and cache.
+    pub fn status(&self) -> &crate::status::StatusSite {
+        &self.status
     }
 
     /// The same desk on another clock.

@@ -74,7 +74,8 @@ pub struct PageQuery {
     limit: Option<u32>,
 }
 
-/// The router: the gate on every route but `/healthz`, and the body limit.
+/// The router: the gate on every route but `/healthz` and the public status pages, and
+/// the body limit.
 pub fn router(app: Arc<App>) -> Router {
     let gated = Router::new()
         .route("/incidents", post(declare).get(incidents))
@@ -87,8 +88,15 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/schema", get(schema_index))
         .route("/schema/{name}", get(schema))
         .route_layer(middleware::from_fn_with_state(Arc::clone(&app), gate));
+    // The public status pages: no token, no origin check (anyone may read them), and
+    // nothing on them that a token guards (`crate::status`).
+    let public = Router::new()
+        .route("/status", get(crate::status::index))
+        .route("/status/{id}", get(crate::status::page_html))
+        .route("/status/{id}/feed.atom", get(crate::status::feed));
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(public)
         .merge(gated)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

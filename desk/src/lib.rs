@@ -16,6 +16,7 @@
 //!   sequence), plus the outbox) and [`store::open`], which picks the backend from a
 //!   `--database` value.
 //! - [`sqlite`] and [`postgres`]: the two backends.
+//! - [`status`]: the public status pages and their Atom feeds, served without a token.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
 //! - [`timer`]: the due-time index and the task that records what fell due (missed
 //!   regulatory deadlines, overdue actions and planned messages) while nobody touches an
@@ -37,6 +38,7 @@ pub mod http;
 pub mod outbox;
 pub mod postgres;
 pub mod sqlite;
+pub mod status;
 pub mod store;
 pub mod timer;
 pub mod visibility;

@@ -12,7 +12,10 @@
 //! `--database` (a SQLite path, or a `postgres://` URL; several instances may share one
 //! PostgreSQL database), `--listen` (default `127.0.0.1:8080`; put a TLS-terminating proxy
 //! in front), `--profile` (a JSON `EntityProfile` for the regulatory clocks),
-//! `--outbox-every-ms` (default 500). SIGTERM or Ctrl-C stops taking connections, lets the
+//! `--outbox-every-ms` (default 500), `--status-board` (the components and scheduled
+//! maintenance the public status pages show, schema `status_board`), `--public-url` (the
+//! address the public reaches the pages at, for their links and feed ids; default
+//! `http://` and the listen address). SIGTERM or Ctrl-C stops taking connections, lets the
 //! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
 
 use std::process::ExitCode;
@@ -20,8 +23,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use incident::regulation::Regulation;
+use incident::status::StatusBoard;
 use incident_desk::access::{self, Access};
-use incident_desk::{app, http, outbox, store, timer};
+use incident_desk::{app, http, outbox, status, store, timer};
 
 struct Options {
     access: Option<String>,
@@ -29,10 +33,13 @@ struct Options {
     listen: String,
     profile: Option<String>,
     outbox_every: Duration,
+    status_board: Option<String>,
+    public_url: Option<String>,
 }
 
 const USAGE: &str = "usage: desk --access ACCESS.json [--database PATH|postgres://URL] \
-                     [--listen ADDR] [--profile PROFILE.json] [--outbox-every-ms N]\n       \
+                     [--listen ADDR] [--profile PROFILE.json] [--outbox-every-ms N] \
+                     [--status-board BOARD.json] [--public-url URL]\n       \
                      desk new-token --actor NAME [--role ROLE]... [--clearance LABEL]";
 
 fn options() -> Result<Options, String> {
@@ -42,6 +49,8 @@ fn options() -> Result<Options, String> {
         listen: "127.0.0.1:8080".into(),
         profile: None,
         outbox_every: Duration::from_millis(500),
+        status_board: None,
+        public_url: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -56,6 +65,8 @@ fn options() -> Result<Options, String> {
             "--database" => o.database = value,
             "--listen" => o.listen = value,
             "--profile" => o.profile = Some(value),
+            "--status-board" => o.status_board = Some(value),
+            "--public-url" => o.public_url = Some(value),
             "--outbox-every-ms" => {
                 let ms: u64 = value
                     .parse()
@@ -77,6 +88,23 @@ fn regulation(profile: Option<&str>) -> Result<Regulation, String> {
     Ok(Regulation::builtin(profile))
 }
 
+/// The public status pages' board (`--status-board`, none by default) and the address
+/// the public reaches the desk at (`--public-url`, else `http://` and the listen address).
+fn status_site(o: &Options) -> Result<status::StatusSite, String> {
+    let board = match &o.status_board {
+        None => StatusBoard::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+    };
+    let url = o
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", o.listen));
+    status::StatusSite::new(board, &url).map_err(|e| format!("--status-board: {e}"))
+}
+
 async fn run(o: Options) -> Result<(), String> {
     let access = match &o.access {
         Some(path) => Access::load(path).map_err(|e| e.to_string())?,
@@ -91,7 +119,8 @@ async fn run(o: Options) -> Result<(), String> {
     let shown = store::redact_url(&o.database);
     // The store's errors name the database with its password hidden.
     let store = store::open(&o.database).await.map_err(|e| e.to_string())?;
-    let desk = Arc::new(app::App::new(Arc::clone(&store), regulation, access));
+    let site = status_site(&o)?;
+    let desk = Arc::new(app::App::new(Arc::clone(&store), regulation, access).with_status(site));
     let (incidents, events) = desk.rebuild().await?;
     eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
     let worker = tokio::spawn(outbox::run_worker(

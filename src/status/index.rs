@@ -11,7 +11,7 @@ impl StatusPage {
     /// The index of `pages` as an HTML document for `view`'s language; `link` gives each
     /// page's address. `view.links.page` is the index's own address.
     pub fn index_html(
-        pages: &[StatusPage],
+        pages: &[&StatusPage],
         view: &StatusView<'_>,
         link: impl Fn(&StatusPage) -> String,
     ) -> String {
@@ -36,7 +36,7 @@ impl StatusPage {
             ));
         }
         out.push_str("</ul></nav>\n</header>\n<main>\n");
-        let mut sorted: Vec<&StatusPage> = pages.iter().collect();
+        let mut sorted: Vec<&StatusPage> = pages.to_vec();
         sorted.sort_by_key(|p| std::cmp::Reverse(p.updated_at()));
         if sorted.is_empty() {
             out.push_str("<p>");
