@@ -8,7 +8,7 @@ use crate::regulation::{BusinessCalendar, IncidentFacts, Obligations, Regime, Re
 use crate::review::{
     DrillScorecard, DrillStandard, IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
-use crate::status::{StatusBoard, StatusPage};
+use crate::status::{ReachReport, StatusBoard, StatusPage};
 use crate::{
     bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
     compensation::Policy, compensation::Program, compensation::ProgramSummary, Command, Declare,
@@ -31,7 +31,7 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// `sla_targets`, `template_set` (a host's templates and declared keys) and `recipient`;
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
 /// (what dashboards read), `drill_standard` and `drill_scorecard`; then the status page:
-/// `status_board` (a firm's components and maintenance) and `status_page`.
+/// `status_board` (a firm's components and maintenance), `status_page` and `reach_report`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -68,5 +68,6 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("drill_scorecard", schema_of::<DrillScorecard>()),
         ("status_board", schema_of::<StatusBoard>()),
         ("status_page", schema_of::<StatusPage>()),
+        ("reach_report", schema_of::<ReachReport>()),
     ]
 }

@@ -533,3 +533,109 @@ fn the_page_replays_like_the_incident() {
     assert_eq!(page.facts, replayed.fact_sheet().cleared_for(PUBLIC));
     assert_eq!(page.updated_at(), page.updates[3].sent_at);
 }
+
+fn receipt(
+    recipient: &str,
+    channel: Channel,
+    outcome: DeliveryOutcome,
+    at: DateTime<Utc>,
+) -> Command {
+    Command::RecordDeliveryReceipt(DeliveryReceipt {
+        notice_id: NoticeId::new("N-1").unwrap(),
+        recipient: CustomerRef::new(recipient).unwrap(),
+        channel,
+        outcome,
+        at,
+        provider_ref: None,
+        detail: (outcome == DeliveryOutcome::Bounced).then(|| "mailbox does not exist".into()),
+    })
+}
+
+#[test]
+fn receipts_are_events_and_the_reach_report_names_who_was_not_reached() {
+    let (mut desk, _) = run();
+    let t = desk.now;
+    desk.advance(1).as_actor("li.na");
+    for command in [
+        receipt("C-1", Channel::Email, DeliveryOutcome::Accepted, t),
+        receipt(
+            "C-1",
+            Channel::Email,
+            DeliveryOutcome::Delivered,
+            t + chrono::Duration::minutes(1),
+        ),
+        // A late "accepted" after the delivery changes nothing.
+        receipt(
+            "C-1",
+            Channel::Sms,
+            DeliveryOutcome::Accepted,
+            t + chrono::Duration::minutes(1),
+        ),
+        receipt("C-2", Channel::Email, DeliveryOutcome::Bounced, t),
+        receipt("C-3", Channel::Sms, DeliveryOutcome::Accepted, t),
+        receipt("C-9", Channel::Sms, DeliveryOutcome::Delivered, t),
+    ] {
+        desk.run(command);
+    }
+    desk.assert_replays();
+    let intended = ["C-1", "C-2", "C-3", "C-4"].map(|c| CustomerRef::new(c).unwrap());
+    let report = ReachReport::from_log(
+        desk.log.envelopes(),
+        &NoticeId::new("N-1").unwrap(),
+        intended,
+    );
+    let reached: Vec<&str> = report
+        .reached
+        .iter()
+        .map(|r| r.recipient.as_str())
+        .collect();
+    assert_eq!(reached, ["C-1"]);
+    assert_eq!(report.reached[0].at, t + chrono::Duration::minutes(1));
+    let not: Vec<(&str, Option<DeliveryOutcome>, bool)> = report
+        .not_reached
+        .iter()
+        .map(|u| {
+            (
+                u.recipient.as_str(),
+                u.last.as_ref().map(|r| r.outcome),
+                u.in_flight(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        not,
+        [
+            ("C-2", Some(DeliveryOutcome::Bounced), false),
+            ("C-3", Some(DeliveryOutcome::Accepted), true),
+            ("C-4", None, false),
+        ]
+    );
+    assert_eq!(report.unexpected, [CustomerRef::new("C-9").unwrap()]);
+    // Receipts are part of the record: the event says who was told what and when.
+    let last = desk.log.envelopes().last().unwrap();
+    assert_eq!(
+        last.event().to_string(),
+        "notice N-1 to C-9 by sms: delivered"
+    );
+}
+
+#[test]
+fn a_receipt_needs_a_sent_notice_and_a_past_time() {
+    let (mut desk, _) = run();
+    desk.as_actor("li.na").run(update("N-7"));
+    let mut draft_receipt = receipt("C-1", Channel::Email, DeliveryOutcome::Delivered, desk.now);
+    if let Command::RecordDeliveryReceipt(r) = &mut draft_receipt {
+        r.notice_id = NoticeId::new("N-7").unwrap();
+    }
+    assert_eq!(
+        driver::codes(&desk.reject(draft_receipt)),
+        ["notice_status"]
+    );
+    let future = receipt(
+        "C-1",
+        Channel::Email,
+        DeliveryOutcome::Delivered,
+        desk.now + chrono::Duration::hours(1),
+    );
+    assert_eq!(driver::codes(&desk.reject(future)), ["in_the_future"]);
+}

@@ -12,11 +12,15 @@
 //! The page renders as accessible HTML ([`StatusPage::html`]) and as an Atom 1.0 feed
 //! ([`StatusPage::atom`]) in zh-CN, zh-HK and en, times in the reader's zone.
 //!
+//! The proof that customers were told is the other read model here: [`ReachReport`] reads
+//! the delivery receipts in the log against the recipients the host meant to reach.
+//!
 //! | file | holds |
 //! |---|---|
 //! | `page` | [`StatusPage`], [`PublishedUpdate`]: what the public may read |
 //! | `board` | [`StatusBoard`], [`Component`], [`ComponentStatus`], [`Maintenance`] |
 //! | `html`, `atom` | the two renderings, and [`StatusView`], [`StatusLinks`] |
+//! | `reach` | [`ReachReport`]: who a notice reached, from the delivery receipts in the log |
 //! | `escape` | HTML/XML escaping and the notices' Markdown as HTML blocks |
 //! | `words` | the page's own phrases |
 
@@ -26,8 +30,10 @@ mod escape;
 mod html;
 mod index;
 mod page;
+mod reach;
 mod words;
 
 pub use board::{BoardProblem, Component, ComponentStatus, Maintenance, StatusBoard};
 pub use html::{StatusLinks, StatusView};
 pub use page::{PublishedUpdate, StatusPage, PUBLIC};
+pub use reach::{ReachReport, Reached, Unreached};

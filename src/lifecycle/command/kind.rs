@@ -76,6 +76,8 @@ pub enum CommandKind {
     ApproveNotice,
     /// [`Command::RecordNoticeSent`].
     RecordNoticeSent,
+    /// [`Command::RecordDeliveryReceipt`].
+    RecordDeliveryReceipt,
     /// [`Command::CancelNotice`].
     CancelNotice,
     /// [`Command::RecordFact`].
@@ -130,7 +132,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 49] = [
+    pub const CROSS_PHASE: [CommandKind; 50] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -161,6 +163,7 @@ impl CommandKind {
         Self::DraftNotice,
         Self::ApproveNotice,
         Self::RecordNoticeSent,
+        Self::RecordDeliveryReceipt,
         Self::CancelNotice,
         Self::RecordFact,
         Self::AdoptCommsPlan,
@@ -216,6 +219,7 @@ impl CommandKind {
             Self::DraftNotice => "draft_notice",
             Self::ApproveNotice => "approve_notice",
             Self::RecordNoticeSent => "record_notice_sent",
+            Self::RecordDeliveryReceipt => "record_delivery_receipt",
             Self::CancelNotice => "cancel_notice",
             Self::RecordFact => "record_fact",
             Self::AdoptCommsPlan => "adopt_comms_plan",
@@ -285,6 +289,7 @@ impl Command {
             Self::DraftNotice(_) => CommandKind::DraftNotice,
             Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
+            Self::RecordDeliveryReceipt(_) => CommandKind::RecordDeliveryReceipt,
             Self::CancelNotice { .. } => CommandKind::CancelNotice,
             Self::RecordFact(_) => CommandKind::RecordFact,
             Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,
