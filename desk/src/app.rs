@@ -312,7 +312,19 @@ impl App {
             None => Incident::replay(&envelopes),
         }
         .map_err(ApiError::internal)?;
-        let outbox = ready_messages(&next, at);
+        let mut outbox = ready_messages(&next, at);
+        if crate::subscriptions::publishes(&next, &envelopes) {
+            let subs = crate::subscriptions::all(self).await?;
+            let site = &self.status;
+            outbox.extend(crate::subscriptions::fan_out(
+                &next,
+                &envelopes,
+                &subs,
+                site.board(),
+                site.public_url(),
+                at,
+            ));
+        }
         let version = next.version();
         let body = answer(id, version, &envelopes);
         let stored = idempotency.map(|k| Idempotent {

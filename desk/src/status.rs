@@ -63,6 +63,16 @@ impl StatusSite {
         })
     }
 
+    /// The firm's components and maintenance.
+    pub fn board(&self) -> &StatusBoard {
+        &self.board
+    }
+
+    /// The address the public reaches the pages at (no trailing slash).
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
     fn links(&self, id: Option<IncidentId>) -> StatusLinks {
         match id {
             Some(id) => StatusLinks {

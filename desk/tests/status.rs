@@ -168,3 +168,108 @@ async fn validators_answer_304_and_change_with_the_incident() {
     assert_eq!(after.status, 200);
     assert_ne!(after.headers["etag"], etag);
 }
+
+#[tokio::test]
+async fn subscribers_get_a_signed_fan_out_and_receipts_show_who_was_reached() {
+    let db = TempDb::new("status-subs");
+    let server = Server::start(&db.url(), false).await;
+    let hook = serde_json::json!({"customer": "C-1", "locale": "en",
+        "endpoint": {"type": "webhook", "url": "https://hooks.example/teams"}});
+    let (status, sub) = server.post("/subscriptions", &hook).await;
+    assert_eq!(status, 201, "{sub}");
+    let secret = sub["secret"].as_str().unwrap().to_owned();
+    let mail = serde_json::json!({"customer": "C-2", "locale": "zh-CN",
+        "endpoint": {"type": "email", "address": "c2@example.com"}});
+    let (status, mail_sub) = server.post("/subscriptions", &mail).await;
+    assert_eq!(status, 201);
+    let bad = serde_json::json!({"customer": "C-3", "locale": "en", "components": ["nope"],
+        "endpoint": {"type": "sms", "number": "+8613800000000"}});
+    let (status, body) = server.post("/subscriptions", &bad).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("unknown_component"))
+    );
+    let (_, listed) = server.get("/subscriptions").await;
+    assert_eq!(listed["subscriptions"].as_array().unwrap().len(), 2);
+    assert!(
+        !listed.to_string().contains(&secret),
+        "secrets are shown once"
+    );
+    // A caller cleared for public facts only may not read contact data.
+    let (status, _) = server.get_as("status.bot", "/subscriptions").await;
+    assert_eq!(status, 403);
+
+    let (id, _) = drive(&server).await;
+    let (_, outbox) = server.get(&format!("/incidents/{id}/outbox")).await;
+    let rows: Vec<&Value> = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["item"].as_str().unwrap().starts_with("subscriber:"))
+        .collect();
+    assert_eq!(rows.len(), 8, "four public notices × two subscribers");
+    let hook_row = rows
+        .iter()
+        .find(|r| r["notice_id"] == "N-4" && r["payload"]["channel"] == "webhook")
+        .unwrap();
+    let body = hook_row["payload"]["body"].as_str().unwrap();
+    let signature = hook_row["payload"]["signature"].as_str().unwrap();
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    incident_desk::webhook::verify(secret.as_bytes(), signature, body.as_bytes(), now, 300)
+        .unwrap();
+    assert!(body.contains(&format!("/status/{id}?lang=en")));
+    for secret in SECRETS {
+        assert!(!outbox.to_string().contains(secret));
+    }
+
+    let receipt = serde_json::json!({"notice_id": "N-1", "recipient": "C-1", "channel": "email",
+        "outcome": "delivered", "at": now - chrono::Duration::seconds(5)});
+    // Raw: the test client would take `at` for its clock pin.
+    let (status, body) = server
+        .post_raw(
+            &format!("/incidents/{id}/receipts"),
+            receipt.to_string().as_bytes(),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["events"][0]["event"]["type"],
+        "delivery_receipt_recorded"
+    );
+    let (_, reach) = server
+        .get(&format!("/incidents/{id}/notices/N-1/reach"))
+        .await;
+    assert_eq!(reach["reached"][0]["recipient"], "C-1", "{reach}");
+    assert_eq!(reach["not_reached"][0]["recipient"], "C-2");
+    assert_eq!(reach["not_reached"][0]["last"], Value::Null);
+    // A receipt for a notice that was never sent is refused.
+    let stray = serde_json::json!({"notice_id": "N-404", "recipient": "C-1", "channel": "sms",
+        "outcome": "failed", "at": now - chrono::Duration::seconds(5)});
+    let (status, _) = server
+        .post_raw(
+            &format!("/incidents/{id}/receipts"),
+            stray.to_string().as_bytes(),
+        )
+        .await;
+    assert_eq!(status, 422);
+
+    let sub_id = mail_sub["id"].as_str().unwrap();
+    let gone = raw_request(
+        server.addr,
+        "DELETE",
+        &format!("/subscriptions/{sub_id}"),
+        &[("Authorization", "Bearer token-zhang.min")],
+        None,
+    )
+    .await;
+    assert_eq!(gone.status, 204);
+    let again = raw_request(
+        server.addr,
+        "DELETE",
+        &format!("/subscriptions/{sub_id}"),
+        &[("Authorization", "Bearer token-zhang.min")],
+        None,
+    )
+    .await;
+    assert_eq!(again.status, 404);
+}

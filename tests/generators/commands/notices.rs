@@ -108,8 +108,7 @@ pub(crate) fn notice_draft(
                 // Recipes (which weigh completeness heavily) draft clean, unplanned notices.
                 let noise = complete_weight < 10;
                 // Sometimes a correction of the first notice (refused unless it was sent).
-                let corrects =
-                    (noise && facts.len() == 1).then(|| NoticeId::new("N1").unwrap());
+                let corrects = (noise && facts.len() == 1).then(|| NoticeId::new("N1").unwrap());
                 NoticeDraft {
                     notice_id,
                     kind,
