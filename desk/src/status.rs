@@ -38,8 +38,11 @@ pub struct StatusSite {
     templates: TemplateSet,
     /// Per incident: the version a page was built at and the page (`None`: nothing
     /// published at that version).
-    pages: Mutex<HashMap<IncidentId, (u64, Option<Arc<StatusPage>>)>>,
+    pages: Mutex<HashMap<IncidentId, Built>>,
 }
+
+/// A page as built at a version (`None`: nothing published then).
+type Built = (u64, Option<Arc<StatusPage>>);
 
 impl StatusSite {
     /// A site with `board` (checked: its problems are refused) reached at `public_url`

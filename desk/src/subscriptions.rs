@@ -149,10 +149,12 @@ pub fn fan_out(
                 "channel": sub.endpoint.channel(), "endpoint": sub.endpoint,
                 "locale": sub.locale, "page": page,
             });
-            if let (Endpoint::Webhook { .. }, Some(secret)) = (&sub.endpoint, &sub.secret) {
-                payload["body"] = body.clone().into();
-                payload["signature"] =
-                    crate::webhook::sign(secret.as_bytes(), at, body.as_bytes()).into();
+            if let (Endpoint::Webhook { .. }, Some(secret), Some(map)) =
+                (&sub.endpoint, &sub.secret, payload.as_object_mut())
+            {
+                let signature = crate::webhook::sign(secret.as_bytes(), at, body.as_bytes());
+                map.insert("signature".into(), signature.into());
+                map.insert("body".into(), body.into());
             }
             out.push(OutboxMessage {
                 incident_id: id,

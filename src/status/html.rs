@@ -285,7 +285,7 @@ fn components(out: &mut String, view: &StatusView<'_>) {
             .collect();
         if !names.is_empty() {
             out.push_str("<p>");
-            text(out, &locale.join_list(names.into_iter()));
+            text(out, &locale.join_list(names));
             out.push_str("</p>\n");
         }
         out.push_str("</article>\n");
