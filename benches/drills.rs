@@ -75,6 +75,7 @@ fn notice(id: &str, kind: MessageKind, audience: Audience) -> [Command; 3] {
             elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
             facts: Default::default(),
             plan_item: None,
+            corrects: None,
         }),
         Command::ApproveNotice {
             notice_id: notice_id.clone(),

@@ -328,6 +328,7 @@ fn lifecycle_commands() -> Vec<(Command, Context<'static>)> {
                 elements: initial_elements,
                 facts: Default::default(),
                 plan_item: None,
+                corrects: None,
             }),
         ),
         (
@@ -442,6 +443,7 @@ fn lifecycle_commands() -> Vec<(Command, Context<'static>)> {
                 elements: resolution_elements,
                 facts: Default::default(),
                 plan_item: None,
+                corrects: None,
             }),
         ),
         (

@@ -70,6 +70,7 @@ fn notice(
         facts: Default::default(),
         // The planned message it is: the playbook adopted the plan.
         plan_item: Some(id(plan_item)?),
+        corrects: None,
     }))
 }
 

@@ -180,6 +180,7 @@ fn script(detected: DateTime<Utc>, slowness: i64) -> Result<Vec<Step>, Box<dyn s
             elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
             facts: Default::default(),
             plan_item: None,
+            corrects: None,
         })
     };
     let complete = |action_id| Command::CompleteAction {

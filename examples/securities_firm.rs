@@ -129,6 +129,7 @@ fn draft(id: &str, kind: MessageKind, audience: Audience, channels: &[Channel]) 
         elements: ElementRules::defaults().required_in(kind, audience, Situation::EVERY),
         facts: Default::default(),
         plan_item: None,
+        corrects: None,
     }))
 }
 

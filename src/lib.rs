@@ -119,6 +119,7 @@
 //!   [`bundle`] (evidence bundles);
 //! - read models: [`review`] (metrics, report, drills, portfolio, VERIS export),
 //!   [`first_hour`] (the checklist a playbook's activation leaves);
+//!   [`status`] (the public status page and its Atom feed);
 //! - top: [`Error`], [`schema`] (the JSON Schemas), and the [`guide`]: design notes, the
 //!   lifecycle's guards, the event contract, the hash-chain specification and tours of each
 //!   subdomain.
@@ -151,6 +152,7 @@ pub mod lifecycle;
 // Read models.
 pub mod first_hour;
 pub mod review;
+pub mod status;
 // Top: the umbrella error, the schema catalogue, the guide (documentation only).
 mod error;
 pub mod guide;

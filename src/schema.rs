@@ -13,6 +13,7 @@ use crate::review::{
     DrillProgramme, DrillProgrammeStatus, DrillScorecard, DrillScript, DrillStandard,
     IncidentSummary, PortfolioReport, ResponseMetrics, ReviewReport,
 };
+use crate::status::{ReachReport, StatusBoard, StatusPage};
 use crate::{
     bundle::EvidenceBundle, comms::SlaTargets, compensation::Claim, compensation::Decision,
     compensation::Policy, compensation::Program, compensation::ProgramSummary, Command, Declare,
@@ -36,7 +37,8 @@ fn schema_of<T: JsonSchema>() -> Schema {
 /// then review: `response_metrics`, `incident_summary`, `portfolio_report`, `review_report`
 /// (what dashboards read), `drill_standard` and `drill_scorecard`; then `playbook` (an
 /// emergency plan) and `first_hour` (its checklist); then the drill programme:
-/// `drill_script`, `drill_programme` and `drill_programme_status`.
+/// `drill_script`, `drill_programme` and `drill_programme_status`; then the status page:
+/// `status_board` (a firm's components and maintenance), `status_page` and `reach_report`.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
     vec![
         ("envelope", schema_of::<Envelope>()),
@@ -81,5 +83,8 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
             "drill_programme_status",
             schema_of::<DrillProgrammeStatus>(),
         ),
+        ("status_board", schema_of::<StatusBoard>()),
+        ("status_page", schema_of::<StatusPage>()),
+        ("reach_report", schema_of::<ReachReport>()),
     ]
 }

@@ -51,6 +51,8 @@ pub struct App {
     dirty: Mutex<BTreeSet<IncidentId>>,
     /// Wakes the timer task when a due time may have moved earlier.
     pub(crate) timer_wake: tokio::sync::Notify,
+    /// The public status pages' board, address and cache.
+    status: crate::status::StatusSite,
 }
 
 impl std::fmt::Debug for App {
@@ -116,7 +118,19 @@ impl App {
             due: Mutex::new(BTreeMap::new()),
             dirty: Mutex::new(BTreeSet::new()),
             timer_wake: tokio::sync::Notify::new(),
+            status: crate::status::StatusSite::default(),
         }
+    }
+
+    /// The same desk with the public status pages' board and address.
+    pub fn with_status(mut self, status: crate::status::StatusSite) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// The public status pages' board, address and cache.
+    pub fn status(&self) -> &crate::status::StatusSite {
+        &self.status
     }
 
     /// The same desk on another clock.
@@ -312,7 +326,19 @@ impl App {
             None => Incident::replay(&envelopes),
         }
         .map_err(ApiError::internal)?;
-        let outbox = ready_messages(&next, at);
+        let mut outbox = ready_messages(&next, at);
+        if crate::subscriptions::publishes(&next, &envelopes) {
+            let subs = crate::subscriptions::all(self).await?;
+            let site = &self.status;
+            outbox.extend(crate::subscriptions::fan_out(
+                &next,
+                &envelopes,
+                &subs,
+                site.board(),
+                site.public_url(),
+                at,
+            ));
+        }
         let version = next.version();
         let body = answer(id, version, &envelopes);
         let stored = idempotency.map(|k| Idempotent {

@@ -70,7 +70,8 @@ pub struct PageQuery {
     limit: Option<u32>,
 }
 
-/// The router: the gate on every route but `/healthz`, and the body limit.
+/// The router: the gate on every route but `/healthz` and the public status pages, and
+/// the body limit.
 pub fn router(app: Arc<App>) -> Router {
     let gated = Router::new()
         .route("/incidents", post(declare::declare).get(incidents))
@@ -83,11 +84,31 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/incidents/{id}/obligations", get(obligations))
         .route("/incidents/{id}/plan", get(plan))
         .route("/incidents/{id}/outbox", get(outbox))
+        .route("/incidents/{id}/receipts", post(crate::receipts::record))
+        .route(
+            "/incidents/{id}/notices/{notice_id}/reach",
+            get(crate::receipts::reach),
+        )
+        .route(
+            "/subscriptions",
+            post(crate::subscriptions::subscribe).get(crate::subscriptions::list),
+        )
+        .route(
+            "/subscriptions/{id}",
+            axum::routing::delete(crate::subscriptions::unsubscribe),
+        )
         .route("/schema", get(schema_index))
         .route("/schema/{name}", get(schema))
         .route_layer(middleware::from_fn_with_state(Arc::clone(&app), gate));
+    // The public status pages: no token, no origin check (anyone may read them), and
+    // nothing on them that a token guards (`crate::status`).
+    let public = Router::new()
+        .route("/status", get(crate::status::index))
+        .route("/status/{id}", get(crate::status::page_html))
+        .route("/status/{id}/feed.atom", get(crate::status::feed));
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(public)
         .merge(gated)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -170,7 +191,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 }
 
 /// The body's bytes; 413 over [`BODY_LIMIT`].
-fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+pub(crate) fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
     body.map_err(|r| {
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(
@@ -185,7 +206,7 @@ fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
 }
 
 /// Parses a JSON body into `T`, naming the offending field on failure.
-fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+pub(crate) fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -210,7 +231,7 @@ fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
-fn parse_id(path: Result<Path<String>, PathRejection>) -> Result<IncidentId, ApiError> {
+pub(crate) fn parse_id(path: Result<Path<String>, PathRejection>) -> Result<IncidentId, ApiError> {
     let Path(raw) = path.map_err(|e| ApiError::bad_request("malformed_id", e.body_text(), "id"))?;
     parse_incident_id(&raw, "id")
 }
@@ -271,7 +292,7 @@ fn next_after<T, K>(page: &[T], limit: u32, key: impl Fn(&T) -> K) -> Option<K> 
 }
 
 /// Refuses a read `caller` is not cleared for.
-fn require(caller: &Caller, what: &str, needed: Sensitivity) -> Result<(), ApiError> {
+pub(crate) fn require(caller: &Caller, what: &str, needed: Sensitivity) -> Result<(), ApiError> {
     if caller.clearance >= needed {
         Ok(())
     } else {
@@ -280,7 +301,7 @@ fn require(caller: &Caller, what: &str, needed: Sensitivity) -> Result<(), ApiEr
 }
 
 /// The `ETag` of an incident at `version`.
-fn etag(version: u64) -> HeaderValue {
+pub(crate) fn etag(version: u64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
@@ -304,7 +325,7 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
 pub const IDEMPOTENCY_KEY_LIMIT: usize = 255;
 
 /// The request's `Idempotency-Key`, scoped to the caller, with the request's digest.
-fn idempotency_key(
+pub(crate) fn idempotency_key(
     caller: &Caller,
     headers: &HeaderMap,
     request: &str,
@@ -376,7 +397,7 @@ async fn replay(app: &App, key: &IdempotencyKey) -> Result<Option<Response>, Api
 
 /// Runs a write with its idempotency key: a stored answer is replayed; a race with the
 /// same key committing first is answered with that request's answer.
-async fn idempotent_write(
+pub(crate) async fn idempotent_write(
     app: &App,
     key: Option<IdempotencyKey>,
     write: impl std::future::Future<Output = Result<Written, ApiError>>,

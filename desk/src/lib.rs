@@ -16,6 +16,10 @@
 //!   sequence), plus the outbox) and [`store::open`], which picks the backend from a
 //!   `--database` value.
 //! - [`sqlite`] and [`postgres`]: the two backends.
+//! - [`status`]: the public status pages and their Atom feeds, served without a token;
+//!   [`subscriptions`]: who hears of updates and the fan-out through the outbox;
+//!   [`webhook`]: their signatures; [`receipts`]: the provider's delivery callbacks and
+//!   the reach report.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
 //! - [`playbooks`]: the emergency plans the desk can activate (the built-ins and the
 //!   firm's own, validated at start).
@@ -39,7 +43,11 @@ pub mod http;
 pub mod outbox;
 pub mod playbooks;
 pub mod postgres;
+pub mod receipts;
 pub mod sqlite;
+pub mod status;
 pub mod store;
+pub mod subscriptions;
 pub mod timer;
 pub mod visibility;
+pub mod webhook;

@@ -13,7 +13,11 @@
 //! PostgreSQL database), `--listen` (default `127.0.0.1:8080`; put a TLS-terminating proxy
 //! in front), `--profile` (a JSON `EntityProfile` for the regulatory clocks),
 //! `--playbooks` (the firm's playbooks: a JSON file holding one or an array, or a directory
-//! of them; validated at start, added to the built-ins), `--outbox-every-ms` (default 500). SIGTERM or Ctrl-C stops taking connections, lets the
+//! of them; validated at start, added to the built-ins), `--outbox-every-ms` (default 500),
+//! `--status-board` (the components and scheduled maintenance the public status pages show,
+//! schema `status_board`), `--public-url` (the address the public reaches the pages at, for
+//! their links and feed ids; default `http://` and the listen address). SIGTERM or Ctrl-C
+//! stops taking connections, lets the
 //! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
 
 use std::process::ExitCode;
@@ -21,8 +25,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use incident::regulation::Regulation;
+use incident::status::StatusBoard;
 use incident_desk::access::{self, Access};
-use incident_desk::{app, http, outbox, playbooks, store, timer};
+use incident_desk::{app, http, outbox, playbooks, status, store, timer};
 
 struct Options {
     access: Option<String>,
@@ -31,11 +36,13 @@ struct Options {
     profile: Option<String>,
     playbooks: Option<String>,
     outbox_every: Duration,
+    status_board: Option<String>,
+    public_url: Option<String>,
 }
 
 const USAGE: &str = "usage: desk --access ACCESS.json [--database PATH|postgres://URL] \
                      [--listen ADDR] [--profile PROFILE.json] [--playbooks FILE|DIR] \
-                     [--outbox-every-ms N]\n       \
+                     [--outbox-every-ms N] [--status-board BOARD.json] [--public-url URL]\n       \
                      desk new-token --actor NAME [--role ROLE]... [--clearance LABEL]";
 
 fn options() -> Result<Options, String> {
@@ -46,6 +53,8 @@ fn options() -> Result<Options, String> {
         profile: None,
         playbooks: None,
         outbox_every: Duration::from_millis(500),
+        status_board: None,
+        public_url: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -61,6 +70,8 @@ fn options() -> Result<Options, String> {
             "--listen" => o.listen = value,
             "--profile" => o.profile = Some(value),
             "--playbooks" => o.playbooks = Some(value),
+            "--status-board" => o.status_board = Some(value),
+            "--public-url" => o.public_url = Some(value),
             "--outbox-every-ms" => {
                 let ms: u64 = value
                     .parse()
@@ -80,6 +91,23 @@ fn regulation(profile: Option<&str>) -> Result<Regulation, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let profile = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     Ok(Regulation::builtin(profile))
+}
+
+/// The public status pages' board (`--status-board`, none by default) and the address
+/// the public reaches the desk at (`--public-url`, else `http://` and the listen address).
+fn status_site(o: &Options) -> Result<status::StatusSite, String> {
+    let board = match &o.status_board {
+        None => StatusBoard::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+    };
+    let url = o
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", o.listen));
+    status::StatusSite::new(board, &url).map_err(|e| format!("--status-board: {e}"))
 }
 
 async fn run(o: Options) -> Result<(), String> {
@@ -102,8 +130,12 @@ async fn run(o: Options) -> Result<(), String> {
         None => Vec::new(),
     };
     let catalogue = playbooks::Catalogue::default().with(firm);
-    let desk =
-        Arc::new(app::App::new(Arc::clone(&store), regulation, access).with_playbooks(catalogue));
+    let site = status_site(&o)?;
+    let desk = Arc::new(
+        app::App::new(Arc::clone(&store), regulation, access)
+            .with_playbooks(catalogue)
+            .with_status(site),
+    );
     let (incidents, events) = desk.rebuild().await?;
     eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
     let worker = tokio::spawn(outbox::run_worker(

@@ -74,6 +74,10 @@ CREATE TABLE IF NOT EXISTS idempotency (
     created_at     TEXT    NOT NULL,
     PRIMARY KEY (actor, key)
 );
+CREATE TABLE IF NOT EXISTS subscriptions (
+    id   TEXT NOT NULL PRIMARY KEY,
+    body TEXT NOT NULL
+);
 "#;
 
 /// The pool size [`crate::store::open`] uses.
@@ -562,6 +566,49 @@ fn outbox_op<'c>(c: &'c mut Object, key: &'c String) -> BoxFut<'c, Result<Vec<Ou
     })
 }
 
+fn put_subscription_op<'c>(
+    c: &'c mut Object,
+    a: &'c (String, String),
+) -> BoxFut<'c, Result<(), Failed>> {
+    Box::pin(async move {
+        c.execute(
+            "INSERT INTO subscriptions (id, body) VALUES ($1, $2) \
+             ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+            &[&a.0, &a.1],
+        )
+        .await?;
+        Ok(())
+    })
+}
+
+fn delete_subscription_op<'c>(
+    c: &'c mut Object,
+    id: &'c String,
+) -> BoxFut<'c, Result<bool, Failed>> {
+    Box::pin(async move {
+        let n = c
+            .execute("DELETE FROM subscriptions WHERE id = $1", &[id])
+            .await?;
+        Ok(n > 0)
+    })
+}
+
+fn subscriptions_op<'c>(
+    c: &'c mut Object,
+    _: &'c (),
+) -> BoxFut<'c, Result<Vec<(String, String)>, Failed>> {
+    Box::pin(async move {
+        let rows = c
+            .query("SELECT id, body FROM subscriptions ORDER BY id", &[])
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push((r.try_get(0)?, r.try_get(1)?));
+        }
+        Ok(out)
+    })
+}
+
 fn deliver_op<'c>(
     c: &'c mut Object,
     a: &'c (i64, Sender),
@@ -674,6 +721,33 @@ impl Store for PgStore {
             let after = after.map(|id| id.to_string()).unwrap_or_default();
             let args = (after, i64::from(limit));
             self.run("incidents_page", &args, incidents_page_op, Retry::Once)
+                .await
+        })
+    }
+
+    fn put_subscription(&self, id: String, body: String) -> BoxFut<'_, Result<(), StoreError>> {
+        Box::pin(async move {
+            let args = (id, body);
+            self.run("put_subscription", &args, put_subscription_op, Retry::Once)
+                .await
+        })
+    }
+
+    fn delete_subscription(&self, id: String) -> BoxFut<'_, Result<bool, StoreError>> {
+        Box::pin(async move {
+            self.run(
+                "delete_subscription",
+                &id,
+                delete_subscription_op,
+                Retry::Once,
+            )
+            .await
+        })
+    }
+
+    fn subscriptions(&self) -> BoxFut<'_, Result<Vec<(String, String)>, StoreError>> {
+        Box::pin(async move {
+            self.run("subscriptions", &(), subscriptions_op, Retry::Once)
                 .await
         })
     }

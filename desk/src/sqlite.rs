@@ -47,6 +47,10 @@ CREATE TABLE IF NOT EXISTS idempotency (
     created_at     TEXT    NOT NULL,
     PRIMARY KEY (actor, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subscriptions (
+    id   TEXT NOT NULL PRIMARY KEY,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 /// A SQLite file.
@@ -409,6 +413,39 @@ impl Store for SqliteStore {
                 .map_err(sql_error)?;
             rows.map(|r| r.map_err(sql_error)?.parse().map_err(StoreError::backend))
                 .collect()
+        })
+    }
+
+    fn put_subscription(&self, id: String, body: String) -> BoxFut<'_, Result<(), StoreError>> {
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO subscriptions (id, body) VALUES (?1, ?2) \
+                 ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+                params![id, body],
+            )
+            .map_err(sql_error)?;
+            Ok(())
+        })
+    }
+
+    fn delete_subscription(&self, id: String) -> BoxFut<'_, Result<bool, StoreError>> {
+        self.with(move |conn| {
+            let n = conn
+                .execute("DELETE FROM subscriptions WHERE id = ?1", params![id])
+                .map_err(sql_error)?;
+            Ok(n > 0)
+        })
+    }
+
+    fn subscriptions(&self) -> BoxFut<'_, Result<Vec<(String, String)>, StoreError>> {
+        self.with(move |conn| {
+            let mut stmt = conn
+                .prepare_cached("SELECT id, body FROM subscriptions ORDER BY id")
+                .map_err(sql_error)?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .map_err(sql_error)?;
+            rows.map(|r| r.map_err(sql_error)).collect()
         })
     }
 

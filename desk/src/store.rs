@@ -210,6 +210,15 @@ pub trait Store: Send + Sync + 'static {
         limit: u32,
     ) -> BoxFut<'_, Result<Vec<IncidentSummaryRow>, StoreError>>;
 
+    /// Adds or replaces the status-page subscription `id` (its JSON `body`).
+    fn put_subscription(&self, id: String, body: String) -> BoxFut<'_, Result<(), StoreError>>;
+
+    /// Removes the subscription `id`; whether there was one.
+    fn delete_subscription(&self, id: String) -> BoxFut<'_, Result<bool, StoreError>>;
+
+    /// Every subscription as (id, JSON body), in id order.
+    fn subscriptions(&self) -> BoxFut<'_, Result<Vec<(String, String)>, StoreError>>;
+
     /// The outbox rows of one incident, in insertion order.
     fn outbox(&self, id: IncidentId) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>>;
 

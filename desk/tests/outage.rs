@@ -84,6 +84,15 @@ impl Store for Flaky {
     ) -> BoxFut<'_, Result<Vec<IncidentSummaryRow>, StoreError>> {
         self.gate(self.inner.incidents_page(after, limit))
     }
+    fn put_subscription(&self, id: String, body: String) -> BoxFut<'_, Result<(), StoreError>> {
+        self.gate(self.inner.put_subscription(id, body))
+    }
+    fn delete_subscription(&self, id: String) -> BoxFut<'_, Result<bool, StoreError>> {
+        self.gate(self.inner.delete_subscription(id))
+    }
+    fn subscriptions(&self) -> BoxFut<'_, Result<Vec<(String, String)>, StoreError>> {
+        self.gate(self.inner.subscriptions())
+    }
     fn outbox(&self, id: IncidentId) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
         self.gate(self.inner.outbox(id))
     }

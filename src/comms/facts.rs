@@ -268,6 +268,33 @@ impl FactSheet {
             .collect()
     }
 
+    /// The facts `audience` may see ([`Audience::clearance`]): what a public page or feed
+    /// is built from, so nothing above the clearance is even in its input.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::comms::{Audience, Fact, FactSheet, FactValue, Sensitivity};
+    /// use incident::id::FactKey;
+    /// let sheet: FactSheet = [Fact {
+    ///     key: FactKey::new("ioc.c2_address")?,
+    ///     value: FactValue::Literal { value: "203.0.113.7".into() },
+    ///     sensitivity: Sensitivity::Internal,
+    ///     element: None,
+    /// }]
+    /// .into_iter()
+    /// .collect();
+    /// assert!(sheet.cleared_for(Audience::Media).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cleared_for(&self, audience: Audience) -> FactSheet {
+        let clearance = audience.clearance();
+        self.facts
+            .values()
+            .filter(|f| f.sensitivity <= clearance)
+            .cloned()
+            .collect()
+    }
+
     /// Every fact among `keys` above `audience`'s clearance (unknown keys are not
     /// violations; the caller reports them separately).
     pub fn violations<'a>(

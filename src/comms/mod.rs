@@ -13,6 +13,7 @@
 //! | `elements` | which elements each kind of message requires |
 //! | `facts`, `sensitivity` | the fact sheet, its labels and clearances |
 //! | `notice`, `plan`, `reference_plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
+//! | `receipt` | delivery receipts: [`DeliveryReceipt`], [`DeliveryOutcome`] |
 //! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
 //! | `identity_theft` | per-country help for the identity-theft guide: [`Country`], [`IdentityTheftResource`], each fact with its source and check date |
@@ -30,6 +31,7 @@ mod identity_theft;
 mod identity_theft_rows;
 mod notice;
 mod plan;
+mod receipt;
 mod reference_plan;
 mod sensitivity;
 mod vocabulary;
@@ -64,6 +66,7 @@ pub use notice::{Notice, NoticeDraft, NoticeStatus};
 pub use plan::{
     CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlanView, PlannedState, Schedule, Scheduled,
 };
+pub use receipt::{DeliveryOutcome, DeliveryReceipt};
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
 pub use wording::{absolute_promises, ABSOLUTE_PROMISES};

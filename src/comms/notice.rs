@@ -34,6 +34,10 @@ pub struct NoticeDraft {
     /// [`CommsPlan`](crate::comms::CommsPlan); its approver role then approves it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_item: Option<PlanItemId>,
+    /// The sent notice this one corrects (更正公告): a correction is published beside the
+    /// notice it corrects and links to it. Drafting refuses a notice that is not sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<NoticeId>,
 }
 
 impl NoticeDraft {
@@ -64,6 +68,7 @@ impl NoticeDraft {
             elements: BTreeSet::new(),
             facts: BTreeSet::new(),
             plan_item: None,
+            corrects: None,
         }
     }
 
@@ -85,6 +90,13 @@ impl NoticeDraft {
     #[must_use]
     pub fn facts(mut self, facts: impl IntoIterator<Item = FactKey>) -> Self {
         self.facts.extend(facts);
+        self
+    }
+
+    /// Marks the draft as the correction of the sent notice `corrected`.
+    #[must_use]
+    pub fn corrects(mut self, corrected: NoticeId) -> Self {
+        self.corrects = Some(corrected);
         self
     }
 

@@ -57,8 +57,9 @@
 //! - **Adding an optional field** that is left out when absent
 //!   (`#[serde(default, skip_serializing_if = "Option::is_none")]`) keeps the version:
 //!   earlier events still parse, re-encode byte for byte and keep their digests. This is
-//!   how `compensation_program_opened` gained `pin` and `budget`, and
-//!   `determination_recorded` and `grade_recorded` their `assessment`.
+//!   how `compensation_program_opened` gained `pin` and `budget`,
+//!   `determination_recorded` and `grade_recorded` their `assessment`, and `notice_drafted`
+//!   gained `corrects` (the sent notice a correction, 更正公告, corrects).
 //! - `playbook_activated` (added without a version change) records an activated
 //!   playbook's pin (`id`, `version`, `digest`), its whole text (`playbook_text`, whose
 //!   digest replay checks against the pin: [`ApplyError::PlaybookTextMismatch`](crate::lifecycle::ApplyError)),
@@ -68,7 +69,10 @@
 //!   ignores playbooks still sees every action and draft.
 //! - **Adding an event type** keeps the version: earlier logs do not contain it. A crate
 //!   that predates it cannot read a log that does (the type is unknown), which is why new
-//!   types are listed in the CHANGELOG.
+//!   types are listed in the CHANGELOG. `delivery_receipt_recorded` (what a sending
+//!   provider reported for one recipient of a sent notice) was added this way; the state
+//!   keeps nothing of it, the log is the record, and
+//!   [`ReachReport::from_log`](crate::status::ReachReport::from_log) folds it.
 //! - **Any other change** (a renamed or removed field, a new required field, a changed
 //!   meaning) needs a new [`EVENT_SCHEMA_VERSION`](crate::EVENT_SCHEMA_VERSION), an upcaster
 //!   (a pure function from the old JSON shape to the new, applied when reading an older

@@ -182,6 +182,19 @@ label!(
     64
 );
 label!(
+    /// Identifies a component (a service the firm names on its status page, e.g.
+    /// `mobile-banking`).
+    ComponentId,
+    "component id",
+    64
+);
+label!(
+    /// Identifies a scheduled maintenance window on the status page.
+    MaintenanceId,
+    "maintenance id",
+    64
+);
+label!(
     /// Identifies a review finding within an incident.
     FindingId,
     "finding id",

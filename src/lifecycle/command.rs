@@ -1,3 +1,4 @@
+use crate::comms::DeliveryReceipt;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -405,6 +406,9 @@ pub enum Command {
         /// When it was sent; `null` means the command's time.
         sent_at: Option<DateTime<Utc>>,
     },
+    /// Record what the sending provider reported for one recipient of a sent notice
+    /// (accepted, delivered, failed, bounced).
+    RecordDeliveryReceipt(DeliveryReceipt),
     /// Cancel a notice that has not been sent.
     CancelNotice {
         /// The notice.

@@ -1,3 +1,4 @@
+use crate::comms::DeliveryReceipt;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -288,6 +289,9 @@ pub enum Event {
         /// When.
         sent_at: DateTime<Utc>,
     },
+    /// The sending provider reported what became of a sent notice for one recipient.
+    #[serde(rename = "delivery_receipt_recorded")]
+    DeliveryReceiptRecorded(DeliveryReceipt),
     /// A notice was cancelled.
     #[serde(rename = "notice_cancelled")]
     NoticeCancelled {
@@ -557,6 +561,7 @@ impl Event {
             Self::NoticeDrafted(_) => "notice_drafted",
             Self::NoticeApproved { .. } => "notice_approved",
             Self::NoticeSent { .. } => "notice_sent",
+            Self::DeliveryReceiptRecorded(_) => "delivery_receipt_recorded",
             Self::NoticeCancelled { .. } => "notice_cancelled",
             Self::FactRecorded(_) => "fact_recorded",
             Self::CommsPlanAdopted { .. } => "comms_plan_adopted",

@@ -54,6 +54,7 @@ pub(crate) fn draft(
         elements: elements.iter().copied().collect::<BTreeSet<_>>(),
         facts: Default::default(),
         plan_item: None,
+        corrects: None,
     })
 }
 

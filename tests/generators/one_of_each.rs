@@ -173,6 +173,7 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             elements: [ContentElement::ContactPoints].into_iter().collect(),
             facts: Default::default(),
             plan_item: None,
+            corrects: None,
         }),
         Command::ApproveNotice {
             notice_id: n1.clone(),
@@ -181,6 +182,15 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             notice_id: n1.clone(),
             sent_at: None,
         },
+        Command::RecordDeliveryReceipt(DeliveryReceipt {
+            notice_id: n1.clone(),
+            recipient: CustomerRef::new("C-1001").unwrap(),
+            channel: Channel::Sms,
+            outcome: DeliveryOutcome::Bounced,
+            at,
+            provider_ref: Some("SM-42".into()),
+            detail: Some("unknown number".into()),
+        }),
         Command::CancelNotice {
             notice_id: n1.clone(),
             reason: "superseded".into(),

@@ -181,6 +181,7 @@ fn retime(command: &mut Command, when: When, detected: DateTime<Utc>, now: DateT
             }
         }
         Command::AddEvidence(new) => new.collected_at = pick,
+        Command::RecordDeliveryReceipt(receipt) => receipt.at = pick,
         Command::RecordCustody(record) => record.entry.at = pick,
         Command::AddAction(NewAction { due: Some(d), .. })
         | Command::UpdateAction(ActionChanges { due: Some(d), .. }) => *d = due,

@@ -371,6 +371,8 @@ pub struct Answer {
     pub status: u16,
     pub headers: BTreeMap<String, String>,
     pub body: Value,
+    /// The body as text (HTML and Atom answers).
+    pub text: String,
 }
 
 /// One HTTP/1.1 request with exactly `headers` (plus Host, Connection and Content-Length).
@@ -446,11 +448,13 @@ fn parse_response(raw: &[u8]) -> Answer {
     {
         body = dechunk(&body);
     }
+    let text = String::from_utf8_lossy(&body).into_owned();
     let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
     Answer {
         status,
         headers,
         body,
+        text,
     }
 }
 

@@ -185,6 +185,7 @@ pub fn draft(
         elements: elements.iter().copied().collect::<BTreeSet<_>>(),
         facts: Default::default(),
         plan_item: None,
+        corrects: None,
     })
 }
 

@@ -76,6 +76,8 @@ pub enum CommandKind {
     ApproveNotice,
     /// [`Command::RecordNoticeSent`].
     RecordNoticeSent,
+    /// [`Command::RecordDeliveryReceipt`].
+    RecordDeliveryReceipt,
     /// [`Command::CancelNotice`].
     CancelNotice,
     /// [`Command::RecordFact`].
@@ -132,7 +134,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 50] = [
+    pub const CROSS_PHASE: [CommandKind; 51] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -163,6 +165,7 @@ impl CommandKind {
         Self::DraftNotice,
         Self::ApproveNotice,
         Self::RecordNoticeSent,
+        Self::RecordDeliveryReceipt,
         Self::CancelNotice,
         Self::RecordFact,
         Self::AdoptCommsPlan,
@@ -219,6 +222,7 @@ impl CommandKind {
             Self::DraftNotice => "draft_notice",
             Self::ApproveNotice => "approve_notice",
             Self::RecordNoticeSent => "record_notice_sent",
+            Self::RecordDeliveryReceipt => "record_delivery_receipt",
             Self::CancelNotice => "cancel_notice",
             Self::RecordFact => "record_fact",
             Self::AdoptCommsPlan => "adopt_comms_plan",
@@ -289,6 +293,7 @@ impl Command {
             Self::DraftNotice(_) => CommandKind::DraftNotice,
             Self::ApproveNotice { .. } => CommandKind::ApproveNotice,
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
+            Self::RecordDeliveryReceipt(_) => CommandKind::RecordDeliveryReceipt,
             Self::CancelNotice { .. } => CommandKind::CancelNotice,
             Self::RecordFact(_) => CommandKind::RecordFact,
             Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,

@@ -322,6 +322,9 @@ impl Incident {
             Command::RecordNoticeSent { notice_id, sent_at } => {
                 vec![self.record_notice_sent(c, now, notice_id, sent_at)]
             }
+            Command::RecordDeliveryReceipt(receipt) => {
+                vec![self.record_delivery_receipt(c, now, receipt)]
+            }
             Command::CancelNotice { notice_id, reason } => {
                 vec![self.cancel_notice(c, notice_id, reason)]
             }

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, no_change, unknown, Checks, MAX_LONG, MAX_SHORT};
-use crate::comms::{CommsPlan, Fact, FactSeal, FactValue, NoticeDraft, NoticeStatus};
+use crate::comms::{
+    CommsPlan, DeliveryReceipt, Fact, FactSeal, FactValue, NoticeDraft, NoticeStatus,
+};
 use crate::id::{FactKey, NoticeId};
 use crate::{ActorId, Event, Incident, Unmet};
 
@@ -29,6 +31,9 @@ impl Incident {
                 }
                 Some(_) => {}
             }
+        }
+        if let Some(corrected) = &draft.corrects {
+            self.notice_status(c, corrected, &[NoticeStatus::Sent]);
         }
         if draft.channels.is_empty() {
             c.push(Unmet::Missing {
@@ -94,6 +99,24 @@ impl Incident {
             notice_id: notice_id.clone(),
             sent_at,
         }
+    }
+
+    /// [`Command::RecordDeliveryReceipt`]: only a sent notice has recipients to report on.
+    pub(super) fn record_delivery_receipt(
+        &self,
+        c: &mut Checks,
+        now: DateTime<Utc>,
+        receipt: &DeliveryReceipt,
+    ) -> Event {
+        self.notice_status(c, &receipt.notice_id, &[NoticeStatus::Sent]);
+        c.not_future("at", receipt.at, now);
+        if let Some(r) = &receipt.provider_ref {
+            c.text("provider_ref", r, "the provider's message id", MAX_SHORT);
+        }
+        if let Some(d) = &receipt.detail {
+            c.text("detail", d, "the provider's reason", MAX_SHORT);
+        }
+        Event::DeliveryReceiptRecorded(receipt.clone())
     }
 
     /// [`Command::CancelNotice`].

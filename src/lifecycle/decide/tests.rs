@@ -123,6 +123,7 @@ mod guards {
             elements: elements.iter().copied().collect(),
             facts: Default::default(),
             plan_item: None,
+            corrects: None,
         })
     }
 

@@ -53,6 +53,7 @@ impl std::fmt::Display for Event {
             Self::NoticeDrafted(_)
             | Self::NoticeApproved { .. }
             | Self::NoticeSent { .. }
+            | Self::DeliveryReceiptRecorded(_)
             | Self::NoticeCancelled { .. }
             | Self::FactRecorded(_)
             | Self::CommsPlanAdopted { .. } => self.fmt_notices(f),
@@ -262,6 +263,14 @@ impl Event {
                 bound.len()
             ),
             Self::NoticeSent { notice_id, .. } => write!(f, "notice {notice_id} sent"),
+            Self::DeliveryReceiptRecorded(r) => write!(
+                f,
+                "notice {} to {} by {}: {}",
+                r.notice_id,
+                r.recipient,
+                r.channel.as_str(),
+                wire(&r.outcome)
+            ),
             Self::NoticeCancelled { notice_id, reason } => {
                 write!(f, "notice {notice_id} cancelled: {reason}")
             }

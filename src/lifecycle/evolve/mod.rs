@@ -174,6 +174,9 @@ impl Incident {
             Event::NoticeSent { notice_id, sent_at } => {
                 self.apply_notice_sent(notice_id, sent_at, stamp)
             }
+            // Receipts live in the log (the reach report folds them); the state keeps
+            // nothing per recipient, so millions of receipts do not grow the aggregate.
+            Event::DeliveryReceiptRecorded(_) => Ok(()),
             Event::NoticeCancelled { notice_id, reason } => {
                 self.apply_notice_cancelled(notice_id, reason, stamp)
             }

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::generators::pools::{placeholder, MAX_SHORT};
-use crate::generators::values::{notice_id, text};
+use crate::generators::values::{customer, notice_id, text};
 use crate::generators::vocabulary::{audiences, channels, content_elements, message_kinds};
 
 use super::Arms;
@@ -107,6 +107,8 @@ pub(crate) fn notice_draft(
                 }
                 // Recipes (which weigh completeness heavily) draft clean, unplanned notices.
                 let noise = complete_weight < 10;
+                // Sometimes a correction of the first notice (refused unless it was sent).
+                let corrects = (noise && facts.len() == 1).then(|| NoticeId::new("N1").unwrap());
                 NoticeDraft {
                     notice_id,
                     kind,
@@ -115,6 +117,7 @@ pub(crate) fn notice_draft(
                     elements,
                     facts: if noise { facts } else { BTreeSet::new() },
                     plan_item: plan_item.filter(|_| noise),
+                    corrects,
                 }
             },
         )
@@ -139,6 +142,28 @@ pub(super) fn notice_arms() -> Arms {
             3,
             (notice_id(), option::of(Just(placeholder())))
                 .prop_map(|(notice_id, sent_at)| Command::RecordNoticeSent { notice_id, sent_at })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                notice_id(),
+                customer(),
+                select(channels()),
+                select(DeliveryOutcome::ALL.to_vec()),
+                option::of(text(MAX_SHORT)),
+            )
+                .prop_map(|(notice_id, recipient, channel, outcome, detail)| {
+                    Command::RecordDeliveryReceipt(DeliveryReceipt {
+                        notice_id,
+                        recipient,
+                        channel,
+                        outcome,
+                        at: placeholder(),
+                        provider_ref: None,
+                        detail,
+                    })
+                })
                 .boxed(),
         ),
         (

@@ -1,0 +1,64 @@
+//! The list of published incidents (`GET /status`): each page's title, phase and last
+//! update, newest first.
+
+use super::escape::{escaped, text};
+use super::html::{time, StatusView};
+use super::words::{autonym, heading, Words};
+use super::StatusPage;
+use crate::locale::{Label, Locale};
+
+impl StatusPage {
+    /// The index of `pages` as an HTML document for `view`'s language; `link` gives each
+    /// page's address. `view.links.page` is the index's own address.
+    pub fn index_html(
+        pages: &[&StatusPage],
+        view: &StatusView<'_>,
+        link: impl Fn(&StatusPage) -> String,
+    ) -> String {
+        let locale = view.locale;
+        let title = Words::Incidents.get(locale);
+        let mut out = String::with_capacity(4 * 1024);
+        out.push_str(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            locale.as_str()
+        ));
+        text(&mut out, title);
+        out.push_str("</title>\n</head>\n<body>\n<header>\n<h1>");
+        text(&mut out, title);
+        out.push_str("</h1>\n<nav><ul>\n");
+        for other in Locale::ALL.into_iter().filter(|l| *l != locale) {
+            let tag = other.as_str();
+            out.push_str(&format!(
+                "<li><a href=\"{}?lang={tag}\" hreflang=\"{tag}\" lang=\"{tag}\">{}</a></li>\n",
+                escaped(&view.links.page),
+                autonym(other)
+            ));
+        }
+        out.push_str("</ul></nav>\n</header>\n<main>\n");
+        let mut sorted: Vec<&StatusPage> = pages.to_vec();
+        sorted.sort_by_key(|p| std::cmp::Reverse(p.updated_at()));
+        if sorted.is_empty() {
+            out.push_str("<p>");
+            text(&mut out, Words::NoIncidents.get(locale));
+            out.push_str("</p>\n");
+        }
+        for page in sorted {
+            out.push_str("<article>\n<h2><a href=\"");
+            text(
+                &mut out,
+                &format!("{}?lang={}", link(page), locale.as_str()),
+            );
+            out.push_str("\">");
+            text(&mut out, &page.title(view));
+            out.push_str("</a></h2>\n<p>");
+            text(&mut out, &heading(page.phase.label(locale)));
+            out.push_str(" · ");
+            text(&mut out, Words::LastUpdated.get(locale));
+            time(&mut out, page.updated_at(), locale, view.zone);
+            out.push_str("</p>\n</article>\n");
+        }
+        out.push_str("</main>\n</body>\n</html>\n");
+        out
+    }
+}
