@@ -171,6 +171,7 @@ We will update you by {next}.
         subject: Some(subject),
         body,
         fit,
+        link: None,
     }
 }
 

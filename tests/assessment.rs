@@ -386,3 +386,66 @@ fn an_edited_proposal_or_a_dropped_reason_does_not_replay() {
     let err = replay_resealed(forged);
     assert!(err.to_string().contains("give override_reason"), "{err}");
 }
+
+/// The review report shows each recorded answer beside the rule's proposal: which criteria
+/// decided it, what was missing, and the reason a person gave for departing from it; the
+/// facts' values stay in the log.
+#[test]
+fn the_review_report_shows_each_answer_beside_the_rules_proposal() {
+    use incident::comms::Sensitivity;
+    use incident::locale::{Locale, Zone};
+    use incident::review::ReviewReport;
+
+    let mut desk = desk();
+    desk.advance(25).run(major(account_takeover(), true, None));
+    desk.advance(60).run(major(
+        account_takeover(),
+        false,
+        Some("access was a red-team exercise agreed with the supervisor"),
+    ));
+    desk.advance(5).run(Command::RecordDetermination {
+        fact: FactName::new("significant_incident").unwrap(),
+        value: false,
+        determined_at: None,
+        basis: "no NIS2 entity".into(),
+        assessment: None,
+        override_reason: None,
+    });
+    let at = desk.now;
+    let report = ReviewReport::build(&desk.incident, None, at, Sensitivity::Internal);
+    let lines = &report.determinations;
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    let confirmed = lines[0].assessed.as_ref().unwrap();
+    assert!(settled_yes(&confirmed.proposed));
+    assert!(confirmed.override_reason.is_none());
+    assert!(
+        confirmed.decided_by.iter().any(|c| c.contains("9(5)(b)")),
+        "{confirmed:?}"
+    );
+    let overridden = lines[1].assessed.as_ref().unwrap();
+    assert_eq!(
+        overridden.override_reason.as_deref(),
+        Some("access was a red-team exercise agreed with the supervisor")
+    );
+    assert!(lines[2].assessed.is_none());
+
+    let en = report.to_markdown(Locale::En, Zone::SHANGHAI);
+    assert!(en.contains("## Determinations and grades"), "{en}");
+    assert!(en.contains("| major_incident: no |"), "{en}");
+    assert!(en.contains("red-team exercise"), "{en}");
+    assert!(en.contains("not assessed"), "{en}");
+    let zh = report.to_markdown(Locale::ZhCn, Zone::SHANGHAI);
+    assert!(
+        zh.contains("## 认定与分级") && zh.contains("major_incident：是"),
+        "{zh}"
+    );
+
+    // As of a moment before the override, the report has only the confirmation.
+    let earlier = ReviewReport::build(
+        &desk.incident,
+        None,
+        lines[0].recorded_at,
+        Sensitivity::Internal,
+    );
+    assert_eq!(earlier.determinations.len(), 1);
+}

@@ -278,7 +278,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
             .state
     };
     let s = plan.schedule(d.incident.plan_view(), None, d.now);
-    assert_eq!(holding_entry(&s), PlannedState::Approved);
+    assert_eq!(holding_entry(&s), PlannedState::Approved {});
     assert_eq!(s.ready_to_send().count(), 1);
     // The host's per-append list, computed over the drafted notices only, says the same.
     let ready = plan.ready(d.incident.plan_view(), d.now);
@@ -363,7 +363,7 @@ fn planned_notices_are_approved_by_the_plan_role_and_scheduled_across_phases() {
         updates[0].notice.as_ref().map(NoticeId::as_str),
         Some("U-1")
     );
-    assert_eq!(updates[0].state, PlannedState::Drafted);
+    assert_eq!(updates[0].state, PlannedState::Drafted {});
 
     // Leaving the cadence's phases stops it: after remediation no update is scheduled past it.
     d.run(Command::DeclareCompensationNotApplicable {

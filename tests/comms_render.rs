@@ -407,6 +407,118 @@ fn sms_variants_fit_the_default_policy_and_match_the_golden_files() {
     );
 }
 
+/// The app-push and WeChat variants, rendered for the seed case through the fan-out (which
+/// picks them for those channels): each fits the channel's default limits (the fan-out
+/// refuses what does not), carries the anti-phishing line or points to the app instead of a
+/// link, and matches its golden file under `tests/golden/comms/{push,wechat}/`. English has
+/// no WeChat variant: the fan-out refuses the full notice there rather than cut it.
+#[test]
+fn push_and_wechat_variants_fit_their_channel_and_match_the_golden_files() {
+    let set = TemplateSet::builtin();
+    let sheet = seed_sheet();
+    let mut drift = Vec::new();
+    for (channel, dir) in [(Channel::AppPush, "push"), (Channel::WeChat, "wechat")] {
+        for kind in [
+            MessageKind::InitialNotice,
+            MessageKind::Update,
+            MessageKind::ResolutionNotice,
+        ] {
+            for locale in Locale::ALL {
+                let to = Recipient::new(cref("C-1"), locale, channel);
+                let result = fan_out(&set, kind, Audience::AffectedCustomers, &sheet, [to])
+                    .time_zone(reader_zone(locale))
+                    .next()
+                    .unwrap();
+                if channel == Channel::WeChat && locale == Locale::En {
+                    assert!(result.is_err(), "{kind:?}: a full notice on WeChat");
+                    continue;
+                }
+                let message = result.unwrap_or_else(|e| panic!("{kind:?} {locale}: {e}"));
+                let body = &message.body;
+                assert!(
+                    !body.contains("http"),
+                    "{kind:?} {locale}: a link in {body}"
+                );
+                for phishing in ["点击", "點擊", "按此", "verify", "click", "tap"] {
+                    assert!(!body.contains(phishing), "{kind:?} {locale}: {phishing}");
+                }
+                if kind == MessageKind::InitialNotice {
+                    assert!(
+                        ["验证码", "驗證碼", "codes"]
+                            .iter()
+                            .any(|w| body.contains(w)),
+                        "{kind:?} {locale}: no warning against phishing"
+                    );
+                }
+                assert_eq!(
+                    message.link.as_deref(),
+                    Some(DETAILS_URL),
+                    "{kind:?} {locale}"
+                );
+                let subject = message.subject.as_deref().unwrap_or("");
+                drift.extend(check_golden(
+                    &format!("comms/{dir}"),
+                    &format!("{}.{locale}.txt", kind_name(kind)),
+                    &format!(
+                        "{subject}\n---\n{body}\n---\nlink: {DETAILS_URL}\n{} characters\n",
+                        message.fit.chars
+                    ),
+                ));
+            }
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "{}\n\nIf the change is intended, run `UPDATE_GOLDEN=1 cargo test --test comms_render` and review the diff.",
+        drift.join("\n\n")
+    );
+}
+
+/// A push or WeChat message carries the full notice's address beside its text; without a
+/// `details_url` fact the fan-out refuses it, naming the fact, rather than send a message
+/// that leads nowhere.
+#[test]
+fn a_push_without_the_details_address_is_refused_naming_it() {
+    let set = TemplateSet::builtin();
+    let mut sheet = FactSheet::new();
+    for fact in seed_sheet()
+        .iter()
+        .filter(|f| f.key.as_str() != "details_url")
+    {
+        sheet.insert(fact.clone());
+    }
+    for channel in [Channel::AppPush, Channel::WeChat] {
+        let to = Recipient::new(cref("C-1"), Locale::ZhCn, channel);
+        let err = fan_out(
+            &set,
+            MessageKind::InitialNotice,
+            Audience::AffectedCustomers,
+            &sheet,
+            [to],
+        )
+        .next()
+        .unwrap()
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("details_url"),
+            "{channel:?}: {err}"
+        );
+    }
+    // SMS prints the address in its text, so it carries no separate link.
+    let to = Recipient::new(cref("C-1"), Locale::ZhCn, Channel::Sms);
+    let sms = fan_out(
+        &set,
+        MessageKind::InitialNotice,
+        Audience::AffectedCustomers,
+        &seed_sheet(),
+        [to],
+    )
+    .next()
+    .unwrap()
+    .unwrap();
+    assert_eq!(sms.link, None);
+}
+
 /// The survey rates statements, not yes/no questions, and asks no recommendation question
 /// unless the host opts in.
 #[test]

@@ -136,7 +136,7 @@ fn a_claim_that_would_overflow_the_total_is_skipped_and_the_total_kept() {
     assert_eq!(report.summary.claims, 2);
     assert_eq!(report.skipped.len(), 1);
     assert_eq!(report.skipped[0].index, 1);
-    assert_eq!(report.skipped[0].reason, SkipReason::Overflow);
+    assert_eq!(report.skipped[0].reason, SkipReason::Overflow {});
     let assessed = [&claims[0], &claims[2]];
     assert_eq!(report.summary, program.assess(&policy, assessed).unwrap());
 }

@@ -498,7 +498,7 @@ fn scrambled(obligations: &Obligations, scrambles: &[Scramble]) -> Obligations {
         o.due = s.due.map(|d| at + Duration::seconds(d));
         let submitted_at = o.due.unwrap_or(at) + Duration::milliseconds(s.submitted);
         o.status = match s.status {
-            0 => ObligationStatus::AwaitingTrigger,
+            0 => ObligationStatus::AwaitingTrigger {},
             1 => ObligationStatus::Pending {
                 remaining_seconds: None,
             },

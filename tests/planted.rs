@@ -227,3 +227,81 @@ fn a_planted_closing_line_is_refused_by_every_reader() {
     );
     assert!(serde_json::from_str::<EvidenceBundle>(&json).is_err());
 }
+
+/// Decodes `json` as `T`, then the same object with a planted member; the first must be
+/// read, the second refused.
+fn refuses_planted<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) {
+    let plain: Value = serde_json::from_str(json).unwrap();
+    serde_json::from_value::<T>(plain.clone()).unwrap_or_else(|e| {
+        panic!(
+            "{json} should decode as {}: {e}",
+            std::any::type_name::<T>()
+        )
+    });
+    let mut planted = plain;
+    planted["approved_by"] = Value::from("ceo");
+    let decoded = serde_json::from_value::<T>(planted.clone());
+    assert!(
+        decoded.is_err(),
+        "{} accepted the planted member in {planted}: {decoded:?}",
+        std::any::type_name::<T>()
+    );
+}
+
+/// The fieldless variants of the tagged types a host stores or sends back (regimes,
+/// policies, plans, channel policies, reports) refuse planted members too: serde's
+/// `deny_unknown_fields` does not reach a unit variant of an internally tagged enum, so
+/// each of these is an empty struct variant. Reverting one to a unit variant fails here.
+#[test]
+fn fieldless_variants_of_stored_and_exchanged_types_refuse_planted_members() {
+    use incident::comms::{MessagePart, PlannedState};
+    use incident::compensation::{CompensationStance, SkipReason};
+    use incident::regulation::{
+        Applicability, CalendarRule, MissingFact, ObligationStatus, Roll, TimeOfDay, Trigger,
+        ZoneRule,
+    };
+    use incident::review::Elapsed;
+    use incident::Unmet;
+
+    refuses_planted::<Applicability>(r#"{"test":"always"}"#);
+    refuses_planted::<Applicability>(r#"{"test":"personal_data_exposed"}"#);
+    refuses_planted::<ZoneRule>(r#"{"zone":"entity"}"#);
+    refuses_planted::<CalendarRule>(r#"{"calendar":"entity"}"#);
+    refuses_planted::<Trigger>(r#"{"on":"detected"}"#);
+    refuses_planted::<TimeOfDay>(r#"{"at":"same_clock_time"}"#);
+    refuses_planted::<TimeOfDay>(r#"{"at":"end_of_day"}"#);
+    refuses_planted::<Roll>(r#"{"roll":"none"}"#);
+    refuses_planted::<Roll>(r#"{"roll":"next_working_day_end"}"#);
+    refuses_planted::<ObligationStatus>(r#"{"status":"awaiting_trigger"}"#);
+    for missing in [
+        "people_affected",
+        "people_by_subdivision",
+        "data_categories",
+        "affected_jurisdictions",
+        "cn_grade",
+        "entity_time_zone",
+        "entity_calendar",
+        "out_of_range",
+    ] {
+        refuses_planted::<MissingFact>(&format!(r#"{{"missing":"{missing}"}}"#));
+    }
+    refuses_planted::<CompensationStance>(r#"{"status":"undecided"}"#);
+    refuses_planted::<SkipReason>(r#"{"kind":"overflow"}"#);
+    for part in ["subject", "body", "whole"] {
+        refuses_planted::<MessagePart>(&format!(r#"{{"part":"{part}"}}"#));
+    }
+    for state in ["not_drafted", "drafted", "approved", "stale"] {
+        refuses_planted::<PlannedState>(&format!(r#"{{"state":"{state}"}}"#));
+    }
+    refuses_planted::<Elapsed>(r#"{"status":"missing"}"#);
+    for code in [
+        "owner_required",
+        "compensation_undecided",
+        "no_compensation_program",
+        "no_findings",
+        "resolution_notice_not_sent",
+        "regulation_not_given",
+    ] {
+        refuses_planted::<Unmet>(&format!(r#"{{"code":"{code}"}}"#));
+    }
+}

@@ -285,7 +285,7 @@ fn model_accepts(
         Command::Remediate {} => {
             actions(ActionKind::Remediation)
                 .all(|a| matches!(a.status, ActionStatus::Done | ActionStatus::Deferred))
-                && *state.compensation() != CompensationStance::Undecided
+                && *state.compensation() != CompensationStance::Undecided {}
         }
         Command::Review {} => review_guard_met(state),
         Command::Close {} => no_unpaid_claims(state),

@@ -665,7 +665,7 @@ fn eu_cases() -> Vec<Case> {
             expect: vec![Undetermined(
                 gdpr,
                 None,
-                Some(vec![MissingFact::DataCategories]),
+                Some(vec![MissingFact::DataCategories {}]),
             )],
         },
         // With only source code exposed, GDPR does not apply, and says why.
@@ -761,7 +761,7 @@ fn eu_cases() -> Vec<Case> {
             expect: vec![Status(
                 dora,
                 "intermediate",
-                ObligationStatus::AwaitingTrigger,
+                ObligationStatus::AwaitingTrigger {},
             )],
         },
         // Initial filed 12:00Z on time: the intermediate report is due 72 h later.
@@ -802,7 +802,7 @@ fn eu_cases() -> Vec<Case> {
             expect: vec![Undetermined(
                 dora,
                 Some("initial"),
-                Some(vec![MissingFact::EntityCalendar]),
+                Some(vec![MissingFact::EntityCalendar {}]),
             )],
         },
         // A credit institution has no relief for the initial report, so it needs no calendar
@@ -816,7 +816,11 @@ fn eu_cases() -> Vec<Case> {
             at: "2026-03-10T11:00:00Z",
             expect: vec![
                 IsMet(dora, "initial"),
-                Undetermined(dora, Some("final"), Some(vec![MissingFact::EntityCalendar])),
+                Undetermined(
+                    dora,
+                    Some("final"),
+                    Some(vec![MissingFact::EntityCalendar {}]),
+                ),
             ],
         },
         // A calendar id the host did not supply is named (Malta has no built-in calendar).
@@ -920,7 +924,7 @@ fn eu_cases() -> Vec<Case> {
             at: "2026-03-01T00:00:00Z",
             expect: vec![
                 Due(nis2, "progress-report", "2026-02-28T09:30:00Z"),
-                Status(nis2, "final-report", ObligationStatus::AwaitingTrigger),
+                Status(nis2, "final-report", ObligationStatus::AwaitingTrigger {}),
             ],
         },
         // Handling ended 10 March 13:00 CET, after the due time: the final report one month
@@ -1119,7 +1123,11 @@ fn us_cases() -> Vec<Case> {
                 "2026-03-05T16:00:00Z",
             ),
             at: "2026-03-05T17:00:00Z",
-            expect: vec![Status(k8, "form-8-k-a", ObligationStatus::AwaitingTrigger)],
+            expect: vec![Status(
+                k8,
+                "form-8-k-a",
+                ObligationStatus::AwaitingTrigger {},
+            )],
         },
         // Available Thu 2 April → Wed 8 April 17:30 EDT (no federal holiday in between).
         Case {
@@ -1238,7 +1246,7 @@ fn us_cases() -> Vec<Case> {
                 Undetermined(
                     hipaa,
                     Some("media"),
-                    Some(vec![MissingFact::PeopleBySubdivision]),
+                    Some(vec![MissingFact::PeopleBySubdivision {}]),
                 ),
                 Present(hipaa, "hhs"),
             ],
@@ -1334,7 +1342,7 @@ fn cn_cases() -> Vec<Case> {
             facts: breach(999_999),
             at: "2026-03-14T02:00:00Z",
             expect: vec![
-                Undetermined(cac, None, Some(vec![MissingFact::CnGrade])),
+                Undetermined(cac, None, Some(vec![MissingFact::CnGrade {}])),
                 NoDue("cn-pipl-57", "authority"),
                 Urgent("cn-pipl-57", "authority", Urgency::Immediately),
             ],

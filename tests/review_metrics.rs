@@ -112,7 +112,7 @@ fn known_answers_from_the_log_with_missing_milestones_and_an_overrun() {
     assert_eq!(m.contain, measured(2 * 3600, false));
     assert_eq!(m.first_customer_notice, measured(3 * 3600 + 1800, false));
     for missing in [m.disclose, m.remediate, m.review, m.close] {
-        assert_eq!(missing, Elapsed::Missing);
+        assert_eq!(missing, Elapsed::Missing {});
         assert_eq!(missing.seconds(), None);
     }
     assert_eq!(
@@ -137,7 +137,7 @@ fn known_answers_from_the_log_with_missing_milestones_and_an_overrun() {
     // Not filed reports are never a zero duration.
     for n in &m.regulator_notifications {
         if n.submitted_at.is_none() {
-            assert_eq!(n.since_detection, Elapsed::Missing);
+            assert_eq!(n.since_detection, Elapsed::Missing {});
             assert_ne!(n.outcome, DeadlineOutcome::OnTime);
         }
     }

@@ -335,14 +335,14 @@ fn the_plan_does_not_offer_a_stale_notice_to_send() {
             .unwrap()
             .state
     };
-    assert_eq!(state(&desk), PlannedState::Approved);
+    assert_eq!(state(&desk), PlannedState::Approved {});
     let key = WellKnownKey::ContactPoints.key();
     let mut fact = desk.incident.recorded_facts().get(&key).unwrap().clone();
     fact.value = FactValue::Literal {
         value: "+86 400 000 0000".into(),
     };
     desk.run(Command::RecordFact(fact));
-    assert_eq!(state(&desk), PlannedState::Stale);
+    assert_eq!(state(&desk), PlannedState::Stale {});
     let schedule = desk
         .incident
         .plan_schedule(None, desk.incident.updated_at())
@@ -520,7 +520,7 @@ fn without_the_hosts_regulation_review_and_close_are_refused() {
     let mut desk = theft_under_cn_rules();
     let ctx = Context::new(ActorId::new("zhang.min").unwrap(), desk.now);
     let r = desk.incident.decide(&Command::Review {}, &ctx).unwrap_err();
-    assert_eq!(r.unmet, [Unmet::RegulationNotGiven]);
+    assert_eq!(r.unmet, [Unmet::RegulationNotGiven {}]);
     let none = Regulation::without_regimes(EntityProfile::new());
     let r = desk
         .incident
@@ -530,5 +530,5 @@ fn without_the_hosts_regulation_review_and_close_are_refused() {
     desk.regulation = none;
     desk.run(Command::Review {});
     let r = desk.incident.decide(&Command::Close {}, &ctx).unwrap_err();
-    assert_eq!(r.unmet, [Unmet::RegulationNotGiven]);
+    assert_eq!(r.unmet, [Unmet::RegulationNotGiven {}]);
 }

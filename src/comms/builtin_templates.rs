@@ -1,14 +1,13 @@
 //! The built-in templates: zh-CN, zh-HK and en for every message kind, written in Markdown under
 //! `templates/` (subject on the first line after `Subject: `, a blank line, the body), and
-//! the short SMS variants of the kinds sent to customers by SMS, in plain text
-//! (`templates/<kind>.sms.<locale>.txt`).
+//! the short variants for SMS, app push and WeChat (`builtin_short`).
 //!
 //! The identity-theft guide holds one line [`COUNTRY_SECTION`]; it is replaced, before the
 //! text is parsed, by [`country_section`] for the set's country, so that the guide's facts
 //! come from the `identity_theft` table and not from prose.
 
 use super::template_error::kind_name;
-use super::{country_section, Channel, Country, Format, MessageKind, Template};
+use super::{country_section, Country, Format, MessageKind, Template};
 use crate::id::TemplateId;
 use crate::locale::Locale;
 
@@ -231,83 +230,6 @@ const FAQ_FOR_SECURITIES: [(Locale, &str); 3] = [
     (Locale::En, include_str!("templates/faq_securities.en.md")),
 ];
 
-/// The short SMS variants: plain text, no subject, the firm's signature first. Each fits in
-/// the default [`ChannelPolicy`](super::ChannelPolicy) with the seed case's facts (the
-/// golden files under `tests/golden/comms/sms/` show them rendered).
-const BUILTIN_SMS: [(MessageKind, Locale, &str); 12] = [
-    (
-        MessageKind::InitialNotice,
-        Locale::ZhCn,
-        include_str!("templates/initial_notice.sms.zh-CN.txt"),
-    ),
-    (
-        MessageKind::InitialNotice,
-        Locale::ZhHk,
-        include_str!("templates/initial_notice.sms.zh-HK.txt"),
-    ),
-    (
-        MessageKind::InitialNotice,
-        Locale::En,
-        include_str!("templates/initial_notice.sms.en.txt"),
-    ),
-    (
-        MessageKind::Update,
-        Locale::ZhCn,
-        include_str!("templates/update.sms.zh-CN.txt"),
-    ),
-    (
-        MessageKind::Update,
-        Locale::ZhHk,
-        include_str!("templates/update.sms.zh-HK.txt"),
-    ),
-    (
-        MessageKind::Update,
-        Locale::En,
-        include_str!("templates/update.sms.en.txt"),
-    ),
-    (
-        MessageKind::ResolutionNotice,
-        Locale::ZhCn,
-        include_str!("templates/resolution_notice.sms.zh-CN.txt"),
-    ),
-    (
-        MessageKind::ResolutionNotice,
-        Locale::ZhHk,
-        include_str!("templates/resolution_notice.sms.zh-HK.txt"),
-    ),
-    (
-        MessageKind::ResolutionNotice,
-        Locale::En,
-        include_str!("templates/resolution_notice.sms.en.txt"),
-    ),
-    (
-        MessageKind::Survey,
-        Locale::ZhCn,
-        include_str!("templates/survey.sms.zh-CN.txt"),
-    ),
-    (
-        MessageKind::Survey,
-        Locale::ZhHk,
-        include_str!("templates/survey.sms.zh-HK.txt"),
-    ),
-    (
-        MessageKind::Survey,
-        Locale::En,
-        include_str!("templates/survey.sms.en.txt"),
-    ),
-];
-
-fn builtin_sms_template(kind: MessageKind, locale: Locale, text: &str) -> Result<Template, String> {
-    let id = TemplateId::new(format!("builtin.{}.sms.{locale}", kind_name(kind)))
-        .map_err(|e| e.to_string())?;
-    Template::builder(id, kind, locale)
-        .channel(Channel::Sms)
-        .format(Format::PlainText)
-        .body(text.trim_end_matches('\n'))
-        .build()
-        .map_err(|e| e.to_string())
-}
-
 fn builtin_template(kind: MessageKind, locale: Locale, text: &str) -> Result<Template, String> {
     let id = TemplateId::new(format!("builtin.{}.{locale}", kind_name(kind)))
         .map_err(|e| e.to_string())?;
@@ -348,10 +270,7 @@ pub(super) fn builtin_templates(country: Country) -> impl Iterator<Item = Templa
     let full = BUILTIN.into_iter().filter_map(move |(kind, locale, text)| {
         builtin_template(kind, locale, &for_country(text, country, locale)).ok()
     });
-    let sms = BUILTIN_SMS
-        .into_iter()
-        .filter_map(|(kind, locale, text)| builtin_sms_template(kind, locale, text).ok());
-    full.chain(sms)
+    full.chain(super::builtin_short::short_templates())
 }
 
 /// The built-in FAQs for securities firms.
@@ -402,45 +321,6 @@ mod tests {
             set.templates().filter(|t| t.channel().is_none()).count(),
             36
         );
-    }
-
-    #[test]
-    fn every_builtin_sms_variant_is_present_and_short() {
-        let set = TemplateSet::builtin();
-        for (kind, locale, text) in BUILTIN_SMS {
-            let t = builtin_sms_template(kind, locale, text).unwrap();
-            TemplateSet::empty().validate(&t).unwrap();
-            assert_eq!(t.subject(), None);
-            assert!(!t.body().ends_with('\n'));
-            if matches!(locale, Locale::ZhCn | Locale::ZhHk) {
-                assert!(t.body().starts_with("【{{firm_name}}】"), "{}", t.id());
-                assert!(
-                    !t.body().contains([':', ',', ';', '(']),
-                    "half-width punctuation in {}",
-                    t.id()
-                );
-            }
-            for audience in Audience::ALL {
-                let found = set
-                    .lookup_for(kind, locale, audience, Channel::Sms)
-                    .unwrap();
-                assert_eq!(found, &t);
-            }
-        }
-        assert_eq!(
-            set.templates()
-                .filter(|t| t.channel() == Some(Channel::Sms))
-                .count(),
-            12
-        );
-        // Kinds without a short variant fall back to the full template.
-        let faq = set.lookup_for(
-            MessageKind::Faq,
-            Locale::En,
-            Audience::AllCustomers,
-            Channel::Sms,
-        );
-        assert_eq!(faq.unwrap().id().as_str(), "builtin.faq.en");
     }
 
     #[test]

@@ -106,25 +106,25 @@ pub struct ChannelFit {
 #[serde(tag = "part", rename_all = "snake_case", deny_unknown_fields)]
 pub enum MessagePart {
     /// The subject (an e-mail subject, a push title).
-    Subject,
+    Subject {},
     /// The body.
-    Body,
+    Body {},
     /// One line of the body (a WeChat template-message field), counted from 1.
     BodyLine {
         /// The line.
         line: usize,
     },
     /// Subject and body together.
-    Whole,
+    Whole {},
 }
 
 impl fmt::Display for MessagePart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Subject => f.write_str("subject"),
-            Self::Body => f.write_str("body"),
+            Self::Subject {} => f.write_str("subject"),
+            Self::Body {} => f.write_str("body"),
             Self::BodyLine { line } => write!(f, "body line {line}"),
-            Self::Whole => f.write_str("subject and body"),
+            Self::Whole {} => f.write_str("subject and body"),
         }
     }
 }
@@ -253,21 +253,21 @@ impl ChannelPolicy {
                 use LengthUnit::*;
                 let bytes = subject.map_or(0, str::len) + body.len();
                 too_long(
-                    MessagePart::Subject,
+                    MessagePart::Subject {},
                     subject_chars,
                     Characters,
                     self.push_title_max_chars,
                     "push_title_max_chars",
                 )?;
                 too_long(
-                    MessagePart::Body,
+                    MessagePart::Body {},
                     chars,
                     Characters,
                     self.push_body_max_chars,
                     "push_body_max_chars",
                 )?;
                 too_long(
-                    MessagePart::Whole,
+                    MessagePart::Whole {},
                     bytes,
                     Bytes,
                     self.push_text_max_bytes,
@@ -285,7 +285,7 @@ impl ChannelPolicy {
                     )?;
                 }
                 too_long(
-                    MessagePart::Body,
+                    MessagePart::Body {},
                     chars,
                     LengthUnit::Characters,
                     self.wechat_body_max_chars,
@@ -293,7 +293,7 @@ impl ChannelPolicy {
                 )?;
             }
             Channel::Email => too_long(
-                MessagePart::Subject,
+                MessagePart::Subject {},
                 subject_chars,
                 LengthUnit::Characters,
                 self.email_subject_max_chars,
@@ -312,6 +312,16 @@ impl Channel {
     /// points to it ([`TemplateBuilder::channel`](crate::comms::TemplateBuilder::channel)).
     pub fn is_short(self) -> bool {
         matches!(self, Self::Sms | Self::AppPush | Self::WeChat)
+    }
+
+    /// Whether the channel carries a link beside the text, so a short variant need not
+    /// print one: an app push opens the link given in its payload (APNs custom keys, FCM
+    /// `data`), a WeChat template message the page in its `url` field (WeChat Official
+    /// Accounts Platform, 模板消息接口, read 2026-12-07). The fan-out then gives the rendered
+    /// `{{details_url}}` in [`PersonalMessage::link`](crate::comms::PersonalMessage::link),
+    /// and the short variant may leave the contact points to the full notice it opens.
+    pub fn links_beside_text(self) -> bool {
+        matches!(self, Self::AppPush | Self::WeChat)
     }
 }
 
@@ -370,7 +380,7 @@ mod tests {
         assert!(matches!(
             err,
             ChannelFitError::TooLong {
-                part: MessagePart::Body,
+                part: MessagePart::Body {},
                 length: 151,
                 ..
             }
@@ -385,7 +395,7 @@ mod tests {
         assert!(matches!(
             err,
             ChannelFitError::TooLong {
-                part: MessagePart::Whole,
+                part: MessagePart::Whole {},
                 unit: LengthUnit::Bytes,
                 length: 3_600,
                 ..

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::render::{Prepared, RenderContext, RenderError};
 use super::{
-    Audience, Channel, ChannelFit, ChannelPolicy, FactSheet, Format, MessageKind, TemplateSet,
+    Audience, Channel, ChannelFit, ChannelPolicy, FactSheet, Format, MessageKind, Template,
+    TemplateSet, WellKnownKey,
 };
 use crate::id::CustomerRef;
 use crate::locale::Locale;
@@ -79,6 +80,12 @@ pub struct PersonalMessage {
     /// Its size on the channel: characters, and for SMS the encoding and the segments the
     /// operator bills, so the host can price the campaign.
     pub fit: ChannelFit,
+    /// On a channel that carries a link beside the text (app push, WeChat:
+    /// [`Channel::links_beside_text`]), the full notice's address, the rendered
+    /// `{{details_url}}`: the host sets it as the push's link or the template message's
+    /// `url`. Absent on other channels, whose text carries any link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// A recipient whose notice could not be rendered, and why.
@@ -190,7 +197,7 @@ where
 }
 
 type CacheKey = (Locale, Zone, Format, Channel);
-type CacheEntry = (CacheKey, Result<Prepared, RenderError>);
+type CacheEntry = (CacheKey, Result<(Prepared, Option<String>), RenderError>);
 
 /// The lazy iterator [`fan_out`] returns.
 pub struct FanOut<'a, I> {
@@ -281,7 +288,10 @@ impl<I> FanOut<'_, I> {
                         .set
                         .lookup_for(self.kind, locale, self.audience, channel);
                     let prepared = match found {
-                        Some(template) => template.prepare(self.sheet, &cx),
+                        Some(template) => template.prepare(self.sheet, &cx).and_then(|p| {
+                            let link = link_beside_text(template, channel, self.sheet, &cx)?;
+                            Ok((p, link))
+                        }),
                         None => Err(RenderError::NoTemplate {
                             kind: self.kind,
                             locale,
@@ -311,21 +321,20 @@ impl<I: Iterator<Item = Recipient>> Iterator for FanOut<'_, I> {
         let channel = recipient.channel;
         self.entry((recipient.locale, zone, format, channel));
         // `entry` always leaves `last` at the entry it just found or added.
-        let filled =
-            match &self.prepared.get(self.last)?.1 {
-                Ok(prepared) => prepared.fill(Some(&recipient)).and_then(|(subject, body)| {
-                    match self.policy.check(channel, subject.as_deref(), &body) {
-                        Ok(fit) => Ok((subject, body, fit)),
-                        Err(error) => Err(RenderError::DoesNotFit {
-                            template: prepared.template().clone(),
-                            error,
-                        }),
-                    }
-                }),
-                Err(e) => Err(e.clone()),
-            };
+        let filled = match &self.prepared.get(self.last)?.1 {
+            Ok((prepared, link)) => prepared.fill(Some(&recipient)).and_then(|(subject, body)| {
+                match self.policy.check(channel, subject.as_deref(), &body) {
+                    Ok(fit) => Ok((subject, body, fit, link.clone())),
+                    Err(error) => Err(RenderError::DoesNotFit {
+                        template: prepared.template().clone(),
+                        error,
+                    }),
+                }
+            }),
+            Err(e) => Err(e.clone()),
+        };
         Some(match filled {
-            Ok((subject, body, fit)) => Ok(PersonalMessage {
+            Ok((subject, body, fit, link)) => Ok(PersonalMessage {
                 recipient: recipient.id,
                 channel,
                 locale: recipient.locale,
@@ -333,6 +342,7 @@ impl<I: Iterator<Item = Recipient>> Iterator for FanOut<'_, I> {
                 subject,
                 body,
                 fit,
+                link,
             }),
             Err(error) => Err(FanOutError {
                 recipient: recipient.id,
@@ -344,6 +354,31 @@ impl<I: Iterator<Item = Recipient>> Iterator for FanOut<'_, I> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.recipients.size_hint()
     }
+}
+
+/// The link a channel carries beside the text: the `{{details_url}}` rendered through the
+/// same checks as any fact the template prints (present, cleared for the audience,
+/// translated), so a link is never missing or leaked.
+fn link_beside_text(
+    template: &Template,
+    channel: Channel,
+    sheet: &FactSheet,
+    cx: &RenderContext,
+) -> Result<Option<String>, RenderError> {
+    if !channel.links_beside_text() || template.channel() != Some(channel) {
+        return Ok(None);
+    }
+    let link = Template::builder(template.id().clone(), template.kind(), template.locale())
+        .format(Format::PlainText)
+        .body(format!("{{{{{}}}}}", WellKnownKey::DetailsUrl.as_str()))
+        .build()
+        // A one-fact body always builds; were it refused, the link would be as missing.
+        .map_err(|_| RenderError::MissingFacts {
+            template: template.id().clone(),
+            keys: vec![WellKnownKey::DetailsUrl.key()],
+        })?;
+    let (_, url) = link.prepare(sheet, cx)?.fill(None)?;
+    Ok(Some(url))
 }
 
 impl<I> fmt::Debug for FanOut<'_, I> {

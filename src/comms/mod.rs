@@ -38,6 +38,7 @@ mod vocabulary;
 mod wording;
 
 // Templates and rendering.
+mod builtin_short;
 mod builtin_templates;
 mod channel_format;
 mod fan_out;

@@ -402,7 +402,7 @@ impl CommsPlan {
     pub fn ready(&self, incident: PlanView<'_>, at: DateTime<Utc>) -> Vec<Scheduled> {
         self.entries(&incident, None, at, Scope::Drafted)
             .into_iter()
-            .filter(|e| e.state == PlannedState::Approved)
+            .filter(|e| e.state == PlannedState::Approved {})
             .collect()
     }
 
@@ -488,7 +488,7 @@ fn regulator_reports(
     for (n, o) in reports.enumerate() {
         if matches!(
             o.status,
-            ObligationStatus::AwaitingTrigger | ObligationStatus::Waived { .. }
+            ObligationStatus::AwaitingTrigger {} | ObligationStatus::Waived { .. }
         ) {
             continue;
         }
@@ -592,11 +592,11 @@ fn entry(
         (_, Some(sent_at)) => PlannedState::Sent { sent_at },
         (Some(n), _) => match (n.status, n.sent_at) {
             (NoticeStatus::Sent, Some(sent_at)) => PlannedState::Sent { sent_at },
-            (NoticeStatus::Approved, _) if n.stale => PlannedState::Stale,
-            (NoticeStatus::Approved, _) => PlannedState::Approved,
-            _ => PlannedState::Drafted,
+            (NoticeStatus::Approved, _) if n.stale => PlannedState::Stale {},
+            (NoticeStatus::Approved, _) => PlannedState::Approved {},
+            _ => PlannedState::Drafted {},
         },
-        (None, _) => PlannedState::NotDrafted,
+        (None, _) => PlannedState::NotDrafted {},
     };
     let overdue = !matches!(state, PlannedState::Sent { .. }) && due_at.is_some_and(|d| at > d);
     Scheduled {
@@ -618,14 +618,14 @@ fn entry(
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PlannedState {
     /// No draft yet.
-    NotDrafted,
+    NotDrafted {},
     /// Drafted, awaiting approval.
-    Drafted,
+    Drafted {},
     /// Approved, not yet sent.
-    Approved,
+    Approved {},
     /// Approved, but a fact the approval bound changed since: approve it again before it
     /// goes out.
-    Stale,
+    Stale {},
     /// Sent (or, for a regulator report, filed).
     Sent {
         /// When.
@@ -691,6 +691,6 @@ impl Schedule {
     pub fn ready_to_send(&self) -> impl Iterator<Item = &Scheduled> {
         self.entries
             .iter()
-            .filter(|e| e.state == PlannedState::Approved)
+            .filter(|e| e.state == PlannedState::Approved {})
     }
 }

@@ -289,7 +289,9 @@ impl TemplateSet {
 
     /// A short channel's variant carries the contact points when its kind requires them,
     /// and, when it leaves out other required elements, a link to the full notice that
-    /// carries them.
+    /// carries them. On a channel that carries its link beside the text
+    /// ([`Channel::links_beside_text`]) the fan-out adds the link, and the full notice it
+    /// opens carries the contact points.
     fn validate_short(&self, template: &Template) -> Result<(), TemplateError> {
         let provided = self.elements(template);
         let required: BTreeSet<ContentElement> = Audience::ALL
@@ -297,14 +299,16 @@ impl TemplateSet {
             .filter(|a| template.audience().is_none_or(|t| t == **a))
             .flat_map(|a| required_elements(template.kind(), *a).iter().copied())
             .collect();
+        let beside = template.channel().is_some_and(Channel::links_beside_text);
         let missing: Vec<ContentElement> = required
             .iter()
             .copied()
-            .filter(|e| *e == ContentElement::ContactPoints && !provided.contains(e))
+            .filter(|e| *e == ContentElement::ContactPoints && !provided.contains(e) && !beside)
             .collect();
-        let links = template
-            .fact_keys()
-            .any(|k| k.as_str() == WellKnownKey::DetailsUrl.as_str());
+        let links = beside
+            || template
+                .fact_keys()
+                .any(|k| k.as_str() == WellKnownKey::DetailsUrl.as_str());
         let unlinked: Vec<ContentElement> = if links {
             Vec::new()
         } else {

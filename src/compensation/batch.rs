@@ -32,7 +32,7 @@ pub enum SkipReason {
         expected: Currency,
     },
     /// An amount overflowed: the claim's own figures, or the batch total with it.
-    Overflow,
+    Overflow {},
 }
 
 impl fmt::Display for SkipReason {
@@ -42,7 +42,7 @@ impl fmt::Display for SkipReason {
                 f,
                 "the claim is in {claim}, the policy in {expected}: convert the claim's losses to {expected} and assess it again"
             ),
-            Self::Overflow => f.write_str(
+            Self::Overflow {} => f.write_str(
                 "an amount overflowed: check the claim's figures, or assess it in a batch of its own",
             ),
         }
@@ -258,7 +258,7 @@ fn skip_reason(error: &CompensationError) -> SkipReason {
             claim: *claim,
             expected: *expected,
         },
-        _ => SkipReason::Overflow,
+        _ => SkipReason::Overflow {},
     }
 }
 
@@ -271,15 +271,15 @@ fn add(
     let cash = totals
         .cash
         .checked_add(figures.cash)
-        .ok_or(SkipReason::Overflow)?;
+        .ok_or(SkipReason::Overflow {})?;
     let reimbursed = totals
         .reimbursed
         .checked_add(figures.reimbursed)
-        .ok_or(SkipReason::Overflow)?;
+        .ok_or(SkipReason::Overflow {})?;
     let variable = totals
         .variable
         .checked_add(more)
-        .ok_or(SkipReason::Overflow)?;
+        .ok_or(SkipReason::Overflow {})?;
     totals.cash = cash;
     totals.reimbursed = reimbursed;
     totals.variable = variable;

@@ -45,12 +45,11 @@ use chrono::{DateTime, Utc};
 use crate::{id::ProgramId, Money};
 
 /// The incident's compensation decision so far.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CompensationStance {
     /// Nothing decided yet.
-    #[default]
-    Undecided,
+    Undecided {},
     /// A compensation program is open.
     ProgramOpened {
         /// The program.
@@ -79,4 +78,10 @@ pub enum CompensationStance {
         /// Why.
         reason: String,
     },
+}
+
+impl Default for CompensationStance {
+    fn default() -> Self {
+        Self::Undecided {}
+    }
 }

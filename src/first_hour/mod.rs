@@ -6,6 +6,7 @@
 
 mod render;
 
+use crate::locale::Translations;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -161,6 +162,10 @@ pub struct Deadline {
     pub report: ReportId,
     /// Its name.
     pub report_name: String,
+    /// Its name in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub report_titles: Translations,
+
     /// When it is due; `null` means "immediately".
     pub due: Option<DateTime<Utc>>,
     /// Past due.
@@ -244,6 +249,7 @@ impl FirstHour {
                 regime_name: o.regime_name.clone(),
                 report: o.report.clone(),
                 report_name: o.report_name.clone(),
+                report_titles: o.report_titles.clone(),
                 due: o.due,
                 overdue: matches!(o.status, ObligationStatus::Overdue { .. }),
             });

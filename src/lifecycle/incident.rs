@@ -275,7 +275,7 @@ impl Incident {
             inquiries: BTreeMap::new(),
             survey_responses: BTreeMap::new(),
             findings: BTreeMap::new(),
-            compensation: CompensationStance::Undecided,
+            compensation: CompensationStance::Undecided {},
             claims: BTreeMap::new(),
             claim_totals: None,
             claimants: BTreeMap::new(),

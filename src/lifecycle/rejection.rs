@@ -60,7 +60,7 @@ fn list<T: fmt::Display>(items: &[T]) -> String {
 
 /// One unmet precondition, in words an operator can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Unmet {
     /// The command is not accepted in the current phase.
@@ -155,7 +155,7 @@ pub enum Unmet {
     },
     /// The owner can be replaced but not removed.
     #[error("the owner role cannot be left empty: assign a new owner instead")]
-    OwnerRequired,
+    OwnerRequired {},
     /// An id is already in use.
     #[error("{entity} {id} already exists: choose a new id")]
     DuplicateId {
@@ -234,7 +234,7 @@ pub enum Unmet {
     },
     /// Remediate needs a compensation decision.
     #[error("no compensation decision: open a compensation program or declare compensation not applicable with a reason")]
-    CompensationUndecided,
+    CompensationUndecided {},
     /// Compensation cannot be declared not applicable once a program is open.
     #[error(
         "compensation program {program_id} is already open; it cannot be declared not applicable"
@@ -245,7 +245,7 @@ pub enum Unmet {
     },
     /// Claims are negotiated only under an open compensation program.
     #[error("no compensation program is open: claims are assessed and negotiated under an open program; open one first (OpenCompensationProgram)")]
-    NoCompensationProgram,
+    NoCompensationProgram {},
     /// The open program was opened before programs were pinned to a policy.
     #[error("compensation program {program_id} was opened without a pinned policy (by an event written before pinning); claims need a program pinned to a policy version, digest and currency")]
     ProgramNotPinned {
@@ -387,7 +387,7 @@ pub enum Unmet {
     },
     /// Review needs findings.
     #[error("no findings are recorded: record at least the root cause (or that it is unknown)")]
-    NoFindings,
+    NoFindings {},
     /// Review needs every prevention action owned.
     #[error("prevention action {action_id} has no owner: assign one")]
     PreventionWithoutOwner {
@@ -402,7 +402,7 @@ pub enum Unmet {
     },
     /// Review needs the resolution notice sent.
     #[error("the resolution notice to customers (what happened, what we did, what changes) has not been sent: draft, approve and send a resolution_notice to affected or all customers")]
-    ResolutionNoticeNotSent,
+    ResolutionNoticeNotSent {},
     /// A notice carries a fact above its audience's clearance.
     #[error("notice {notice_id}: {violation}")]
     AboveClearance {
@@ -414,7 +414,7 @@ pub enum Unmet {
     /// Review and Close check every regulatory report is filed or waived, which needs the
     /// regulation the host runs.
     #[error("the context carries no regulation: pass the one the host runs with Context::with_regulation (Regulation::without_regimes when no regime applies), so that no report still owed is forgotten")]
-    RegulationNotGiven,
+    RegulationNotGiven {},
     /// A regulatory report is still owed: neither filed nor waived.
     #[error("{regime} / {report} is still owed ({status}): file it (record_filing) or record why it is not owed (waive_obligation)")]
     ReportOwed {

@@ -24,10 +24,12 @@ use serde::{Deserialize, Serialize};
 
 mod format;
 mod label;
+mod translations;
 mod zone;
 
 pub(crate) use format::{deadline_wall, format_seconds};
 pub use label::Label;
+pub use translations::Translations;
 pub use zone::{Zone, ZoneError};
 
 /// A language messages are written in. Built-in templates exist for each.

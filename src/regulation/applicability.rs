@@ -11,12 +11,11 @@ use super::{
 use crate::{classify::DataCategory, classify::Jurisdiction, id::FactName, IncidentKind};
 
 /// A condition on the entity and the incident.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "test", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Applicability {
     /// Always true.
-    #[default]
-    Always,
+    Always {},
     /// Every condition holds.
     All {
         /// The conditions.
@@ -62,7 +61,7 @@ pub enum Applicability {
     },
     /// Personal data (any category about a person) was exposed. Unknown while the incident
     /// records no data categories.
-    PersonalDataExposed,
+    PersonalDataExposed {},
     /// At least this many people are affected (best estimate). Unknown until a figure is
     /// recorded.
     PeopleAtLeast {
@@ -104,6 +103,12 @@ pub enum Applicability {
     },
 }
 
+impl Default for Applicability {
+    fn default() -> Self {
+        Self::Always {}
+    }
+}
+
 impl Applicability {
     /// All of these.
     pub fn all(all: impl IntoIterator<Item = Applicability>) -> Self {
@@ -143,7 +148,7 @@ impl Applicability {
     /// Evaluates the condition.
     pub fn evaluate(&self, profile: &EntityProfile, facts: &IncidentFacts) -> Verdict {
         match self {
-            Self::Always => Verdict::yes(),
+            Self::Always {} => Verdict::yes(),
             Self::All { all } => all_of(all, profile, facts),
             Self::Any { any } => any_of(any, profile, facts),
             Self::Not { not } => not_of(not, profile, facts),
@@ -164,7 +169,7 @@ impl Applicability {
             Self::AffectedIn { jurisdictions } => {
                 let affected = &facts.impact.jurisdictions;
                 if affected.is_empty() {
-                    Verdict::missing(MissingFact::AffectedJurisdictions)
+                    Verdict::missing(MissingFact::AffectedJurisdictions {})
                 } else if affected
                     .iter()
                     .any(|j| jurisdictions.iter().any(|p| within(j, p)))
@@ -192,17 +197,17 @@ impl Applicability {
             Self::DataExposed { any_of } => {
                 let exposed = &facts.impact.data_categories;
                 if exposed.is_empty() {
-                    Verdict::missing(MissingFact::DataCategories)
+                    Verdict::missing(MissingFact::DataCategories {})
                 } else if any_of.iter().any(|c| exposed.contains(c)) {
                     Verdict::yes()
                 } else {
                     Verdict::no("none of the listed data categories was exposed".to_owned())
                 }
             }
-            Self::PersonalDataExposed => {
+            Self::PersonalDataExposed {} => {
                 let exposed = &facts.impact.data_categories;
                 if exposed.is_empty() {
-                    Verdict::missing(MissingFact::DataCategories)
+                    Verdict::missing(MissingFact::DataCategories {})
                 } else if exposed.iter().any(|c| c.is_personal()) {
                     Verdict::yes()
                 } else {
@@ -210,7 +215,7 @@ impl Applicability {
                 }
             }
             Self::PeopleAtLeast { count } => match facts.impact.people.best_estimate() {
-                None => Verdict::missing(MissingFact::PeopleAffected),
+                None => Verdict::missing(MissingFact::PeopleAffected {}),
                 Some(n) if n >= *count => Verdict::yes(),
                 Some(n) => Verdict::no(format!("{n} people affected, fewer than {count}")),
             },
@@ -232,7 +237,7 @@ impl Applicability {
     /// A short description, for explanations.
     pub fn describe(&self) -> String {
         match self {
-            Self::Always => "always".to_owned(),
+            Self::Always {} => "always".to_owned(),
             Self::All { all } => format!(
                 "all of ({})",
                 all.iter()
@@ -264,7 +269,7 @@ impl Applicability {
             ),
             Self::Kind { any_of } => format!("incident kind in {any_of:?}"),
             Self::DataExposed { any_of } => format!("data exposed in {any_of:?}"),
-            Self::PersonalDataExposed => "personal data exposed".to_owned(),
+            Self::PersonalDataExposed {} => "personal data exposed".to_owned(),
             Self::PeopleAtLeast { count } => format!("at least {count} people affected"),
             Self::PeopleInOneSubdivisionAtLeast { count, of } => {
                 format!(
@@ -389,7 +394,7 @@ fn grade_at_least(grade: CnGrade, facts: &IncidentFacts) -> Verdict {
             grade.zh(),
             grade.as_str()
         )),
-        GradeFinding::AtLeast(_) => Verdict::missing(MissingFact::CnGrade),
+        GradeFinding::AtLeast(_) => Verdict::missing(MissingFact::CnGrade {}),
     }
 }
 
@@ -473,7 +478,7 @@ mod tests {
         let p = EntityProfile::new().established_in(j("FR"));
         let f = facts();
         let people = Applicability::PeopleAtLeast { count: 10 };
-        let data = Applicability::PersonalDataExposed;
+        let data = Applicability::PersonalDataExposed {};
         let eu = Applicability::EstablishedIn {
             jurisdictions: vec![j("EU")],
         };
@@ -488,7 +493,10 @@ mod tests {
         assert_eq!(v.value, Tri::Unknown);
         assert_eq!(
             v.missing,
-            vec![MissingFact::PeopleAffected, MissingFact::DataCategories]
+            vec![
+                MissingFact::PeopleAffected {},
+                MissingFact::DataCategories {}
+            ]
         );
         assert_eq!(
             eval(&Applicability::all([people.clone(), cn.clone()]), &p, &f),
@@ -516,7 +524,7 @@ mod tests {
         assert_eq!(eval(&Applicability::not(eu.clone()), &p, &f), Tri::No);
         assert_eq!(eval(&Applicability::not(cn), &p, &f), Tri::Yes);
         assert_eq!(eval(&Applicability::not(people), &p, &f), Tri::Unknown);
-        assert_eq!(eval(&Applicability::Always, &p, &f), Tri::Yes);
+        assert_eq!(eval(&Applicability::Always {}, &p, &f), Tri::Yes);
     }
 
     #[test]
@@ -534,14 +542,20 @@ mod tests {
             eval(&Applicability::PeopleAtLeast { count: 11 }, &p, &f),
             Tri::No
         );
-        assert_eq!(eval(&Applicability::PersonalDataExposed, &p, &f), Tri::No);
+        assert_eq!(
+            eval(&Applicability::PersonalDataExposed {}, &p, &f),
+            Tri::No
+        );
         let health = Applicability::DataExposed {
             any_of: vec![DataCategory::Health],
         };
         assert_eq!(eval(&health, &p, &f), Tri::No);
         f.impact.data_categories.insert(DataCategory::Health);
         assert_eq!(eval(&health, &p, &f), Tri::Yes);
-        assert_eq!(eval(&Applicability::PersonalDataExposed, &p, &f), Tri::Yes);
+        assert_eq!(
+            eval(&Applicability::PersonalDataExposed {}, &p, &f),
+            Tri::Yes
+        );
         let us = Applicability::AffectedIn {
             jurisdictions: vec![j("US")],
         };
@@ -686,10 +700,10 @@ mod tests {
             "all of (established in EU; not entity is credit_institution or central_counterparty; any of (`high_risk`; at least 500 people affected); graded 较大 or above)"
         );
         for m in [
-            MissingFact::PeopleAffected,
-            MissingFact::CnGrade,
-            MissingFact::EntityCalendar,
-            MissingFact::OutOfRange,
+            MissingFact::PeopleAffected {},
+            MissingFact::CnGrade {},
+            MissingFact::EntityCalendar {},
+            MissingFact::OutOfRange {},
         ] {
             assert!(!m.to_string().is_empty());
         }

@@ -234,9 +234,9 @@ impl Regulation {
         let id = match &limb.calendar {
             None => return (None, None),
             Some(CalendarRule::Named { id }) => id,
-            Some(CalendarRule::Entity) => match &self.profile.calendar {
+            Some(CalendarRule::Entity {}) => match &self.profile.calendar {
                 Some(id) => id,
-                None => return (None, Some(MissingFact::EntityCalendar)),
+                None => return (None, Some(MissingFact::EntityCalendar {})),
             },
         };
         match self.calendars.get(id) {
@@ -253,7 +253,7 @@ impl Regulation {
     pub(super) fn zone(&self, regime: &Regime) -> Option<Zone> {
         match &regime.time_zone {
             ZoneRule::Fixed { time_zone } => Some(*time_zone),
-            ZoneRule::Entity => self.profile.time_zone,
+            ZoneRule::Entity {} => self.profile.time_zone,
         }
     }
 
@@ -304,7 +304,7 @@ impl Regulation {
         } else if let Some((at_trigger, _)) = report
             .deadline
             .is_empty()
-            .then(|| facts.trigger_time(&regime.id, &Trigger::Detected))
+            .then(|| facts.trigger_time(&regime.id, &Trigger::Detected {}))
             .flatten()
         {
             o.triggered_at = Some(at_trigger);
@@ -563,6 +563,7 @@ fn described(
         regime_name: regime.name.clone(),
         report: report.id.clone(),
         report_name: report.name.clone(),
+        report_titles: report.titles.clone(),
         recipient: report.recipient.clone(),
         urgency: report.urgency,
         confidence,
@@ -577,7 +578,7 @@ fn described(
         assumptions,
         notes,
         reminders: Vec::new(),
-        status: ObligationStatus::AwaitingTrigger,
+        status: ObligationStatus::AwaitingTrigger {},
         contents: report.contents.clone(),
         exercise,
     }

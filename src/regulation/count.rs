@@ -26,9 +26,9 @@ impl Limb {
     /// use incident::id::CalendarId;
     /// use incident::regulation::*;
     ///
-    /// let limb = Limb::new(Trigger::Detected, Offset::working_days(15))
+    /// let limb = Limb::new(Trigger::Detected {}, Offset::working_days(15))
     ///     .calendar(CalendarRule::Named { id: CalendarId::new("cn")? })
-    ///     .at(TimeOfDay::EndOfDay);
+    ///     .at(TimeOfDay::EndOfDay {});
     /// // A drill ends Wednesday 23 September 2026, 16:00 Beijing. Mid-Autumn (25–27
     /// // September) and Golden Week (1–7 October) are rest days, Saturday 10 October a
     /// // make-up working day: the 15th working day is 21 October, due at its 24:00.
@@ -45,7 +45,7 @@ impl Limb {
     ) -> Result<DateTime<Utc>, MissingFact> {
         let (calendar, calendar_missing) = match &self.calendar {
             None => (None, None),
-            Some(CalendarRule::Entity) => (None, Some(MissingFact::EntityCalendar)),
+            Some(CalendarRule::Entity {}) => (None, Some(MissingFact::EntityCalendar {})),
             Some(CalendarRule::Named { id }) => match calendars.get(id) {
                 Ok(c) => (Some(c), None),
                 Err(_) => (None, Some(MissingFact::Calendar { id: id.clone() })),
@@ -67,7 +67,7 @@ impl Limb {
 /// dates says which days it covers and why it stops there.
 pub(super) fn why_not_counted(calendars: &Calendars, e: CountError) -> MissingFact {
     match e {
-        CountError::Overflow => MissingFact::OutOfRange,
+        CountError::Overflow => MissingFact::OutOfRange {},
         CountError::Missing(MissingFact::CalendarCoverage { id, year, .. }) => {
             let calendar = calendars.get(&id).ok();
             let coverage = calendar.and_then(BusinessCalendar::coverage);

@@ -35,7 +35,7 @@ impl LimbContext<'_> {
         CountError::Missing(
             self.calendar_missing
                 .clone()
-                .unwrap_or(MissingFact::EntityCalendar),
+                .unwrap_or(MissingFact::EntityCalendar {}),
         )
     }
 }
@@ -108,7 +108,7 @@ pub(crate) fn due(
                 // An elapsed period from the end of a year: count from 24:00 on 31 December.
                 let zone = cx
                     .zone
-                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone))?;
+                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone {}))?;
                 let year_end = year_end(zone.local_date(triggered_at))?;
                 zone.end_of_day(year_end)
                     .checked_add_signed(span)
@@ -122,7 +122,7 @@ pub(crate) fn due(
                 (Unit::WorkingDays, Some(cal)) => cal.time_zone(),
                 _ => cx
                     .zone
-                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone))?,
+                    .ok_or(CountError::Missing(MissingFact::EntityTimeZone {}))?,
             };
             let mut start = zone.local_date(triggered_at);
             let mut time = TimeOfDayResolved::from_limb(limb.time_of_day, zone, triggered_at);
@@ -174,7 +174,7 @@ fn roll(
     cx: &LimbContext<'_>,
     calendar: Option<&BusinessCalendar>,
 ) -> Result<DateTime<Utc>, CountError> {
-    if rule == Roll::None || cx.roll_denied {
+    if rule == (Roll::None {}) || cx.roll_denied {
         return Ok(due);
     }
     let cal = calendar.ok_or_else(|| cx.no_calendar())?;
@@ -185,8 +185,8 @@ fn roll(
     }
     let next = cal.next_working_day(date)?;
     Ok(match rule {
-        Roll::None => due,
-        Roll::NextWorkingDayEnd => zone.end_of_day(next),
+        Roll::None {} => due,
+        Roll::NextWorkingDayEnd {} => zone.end_of_day(next),
         Roll::NextWorkingDayAt { time } => zone.instant_at(next, time),
     })
 }
@@ -219,8 +219,8 @@ enum TimeOfDayResolved {
 impl TimeOfDayResolved {
     fn from_limb(t: TimeOfDay, zone: Zone, trigger: DateTime<Utc>) -> Self {
         match t {
-            TimeOfDay::SameClockTime => Self::At(zone.to_local(trigger).time()),
-            TimeOfDay::EndOfDay => Self::EndOfDay,
+            TimeOfDay::SameClockTime {} => Self::At(zone.to_local(trigger).time()),
+            TimeOfDay::EndOfDay {} => Self::EndOfDay,
             TimeOfDay::Fixed { time } => Self::At(time),
         }
     }
@@ -257,15 +257,15 @@ mod tests {
 
     #[test]
     fn minutes_and_hours_are_elapsed_time() {
-        let l = Limb::new(Trigger::Detected, Offset::minutes(90));
+        let l = Limb::new(Trigger::Detected {}, Offset::minutes(90));
         assert_eq!(
             count(&l, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &[]),
             t("2026-03-08T08:15:00Z")
         );
         // The strict reading starts at the next full local hour; on the hour it changes
         // nothing.
-        let h =
-            Limb::new(Trigger::Detected, Offset::hours(2)).ambiguous(&[Ambiguity::HourCountStart]);
+        let h = Limb::new(Trigger::Detected {}, Offset::hours(2))
+            .ambiguous(&[Ambiguity::HourCountStart]);
         let alt = [Ambiguity::HourCountStart];
         assert_eq!(
             count(&h, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &alt),
@@ -276,7 +276,7 @@ mod tests {
             t("2026-03-08T09:00:00Z")
         );
         // Not declared ambiguous: the host's choice does not apply.
-        let plain = Limb::new(Trigger::Detected, Offset::hours(2));
+        let plain = Limb::new(Trigger::Detected {}, Offset::hours(2));
         assert_eq!(
             count(&plain, "2026-03-08T06:45:00Z", Zone::NEW_YORK, &alt),
             t("2026-03-08T08:45:00Z")
@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn months_clamp_to_the_last_day_including_leap_years() {
-        let l = Limb::new(Trigger::Detected, Offset::months(1));
+        let l = Limb::new(Trigger::Detected {}, Offset::months(1));
         assert_eq!(
             count(&l, "2028-01-31T10:00:00Z", Zone::UTC, &[]),
             t("2028-02-29T10:00:00Z")
@@ -332,7 +332,7 @@ mod tests {
     #[test]
     fn calendar_days_follow_the_local_date() {
         // 23:30 in Shanghai on 1 March is still 1 March there; 3 days later at 23:30 local.
-        let l = Limb::new(Trigger::Detected, Offset::days(3));
+        let l = Limb::new(Trigger::Detected {}, Offset::days(3));
         assert_eq!(
             count(&l, "2026-03-01T15:30:00Z", Zone::SHANGHAI, &[]),
             t("2026-03-04T15:30:00Z")
@@ -348,12 +348,12 @@ mod tests {
 
     #[test]
     fn end_of_year_anchor_for_day_and_hour_periods() {
-        let days = Limb::new(Trigger::Detected, Offset::days(60)).from_year_end();
+        let days = Limb::new(Trigger::Detected {}, Offset::days(60)).from_year_end();
         assert_eq!(
             count(&days, "2026-05-01T10:00:00Z", Zone::UTC, &[]),
             t("2027-03-02T00:00:00Z")
         );
-        let hours = Limb::new(Trigger::Detected, Offset::hours(24)).from_year_end();
+        let hours = Limb::new(Trigger::Detected {}, Offset::hours(24)).from_year_end();
         assert_eq!(
             count(&hours, "2026-05-01T10:00:00Z", Zone::UTC, &[]),
             t("2027-01-02T00:00:00Z")
@@ -362,10 +362,10 @@ mod tests {
 
     #[test]
     fn rolls_apply_only_on_non_working_days_and_only_when_not_denied() {
-        let cn = CalendarRule::Entity;
-        let end = Limb::new(Trigger::Detected, Offset::hours(2))
+        let cn = CalendarRule::Entity {};
+        let end = Limb::new(Trigger::Detected {}, Offset::hours(2))
             .calendar(cn.clone())
-            .roll(Roll::NextWorkingDayEnd, None);
+            .roll(Roll::NextWorkingDayEnd {}, None);
         // Saturday 7 March 2026 in Beijing → end of Monday 9 March.
         assert_eq!(
             count(&end, "2026-03-07T02:00:00Z", Zone::SHANGHAI, &[]),
@@ -381,7 +381,7 @@ mod tests {
             count(&end, "2026-02-28T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-28T04:00:00Z")
         );
-        let noon = Limb::new(Trigger::Detected, Offset::hours(2))
+        let noon = Limb::new(Trigger::Detected {}, Offset::hours(2))
             .calendar(cn)
             .roll(
                 Roll::NextWorkingDayAt {
@@ -410,8 +410,8 @@ mod tests {
 
     #[test]
     fn working_days_and_the_rest_day_extension() {
-        let wd =
-            Limb::new(Trigger::Detected, Offset::working_days(5)).calendar(CalendarRule::Entity);
+        let wd = Limb::new(Trigger::Detected {}, Offset::working_days(5))
+            .calendar(CalendarRule::Entity {});
         // From Thursday 12 February 2026 10:00 CST: Thursday 26 February, same clock time.
         assert_eq!(
             count(&wd, "2026-02-12T02:00:00Z", Zone::SHANGHAI, &[]),
@@ -433,8 +433,8 @@ mod tests {
         );
         // The start rule matters on its own when no day is added: from a rest day, "the
         // next working day, inclusive" is that day; a plain count stays on the rest day.
-        let zero =
-            Limb::new(Trigger::Detected, Offset::working_days(0)).calendar(CalendarRule::Entity);
+        let zero = Limb::new(Trigger::Detected {}, Offset::working_days(0))
+            .calendar(CalendarRule::Entity {});
         assert_eq!(
             count(
                 &zero.clone().start(StartRule::NextWorkingDayInclusive),
@@ -462,8 +462,8 @@ mod tests {
             count(&inclusive, "2026-02-12T02:00:00Z", Zone::SHANGHAI, &[]),
             t("2026-02-26T02:00:00Z")
         );
-        let days = Limb::new(Trigger::Detected, Offset::days(3))
-            .calendar(CalendarRule::Entity)
+        let days = Limb::new(Trigger::Detected {}, Offset::days(3))
+            .calendar(CalendarRule::Entity {})
             .ambiguous(&[Ambiguity::RestDayExtension]);
         // 3 days from Thursday 12 February end on Sunday 15 (a holiday); the extension runs
         // to the end of Tuesday 24 February.
@@ -492,19 +492,19 @@ mod tests {
             alternatives: &none,
             calendar_missing: None,
         };
-        let days = Limb::new(Trigger::Detected, Offset::days(3));
+        let days = Limb::new(Trigger::Detected {}, Offset::days(3));
         assert_eq!(
             due(&days, t("2026-02-12T02:00:00Z"), &cx, None),
-            Err(CountError::Missing(MissingFact::EntityTimeZone))
+            Err(CountError::Missing(MissingFact::EntityTimeZone {}))
         );
-        let wd = Limb::new(Trigger::Detected, Offset::working_days(3));
+        let wd = Limb::new(Trigger::Detected {}, Offset::working_days(3));
         let cx = LimbContext {
             zone: Some(Zone::UTC),
             ..cx
         };
         assert_eq!(
             due(&wd, t("2026-02-12T02:00:00Z"), &cx, None),
-            Err(CountError::Missing(MissingFact::EntityCalendar))
+            Err(CountError::Missing(MissingFact::EntityCalendar {}))
         );
         let cal = BusinessCalendar::prc();
         let cx = LimbContext {
@@ -522,7 +522,7 @@ mod tests {
             }))
         );
         // Hours need no zone.
-        let h = Limb::new(Trigger::Detected, Offset::hours(3));
+        let h = Limb::new(Trigger::Detected {}, Offset::hours(3));
         assert_eq!(
             due(&h, t("2026-12-30T02:00:00Z"), &cx, None),
             Ok(t("2026-12-30T05:00:00Z"))

@@ -211,7 +211,7 @@ impl IncidentFacts {
         trigger: &Trigger,
     ) -> Option<(DateTime<Utc>, Option<String>)> {
         match trigger {
-            Trigger::Detected => Some((self.detected_at, None)),
+            Trigger::Detected {} => Some((self.detected_at, None)),
             Trigger::Milestone { milestone } => match self.milestones.get(milestone) {
                 Some(at) => Some((*at, None)),
                 None if *milestone == Milestone::Awareness => Some((

@@ -14,7 +14,10 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{ClockAlert, Determination, Filing, GradeRecord, IncidentFacts, Milestone, Waiver};
+use super::{
+    AssessmentRecord, ClockAlert, Determination, Filing, GradeRecord, IncidentFacts, Milestone,
+    Waiver,
+};
 use crate::classify::ImpactUpdate;
 use crate::id::FactName;
 use crate::IncidentKind;
@@ -51,11 +54,18 @@ pub enum FactChange {
         determined_at: DateTime<Utc>,
         /// On what basis.
         basis: String,
+        /// The computed assessment it was recorded with, if any: the facts, the rule's
+        /// proposal and the reason for departing from it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<AssessmentRecord>>,
     },
     /// The CAC grade was recorded.
     Grade {
         /// The grade.
         grade: GradeRecord,
+        /// The computed assessment it was recorded with, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assessment: Option<Box<AssessmentRecord>>,
     },
     /// A report was filed.
     Filing {
@@ -148,6 +158,7 @@ impl IncidentFacts {
                 value,
                 determined_at,
                 basis,
+                ..
             } => determine(
                 &mut self.determinations,
                 fact.clone(),
@@ -155,7 +166,7 @@ impl IncidentFacts {
                 *determined_at,
                 basis.clone(),
             ),
-            FactChange::Grade { grade } => self.cn_grade = Some(grade.clone()),
+            FactChange::Grade { grade, .. } => self.cn_grade = Some(grade.clone()),
             FactChange::Filing { filing } => self.filings.push(filing.clone()),
             FactChange::Waiver { waiver } => self.waivers.push(waiver.clone()),
             FactChange::Alert { alert } => self.alerts.push(alert.clone()),

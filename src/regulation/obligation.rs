@@ -1,6 +1,7 @@
 //! Obligations: what each applicable report requires of this incident, by when, and how it
 //! stands.
 
+use crate::locale::Translations;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -87,7 +88,7 @@ pub struct Reminder {
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ObligationStatus {
     /// The regime applies, but what starts the clock has not happened yet.
-    AwaitingTrigger,
+    AwaitingTrigger {},
     /// Open: due in the future, or due "immediately" with no timestamp.
     Pending {
         /// Seconds left until the due time, if it has one.
@@ -119,7 +120,7 @@ impl ObligationStatus {
     /// A short label for tables.
     pub fn label(&self) -> String {
         match self {
-            Self::AwaitingTrigger => "awaiting trigger".to_owned(),
+            Self::AwaitingTrigger {} => "awaiting trigger".to_owned(),
             Self::Pending {
                 remaining_seconds: Some(s),
             } => format!("pending, {} left", human(*s)),
@@ -167,6 +168,9 @@ pub struct Obligation {
     pub report: ReportId,
     /// The report's name.
     pub report_name: String,
+    /// The report's name in other languages ([`Report::titles`](super::Report::titles)).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub report_titles: Translations,
     /// Who receives it.
     pub recipient: ReportRecipient,
     /// How fast the text asks for it apart from the hard limit.
@@ -303,7 +307,7 @@ impl fmt::Display for Obligations {
         for o in &self.obligations {
             let due = match (&o.due_local, o.status) {
                 (Some(d), _) => d.clone(),
-                (None, ObligationStatus::AwaitingTrigger) => "-".to_owned(),
+                (None, ObligationStatus::AwaitingTrigger {}) => "-".to_owned(),
                 (None, _) => o.urgency.as_str().to_owned(),
             };
             let trigger = o
@@ -355,7 +359,7 @@ mod tests {
         assert_eq!(human(-90 * 60), "1h 30m");
         let at = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
         assert_eq!(
-            ObligationStatus::AwaitingTrigger.label(),
+            ObligationStatus::AwaitingTrigger {}.label(),
             "awaiting trigger"
         );
         assert_eq!(

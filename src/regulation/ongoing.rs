@@ -40,6 +40,7 @@ impl Regulation {
         let progress = Report {
             id: rule.progress.clone(),
             name: rule.progress_name.clone(),
+            titles: crate::locale::Translations::new(),
             contents: Vec::new(),
             citation: rule.citation.clone(),
             note: Some(format!(

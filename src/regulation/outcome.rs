@@ -139,7 +139,7 @@ impl Obligation {
             ObligationStatus::Pending {
                 remaining_seconds: None,
             }
-            | ObligationStatus::AwaitingTrigger
+            | ObligationStatus::AwaitingTrigger {}
             | ObligationStatus::Waived { .. } => ObligationOutcome::Untimed { submitted_at },
         }
     }
@@ -187,7 +187,7 @@ impl ObligationStatus {
     pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
         match self {
             Self::Met { submitted_at, .. } => Some(*submitted_at),
-            Self::AwaitingTrigger
+            Self::AwaitingTrigger {}
             | Self::Pending { .. }
             | Self::Overdue { .. }
             | Self::Waived { .. } => None,
@@ -290,7 +290,7 @@ mod tests {
             }
         );
         for status in [
-            ObligationStatus::AwaitingTrigger,
+            ObligationStatus::AwaitingTrigger {},
             ObligationStatus::Pending {
                 remaining_seconds: None,
             },
@@ -301,7 +301,7 @@ mod tests {
             assert!(!u.is_decided() && u.slack_seconds().is_none());
         }
         assert_eq!(
-            with(Some(due), ObligationStatus::AwaitingTrigger).outcome(),
+            with(Some(due), ObligationStatus::AwaitingTrigger {}).outcome(),
             ObligationOutcome::Untimed { submitted_at: None }
         );
     }

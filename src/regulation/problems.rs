@@ -131,7 +131,7 @@ impl Regime {
                     if limb.offset.unit == Unit::WorkingDays {
                         out.push(here("a working-day offset"));
                     }
-                    if limb.roll != Roll::None {
+                    if limb.roll != (Roll::None {}) {
                         out.push(here("a roll to the next working day"));
                     }
                     if limb.ambiguities.contains(&Ambiguity::RestDayExtension) {
@@ -177,8 +177,8 @@ mod tests {
             sources: vec![],
             in_force: None,
             confidence: Confidence::Low,
-            applies_when: Applicability::Always,
-            time_zone: ZoneRule::Entity,
+            applies_when: Applicability::Always {},
+            time_zone: ZoneRule::Entity {},
             reports,
             note: None,
         }
@@ -210,7 +210,7 @@ mod tests {
             until: crate::regulation::Milestone::HandlingEnded,
             progress: ReportId::from_static(progress),
             progress_name: "Progress report".into(),
-            then: Limb::new(Trigger::Detected, Offset::months(1)),
+            then: Limb::new(Trigger::Detected {}, Offset::months(1)),
             citation: "NIS2 Art. 23(4)(e)".into(),
         };
         let clash = regime(vec![report("a"), report("b").if_ongoing(ongoing("a"))]);
@@ -243,8 +243,8 @@ mod tests {
             report("b")
                 .limb(Limb::new(filed("zzz"), Offset::working_days(0)))
                 .limb(
-                    Limb::new(Trigger::Detected, Offset::days(40_000))
-                        .roll(Roll::NextWorkingDayEnd, None)
+                    Limb::new(Trigger::Detected {}, Offset::days(40_000))
+                        .roll(Roll::NextWorkingDayEnd {}, None)
                         .ambiguous(&[Ambiguity::RestDayExtension]),
                 ),
         ]);
@@ -260,7 +260,7 @@ mod tests {
         assert!(text[6].contains("rest-day"));
         assert!(text[7].contains("40000 days is too long"));
         let with_calendar = regime(vec![report("c").limb(
-            Limb::new(Trigger::Detected, Offset::days(36_501)).calendar(CalendarRule::Entity),
+            Limb::new(Trigger::Detected {}, Offset::days(36_501)).calendar(CalendarRule::Entity {}),
         )]);
         assert!(with_calendar.problems()[0].to_string().contains("too long"));
     }

@@ -1,5 +1,6 @@
 //! A regime as data: when it applies and which reports it requires, each with its clock.
 
+use crate::locale::Translations;
 use std::fmt;
 
 use chrono::NaiveTime;
@@ -90,7 +91,7 @@ pub enum ZoneRule {
     },
     /// The reporting entity's home zone (from its [`EntityProfile`](super::EntityProfile)),
     /// e.g. for EU regimes, where the Member State decides.
-    Entity,
+    Entity {},
 }
 
 /// One report a regime requires.
@@ -101,6 +102,9 @@ pub struct Report {
     pub id: ReportId,
     /// Human name, e.g. `Initial notification`.
     pub name: String,
+    /// The name in other languages, for readers of those (`name` stays the fallback).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub titles: Translations,
     /// Who receives it.
     pub recipient: ReportRecipient,
     /// Extra conditions for this report on top of the regime's (default: always).
@@ -262,9 +266,9 @@ impl Limb {
             trigger,
             offset,
             from: Anchor::Trigger,
-            time_of_day: TimeOfDay::SameClockTime,
+            time_of_day: TimeOfDay::SameClockTime {},
             start: StartRule::FromTriggerDate,
-            roll: Roll::None,
+            roll: Roll::None {},
             roll_unless: None,
             calendar: None,
             ambiguities: Vec::new(),
@@ -277,7 +281,7 @@ impl Limb {
 #[serde(tag = "on", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Trigger {
     /// The incident's detection time.
-    Detected,
+    Detected {},
     /// A milestone the team records (awareness, handling ended, …).
     Milestone {
         /// Which.
@@ -308,7 +312,7 @@ pub enum Trigger {
 impl fmt::Display for Trigger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Detected => f.write_str("detection"),
+            Self::Detected {} => f.write_str("detection"),
             Self::Milestone { milestone } => write!(f, "{}", milestone.as_str()),
             Self::Determined { fact } => write!(f, "determination `{fact}`"),
             Self::Graded { at_least } => write!(f, "grading at or above {}", at_least.as_str()),
@@ -578,21 +582,26 @@ pub enum Anchor {
 }
 
 /// The time of day a day-based period ends at.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "at", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TimeOfDay {
     /// The trigger's local clock time on the last day: the conservative reading.
-    #[default]
-    SameClockTime,
+    SameClockTime {},
     /// The end of the last day (24:00 local), as Reg. 1182/71 Art. 3(2) and the PRC Civil
     /// Code Art. 203 count.
-    EndOfDay,
+    EndOfDay {},
     /// A fixed local time, e.g. the SEC's 17:30 EDGAR cut-off (17 CFR 232.13(a)(2)).
     Fixed {
         /// The time.
         #[schemars(with = "String")]
         time: NaiveTime,
     },
+}
+
+impl Default for TimeOfDay {
+    fn default() -> Self {
+        Self::SameClockTime {}
+    }
 }
 
 /// What happens when a working-day period's trigger falls on a non-working day.
@@ -620,15 +629,20 @@ pub enum StartRule {
     NextWorkingDayInclusive,
 }
 
+impl Default for Roll {
+    fn default() -> Self {
+        Self::None {}
+    }
+}
+
 /// What happens when a due time falls on a non-working day.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "roll", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Roll {
     /// Nothing: the due time stands.
-    #[default]
-    None,
+    None {},
     /// To the end of the next working day (Reg. 1182/71 Art. 3(4)).
-    NextWorkingDayEnd,
+    NextWorkingDayEnd {},
     /// To a fixed time on the next working day (DORA RTS 2025/301 Art. 5(4): 12:00).
     NextWorkingDayAt {
         /// The time.
@@ -647,7 +661,7 @@ pub enum CalendarRule {
         id: CalendarId,
     },
     /// The reporting entity's home calendar (DORA: bank holidays of its Member State).
-    Entity,
+    Entity {},
 }
 
 #[cfg(test)]

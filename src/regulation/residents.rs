@@ -27,7 +27,7 @@ pub(super) fn in_one_subdivision(
         return Verdict::yes();
     }
     let Some(total) = facts.impact.people.best_estimate() else {
-        return Verdict::missing(MissingFact::PeopleBySubdivision);
+        return Verdict::missing(MissingFact::PeopleBySubdivision {});
     };
     if total < count {
         return Verdict::no(format!(
@@ -47,7 +47,7 @@ pub(super) fn in_one_subdivision(
             list(of)
         ))
     } else {
-        Verdict::missing(MissingFact::PeopleBySubdivision)
+        Verdict::missing(MissingFact::PeopleBySubdivision {})
     }
 }
 
@@ -84,7 +84,7 @@ mod tests {
         // 10,000 people, nothing known per State: cannot tell, and says which fact.
         let v = eval(&facts(Some(10_000), &[]));
         assert_eq!(v.value, Tri::Unknown);
-        assert_eq!(v.missing, vec![MissingFact::PeopleBySubdivision]);
+        assert_eq!(v.missing, vec![MissingFact::PeopleBySubdivision {}]);
         // No total, no counts: cannot tell either.
         assert_eq!(eval(&facts(None, &[])).value, Tri::Unknown);
         // A count for the whole country could be anywhere in it.

@@ -74,20 +74,20 @@ pub enum MissingFact {
         fact: FactName,
     },
     /// How many people are affected.
-    PeopleAffected,
+    PeopleAffected {},
     /// How many affected people live in each State or other subdivision (ISO 3166-2,
     /// `US-CA`), for a threshold that counts the residents of one of them.
-    PeopleBySubdivision,
+    PeopleBySubdivision {},
     /// Which data categories were exposed.
-    DataCategories,
+    DataCategories {},
     /// Where affected people are.
-    AffectedJurisdictions,
+    AffectedJurisdictions {},
     /// The CAC grade: the recorded facts do not settle it.
-    CnGrade,
+    CnGrade {},
     /// The entity's home time zone (for a regime that counts in the entity's zone).
-    EntityTimeZone,
+    EntityTimeZone {},
     /// The entity's home business calendar.
-    EntityCalendar,
+    EntityCalendar {},
     /// A calendar the host did not supply.
     Calendar {
         /// Its id.
@@ -112,7 +112,7 @@ pub enum MissingFact {
         note: Option<String>,
     },
     /// The deadline falls outside the representable timeline: check the regime's offsets.
-    OutOfRange,
+    OutOfRange {},
 }
 
 impl fmt::Display for MissingFact {
@@ -121,13 +121,13 @@ impl fmt::Display for MissingFact {
             Self::Determination { fact } => {
                 write!(f, "determination `{fact}`: record it with record_determination")
             }
-            Self::PeopleAffected => f.write_str("number of people affected: record it with update_impact"),
-            Self::PeopleBySubdivision => f.write_str("affected people per State or other subdivision (ISO 3166-2, e.g. US-CA): the threshold counts the residents of one of them and the total does not settle it; record people_by_jurisdiction with update_impact"),
-            Self::DataCategories => f.write_str("data categories exposed: record them with update_impact"),
-            Self::AffectedJurisdictions => f.write_str("jurisdictions of affected people: record them with update_impact"),
-            Self::CnGrade => f.write_str("CAC grade (网络安全事件分级): the recorded facts do not settle it; record it with record_grade"),
-            Self::EntityTimeZone => f.write_str("the entity's time zone: set time_zone in the entity profile"),
-            Self::EntityCalendar => f.write_str("the entity's business calendar: set calendar in the entity profile and supply the calendar"),
+            Self::PeopleAffected {} => f.write_str("number of people affected: record it with update_impact"),
+            Self::PeopleBySubdivision {} => f.write_str("affected people per State or other subdivision (ISO 3166-2, e.g. US-CA): the threshold counts the residents of one of them and the total does not settle it; record people_by_jurisdiction with update_impact"),
+            Self::DataCategories {} => f.write_str("data categories exposed: record them with update_impact"),
+            Self::AffectedJurisdictions {} => f.write_str("jurisdictions of affected people: record them with update_impact"),
+            Self::CnGrade {} => f.write_str("CAC grade (网络安全事件分级): the recorded facts do not settle it; record it with record_grade"),
+            Self::EntityTimeZone {} => f.write_str("the entity's time zone: set time_zone in the entity profile"),
+            Self::EntityCalendar {} => f.write_str("the entity's business calendar: set calendar in the entity profile and supply the calendar"),
             Self::Calendar { id } => write!(f, "calendar `{id}`: supply it to the regulation"),
             Self::CalendarCoverage { id, year, first_day, last_day, note } => {
                 write!(f, "calendar `{id}` does not cover {year}")?;
@@ -139,7 +139,7 @@ impl fmt::Display for MissingFact {
                     None => f.write_str(": supply a calendar for that year"),
                 }
             }
-            Self::OutOfRange => f.write_str("a computable deadline: it falls outside the representable timeline; check the regime's offsets"),
+            Self::OutOfRange {} => f.write_str("a computable deadline: it falls outside the representable timeline; check the regime's offsets"),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! team ready; a score makes drills comparable from one quarter to the next. The rubric is
 //! data ([`DrillStandard`]) so a firm can hold itself to its own targets.
 
+use crate::locale::Translations;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
@@ -141,6 +142,9 @@ pub struct DrillDeadline {
     pub report: ReportId,
     /// The report's name.
     pub report_name: String,
+    /// The report's name in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub report_titles: Translations,
     /// When it was due.
     pub due: DateTime<Utc>,
     /// When it was (practice-)filed.
@@ -467,7 +471,7 @@ impl DrillScorecard {
                 md,
                 "| {} / {} | {} | {} | {} |",
                 d.regime,
-                cell(&d.report_name),
+                cell(d.report_titles.or(w.locale, &d.report_name)),
                 w.deadline(d.due),
                 d.outcome.label(w.locale),
                 d.margin_seconds
@@ -538,6 +542,7 @@ fn scored_deadlines(obligations: &Obligations, gaps: &mut Vec<DrillGap>) -> Vec<
             regime: o.regime.clone(),
             report: o.report.clone(),
             report_name: o.report_name.clone(),
+            report_titles: o.report_titles.clone(),
             due,
             submitted_at: outcome.submitted_at(),
             outcome: outcome.into(),
@@ -615,7 +620,7 @@ fn time_targets(
             target_seconds: contain.target_seconds,
             actual_seconds: span.seconds,
         }),
-        (Some(false), Elapsed::Missing) => gaps.push(DrillGap::NotContained {
+        (Some(false), Elapsed::Missing {}) => gaps.push(DrillGap::NotContained {
             target_seconds: contain.target_seconds,
         }),
         _ => {}
@@ -656,8 +661,8 @@ fn grade(gaps: &mut [DrillGap], penalties: &DrillPenalties) -> (u32, DrillGrade)
 fn target(target_seconds: i64, actual: Elapsed, elapsed_now: i64) -> DrillTarget {
     let met = match actual {
         Elapsed::Measured(span) => Some(span.seconds <= target_seconds),
-        Elapsed::Missing if elapsed_now > target_seconds => Some(false),
-        Elapsed::Missing => None,
+        Elapsed::Missing {} if elapsed_now > target_seconds => Some(false),
+        Elapsed::Missing {} => None,
     };
     DrillTarget {
         target_seconds,
@@ -694,7 +699,7 @@ mod tests {
         };
         assert_eq!(target(100, measured(100), 500).met, Some(true));
         assert_eq!(target(100, measured(101), 500).met, Some(false));
-        assert_eq!(target(100, Elapsed::Missing, 100).met, None);
-        assert_eq!(target(100, Elapsed::Missing, 101).met, Some(false));
+        assert_eq!(target(100, Elapsed::Missing {}, 100).met, None);
+        assert_eq!(target(100, Elapsed::Missing {}, 101).met, Some(false));
     }
 }

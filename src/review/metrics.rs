@@ -1,6 +1,7 @@
 //! Response metrics of one incident, computed from its replayed state (and so from the event
 //! log alone), and the small per-incident summary the portfolio aggregates.
 
+use crate::locale::Translations;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -32,10 +33,10 @@ pub struct Span {
 ///
 /// JSON: `{"status":"missing"}` or `{"status":"measured","seconds":…,"estimated":…}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Elapsed {
     /// A milestone has not been reached (or not recorded).
-    Missing,
+    Missing {},
     /// Both milestones are known.
     Measured(Span),
 }
@@ -47,21 +48,21 @@ impl Elapsed {
                 seconds: (end - start).num_seconds(),
                 estimated,
             }),
-            _ => Self::Missing,
+            _ => Self::Missing {},
         }
     }
 
     /// The seconds, if measured.
     pub fn seconds(&self) -> Option<i64> {
         match self {
-            Self::Missing => None,
+            Self::Missing {} => None,
             Self::Measured(span) => Some(span.seconds),
         }
     }
 
     /// Whether a milestone is missing.
     pub fn is_missing(&self) -> bool {
-        matches!(self, Self::Missing)
+        matches!(self, Self::Missing {})
     }
 }
 
@@ -112,6 +113,9 @@ pub struct RegulatorNotification {
     pub report: ReportId,
     /// The report's name.
     pub report_name: String,
+    /// The report's name in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub report_titles: Translations,
     /// The regulator's name.
     pub recipient: String,
     /// When it was due, if the clock has a due time.
@@ -230,6 +234,7 @@ fn regulator_notifications(
                 regime: o.regime.clone(),
                 report: o.report.clone(),
                 report_name: o.report_name.clone(),
+                report_titles: o.report_titles.clone(),
                 recipient: o.recipient.name.clone(),
                 due: o.due,
                 submitted_at,

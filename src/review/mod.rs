@@ -3,6 +3,7 @@
 //! incidents, the review report (Markdown in zh-CN, zh-HK and en, and a serializable value), drill
 //! scorecards and the VERIS 1.4 export. The Review guard requires at least one finding.
 
+mod determinations;
 mod drill;
 mod drill_words;
 mod exercise;
@@ -16,6 +17,7 @@ mod veris;
 
 use crate::locale::{tr, Label, Locale};
 
+pub use determinations::{AssessedLine, DeterminationLine};
 pub use drill::{
     DrillDeadline, DrillGap, DrillGrade, DrillNotice, DrillPenalties, DrillScorecard,
     DrillStandard, DrillTarget,

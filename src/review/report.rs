@@ -25,14 +25,15 @@ use crate::{
 };
 use crate::{Incident, Phase};
 
-use super::{GbtSection, ResponseMetrics};
+use super::{DeterminationLine, GbtSection, ResponseMetrics};
 
 /// The version of [`ReviewReport`]'s JSON shape; bumped (with a CHANGELOG entry) whenever
 /// the shape changes.
 ///
 /// History: 1 — first release; 2 — `clearance` and `withheld` (what the report leaves out
-/// for its readers).
-pub const REVIEW_REPORT_VERSION: u32 = 2;
+/// for its readers); 3 — `determinations` (every determination and grade recorded, with the
+/// computed assessment behind it).
+pub const REVIEW_REPORT_VERSION: u32 = 3;
 
 /// What happened at a point of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -225,6 +226,10 @@ pub struct ReviewReport {
     /// Response times, regulator notifications against their deadlines, inquiry and survey
     /// statistics and compensation totals.
     pub metrics: ResponseMetrics,
+    /// Every determination and CAC grade recorded by `at`, oldest first, with what the
+    /// rule proposed when one was assessed.
+    #[serde(default)]
+    pub determinations: Vec<DeterminationLine>,
     /// Every notice, in id order.
     pub notices: Vec<NoticeLine>,
     /// Where compensation stands.
@@ -342,6 +347,7 @@ impl ReviewReport {
             timeline: timeline(incident),
             findings,
             metrics,
+            determinations: super::determinations::lines(&incident.regulatory().history, at),
             notices,
             compensation: incident.compensation().clone(),
             actions,

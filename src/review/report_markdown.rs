@@ -22,6 +22,7 @@ pub(super) fn write(report: &ReviewReport, locale: Locale, zone: Zone) -> String
     md.timeline(report);
     md.findings(report);
     md.response(report);
+    super::determinations::write_markdown(&mut md.out, locale, zone, &report.determinations);
     md.communications(report);
     md.compensation(report);
     md.actions(report);
@@ -99,7 +100,7 @@ impl Markdown {
 
     fn elapsed(&self, elapsed: &Elapsed) -> String {
         match elapsed {
-            Elapsed::Missing => self.t("未达到", "未達到", "not reached").to_owned(),
+            Elapsed::Missing {} => self.t("未达到", "未達到", "not reached").to_owned(),
             Elapsed::Measured(span) => {
                 let text = format_seconds(self.locale, span.seconds);
                 if span.estimated {
@@ -519,7 +520,11 @@ impl Markdown {
                 |s| format_seconds(l, s),
             );
             self.row(&[
-                format!("{} / {}", n.regime, cell(&n.report_name)),
+                format!(
+                    "{} / {}",
+                    n.regime,
+                    cell(n.report_titles.or(l, &n.report_name))
+                ),
                 cell(&n.recipient),
                 self.opt_deadline(n.due),
                 self.opt_time(n.submitted_at),
@@ -603,7 +608,7 @@ impl Markdown {
         let l = self.locale;
         self.heading("补偿", "補償", "Compensation");
         match &r.compensation {
-            CompensationStance::Undecided => {
+            CompensationStance::Undecided {} => {
                 self.line(self.t("尚未决定。", "尚未決定。", "Not yet decided."));
             }
             CompensationStance::NotApplicable { reason } => {

@@ -156,7 +156,7 @@ impl Incident {
             CompensationStance::NotApplicable { .. } => {
                 c.push(no_change("compensation is already declared not applicable"));
             }
-            CompensationStance::Undecided => {}
+            CompensationStance::Undecided {} => {}
         }
         Event::CompensationNotApplicable {
             reason: reason.to_owned(),
@@ -365,8 +365,8 @@ impl Incident {
                 });
                 None
             }
-            CompensationStance::Undecided | CompensationStance::NotApplicable { .. } => {
-                c.push(Unmet::NoCompensationProgram);
+            CompensationStance::Undecided {} | CompensationStance::NotApplicable { .. } => {
+                c.push(Unmet::NoCompensationProgram {});
                 None
             }
         }

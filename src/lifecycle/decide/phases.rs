@@ -70,7 +70,7 @@ impl Incident {
     /// a closed incident cannot undo).
     pub(super) fn reports_guard(&self, c: &mut Checks, ctx: &Context<'_>) {
         let Some(regulation) = ctx.regulation() else {
-            c.push(Unmet::RegulationNotGiven);
+            c.push(Unmet::RegulationNotGiven {});
             return;
         };
         let obligations = regulation.obligations(&self.regulatory_facts(), ctx.at());
@@ -188,15 +188,15 @@ impl Incident {
                 actions: outstanding,
             });
         }
-        if self.compensation == CompensationStance::Undecided {
-            c.push(Unmet::CompensationUndecided);
+        if self.compensation == (CompensationStance::Undecided {}) {
+            c.push(Unmet::CompensationUndecided {});
         }
     }
 
     /// Review: findings recorded; prevention actions owned and dated; resolution notice sent.
     pub(super) fn review_guard(&self, c: &mut Checks) {
         if self.findings.is_empty() {
-            c.push(Unmet::NoFindings);
+            c.push(Unmet::NoFindings {});
         }
         for action in self.actions_of(ActionKind::Prevention) {
             if action.owner.is_none() {
@@ -215,7 +215,7 @@ impl Incident {
                 && n.draft.audience.is_customers()
                 && n.status == NoticeStatus::Sent
         }) {
-            c.push(Unmet::ResolutionNoticeNotSent);
+            c.push(Unmet::ResolutionNoticeNotSent {});
         }
     }
 }

@@ -131,7 +131,7 @@ impl Incident {
     /// [`Command::UnassignRole`].
     pub(super) fn unassign_role(&self, c: &mut Checks, role: &Role) -> Event {
         if *role == Role::Owner {
-            c.push(Unmet::OwnerRequired);
+            c.push(Unmet::OwnerRequired {});
         } else if !self.roles.contains_key(role) {
             c.push(no_change(format!("no one holds the {role} role")));
         }

@@ -29,24 +29,26 @@ pub(super) fn fact_change(event: &Event, at: DateTime<Utc>) -> Option<FactChange
             value,
             determined_at,
             basis,
-            ..
+            assessment,
         } => FactChange::Determination {
             fact: fact.clone(),
             value: *value,
             determined_at: *determined_at,
             basis: basis.clone(),
+            assessment: assessment.clone(),
         },
         Event::GradeRecorded {
             grade,
             graded_at,
             basis,
-            ..
+            assessment,
         } => FactChange::Grade {
             grade: GradeRecord {
                 grade: *grade,
                 graded_at: *graded_at,
                 basis: basis.clone(),
             },
+            assessment: assessment.clone(),
         },
         Event::ReportFiled(filing) => FactChange::Filing {
             filing: filing.clone(),

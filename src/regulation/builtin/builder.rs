@@ -2,6 +2,7 @@
 //! [`Report`] and [`Limb`], public so a host can write its own regimes the same way.
 
 use crate::id::ReportId;
+use crate::locale::{Locale, Translations};
 use crate::regulation::{
     Ambiguity, Anchor, Applicability, CalendarRule, Confidence, IfOngoing, Limb, Report,
     ReportRecipient, Roll, StartRule, TimeOfDay, Urgency,
@@ -19,8 +20,9 @@ impl Report {
         Self {
             id,
             name: name.into(),
+            titles: Translations::new(),
             recipient,
-            applies_when: Applicability::Always,
+            applies_when: Applicability::Always {},
             urgency,
             deadline: Vec::new(),
             contents: Vec::new(),
@@ -29,6 +31,16 @@ impl Report {
             note: None,
             if_ongoing: None,
         }
+    }
+
+    /// The name in Simplified Chinese (mainland) and Traditional Chinese (Hong Kong), for
+    /// Chinese readers of deadlines and reports.
+    #[must_use]
+    pub fn titled(mut self, zh_cn: &str, zh_hk: &str) -> Self {
+        self.titles = Translations::new()
+            .with(Locale::ZhCn, zh_cn)
+            .with(Locale::ZhHk, zh_hk);
+        self
     }
 
     /// Adds a deadline limb (several limbs: whichever comes first).

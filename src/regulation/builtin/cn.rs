@@ -43,7 +43,7 @@ pub fn cn_pipl() -> Regime {
                     jurisdictions: vec![cn],
                 },
             ]),
-            Applicability::PersonalDataExposed,
+            Applicability::PersonalDataExposed {},
         ]),
         time_zone: fixed(chrono_tz::Asia::Shanghai),
         reports: vec![
@@ -53,6 +53,10 @@ pub fn cn_pipl() -> Regime {
                 recipient(RecipientKind::Regulator, "履行个人信息保护职责的部门"),
                 Urgency::Immediately,
                 "PIPL Art. 57(1)",
+            )
+            .titled(
+                "向履行个人信息保护职责的部门报告",
+                "向履行個人信息保護職責的部門報告",
             )
             .contents(pipl_contents()),
             Report::new(
@@ -65,6 +69,7 @@ pub fn cn_pipl() -> Regime {
                 Urgency::Immediately,
                 "PIPL Art. 57(1), (2)",
             )
+            .titled("通知受影响的个人", "通知受影響人士")
             .when(Applicability::not(det_or("harm_avoided", false)))
             .contents(pipl_contents()),
         ],
@@ -105,14 +110,16 @@ pub fn cn_dsl() -> Regime {
                 recipient(RecipientKind::Regulator, "有关主管部门"),
                 Urgency::Timely,
                 "DSL Art. 29",
-            ),
+            )
+            .titled("向有关主管部门报告", "向有關主管部門報告"),
             Report::new(
                 rep("users"),
                 "Information to users",
                 recipient(RecipientKind::AffectedIndividuals, "users (用户)"),
                 Urgency::Timely,
                 "DSL Art. 29",
-            ),
+            )
+            .titled("告知用户", "告知用戶"),
         ],
         note: None,
     }
@@ -152,7 +159,7 @@ fn all_data_categories() -> Vec<DataCategory> {
 /// full text with annex <https://www.4hou.com/posts/kg1x>.
 pub fn cn_cac() -> Regime {
     let discovery = |hours| {
-        Limb::new(Trigger::Detected, Offset::hours(hours)).ambiguous(&[Ambiguity::CacAnchor])
+        Limb::new(Trigger::Detected {}, Offset::hours(hours)).ambiguous(&[Ambiguity::CacAnchor])
     };
     let art7 = || {
         contents(&[
@@ -195,6 +202,7 @@ pub fn cn_cac() -> Regime {
                 Urgency::Immediately,
                 "CAC Measures Art. 4(1)",
             )
+.titled("关键信息基础设施运营者报告", "關鍵信息基礎設施運營者報告")
             .when(cii.clone())
             .limb(discovery(1))
             .contents(art7()),
@@ -205,6 +213,7 @@ pub fn cn_cac() -> Regime {
                 Urgency::Immediately,
                 "CAC Measures Art. 4(2)",
             )
+.titled("中央和国家机关报告", "中央和國家機關報告")
             .when(Applicability::all([Applicability::not(cii.clone()), organ.clone()]))
             .limb(discovery(2))
             .contents(art7()),
@@ -215,6 +224,7 @@ pub fn cn_cac() -> Regime {
                 Urgency::Timely,
                 "CAC Measures Art. 4(3)",
             )
+.titled("向省级网信部门报告", "向省級網信部門報告")
             .when(Applicability::not(Applicability::any([cii, organ])))
             .limb(discovery(4))
             .contents(art7())
@@ -226,6 +236,7 @@ pub fn cn_cac() -> Regime {
                 Urgency::ByDeadline,
                 "CAC Measures Art. 8",
             )
+.titled("处置结束后的总结报告", "處置結束後的總結報告")
             .limb(
                 Limb::new(on(Milestone::HandlingEnded), Offset::days(30))
                     .calendar(cal("cn"))
@@ -276,6 +287,7 @@ pub fn cn_csrc() -> Regime {
                 Urgency::Immediately,
                 "CSRC Order 218 Art. 39",
             )
+.titled("向中国证监会及其派出机构紧急报告", "向中國證監會及其派出機構緊急報告")
             .note("CSRC rule unverified: the time limits of Ann. [2021] No. 12 were not read; the CAC clock still applies"),
             Report::new(
                 rep("summary-report"),
@@ -284,11 +296,12 @@ pub fn cn_csrc() -> Regime {
                 Urgency::ByDeadline,
                 "CSRC Ann. [2012] No. 46 Art. 18 (superseded; placeholder)",
             )
+.titled("调查与总结报告", "調查與總結報告")
             .confidence(Confidence::Low)
             .limb(
                 Limb::new(on(Milestone::HandlingEnded), Offset::working_days(5))
                     .calendar(cal("cn"))
-                    .at(TimeOfDay::EndOfDay),
+                    .at(TimeOfDay::EndOfDay {}),
             )
             .note("placeholder from the superseded 2012 text until CSRC Ann. [2021] No. 12 is read"),
         ],
@@ -324,6 +337,7 @@ pub fn cn_pboc() -> Regime {
             Urgency::Immediately,
             "PBOC Order [2025] No. 4 Art. 2",
         )
+.titled("向中国人民银行或其分支机构报告", "向中國人民銀行或其分支機構報告")
         .note("time limits not verified (the 2025-01 draft: 30 min brief report, 2 h report); override with the order's text")],
         note: None,
     }

@@ -42,9 +42,9 @@ pub fn eu_gdpr() -> Regime {
                     jurisdictions: vec![eu],
                 },
             ]),
-            Applicability::PersonalDataExposed,
+            Applicability::PersonalDataExposed {},
         ]),
-        time_zone: ZoneRule::Entity,
+        time_zone: ZoneRule::Entity {},
         reports: vec![
             Report::new(
                 rep("supervisory-authority"),
@@ -53,6 +53,7 @@ pub fn eu_gdpr() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "GDPR Art. 33(1)",
             )
+.titled("向监管机构通报个人数据泄露", "向監管機構通報個人資料外洩")
             .when(Applicability::all([
                 Applicability::not(Applicability::entity([EntityType::DataProcessor])),
                 Applicability::not(det_or("risk_unlikely", false)),
@@ -76,6 +77,7 @@ pub fn eu_gdpr() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "GDPR Art. 34(1)",
             )
+.titled("向数据主体告知泄露", "向資料當事人告知外洩")
             .when(Applicability::all([
                 Applicability::not(Applicability::entity([EntityType::DataProcessor])),
                 det("high_risk"),
@@ -94,6 +96,7 @@ pub fn eu_gdpr() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "GDPR Art. 33(2)",
             )
+.titled("处理者向控制者通报", "處理者向控制者通報")
             .when(Applicability::entity([EntityType::DataProcessor])),
         ],
         note: None,
@@ -138,7 +141,7 @@ pub fn eu_nis2() -> Regime {
             Applicability::not(Applicability::entity(dora_entities())),
             det("significant_incident"),
         ]),
-        time_zone: ZoneRule::Entity,
+        time_zone: ZoneRule::Entity {},
         reports: vec![
             Report::new(
                 rep("early-warning"),
@@ -147,6 +150,7 @@ pub fn eu_nis2() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "NIS2 Art. 23(4)(a)",
             )
+.titled("早期预警", "早期預警")
             .limb(awareness(24))
             .contents(contents(&[
                 "whether the incident is suspected of being caused by unlawful or malicious acts",
@@ -159,6 +163,7 @@ pub fn eu_nis2() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "NIS2 Art. 23(4)(b)",
             )
+.titled("事件通报", "事故通報")
             .when(Applicability::not(tsp.clone()))
             .limb(awareness(72))
             .contents(nis2_notification_contents()),
@@ -169,6 +174,7 @@ pub fn eu_nis2() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "NIS2 Art. 23(4), second subparagraph",
             )
+.titled("事件通报（信任服务提供者）", "事故通報（信任服務提供者）")
             .when(tsp)
             .limb(awareness(24))
             .contents(nis2_notification_contents()),
@@ -198,6 +204,7 @@ fn nis2_final_report() -> Report {
         Urgency::ByDeadline,
         "NIS2 Art. 23(4)(d)",
     )
+.titled("最终报告", "最終報告")
     .limb(
         Limb::new(
             Trigger::Filed {
@@ -281,7 +288,7 @@ pub fn eu_dora() -> Regime {
             Applicability::entity(dora_entities()),
             det("major_incident"),
         ]),
-        time_zone: ZoneRule::Entity,
+        time_zone: ZoneRule::Entity {},
         reports: vec![
             dora_initial(),
             dora_intermediate(),
@@ -327,15 +334,16 @@ fn dora_initial() -> Report {
         Urgency::AsSoonAsPracticable,
         "RTS 2025/301 Art. 5(1)(a), 5(2)",
     )
+.titled("初始通报", "初始通報")
     .limb(
         Limb::new(on_det("major_incident"), Offset::hours(4))
-            .calendar(CalendarRule::Entity)
+            .calendar(CalendarRule::Entity {})
             .roll(dora_relief(), dora_no_relief())
             .ambiguous(&[Ambiguity::HourCountStart]),
     )
     .limb(
         Limb::new(on(Milestone::Awareness), Offset::hours(24))
-            .calendar(CalendarRule::Entity)
+            .calendar(CalendarRule::Entity {})
             .roll(dora_relief(), dora_no_relief())
             .ambiguous(&[Ambiguity::HourCountStart]),
     )
@@ -357,6 +365,7 @@ fn dora_intermediate() -> Report {
         Urgency::ByDeadline,
         "RTS 2025/301 Art. 5(1)(b)",
     )
+.titled("中期报告", "中期報告")
     .limb(
         Limb::new(
             Trigger::Filed {
@@ -365,7 +374,7 @@ fn dora_intermediate() -> Report {
             },
             Offset::hours(72),
         )
-        .calendar(CalendarRule::Entity)
+        .calendar(CalendarRule::Entity {})
         .roll(dora_relief(), dora_no_relief())
         .ambiguous(&[Ambiguity::HourCountStart]),
     )
@@ -387,6 +396,7 @@ fn dora_final() -> Report {
         Urgency::ByDeadline,
         "RTS 2025/301 Art. 5(1)(c)",
     )
+    .titled("最终报告", "最終報告")
     .limb(
         Limb::new(
             Trigger::Filed {
@@ -395,7 +405,7 @@ fn dora_final() -> Report {
             },
             Offset::months(1),
         )
-        .calendar(CalendarRule::Entity)
+        .calendar(CalendarRule::Entity {})
         .roll(dora_relief(), None)
         .ambiguous(&[Ambiguity::DayEnd]),
     )
@@ -418,6 +428,7 @@ fn dora_clients() -> Report {
         Urgency::WithoutUndueDelay,
         "DORA Art. 19(3)",
     )
+    .titled("告知受影响客户", "告知受影響客戶")
     .when(det("client_financial_interests_affected"))
     .contents(contents(&[
         "the incident",

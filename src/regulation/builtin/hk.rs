@@ -37,6 +37,7 @@ pub fn hk_cap_653() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "Cap. 653 s. 28; Schedule",
             )
+.titled("通知（核心功能受干扰）", "通知（核心功能受干擾）")
             .when(det("core_function_disrupted"))
             .limb(Limb::new(on(Milestone::Awareness), Offset::hours(12))),
             Report::new(
@@ -46,6 +47,7 @@ pub fn hk_cap_653() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "Cap. 653 s. 28; Schedule",
             )
+.titled("通知（其他事件）", "通知（其他事故）")
             .when(Applicability::not(det("core_function_disrupted")))
             .limb(Limb::new(on(Milestone::Awareness), Offset::hours(48))),
             Report::new(
@@ -55,6 +57,7 @@ pub fn hk_cap_653() -> Regime {
                 Urgency::ByDeadline,
                 "Cap. 653 s. 28 (written report)",
             )
+.titled("书面报告", "書面報告")
             .confidence(Confidence::Low)
             .limb(
                 Limb::new(on(Milestone::Awareness), Offset::days(14))
@@ -94,7 +97,8 @@ pub fn hk_sfc() -> Regime {
             ),
             Urgency::Immediately,
             "SFC Code of Conduct para. 12.5",
-        )],
+        )
+.titled("向香港证监会报告", "向證監會報告")],
         note: None,
     }
 }

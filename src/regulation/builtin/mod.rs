@@ -153,6 +153,26 @@ mod tests {
     use super::*;
     use crate::regulation::Unit;
 
+    /// Chinese readers of a deadline or a review report read each report's name in their
+    /// own script.
+    #[test]
+    fn every_builtin_report_has_a_simplified_and_a_traditional_title() {
+        use crate::locale::Locale;
+        for regime in builtin_regimes() {
+            for report in &regime.reports {
+                for locale in [Locale::ZhCn, Locale::ZhHk] {
+                    let title = report.titles.get(locale).unwrap_or_default();
+                    assert!(
+                        !title.is_empty() && !title.is_ascii(),
+                        "{} / {} has no {locale} title",
+                        regime.id,
+                        report.id
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn builtin_ids_are_valid_and_unique() {
         let regimes = builtin_regimes();

@@ -36,7 +36,8 @@ pub fn sg_mas_644() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "MAS Notice 644 para. 7",
             )
-            .limb(Limb::new(Trigger::Detected, Offset::hours(1))),
+.titled("相关事件通报", "相關事故通報")
+            .limb(Limb::new(Trigger::Detected {}, Offset::hours(1))),
             Report::new(
                 rep("root-cause-report"),
                 "Root-cause and impact analysis report",
@@ -44,7 +45,8 @@ pub fn sg_mas_644() -> Regime {
                 Urgency::ByDeadline,
                 "MAS Notice 644 para. 8",
             )
-            .limb(Limb::new(Trigger::Detected, Offset::days(14)).ambiguous(&[Ambiguity::DayEnd])),
+.titled("根本原因及影响分析报告", "根本原因及影響分析報告")
+            .limb(Limb::new(Trigger::Detected {}, Offset::days(14)).ambiguous(&[Ambiguity::DayEnd])),
         ],
         note: None,
     }
@@ -76,7 +78,7 @@ pub fn sg_pdpa() -> Regime {
                     jurisdictions: vec![sg],
                 },
             ]),
-            Applicability::PersonalDataExposed,
+            Applicability::PersonalDataExposed {},
         ]),
         time_zone: fixed(chrono_tz::Asia::Singapore),
         reports: vec![
@@ -87,6 +89,7 @@ pub fn sg_pdpa() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "PDPA s. 26C; PDPC guide on managing data breaches",
             )
+.titled("评估泄露是否须通报", "評估外洩是否須通報")
             .confidence(Confidence::Medium)
             .limb(
                 Limb::new(on(Milestone::Awareness), Offset::days(30))
@@ -103,13 +106,14 @@ pub fn sg_pdpa() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "PDPA s. 26D(1)",
             )
+.titled("向个人数据保护委员会通报", "向個人資料保護委員會通報")
             .when(Applicability::any([
                 det("significant_harm"),
                 Applicability::PeopleAtLeast { count: 500 },
             ]))
             .limb(
                 Limb::new(on(Milestone::AssessmentCompleted), Offset::days(3))
-                    .at(TimeOfDay::EndOfDay),
+                    .at(TimeOfDay::EndOfDay {}),
             ),
             Report::new(
                 rep("individuals"),
@@ -118,6 +122,7 @@ pub fn sg_pdpa() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "PDPA s. 26D(2)",
             )
+.titled("通知受影响的个人", "通知受影響人士")
             .when(det("significant_harm"))
             .note("on or after notifying the PDPC"),
         ],

@@ -105,6 +105,7 @@ pub fn us_sec_8k() -> Regime {
                 Urgency::ByDeadline,
                 "Form 8-K General Instruction B.1; Item 1.05(a)",
             )
+.titled("8-K表格第1.05项", "8-K表格第1.05項")
             .limb(sec_days(on_det("material")))
             .contents(contents_8k())
             .note("the determination date is taken in US Eastern time, also for registrants elsewhere (conservative); an Attorney General delay under Item 1.05(c) is not modelled"),
@@ -115,6 +116,7 @@ pub fn us_sec_8k() -> Regime {
                 Urgency::ByDeadline,
                 "Form 8-K Item 1.05 Instruction 2",
             )
+.titled("8-K/A表格（补报提交时尚无的信息）", "8-K/A表格（補報提交時尚無的資料）")
             .when(det_or("information_omitted_from_8k", false))
             .limb(sec_days(on(Milestone::InformationAvailable)))
             .contents(contents_8k()),
@@ -147,6 +149,7 @@ pub fn us_sec_6k() -> Regime {
             Urgency::AsSoonAsPracticable,
             "Form 20-F/6-K cybersecurity amendments (2023)",
         )
+        .titled("6-K表格", "6-K表格")
         .note("promptly after disclosure in the home jurisdiction")],
         note: None,
     }
@@ -188,6 +191,7 @@ pub fn us_sec_reg_sp() -> Regime {
             Urgency::AsSoonAsPracticable,
             "17 CFR 248.30(a)(4)(iii)",
         )
+.titled("通知受影响的个人", "通知受影響人士")
         .limb(
             Limb::new(on(Milestone::Awareness), Offset::days(30)).ambiguous(&[Ambiguity::DayEnd]),
         )
@@ -224,6 +228,7 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
             Urgency::AsSoonAsPracticable,
             "17 CFR 248.30(a)(5)(i)",
         )
+.titled("通知所服务的受规管机构", "通知所服務的受規管機構")
         .limb(Limb::new(on(Milestone::Awareness), Offset::hours(72)))],
         note: None,
     }
@@ -241,7 +246,8 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
 /// Source: eCFR 45 CFR 164.404–414;
 /// <https://getpocketlaw.com/law/cfr_45/section-164-408-notification-to-the-secretary_69b7f2ade63f>.
 pub fn us_hipaa() -> Regime {
-    let sixty = || Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]);
+    let sixty =
+        || Limb::new(Trigger::Detected {}, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]);
     let what = || {
         contents(&[
             "what happened, with the dates of the breach and of its discovery",
@@ -269,7 +275,7 @@ pub fn us_hipaa() -> Regime {
             },
             Applicability::not(det_or("low_probability_of_compromise", false)),
         ]),
-        time_zone: ZoneRule::Entity,
+        time_zone: ZoneRule::Entity {},
         reports: vec![
             Report::new(
                 rep("individuals"),
@@ -278,6 +284,7 @@ pub fn us_hipaa() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "45 CFR 164.404(b)",
             )
+.titled("通知个人", "通知個人")
             .limb(sixty())
             .contents(what()),
             Report::new(
@@ -287,6 +294,7 @@ pub fn us_hipaa() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "45 CFR 164.406",
             )
+.titled("通知主要媒体", "通知主要傳媒")
             .when(Applicability::PeopleInOneSubdivisionAtLeast {
                 count: 501,
                 of: vec![j("US")],
@@ -301,6 +309,7 @@ pub fn us_hipaa() -> Regime {
                 Urgency::WithoutUndueDelay,
                 "45 CFR 164.408(b)",
             )
+.titled("通知美国卫生与公众服务部部长", "通知美國衞生及公共服務部部長")
             .when(Applicability::PeopleAtLeast { count: 500 })
             .limb(sixty())
             .note("contemporaneously with the notice to individuals"),
@@ -311,11 +320,12 @@ pub fn us_hipaa() -> Regime {
                 Urgency::ByDeadline,
                 "45 CFR 164.408(c)",
             )
+.titled("影响不足500人的泄露事件年度记录", "影響少於500人的外洩事故年度記錄")
             .when(Applicability::not(Applicability::PeopleAtLeast { count: 500 }))
             .limb(
-                Limb::new(Trigger::Detected, Offset::days(60))
+                Limb::new(Trigger::Detected {}, Offset::days(60))
                     .from_year_end()
-                    .at(TimeOfDay::EndOfDay),
+                    .at(TimeOfDay::EndOfDay {}),
             ),
         ],
         note: Some("a law-enforcement delay under 164.412 is not modelled".to_owned()),
@@ -339,7 +349,7 @@ pub fn us_hipaa_business_associate() -> Regime {
                 any_of: vec![DataCategory::Health],
             },
         ]),
-        time_zone: ZoneRule::Entity,
+        time_zone: ZoneRule::Entity {},
         reports: vec![Report::new(
             rep("covered-entity"),
             "Notice to the covered entity",
@@ -347,7 +357,8 @@ pub fn us_hipaa_business_associate() -> Regime {
             Urgency::WithoutUndueDelay,
             "45 CFR 164.410(b)",
         )
-        .limb(Limb::new(Trigger::Detected, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]))
+.titled("通知所服务的受保实体", "通知所服務的受保實體")
+        .limb(Limb::new(Trigger::Detected {}, Offset::days(60)).ambiguous(&[Ambiguity::DayEnd]))
         .note("a business associate that is the covered entity's agent has its discovery imputed to the covered entity")],
         note: None,
     }

@@ -45,6 +45,7 @@ pub fn us_ny_dfs() -> Regime {
                 Urgency::AsSoonAsPracticable,
                 "23 NYCRR 500.17(a)(1)",
             )
+.titled("网络安全事件通知", "網絡安全事故通知")
             .limb(Limb::new(on_det("cybersecurity_incident"), Offset::hours(72)))
             .note("continuing duty to update the superintendent with material changes"),
             Report::new(
@@ -54,6 +55,7 @@ pub fn us_ny_dfs() -> Regime {
                 Urgency::ByDeadline,
                 "23 NYCRR 500.17(c)(1)",
             )
+.titled("勒索付款通知", "勒索付款通知")
             .when(Applicability::MilestoneRecorded {
                 milestone: Milestone::ExtortionPaymentMade,
             })
@@ -65,6 +67,7 @@ pub fn us_ny_dfs() -> Regime {
                 Urgency::ByDeadline,
                 "23 NYCRR 500.17(c)(2)",
             )
+.titled("勒索付款原因的书面说明", "勒索付款原因的書面說明")
             .when(Applicability::MilestoneRecorded {
                 milestone: Milestone::ExtortionPaymentMade,
             })
@@ -116,6 +119,7 @@ pub fn us_ny_dfs_2017() -> Regime {
             Urgency::AsSoonAsPracticable,
             "23 NYCRR 500.17(a) (2017)",
         )
+.titled("网络安全事件通知", "網絡安全事件通知")
         .limb(Limb::new(on_det("cybersecurity_incident"), Offset::hours(72)))
         .note("the 2017 text: a reportable cybersecurity event at the covered entity only (affiliates and service providers were added in 2023)")],
         note: None,

@@ -98,11 +98,11 @@ impl DrillReportRule {
     /// the end day not counted, to 24:00 of the last day (Civil Code arts. 201 and 203).
     fn limb(&self) -> Limb {
         // The trigger is not looked up: `due_after` is given the drill's end.
-        let mut limb = Limb::new(Trigger::Detected, self.period);
+        let mut limb = Limb::new(Trigger::Detected {}, self.period);
         limb.calendar = Some(CalendarRule::Named {
             id: self.calendar.clone(),
         });
-        limb.time_of_day = TimeOfDay::EndOfDay;
+        limb.time_of_day = TimeOfDay::EndOfDay {};
         limb
     }
 
@@ -175,7 +175,7 @@ impl DrillReportState {
                 ObligationStatus::Met { .. } => DeadlineOutcome::Late,
                 ObligationStatus::Overdue { .. } => DeadlineOutcome::Missed,
                 ObligationStatus::Pending { .. }
-                | ObligationStatus::AwaitingTrigger
+                | ObligationStatus::AwaitingTrigger {}
                 | ObligationStatus::Waived { .. } => DeadlineOutcome::Open,
             }),
             Self::Undetermined {
