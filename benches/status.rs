@@ -71,7 +71,12 @@ fn log() -> Vec<Envelope> {
             detail: None,
         };
         let t = at + Duration::seconds(1);
-        run(&mut incident, "li.na", &Command::RecordDeliveryReceipt(receipt), t);
+        run(
+            &mut incident,
+            "li.na",
+            &Command::RecordDeliveryReceipt(receipt),
+            t,
+        );
     }
     log.envelopes().to_vec()
 }
@@ -90,7 +95,10 @@ fn folds(c: &mut Criterion) {
         fold.reach(&notice, intended.clone()),
         ReachReport::from_log(&log, &notice, intended.clone())
     );
-    assert_eq!(fold.reach(&notice, intended.clone()).reached.len(), CUSTOMERS);
+    assert_eq!(
+        fold.reach(&notice, intended.clone()).reached.len(),
+        CUSTOMERS
+    );
 
     let mut group = c.benchmark_group("status_fold/scenario_1000_receipts");
     group.throughput(Throughput::Elements(log.len() as u64));

@@ -652,9 +652,12 @@ fn one_fold_links_the_affected_components_and_answers_the_page_and_the_reach_rep
         desk.advance(minutes).as_actor(by).run(command);
     }
     let t = desk.now;
-    desk.advance(1)
-        .as_actor("li.na")
-        .run(receipt("C-1", Channel::Email, DeliveryOutcome::Delivered, t));
+    desk.advance(1).as_actor("li.na").run(receipt(
+        "C-1",
+        Channel::Email,
+        DeliveryOutcome::Delivered,
+        t,
+    ));
     let board = board();
     let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
     let page = fold.page().unwrap();
@@ -681,7 +684,11 @@ fn one_fold_links_the_affected_components_and_answers_the_page_and_the_reach_rep
     // The board shows the component at the incident's status, however the board file
     // left it; withdrawals keeps its own partial outage.
     let live = board.with_incidents([page]);
-    let status = |id: &str| live.component(&ComponentId::new(id).unwrap()).unwrap().status;
+    let status = |id: &str| {
+        live.component(&ComponentId::new(id).unwrap())
+            .unwrap()
+            .status
+    };
     assert_eq!(status("app"), ComponentStatus::MajorOutage);
     assert_eq!(status("withdrawals"), ComponentStatus::PartialOutage);
     let templates = TemplateSet::builtin();
@@ -695,7 +702,10 @@ fn one_fold_links_the_affected_components_and_answers_the_page_and_the_reach_rep
         reason: "funds were recovered".into(),
     });
     let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
-    assert_eq!(fold.page().unwrap().components[&app], ComponentStatus::Degraded);
+    assert_eq!(
+        fold.page().unwrap().components[&app],
+        ComponentStatus::Degraded
+    );
     assert!(is_resolved(Phase::Remediated) && is_resolved(Phase::Dismissed));
     assert!(!is_resolved(Phase::Disclosed));
 }

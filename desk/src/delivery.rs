@@ -247,10 +247,16 @@ pub struct Delivered {
 /// A malformed row, or the receipt could not be recorded.
 pub async fn deliver(app: &App, row: &OutboxRow) -> Result<Delivered, ApiError> {
     let m = &row.message;
-    let field = |k: &str| m.payload.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+    let field = |k: &str| {
+        m.payload
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+    };
     let notice = NoticeId::new(m.notice_id.clone()).map_err(ApiError::internal)?;
-    let customer: CustomerRef = serde_json::from_value(m.payload.get("customer").cloned().unwrap_or_default())
-        .map_err(|e| ApiError::internal(format!("outbox row {}: customer: {e}", row.id)))?;
+    let customer: CustomerRef =
+        serde_json::from_value(m.payload.get("customer").cloned().unwrap_or_default())
+            .map_err(|e| ApiError::internal(format!("outbox row {}: customer: {e}", row.id)))?;
     let subs = crate::subscriptions::all(app).await?;
     let sub = subs.iter().find(|s| s.id == field("subscription"));
     let delivery_id = format!("{}/{}", m.incident_id, row.id);
@@ -280,7 +286,11 @@ pub async fn deliver(app: &App, row: &OutboxRow) -> Result<Delivered, ApiError> 
 async fn send(app: &App, sub: &Subscription, body: &str, delivery_id: &str) -> Delivered {
     let policy = app.status().webhook_policy().clone();
     let (Endpoint::Webhook { url }, Some(secret)) = (&sub.endpoint, &sub.secret) else {
-        return finished(DeliveryOutcome::Failed, 0, "not a webhook subscription".into());
+        return finished(
+            DeliveryOutcome::Failed,
+            0,
+            "not a webhook subscription".into(),
+        );
     };
     let mut attempt = 0;
     loop {
@@ -413,8 +423,7 @@ async fn record(app: &App, id: IncidentId, receipt: DeliveryReceipt) -> Result<(
         let written = app
             .write(id, None, |current| {
                 let incident = current.ok_or_else(|| ApiError::unknown_incident(id))?;
-                let ctx =
-                    Context::new(actor.clone(), app.now()).with_regulation(app.regulation());
+                let ctx = Context::new(actor.clone(), app.now()).with_regulation(app.regulation());
                 incident.execute(&command, &ctx).map_err(ApiError::rejected)
             })
             .await;

@@ -176,7 +176,12 @@ async fn run(o: Options) -> Result<(), String> {
     timer.abort();
     worker.abort();
     // What the last requests enqueued goes out before the process ends.
-    match outbox::flush(store.as_ref(), delivery::sender(queue, outbox::log_sender())).await {
+    match outbox::flush(
+        store.as_ref(),
+        delivery::sender(queue, outbox::log_sender()),
+    )
+    .await
+    {
         Ok(n) => eprintln!("desk: outbox flushed ({n} sent)"),
         Err(e) => eprintln!("desk: outbox not flushed: {e}"),
     }

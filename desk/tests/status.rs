@@ -287,7 +287,12 @@ async fn the_index_pages_with_a_next_link_in_a_stable_order() {
         assert!(!answer.text.contains(&hidden));
         seen.extend(listed);
         // The same page again is served from the folds and validates.
-        let again = get(&server, &path, &[("If-None-Match", &answer.headers["etag"])]).await;
+        let again = get(
+            &server,
+            &path,
+            &[("If-None-Match", &answer.headers["etag"])],
+        )
+        .await;
         assert_eq!(again.status, 304);
         match next_link(&answer.text) {
             Some(next) => {
@@ -337,7 +342,10 @@ async fn a_component_the_open_incident_affects_is_not_operational_until_it_is_re
     assert!(page
         .text
         .contains("<li data-status=\"operational\">Web banking"));
-    assert!(!page.text.contains("ops-jump-01"), "only board ids reach the page");
+    assert!(
+        !page.text.contains("ops-jump-01"),
+        "only board ids reach the page"
+    );
     let index = get(&server, "/status?lang=en", &[]).await;
     assert!(index.status == 200);
     let etag = page.headers["etag"].clone();

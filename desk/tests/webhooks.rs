@@ -122,7 +122,12 @@ async fn subscribe(server: &Server, customer: &str, url: &str, components: &[&st
 }
 
 /// Polls the reach report of `notice` until `done` holds (10 s at most).
-async fn reach_until(server: &Server, id: &str, notice: &str, done: impl Fn(&Value) -> bool) -> Value {
+async fn reach_until(
+    server: &Server,
+    id: &str,
+    notice: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
     for _ in 0..200 {
         let (_, reach) = server
             .get(&format!("/incidents/{id}/notices/{notice}/reach"))
@@ -154,8 +159,14 @@ async fn webhooks_are_posted_signed_at_send_retried_after_a_500_and_recorded_del
         })
         .await;
         assert_eq!(reach["reached"][0]["recipient"], "C-1", "{reach}");
-        assert!(reach["not_reached"].as_array().unwrap().is_empty(), "{reach}");
-        assert!(reach["unexpected"].as_array().unwrap().is_empty(), "{reach}");
+        assert!(
+            reach["not_reached"].as_array().unwrap().is_empty(),
+            "{reach}"
+        );
+        assert!(
+            reach["unexpected"].as_array().unwrap().is_empty(),
+            "{reach}"
+        );
     }
     let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).timestamp();
     let seen = seen.lock().unwrap();

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::board::{ComponentStatus, StatusBoard};
 use super::page::{published, StatusPage, PUBLIC};
 use super::reach::ReachReport;
-use crate::Severity;
 use crate::comms::DeliveryReceipt;
 use crate::id::{ComponentId, CustomerRef, NoticeId};
+use crate::Severity;
 use crate::{Envelope, Event, Incident, Phase, ReplayError};
 
 /// What one replay of an incident's log yields for the public side: its status page (if

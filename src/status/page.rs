@@ -7,11 +7,11 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{ComponentStatus, StatusBoard, StatusFold};
 use crate::comms::{
     Audience, FactSheet, Format, MessageKind, RenderContext, RenderError, Rendered, Sensitivity,
     TemplateSet,
 };
-use super::{ComponentStatus, StatusBoard, StatusFold};
 use crate::id::{ComponentId, NoticeId};
 use crate::locale::{Locale, Zone};
 use crate::{Envelope, Incident, IncidentId, Phase, ReplayError};
