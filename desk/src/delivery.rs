@@ -207,9 +207,9 @@ pub fn sender(queue: Queue, other: Sender) -> Sender {
 }
 
 /// How many webhooks are sent at once.
-const CONCURRENT: usize = 16;
+pub const CONCURRENT: usize = 16;
 
-/// Sends every webhook row the queue brings, at most [`CONCURRENT`] at once, with
+/// Sends every webhook row the queue brings, at most 16 at once, with
 /// `app`'s webhook policy; runs until the queue's senders are gone.
 pub async fn run(app: Arc<App>, mut rows: mpsc::UnboundedReceiver<OutboxRow>) {
     let slots = Arc::new(tokio::sync::Semaphore::new(CONCURRENT));

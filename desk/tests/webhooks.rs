@@ -169,14 +169,14 @@ async fn webhooks_are_posted_signed_at_send_retried_after_a_500_and_recorded_del
         );
     }
     let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).timestamp();
-    let seen = seen.lock().unwrap();
-    assert_eq!(seen.requests.len(), 8, "four notices, each 500 then 200");
-    for (signature, delivery, body) in &seen.requests {
+    let requests = seen.lock().unwrap().requests.clone();
+    assert_eq!(requests.len(), 8, "four notices, each 500 then 200");
+    for (signature, delivery, body) in &requests {
         let t = check_signature(&secret, signature, body);
         assert!((now - t).abs() < 60, "signed at send time, not at enqueue");
         assert!(delivery.starts_with(&id), "{delivery}");
         assert!(body.contains(&format!("/status/{id}?lang=en")), "{body}");
-        let attempts = seen.requests.iter().filter(|r| &r.1 == delivery).count();
+        let attempts = requests.iter().filter(|r| &r.1 == delivery).count();
         assert_eq!(attempts, 2, "the same delivery id on the retry");
     }
     let (_, events) = server.get(&format!("/incidents/{id}/events")).await;
