@@ -153,6 +153,10 @@ async fn run(o: Options) -> Result<(), String> {
     );
     let (incidents, events) = desk.rebuild().await?;
     eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
+    // Every incident's status fold, so the first page shows every linked component.
+    status::fold_all(&desk)
+        .await
+        .map_err(|e| e.message().to_owned())?;
     // Webhook rows go to the delivery task (real, signed POSTs); the others are logged.
     let (queue, rows) = delivery::queue();
     let webhooks = tokio::spawn(delivery::run(Arc::clone(&desk), rows));

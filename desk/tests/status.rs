@@ -326,7 +326,7 @@ pub fn board() -> incident::status::StatusBoard {
 }
 
 #[tokio::test]
-async fn a_component_the_open_incident_affects_is_not_operational_until_it_is_resolved() {
+async fn a_component_the_open_incident_affects_is_not_operational_while_it_is_linked() {
     let db = TempDb::new("status-components");
     let site = incident_desk::status::StatusSite::new(board(), "http://127.0.0.1:8080").unwrap();
     let server = Server::start_with_site(&db.url(), site).await;
