@@ -86,8 +86,8 @@ fn check_signature(secret: &str, header: &str, body: &str) -> i64 {
     t.parse().unwrap()
 }
 
-/// A desk allowing loopback receivers, with quick retries.
-async fn desk(db: &TempDb, attempts: u32) -> Server {
+/// A desk on `database` allowing loopback receivers, with quick retries.
+async fn desk(database: &str, attempts: u32) -> Server {
     let policy = WebhookPolicy {
         timeout: Duration::from_secs(2),
         max_attempts: attempts,
@@ -98,7 +98,7 @@ async fn desk(db: &TempDb, attempts: u32) -> Server {
     let site = StatusSite::new(board(), "http://127.0.0.1:8080")
         .unwrap()
         .with_webhook_policy(policy);
-    Server::start_with_site(&db.url(), site).await
+    Server::start_with_site(database, site).await
 }
 
 fn board() -> incident::status::StatusBoard {
@@ -143,7 +143,42 @@ async fn reach_until(
 #[tokio::test]
 async fn webhooks_are_posted_signed_at_send_retried_after_a_500_and_recorded_delivered() {
     let db = TempDb::new("webhooks-sent");
-    let mut server = desk(&db, 3).await;
+    sent_signed_and_retried(&db.url()).await;
+}
+
+/// The same on PostgreSQL, with the public index read from its incident pages; `.ci/run`
+/// runs it with the other PostgreSQL tests.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs DATABASE_URL pointing at a PostgreSQL server; .ci/run starts one"]
+async fn webhooks_and_the_status_index_on_postgres() {
+    let url = support::fresh_schema(&support::postgres_url(), "webhooks").await;
+    let id = sent_signed_and_retried(&url).await;
+    let server = desk(&url, 1).await;
+    let index =
+        support::raw_request(server.addr, "GET", "/status?lang=en&limit=1", &[], None).await;
+    assert_eq!(index.status, 200, "{}", index.text);
+    assert!(index.text.contains(&format!("/status/{id}?lang=en")));
+    assert!(
+        !index.text.contains("rel=\"next\""),
+        "one published incident"
+    );
+    let page = support::raw_request(
+        server.addr,
+        "GET",
+        &format!("/status/{id}?lang=en"),
+        &[],
+        None,
+    )
+    .await;
+    assert!(page
+        .text
+        .contains("<li data-status=\"major_outage\">Mobile banking"));
+}
+
+/// Subscribes a linked and an unlinked webhook, drives the scenario, sends; the
+/// incident's id.
+async fn sent_signed_and_retried(database: &str) -> String {
+    let mut server = desk(database, 3).await;
     let (addr, seen) = receiver().await;
     let url = format!("http://{addr}/hook");
     let linked = subscribe(&server, "C-1", &url, &["mobile-banking"]).await;
@@ -184,12 +219,14 @@ async fn webhooks_are_posted_signed_at_send_retried_after_a_500_and_recorded_del
     assert_eq!(text.matches("\"delivery_receipt_recorded\"").count(), 4);
     assert!(text.contains("the receiver answered HTTP 200"), "{text}");
     assert!(text.contains("desk.webhook"));
+    server.stop();
+    id
 }
 
 #[tokio::test]
 async fn a_receiver_that_is_down_ends_failed_with_the_attempts_counted() {
     let db = TempDb::new("webhooks-down");
-    let mut server = desk(&db, 3).await;
+    let mut server = desk(&db.url(), 3).await;
     // A port nobody listens on any more.
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -236,6 +273,6 @@ async fn webhook_urls_must_be_http_and_public_unless_the_desk_allows_internal_on
         );
     }
     let db = TempDb::new("webhooks-ssrf-allowed");
-    let allowed = desk(&db, 1).await;
+    let allowed = desk(&db.url(), 1).await;
     subscribe(&allowed, "C-1", "http://127.0.0.1:9/hook", &[]).await;
 }
