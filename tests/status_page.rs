@@ -706,6 +706,31 @@ fn one_fold_links_the_affected_components_and_answers_the_page_and_the_reach_rep
         fold.page().unwrap().components[&app],
         ComponentStatus::Degraded
     );
-    assert!(is_resolved(Phase::Remediated) && is_resolved(Phase::Dismissed));
-    assert!(!is_resolved(Phase::Disclosed));
+    assert!(!is_resolved(Phase::Disclosed) && is_resolved(Phase::Dismissed));
+    // Remediated: the incident is resolved for the public, the component operational
+    // again, and still linked (its subscribers hear the resolution).
+    desk.run(add_action(
+        "R-1",
+        ActionKind::Remediation,
+        "Rotate every operator credential",
+        Some("zhang.min"),
+        None,
+        None,
+    ))
+    .run(complete("R-1"))
+    .run(Command::DeclareCompensationNotApplicable {
+        reason: "every stolen fund was returned".into(),
+    })
+    .run(Command::Remediate {});
+    assert_eq!(desk.incident.phase(), Phase::Remediated);
+    let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
+    assert_eq!(
+        fold.page().unwrap().components[&app],
+        ComponentStatus::Operational
+    );
+    let live = board.with_incidents(fold.page());
+    assert_eq!(
+        live.component(&app).unwrap().status,
+        ComponentStatus::Operational
+    );
 }
