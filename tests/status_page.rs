@@ -639,3 +639,98 @@ fn a_receipt_needs_a_sent_notice_and_a_past_time() {
     );
     assert_eq!(driver::codes(&desk.reject(future)), ["in_the_future"]);
 }
+
+#[test]
+fn one_fold_links_the_affected_components_and_answers_the_page_and_the_reach_report() {
+    let mut declare = declaration();
+    declare
+        .impact
+        .systems
+        .extend(["app", "ops-jump-01"].map(|s| SystemName::new(s).unwrap()));
+    let mut desk = Desk::declare(declare, at(2026, 3, 14, 1, 30), "soc.oncall");
+    for (minutes, by, command) in steps() {
+        desk.advance(minutes).as_actor(by).run(command);
+    }
+    let t = desk.now;
+    desk.advance(1).as_actor("li.na").run(receipt(
+        "C-1",
+        Channel::Email,
+        DeliveryOutcome::Delivered,
+        t,
+    ));
+    let board = board();
+    let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
+    let page = fold.page().unwrap();
+    // Only the board's own ids: the jump host's name is not on the page.
+    let app = ComponentId::new("app").unwrap();
+    assert_eq!(
+        page.components.iter().collect::<Vec<_>>(),
+        [(&app, &ComponentStatus::MajorOutage)],
+        "a sev1 incident not yet remediated: major outage"
+    );
+    // The same page as the separate fold, apart from the link it alone can make.
+    let mut unlinked = page.clone();
+    unlinked.components.clear();
+    assert_eq!(
+        StatusPage::from_log(desk.log.envelopes()).unwrap(),
+        Some(unlinked)
+    );
+    let n1 = NoticeId::new("N-1").unwrap();
+    let intended = ["C-1", "C-2"].map(|c| CustomerRef::new(c).unwrap());
+    assert_eq!(
+        fold.reach(&n1, intended.clone()),
+        ReachReport::from_log(desk.log.envelopes(), &n1, intended)
+    );
+    // The board shows the component at the incident's status, however the board file
+    // left it; withdrawals keeps its own partial outage.
+    let live = board.with_incidents([page]);
+    let status = |id: &str| {
+        live.component(&ComponentId::new(id).unwrap())
+            .unwrap()
+            .status
+    };
+    assert_eq!(status("app"), ComponentStatus::MajorOutage);
+    assert_eq!(status("withdrawals"), ComponentStatus::PartialOutage);
+    let templates = TemplateSet::builtin();
+    let links = links();
+    let html = page.html(&view(Locale::En, &templates, &live, &links, desk.now));
+    assert!(html.contains("<li data-status=\"major_outage\">Mobile app"));
+    assert!(!html.contains("ops-jump-01"));
+    // A lower severity lowers it; a resolved incident leaves it operational.
+    desk.run(Command::ChangeSeverity {
+        severity: Severity::Sev3,
+        reason: "funds were recovered".into(),
+    });
+    let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
+    assert_eq!(
+        fold.page().unwrap().components[&app],
+        ComponentStatus::Degraded
+    );
+    assert!(!is_resolved(Phase::Disclosed) && is_resolved(Phase::Dismissed));
+    // Remediated: the incident is resolved for the public, the component operational
+    // again, and still linked (its subscribers hear the resolution).
+    desk.run(add_action(
+        "R-1",
+        ActionKind::Remediation,
+        "Rotate every operator credential",
+        Some("zhang.min"),
+        None,
+        None,
+    ))
+    .run(complete("R-1"))
+    .run(Command::DeclareCompensationNotApplicable {
+        reason: "every stolen fund was returned".into(),
+    })
+    .run(Command::Remediate {});
+    assert_eq!(desk.incident.phase(), Phase::Remediated);
+    let fold = StatusFold::from_log(desk.log.envelopes(), &board).unwrap();
+    assert_eq!(
+        fold.page().unwrap().components[&app],
+        ComponentStatus::Operational
+    );
+    let live = board.with_incidents(fold.page());
+    assert_eq!(
+        live.component(&app).unwrap().status,
+        ComponentStatus::Operational
+    );
+}

@@ -336,7 +336,6 @@ impl App {
                 &subs,
                 site.board(),
                 site.public_url(),
-                at,
             ));
         }
         let version = next.version();

@@ -18,8 +18,9 @@
 //! - [`sqlite`] and [`postgres`]: the two backends.
 //! - [`status`]: the public status pages and their Atom feeds, served without a token;
 //!   [`subscriptions`]: who hears of updates and the fan-out through the outbox;
-//!   [`webhook`]: their signatures; [`receipts`]: the provider's delivery callbacks and
-//!   the reach report.
+//!   [`webhook`]: their signatures; [`delivery`]: sending the webhooks (signed at send,
+//!   retried, recorded as receipts, internal addresses refused); [`receipts`]: the
+//!   provider's delivery callbacks and the reach report.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
 //! - [`playbooks`]: the emergency plans the desk can activate (the built-ins and the
 //!   firm's own, validated at start).
@@ -38,6 +39,7 @@
 
 pub mod access;
 pub mod app;
+pub mod delivery;
 pub mod error;
 pub mod http;
 pub mod outbox;

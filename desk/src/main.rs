@@ -16,7 +16,9 @@
 //! of them; validated at start, added to the built-ins), `--outbox-every-ms` (default 500),
 //! `--status-board` (the components and scheduled maintenance the public status pages show,
 //! schema `status_board`), `--public-url` (the address the public reaches the pages at, for
-//! their links and feed ids; default `http://` and the listen address). SIGTERM or Ctrl-C
+//! their links and feed ids; default `http://` and the listen address),
+//! `--webhook-allow-private` (let subscribers' webhooks reach loopback and private
+//! addresses; off by default, see `incident_desk::delivery`). SIGTERM or Ctrl-C
 //! stops taking connections, lets the
 //! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
 
@@ -27,7 +29,7 @@ use std::time::Duration;
 use incident::regulation::Regulation;
 use incident::status::StatusBoard;
 use incident_desk::access::{self, Access};
-use incident_desk::{app, http, outbox, playbooks, status, store, timer};
+use incident_desk::{app, delivery, http, outbox, playbooks, status, store, timer};
 
 struct Options {
     access: Option<String>,
@@ -38,11 +40,13 @@ struct Options {
     outbox_every: Duration,
     status_board: Option<String>,
     public_url: Option<String>,
+    webhook_allow_private: bool,
 }
 
 const USAGE: &str = "usage: desk --access ACCESS.json [--database PATH|postgres://URL] \
                      [--listen ADDR] [--profile PROFILE.json] [--playbooks FILE|DIR] \
-                     [--outbox-every-ms N] [--status-board BOARD.json] [--public-url URL]\n       \
+                     [--outbox-every-ms N] [--status-board BOARD.json] [--public-url URL] \
+                     [--webhook-allow-private]\n       \
                      desk new-token --actor NAME [--role ROLE]... [--clearance LABEL]";
 
 fn options() -> Result<Options, String> {
@@ -55,11 +59,16 @@ fn options() -> Result<Options, String> {
         outbox_every: Duration::from_millis(500),
         status_board: None,
         public_url: None,
+        webhook_allow_private: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--help" || flag == "-h" {
             return Err(USAGE.into());
+        }
+        if flag == "--webhook-allow-private" {
+            o.webhook_allow_private = true;
+            continue;
         }
         let value = args
             .next()
@@ -107,7 +116,13 @@ fn status_site(o: &Options) -> Result<status::StatusSite, String> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", o.listen));
-    status::StatusSite::new(board, &url).map_err(|e| format!("--status-board: {e}"))
+    let policy = delivery::WebhookPolicy {
+        allow_private: o.webhook_allow_private,
+        ..delivery::WebhookPolicy::default()
+    };
+    Ok(status::StatusSite::new(board, &url)
+        .map_err(|e| format!("--status-board: {e}"))?
+        .with_webhook_policy(policy))
 }
 
 async fn run(o: Options) -> Result<(), String> {
@@ -138,9 +153,16 @@ async fn run(o: Options) -> Result<(), String> {
     );
     let (incidents, events) = desk.rebuild().await?;
     eprintln!("desk: rebuilt {incidents} incidents ({events} events) from {shown}");
+    // Every incident's status fold, so the first page shows every linked component.
+    status::fold_all(&desk)
+        .await
+        .map_err(|e| e.message().to_owned())?;
+    // Webhook rows go to the delivery task (real, signed POSTs); the others are logged.
+    let (queue, rows) = delivery::queue();
+    let webhooks = tokio::spawn(delivery::run(Arc::clone(&desk), rows));
     let worker = tokio::spawn(outbox::run_worker(
         Arc::clone(&store),
-        outbox::log_sender(),
+        delivery::sender(queue.clone(), outbox::log_sender()),
         o.outbox_every,
     ));
     // The incidents' one timer: records missed deadlines and overdue actions and messages
@@ -158,9 +180,22 @@ async fn run(o: Options) -> Result<(), String> {
     timer.abort();
     worker.abort();
     // What the last requests enqueued goes out before the process ends.
-    match outbox::flush(store.as_ref(), outbox::log_sender()).await {
+    match outbox::flush(
+        store.as_ref(),
+        delivery::sender(queue, outbox::log_sender()),
+    )
+    .await
+    {
         Ok(n) => eprintln!("desk: outbox flushed ({n} sent)"),
         Err(e) => eprintln!("desk: outbox not flushed: {e}"),
+    }
+    // The queue's senders are gone: the task ends when the webhooks in flight are done
+    // (given 30 s; what is still retrying then has no receipt, see `delivery`).
+    if tokio::time::timeout(Duration::from_secs(30), webhooks)
+        .await
+        .is_err()
+    {
+        eprintln!("desk: webhooks still retrying were abandoned (no receipt recorded)");
     }
     served
 }

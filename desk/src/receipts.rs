@@ -1,7 +1,9 @@
 //! The sending provider's delivery callbacks and the reach report:
 //! `POST /incidents/{id}/receipts` records one [`DeliveryReceipt`] as an event (the log
 //! proves who was told what and when), `GET /incidents/{id}/notices/{notice_id}/reach`
-//! lists who the notice's subscriber messages reached and who not yet.
+//! lists who the notice's subscriber messages reached and who not yet, from the
+//! incident's [`StatusFold`](incident::status::StatusFold) (one replay per version,
+//! shared with the status page).
 
 use std::sync::Arc;
 
@@ -13,7 +15,6 @@ use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use incident::comms::{DeliveryReceipt, Sensitivity};
 use incident::id::{CustomerRef, NoticeId};
-use incident::status::ReachReport;
 use incident::{Command, CommandKind, Context, IncidentId};
 
 use crate::access::Caller;
@@ -83,10 +84,10 @@ pub async fn reach(
         })
         .filter_map(|r| serde_json::from_value(r.message.payload.get("customer")?.clone()).ok())
         .collect();
-    let log = app
-        .store()
-        .load(id, 0)
-        .await
-        .map_err(|e| ApiError::store(e, 0))?;
-    Ok(Json(ReachReport::from_log(&log, &notice, intended)).into_response())
+    // The incident's fold, held per version with its status page: no replay when
+    // nothing changed since the last page or report.
+    let fold = crate::status::fold(&app, id)
+        .await?
+        .ok_or_else(|| ApiError::unknown_incident(id))?;
+    Ok(Json(fold.reach(&notice, intended)).into_response())
 }

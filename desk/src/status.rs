@@ -4,8 +4,19 @@
 //! They show only what [`incident::status::StatusPage`] holds (facts cleared for the
 //! public, notices to public audiences recorded as sent); an incident with nothing
 //! published answers 404 exactly like an unknown one, so the pages do not even tell that
-//! it exists. Each page is built once per incident version and kept; a request then costs
-//! a version check and, unless the client's `If-None-Match` matches, one rendering.
+//! it exists. Each incident's log is folded once per version ([`StatusFold`]: the page and
+//! the delivery receipts the reach report reads) and kept; a request then costs a version
+//! check and, unless the client's `If-None-Match` matches, one rendering.
+//!
+//! The components an unresolved incident affects ([`StatusFold`] links them from its
+//! affected systems) are shown with the incident's status on every page, from the folds
+//! the desk holds: the index folds every incident, an incident's page refreshes its own.
+//!
+//! `GET /status` is paged: [`PAGE_SIZE`] incidents by default (`?limit=` up to
+//! [`MAX_PAGE_SIZE`]), the most recently updated first (ties by id), and a `next` link
+//! (`?after=<cursor>`) while more follow. The cursor is the last entry's (update time,
+//! id), so a page boundary does not move when incidents are added; an incident updated
+//! while a reader pages moves to the front, where that reader does not see it again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -17,16 +28,23 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use incident::comms::TemplateSet;
 use incident::locale::{Locale, Zone};
-use incident::status::{StatusBoard, StatusLinks, StatusPage, StatusView};
+use incident::status::{StatusBoard, StatusFold, StatusLinks, StatusPage, StatusView};
 use incident::IncidentId;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
+use crate::delivery::WebhookPolicy;
 use crate::error::{ApiError, ApiResult};
 
-/// The most incidents `GET /status` lists (the most recently updated first).
-pub const INDEX_LIMIT: u32 = 1000;
+/// How many incidents one page of `GET /status` lists unless `?limit=` says otherwise.
+pub const PAGE_SIZE: usize = 20;
+
+/// The most `?limit=` may ask for.
+pub const MAX_PAGE_SIZE: usize = 100;
+
+/// How many incidents the index reads from the store per query.
+const STORE_BATCH: u32 = 1000;
 
 /// What the status pages need besides the incidents: the firm's board, the address the
 /// public reaches the desk at, and the pages built so far.
@@ -36,13 +54,10 @@ pub struct StatusSite {
     board_digest: String,
     public_url: String,
     templates: TemplateSet,
-    /// Per incident: the version a page was built at and the page (`None`: nothing
-    /// published at that version).
-    pages: Mutex<HashMap<IncidentId, Built>>,
+    /// Per incident: its log folded at a version ([`StatusFold::version`]).
+    folds: Mutex<HashMap<IncidentId, Arc<StatusFold>>>,
+    webhooks: WebhookPolicy,
 }
-
-/// A page as built at a version (`None`: nothing published then).
-type Built = (u64, Option<Arc<StatusPage>>);
 
 impl StatusSite {
     /// A site with `board` (checked: its problems are refused) reached at `public_url`
@@ -62,8 +77,32 @@ impl StatusSite {
             board_digest: crate::access::hex(&Sha256::digest(&json)),
             public_url: public_url.trim_end_matches('/').to_owned(),
             templates: TemplateSet::builtin(),
-            pages: Mutex::new(HashMap::new()),
+            folds: Mutex::new(HashMap::new()),
+            webhooks: WebhookPolicy::default(),
         })
+    }
+
+    /// The same site sending webhooks with `policy`.
+    pub fn with_webhook_policy(mut self, policy: WebhookPolicy) -> Self {
+        self.webhooks = policy;
+        self
+    }
+
+    /// How webhooks are sent, and whether they may reach internal addresses.
+    pub fn webhook_policy(&self) -> &WebhookPolicy {
+        &self.webhooks
+    }
+
+    /// The board as the public sees it now: each component at the worst of its own status
+    /// and the status every held page gives it.
+    ///
+    /// # Errors
+    /// The cache's lock is poisoned.
+    pub fn live_board(&self) -> Result<StatusBoard, ApiError> {
+        let folds = lock(&self.folds)?;
+        Ok(self
+            .board
+            .with_incidents(folds.values().filter_map(|f| f.page())))
     }
 
     /// The firm's components and maintenance.
@@ -98,32 +137,51 @@ impl Default for StatusSite {
             board_digest: String::new(),
             public_url: "http://127.0.0.1:8080".to_owned(),
             templates: TemplateSet::builtin(),
-            pages: Mutex::new(HashMap::new()),
+            folds: Mutex::new(HashMap::new()),
+            webhooks: WebhookPolicy::default(),
         }
     }
 }
 
-/// `?lang=&tz=` of the status pages.
+/// `?lang=&tz=` of the status pages, and `?after=&limit=` of the index.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusQuery {
     lang: Option<String>,
     tz: Option<String>,
+    after: Option<String>,
+    limit: Option<usize>,
 }
 
-/// The published page of `id` at its current version, built from the log when the cached
-/// one is older; `None` when the incident is unknown or has published nothing.
+/// The published page of `id` at its current version, folded from the log when the held
+/// fold is older; `None` when the incident is unknown or has published nothing.
 ///
 /// # Errors
 /// A store failure, or a log the crate refuses.
 pub async fn page(app: &App, id: IncidentId) -> Result<Option<Arc<StatusPage>>, ApiError> {
+    Ok(fold(app, id)
+        .await?
+        .and_then(|f| f.page.clone())
+        .map(Arc::new))
+}
+
+/// `id`'s log folded at its current version ([`StatusFold`]); `None` when unknown.
+///
+/// # Errors
+/// A store failure, or a log the crate refuses.
+pub async fn fold(app: &App, id: IncidentId) -> Result<Option<Arc<StatusFold>>, ApiError> {
     let Some(version) = app.read(id, |i| i.version()).await? else {
         return Ok(None);
     };
+    fold_at(app, id, version).await.map(Some)
+}
+
+/// `id`'s fold, rebuilt from the log only when the held one is older than `version`.
+async fn fold_at(app: &App, id: IncidentId, version: u64) -> Result<Arc<StatusFold>, ApiError> {
     let site = app.status();
-    if let Some((v, page)) = lock(&site.pages)?.get(&id) {
-        if *v == version {
-            return Ok(page.clone());
+    if let Some(f) = lock(&site.folds)?.get(&id) {
+        if f.version >= version {
+            return Ok(Arc::clone(f));
         }
     }
     let log = app
@@ -131,13 +189,38 @@ pub async fn page(app: &App, id: IncidentId) -> Result<Option<Arc<StatusPage>>, 
         .load(id, 0)
         .await
         .map_err(|e| ApiError::store(e, 0))?;
-    let page = StatusPage::from_log(&log)
-        .map_err(ApiError::internal)?
-        .map(Arc::new);
-    // Built from the table, which may be newer than `version`: key it by its own.
-    let built = page.as_ref().map_or(version, |p| p.version);
-    lock(&site.pages)?.insert(id, (built, page.clone()));
-    Ok(page)
+    let fold = Arc::new(StatusFold::from_log(&log, &site.board).map_err(ApiError::internal)?);
+    // Built from the table, which may be newer than `version`: keep the newest.
+    let mut folds = lock(&site.folds)?;
+    let held = folds.entry(id).or_insert_with(|| Arc::clone(&fold));
+    if held.version < fold.version {
+        *held = Arc::clone(&fold);
+    }
+    Ok(Arc::clone(held))
+}
+
+/// Every incident's fold at its stored version (unchanged ones from the cache), in id
+/// order.
+///
+/// # Errors
+/// A store failure, or a log the crate refuses.
+pub async fn fold_all(app: &App) -> Result<Vec<Arc<StatusFold>>, ApiError> {
+    let mut out = Vec::new();
+    let mut after = None;
+    loop {
+        let rows = app
+            .store()
+            .incidents_page(after, STORE_BATCH)
+            .await
+            .map_err(|e| ApiError::store(e, 0))?;
+        for row in &rows {
+            out.push(fold_at(app, row.incident_id, row.version).await?);
+        }
+        match rows.last() {
+            Some(last) if rows.len() == STORE_BATCH as usize => after = Some(last.incident_id),
+            _ => return Ok(out),
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> Result<std::sync::MutexGuard<'_, T>, ApiError> {
@@ -266,22 +349,19 @@ fn answer(headers: &HeaderMap, rep: &Representation, render: impl FnOnce() -> St
     response
 }
 
-/// The validator of one rendering: the page's version, the language, the zone, the board
-/// and which maintenance is still to come (the page changes when one ends).
-fn etag(
-    site: &StatusSite,
-    what: &str,
-    version: u64,
-    locale: Locale,
-    zone: Zone,
-    at: DateTime<Utc>,
-) -> String {
+/// The validator of one rendering: the page's version, the language, the zone, the board,
+/// the components' live statuses (another incident may change them) and which
+/// maintenance is still to come (the page changes when one ends).
+fn etag(site: &StatusSite, what: &str, version: u64, view: &StatusView<'_>) -> String {
     let mut d = Sha256::new();
     d.update(format!(
-        "{what}|{version}|{locale}|{zone}|{}|",
-        site.board_digest
+        "{what}|{version}|{}|{}|{}|",
+        view.locale, view.zone, site.board_digest
     ));
-    for m in site.board.upcoming(at) {
+    for c in &view.board.components {
+        d.update(format!("{}={};", c.id, c.status.as_str()));
+    }
+    for m in site.board.upcoming(view.at) {
         d.update(m.id.as_str());
         d.update([0]);
     }
@@ -348,20 +428,20 @@ async fn one(
     let zone = zone(&q, locale)?;
     let page = page(app, id).await?.ok_or_else(not_published)?;
     let site = app.status();
-    let at = app.now();
-    let rep = Representation {
-        etag: etag(site, what, page.version, locale, zone, at),
-        modified: page.updated_at(),
-        content_type: if what == "atom" { ATOM } else { HTML },
-    };
+    let board = site.live_board()?;
     let links = site.links(Some(id));
     let view = StatusView {
         locale,
         zone,
         templates: &site.templates,
-        board: &site.board,
+        board: &board,
         links: &links,
-        at,
+        at: app.now(),
+    };
+    let rep = Representation {
+        etag: etag(site, what, page.version, &view),
+        modified: page.updated_at(),
+        content_type: if what == "atom" { ATOM } else { HTML },
     };
     Ok(answer(headers, &rep, || {
         if what == "atom" {
@@ -372,7 +452,34 @@ async fn one(
     }))
 }
 
-/// `GET /status`: every published incident, the most recently updated first.
+/// Where a page sits in the index: later updates first, then by id.
+type IndexKey = (std::cmp::Reverse<i64>, IncidentId);
+
+fn index_key(page: &StatusPage) -> IndexKey {
+    (
+        std::cmp::Reverse(page.updated_at().timestamp_millis()),
+        page.incident_id,
+    )
+}
+
+/// `?after=`: `<update time in Unix milliseconds>_<incident id>` of the last entry seen.
+fn parse_cursor(raw: &str) -> Result<IndexKey, ApiError> {
+    let bad = || {
+        ApiError::bad_request(
+            "malformed_query",
+            format!("{raw:?} is not a cursor: follow the page's next link"),
+            "after",
+        )
+    };
+    let (millis, id) = raw.split_once('_').ok_or_else(bad)?;
+    Ok((
+        std::cmp::Reverse(millis.parse().map_err(|_| bad())?),
+        id.parse().map_err(|_| bad())?,
+    ))
+}
+
+/// `GET /status`: the published incidents, the most recently updated first, one page at
+/// a time (`?after=` from the previous page's next link, `?limit=`).
 pub async fn index(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
@@ -381,45 +488,99 @@ pub async fn index(
     let q = query(q)?;
     let locale = negotiate(&q, &headers)?;
     let zone = zone(&q, locale)?;
-    let rows = app
-        .store()
-        .incidents_page(None, INDEX_LIMIT)
-        .await
-        .map_err(|e| ApiError::store(e, 0))?;
-    let mut pages = Vec::new();
-    let mut versions = Sha256::new();
-    for row in rows {
-        if let Some(p) = page(&app, row.incident_id).await? {
-            versions.update(format!("{}:{};", p.incident_id, p.version));
-            pages.push(p);
-        }
+    let limit = q.limit.unwrap_or(PAGE_SIZE);
+    if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+        return Err(ApiError::bad_request(
+            "malformed_query",
+            format!("limit must be 1 to {MAX_PAGE_SIZE}"),
+            "limit",
+        ));
     }
-    let site = app.status();
-    let at = app.now();
-    let digest = crate::access::hex(&versions.finalize());
-    let modified = pages
+    let after = q.after.as_deref().map(parse_cursor).transpose()?;
+    let folds = fold_all(&app).await?;
+    let mut pages: Vec<&StatusPage> = folds.iter().filter_map(|f| f.page()).collect();
+    pages.sort_by_key(|p| index_key(p));
+    let shown: Vec<&StatusPage> = pages
         .iter()
-        .map(|p| p.updated_at())
-        .max()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-    let rep = Representation {
-        etag: etag(site, &format!("index|{digest}"), 0, locale, zone, at),
-        modified,
-        content_type: HTML,
-    };
+        .filter(|p| after.as_ref().is_none_or(|a| index_key(p) > *a))
+        .take(limit + 1)
+        .copied()
+        .collect();
+    let more = shown.len() > limit;
+    let shown = shown.get(..limit).unwrap_or(&shown);
+    let site = app.status();
+    let next = more
+        .then(|| shown.last())
+        .flatten()
+        .map(|p| next_link(site, p, locale, &q, limit));
+    let mut versions = Sha256::new();
+    for p in shown {
+        versions.update(format!("{}:{};", p.incident_id, p.version));
+    }
+    versions.update(next.as_deref().unwrap_or_default());
+    let board = site.board.with_incidents(pages.iter().copied());
     let links = site.links(None);
     let view = StatusView {
         locale,
         zone,
         templates: &site.templates,
-        board: &site.board,
+        board: &board,
         links: &links,
-        at,
+        at: app.now(),
+    };
+    let digest = crate::access::hex(&versions.finalize());
+    let rep = Representation {
+        etag: etag(site, &format!("index|{digest}"), 0, &view),
+        modified: shown
+            .iter()
+            .map(|p| p.updated_at())
+            .max()
+            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
+        content_type: HTML,
     };
     Ok(answer(&headers, &rep, || {
-        let refs: Vec<&StatusPage> = pages.iter().map(|p| &**p).collect();
-        StatusPage::index_html(&refs, &view, |p| site.links(Some(p.incident_id)).page)
+        StatusPage::index_html_paged(
+            shown,
+            &view,
+            |p| site.links(Some(p.incident_id)).page,
+            next.as_deref(),
+        )
     }))
+}
+
+/// The address of the index page after `last`, keeping the reader's language, zone and
+/// page size.
+fn next_link(
+    site: &StatusSite,
+    last: &StatusPage,
+    locale: Locale,
+    q: &StatusQuery,
+    limit: usize,
+) -> String {
+    let (std::cmp::Reverse(millis), id) = index_key(last);
+    let mut link = format!(
+        "{}?after={millis}_{id}&lang={locale}",
+        site.links(None).page
+    );
+    if let Some(tz) = &q.tz {
+        link.push_str(&format!("&tz={}", percent(tz)));
+    }
+    if limit != PAGE_SIZE {
+        link.push_str(&format!("&limit={limit}"));
+    }
+    link
+}
+
+/// `s` with every byte outside the URL-safe set percent-encoded (zone names hold `/`).
+fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 #[cfg(test)]

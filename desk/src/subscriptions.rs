@@ -2,11 +2,12 @@
 //! a signed webhook), the fan-out of a published update to them through the outbox, and
 //! the endpoints: `POST /subscriptions`, `GET /subscriptions`, `DELETE /subscriptions/{id}`.
 //!
-//! A subscription to components hears of an incident while the board reports one of them
-//! as not operational; one without components hears of every incident. When a notice to a
-//! public audience is recorded sent, one outbox message per matching subscription is
-//! enqueued in the same transaction (item `subscriber:<id>`, so each is enqueued once);
-//! a webhook's message carries its body and signature ([`crate::webhook`]).
+//! A subscription to components hears of an incident linked to one of them (the incident's
+//! affected systems name the component: [`component_impact`]); one without components
+//! hears of every incident. When a notice to a public audience is recorded sent, one
+//! outbox message per matching subscription is enqueued in the same transaction (item
+//! `subscriber:<id>`, so each is enqueued once); a webhook's message carries its body,
+//! which [`crate::delivery`] signs and posts when it sends it.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -21,7 +22,7 @@ use chrono::{DateTime, Utc};
 use incident::comms::Sensitivity;
 use incident::id::{ComponentId, CustomerRef};
 use incident::locale::Locale;
-use incident::status::{ComponentStatus, StatusBoard};
+use incident::status::{component_impact, StatusBoard};
 use incident::{Envelope, Event, Incident};
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +46,8 @@ pub enum Endpoint {
         /// The number, with its country code.
         number: String,
     },
-    /// An HTTPS URL that receives signed JSON (a Slack or Teams adapter).
+    /// An HTTPS URL that receives signed JSON (a Slack or Teams adapter); checked when
+    /// subscribing and at each send ([`crate::delivery::check_url`]).
     Webhook {
         /// The URL.
         url: String,
@@ -97,12 +99,9 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// Whether it hears of incidents now, given the board.
-    fn wants(&self, board: &StatusBoard) -> bool {
-        self.components.is_empty()
-            || board.components.iter().any(|c| {
-                c.status != ComponentStatus::Operational && self.components.contains(&c.id)
-            })
+    /// Whether it hears of an incident linked to the components `linked`.
+    fn wants(&self, linked: &BTreeSet<ComponentId>) -> bool {
+        self.components.is_empty() || !self.components.is_disjoint(linked)
     }
 }
 
@@ -124,18 +123,20 @@ fn public_sent<'a>(
 }
 
 /// One outbox message per subscription that wants each public notice `envelopes` record
-/// sent (`incident` is the state after them), signed at `at` for webhooks.
+/// sent (`incident` is the state after them): those without components, and those naming
+/// a component of `board` the incident is linked to. A webhook's message carries the
+/// body to post, unsigned: it is signed when sent.
 pub fn fan_out(
     incident: &Incident,
     envelopes: &[Envelope],
     subscriptions: &[Subscription],
     board: &StatusBoard,
     public_url: &str,
-    at: DateTime<Utc>,
 ) -> Vec<OutboxMessage> {
+    let linked: BTreeSet<ComponentId> = component_impact(incident, board).into_keys().collect();
     let mut out = Vec::new();
     for (notice_id, sent_at) in envelopes.iter().filter_map(|e| public_sent(incident, e)) {
-        for sub in subscriptions.iter().filter(|s| s.wants(board)) {
+        for sub in subscriptions.iter().filter(|s| s.wants(&linked)) {
             let id = incident.id();
             let page = format!("{public_url}/status/{id}?lang={}", sub.locale);
             let body = serde_json::json!({
@@ -149,11 +150,8 @@ pub fn fan_out(
                 "channel": sub.endpoint.channel(), "endpoint": sub.endpoint,
                 "locale": sub.locale, "page": page,
             });
-            if let (Endpoint::Webhook { .. }, Some(secret), Some(map)) =
-                (&sub.endpoint, &sub.secret, payload.as_object_mut())
+            if let (Endpoint::Webhook { .. }, Some(map)) = (&sub.endpoint, payload.as_object_mut())
             {
-                let signature = crate::webhook::sign(secret.as_bytes(), at, body.as_bytes());
-                map.insert("signature".into(), signature.into());
                 map.insert("body".into(), body.into());
             }
             out.push(OutboxMessage {
@@ -203,6 +201,11 @@ pub async fn subscribe(
             format!("the status board has no component {unknown}"),
             "components",
         ));
+    }
+    if let Endpoint::Webhook { url } = &req.endpoint {
+        crate::delivery::check_url(url, app.status().webhook_policy().allow_private).map_err(
+            |e| ApiError::bad_request("invalid_webhook_url", e.to_string(), "endpoint.url"),
+        )?;
     }
     let random = |n| crate::access::new_token().map(|t| t.chars().take(n).collect::<String>());
     let id = format!("sub_{}", random(24).map_err(ApiError::internal)?);

@@ -51,6 +51,16 @@ impl ComponentStatus {
             Self::UnderMaintenance => "under_maintenance",
         }
     }
+
+    /// The worse of two statuses, in the order of [`ComponentStatus::ALL`].
+    pub fn worst(self, other: ComponentStatus) -> ComponentStatus {
+        let rank = |s: ComponentStatus| Self::ALL.iter().position(|a| *a == s).unwrap_or(0);
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 impl Label for ComponentStatus {
@@ -174,6 +184,36 @@ impl StatusBoard {
             }
         }
         problems
+    }
+
+    /// The board as the public should see it while `pages` are published: each
+    /// component's status is the worst of the board's own and of every page that links
+    /// it ([`StatusPage::components`](super::StatusPage::components)), so a component an
+    /// unresolved incident affects is never shown operational.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::status::{ComponentStatus, StatusBoard};
+    /// let board = StatusBoard::default();
+    /// assert_eq!(board.with_incidents([]), board);
+    /// assert_eq!(
+    ///     ComponentStatus::Degraded.worst(ComponentStatus::MajorOutage),
+    ///     ComponentStatus::MajorOutage
+    /// );
+    /// ```
+    pub fn with_incidents<'a>(
+        &self,
+        pages: impl IntoIterator<Item = &'a super::StatusPage>,
+    ) -> StatusBoard {
+        let mut board = self.clone();
+        for page in pages {
+            for (id, status) in &page.components {
+                if let Some(c) = board.components.iter_mut().find(|c| &c.id == id) {
+                    c.status = c.status.worst(*status);
+                }
+            }
+        }
+        board
     }
 
     /// Maintenance not yet over at `at`, soonest first.

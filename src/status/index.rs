@@ -15,6 +15,18 @@ impl StatusPage {
         view: &StatusView<'_>,
         link: impl Fn(&StatusPage) -> String,
     ) -> String {
+        Self::index_html_paged(pages, view, link, None)
+    }
+
+    /// [`StatusPage::index_html`] for one page of a longer list: `next` is the address of
+    /// the following page (a `rel="next"` link in the head and after the list), `None` on
+    /// the last page.
+    pub fn index_html_paged(
+        pages: &[&StatusPage],
+        view: &StatusView<'_>,
+        link: impl Fn(&StatusPage) -> String,
+        next: Option<&str>,
+    ) -> String {
         let locale = view.locale;
         let title = Words::Incidents.get(locale);
         let mut out = String::with_capacity(4 * 1024);
@@ -24,7 +36,11 @@ impl StatusPage {
             locale.as_str()
         ));
         text(&mut out, title);
-        out.push_str("</title>\n</head>\n<body>\n<header>\n<h1>");
+        out.push_str("</title>\n");
+        if let Some(next) = next {
+            out.push_str(&format!("<link rel=\"next\" href=\"{}\">\n", escaped(next)));
+        }
+        out.push_str("</head>\n<body>\n<header>\n<h1>");
         text(&mut out, title);
         out.push_str("</h1>\n<nav><ul>\n");
         for other in Locale::ALL.into_iter().filter(|l| *l != locale) {
@@ -57,6 +73,11 @@ impl StatusPage {
             text(&mut out, Words::LastUpdated.get(locale));
             time(&mut out, page.updated_at(), locale, view.zone);
             out.push_str("</p>\n</article>\n");
+        }
+        if let Some(next) = next {
+            out.push_str(&format!("<nav><a rel=\"next\" href=\"{}\">", escaped(next)));
+            text(&mut out, Words::OlderIncidents.get(locale));
+            out.push_str("</a></nav>\n");
         }
         out.push_str("</main>\n</body>\n</html>\n");
         out

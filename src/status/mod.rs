@@ -21,12 +21,14 @@
 //! | `board` | [`StatusBoard`], [`Component`], [`ComponentStatus`], [`Maintenance`] |
 //! | `html`, `atom` | the two renderings, and [`StatusView`], [`StatusLinks`] |
 //! | `reach` | [`ReachReport`]: who a notice reached, from the delivery receipts in the log |
+//! | `fold` | [`StatusFold`]: one replay yielding the page and the receipts; [`component_impact`]: the incident ↔ component link |
 //! | `escape` | HTML/XML escaping and the notices' Markdown as HTML blocks |
 //! | `words` | the page's own phrases |
 
 mod atom;
 mod board;
 mod escape;
+mod fold;
 mod html;
 mod index;
 mod page;
@@ -34,6 +36,7 @@ mod reach;
 mod words;
 
 pub use board::{BoardProblem, Component, ComponentStatus, Maintenance, StatusBoard};
+pub use fold::{component_impact, is_resolved, StatusFold};
 pub use html::{StatusLinks, StatusView};
 pub use page::{PublishedUpdate, StatusPage, PUBLIC};
 pub use reach::{ReachReport, Reached, Unreached};

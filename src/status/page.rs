@@ -1,17 +1,20 @@
 //! The public status page's data: built from the log, holding only facts cleared for the
 //! public, and each published update with the facts as they stood when it was sent.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{ComponentStatus, StatusBoard, StatusFold};
 use crate::comms::{
     Audience, FactSheet, Format, MessageKind, RenderContext, RenderError, Rendered, Sensitivity,
     TemplateSet,
 };
-use crate::id::NoticeId;
+use crate::id::{ComponentId, NoticeId};
 use crate::locale::{Locale, Zone};
-use crate::{Envelope, Event, Incident, IncidentId, Phase, ReplayError};
+use crate::{Envelope, Incident, IncidentId, Phase, ReplayError};
 
 /// The audience whose clearance bounds everything on a status page: anyone may read it.
 pub const PUBLIC: Audience = Audience::Media;
@@ -87,6 +90,10 @@ pub struct StatusPage {
     pub facts: FactSheet,
     /// The published updates, in the order they were sent.
     pub updates: Vec<PublishedUpdate>,
+    /// The status-board components the incident affects, with the status it gives each
+    /// now ([`component_impact`](super::component_impact)); empty when it names none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub components: BTreeMap<ComponentId, ComponentStatus>,
     /// The log version the page was built from (what a host's cache keys on).
     pub version: u64,
 }
@@ -97,42 +104,14 @@ impl StatusPage {
     /// existence is not public either).
     ///
     /// The log is replayed, and each notice to a public audience is captured as it is
-    /// recorded sent, with the public facts of that moment.
+    /// recorded sent, with the public facts of that moment. No component is linked (no
+    /// board is given): [`StatusFold::from_log`] links them, and yields the delivery
+    /// receipts from the same replay.
     ///
     /// # Errors
     /// [`ReplayError`] when the log cannot be replayed (tampered, gap, wrong incident).
     pub fn from_log(envelopes: &[Envelope]) -> Result<Option<StatusPage>, ReplayError> {
-        let Some((first, rest)) = envelopes.split_first() else {
-            return Ok(None);
-        };
-        let mut incident = Incident::replay(std::slice::from_ref(first))?;
-        let mut updates = Vec::new();
-        for envelope in rest {
-            incident.apply(envelope)?;
-            if let Event::NoticeSent { notice_id, sent_at } = envelope.event() {
-                if let Some(update) = published(&incident, notice_id, *sent_at) {
-                    updates.push(update);
-                }
-            }
-        }
-        if updates.is_empty() {
-            return Ok(None);
-        }
-        let phase = incident.phase();
-        let phase_since = incident
-            .stamps()
-            .iter()
-            .rev()
-            .find(|s| s.phase == phase && s.sub_status.is_none())
-            .map_or(incident.declared_at(), |s| s.at);
-        Ok(Some(StatusPage {
-            incident_id: incident.id(),
-            phase,
-            phase_since,
-            facts: incident.fact_sheet().cleared_for(PUBLIC),
-            updates,
-            version: incident.version(),
-        }))
+        Ok(StatusFold::from_log(envelopes, &StatusBoard::default())?.page)
     }
 
     /// When the page last changed for a reader: the latest update or phase change.
@@ -152,7 +131,7 @@ impl StatusPage {
 }
 
 /// The sent notice `id` as a published update, when its audience is public.
-fn published(
+pub(super) fn published(
     incident: &Incident,
     id: &NoticeId,
     sent_at: DateTime<Utc>,

@@ -79,14 +79,25 @@ impl ReachReport {
         notice: &NoticeId,
         intended: impl IntoIterator<Item = CustomerRef>,
     ) -> ReachReport {
+        let receipts = envelopes.iter().filter_map(|e| match e.event() {
+            Event::DeliveryReceiptRecorded(r) => Some(r),
+            _ => None,
+        });
+        Self::from_receipts(receipts, notice, intended)
+    }
+
+    /// The report for `notice` from `receipts` (every receipt of the incident, in log
+    /// order), as [`ReachReport::from_log`] reads them from the log; what
+    /// [`StatusFold::reach`](super::StatusFold::reach) answers from its one replay.
+    pub fn from_receipts<'a>(
+        receipts: impl IntoIterator<Item = &'a DeliveryReceipt>,
+        notice: &NoticeId,
+        intended: impl IntoIterator<Item = CustomerRef>,
+    ) -> ReachReport {
         let intended: BTreeSet<CustomerRef> = intended.into_iter().collect();
         let mut reached: BTreeMap<CustomerRef, Reached> = BTreeMap::new();
         let mut last: BTreeMap<CustomerRef, DeliveryReceipt> = BTreeMap::new();
-        let receipts = envelopes.iter().filter_map(|e| match e.event() {
-            Event::DeliveryReceiptRecorded(r) if &r.notice_id == notice => Some(r),
-            _ => None,
-        });
-        for r in receipts {
+        for r in receipts.into_iter().filter(|r| &r.notice_id == notice) {
             if r.outcome == DeliveryOutcome::Delivered {
                 let first = reached.entry(r.recipient.clone()).or_insert(Reached {
                     recipient: r.recipient.clone(),

@@ -46,6 +46,8 @@ pub(super) enum Words {
     Incidents,
     /// No incident published.
     NoIncidents,
+    /// The link to the next page of the incident list.
+    OlderIncidents,
     /// An opening parenthesis with its spacing.
     OpenParen,
     /// A closing parenthesis.
@@ -94,6 +96,7 @@ impl Words {
             Self::OpenParen => ("（", "（", " ("),
             Self::CloseParen => ("）", "）", ")"),
             Self::Colon => ("：", "：", ": "),
+            Self::OlderIncidents => ("更早的事件", "更早的事件", "Older incidents"),
             Self::NoIncidents => (
                 "目前没有发布中的事件公告。",
                 "目前沒有發佈中的事件公告。",

@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use incident_desk::access::{self, Access, TokenEntry};
-use incident_desk::{app, http, outbox, store, timer};
+use incident_desk::{app, delivery, http, outbox, status, store, timer};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -243,6 +243,20 @@ impl Server {
     /// worker runs every 20 ms. The timer does not run (the seed's times lie in the past,
     /// so it would record alerts the reference log lacks); see [`Server::start_with_timer`].
     pub async fn start(database: &str, worker: bool) -> Server {
+        let mut server = Server::start_with_site(database, status::StatusSite::default()).await;
+        if worker {
+            server.tasks.push(tokio::spawn(outbox::run_worker(
+                Arc::clone(server.app.store()),
+                Arc::new(|_: &store::OutboxRow| {}),
+                Duration::from_millis(20),
+            )));
+        }
+        server
+    }
+
+    /// As [`Server::start`] without the worker, the status pages with `site`'s board and
+    /// webhook policy.
+    pub async fn start_with_site(database: &str, site: status::StatusSite) -> Server {
         let store = store::open(database).await.unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -258,10 +272,11 @@ impl Server {
         });
         let app = Arc::new(
             app::App::new(Arc::clone(&store), app::default_regulation(), test_access())
-                .with_clock(clock),
+                .with_clock(clock)
+                .with_status(site),
         );
         app.rebuild().await.unwrap();
-        let mut tasks = vec![tokio::spawn({
+        let tasks = vec![tokio::spawn({
             let app = Arc::clone(&app);
             async move {
                 http::serve(listener, app, std::future::pending())
@@ -269,14 +284,20 @@ impl Server {
                     .unwrap();
             }
         })];
-        if worker {
-            tasks.push(tokio::spawn(outbox::run_worker(
-                store,
-                Arc::new(|_: &store::OutboxRow| {}),
-                Duration::from_millis(20),
-            )));
-        }
         Server { addr, app, tasks }
+    }
+
+    /// Starts the outbox worker (every 20 ms) with the desk's real webhook sending
+    /// ([`delivery::run`]); other messages are dropped.
+    pub fn start_webhooks(&mut self) {
+        let (queue, rows) = delivery::queue();
+        self.tasks
+            .push(tokio::spawn(delivery::run(Arc::clone(&self.app), rows)));
+        self.tasks.push(tokio::spawn(outbox::run_worker(
+            Arc::clone(self.app.store()),
+            delivery::sender(queue, Arc::new(|_: &store::OutboxRow| {})),
+            Duration::from_millis(20),
+        )));
     }
 
     /// As [`Server::start`] with the worker, plus the incidents' timer task (waking at least
@@ -472,4 +493,43 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
         data = &data[eol + 2 + size + 2..];
     }
+}
+
+/// Drives the library's status scenario (`tests/golden/status/scenario.json`: disclosure,
+/// two updates, a correction) over HTTP, declared with `incident_id` (the scenario's own
+/// when `None`) and the affected `systems`; the incident's id and version.
+pub async fn drive_status_scenario(
+    server: &Server,
+    incident_id: Option<&str>,
+    systems: &[&str],
+) -> (String, u64) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/golden/status/scenario.json"
+    );
+    let steps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut id = String::new();
+    let mut version = 0;
+    for mut step in steps {
+        let actor = step["actor"].as_str().unwrap().to_owned();
+        let (status, body) = if let Some(declare) = step.get_mut("declare") {
+            if let Some(chosen) = incident_id {
+                declare["incident_id"] = chosen.into();
+            }
+            declare["impact"]["systems"] = systems.iter().map(|s| Value::from(*s)).collect();
+            let body = serde_json::json!({"declare": declare, "actor": actor});
+            server.post("/incidents", &body).await
+        } else {
+            let body = serde_json::json!({
+                "command": step["command"], "expected_version": version, "actor": actor,
+            });
+            server
+                .post(&format!("/incidents/{id}/commands"), &body)
+                .await
+        };
+        assert!(status == 200 || status == 201, "{step}: {status} {body}");
+        id = body["incident_id"].as_str().unwrap().to_owned();
+        version = body["version"].as_u64().unwrap();
+    }
+    (id, version)
 }
