@@ -13,6 +13,7 @@
 //! [`verify`] only against such an anchor.
 
 pub(crate) mod canonical;
+pub(crate) mod canonical_ser;
 mod digest;
 mod envelope;
 pub(crate) mod head;
