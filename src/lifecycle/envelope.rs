@@ -18,4 +18,10 @@ pub type Envelope = Sealed<Event>;
 
 impl Payload for Event {
     const SCHEMA_VERSION: u32 = EVENT_SCHEMA_VERSION;
+
+    /// The one-pass decoder ([`decode_event`](super::event::decode_event)), equal to
+    /// serde's derived one on everything it accepts.
+    fn decode_json(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        super::event::decode_event(bytes)
+    }
 }
