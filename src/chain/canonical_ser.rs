@@ -3,10 +3,10 @@
 //!
 //! Sealing an event, verifying a decoded log and checking that stored bytes are canonical
 //! all need the canonical bytes of a typed value; going through `Value` allocates a map node
-//! per member. This writer produces the same bytes as
-//! [`canonical::write`](super::canonical::write) of `serde_json::to_value` (a property test
-//! holds it to that): members are written in the order serde gives them, then each object's
-//! members are put in UTF-16 order in place, with a buffer reused across calls.
+//! per member. This writer produces the same bytes as the reference writer over
+//! `serde_json::to_value` (a property test holds it to that): members are written in the
+//! order serde gives them, then each object's members are put in UTF-16 order in place,
+//! with a buffer reused across calls.
 
 use std::fmt;
 
@@ -656,6 +656,7 @@ impl ser::Serializer for KeyWriter {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use serde::Serialize;
     use serde_json::Value;
 
     fn via_value(v: &Value) -> Vec<u8> {

@@ -378,7 +378,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use serde::Serialize;
 
-    #[derive(Serialize)]
+    #[derive(Clone, Serialize)]
     struct Note(&'static str);
 
     impl Payload for Note {

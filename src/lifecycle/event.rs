@@ -119,10 +119,21 @@ fn same<T>(value: T) -> T {
 /// decoder, whose verdict and error then stand. Values the fast route accepts equal the
 /// derived decoder's (a property test over generated envelopes and a fuzz target check it).
 pub(crate) fn decode_event(bytes: &[u8]) -> Result<Event, serde_json::Error> {
-    match crate::chain::decode_tagged::<WireEvent>(bytes, "type") {
-        Ok(wire) => Ok(wire.into()),
-        Err(_) => serde_json::from_slice(bytes),
+    match one_pass_decode(bytes) {
+        Some(event) => Ok(event),
+        None => serde_json::from_slice(bytes),
     }
+}
+
+/// The one-pass route alone, without the fallback: `None` where it is unsure or the bytes
+/// are not an event. Public only so that the property tests and the fuzz target can hold
+/// it equal to serde's derived decoder; hosts use [`Sealed::from_json`](crate::chain::Sealed::from_json)
+/// or replay.
+#[doc(hidden)]
+pub fn one_pass_decode(bytes: &[u8]) -> Option<Event> {
+    crate::chain::decode_tagged::<WireEvent>(bytes, "type")
+        .ok()
+        .map(Event::from)
 }
 
 event_contract! {
