@@ -194,7 +194,9 @@ fn lifecycle_commands() -> Vec<(Command, Context<'static>)> {
         required_elements(MessageKind::ResolutionNotice, Audience::AffectedCustomers)
             .iter()
             .copied()
-            .chain([ContentElement::CompensationOffer])
+            // A root-cause finding is recorded before it, so the resolution notice must
+            // carry the cause too.
+            .chain([ContentElement::CompensationOffer, ContentElement::RootCause])
             .collect();
     let ev1 = "EV-0001";
     let commands: Vec<(&str, Command)> = vec![
