@@ -29,15 +29,6 @@ pub enum CanonicalError {
     },
 }
 
-#[cfg(test)]
-impl CanonicalError {
-    pub(crate) fn unencodable(e: &serde_json::Error) -> Self {
-        Self::Unencodable {
-            detail: e.to_string(),
-        }
-    }
-}
-
 /// Appends the canonical form of `value` to `out`: the reference the crate's writer
 /// ([`canonical_ser`](super::canonical_ser)) is tested against.
 #[cfg(test)]
