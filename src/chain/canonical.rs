@@ -7,6 +7,7 @@
 //! else as literal UTF-8), integers in plain decimal, `true`, `false`, `null`. Numbers with a
 //! fraction or exponent never occur in events and are refused rather than guessed at.
 
+#[cfg(test)]
 use serde_json::Value;
 
 /// A value the canonical form refuses. Events made by this crate never contain one; seeing
@@ -28,15 +29,9 @@ pub enum CanonicalError {
     },
 }
 
-impl CanonicalError {
-    pub(crate) fn unencodable(e: &serde_json::Error) -> Self {
-        Self::Unencodable {
-            detail: e.to_string(),
-        }
-    }
-}
-
-/// Appends the canonical form of `value` to `out`.
+/// Appends the canonical form of `value` to `out`: the reference the crate's writer
+/// ([`canonical_ser`](super::canonical_ser)) is tested against.
+#[cfg(test)]
 pub(crate) fn write(value: &Value, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
     match value {
         Value::Null => out.extend_from_slice(b"null"),

@@ -1,8 +1,9 @@
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{canonical, CanonicalError, Digest};
+use super::{canonical, canonical_ser, CanonicalError, Digest};
 use crate::{ActorId, IncidentId};
 
 /// An event type that can be sealed into an incident's chain: the payload of a [`Sealed`]
@@ -12,6 +13,48 @@ pub trait Payload: Serialize {
     /// The version of the event contract this crate writes. Envelopes carry it so that
     /// older shapes can be upcast by pure functions when the contract changes.
     const SCHEMA_VERSION: u32;
+
+    /// Decodes one stored event from its JSON bytes. The default is serde's; a payload
+    /// may supply a faster decoder that accepts exactly what serde's accepts (the crate's
+    /// [`Event`](crate::Event) does, and a property test holds it to that).
+    ///
+    /// # Errors
+    /// What serde_json says about bytes that are not this payload.
+    fn decode_json(bytes: &[u8]) -> Result<Self, serde_json::Error>
+    where
+        Self: DeserializeOwned,
+    {
+        serde_json::from_slice(bytes)
+    }
+}
+
+/// Proof that an envelope was sealed by [`Sealed::seal`] in this process, so that applying
+/// it need not recompute digests that were just computed. It cannot be made outside this
+/// module, is never serialized (a decoded envelope has none) and is not cloned (a clone
+/// must prove itself again), so an envelope that carries it is exactly as sealed.
+#[derive(Default)]
+struct SealedHere(bool);
+
+impl Clone for SealedHere {
+    fn clone(&self) -> Self {
+        Self(false)
+    }
+}
+
+/// The proof is not part of an envelope's value: two envelopes with the same fields are
+/// equal wherever they were sealed.
+impl PartialEq for SealedHere {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SealedHere {}
+
+impl std::fmt::Debug for SealedHere {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0 { "sealed here" } else { "decoded" })
+    }
 }
 
 /// A stored event: the payload with who, when, where in the sequence, and its links in the
@@ -46,6 +89,10 @@ pub struct Sealed<E> {
     prev_digest: Digest,
     /// SHA-256 of the canonical JSON of this envelope without `event` and `digest`.
     digest: Digest,
+    /// Set by [`Sealed::seal`] only; see [`SealedHere`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    sealed_here: SealedHere,
 }
 
 /// The envelope's metadata in canonical order: fields declared in sorted name order so that
@@ -84,8 +131,10 @@ impl<E: Payload> Sealed<E> {
             payload_digest,
             prev_digest,
             digest: prev_digest,
+            sealed_here: SealedHere(false),
         };
         envelope.digest = envelope.computed_digest();
+        envelope.sealed_here = SealedHere(true);
         Ok(envelope)
     }
 }
@@ -125,7 +174,14 @@ impl<E> Sealed<E> {
             payload_digest,
             prev_digest,
             digest,
+            sealed_here: SealedHere(false),
         }
+    }
+
+    /// Whether this very value was sealed by this process (not decoded, not cloned), so
+    /// its digests hold by construction.
+    pub(crate) fn sealed_here(&self) -> bool {
+        self.sealed_here.0
     }
 
     /// The event contract version.
@@ -221,9 +277,8 @@ impl<E> Sealed<E> {
 
 /// SHA-256 of the canonical JSON of `event`.
 pub(crate) fn payload_digest<E: Serialize>(event: &E) -> Result<Digest, CanonicalError> {
-    let value = serde_json::to_value(event).map_err(|e| CanonicalError::unencodable(&e))?;
-    let mut bytes = Vec::with_capacity(256);
-    canonical::write(&value, &mut bytes)?;
+    let mut bytes = Vec::with_capacity(512);
+    canonical_ser::encode(event, &mut bytes)?;
     Ok(Digest::of(&bytes))
 }
 

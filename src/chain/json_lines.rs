@@ -5,7 +5,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{canonical, Digest, Payload, Sealed};
+use super::canonical_ser::{self, CanonicalEncoder};
+use super::{CanonicalError, Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
 
 /// A stored line that is not an envelope this crate can read.
@@ -69,25 +70,24 @@ impl<E: Payload + DeserializeOwned> Sealed<E> {
 impl<E: Serialize> Sealed<E> {
     /// The envelope as one line of canonical JSON (the RFC 8785 form specified in
     /// [`guide::chain`](crate::guide::chain); no trailing newline), as it should be stored.
-    /// Stored this way, the event's bytes are exactly what `payload_digest` covers, so
-    /// [`Incident::replay_json_lines`](crate::Incident::replay_json_lines) verifies by
-    /// hashing them instead of re-encoding. Any other faithful JSON encoding
-    /// (pretty-printed, keys reordered by a database) still verifies, more slowly.
+    /// Stored this way, the event's bytes are exactly what `payload_digest` covers. Any
+    /// other faithful JSON encoding (pretty-printed, keys reordered by a database) still
+    /// verifies: readers re-encode the decoded event canonically and hash that, so a
+    /// stored event counts only through the value it decodes to.
     ///
     /// # Errors
     /// Only if serde_json fails, which it does not for envelopes the crate made (every map
     /// key is a string, no value is a float); the error is returned rather than a record
     /// silently lost.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        let value = serde_json::to_value(self)?;
-        let mut bytes = Vec::with_capacity(512);
-        canonical::write(&value, &mut bytes).map_err(serde::ser::Error::custom)?;
+        let mut bytes = Vec::with_capacity(1024);
+        canonical_ser::encode(self, &mut bytes).map_err(serde::ser::Error::custom)?;
         String::from_utf8(bytes).map_err(serde::ser::Error::custom)
     }
 }
 
-/// An envelope as stored, with the event kept as raw bytes so that its digest can be
-/// checked against exactly what was stored.
+/// An envelope as stored, with the event kept as raw bytes: the envelope's own members
+/// are decoded in one pass, and the event from its own bytes by [`Payload::decode_json`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Stored<'a> {
@@ -103,16 +103,13 @@ struct Stored<'a> {
     digest: Digest,
 }
 
-/// Decodes one stored line and hashes its event bytes as stored.
-pub(crate) fn decode_stored<E: Payload + DeserializeOwned>(
-    bytes: &[u8],
-    line: usize,
-) -> Result<(Sealed<E>, Digest), DecodeError> {
-    let stored: Stored<'_> =
-        serde_json::from_slice(bytes).map_err(|e| explain::<E>(bytes, line, &e))?;
-    let raw = stored.event.get();
-    let event: E = serde_json::from_str(raw).map_err(|e| explain::<E>(bytes, line, &e))?;
-    let envelope = Sealed::from_stored(
+/// Decodes one stored line through [`Stored`] and the payload's own decoder; `None` when
+/// either fails (the caller then asks the reference decoder what is wrong, so errors read
+/// exactly as before).
+fn decode_fast<E: Payload + DeserializeOwned>(bytes: &[u8]) -> Option<Sealed<E>> {
+    let stored: Stored<'_> = serde_json::from_slice(bytes).ok()?;
+    let event = E::decode_json(stored.event.get().as_bytes()).ok()?;
+    Some(Sealed::from_stored(
         stored.schema_version,
         stored.incident_id,
         stored.sequence,
@@ -122,15 +119,31 @@ pub(crate) fn decode_stored<E: Payload + DeserializeOwned>(
         stored.payload_digest,
         stored.prev_digest,
         stored.digest,
-    );
-    Ok((envelope, Digest::of(raw.as_bytes())))
+    ))
 }
 
-/// Like [`envelopes`], with each event's stored bytes hashed.
+/// What the verified reader hands the chain verifier for each line: the envelope and the
+/// digest of its event's canonical form, or why it has none.
+pub(crate) type CheckedLine<E> = (Sealed<E>, Result<Digest, CanonicalError>);
+
+/// Like [`envelopes`], with each event re-encoded canonically and hashed: the stored bytes
+/// count only through the value they decode to, exactly as [`verify`](super::verify) sees
+/// a decoded envelope, so the two readers give the same verdict on every log. (A stored
+/// event that is not canonical but was sealed over its own bytes is an edited payload to
+/// both.) The canonical bytes are written into one reused buffer and hashed once.
 pub(crate) fn stored_envelopes<E: Payload + DeserializeOwned>(
     bytes: &[u8],
-) -> impl Iterator<Item = Result<(Sealed<E>, Digest), DecodeError>> + '_ {
-    lines(bytes).map(|(line, text)| decode_stored(text, line))
+) -> impl Iterator<Item = Result<CheckedLine<E>, DecodeError>> + '_ {
+    let mut encoder = CanonicalEncoder::default();
+    let mut buffer = Vec::with_capacity(1024);
+    lines(bytes).map(move |(line, text)| {
+        let envelope = decode::<E>(text, line)?;
+        buffer.clear();
+        let digest = encoder
+            .encode(envelope.event(), &mut buffer)
+            .map(|()| Digest::of(&buffer));
+        Ok((envelope, digest))
+    })
 }
 
 /// Only the schema version, to explain a decode failure of a newer envelope.
@@ -141,10 +154,14 @@ struct VersionProbe {
     sequence: Option<u64>,
 }
 
+/// Decodes one line: the fast route, or serde's derived decoder for the exact error.
 fn decode<E: Payload + DeserializeOwned>(
     bytes: &[u8],
     line: usize,
 ) -> Result<Sealed<E>, DecodeError> {
+    if let Some(envelope) = decode_fast(bytes) {
+        return Ok(envelope);
+    }
     serde_json::from_slice::<Sealed<E>>(bytes).map_err(|error| explain::<E>(bytes, line, &error))
 }
 

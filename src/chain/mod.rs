@@ -13,10 +13,12 @@
 //! [`verify`] only against such an anchor.
 
 pub(crate) mod canonical;
+pub(crate) mod canonical_ser;
 mod digest;
 mod envelope;
 pub(crate) mod head;
 mod json_lines;
+mod tagged;
 mod verify;
 
 pub use canonical::CanonicalError;
@@ -24,6 +26,7 @@ pub use digest::{Digest, DigestParseError};
 pub use envelope::{Payload, Sealed};
 pub(crate) use json_lines::{envelopes, stored_envelopes};
 pub use json_lines::{read_json_lines, write_json_lines, DecodeError};
+pub(crate) use tagged::decode_tagged;
 pub use verify::{verify, ChainBreak, ChainError, ChainVerifier};
 
 /// The lower-case hex digit for the low four bits of `n`.

@@ -172,21 +172,34 @@ impl ChainVerifier {
         self.check(envelope, None)
     }
 
-    /// Checks the next envelope, given the SHA-256 of its event exactly as stored: when
-    /// that equals the stored `payload_digest` the stored bytes are authentic and the
-    /// payload need not be re-encoded.
-    pub(crate) fn push_stored<E: Serialize>(
+    /// Checks the next envelope, given the digest of its event's canonical form (or why
+    /// there is none) as the reader computed it with a reused buffer: the same rule as
+    /// [`push`](Self::push), without re-encoding the event a second time.
+    pub(crate) fn push_checked<E: Serialize>(
         &mut self,
         envelope: &Sealed<E>,
-        stored_payload: Digest,
+        payload: Result<Digest, CanonicalError>,
     ) -> Result<(), ChainError> {
-        self.check(envelope, Some(stored_payload))
+        self.check(envelope, Some(payload))
     }
 
     fn check<E: Serialize>(
         &mut self,
         envelope: &Sealed<E>,
-        stored_payload: Option<Digest>,
+        payload: Option<Result<Digest, CanonicalError>>,
+    ) -> Result<(), ChainError> {
+        // An envelope this process sealed (and nobody could change since) holds its digests
+        // by construction; its sequence, incident and link are still checked.
+        if !envelope.sealed_here() {
+            self.check_digests(envelope, payload)?;
+        }
+        self.check_link(envelope)
+    }
+
+    fn check_digests<E: Serialize>(
+        &self,
+        envelope: &Sealed<E>,
+        payload: Option<Result<Digest, CanonicalError>>,
     ) -> Result<(), ChainError> {
         let sequence = self.expected;
         let fail = |kind| Err(ChainError { sequence, kind });
@@ -200,18 +213,21 @@ impl ChainVerifier {
                 computed,
             });
         }
-        let payload = match stored_payload {
-            Some(hash) if hash == envelope.payload_digest() => hash,
-            _ => envelope
-                .computed_payload_digest()
-                .map_err(|e| ChainError::unencodable(sequence, &e))?,
-        };
+        let payload = payload
+            .unwrap_or_else(|| envelope.computed_payload_digest())
+            .map_err(|e| ChainError::unencodable(sequence, &e))?;
         if payload != envelope.payload_digest() {
             return fail(ChainBreak::EditedPayload {
                 stored: envelope.payload_digest(),
                 computed: payload,
             });
         }
+        Ok(())
+    }
+
+    fn check_link<E>(&mut self, envelope: &Sealed<E>) -> Result<(), ChainError> {
+        let sequence = self.expected;
+        let fail = |kind| Err(ChainError { sequence, kind });
         if envelope.incident_id() != self.incident_id {
             return fail(ChainBreak::ForeignIncident {
                 found: envelope.incident_id(),
@@ -362,7 +378,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use serde::Serialize;
 
-    #[derive(Serialize)]
+    #[derive(Clone, Serialize)]
     struct Note(&'static str);
 
     impl Payload for Note {
@@ -419,11 +435,10 @@ mod tests {
         );
     }
 
-    /// The stored bytes' digest stands in for re-encoding the payload when it matches: a
-    /// payload that cannot be re-encoded (a float) is still verified by its stored digest,
-    /// and refused as unencodable without one.
+    /// Both routes apply one rule: the payload must re-encode canonically. A payload that
+    /// cannot (a float) is unencodable whether its digest comes from the reader or not.
     #[test]
-    fn a_matching_stored_digest_spares_re_encoding_the_payload() {
+    fn a_payload_without_a_canonical_form_is_refused_by_both_routes() {
         let good = seal(1, Note("x"), Digest::genesis(ID));
         let with = |digest| {
             Sealed::from_stored(
@@ -440,13 +455,29 @@ mod tests {
         };
         let floaty = with(with(good.digest()).computed_digest());
         let mut verifier = ChainVerifier::new(ID, None);
-        assert_eq!(verifier.push_stored(&floaty, good.payload_digest()), Ok(()));
+        let checked = verifier
+            .push_checked(&floaty, floaty.computed_payload_digest())
+            .unwrap_err();
         let mut verifier = ChainVerifier::new(ID, None);
         let err = verifier.push(&floaty).unwrap_err();
         assert!(
             matches!(err.kind, ChainBreak::Unencodable { .. }),
             "{err:?}"
         );
+        assert_eq!(checked, err);
+    }
+
+    /// An envelope sealed here skips the digest recomputation; its clone proves itself.
+    #[test]
+    fn only_the_sealed_value_itself_skips_recomputation() {
+        let first = seal(1, Note("declared"), Digest::genesis(ID));
+        assert!(first.sealed_here());
+        assert!(!first.clone().sealed_here());
+        let decoded: Sealed<serde_json::Value> =
+            serde_json::from_str(&serde_json::to_string(&first).unwrap()).unwrap();
+        assert!(!decoded.sealed_here());
+        let mut verifier = ChainVerifier::new(ID, None);
+        verifier.push(&first).unwrap();
     }
 
     #[test]

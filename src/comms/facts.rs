@@ -161,10 +161,8 @@ impl Fact {
     /// [`CanonicalError`](crate::chain::CanonicalError) if the value holds a non-integer
     /// number, which no fact value does.
     pub fn seal(&self) -> Result<FactSeal, crate::chain::CanonicalError> {
-        let value = serde_json::to_value(&self.value)
-            .map_err(|e| crate::chain::CanonicalError::unencodable(&e))?;
         let mut bytes = Vec::with_capacity(128);
-        crate::chain::canonical::write(&value, &mut bytes)?;
+        crate::chain::canonical_ser::encode(&self.value, &mut bytes)?;
         Ok(FactSeal {
             sensitivity: self.sensitivity,
             value: crate::chain::Digest::of(&bytes),

@@ -47,7 +47,7 @@ impl NoticeDraft {
     /// declares no facts is thus still checked against its audience's clearance, and a
     /// fact a template prints cannot escape the approval by being left off the list.
     pub fn printed_facts(&self) -> BTreeSet<FactKey> {
-        let templates = TemplateSet::builtin();
+        let templates = builtin_templates();
         let mut keys = self.facts.clone();
         keys.extend(self.elements.iter().map(|e| e.key().key()));
         for locale in Locale::ALL {
@@ -228,4 +228,12 @@ impl Notice {
             .filter(|e| !self.draft.elements.contains(e))
             .collect()
     }
+}
+
+/// The built-in templates, parsed once per process: approving a notice asks for the fact
+/// keys they print, and parsing every template again for each approval cost milliseconds.
+/// They are constants of the crate, so caching them changes no answer.
+fn builtin_templates() -> &'static TemplateSet {
+    static BUILTIN: std::sync::OnceLock<TemplateSet> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(TemplateSet::builtin)
 }

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::claim::Claim;
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
-use crate::chain::{canonical, CanonicalError, Digest};
+use crate::chain::{canonical_ser, CanonicalError, Digest};
 use crate::{id::CustomerRef, id::ProgramId, money::MoneyError, ActorId, Currency, Money};
 
 /// The policy a compensation program applies, pinned: id and version, the SHA-256 of its
@@ -64,9 +64,8 @@ impl Policy {
     /// [`CanonicalError`] only if the policy cannot be encoded, which a valid policy always
     /// can.
     pub fn digest(&self) -> Result<Digest, CanonicalError> {
-        let value = serde_json::to_value(self).map_err(|e| CanonicalError::unencodable(&e))?;
         let mut bytes = Vec::with_capacity(2_048);
-        canonical::write(&value, &mut bytes)?;
+        canonical_ser::encode(self, &mut bytes)?;
         Ok(Digest::of(&bytes))
     }
 

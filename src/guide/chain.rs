@@ -49,10 +49,13 @@
 //!
 //! [`Sealed::to_json`](crate::chain::Sealed::to_json) and
 //! [`write_json_lines`](crate::chain::write_json_lines) store each envelope in exactly this
-//! canonical form, so the stored `event` bytes are what `payload_digest` covers and
-//! [`Incident::replay_json_lines`](crate::Incident::replay_json_lines) verifies by hashing
-//! them as read. A store that re-formats JSON (PostgreSQL `jsonb` reorders keys) still
-//! verifies, by re-encoding, a little more slowly.
+//! canonical form, so the stored `event` bytes are what `payload_digest` covers. Every
+//! reader ([`Incident::replay_json_lines`](crate::Incident::replay_json_lines) as much as
+//! [`verify`](crate::chain::verify) on decoded envelopes) re-encodes the decoded event in
+//! canonical form and hashes that, never the bytes as read: a store that re-formats JSON
+//! (PostgreSQL `jsonb` reorders keys) still verifies, and a stored event that is not
+//! canonical but whose digest was recomputed over its own bytes is an edited payload to
+//! both readers alike.
 //!
 //! # What the chain proves
 //!

@@ -57,6 +57,86 @@ pub struct Declared {
     pub impact: Impact,
 }
 
+/// Defines [`Event`] exactly as written (its derives, docs and serde attributes are the
+/// contract and its serde derive is the reference decoder) and, from the same tokens, a
+/// private *externally* tagged twin, [`WireEvent`], with the same variants and fields. The
+/// twin lets [`decode_event`] decode a stored event in one pass, straight into its variant
+/// (see [`chain::decode_tagged`](crate::chain::decode_tagged)), instead of the derive's
+/// buffering of internally tagged content; one list of variants keeps the two equal.
+macro_rules! event_contract {
+    (
+        $(#[$enum_attr:meta])*
+        pub enum Event {
+            $(
+                $(#[$variant_attr:meta])*
+                $variant:ident
+                $( ( $newtype:ty ) )?
+                $( { $( $(#[$field_attr:meta])* $field:ident : $field_ty:ty ),* $(,)? } )?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$enum_attr])*
+        pub enum Event {
+            $(
+                $(#[$variant_attr])*
+                $variant
+                $( ( $newtype ) )?
+                $( { $( $(#[$field_attr])* $field : $field_ty ),* } )?
+            ),*
+        }
+
+        /// [`Event`] externally tagged: what the fast decoder decodes into.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        enum WireEvent {
+            $(
+                $(#[$variant_attr])*
+                $variant
+                $( ( $newtype ) )?
+                $( { $( $(#[$field_attr])* $field : $field_ty ),* } )?
+            ),*
+        }
+
+        impl From<WireEvent> for Event {
+            fn from(wire: WireEvent) -> Self {
+                match wire {
+                    $(
+                        $( WireEvent::$variant(value) => Event::$variant(same::<$newtype>(value)), )?
+                        $( WireEvent::$variant { $( $field ),* } => Event::$variant { $( $field ),* }, )?
+                    )*
+                }
+            }
+        }
+    };
+}
+
+/// Names a newtype variant's type in [`event_contract`]'s conversion.
+fn same<T>(value: T) -> T {
+    value
+}
+
+/// Decodes one stored event: the one-pass route when it is sure, otherwise serde's derived
+/// decoder, whose verdict and error then stand. Values the fast route accepts equal the
+/// derived decoder's (a property test over generated envelopes and a fuzz target check it).
+pub(crate) fn decode_event(bytes: &[u8]) -> Result<Event, serde_json::Error> {
+    match one_pass_decode(bytes) {
+        Some(event) => Ok(event),
+        None => serde_json::from_slice(bytes),
+    }
+}
+
+/// The one-pass route alone, without the fallback: `None` where it is unsure or the bytes
+/// are not an event. Public only so that the property tests and the fuzz target can hold
+/// it equal to serde's derived decoder; hosts use [`Sealed::from_json`](crate::chain::Sealed::from_json)
+/// or replay.
+#[doc(hidden)]
+pub fn one_pass_decode(bytes: &[u8]) -> Option<Event> {
+    crate::chain::decode_tagged::<WireEvent>(bytes, "type")
+        .ok()
+        .map(Event::from)
+}
+
+event_contract! {
 /// Something that happened to an incident: the durable, versioned contract. Each variant's
 /// JSON tag (`type`) is frozen by an explicit `rename`; a change of shape needs a new
 /// [`EVENT_SCHEMA_VERSION`](crate::EVENT_SCHEMA_VERSION) and an upcaster.
@@ -524,6 +604,7 @@ pub enum Event {
         /// Why.
         rationale: String,
     },
+}
 }
 
 impl Event {

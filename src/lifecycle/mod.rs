@@ -46,7 +46,7 @@ mod views;
 
 pub use crate::phase::PhaseStamp;
 pub use command::DisclosureBasis;
-pub use event::Declared;
+pub use event::{one_pass_decode, Declared};
 pub use incident::{ApplyError, Note, SeverityChange};
 pub use timer::Overdue;
 pub use transitions::{allowed_commands, mermaid, TRANSITIONS};

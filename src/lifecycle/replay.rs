@@ -288,11 +288,11 @@ impl Incident {
                 .map_or(first.incident_id(), |a| a.incident_id),
             options.anchor,
         );
-        verifier.push_stored(&first, stored)?;
+        verifier.push_checked(&first, stored)?;
         let mut incident = Self::start(first)?;
         for line in lines {
             let (envelope, stored) = line?;
-            verifier.push_stored(&envelope, stored)?;
+            verifier.push_checked(&envelope, stored)?;
             incident.step(envelope)?;
         }
         verifier.finish()?;

@@ -218,17 +218,16 @@ impl Incident {
     /// [situation](Incident::situation). Approval refuses a notice that lacks one; the
     /// review report and the drill list them.
     pub fn missing_elements(&self, notice: &Notice) -> Vec<ContentElement> {
-        let defaults;
+        // The default rules are constants of the crate: built once per process, not on
+        // every approval, disclosure and review guard.
+        static DEFAULTS: std::sync::OnceLock<ElementRules> = std::sync::OnceLock::new();
         let rules = match self
             .comms_plan
             .as_ref()
             .and_then(|p| p.required_elements.as_ref())
         {
             Some(rules) => rules,
-            None => {
-                defaults = ElementRules::defaults();
-                &defaults
-            }
+            None => DEFAULTS.get_or_init(ElementRules::defaults),
         };
         notice.missing_elements_in(rules, self.situation())
     }

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{FeedbackChannel, PlaybookComms, PlaybookProblems, PlaybookRole, Scope, Step, Targets};
-use crate::chain::{canonical, CanonicalError, Digest};
+use crate::chain::{canonical_ser, CanonicalError, Digest};
 use crate::compensation::Policy;
 use crate::id::{PlaybookId, RegimeId};
 use crate::locale::Locale;
@@ -107,9 +107,8 @@ impl PlaybookBuilder {
 
 /// SHA-256 of the playbook's canonical JSON.
 fn canonical_digest(playbook: &Playbook) -> Result<Digest, CanonicalError> {
-    let value = serde_json::to_value(playbook).map_err(|e| CanonicalError::unencodable(&e))?;
     let mut bytes = Vec::with_capacity(16_384);
-    canonical::write(&value, &mut bytes)?;
+    canonical_ser::encode(playbook, &mut bytes)?;
     Ok(Digest::of(&bytes))
 }
 
