@@ -125,7 +125,9 @@ fn float(out: &mut Vec<u8>, v: f64) -> Result<(), Error> {
     }
 }
 
-fn decimal(out: &mut Vec<u8>, negative: bool, mut n: u128) {
+/// Writes `n` in decimal, `-` first when `negative`, as serde_json writes integers: the one
+/// integer writer of the canonical form (the envelope's metadata uses it too).
+pub(super) fn decimal(out: &mut Vec<u8>, negative: bool, mut n: u128) {
     let mut buf = [0u8; 40];
     let mut start = buf.len();
     loop {

@@ -288,21 +288,8 @@ fn push_hex(digest: &Digest, out: &mut Vec<u8>) {
     out.extend_from_slice(&hex);
 }
 
-fn push_decimal(mut n: u64, out: &mut Vec<u8>) {
-    let mut buf = [0u8; 20];
-    let mut start = buf.len();
-    loop {
-        start -= 1;
-        if let Some(slot) = buf.get_mut(start) {
-            // `n % 10` is below 10, so the cast cannot truncate.
-            *slot = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(buf.get(start..).unwrap_or_default());
+fn push_decimal(n: u64, out: &mut Vec<u8>) {
+    super::canonical_ser::decimal(out, false, u128::from(n));
 }
 
 /// Writes a timestamp as a JSON string exactly as chrono's serde does (RFC 3339, `Z`,

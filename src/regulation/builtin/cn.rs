@@ -56,7 +56,7 @@ pub fn cn_pipl() -> Regime {
             )
             .titled(
                 "向履行个人信息保护职责的部门报告",
-                "向履行個人信息保護職責的部門報告",
+                "向履行個人資料保護職責的部門報告",
             )
             .contents(pipl_contents()),
             Report::new(
