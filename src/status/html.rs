@@ -179,15 +179,21 @@ fn languages(out: &mut String, view: &StatusView<'_>) {
     out.push_str("<nav aria-label=\"");
     text(out, Words::OtherLanguages.get(view.locale));
     out.push_str("\">\n<ul>\n");
-    for other in Locale::ALL.into_iter().filter(|l| *l != view.locale) {
+    language_links(out, &view.links.page, view.locale);
+    out.push_str("</ul>\n</nav>\n");
+}
+
+/// One list item per language other than `locale`, each linking to `page` in it, named in
+/// its own language: the incident's page and the index switch languages alike.
+pub(super) fn language_links(out: &mut String, page: &str, locale: Locale) {
+    for other in Locale::ALL.into_iter().filter(|l| *l != locale) {
         let tag = other.as_str();
         out.push_str(&format!(
             "<li><a href=\"{}?lang={tag}\" hreflang=\"{tag}\" lang=\"{tag}\">{}</a></li>\n",
-            escaped(&view.links.page),
+            escaped(page),
             autonym(other)
         ));
     }
-    out.push_str("</ul>\n</nav>\n");
 }
 
 fn section_start(out: &mut String, id: &str, title: &str) {

@@ -2,10 +2,10 @@
 //! update, newest first.
 
 use super::escape::{escaped, text};
-use super::html::{time, StatusView};
-use super::words::{autonym, heading, Words};
+use super::html::{language_links, time, StatusView};
+use super::words::{heading, Words};
 use super::StatusPage;
-use crate::locale::{Label, Locale};
+use crate::locale::Label;
 
 impl StatusPage {
     /// The index of `pages` as an HTML document for `view`'s language; `link` gives each
@@ -43,14 +43,7 @@ impl StatusPage {
         out.push_str("</head>\n<body>\n<header>\n<h1>");
         text(&mut out, title);
         out.push_str("</h1>\n<nav><ul>\n");
-        for other in Locale::ALL.into_iter().filter(|l| *l != locale) {
-            let tag = other.as_str();
-            out.push_str(&format!(
-                "<li><a href=\"{}?lang={tag}\" hreflang=\"{tag}\" lang=\"{tag}\">{}</a></li>\n",
-                escaped(&view.links.page),
-                autonym(other)
-            ));
-        }
+        language_links(&mut out, &view.links.page, locale);
         out.push_str("</ul></nav>\n</header>\n<main>\n");
         let mut sorted: Vec<&StatusPage> = pages.to_vec();
         sorted.sort_by_key(|p| std::cmp::Reverse(p.updated_at()));

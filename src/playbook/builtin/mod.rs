@@ -113,6 +113,21 @@ fn step(
     }
 }
 
+/// The prevention step the CSRC-supervised plans share: drill the plan yearly and file the
+/// drill report (CSRC Order 218 Arts. 37–38), owned by the commander, due within 180 days.
+fn yearly_drill() -> Step {
+    step(
+        "yearly-drill",
+        ActionKind::Prevention,
+        Some(Measure::IncidentDrills),
+        "commander",
+        180 * 24 * 60,
+        CsfCategory::IdIm,
+        "组织本预案年度演练，并按规定报送演练报告",
+        "Run this plan's yearly drill and file the drill report on time",
+    )
+}
+
 /// The reference plan ([`CommsPlan::reference`]) with the first customer notice due
 /// `notice` minutes and the press holding statement `holding` minutes after detection.
 fn comms(notice: u32, holding: u32) -> PlaybookComms {

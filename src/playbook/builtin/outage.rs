@@ -1,6 +1,6 @@
 //! A trading-system outage at a securities firm.
 
-use super::{assemble, comms, seed_securities, step, w};
+use super::{assemble, comms, seed_securities, step, w, yearly_drill};
 use crate::actions::{ActionKind::*, Measure};
 use crate::classify::GbtCategory;
 use crate::playbook::{CsfCategory as C, Playbook, Targets};
@@ -81,16 +81,7 @@ pub(super) fn playbook() -> Playbook {
             "复核系统容量和灾备切换方案",
             "Review capacity and the fail-over arrangements",
         ),
-        step(
-            "yearly-drill",
-            Prevention,
-            Some(Measure::IncidentDrills),
-            "commander",
-            180 * 24 * 60,
-            C::IdIm,
-            "组织本预案年度演练，并按规定报送演练报告",
-            "Run this plan's yearly drill and file the drill report on time",
-        ),
+        yearly_drill(),
     ];
     assemble(
         "securities.trading-outage",

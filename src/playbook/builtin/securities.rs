@@ -1,6 +1,6 @@
 //! Client accounts taken over at a securities firm (seed 002).
 
-use super::{assemble, comms, seed_securities, step, w};
+use super::{assemble, comms, seed_securities, step, w, yearly_drill};
 use crate::actions::{ActionKind::*, Measure};
 use crate::classify::GbtCategory;
 use crate::compensation::reference_securities_policy;
@@ -113,16 +113,7 @@ pub(super) fn playbook() -> Playbook {
             "为网上交易和转账全面启用多因素认证",
             "Require multi-factor authentication for online trading and transfers",
         ),
-        step(
-            "yearly-drill",
-            Prevention,
-            Some(Measure::IncidentDrills),
-            "commander",
-            180 * 24 * 60,
-            C::IdIm,
-            "组织本预案年度演练，并按规定报送演练报告",
-            "Run this plan's yearly drill and file the drill report on time",
-        ),
+        yearly_drill(),
     ];
     assemble(
         "securities.account-takeover",
