@@ -158,6 +158,9 @@ pub struct Deadline {
     pub regime: RegimeId,
     /// Its name.
     pub regime_name: String,
+    /// Its name in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub regime_titles: Translations,
     /// The report.
     pub report: ReportId,
     /// Its name.
@@ -247,6 +250,7 @@ impl FirstHour {
             .map(|o| Deadline {
                 regime: o.regime.clone(),
                 regime_name: o.regime_name.clone(),
+                regime_titles: o.regime_titles.clone(),
                 report: o.report.clone(),
                 report_name: o.report_name.clone(),
                 report_titles: o.report_titles.clone(),

@@ -168,7 +168,7 @@ impl FirstHour {
                 let _ = writeln!(
                     out,
                     "{label}{colon}{} — {}{comma}{due}{flag}",
-                    d.regime_name,
+                    d.regime_titles.or(pen.locale, &d.regime_name),
                     d.report_titles.or(pen.locale, &d.report_name)
                 );
             }

@@ -561,6 +561,7 @@ fn described(
         regime: regime.id.clone(),
         regime_version: regime.version.clone(),
         regime_name: regime.name.clone(),
+        regime_titles: regime.titles.clone(),
         report: report.id.clone(),
         report_name: report.name.clone(),
         report_titles: report.titles.clone(),

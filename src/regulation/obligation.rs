@@ -164,6 +164,9 @@ pub struct Obligation {
     pub regime_version: String,
     /// The regime's name.
     pub regime_name: String,
+    /// The regime's name in other languages ([`Regime::titles`](super::Regime::titles)).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub regime_titles: Translations,
     /// The report.
     pub report: ReportId,
     /// The report's name.

@@ -173,6 +173,7 @@ mod tests {
             id: RegimeId::from_static("test"),
             version: "1".into(),
             name: "test".into(),
+            titles: crate::locale::Translations::new(),
             jurisdiction: Jurisdiction::from_static("EU"),
             sources: vec![],
             in_force: None,

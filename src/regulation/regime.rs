@@ -47,8 +47,12 @@ pub struct Regime {
     /// Version of this rule set, e.g. the date of the text it encodes; obligations carry it
     /// so a filed record says which rules were applied.
     pub version: String,
-    /// Human name, e.g. `GDPR Art. 33/34`.
+    /// Human name in English, e.g. `GDPR Art. 33/34`.
     pub name: String,
+    /// The name in other languages, e.g. 《通用数据保护条例》第33、34条 for zh-CN: what a
+    /// Chinese page prints instead of `name` (which stays the fallback, never a blank).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub titles: Translations,
     /// The jurisdiction whose law this is.
     pub jurisdiction: Jurisdiction,
     /// Where the rules come from (ELI, statute section, URL).

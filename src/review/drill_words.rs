@@ -77,7 +77,7 @@ pub(super) fn gap_line(gap: &DrillGap, w: &Words) -> String {
             w.seconds(*late_seconds)
         ),
         DrillGap::RegimeUndetermined { regime, missing } => {
-            let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
+            let missing: Vec<String> = missing.iter().map(|m| m.describe(w.locale)).collect();
             format!(
                 "{} {regime}{colon}{}",
                 w.t(
@@ -85,7 +85,7 @@ pub(super) fn gap_line(gap: &DrillGap, w: &Words) -> String {
                     "無法判斷是否適用",
                     "Could not tell whether this applies:"
                 ),
-                cell(&missing.join("; "))
+                cell(&missing.join(w.t("；", "；", "; ")))
             )
         }
         DrillGap::NoticeIncomplete { notice_id, missing } => {

@@ -1,6 +1,6 @@
 //! The People's Republic of China: PIPL, DSL, the CAC reporting measures, CSRC and PBOC.
 
-use super::{cal, contents, det_or, fixed, in_force, j, on, recipient, rep, rid, strs};
+use super::{cal, contents, det_or, fixed, in_force, j, on, recipient, rep, rid, strs, titles};
 use crate::classify::DataCategory;
 use crate::regulation::{
     Ambiguity, Applicability, CnGrade, Confidence, EntityType, Limb, Milestone, Offset,
@@ -25,7 +25,11 @@ pub fn cn_pipl() -> Regime {
     Regime {
         id: rid("cn-pipl-57"),
         version: "2021-11-01".to_owned(),
-        name: "PIPL Art. 57 (个人信息保护法)".to_owned(),
+        name: "PIPL Art. 57".to_owned(),
+        titles: titles(
+            "《个人信息保护法》第五十七条",
+            "《個人信息保護法》第五十七條",
+        ),
         jurisdiction: cn.clone(),
         sources: strs(&["个人信息保护法 (2021-08-20), http://www.npc.gov.cn"]),
         in_force: in_force(
@@ -85,7 +89,8 @@ pub fn cn_dsl() -> Regime {
     Regime {
         id: rid("cn-dsl-29"),
         version: "2021-09-01".to_owned(),
-        name: "DSL Art. 29 (数据安全法)".to_owned(),
+        name: "DSL Art. 29".to_owned(),
+        titles: titles("《数据安全法》第二十九条", "《數據安全法》第二十九條"),
         jurisdiction: j("CN"),
         sources: strs(&["数据安全法 (2021-06-10), http://www.npc.gov.cn"]),
         in_force: in_force(
@@ -177,7 +182,8 @@ pub fn cn_cac() -> Regime {
     Regime {
         id: rid("cn-cac-incident-reporting"),
         version: "2025-11-01".to_owned(),
-        name: "CAC 国家网络安全事件报告管理办法".to_owned(),
+        name: "CAC Measures for Reporting National Cybersecurity Incidents".to_owned(),
+        titles: titles("国家网信办《国家网络安全事件报告管理办法》", "國家網信辦《國家網絡安全事件報告管理辦法》"),
         jurisdiction: j("CN"),
         sources: strs(&[
             "https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm",
@@ -264,7 +270,8 @@ pub fn cn_csrc() -> Regime {
     Regime {
         id: rid("cn-csrc"),
         version: "2023-05-01".to_owned(),
-        name: "CSRC 证券期货业网络安全事件报告".to_owned(),
+        name: "CSRC cybersecurity incident reporting (securities and futures)".to_owned(),
+        titles: titles("中国证监会证券期货业网络安全事件报告", "中國證監會證券期貨業網絡安全事件報告"),
         jurisdiction: j("CN"),
         sources: strs(&[
             "https://www.csrc.gov.cn/csrc/c101953/c7202800/content.shtml",
@@ -318,7 +325,8 @@ pub fn cn_pboc() -> Regime {
     Regime {
         id: rid("cn-pboc"),
         version: "2025-08-01".to_owned(),
-        name: "PBOC 业务领域网络安全事件报告管理办法".to_owned(),
+        name: "PBOC Measures for Reporting Cybersecurity Incidents in Its Business Fields".to_owned(),
+        titles: titles("《中国人民银行业务领域网络安全事件报告管理办法》", "《中國人民銀行業務領域網絡安全事件報告管理辦法》"),
         jurisdiction: j("CN"),
         sources: strs(&["https://lawinfochina.com/display.aspx?id=44842&lib=law"]),
         in_force: in_force((2025, 8, 1), Confidence::High, "PBOC Order [2025] No. 4, order header: in force 2025-08-01, https://lawinfochina.com/display.aspx?id=44842&lib=law"),

@@ -2,7 +2,7 @@
 
 use chrono::NaiveTime;
 
-use super::{contents, det, det_or, in_force, j, on, on_det, recipient, rep, rid, strs};
+use super::{contents, det, det_or, in_force, j, on, on_det, recipient, rep, rid, strs, titles};
 use crate::regulation::{
     Ambiguity, Applicability, CalendarRule, Confidence, EntityType, IfOngoing, Limb, Milestone,
     Offset, RecipientKind, Regime, Report, ReportRecipient, Roll, Submission, Trigger, Urgency,
@@ -26,6 +26,7 @@ pub fn eu_gdpr() -> Regime {
         id: rid("eu-gdpr"),
         version: "2016-04-27".to_owned(),
         name: "GDPR Art. 33/34".to_owned(),
+        titles: titles("欧盟《通用数据保护条例》（GDPR）第33、34条", "歐盟《通用數據保障條例》（GDPR）第33、34條"),
         jurisdiction: eu.clone(),
         sources: strs(&[
             "http://data.europa.eu/eli/reg/2016/679/oj",
@@ -122,6 +123,7 @@ pub fn eu_nis2() -> Regime {
         id: rid("eu-nis2"),
         version: "2022-12-14".to_owned(),
         name: "NIS2 Art. 23".to_owned(),
+        titles: titles("欧盟NIS2指令第23条", "歐盟NIS2指令第23條"),
         jurisdiction: j("EU"),
         sources: strs(&[
             "http://data.europa.eu/eli/dir/2022/2555/oj",
@@ -274,6 +276,7 @@ pub fn eu_dora() -> Regime {
         id: rid("eu-dora"),
         version: "2025-02-20".to_owned(),
         name: "DORA Art. 19 / RTS 2025/301".to_owned(),
+        titles: titles("欧盟《数字运营韧性法案》（DORA）第19条及RTS 2025/301", "歐盟《數碼營運韌性法案》（DORA）第19條及RTS 2025/301"),
         jurisdiction: j("EU"),
         sources: strs(&[
             "http://data.europa.eu/eli/reg_del/2025/301/oj",

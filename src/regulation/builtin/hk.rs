@@ -1,6 +1,6 @@
 //! Hong Kong: Cap. 653 (critical infrastructure) and the SFC Code of Conduct.
 
-use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs};
+use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs, titles};
 use crate::regulation::{
     Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
     Regime, Report, Urgency,
@@ -23,6 +23,7 @@ pub fn hk_cap_653() -> Regime {
         id: rid("hk-cap-653"),
         version: "2026-01-01".to_owned(),
         name: "Hong Kong Cap. 653".to_owned(),
+        titles: titles("香港《保护关键基础设施（电脑系统）条例》（第653章）", "香港《保護關鍵基礎設施（電腦系統）條例》（第653章）"),
         jurisdiction: j("HK"),
         sources: strs(&["https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf"]),
         in_force: in_force((2026, 1, 1), Confidence::High, "Cap. 653 commencement: in force 2026-01-01 (Ordinance No. 4 of 2025, https://www.legco.gov.hk/yr2025/english/ord/2025ord004-e.pdf)"),
@@ -79,6 +80,7 @@ pub fn hk_sfc() -> Regime {
         id: rid("hk-sfc"),
         version: "2024-01-01".to_owned(),
         name: "SFC Code of Conduct para. 12.5".to_owned(),
+        titles: titles("香港证监会《操守准则》第12.5段", "香港證監會《操守準則》第12.5段"),
         jurisdiction: j("HK"),
         sources: strs(&["https://conventuslaw.com/?p=72120"]),
         in_force: in_force((2015, 5, 11), Confidence::Low, "not verified: para. 12.5 applied no later than the SFC circular of 2015-05-11 (cited in the SFC's 2018-09 reminder); its commencement was not found"),

@@ -25,7 +25,7 @@ use super::{
     Applicability, CalendarRule, Confidence, InForce, Milestone, RecipientKind, Regime,
     ReportRecipient, Trigger, ZoneRule,
 };
-use crate::locale::Zone;
+use crate::locale::{Locale, Translations, Zone};
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
 pub use cn::{cn_cac, cn_csrc, cn_dsl, cn_pboc, cn_pipl};
@@ -88,6 +88,18 @@ pub fn builtin_regimes() -> Vec<Regime> {
 }
 
 // The short constructors the regime files are written with.
+
+/// A regime's name in Simplified (zh-CN) and Traditional Hong Kong (zh-HK) Chinese. Laws
+/// are named by their official Chinese titles where one exists: the PRC's as published
+/// (npc.gov.cn, cac.gov.cn, csrc.gov.cn, pbc.gov.cn); Hong Kong's Cap. 653 as gazetted
+/// (《保護關鍵基礎設施(電腦系統)條例》, https://www.info.gov.hk/gia/general/202506/27/P2025062700241.htm);
+/// foreign laws by the names used in Chinese legal commentary (e.g. 《个人数据保护法》 for
+/// Singapore's PDPA, https://www.insightslaw.sg). Checked 2026-12-07.
+fn titles(zh_cn: &str, zh_hk: &str) -> Translations {
+    Translations::new()
+        .with(Locale::ZhCn, zh_cn)
+        .with(Locale::ZhHk, zh_hk)
+}
 
 fn rid(s: &'static str) -> RegimeId {
     RegimeId::from_static(s)
@@ -170,6 +182,36 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// A Chinese page names each regime in Chinese, and an English page in English only: a
+    /// name such as "CSRC 证券期货业网络安全事件报告" printed on both reads wrong on both.
+    #[test]
+    fn every_builtin_regime_has_an_english_name_and_chinese_titles() {
+        use crate::locale::Locale;
+        for regime in builtin_regimes() {
+            assert!(
+                regime.name.is_ascii(),
+                "{}: {:?} is not English",
+                regime.id,
+                regime.name
+            );
+            for locale in [Locale::ZhCn, Locale::ZhHk] {
+                let title = regime.titles.get(locale).unwrap_or_default();
+                assert!(
+                    title
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{} has no {locale} title",
+                    regime.id
+                );
+            }
+            let (cn, hk) = (
+                regime.titles.get(Locale::ZhCn),
+                regime.titles.get(Locale::ZhHk),
+            );
+            assert_ne!(cn, hk, "{}: the zh-HK title is the zh-CN one", regime.id);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Singapore: MAS Notice 644 and the PDPA.
 
-use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs};
+use super::{det, fixed, in_force, j, on, recipient, rep, rid, strs, titles};
 use crate::regulation::{
     Ambiguity, Applicability, Confidence, EntityType, Limb, Milestone, Offset, RecipientKind,
     Regime, Report, TimeOfDay, Trigger, Urgency,
@@ -19,6 +19,7 @@ pub fn sg_mas_644() -> Regime {
         id: rid("sg-mas-644"),
         version: "2024-05-10".to_owned(),
         name: "MAS Notice 644".to_owned(),
+        titles: titles("新加坡金融管理局第644号通知", "新加坡金融管理局第644號通知"),
         jurisdiction: j("SG"),
         sources: strs(&["https://opcode.com.au/guides/mas-trm-aws-incident-response"]),
         in_force: in_force((2014, 7, 1), Confidence::Medium, "MAS Notices on Technology Risk Management in effect from 1 July 2014 (1 h notice, 14-day report), https://archive.conventuslaw.com/singapore-mas-guidelines-and-notices-a-system-in-place-by-1-july-2014-for-critical-systems/"),
@@ -65,6 +66,7 @@ pub fn sg_pdpa() -> Regime {
         id: rid("sg-pdpa"),
         version: "2021-02-01".to_owned(),
         name: "Singapore PDPA Part 6A".to_owned(),
+        titles: titles("新加坡《个人数据保护法》第6A部分", "新加坡《個人資料保護法》第6A部"),
         jurisdiction: sg.clone(),
         sources: strs(&["https://sso.agc.gov.sg/Act/PDPA2012?ProvIds=P16A-"]),
         in_force: in_force((2021, 2, 1), Confidence::Medium, "PDP (Amendment) Act 2020: Part 6A (notification of data breaches) in force 1 February 2021"),

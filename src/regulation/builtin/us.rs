@@ -3,7 +3,8 @@
 use chrono::NaiveTime;
 
 use super::{
-    cal, contents, det, det_or, fixed, in_force, j, on, on_det, recipient, rep, rid, strs, ymd,
+    cal, contents, det, det_or, fixed, in_force, j, on, on_det, recipient, rep, rid, strs, titles,
+    ymd,
 };
 use crate::classify::DataCategory;
 use crate::regulation::{
@@ -74,6 +75,7 @@ pub fn us_sec_8k() -> Regime {
         id: rid("us-sec-8k"),
         version: "2023-12-18".to_owned(),
         name: "SEC Form 8-K Item 1.05".to_owned(),
+        titles: titles("美国证券交易委员会8-K表格第1.05项", "美國證券交易委員會8-K表格第1.05項"),
         jurisdiction: j("US"),
         sources: strs(&[
             "https://www.formsbank.com/template/75696/current-report-8k-sec.html?page=2",
@@ -133,6 +135,10 @@ pub fn us_sec_6k() -> Regime {
         id: rid("us-sec-6k"),
         version: "2023-12-18".to_owned(),
         name: "SEC Form 6-K (foreign private issuers)".to_owned(),
+        titles: titles(
+            "美国证券交易委员会6-K表格（外国私人发行人）",
+            "美國證券交易委員會6-K表格（外國私人發行人）",
+        ),
         jurisdiction: j("US"),
         sources: strs(&["https://cooleypubco.com/2023/12/14/corp-fin-cdis-8-ks-cybersecurity"]),
         in_force: in_force((2023, 12, 18), Confidence::Medium, SEC_CYBER_RELEASE),
@@ -169,6 +175,7 @@ pub fn us_sec_reg_sp() -> Regime {
         id: rid("us-sec-reg-sp"),
         version: "2024-05-16".to_owned(),
         name: "SEC Regulation S-P 248.30".to_owned(),
+        titles: titles("美国证券交易委员会S-P条例第248.30条", "美國證券交易委員會S-P規例第248.30條"),
         jurisdiction: j("US"),
         sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
         in_force: reg_sp_in_force(),
@@ -215,6 +222,7 @@ pub fn us_sec_reg_sp_service_provider() -> Regime {
         id: rid("us-sec-reg-sp-service-provider"),
         version: "2024-05-16".to_owned(),
         name: "SEC Regulation S-P service-provider notice".to_owned(),
+        titles: titles("美国证券交易委员会S-P条例服务提供商通知", "美國證券交易委員會S-P規例服務供應商通知"),
         jurisdiction: j("US"),
         sources: strs(&["https://dlapiper.com/en-us/insights/publications/2024/06/sec-adopts-cyber-amendments-to-regulations-p-top-points"]),
         in_force: reg_sp_in_force(),
@@ -261,6 +269,7 @@ pub fn us_hipaa() -> Regime {
         id: rid("us-hipaa"),
         version: "2013-01-25".to_owned(),
         name: "HIPAA Breach Notification Rule".to_owned(),
+        titles: titles("美国HIPAA数据泄露通知规则", "美國HIPAA資料外洩通知規則"),
         jurisdiction: j("US"),
         sources: strs(&[
             "45 CFR 164.404-414 (eCFR)",
@@ -339,6 +348,7 @@ pub fn us_hipaa_business_associate() -> Regime {
         id: rid("us-hipaa-business-associate"),
         version: "2013-01-25".to_owned(),
         name: "HIPAA business associate notice".to_owned(),
+        titles: titles("美国HIPAA业务伙伴通知", "美國HIPAA業務夥伴通知"),
         jurisdiction: j("US"),
         sources: strs(&["45 CFR 164.410 (eCFR)"]),
         in_force: in_force((2013, 9, 23), Confidence::Medium, HIPAA_OMNIBUS),

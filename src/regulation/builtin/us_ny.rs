@@ -1,6 +1,6 @@
 //! New York State: the DFS cybersecurity regulation, 23 NYCRR 500.17.
 
-use super::{cal, contents, det, fixed, j, on, on_det, recipient, rep, rid, strs, ymd};
+use super::{cal, contents, det, fixed, j, on, on_det, recipient, rep, rid, strs, titles, ymd};
 use crate::regulation::{
     Ambiguity, Applicability, Confidence, EntityType, InForce, Limb, Milestone, Offset,
     RecipientKind, Regime, Report, ReportRecipient, Urgency,
@@ -28,6 +28,7 @@ pub fn us_ny_dfs() -> Regime {
         id: rid("us-ny-dfs-500-17"),
         version: "2023-11-01".to_owned(),
         name: "NYDFS 23 NYCRR 500.17".to_owned(),
+        titles: titles("纽约州金融服务局网络安全条例（23 NYCRR 500.17）", "紐約州金融服務署網絡安全規例（23 NYCRR 500.17）"),
         jurisdiction: j("US-NY"),
         sources: strs(&["https://www.law.cornell.edu/regulations/new-york/23-NYCRR-500.17"]),
         in_force: Some(InForce::from(ymd(2023, 12, 1), "Second Amendment to 23 NYCRR 500 (adopted 2023-11-01): the 500.17 notice and extortion-payment requirements effective 2023-12-01 (Paul Hastings, 2023-12-06)").confidence(Confidence::Medium)),
@@ -99,6 +100,7 @@ pub fn us_ny_dfs_2017() -> Regime {
         id: rid("us-ny-dfs-500-17"),
         version: "2017-03-01".to_owned(),
         name: "NYDFS 23 NYCRR 500.17 (2017)".to_owned(),
+        titles: titles("纽约州金融服务局网络安全条例（23 NYCRR 500.17）（2017年版）", "紐約州金融服務署網絡安全規例（23 NYCRR 500.17）（2017年版）"),
         jurisdiction: j("US-NY"),
         sources: strs(&["https://www.alta.org/news-and-publications/news/20231114-Review-of-NYDFS-Cybersecurity-Regulations-Proposed-Changes"]),
         in_force: Some(

@@ -304,7 +304,11 @@ fn report_cells(state: &DrillReportState, w: &Words) -> (String, String) {
             (w.deadline(*due), state)
         }
         (DrillReportState::Undetermined { missing, .. }, outcome) => {
-            let why = format!("{undetermined}{}{}", w.colon, cell(&missing.to_string()));
+            let why = format!(
+                "{undetermined}{}{}",
+                w.colon,
+                cell(&missing.describe(w.locale))
+            );
             let state = outcome.map_or_else(
                 || w.t("待报送", "待報送", "open").to_owned(),
                 |o| o.label(w.locale).to_owned(),
