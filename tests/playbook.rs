@@ -250,6 +250,70 @@ fn an_unknown_regime_is_refused() {
     ));
 }
 
+/// A firm's own regime (here the CSRC rules under the firm's id) is refused by the built-in
+/// catalogue and accepted for the host that runs it. The playbook records it, loads again
+/// without the catalogue with the same pin, and a host that does not run it finds out with
+/// `check_against`. Activated, the first-hour page evaluates it under the host's regulation
+/// and names it as not evaluated under a regulation without it.
+#[test]
+fn a_firm_regime_is_accepted_for_the_host_that_runs_it_and_recorded_in_the_playbook() {
+    let own = RegimeId::new("firm-escalation").unwrap();
+    let base = builtin_playbook("securities.account-takeover").unwrap();
+    let mut b = base.to_builder();
+    b.regimes.push(own.clone());
+    assert!(matches!(
+        &problems(b.clone())[..],
+        [PlaybookProblem::UnknownRegime { regime }] if *regime == own
+    ));
+    let builtin_only = regulation(&base);
+    let mut host = builtin_only.clone();
+    let mut firm = incident::regulation::cn_csrc();
+    firm.id = own.clone();
+    firm.name = "Firm escalation rule".to_owned();
+    host.regimes.push(firm);
+    let catalogue = Catalogue::of(&host);
+    let playbook = b.build_for(&catalogue).unwrap();
+    assert_eq!(playbook.host_references().regimes, vec![own.clone()]);
+
+    let json = serde_json::to_value(&playbook).unwrap();
+    assert_eq!(
+        json["host"],
+        serde_json::json!({ "regimes": ["firm-escalation"] })
+    );
+    let back: Playbook = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back.pin().unwrap(), playbook.pin().unwrap());
+    let mut undeclared = json;
+    undeclared.as_object_mut().unwrap().remove("host");
+    let err = serde_json::from_value::<Playbook>(undeclared)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("firm-escalation"), "{err}");
+
+    assert!(playbook.check_against(&catalogue).is_ok());
+    let missing = playbook.check_against(&Catalogue::builtin()).unwrap_err();
+    assert!(matches!(
+        &missing.problems[..],
+        [PlaybookProblem::HostRegimeMissing { regime }] if *regime == own
+    ));
+    assert!(base.host_references().is_empty());
+    assert!(serde_json::to_value(&base).unwrap().get("host").is_none());
+
+    let detected = at(2026, 3, 14, 1, 30);
+    let desk = Desk::declare(
+        declare_with(&playbook, detected, Locale::ZhCn),
+        detected,
+        "soc",
+    );
+    let log = serde_json::to_string(desk.log.envelopes()).unwrap();
+    let replayed: Vec<Envelope> = serde_json::from_str(&log).unwrap();
+    assert_eq!(Incident::replay(&replayed).unwrap(), desk.incident);
+    let later = detected + Duration::minutes(5);
+    let evaluated = FirstHour::of(&desk.incident, Some(&host), later);
+    assert!(evaluated.regimes_not_evaluated.is_empty());
+    let without = FirstHour::of(&desk.incident, Some(&builtin_only), later);
+    assert_eq!(without.regimes_not_evaluated, vec![own]);
+}
+
 #[test]
 fn an_unknown_message_is_refused() {
     let mut b = sound();

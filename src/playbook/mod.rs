@@ -15,6 +15,7 @@
 //! | `scope`, `role`, `step`, `comms`, `targets` | what it is for, who, what, what is said, how fast |
 //! | `csf` | NIST CSF 2.0 Functions and Categories each step is tagged with |
 //! | `problems`, `validate` | [`PlaybookProblems`] and the checks behind it |
+//! | `catalogue` | the host's regimes a firm's playbook may name |
 //! | `activation` | what activation instantiates: actions with due times, drafts |
 //! | `builtin` | the five built-in playbooks, zh-CN and en |
 //!
@@ -23,6 +24,7 @@
 
 mod activation;
 mod builtin;
+mod catalogue;
 mod comms;
 mod csf;
 #[allow(clippy::module_inception)]
@@ -36,6 +38,7 @@ mod validate;
 
 pub use activation::{Activation, ActivePlaybook, Staffing};
 pub use builtin::{builtin_playbook, builtin_playbooks};
+pub use catalogue::{Catalogue, HostReferences};
 pub use comms::{FeedbackChannel, PlaybookComms};
 pub use csf::{CsfCategory, CsfFunction};
 pub use playbook::{Playbook, PlaybookBuilder, PlaybookPin, Source, Wording};

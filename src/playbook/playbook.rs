@@ -6,7 +6,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{FeedbackChannel, PlaybookComms, PlaybookProblems, PlaybookRole, Scope, Step, Targets};
+use super::validate::Known;
+use super::{
+    Catalogue, FeedbackChannel, HostReferences, PlaybookComms, PlaybookProblem, PlaybookProblems,
+    PlaybookRole, Scope, Step, Targets,
+};
 use crate::chain::{canonical_ser, CanonicalError, Digest};
 use crate::compensation::Policy;
 use crate::id::{PlaybookId, RegimeId};
@@ -47,7 +51,8 @@ pub struct PlaybookBuilder {
     pub steps: Vec<Step>,
     /// The communication plan and the messages drafted on activation.
     pub comms: PlaybookComms,
-    /// The regimes whose clocks the team must evaluate (built-in regime ids).
+    /// The regimes whose clocks the team must evaluate: built-in ids, or the host's own when
+    /// built with [`build_for`](Self::build_for).
     pub regimes: Vec<RegimeId>,
     /// The compensation policy the firm applies, if it has one for this scenario.
     pub compensation: Option<Policy>,
@@ -66,14 +71,35 @@ impl PlaybookBuilder {
     /// [`PlaybookProblems`] listing every problem: unknown role, regime, message or
     /// template, invalid policy, duplicate step, negative offset, missing translation…
     pub fn build(self) -> Result<Playbook, PlaybookProblems> {
-        self.finish(None)
+        self.finish(None, Known::new(None, &HostReferences::default()))
+    }
+
+    /// Checks the parts against the host's `catalogue` as well as the built-in one, and
+    /// returns the playbook. The regimes it names that are not built in are
+    /// recorded in it ([`Playbook::host_references`]), so it loads again without the
+    /// catalogue and says what it relies on the host for.
+    ///
+    /// # Errors
+    /// As [`build`](Self::build), for references in neither catalogue.
+    pub fn build_for(self, catalogue: &Catalogue) -> Result<Playbook, PlaybookProblems> {
+        self.finish(
+            None,
+            Known::new(Some(catalogue), &HostReferences::default()),
+        )
     }
 
     /// Validation, with what the policy's own parse said when it did not parse.
-    fn finish(self, policy_problem: Option<String>) -> Result<Playbook, PlaybookProblems> {
-        let problems = super::validate::problems(&self, policy_problem);
+    fn finish(
+        self,
+        policy_problem: Option<String>,
+        mut known: Known<'_>,
+    ) -> Result<Playbook, PlaybookProblems> {
+        let problems = super::validate::problems(&self, policy_problem, &mut known);
         if problems.is_empty() {
-            Ok(self.into_playbook())
+            let mut playbook = self.into_playbook_with(known.into_found());
+            // Computed once: activation pins it and replay checks it, per incident.
+            playbook.digest = canonical_digest(&playbook).ok();
+            Ok(playbook)
         } else {
             Err(PlaybookProblems {
                 playbook: format!("{}@v{}", self.id, self.version),
@@ -83,7 +109,14 @@ impl PlaybookBuilder {
     }
 
     pub(super) fn into_playbook(self) -> Playbook {
-        let mut playbook = Playbook {
+        let mut playbook = self.into_playbook_with(HostReferences::default());
+        // Computed once: activation pins it and replay checks it, per incident.
+        playbook.digest = canonical_digest(&playbook).ok();
+        playbook
+    }
+
+    fn into_playbook_with(self, host: HostReferences) -> Playbook {
+        Playbook {
             id: self.id,
             version: self.version,
             title: self.title,
@@ -97,11 +130,9 @@ impl PlaybookBuilder {
             feedback: self.feedback,
             targets: self.targets,
             sources: self.sources,
+            host,
             digest: None,
-        };
-        // Computed once: activation pins it and replay checks it, per incident.
-        playbook.digest = canonical_digest(&playbook).ok();
-        playbook
+        }
     }
 }
 
@@ -147,6 +178,8 @@ pub struct Playbook {
     pub(super) feedback: Vec<FeedbackChannel>,
     pub(super) targets: Targets,
     pub(super) sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "HostReferences::is_empty")]
+    pub(super) host: HostReferences,
     /// The digest of the rest, computed when the playbook is built or loaded (it is
     /// immutable afterwards).
     #[serde(skip)]
@@ -223,8 +256,34 @@ impl Playbook {
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
+    /// The regimes it names that the crate does not ship.
+    pub fn host_references(&self) -> &HostReferences {
+        &self.host
+    }
 
-    /// The parts, to derive a new version from.
+    /// Every host reference `catalogue` lacks: what a host checks when it loads a playbook
+    /// it did not build, before it relies on it.
+    ///
+    /// # Errors
+    /// [`PlaybookProblems`] naming each of the host's regimes `catalogue` does not hold.
+    pub fn check_against(&self, catalogue: &Catalogue) -> Result<(), PlaybookProblems> {
+        let problems: Vec<_> = (self.host.regimes.iter())
+            .filter(|r| !catalogue.knows_regime(r))
+            .map(|r| PlaybookProblem::HostRegimeMissing { regime: r.clone() })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(PlaybookProblems {
+                playbook: format!("{}@v{}", self.id, self.version),
+                problems,
+            })
+        }
+    }
+
+    /// The parts, to derive a new version from. The host references are not parts: build
+    /// the new version with [`build_for`](PlaybookBuilder::build_for) and the host's
+    /// catalogue.
     pub fn to_builder(&self) -> PlaybookBuilder {
         PlaybookBuilder {
             id: self.id.clone(),
@@ -287,6 +346,8 @@ struct RawPlaybook {
     feedback: Vec<FeedbackChannel>,
     targets: Targets,
     sources: Vec<Source>,
+    #[serde(default)]
+    host: HostReferences,
 }
 
 impl TryFrom<RawPlaybook> for Playbook {
@@ -315,6 +376,6 @@ impl TryFrom<RawPlaybook> for Playbook {
             targets: raw.targets,
             sources: raw.sources,
         };
-        builder.finish(policy_problem)
+        builder.finish(policy_problem, Known::new(None, &raw.host))
     }
 }

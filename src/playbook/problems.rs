@@ -71,8 +71,8 @@ pub enum PlaybookProblem {
     /// A playbook without a containment step.
     #[error("the playbook has no containment step: the Contain guard needs one done")]
     NoContainment {},
-    /// A regime that is not in the built-in catalogue.
-    #[error("regime {regime} is not in the built-in catalogue (incident::regulation::builtin_regimes): name a built-in regime")]
+    /// A regime that is neither built in nor in the host's catalogue.
+    #[error("regime {regime} is neither built in (incident::regulation::builtin_regimes) nor in the host's catalogue: name a regime the host runs, and build with PlaybookBuilder::build_for and the host's Catalogue if it is the host's own")]
     UnknownRegime {
         /// The regime.
         regime: RegimeId,
@@ -110,6 +110,13 @@ pub enum PlaybookProblem {
         audience: Audience,
         /// The language.
         locale: Locale,
+    },
+    /// A regime the playbook relies on the host for, which this host does not run
+    /// ([`Playbook::check_against`](super::Playbook::check_against)).
+    #[error("the playbook relies on the host's regime {regime}, which this host's regulation does not hold: add the regime, or use a playbook built for this host")]
+    HostRegimeMissing {
+        /// The regime.
+        regime: RegimeId,
     },
     /// The plan itself is unsound.
     #[error("the communication plan: {detail}")]

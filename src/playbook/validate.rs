@@ -2,15 +2,58 @@
 
 use std::collections::BTreeSet;
 
-use super::{PlaybookBuilder, PlaybookProblem as P, Wording};
+use super::{Catalogue, HostReferences, PlaybookBuilder, PlaybookProblem as P, Wording};
 use crate::actions::{ActionKind, MAX_TITLE};
 use crate::comms::{Audience, MessageKind, PlanTrigger, TemplateSet};
 use crate::id::{PlanItemId, PlaybookRoleId};
 use crate::phase::Phase;
-use crate::regulation::builtin_regimes;
+
+/// What a playbook's regimes are checked against: the built-in catalogue, then the host's
+/// (when built for one), then the host references a loaded playbook declares.
+pub(super) struct Known<'a> {
+    builtin: Catalogue,
+    host: Option<&'a Catalogue>,
+    declared: &'a HostReferences,
+    /// The references found outside the built-in catalogue, recorded in the playbook.
+    found: HostReferences,
+}
+
+impl<'a> Known<'a> {
+    pub(super) fn new(host: Option<&'a Catalogue>, declared: &'a HostReferences) -> Self {
+        Self {
+            builtin: Catalogue::builtin(),
+            host,
+            declared,
+            found: HostReferences::default(),
+        }
+    }
+
+    /// Whether `regime` is known; a host's is recorded.
+    fn regime(&mut self, regime: &crate::id::RegimeId) -> bool {
+        if self.builtin.knows_regime(regime) {
+            return true;
+        }
+        let host = self.host.is_some_and(|c| c.knows_regime(regime))
+            || self.declared.regimes.contains(regime);
+        if host && !self.found.regimes.contains(regime) {
+            self.found.regimes.push(regime.clone());
+        }
+        host
+    }
+
+    /// The host references found, in a stable order.
+    pub(super) fn into_found(mut self) -> HostReferences {
+        self.found.regimes.sort();
+        self.found
+    }
+}
 
 /// Every problem of `b`; `policy` is what the policy's parse said when it failed.
-pub(super) fn problems(b: &PlaybookBuilder, policy: Option<String>) -> Vec<P> {
+pub(super) fn problems(
+    b: &PlaybookBuilder,
+    policy: Option<String>,
+    known: &mut Known<'_>,
+) -> Vec<P> {
     let mut out = Vec::new();
     if b.version == 0 {
         out.push(P::ZeroVersion {});
@@ -30,9 +73,8 @@ pub(super) fn problems(b: &PlaybookBuilder, policy: Option<String>) -> Vec<P> {
         );
     }
     messages(b, &mut out);
-    let catalogue: BTreeSet<_> = builtin_regimes().into_iter().map(|r| r.id).collect();
     for regime in &b.regimes {
-        if !catalogue.contains(regime) {
+        if !known.regime(regime) {
             out.push(P::UnknownRegime {
                 regime: regime.clone(),
             });
