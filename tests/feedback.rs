@@ -364,6 +364,13 @@ fn inquiry_guards_reject_with_what_to_fix() {
             .contains("customers do not write in by press_release"),
         "{r}"
     );
+    // Nor on a machine-to-machine callback.
+    let r = desk.reject(record("Q2", Channel::Webhook, InquiryTopic::Other, None));
+    assert!(
+        r.to_string()
+            .contains("customers do not write in by webhook"),
+        "{r}"
+    );
 
     // Unknown inquiry.
     let r = desk.reject(respond("Q404", None));

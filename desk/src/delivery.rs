@@ -271,7 +271,7 @@ pub async fn deliver(app: &App, row: &OutboxRow) -> Result<Delivered, ApiError> 
     let receipt = DeliveryReceipt {
         notice_id: notice,
         recipient: customer,
-        channel: Channel::OnlineChat,
+        channel: Channel::Webhook,
         outcome: result.outcome,
         at: app.now(),
         provider_ref: Some(format!("webhook {delivery_id}")),

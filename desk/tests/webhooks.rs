@@ -219,6 +219,11 @@ async fn sent_signed_and_retried(database: &str) -> String {
     assert_eq!(text.matches("\"delivery_receipt_recorded\"").count(), 4);
     assert!(text.contains("the receiver answered HTTP 200"), "{text}");
     assert!(text.contains("desk.webhook"));
+    assert_eq!(
+        text.matches("\"channel\":\"webhook\"").count(),
+        4,
+        "each receipt names the webhook channel: {text}"
+    );
     server.stop();
     id
 }

@@ -82,6 +82,9 @@ pub enum Channel {
     /// A WeChat Official Account template message: short fields, no markup.
     #[serde(rename = "wechat")]
     WeChat,
+    /// A signed HTTP callback to a subscriber's system (a status-page webhook): machine to
+    /// machine, so no person reads it as sent.
+    Webhook,
 }
 
 impl Channel {
@@ -100,6 +103,7 @@ impl Channel {
             Self::RegulatorPortal => "regulator_portal",
             Self::AppPush => "app_push",
             Self::WeChat => "wechat",
+            Self::Webhook => "webhook",
         }
     }
 }
@@ -227,6 +231,7 @@ mod tests {
             RegulatorPortal,
             AppPush,
             WeChat,
+            Webhook,
         ] {
             assert_eq!(
                 serde_json::to_value(c).unwrap(),

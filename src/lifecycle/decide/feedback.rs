@@ -23,7 +23,10 @@ impl Incident {
         if self.inquiries.contains_key(inquiry_id) {
             c.push(duplicate("inquiry", inquiry_id));
         }
-        if matches!(channel, Channel::PressRelease | Channel::RegulatorPortal) {
+        if matches!(
+            channel,
+            Channel::PressRelease | Channel::RegulatorPortal | Channel::Webhook
+        ) {
             c.push(Unmet::Invalid {
                 field: "channel".to_owned(),
                 problem: format!(
