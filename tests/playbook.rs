@@ -114,7 +114,8 @@ fn declaring_with_a_playbook_records_everything_in_one_command_and_sends_nothing
     assert_eq!(names[..2], ["incident_declared", "playbook_activated"]);
     assert_eq!(
         names.iter().filter(|n| **n == "action_added").count(),
-        playbook.steps().len()
+        playbook.steps().len() + playbook.feedback().len(),
+        "one action per step and one per feedback channel"
     );
     assert_eq!(
         names.iter().filter(|n| **n == "comms_plan_adopted").count(),
@@ -312,6 +313,64 @@ fn a_firm_regime_is_accepted_for_the_host_that_runs_it_and_recorded_in_the_playb
     assert!(evaluated.regimes_not_evaluated.is_empty());
     let without = FirstHour::of(&desk.incident, Some(&builtin_only), later);
     assert_eq!(without.regimes_not_evaluated, vec![own]);
+}
+
+/// Activation opens each feedback channel the playbook lists (the seed's hotline, online
+/// service and social media): one action per channel, owned by its role, due within its
+/// minutes of detection; the playbook's first-response targets feed the inquiry figures.
+#[test]
+fn activation_opens_each_feedback_channel_with_its_owner_due_time_and_target() {
+    let playbook = builtin_playbook("payments.data-funds-theft").unwrap();
+    let detected = at(2026, 3, 14, 1, 30);
+    let desk = Desk::declare(
+        declare_with(&playbook, detected, Locale::ZhCn),
+        detected,
+        "soc",
+    );
+    assert!(!playbook.feedback().is_empty());
+    for channel in playbook.feedback() {
+        let id = channel.action_id().unwrap();
+        let action = desk
+            .incident
+            .actions()
+            .get(&id)
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(
+            action.due,
+            Some(detected + Duration::minutes(channel.open_within_minutes.into()))
+        );
+        assert_eq!(action.title, channel.action_title(Locale::ZhCn));
+    }
+    let hotline = ActionId::new("open-hotline").unwrap();
+    assert_eq!(
+        desk.incident.actions()[&hotline].title,
+        "开通客服热线受理客户咨询，10 分钟内首次响应"
+    );
+    let sla = playbook.sla_targets();
+    assert_eq!(
+        sla.first_response_target(incident::comms::Channel::Hotline),
+        Duration::minutes(10)
+    );
+    assert_eq!(
+        sla.first_response_target(incident::comms::Channel::OnlineChat),
+        Duration::minutes(5)
+    );
+}
+
+#[test]
+fn a_step_taking_a_feedback_channels_id_or_a_channel_listed_twice_is_refused() {
+    let mut b = sound();
+    b.steps[0].id = ActionId::new("open-hotline").unwrap();
+    assert!(
+        matches!(&problems(b)[..], [PlaybookProblem::DuplicateStep { step }] if step == "open-hotline")
+    );
+    let mut b = sound();
+    let again = b.feedback[0].clone();
+    b.feedback.push(again);
+    assert!(matches!(
+        &problems(b)[..],
+        [PlaybookProblem::DuplicateStep { .. }]
+    ));
 }
 
 #[test]

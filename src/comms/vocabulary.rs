@@ -177,6 +177,31 @@ impl Label for Audience {
     }
 }
 
+impl Label for Channel {
+    fn label(self, locale: Locale) -> &'static str {
+        let (zh_cn, zh_hk, en) = match self {
+            Self::Email => ("电子邮件", "電郵", "email"),
+            Self::Sms => ("短信", "短訊", "SMS"),
+            Self::InApp => ("App 内消息", "App 內訊息", "in-app message"),
+            Self::WebsiteNotice => ("官网公告", "網站公告", "website notice"),
+            Self::Hotline => ("客服热线", "客戶服務熱線", "hotline"),
+            Self::OnlineChat => ("在线客服", "網上客戶服務", "online chat"),
+            Self::SocialMedia => (
+                "官方社交媒体账号",
+                "官方社交媒體賬戶",
+                "social media accounts",
+            ),
+            Self::PressRelease => ("新闻稿", "新聞稿", "press release"),
+            Self::Letter => ("信函", "信函", "letter"),
+            Self::RegulatorPortal => ("监管报送系统", "監管報送系統", "regulator portal"),
+            Self::AppPush => ("App 推送", "App 推送通知", "app push"),
+            Self::WeChat => ("微信公众号", "微信公眾號", "WeChat"),
+            Self::Webhook => ("Webhook 回调", "Webhook 回調", "webhook"),
+        };
+        tr(locale, zh_cn, zh_hk, en)
+    }
+}
+
 impl Label for MessageKind {
     fn label(self, locale: Locale) -> &'static str {
         let (zh_cn, zh_hk, en) = match self {
@@ -213,6 +238,26 @@ mod tests {
     fn audiences_and_kinds_have_distinct_names_in_each_language() {
         crate::locale::assert_labels_distinct(&Audience::ALL);
         crate::locale::assert_labels_distinct(&MessageKind::ALL);
+    }
+
+    #[test]
+    fn channels_have_distinct_names_in_each_language() {
+        use Channel::*;
+        crate::locale::assert_labels_distinct(&[
+            Email,
+            Sms,
+            InApp,
+            WebsiteNotice,
+            Hotline,
+            OnlineChat,
+            SocialMedia,
+            PressRelease,
+            Letter,
+            RegulatorPortal,
+            AppPush,
+            WeChat,
+            Webhook,
+        ]);
     }
 
     #[test]

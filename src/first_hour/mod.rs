@@ -295,22 +295,14 @@ fn role_name(active: &ActivePlaybook, role: &PlaybookRoleId) -> Wording {
 /// gave it (an edited title is the team's, in one language).
 fn step_title(active: Option<&ActivePlaybook>, action: &crate::actions::Action) -> Option<Wording> {
     let active = active?;
-    let step = active.playbook.steps().iter().find(|s| s.id == action.id)?;
-    (step.title.get(&active.locale) == Some(&action.title)).then(|| step.title.clone())
+    let wording = active.playbook.action_wording(&action.id)?;
+    (wording.get(&active.locale) == Some(&action.title)).then_some(wording)
 }
 
 /// Open actions by owner: the playbook's role order first, then actions it did not start.
 fn owners(incident: &Incident, at: DateTime<Utc>) -> Vec<OwnerActions> {
     let active = incident.playbook();
-    let role_of = |id: &ActionId| {
-        active.and_then(|a| {
-            a.playbook
-                .steps()
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| s.owner.clone())
-        })
-    };
+    let role_of = |id: &ActionId| active.and_then(|a| a.playbook.role_of_action(id).cloned());
     let mut groups: Vec<OwnerActions> = Vec::new();
     let mut open: Vec<_> = incident
         .actions()

@@ -9,10 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Playbook, PlaybookPin, PlaybookRole};
-use crate::actions::NewAction;
-use crate::comms::{FactSheet, NoticeDraft};
-use crate::id::{NoticeId, PlaybookRoleId};
+use super::{Playbook, PlaybookPin, PlaybookRole, Wording};
+use crate::actions::{ActionKind, NewAction};
+use crate::comms::{FactSheet, NoticeDraft, SlaTargets};
+use crate::id::{ActionId, NoticeId, PlaybookRoleId};
 use crate::locale::Locale;
 use crate::phase::Role;
 use crate::ActorId;
@@ -109,7 +109,8 @@ impl Playbook {
     }
 
     /// The actions activation adds: one per step, titled in `locale`, due `detected_at`
-    /// plus the step's offset, owned as [`owner_of`](Self::owner_of) says. `None` when the
+    /// plus the step's offset, owned as [`owner_of`](Self::owner_of) says; then one per
+    /// feedback channel, to open it within its minutes ([`FeedbackChannel::action_id`]). `None` when the
     /// playbook is not written in `locale`.
     ///
     /// # Examples
@@ -143,7 +144,58 @@ impl Playbook {
                     measure: step.measure,
                 })
             })
+            .chain(self.feedback.iter().map(|channel| {
+                Some(NewAction {
+                    action_id: channel.action_id()?,
+                    kind: ActionKind::Containment,
+                    title: channel.action_title(locale),
+                    owner: self.owner_of(&channel.owner, staffing, incident_roles),
+                    due: Duration::try_minutes(channel.open_within_minutes.into())
+                        .and_then(|d| detected_at.checked_add_signed(d)),
+                    measure: None,
+                })
+            }))
             .collect()
+    }
+
+    /// The role that owns the action `id` activation added: its step's owner, or its
+    /// feedback channel's.
+    pub fn role_of_action(&self, id: &ActionId) -> Option<&PlaybookRoleId> {
+        let step = self.steps.iter().find(|s| &s.id == id).map(|s| &s.owner);
+        step.or_else(|| {
+            self.feedback
+                .iter()
+                .find(|f| f.action_id().as_ref() == Some(id))
+                .map(|f| &f.owner)
+        })
+    }
+
+    /// The title of the action `id` activation added, in each of the playbook's languages.
+    pub fn action_wording(&self, id: &ActionId) -> Option<Wording> {
+        if let Some(step) = self.steps.iter().find(|s| &s.id == id) {
+            return Some(step.title.clone());
+        }
+        let channel = self
+            .feedback
+            .iter()
+            .find(|f| f.action_id().as_ref() == Some(id))?;
+        Some(
+            self.locales
+                .iter()
+                .map(|l| (*l, channel.action_title(*l)))
+                .collect(),
+        )
+    }
+
+    /// The first-response targets for inquiries: the defaults, with the playbook's own
+    /// target on each feedback channel it opens. Pass them to
+    /// [`Incident::inquiry_stats`](crate::Incident::inquiry_stats).
+    pub fn sla_targets(&self) -> SlaTargets {
+        self.feedback
+            .iter()
+            .fold(SlaTargets::default(), |targets, f| {
+                targets.with_first_response(f.channel, f.first_response_minutes.saturating_mul(60))
+            })
     }
 
     /// The drafts activation records: the first customer notice and the press holding

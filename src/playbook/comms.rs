@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::CsfCategory;
 use crate::comms::{Channel, CommsPlan};
-use crate::id::{PlanItemId, PlaybookRoleId};
+use crate::id::{ActionId, PlanItemId, PlaybookRoleId};
+use crate::locale::{Label, Locale};
 
 /// The communication part of a playbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -35,4 +36,24 @@ pub struct FeedbackChannel {
     pub first_response_minutes: u32,
     /// The NIST CSF 2.0 category (RS.CO for most).
     pub csf: CsfCategory,
+}
+
+impl FeedbackChannel {
+    /// The id of the action activation adds to open it: `open-` and the channel's JSON
+    /// name, e.g. `open-online-chat`. A step may not take it. (Always a valid id; `None`
+    /// only if channel names ever broke the id rules.)
+    pub fn action_id(&self) -> Option<ActionId> {
+        ActionId::new(format!("open-{}", self.channel.as_str().replace('_', "-"))).ok()
+    }
+
+    /// The action's title in `locale`: which channel to open and how fast to answer on it.
+    pub fn action_title(&self, locale: Locale) -> String {
+        let channel = self.channel.label(locale);
+        let minutes = self.first_response_minutes;
+        match locale {
+            Locale::ZhCn => format!("开通{channel}受理客户咨询，{minutes} 分钟内首次响应"),
+            Locale::ZhHk => format!("開通{channel}處理客戶查詢，{minutes} 分鐘內首次回應"),
+            Locale::En => format!("Open the {channel} to customers; answer within {minutes} min"),
+        }
+    }
 }

@@ -42,8 +42,10 @@ pub enum PlaybookProblem {
         /// The role.
         role: PlaybookRoleId,
     },
-    /// Two steps share an id (they would add the same action twice).
-    #[error("step {step} appears twice: give each step its own id")]
+    /// Two steps share an id, a step takes the id of a feedback channel's opening action
+    /// (`open-<channel>`), or a feedback channel is listed twice: activation would add the
+    /// same action twice.
+    #[error("step {step} appears twice: give each step its own id (open-<channel> ids belong to the feedback channels, each listed once)")]
     DuplicateStep {
         /// The step.
         step: String,

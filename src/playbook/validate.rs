@@ -131,6 +131,7 @@ fn known_role(
 
 fn steps(b: &PlaybookBuilder, roles: &BTreeSet<PlaybookRoleId>, out: &mut Vec<P>) {
     let mut seen = BTreeSet::new();
+    let mut channel_seen = BTreeSet::new();
     for step in &b.steps {
         let id = step.id.to_string();
         if !seen.insert(step.id.clone()) {
@@ -154,6 +155,17 @@ fn steps(b: &PlaybookBuilder, roles: &BTreeSet<PlaybookRoleId>, out: &mut Vec<P>
                     max: MAX_TITLE,
                 });
             }
+        }
+    }
+    for channel in &b.feedback {
+        let opens = channel.action_id();
+        if opens.as_ref().is_some_and(|id| seen.contains(id))
+            || !channel_seen.insert(channel.channel)
+        {
+            out.push(P::DuplicateStep {
+                step: opens
+                    .map_or_else(|| channel.channel.as_str().to_owned(), |id| id.to_string()),
+            });
         }
     }
     if !b.steps.iter().any(|s| s.kind == ActionKind::Containment) {
