@@ -2,6 +2,7 @@
 //! or compensation declared not applicable, with a reason. Under an open program each claim
 //! is negotiated through events (see [`ClaimStatus`]).
 
+mod aftercare;
 mod allocation;
 mod batch;
 mod claim;
@@ -16,6 +17,7 @@ mod reference;
 mod remedy;
 mod terms;
 
+pub use aftercare::{Reversal, ReversalOutcome, ReversalReason, Unclaimed};
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};

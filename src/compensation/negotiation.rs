@@ -8,6 +8,7 @@
 //!            countered       │
 //! assessed, offered, countered ──▶ rejected (with a reason)
 //! assessed, offered, countered, accepted, settled, paid ──▶ escalated (to legal: a dispute)
+//! paid ─▶ settled (a reversal, confirmed by a second person); settled ─▶ unclaimed ─▶ paid
 //! ```
 //!
 //! The assessment is the pinned policy's own: the event carries the claim's facts and
@@ -27,6 +28,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::aftercare::{Reversal, Unclaimed};
 use super::claim::Claim;
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
@@ -131,6 +133,9 @@ pub enum ClaimStatus {
     Escalated,
     /// Rejected with a reason. Final.
     Rejected,
+    /// Settled, not collected by the customer within the policy's period, and held for
+    /// them where the declaration says; paid when they claim it.
+    Unclaimed,
 }
 
 impl ClaimStatus {
@@ -151,6 +156,7 @@ impl fmt::Display for ClaimStatus {
             Self::Paid => "paid",
             Self::Escalated => "escalated",
             Self::Rejected => "rejected",
+            Self::Unclaimed => "unclaimed",
         })
     }
 }
@@ -347,6 +353,12 @@ pub struct ClaimCase {
     /// Funds recovered after payment, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recoveries: Vec<Recovery>,
+    /// Reversals of the claim's payments, oldest first; the last may be pending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reversals: Vec<Reversal>,
+    /// The latest declaration that the settlement went unclaimed (kept after it is paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unclaimed: Option<Unclaimed>,
     /// Why it was escalated or rejected.
     pub reason: Option<String>,
 }
@@ -377,6 +389,8 @@ impl ClaimCase {
             payment: None,
             failed_payments: Vec::new(),
             recoveries: Vec::new(),
+            reversals: Vec::new(),
+            unclaimed: None,
             reason: None,
         }
     }
@@ -415,6 +429,20 @@ impl ClaimCase {
         )
     }
 
+    /// The reversal requested and neither confirmed nor withdrawn, if any.
+    pub fn pending_reversal(&self) -> Option<&Reversal> {
+        self.reversals.last().filter(|r| r.is_pending())
+    }
+
+    /// Since when the settlement could have been collected: the settlement, or the latest
+    /// failed or reversed payment after it. `None` before settlement.
+    pub fn payable_since(&self) -> Option<DateTime<Utc>> {
+        let failed = self.failed_payments.iter().map(|f| f.recorded_at);
+        let reversed = self.reversals.iter().filter_map(Reversal::confirmed_at);
+        self.settled_at
+            .map(|settled| failed.chain(reversed).fold(settled, DateTime::max))
+    }
+
     /// The override proposed and not yet approved, if any.
     pub fn pending_override(&self) -> Option<&AssessmentOverride> {
         self.assessment_override
@@ -443,6 +471,15 @@ pub struct ClaimCounts {
     pub escalated: u64,
     /// Rejected.
     pub rejected: u64,
+    /// Settled and held for the customer as unclaimed (left out while zero).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unclaimed: u64,
+}
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ClaimCounts {
@@ -456,6 +493,7 @@ impl ClaimCounts {
             ClaimStatus::Paid => &mut self.paid,
             ClaimStatus::Escalated => &mut self.escalated,
             ClaimStatus::Rejected => &mut self.rejected,
+            ClaimStatus::Unclaimed => &mut self.unclaimed,
         }
     }
 }
@@ -480,6 +518,10 @@ pub struct ClaimTotals {
     pub paid: Money,
     /// Cash recovered after payment (police, bank, perpetrator, insurer).
     pub recovered: Money,
+    /// Settled cash held for customers who did not collect it (unclaimed claims); absent
+    /// while none is held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unclaimed: Option<Money>,
 }
 
 impl ClaimTotals {
@@ -496,12 +538,14 @@ impl ClaimTotals {
                 paid: 0,
                 escalated: 0,
                 rejected: 0,
+                unclaimed: 0,
             },
             assessed: Money::zero(currency),
             settled: Money::zero(currency),
             reserved: Money::zero(currency),
             paid: Money::zero(currency),
             recovered: Money::zero(currency),
+            unclaimed: None,
         }
     }
 
@@ -534,13 +578,26 @@ impl ClaimTotals {
         Ok(())
     }
 
+    /// Adds `amount` to the unclaimed cash held (or releases it); none held is `None`.
+    fn hold_unclaimed(&mut self, amount: Money, hold: bool) -> Result<(), MoneyError> {
+        let held = self.unclaimed.unwrap_or(Money::zero(amount.currency()));
+        let held = if hold {
+            held.checked_add(amount)?
+        } else {
+            held.checked_sub(amount)?
+        };
+        self.unclaimed = (!held.is_zero()).then_some(held);
+        Ok(())
+    }
+
     /// Takes a failed payment back out of the paid cash.
     pub(crate) fn unpay(&mut self, amount: Money) -> Result<(), MoneyError> {
         self.paid = self.paid.checked_sub(amount)?;
         Ok(())
     }
 
-    /// Moves one claim between statuses, adding `settled` or `paid` cash on the way.
+    /// Moves one claim between statuses, adding `settled` or `paid` cash on the way, and
+    /// holding `amount` as unclaimed into [`ClaimStatus::Unclaimed`] (released out of it).
     pub(crate) fn shift(
         &mut self,
         from: ClaimStatus,
@@ -552,7 +609,11 @@ impl ClaimTotals {
                 self.settled = self.settled.checked_add(amount)?;
             }
             (ClaimStatus::Paid, Some(amount)) => self.paid = self.paid.checked_add(amount)?,
+            (ClaimStatus::Unclaimed, Some(amount)) => self.hold_unclaimed(amount, true)?,
             _ => {}
+        }
+        if let (ClaimStatus::Unclaimed, Some(amount)) = (from, amount) {
+            self.hold_unclaimed(amount, false)?;
         }
         let old = self.by_status.slot(from);
         *old = old.saturating_sub(1);

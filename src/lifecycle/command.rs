@@ -17,10 +17,10 @@ use crate::{
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
     comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse,
     compensation::Policy, compensation::RecoverySource, compensation::Remedy,
-    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
-    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::RegimeId,
-    id::ReportId, id::SubStatus, ActorId, DetectionSource, IncidentId, IncidentKind, Money,
-    Severity,
+    compensation::ReversalReason, evidence::CustodyRecord, evidence::NewEvidence,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
+    id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId,
+    DetectionSource, IncidentId, IncidentKind, Money, Severity,
 };
 pub use kind::CommandKind;
 
@@ -579,6 +579,42 @@ pub enum Command {
         claim_id: ClaimId,
         /// Why.
         reason: String,
+    },
+    /// Request the reversal of a paid claim's payment (the bank returned it, it was paid in
+    /// error). Nothing moves until another person confirms it
+    /// ([`Command::ConfirmPaymentReversal`]) or it is withdrawn; the incident cannot close
+    /// meanwhile.
+    RequestPaymentReversal {
+        /// The paid claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: ReversalReason,
+        /// What happened, without account numbers.
+        note: String,
+    },
+    /// Confirm the pending reversal (by another person than the requester): the payment
+    /// leaves the paid total and the claim is settled again, to be paid again or declared
+    /// unclaimed.
+    ConfirmPaymentReversal {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// Withdraw the pending reversal: the payment stands.
+    WithdrawPaymentReversal {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why the reversal did not happen.
+        reason: String,
+    },
+    /// Declare a settled claim's money unclaimed after the policy's period
+    /// ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days)),
+    /// held for the customer where `held_at` says; by another person than the one who
+    /// settled. [`Command::RecordClaimPaid`] pays it out when the customer claims it.
+    DeclareClaimUnclaimed {
+        /// The settled claim.
+        claim_id: ClaimId,
+        /// Where the money is held (a client-money or escrow ledger), without account numbers.
+        held_at: String,
     },
     /// Move to Contained.
     Contain {

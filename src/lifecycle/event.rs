@@ -17,10 +17,10 @@ use crate::{
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
     comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
-    compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
-    evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
-    id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus, ActorId,
-    DetectionSource, IncidentKind, Money, Severity,
+    compensation::RecoverySource, compensation::Remedy, compensation::ReversalReason,
+    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
+    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus,
+    ActorId, DetectionSource, IncidentKind, Money, Severity,
 };
 use crate::{id::PlaybookRoleId, locale::Locale};
 
@@ -604,6 +604,46 @@ pub enum Event {
         /// Why.
         rationale: String,
     },
+    /// The reversal of a paid claim's payment was requested; nothing moved yet.
+    #[serde(rename = "payment_reversal_requested")]
+    PaymentReversalRequested {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: ReversalReason,
+        /// What happened.
+        note: String,
+    },
+    /// A second person confirmed the pending reversal: the amount left the paid total and
+    /// the claim is settled again.
+    #[serde(rename = "payment_reversal_confirmed")]
+    PaymentReversalConfirmed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The amount that came back (replay holds it to the payment reversed).
+        amount: Money,
+    },
+    /// The pending reversal was withdrawn; the payment stands.
+    #[serde(rename = "payment_reversal_withdrawn")]
+    PaymentReversalWithdrawn {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: String,
+    },
+    /// A settled claim's money was declared unclaimed and is held for the customer.
+    #[serde(rename = "claim_declared_unclaimed")]
+    ClaimDeclaredUnclaimed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The amount held (replay holds it to the settlement).
+        amount: Money,
+        /// Since when it could have been collected (replay recomputes it, and holds the
+        /// declaration to the policy's period after it).
+        payable_since: DateTime<Utc>,
+        /// Where it is held.
+        held_at: String,
+    },
 }
 }
 
@@ -669,6 +709,10 @@ impl Event {
             Self::Reviewed {} => "reviewed",
             Self::Closed {} => "closed",
             Self::Dismissed { .. } => "dismissed",
+            Self::PaymentReversalRequested { .. } => "payment_reversal_requested",
+            Self::PaymentReversalConfirmed { .. } => "payment_reversal_confirmed",
+            Self::PaymentReversalWithdrawn { .. } => "payment_reversal_withdrawn",
+            Self::ClaimDeclaredUnclaimed { .. } => "claim_declared_unclaimed",
         }
     }
 }

@@ -294,6 +294,22 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             amount: cny(5_000),
             reference: "recall 2026-11".into(),
         },
+        Command::RequestPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: ReversalReason::ReturnedByBank,
+            note: "returned after crediting: account closed".into(),
+        },
+        Command::ConfirmPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+        },
+        Command::WithdrawPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: "the bank cancelled its return".into(),
+        },
+        Command::DeclareClaimUnclaimed {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            held_at: "client-money ledger, unclaimed compensation".into(),
+        },
         Command::Contain {
             contained_at: Some(at),
         },

@@ -15,9 +15,16 @@ use crate::generators::values::{claim_id, customer, program_id, text};
 
 use super::Arms;
 
-/// The two reference policies (both in CNY).
+/// The two reference policies (both in CNY), and the securities one with a one-day period
+/// after which settled money may be declared unclaimed.
 pub(crate) fn policies() -> Vec<Policy> {
-    vec![reference_securities_policy(), reference_platform_policy()]
+    let mut unclaimed = serde_json::to_value(reference_securities_policy()).unwrap();
+    unclaimed["terms"]["unclaimed_after_days"] = 1.into();
+    vec![
+        reference_securities_policy(),
+        reference_platform_policy(),
+        serde_json::from_value(unclaimed).unwrap(),
+    ]
 }
 
 /// A claim: mostly valid CNY claims of every tier and evidence strength, sometimes one in
@@ -309,6 +316,48 @@ pub(super) fn compensation_arms() -> Arms {
             1,
             (claim_id(), text(MAX_SHORT))
                 .prop_map(|(claim_id, reason)| Command::RejectClaim { claim_id, reason })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                select(vec![
+                    ReversalReason::ReturnedByBank,
+                    ReversalReason::PaidInError,
+                    ReversalReason::Other,
+                ]),
+                text(MAX_SHORT),
+            )
+                .prop_map(|(claim_id, reason, note)| Command::RequestPaymentReversal {
+                    claim_id,
+                    reason,
+                    note,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            claim_id()
+                .prop_map(|claim_id| Command::ConfirmPaymentReversal { claim_id })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, reason)| Command::WithdrawPaymentReversal {
+                    claim_id,
+                    reason,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, held_at)| Command::DeclareClaimUnclaimed {
+                    claim_id,
+                    held_at,
+                })
                 .boxed(),
         ),
     ]

@@ -1,0 +1,195 @@
+//! Applying events about a claim after its payment: reversals and unclaimed money. The
+//! figures these events carry (the amount reversed or held, since when it was payable) are
+//! held to the claim's record, the confirmation to a second person and the declaration to
+//! the policy's period, so an edited log does not replay.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::Stamp;
+use crate::compensation::{
+    ClaimStatus, CompensationStance, Reversal, ReversalOutcome, ReversalReason, Unclaimed,
+};
+use crate::id::ClaimId;
+use crate::lifecycle::ApplyError;
+use crate::{Event, Incident, Money};
+
+impl Incident {
+    /// Applies an event about a claim after payment.
+    pub(super) fn apply_aftercare_event(
+        &mut self,
+        event: Event,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        match event {
+            Event::PaymentReversalRequested {
+                claim_id,
+                reason,
+                note,
+            } => self.apply_reversal_requested(&claim_id, reason, note, stamp),
+            Event::PaymentReversalConfirmed { claim_id, amount } => {
+                self.apply_reversal_confirmed(&claim_id, amount, stamp)
+            }
+            Event::PaymentReversalWithdrawn { claim_id, reason } => {
+                let Stamp { name, at, by, .. } = stamp;
+                let case = self.claim_mut(&claim_id, name)?;
+                match case.reversals.last_mut().filter(|r| r.is_pending()) {
+                    Some(reversal) => {
+                        reversal.outcome = Some(ReversalOutcome::Withdrawn { by, at, reason });
+                        Ok(())
+                    }
+                    None => Err(mismatch(name, &claim_id, "no reversal is pending")),
+                }
+            }
+            Event::ClaimDeclaredUnclaimed {
+                claim_id,
+                amount,
+                payable_since,
+                held_at,
+            } => self.apply_declared_unclaimed(&claim_id, (amount, payable_since), held_at, stamp),
+            other => Err(ApplyError::WrongPhase {
+                event: other.name(),
+                phase: self.phase,
+            }),
+        }
+    }
+
+    fn apply_reversal_requested(
+        &mut self,
+        claim_id: &ClaimId,
+        reason: ReversalReason,
+        note: String,
+        Stamp { name, at, by, .. }: Stamp,
+    ) -> Result<(), ApplyError> {
+        let case = self.claim_mut(claim_id, name)?;
+        let payment = case
+            .payment
+            .clone()
+            .ok_or_else(|| mismatch(name, claim_id, "the claim has no payment to reverse"))?;
+        case.reversals.push(Reversal {
+            payment,
+            reason,
+            note,
+            requested_by: by,
+            requested_at: at,
+            outcome: None,
+        });
+        Ok(())
+    }
+
+    /// [`Event::PaymentReversalConfirmed`]: the pending reversal's payment, confirmed by
+    /// another person, leaves the paid total; the claim is settled again.
+    fn apply_reversal_confirmed(
+        &mut self,
+        claim_id: &ClaimId,
+        amount: Money,
+        Stamp { name, at, by, .. }: Stamp,
+    ) -> Result<(), ApplyError> {
+        let case = self.claim_mut(claim_id, name)?;
+        let reversal = case
+            .pending_reversal()
+            .ok_or_else(|| mismatch(name, claim_id, "no reversal is pending"))?;
+        if reversal.payment.amount != amount {
+            return Err(mismatch(
+                name,
+                claim_id,
+                &format!(
+                    "it reverses {amount} but the payment reversed was {}",
+                    reversal.payment.amount
+                ),
+            ));
+        }
+        if reversal.requested_by == by {
+            return Err(mismatch(
+                name,
+                claim_id,
+                &format!("{by} requested the reversal and may not also confirm it"),
+            ));
+        }
+        if let Some(totals) = self.claim_totals.as_mut() {
+            totals.unpay(amount).map_err(|source| ApplyError::Amount {
+                event: name,
+                source,
+            })?;
+        }
+        self.claim_step(claim_id, name, ClaimStatus::Settled, None, |case| {
+            case.payment = None;
+            if let Some(reversal) = case.reversals.last_mut() {
+                reversal.outcome = Some(ReversalOutcome::Confirmed { by, at });
+            }
+        })
+    }
+
+    /// [`Event::ClaimDeclaredUnclaimed`]: the settlement, payable since when the record
+    /// says, declared no earlier than the policy's period after that.
+    fn apply_declared_unclaimed(
+        &mut self,
+        claim_id: &ClaimId,
+        (amount, payable_since): (Money, DateTime<Utc>),
+        held_at: String,
+        Stamp { name, at, by, .. }: Stamp,
+    ) -> Result<(), ApplyError> {
+        let days = match &self.compensation {
+            CompensationStance::ProgramOpened {
+                policy_text: Some(policy),
+                ..
+            } => policy.terms().unclaimed_after_days,
+            _ => None,
+        }
+        .ok_or_else(|| {
+            mismatch(
+                name,
+                claim_id,
+                "the programme's policy states no unclaimed period",
+            )
+        })?;
+        let case = self.claim_mut(claim_id, name)?;
+        if case.settled != Some(amount) {
+            return Err(mismatch(
+                name,
+                claim_id,
+                &format!("it holds {amount} but the claim was not settled for that"),
+            ));
+        }
+        if case.payable_since() != Some(payable_since) {
+            return Err(mismatch(
+                name,
+                claim_id,
+                &format!(
+                    "it says payable since {payable_since}, which the claim's record does not give"
+                ),
+            ));
+        }
+        if at < payable_since + Duration::days(i64::from(days.get())) {
+            return Err(mismatch(
+                name,
+                claim_id,
+                &format!(
+                    "declared at {at}, before the policy's {days} days after {payable_since} ran"
+                ),
+            ));
+        }
+        self.claim_step(
+            claim_id,
+            name,
+            ClaimStatus::Unclaimed,
+            Some(amount),
+            |case| {
+                case.unclaimed = Some(Unclaimed {
+                    amount,
+                    held_at,
+                    payable_since,
+                    declared_by: by,
+                    declared_at: at,
+                });
+            },
+        )
+    }
+}
+
+fn mismatch(event: &'static str, claim_id: &ClaimId, problem: &str) -> ApplyError {
+    ApplyError::ClaimRecordMismatch {
+        event,
+        claim_id: claim_id.to_string(),
+        problem: problem.to_owned(),
+    }
+}
