@@ -459,10 +459,10 @@ fn model_accepts_claim(
                 replaceable
                     && !(c.assessment.needs_manual_review && c.review.is_none())
                     && c.pending_override().is_none()
-                    && amount.amount_minor() >= c.entitlement().amount_minor()
+                    && amount.amount_minor() >= c.due().amount_minor()
                     && within_budget(amount, released)
+                    && cap_ok(&amount.checked_add(c.settled_before().unwrap()).unwrap())
             }) && amount_ok(amount)
-                && cap_ok(amount)
                 && currency.is_some_and(|c| services_ok(remedies, c))
                 && (amount.is_positive() || !remedies.is_empty())
                 && valid_until.is_none_or(|u| u >= now)
@@ -531,6 +531,47 @@ fn model_accepts_claim(
             ) && !reversing(claim_id)
                 && valid_text(reason, MAX_SHORT)
         }
+        Command::ReopenClaim {
+            claim_id,
+            claim,
+            new_evidence,
+        } => {
+            in_status(claim_id, &[S::Rejected, S::Paid])
+                && !reversing(claim_id)
+                && case(claim_id).is_some_and(|c| &c.customer == claim.customer())
+                && state
+                    .claims()
+                    .iter()
+                    .filter(|(id, c)| *id != claim_id && &c.customer == claim.customer())
+                    .all(|(_, c)| c.status == S::Rejected)
+                && program.is_some_and(|(_, _, _, policy, _)| {
+                    policy.is_some_and(|p| p.decide(claim).is_ok())
+                })
+                && valid_text(new_evidence, MAX_SHORT)
+        }
+        Command::RecordClaimAppeal {
+            claim_id,
+            channel,
+            reference,
+        } => {
+            case(claim_id).is_some_and(|c| {
+                !c.appeals
+                    .iter()
+                    .any(|a| a.channel == *channel && a.outcome.is_none())
+            }) && valid_text(reference, MAX_TITLE)
+        }
+        Command::RecordAppealOutcome {
+            claim_id,
+            channel,
+            note,
+            ..
+        } => {
+            case(claim_id).is_some_and(|c| {
+                c.appeals
+                    .iter()
+                    .any(|a| a.channel == *channel && a.outcome.is_none())
+            }) && valid_text(note, MAX_SHORT)
+        }
         Command::RequestPaymentReversal { claim_id, note, .. } => {
             status(claim_id) == Some(S::Paid) && !reversing(claim_id) && valid_text(note, MAX_SHORT)
         }
@@ -578,7 +619,8 @@ fn model_accepts_claim(
 }
 
 /// The cash the program is bound to, from the claims alone: each open or accepted offer,
-/// each settlement (paid, or escalated after agreement, too).
+/// each settlement (paid, or escalated after agreement, too), and what reopened claims
+/// settled before.
 fn reserved(state: &Incident) -> i64 {
     state
         .claims()
@@ -602,7 +644,14 @@ fn reserved(state: &Incident) -> i64 {
                 _ => 0,
             }
         })
-        .sum()
+        .sum::<i64>()
+        + state
+            .claims()
+            .values()
+            .flat_map(|c| &c.earlier)
+            .filter_map(|e| e.settled)
+            .map(|m| m.amount_minor())
+            .sum::<i64>()
 }
 
 /// The negotiation's invariants on a state: totals are what the claims add up to, no
@@ -635,6 +684,15 @@ fn check_claims(state: &Incident) -> Result<(), TestCaseError> {
         }
         for recovery in &case.recoveries {
             sum(&mut expected.recovered, recovery.amount)?;
+        }
+        // A reopened claim's earlier settlement and payment still count.
+        for earlier in &case.earlier {
+            if let Some(settled) = earlier.settled {
+                sum(&mut expected.settled, settled)?;
+            }
+            if let Some(payment) = &earlier.payment {
+                sum(&mut expected.paid, payment.amount)?;
+            }
         }
         let counts = &mut expected.by_status;
         *match case.status {
@@ -1010,7 +1068,7 @@ proptest! {
 fn one_of_each_covers_every_command_kind() {
     let kinds: BTreeSet<CommandKind> = one_of_each(base()).iter().map(Command::kind).collect();
     assert_eq!(kinds, all_command_kinds());
-    assert_eq!(kinds.len(), 61);
+    assert_eq!(kinds.len(), 64);
 }
 
 /// The generator is not vacuous: with a fixed seed, every command kind is generated and

@@ -4,6 +4,7 @@
 
 mod aftercare;
 mod allocation;
+mod appeal;
 mod batch;
 mod claim;
 mod compiled;
@@ -19,6 +20,7 @@ mod terms;
 
 pub use aftercare::{Reversal, ReversalOutcome, ReversalReason, Unclaimed};
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
+pub use appeal::{Appeal, AppealChannel, AppealOutcome, EarlierDecision};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;

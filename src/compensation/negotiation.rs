@@ -9,6 +9,7 @@
 //! assessed, offered, countered ──▶ rejected (with a reason)
 //! assessed, offered, countered, accepted, settled, paid ──▶ escalated (to legal: a dispute)
 //! paid ─▶ settled (a reversal, confirmed by a second person); settled ─▶ unclaimed ─▶ paid
+//! rejected, paid ─▶ assessed (reopened on new evidence; the earlier decision is kept)
 //! ```
 //!
 //! The assessment is the pinned policy's own: the event carries the claim's facts and
@@ -29,6 +30,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::aftercare::{Reversal, Unclaimed};
+use super::appeal::{Appeal, EarlierDecision};
 use super::claim::Claim;
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
@@ -359,6 +361,12 @@ pub struct ClaimCase {
     /// The latest declaration that the settlement went unclaimed (kept after it is paid).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unclaimed: Option<Unclaimed>,
+    /// The decisions before each reopening on new evidence, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierDecision>,
+    /// The customer's appeals and complaints, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appeals: Vec<Appeal>,
     /// Why it was escalated or rejected.
     pub reason: Option<String>,
 }
@@ -391,6 +399,8 @@ impl ClaimCase {
             recoveries: Vec::new(),
             reversals: Vec::new(),
             unclaimed: None,
+            earlier: Vec::new(),
+            appeals: Vec::new(),
             reason: None,
         }
     }
@@ -427,6 +437,68 @@ impl ClaimCase {
             self.recoveries.iter().map(|r| r.amount),
             self.assessment.cash.currency(),
         )
+    }
+
+    /// What was settled before the claim was reopened (paid then, and still counted).
+    ///
+    /// # Errors
+    /// [`MoneyError`] on overflow (not for claims this crate's guards accepted).
+    pub fn settled_before(&self) -> Result<Money, MoneyError> {
+        Money::sum(
+            self.earlier.iter().filter_map(|e| e.settled),
+            self.assessment.cash.currency(),
+        )
+    }
+
+    /// What an offer must at least give: the entitlement less what was settled before the
+    /// claim was reopened (a top-up), never below zero.
+    pub fn due(&self) -> Money {
+        let entitled = self.entitlement();
+        match self.settled_before() {
+            Ok(before) if before.amount_minor() >= entitled.amount_minor() => {
+                Money::zero(entitled.currency())
+            }
+            Ok(before) => entitled.checked_sub(before).unwrap_or(entitled),
+            Err(_) => entitled,
+        }
+    }
+
+    /// The appeal through `channel` that has no outcome yet, if any.
+    pub fn pending_appeal(&self, channel: super::AppealChannel) -> Option<&Appeal> {
+        self.appeals
+            .iter()
+            .rev()
+            .find(|a| a.channel == channel && a.outcome.is_none())
+    }
+
+    /// Reopens the claim, which stood at `previous`, on new evidence under `assessment` of
+    /// `claim`: the earlier decision and what followed it move to [`ClaimCase::earlier`].
+    /// The caller moves the status (and the totals) to assessed.
+    pub(crate) fn reopen(
+        &mut self,
+        previous: ClaimStatus,
+        (claim, assessment): (Claim, ClaimAssessment),
+        new_evidence: String,
+        (at, by): (DateTime<Utc>, ActorId),
+    ) {
+        self.earlier.push(EarlierDecision {
+            status: previous,
+            assessment: std::mem::replace(&mut self.assessment, assessment),
+            claim: self.claim.replace(claim),
+            assessment_override: self.assessment_override.take(),
+            review: self.review.take(),
+            offers: std::mem::take(&mut self.offers),
+            settled: self.settled.take(),
+            payment: self.payment.take(),
+            reason: self.reason.take(),
+            new_evidence,
+            reopened_at: at,
+            reopened_by: by.clone(),
+        });
+        self.settled_at = None;
+        self.settled_by = None;
+        self.assessed_at = at;
+        self.assessed_by = Some(by);
     }
 
     /// The reversal requested and neither confirmed nor withdrawn, if any.
@@ -569,6 +641,12 @@ impl ClaimTotals {
     /// Reserves `add` and releases `release` of the budget.
     pub(crate) fn reserve(&mut self, add: Money, release: Money) -> Result<(), MoneyError> {
         self.reserved = self.reserved.checked_add(add)?.checked_sub(release)?;
+        Ok(())
+    }
+
+    /// Replaces a reopened claim's assessed cash `old` with `new`.
+    pub(crate) fn reassess(&mut self, old: Money, new: Money) -> Result<(), MoneyError> {
+        self.assessed = self.assessed.checked_sub(old)?.checked_add(new)?;
         Ok(())
     }
 

@@ -15,7 +15,8 @@ use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    compensation::AppealOutcome, compensation::Claim, compensation::ClaimResponse,
     compensation::Policy, compensation::RecoverySource, compensation::Remedy,
     compensation::ReversalReason, evidence::CustodyRecord, evidence::NewEvidence,
     findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
@@ -615,6 +616,38 @@ pub enum Command {
         claim_id: ClaimId,
         /// Where the money is held (a client-money or escrow ledger), without account numbers.
         held_at: String,
+    },
+    /// Reopen a rejected or paid claim on new evidence: the pinned policy is run on the
+    /// revised claim, and the earlier decision stays on record. A paid claim's new offer is
+    /// a top-up: at least the new entitlement less what was settled before.
+    ReopenClaim {
+        /// The rejected or paid claim.
+        claim_id: ClaimId,
+        /// The claim with the new evidence (the same customer).
+        claim: Box<Claim>,
+        /// What the new evidence is.
+        new_evidence: String,
+    },
+    /// Record a customer's appeal or complaint about a claim, with the channel it came
+    /// through; one pending per channel.
+    RecordClaimAppeal {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Where it came in.
+        channel: AppealChannel,
+        /// The body and its case reference, without personal data.
+        reference: String,
+    },
+    /// Record how the pending appeal through `channel` ended.
+    RecordAppealOutcome {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The appeal's channel.
+        channel: AppealChannel,
+        /// How it ended.
+        outcome: AppealOutcome,
+        /// What was decided.
+        note: String,
     },
     /// Move to Contained.
     Contain {

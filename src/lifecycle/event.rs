@@ -15,7 +15,8 @@ use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    compensation::AppealOutcome, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
     compensation::RecoverySource, compensation::Remedy, compensation::ReversalReason,
     evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
@@ -644,6 +645,41 @@ pub enum Event {
         /// Where it is held.
         held_at: String,
     },
+    /// A rejected or paid claim was reopened on new evidence; the earlier decision stays on
+    /// record.
+    #[serde(rename = "claim_reopened")]
+    ClaimReopened {
+        /// The claim.
+        claim_id: ClaimId,
+        /// What the pinned policy decided on the revised claim (replay re-runs it).
+        assessment: ClaimAssessment,
+        /// The revised claim.
+        claim: Box<Claim>,
+        /// What the new evidence is.
+        new_evidence: String,
+    },
+    /// A customer's appeal or complaint about a claim was recorded.
+    #[serde(rename = "claim_appealed")]
+    ClaimAppealed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Where it came in.
+        channel: AppealChannel,
+        /// The body and its case reference.
+        reference: String,
+    },
+    /// How an appeal ended was recorded.
+    #[serde(rename = "claim_appeal_resolved")]
+    ClaimAppealResolved {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The appeal's channel.
+        channel: AppealChannel,
+        /// How it ended.
+        outcome: AppealOutcome,
+        /// What was decided.
+        note: String,
+    },
 }
 }
 
@@ -713,6 +749,9 @@ impl Event {
             Self::PaymentReversalConfirmed { .. } => "payment_reversal_confirmed",
             Self::PaymentReversalWithdrawn { .. } => "payment_reversal_withdrawn",
             Self::ClaimDeclaredUnclaimed { .. } => "claim_declared_unclaimed",
+            Self::ClaimReopened { .. } => "claim_reopened",
+            Self::ClaimAppealed { .. } => "claim_appealed",
+            Self::ClaimAppealResolved { .. } => "claim_appeal_resolved",
         }
     }
 }

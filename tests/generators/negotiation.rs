@@ -231,13 +231,44 @@ fn negotiation(
                         },
                         now,
                     )),
-                    Ending::Rejected => steps.push((
-                        Command::RejectClaim {
-                            claim_id,
-                            reason: reference,
-                        },
-                        now,
-                    )),
+                    Ending::Rejected => {
+                        steps.push((
+                            Command::RejectClaim {
+                                claim_id: claim_id.clone(),
+                                reason: reference.clone(),
+                            },
+                            now,
+                        ));
+                        // Sometimes the customer complains through 12386, and new
+                        // evidence reopens the claim under the same policy.
+                        if counter {
+                            steps.push((
+                                Command::RecordClaimAppeal {
+                                    claim_id: claim_id.clone(),
+                                    channel: AppealChannel::Csrc12386,
+                                    reference: reference.clone(),
+                                },
+                                now,
+                            ));
+                            steps.push((
+                                Command::RecordAppealOutcome {
+                                    claim_id: claim_id.clone(),
+                                    channel: AppealChannel::Csrc12386,
+                                    outcome: AppealOutcome::Varied,
+                                    note: reference.clone(),
+                                },
+                                now,
+                            ));
+                            steps.push((
+                                Command::ReopenClaim {
+                                    claim_id,
+                                    claim: Box::new(claim.clone()),
+                                    new_evidence: reference,
+                                },
+                                now,
+                            ));
+                        }
+                    }
                 }
                 steps
             },

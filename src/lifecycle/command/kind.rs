@@ -126,6 +126,12 @@ pub enum CommandKind {
     WithdrawPaymentReversal,
     /// [`Command::DeclareClaimUnclaimed`].
     DeclareClaimUnclaimed,
+    /// [`Command::ReopenClaim`].
+    ReopenClaim,
+    /// [`Command::RecordClaimAppeal`].
+    RecordClaimAppeal,
+    /// [`Command::RecordAppealOutcome`].
+    RecordAppealOutcome,
     /// [`Command::Contain`].
     Contain,
     /// [`Command::Disclose`].
@@ -142,7 +148,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 55] = [
+    pub const CROSS_PHASE: [CommandKind; 58] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -198,6 +204,9 @@ impl CommandKind {
         Self::ConfirmPaymentReversal,
         Self::WithdrawPaymentReversal,
         Self::DeclareClaimUnclaimed,
+        Self::ReopenClaim,
+        Self::RecordClaimAppeal,
+        Self::RecordAppealOutcome,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -259,6 +268,9 @@ impl CommandKind {
             Self::ConfirmPaymentReversal => "confirm_payment_reversal",
             Self::WithdrawPaymentReversal => "withdraw_payment_reversal",
             Self::DeclareClaimUnclaimed => "declare_claim_unclaimed",
+            Self::ReopenClaim => "reopen_claim",
+            Self::RecordClaimAppeal => "record_claim_appeal",
+            Self::RecordAppealOutcome => "record_appeal_outcome",
             Self::Contain => "contain",
             Self::Disclose => "disclose",
             Self::Remediate => "remediate",
@@ -336,6 +348,9 @@ impl Command {
             Self::ConfirmPaymentReversal { .. } => CommandKind::ConfirmPaymentReversal,
             Self::WithdrawPaymentReversal { .. } => CommandKind::WithdrawPaymentReversal,
             Self::DeclareClaimUnclaimed { .. } => CommandKind::DeclareClaimUnclaimed,
+            Self::ReopenClaim { .. } => CommandKind::ReopenClaim,
+            Self::RecordClaimAppeal { .. } => CommandKind::RecordClaimAppeal,
+            Self::RecordAppealOutcome { .. } => CommandKind::RecordAppealOutcome,
             Self::Contain { .. } => CommandKind::Contain,
             Self::Disclose { .. } => CommandKind::Disclose,
             Self::Remediate {} => CommandKind::Remediate,

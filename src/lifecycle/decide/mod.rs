@@ -5,6 +5,7 @@
 
 mod actions;
 mod aftercare;
+mod appeals;
 mod checks;
 mod claims;
 mod declare;
@@ -377,6 +378,12 @@ impl Incident {
         let now = ctx.at();
         let actor = ctx.actor();
         if let Some(event) = self.aftercare_events(c, (now, actor), command) {
+            return vec![event];
+        }
+        if matches!(command, Command::ReopenClaim { .. }) {
+            return self.appeal_events(c, command).into_iter().collect();
+        }
+        if let Some(event) = self.appeal_events(c, command) {
             return vec![event];
         }
         match command {

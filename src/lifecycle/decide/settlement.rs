@@ -43,7 +43,9 @@ impl Incident {
         if let Some(program) = &program {
             c.amount("amount", amount, program.pin.currency);
             c.offered_services(remedies, program.pin.currency);
-            within_cap(c, "amount", amount, program.policy);
+            let before = case.and_then(|case| case.settled_before().ok());
+            let total = before.map_or(Ok(amount), |before| before.checked_add(amount));
+            within_cap(c, "amount", total.unwrap_or(amount), program.policy);
             if amount.currency() == program.pin.currency {
                 let released = case
                     .and_then(ClaimCase::open_offer)
@@ -100,7 +102,8 @@ impl Incident {
                 claim_id: claim_id.clone(),
             });
         }
-        let entitled = case.entitlement();
+        // A reopened paid claim is owed a top-up: the entitlement less what was settled.
+        let entitled = case.due();
         if entitled.currency() == amount.currency()
             && amount.amount_minor() < entitled.amount_minor()
         {

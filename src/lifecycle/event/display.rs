@@ -100,7 +100,10 @@ impl std::fmt::Display for Event {
             Self::PaymentReversalRequested { .. }
             | Self::PaymentReversalConfirmed { .. }
             | Self::PaymentReversalWithdrawn { .. }
-            | Self::ClaimDeclaredUnclaimed { .. } => self.fmt_aftercare(f),
+            | Self::ClaimDeclaredUnclaimed { .. }
+            | Self::ClaimReopened { .. }
+            | Self::ClaimAppealed { .. }
+            | Self::ClaimAppealResolved { .. } => self.fmt_aftercare(f),
         }
     }
 }
@@ -439,6 +442,30 @@ impl Event {
                 f,
                 "claim {claim_id}: {amount} payable since {} declared unclaimed, held at {held_at}",
                 utc(payable_since)
+            ),
+            Self::ClaimReopened {
+                claim_id,
+                assessment,
+                new_evidence,
+                ..
+            } => write!(
+                f,
+                "claim {claim_id} reopened on new evidence ({new_evidence}): {} under {}",
+                assessment.cash, assessment.policy
+            ),
+            Self::ClaimAppealed {
+                claim_id,
+                channel,
+                reference,
+            } => write!(f, "claim {claim_id} appealed ({channel}): {reference}"),
+            Self::ClaimAppealResolved {
+                claim_id,
+                channel,
+                outcome,
+                note,
+            } => write!(
+                f,
+                "claim {claim_id}'s appeal ({channel}) {outcome}: {note}"
             ),
             other => other.fmt_elsewhere(f),
         }

@@ -5,9 +5,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::claims::reproduce;
 use super::Stamp;
 use crate::compensation::{
-    ClaimStatus, CompensationStance, Reversal, ReversalOutcome, ReversalReason, Unclaimed,
+    Appeal, Claim, ClaimAssessment, ClaimStatus, CompensationStance, Reversal, ReversalOutcome,
+    ReversalReason, Unclaimed,
 };
 use crate::id::ClaimId;
 use crate::lifecycle::ApplyError;
@@ -46,6 +48,50 @@ impl Incident {
                 payable_since,
                 held_at,
             } => self.apply_declared_unclaimed(&claim_id, (amount, payable_since), held_at, stamp),
+            Event::ClaimReopened {
+                claim_id,
+                assessment,
+                claim,
+                new_evidence,
+            } => self.apply_claim_reopened(&claim_id, (*claim, assessment), new_evidence, stamp),
+            Event::ClaimAppealed {
+                claim_id,
+                channel,
+                reference,
+            } => {
+                let Stamp { name, at, by, .. } = stamp;
+                self.claim_mut(&claim_id, name)?.appeals.push(Appeal {
+                    channel,
+                    reference,
+                    recorded_at: at,
+                    recorded_by: by,
+                    outcome: None,
+                    outcome_note: None,
+                    resolved_at: None,
+                });
+                Ok(())
+            }
+            Event::ClaimAppealResolved {
+                claim_id,
+                channel,
+                outcome,
+                note,
+            } => {
+                let Stamp { name, at, .. } = stamp;
+                let case = self.claim_mut(&claim_id, name)?;
+                let appeal = case
+                    .appeals
+                    .iter_mut()
+                    .rev()
+                    .find(|a| a.channel == channel && a.outcome.is_none())
+                    .ok_or_else(|| {
+                        mismatch(name, &claim_id, "no appeal is pending through that channel")
+                    })?;
+                appeal.outcome = Some(outcome);
+                appeal.outcome_note = Some(note);
+                appeal.resolved_at = Some(at);
+                Ok(())
+            }
             other => Err(ApplyError::WrongPhase {
                 event: other.name(),
                 phase: self.phase,
@@ -116,6 +162,45 @@ impl Incident {
             if let Some(reversal) = case.reversals.last_mut() {
                 reversal.outcome = Some(ReversalOutcome::Confirmed { by, at });
             }
+        })
+    }
+
+    /// [`Event::ClaimReopened`]: re-runs the pinned policy on the revised claim; the earlier
+    /// decision moves to the record and the totals count the new assessment.
+    fn apply_claim_reopened(
+        &mut self,
+        claim_id: &ClaimId,
+        (claim, assessment): (Claim, ClaimAssessment),
+        new_evidence: String,
+        Stamp { name, at, by, .. }: Stamp,
+    ) -> Result<(), ApplyError> {
+        let case = self.claim_mut(claim_id, name)?;
+        let (previous, old_cash, customer) =
+            (case.status, case.assessment.cash, case.customer.clone());
+        if let CompensationStance::ProgramOpened {
+            policy_text: Some(policy),
+            ..
+        } = &self.compensation
+        {
+            reproduce(policy, Some(&claim), &customer, &assessment).map_err(|problem| {
+                ApplyError::AssessmentNotReproduced {
+                    event: name,
+                    claim_id: claim_id.to_string(),
+                    problem,
+                }
+            })?;
+        }
+        if let Some(totals) = self.claim_totals.as_mut() {
+            totals
+                .reassess(old_cash, assessment.cash)
+                .map_err(|source| ApplyError::Amount {
+                    event: name,
+                    source,
+                })?;
+        }
+        self.claimants.insert(customer, claim_id.clone());
+        self.claim_step(claim_id, name, ClaimStatus::Assessed, None, |case| {
+            case.reopen(previous, (claim, assessment), new_evidence, (at, by));
         })
     }
 

@@ -404,7 +404,7 @@ fn pinned_text(
 }
 
 /// Checks that `policy` gives `recorded` for `claim`; says what differs when it does not.
-fn reproduce(
+pub(super) fn reproduce(
     policy: &Policy,
     claim: Option<&Claim>,
     customer: &CustomerRef,

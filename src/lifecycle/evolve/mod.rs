@@ -218,7 +218,10 @@ impl Incident {
             | Event::PaymentReversalRequested { .. }
             | Event::PaymentReversalConfirmed { .. }
             | Event::PaymentReversalWithdrawn { .. }
-            | Event::ClaimDeclaredUnclaimed { .. }) => self.apply_compensation_event(event, stamp),
+            | Event::ClaimDeclaredUnclaimed { .. }
+            | Event::ClaimReopened { .. }
+            | Event::ClaimAppealed { .. }
+            | Event::ClaimAppealResolved { .. }) => self.apply_compensation_event(event, stamp),
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),
             Event::Disclosed { basis } => self.apply_disclosed(basis, stamp),
             Event::Remediated {} => self.apply_remediated(stamp),

@@ -121,6 +121,19 @@ pub(crate) fn next_versions() -> Vec<Policy> {
     out
 }
 
+/// Where an appeal comes in.
+pub(crate) fn appeal_channel() -> BoxedStrategy<AppealChannel> {
+    select(vec![
+        AppealChannel::InternalComplaint,
+        AppealChannel::Csrc12386,
+        AppealChannel::Pboc12363,
+        AppealChannel::Mediation,
+        AppealChannel::Arbitration,
+        AppealChannel::Court,
+    ])
+    .boxed()
+}
+
 /// Services offered alongside a settlement: mostly valid, sometimes cash or 0 months.
 pub(crate) fn service() -> BoxedStrategy<Remedy> {
     prop_oneof![
@@ -358,6 +371,51 @@ pub(super) fn compensation_arms() -> Arms {
                     claim_id,
                     held_at,
                 })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), claim(), text(MAX_SHORT))
+                .prop_map(|(claim_id, claim, new_evidence)| Command::ReopenClaim {
+                    claim_id,
+                    claim: Box::new(claim),
+                    new_evidence,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), appeal_channel(), text(MAX_TITLE))
+                .prop_map(
+                    |(claim_id, channel, reference)| Command::RecordClaimAppeal {
+                        claim_id,
+                        channel,
+                        reference,
+                    },
+                )
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                appeal_channel(),
+                select(vec![
+                    AppealOutcome::Upheld,
+                    AppealOutcome::Varied,
+                    AppealOutcome::Agreed,
+                    AppealOutcome::Withdrawn,
+                ]),
+                text(MAX_SHORT),
+            )
+                .prop_map(
+                    |(claim_id, channel, outcome, note)| Command::RecordAppealOutcome {
+                        claim_id,
+                        channel,
+                        outcome,
+                        note,
+                    },
+                )
                 .boxed(),
         ),
     ]
