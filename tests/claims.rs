@@ -485,7 +485,8 @@ fn close_and_dismiss_wait_for_agreed_compensation_to_be_paid() {
     assert_eq!(
         r.unmet[0].to_string(),
         "compensation agreed but not paid: accepted and not settled: CL-1; settled and not \
-         paid: CL-2; settle and pay them, or escalate them to legal"
+         paid: CL-2; settle and pay them, escalate them to legal, or declare settled money the \
+         customer does not collect unclaimed (DeclareClaimUnclaimed)"
     );
     desk.run_by("claims.lead", settle("CL-1"))
         .run_by("payments.clerk", pay("CL-1", 100_000))

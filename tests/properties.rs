@@ -296,12 +296,13 @@ fn model_accepts(
     })
 }
 
-/// Close and Dismiss: no claim accepted and not settled, or settled and not paid.
+/// Close and Dismiss: no claim accepted and not settled, or settled and not paid (money
+/// declared unclaimed is held, not unpaid), and no reversal of a payment pending.
 fn no_unpaid_claims(state: &Incident) -> bool {
-    state
-        .claims()
-        .values()
-        .all(|c| !matches!(c.status, ClaimStatus::Accepted | ClaimStatus::Settled))
+    state.claims().values().all(|c| {
+        !matches!(c.status, ClaimStatus::Accepted | ClaimStatus::Settled)
+            && c.reversals.iter().all(|r| r.outcome.is_some())
+    })
 }
 
 /// Services a settlement may offer alongside its cash.
@@ -367,6 +368,11 @@ fn model_accepts_claim(
     let open_offer = |c: &ClaimCase| c.offers.last().filter(|o| o.response.is_none()).cloned();
     let lapsed = |o: &Offer| o.valid_until.is_some_and(|u| now > u);
     let negotiable = |id: &ClaimId| in_status(id, &[S::Assessed, S::Countered]);
+    let reversing = |id: &ClaimId| {
+        case(id)
+            .and_then(|c| c.reversals.last())
+            .is_some_and(|r| r.outcome.is_none())
+    };
     let accepts = match command {
         Command::RecordClaimAssessment {
             program_id,
@@ -453,10 +459,10 @@ fn model_accepts_claim(
                 replaceable
                     && !(c.assessment.needs_manual_review && c.review.is_none())
                     && c.pending_override().is_none()
-                    && amount.amount_minor() >= c.entitlement().amount_minor()
+                    && amount.amount_minor() >= c.due().amount_minor()
                     && within_budget(amount, released)
+                    && cap_ok(&amount.checked_add(c.settled_before().unwrap()).unwrap())
             }) && amount_ok(amount)
-                && cap_ok(amount)
                 && currency.is_some_and(|c| services_ok(remedies, c))
                 && (amount.is_positive() || !remedies.is_empty())
                 && valid_until.is_none_or(|u| u >= now)
@@ -484,7 +490,7 @@ fn model_accepts_claim(
         } => {
             let paid_at = paid_at.unwrap_or(now);
             case(claim_id).is_some_and(|c| {
-                c.status == S::Settled
+                matches!(c.status, S::Settled | S::Unclaimed)
                     && c.settled == Some(*amount)
                     && c.settled_at.is_some_and(|t| paid_at >= t)
                     && c.settled_by.as_ref() != Some(actor)
@@ -493,7 +499,9 @@ fn model_accepts_claim(
                 && valid_text(payment_reference, MAX_TITLE)
         }
         Command::RecordClaimPaymentFailed { claim_id, reason } => {
-            status(claim_id) == Some(S::Paid) && valid_text(reason, MAX_SHORT)
+            status(claim_id) == Some(S::Paid)
+                && !reversing(claim_id)
+                && valid_text(reason, MAX_SHORT)
         }
         Command::RecordRecovery {
             claim_id,
@@ -520,7 +528,86 @@ fn model_accepts_claim(
                     S::Settled,
                     S::Paid,
                 ],
-            ) && valid_text(reason, MAX_SHORT)
+            ) && !reversing(claim_id)
+                && valid_text(reason, MAX_SHORT)
+        }
+        Command::ReopenClaim {
+            claim_id,
+            claim,
+            new_evidence,
+        } => {
+            in_status(claim_id, &[S::Rejected, S::Paid])
+                && !reversing(claim_id)
+                && case(claim_id).is_some_and(|c| &c.customer == claim.customer())
+                && state
+                    .claims()
+                    .iter()
+                    .filter(|(id, c)| *id != claim_id && &c.customer == claim.customer())
+                    .all(|(_, c)| c.status == S::Rejected)
+                && program.is_some_and(|(_, _, _, policy, _)| {
+                    policy.is_some_and(|p| p.decide(claim).is_ok())
+                })
+                && valid_text(new_evidence, MAX_SHORT)
+        }
+        Command::RecordClaimAppeal {
+            claim_id,
+            channel,
+            reference,
+        } => {
+            case(claim_id).is_some_and(|c| {
+                !c.appeals
+                    .iter()
+                    .any(|a| a.channel == *channel && a.outcome.is_none())
+            }) && valid_text(reference, MAX_TITLE)
+        }
+        Command::RecordAppealOutcome {
+            claim_id,
+            channel,
+            note,
+            ..
+        } => {
+            case(claim_id).is_some_and(|c| {
+                c.appeals
+                    .iter()
+                    .any(|a| a.channel == *channel && a.outcome.is_none())
+            }) && valid_text(note, MAX_SHORT)
+        }
+        Command::RequestPaymentReversal { claim_id, note, .. } => {
+            status(claim_id) == Some(S::Paid) && !reversing(claim_id) && valid_text(note, MAX_SHORT)
+        }
+        Command::ConfirmPaymentReversal { claim_id } => {
+            status(claim_id) == Some(S::Paid)
+                && case(claim_id)
+                    .and_then(|c| c.reversals.last())
+                    .is_some_and(|r| r.outcome.is_none() && &r.requested_by != actor)
+        }
+        Command::WithdrawPaymentReversal { claim_id, reason } => {
+            status(claim_id) == Some(S::Paid)
+                && reversing(claim_id)
+                && valid_text(reason, MAX_SHORT)
+        }
+        Command::DeclareClaimUnclaimed { claim_id, held_at } => {
+            let days = program
+                .and_then(|(_, _, _, policy, _)| policy)
+                .and_then(|p| p.terms().unclaimed_after_days);
+            case(claim_id).is_some_and(|c| {
+                // Payable since the settlement or the latest failed or reversed payment.
+                let since = c
+                    .failed_payments
+                    .iter()
+                    .map(|f| f.recorded_at)
+                    .chain(c.reversals.iter().filter_map(|r| match &r.outcome {
+                        Some(ReversalOutcome::Confirmed { at, .. }) => Some(*at),
+                        _ => None,
+                    }))
+                    .chain(c.settled_at)
+                    .max();
+                c.status == S::Settled
+                    && c.settled_by.as_ref() != Some(actor)
+                    && since.zip(days).is_some_and(|(since, days)| {
+                        now >= since + chrono::Duration::days(i64::from(days.get()))
+                    })
+            }) && valid_text(held_at, MAX_SHORT)
         }
         Command::RejectClaim { claim_id, reason } => {
             in_status(claim_id, &[S::Assessed, S::Offered, S::Countered])
@@ -532,7 +619,8 @@ fn model_accepts_claim(
 }
 
 /// The cash the program is bound to, from the claims alone: each open or accepted offer,
-/// each settlement (paid, or escalated after agreement, too).
+/// each settlement (paid, or escalated after agreement, too), and what reopened claims
+/// settled before.
 fn reserved(state: &Incident) -> i64 {
     state
         .claims()
@@ -543,7 +631,7 @@ fn reserved(state: &Incident) -> i64 {
                 ClaimStatus::Offered | ClaimStatus::Accepted => {
                     latest.map_or(0, |o| o.amount.amount_minor())
                 }
-                ClaimStatus::Settled | ClaimStatus::Paid => {
+                ClaimStatus::Settled | ClaimStatus::Paid | ClaimStatus::Unclaimed => {
                     c.settled.map_or(0, |m| m.amount_minor())
                 }
                 ClaimStatus::Escalated => {
@@ -556,7 +644,14 @@ fn reserved(state: &Incident) -> i64 {
                 _ => 0,
             }
         })
-        .sum()
+        .sum::<i64>()
+        + state
+            .claims()
+            .values()
+            .flat_map(|c| &c.earlier)
+            .filter_map(|e| e.settled)
+            .map(|m| m.amount_minor())
+            .sum::<i64>()
 }
 
 /// The negotiation's invariants on a state: totals are what the claims add up to, no
@@ -590,6 +685,15 @@ fn check_claims(state: &Incident) -> Result<(), TestCaseError> {
         for recovery in &case.recoveries {
             sum(&mut expected.recovered, recovery.amount)?;
         }
+        // A reopened claim's earlier settlement and payment still count.
+        for earlier in &case.earlier {
+            if let Some(settled) = earlier.settled {
+                sum(&mut expected.settled, settled)?;
+            }
+            if let Some(payment) = &earlier.payment {
+                sum(&mut expected.paid, payment.amount)?;
+            }
+        }
         let counts = &mut expected.by_status;
         *match case.status {
             ClaimStatus::Assessed => &mut counts.assessed,
@@ -600,17 +704,43 @@ fn check_claims(state: &Incident) -> Result<(), TestCaseError> {
             ClaimStatus::Paid => &mut counts.paid,
             ClaimStatus::Escalated => &mut counts.escalated,
             ClaimStatus::Rejected => &mut counts.rejected,
+            ClaimStatus::Unclaimed => &mut counts.unclaimed,
         } += 1;
+        if case.status == ClaimStatus::Unclaimed {
+            let held = case
+                .settled
+                .ok_or_else(|| fail("unclaimed without a settlement".into()))?;
+            prop_assert_eq!(case.unclaimed.as_ref().map(|u| u.amount), Some(held));
+            let mut total = expected.unclaimed.unwrap_or(Money::zero(currency));
+            sum(&mut total, held)?;
+            expected.unclaimed = Some(total);
+        }
         // Settled and paid claims have a settlement; so may one escalated after it (a
         // dispute), and no other.
-        if matches!(case.status, ClaimStatus::Settled | ClaimStatus::Paid) {
+        if matches!(
+            case.status,
+            ClaimStatus::Settled | ClaimStatus::Paid | ClaimStatus::Unclaimed
+        ) {
             prop_assert!(case.settled.is_some());
         }
         if case.settled.is_some() {
             prop_assert!(matches!(
                 case.status,
-                ClaimStatus::Settled | ClaimStatus::Paid | ClaimStatus::Escalated
+                ClaimStatus::Settled
+                    | ClaimStatus::Paid
+                    | ClaimStatus::Escalated
+                    | ClaimStatus::Unclaimed
             ));
+        }
+        // A pending reversal is only ever the last one, on a paid claim.
+        let pending = case
+            .reversals
+            .iter()
+            .filter(|r| r.outcome.is_none())
+            .count();
+        prop_assert!(pending <= 1);
+        if pending == 1 {
+            prop_assert_eq!(case.status, ClaimStatus::Paid);
         }
     }
     expected.reserved = Money::from_minor(reserved(state), currency);
@@ -816,6 +946,8 @@ proptest! {
                         | Command::RecordClaimReview { .. }
                         | Command::SettleClaim { .. }
                         | Command::RecordClaimPaid { .. }
+                        | Command::ConfirmPaymentReversal { .. }
+                        | Command::DeclareClaimUnclaimed { .. }
                 );
                 if !approval {
                     prop_assert_eq!(&record.before.decide(&record.command, &ctx), &Err(rejection.clone()));
@@ -936,7 +1068,7 @@ proptest! {
 fn one_of_each_covers_every_command_kind() {
     let kinds: BTreeSet<CommandKind> = one_of_each(base()).iter().map(Command::kind).collect();
     assert_eq!(kinds, all_command_kinds());
-    assert_eq!(kinds.len(), 57);
+    assert_eq!(kinds.len(), 64);
 }
 
 /// The generator is not vacuous: with a fixed seed, every command kind is generated and

@@ -2,7 +2,9 @@
 //! or compensation declared not applicable, with a reason. Under an open program each claim
 //! is negotiated through events (see [`ClaimStatus`]).
 
+mod aftercare;
 mod allocation;
+mod appeal;
 mod batch;
 mod claim;
 mod compiled;
@@ -16,7 +18,9 @@ mod reference;
 mod remedy;
 mod terms;
 
+pub use aftercare::{Reversal, ReversalOutcome, ReversalReason, Unclaimed};
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
+pub use appeal::{Appeal, AppealChannel, AppealOutcome, EarlierDecision};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use compiled::CompiledPolicy;

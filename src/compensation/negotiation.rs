@@ -8,6 +8,8 @@
 //!            countered       │
 //! assessed, offered, countered ──▶ rejected (with a reason)
 //! assessed, offered, countered, accepted, settled, paid ──▶ escalated (to legal: a dispute)
+//! paid ─▶ settled (a reversal, confirmed by a second person); settled ─▶ unclaimed ─▶ paid
+//! rejected, paid ─▶ assessed (reopened on new evidence; the earlier decision is kept)
 //! ```
 //!
 //! The assessment is the pinned policy's own: the event carries the claim's facts and
@@ -27,6 +29,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::aftercare::{Reversal, Unclaimed};
+use super::appeal::{Appeal, EarlierDecision};
 use super::claim::Claim;
 use super::decision::Decision;
 use super::policy::{Policy, PolicyRef, Remedy};
@@ -131,6 +135,9 @@ pub enum ClaimStatus {
     Escalated,
     /// Rejected with a reason. Final.
     Rejected,
+    /// Settled, not collected by the customer within the policy's period, and held for
+    /// them where the declaration says; paid when they claim it.
+    Unclaimed,
 }
 
 impl ClaimStatus {
@@ -151,6 +158,7 @@ impl fmt::Display for ClaimStatus {
             Self::Paid => "paid",
             Self::Escalated => "escalated",
             Self::Rejected => "rejected",
+            Self::Unclaimed => "unclaimed",
         })
     }
 }
@@ -347,6 +355,18 @@ pub struct ClaimCase {
     /// Funds recovered after payment, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recoveries: Vec<Recovery>,
+    /// Reversals of the claim's payments, oldest first; the last may be pending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reversals: Vec<Reversal>,
+    /// The latest declaration that the settlement went unclaimed (kept after it is paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unclaimed: Option<Unclaimed>,
+    /// The decisions before each reopening on new evidence, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierDecision>,
+    /// The customer's appeals and complaints, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appeals: Vec<Appeal>,
     /// Why it was escalated or rejected.
     pub reason: Option<String>,
 }
@@ -377,6 +397,10 @@ impl ClaimCase {
             payment: None,
             failed_payments: Vec::new(),
             recoveries: Vec::new(),
+            reversals: Vec::new(),
+            unclaimed: None,
+            earlier: Vec::new(),
+            appeals: Vec::new(),
             reason: None,
         }
     }
@@ -415,6 +439,82 @@ impl ClaimCase {
         )
     }
 
+    /// What was settled before the claim was reopened (paid then, and still counted).
+    ///
+    /// # Errors
+    /// [`MoneyError`] on overflow (not for claims this crate's guards accepted).
+    pub fn settled_before(&self) -> Result<Money, MoneyError> {
+        Money::sum(
+            self.earlier.iter().filter_map(|e| e.settled),
+            self.assessment.cash.currency(),
+        )
+    }
+
+    /// What an offer must at least give: the entitlement less what was settled before the
+    /// claim was reopened (a top-up), never below zero.
+    pub fn due(&self) -> Money {
+        let entitled = self.entitlement();
+        match self.settled_before() {
+            Ok(before) if before.amount_minor() >= entitled.amount_minor() => {
+                Money::zero(entitled.currency())
+            }
+            Ok(before) => entitled.checked_sub(before).unwrap_or(entitled),
+            Err(_) => entitled,
+        }
+    }
+
+    /// The appeal through `channel` that has no outcome yet, if any.
+    pub fn pending_appeal(&self, channel: super::AppealChannel) -> Option<&Appeal> {
+        self.appeals
+            .iter()
+            .rev()
+            .find(|a| a.channel == channel && a.outcome.is_none())
+    }
+
+    /// Reopens the claim, which stood at `previous`, on new evidence under `assessment` of
+    /// `claim`: the earlier decision and what followed it move to [`ClaimCase::earlier`].
+    /// The caller moves the status (and the totals) to assessed.
+    pub(crate) fn reopen(
+        &mut self,
+        previous: ClaimStatus,
+        (claim, assessment): (Claim, ClaimAssessment),
+        new_evidence: String,
+        (at, by): (DateTime<Utc>, ActorId),
+    ) {
+        self.earlier.push(EarlierDecision {
+            status: previous,
+            assessment: std::mem::replace(&mut self.assessment, assessment),
+            claim: self.claim.replace(claim),
+            assessment_override: self.assessment_override.take(),
+            review: self.review.take(),
+            offers: std::mem::take(&mut self.offers),
+            settled: self.settled.take(),
+            payment: self.payment.take(),
+            reason: self.reason.take(),
+            new_evidence,
+            reopened_at: at,
+            reopened_by: by.clone(),
+        });
+        self.settled_at = None;
+        self.settled_by = None;
+        self.assessed_at = at;
+        self.assessed_by = Some(by);
+    }
+
+    /// The reversal requested and neither confirmed nor withdrawn, if any.
+    pub fn pending_reversal(&self) -> Option<&Reversal> {
+        self.reversals.last().filter(|r| r.is_pending())
+    }
+
+    /// Since when the settlement could have been collected: the settlement, or the latest
+    /// failed or reversed payment after it. `None` before settlement.
+    pub fn payable_since(&self) -> Option<DateTime<Utc>> {
+        let failed = self.failed_payments.iter().map(|f| f.recorded_at);
+        let reversed = self.reversals.iter().filter_map(Reversal::confirmed_at);
+        self.settled_at
+            .map(|settled| failed.chain(reversed).fold(settled, DateTime::max))
+    }
+
     /// The override proposed and not yet approved, if any.
     pub fn pending_override(&self) -> Option<&AssessmentOverride> {
         self.assessment_override
@@ -443,6 +543,15 @@ pub struct ClaimCounts {
     pub escalated: u64,
     /// Rejected.
     pub rejected: u64,
+    /// Settled and held for the customer as unclaimed (left out while zero).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unclaimed: u64,
+}
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ClaimCounts {
@@ -456,6 +565,7 @@ impl ClaimCounts {
             ClaimStatus::Paid => &mut self.paid,
             ClaimStatus::Escalated => &mut self.escalated,
             ClaimStatus::Rejected => &mut self.rejected,
+            ClaimStatus::Unclaimed => &mut self.unclaimed,
         }
     }
 }
@@ -480,6 +590,10 @@ pub struct ClaimTotals {
     pub paid: Money,
     /// Cash recovered after payment (police, bank, perpetrator, insurer).
     pub recovered: Money,
+    /// Settled cash held for customers who did not collect it (unclaimed claims); absent
+    /// while none is held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unclaimed: Option<Money>,
 }
 
 impl ClaimTotals {
@@ -496,12 +610,14 @@ impl ClaimTotals {
                 paid: 0,
                 escalated: 0,
                 rejected: 0,
+                unclaimed: 0,
             },
             assessed: Money::zero(currency),
             settled: Money::zero(currency),
             reserved: Money::zero(currency),
             paid: Money::zero(currency),
             recovered: Money::zero(currency),
+            unclaimed: None,
         }
     }
 
@@ -528,9 +644,27 @@ impl ClaimTotals {
         Ok(())
     }
 
+    /// Replaces a reopened claim's assessed cash `old` with `new`.
+    pub(crate) fn reassess(&mut self, old: Money, new: Money) -> Result<(), MoneyError> {
+        self.assessed = self.assessed.checked_sub(old)?.checked_add(new)?;
+        Ok(())
+    }
+
     /// Adds recovered cash.
     pub(crate) fn recover(&mut self, amount: Money) -> Result<(), MoneyError> {
         self.recovered = self.recovered.checked_add(amount)?;
+        Ok(())
+    }
+
+    /// Adds `amount` to the unclaimed cash held (or releases it); none held is `None`.
+    fn hold_unclaimed(&mut self, amount: Money, hold: bool) -> Result<(), MoneyError> {
+        let held = self.unclaimed.unwrap_or(Money::zero(amount.currency()));
+        let held = if hold {
+            held.checked_add(amount)?
+        } else {
+            held.checked_sub(amount)?
+        };
+        self.unclaimed = (!held.is_zero()).then_some(held);
         Ok(())
     }
 
@@ -540,7 +674,8 @@ impl ClaimTotals {
         Ok(())
     }
 
-    /// Moves one claim between statuses, adding `settled` or `paid` cash on the way.
+    /// Moves one claim between statuses, adding `settled` or `paid` cash on the way, and
+    /// holding `amount` as unclaimed into [`ClaimStatus::Unclaimed`] (released out of it).
     pub(crate) fn shift(
         &mut self,
         from: ClaimStatus,
@@ -552,7 +687,11 @@ impl ClaimTotals {
                 self.settled = self.settled.checked_add(amount)?;
             }
             (ClaimStatus::Paid, Some(amount)) => self.paid = self.paid.checked_add(amount)?,
+            (ClaimStatus::Unclaimed, Some(amount)) => self.hold_unclaimed(amount, true)?,
             _ => {}
+        }
+        if let (ClaimStatus::Unclaimed, Some(amount)) = (from, amount) {
+            self.hold_unclaimed(amount, false)?;
         }
         let old = self.by_status.slot(from);
         *old = old.saturating_sub(1);

@@ -58,6 +58,7 @@ fn finish(
             without_admission: true,
             evidence_window_days: None,
             recourse: Some(recourse),
+            unclaimed_after_days: None,
         },
     }
 }

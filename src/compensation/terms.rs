@@ -54,6 +54,12 @@ pub struct OfferTerms {
     /// the firm's own complaint handling and the courts only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recourse: Option<Recourse>,
+    /// Days after a settlement became payable (or its payment failed or was reversed)
+    /// after which money the customer has not collected may be declared unclaimed and held
+    /// for them. Absent: the policy states no period, and nothing under it is declared
+    /// unclaimed (amend the programme with a version that states one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unclaimed_after_days: Option<NonZeroU16>,
 }
 
 impl OfferTerms {

@@ -61,6 +61,19 @@
 //!   payment (the failure stays on record); a settled or paid claim can be escalated when
 //!   the customer disputes it; Close and Dismiss wait until every accepted claim is settled
 //!   and every settled claim paid (or escalated).
+//! - **After payment:** a paid amount is reversed (returned by the bank, paid in error) by
+//!   two people: one requests ([`Command::RequestPaymentReversal`](crate::Command::RequestPaymentReversal)),
+//!   another confirms; the claim is then settled again. Money a customer does not collect
+//!   is declared unclaimed after the policy's period
+//!   ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days)),
+//!   with where it is held, and paid out when claimed. Close and Dismiss accept unclaimed
+//!   money held on record, and wait for every pending reversal to be confirmed or withdrawn.
+//! - **Reopening and appeals:** a rejected or paid claim is reopened on new evidence
+//!   ([`Command::ReopenClaim`](crate::Command::ReopenClaim)): the pinned policy assesses
+//!   the revised claim, the earlier decision stays in
+//!   [`ClaimCase::earlier`](crate::compensation::ClaimCase::earlier), and a paid claim is
+//!   owed a top-up. Appeals and complaints are recorded with their channel (internal,
+//!   CSRC 12386, PBoC 12363, mediation, arbitration, court) and outcome.
 //! - **One claim per customer** at a time; a new one only after the earlier was rejected.
 //! - **The programme can be amended** (more budget, a new claim window, a later policy
 //!   version for claims assessed from then on), each change with its reason.

@@ -15,12 +15,13 @@ use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimResponse,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    compensation::AppealOutcome, compensation::Claim, compensation::ClaimResponse,
     compensation::Policy, compensation::RecoverySource, compensation::Remedy,
-    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
-    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::RegimeId,
-    id::ReportId, id::SubStatus, ActorId, DetectionSource, IncidentId, IncidentKind, Money,
-    Severity,
+    compensation::ReversalReason, evidence::CustodyRecord, evidence::NewEvidence,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
+    id::NoticeId, id::ProgramId, id::RegimeId, id::ReportId, id::SubStatus, ActorId,
+    DetectionSource, IncidentId, IncidentKind, Money, Severity,
 };
 pub use kind::CommandKind;
 
@@ -579,6 +580,74 @@ pub enum Command {
         claim_id: ClaimId,
         /// Why.
         reason: String,
+    },
+    /// Request the reversal of a paid claim's payment (the bank returned it, it was paid in
+    /// error). Nothing moves until another person confirms it
+    /// ([`Command::ConfirmPaymentReversal`]) or it is withdrawn; the incident cannot close
+    /// meanwhile.
+    RequestPaymentReversal {
+        /// The paid claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: ReversalReason,
+        /// What happened, without account numbers.
+        note: String,
+    },
+    /// Confirm the pending reversal (by another person than the requester): the payment
+    /// leaves the paid total and the claim is settled again, to be paid again or declared
+    /// unclaimed.
+    ConfirmPaymentReversal {
+        /// The claim.
+        claim_id: ClaimId,
+    },
+    /// Withdraw the pending reversal: the payment stands.
+    WithdrawPaymentReversal {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why the reversal did not happen.
+        reason: String,
+    },
+    /// Declare a settled claim's money unclaimed after the policy's period
+    /// ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days)),
+    /// held for the customer where `held_at` says; by another person than the one who
+    /// settled. [`Command::RecordClaimPaid`] pays it out when the customer claims it.
+    DeclareClaimUnclaimed {
+        /// The settled claim.
+        claim_id: ClaimId,
+        /// Where the money is held (a client-money or escrow ledger), without account numbers.
+        held_at: String,
+    },
+    /// Reopen a rejected or paid claim on new evidence: the pinned policy is run on the
+    /// revised claim, and the earlier decision stays on record. A paid claim's new offer is
+    /// a top-up: at least the new entitlement less what was settled before.
+    ReopenClaim {
+        /// The rejected or paid claim.
+        claim_id: ClaimId,
+        /// The claim with the new evidence (the same customer).
+        claim: Box<Claim>,
+        /// What the new evidence is.
+        new_evidence: String,
+    },
+    /// Record a customer's appeal or complaint about a claim, with the channel it came
+    /// through; one pending per channel.
+    RecordClaimAppeal {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Where it came in.
+        channel: AppealChannel,
+        /// The body and its case reference, without personal data.
+        reference: String,
+    },
+    /// Record how the pending appeal through `channel` ended.
+    RecordAppealOutcome {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The appeal's channel.
+        channel: AppealChannel,
+        /// How it ended.
+        outcome: AppealOutcome,
+        /// What was decided.
+        note: String,
     },
     /// Move to Contained.
     Contain {

@@ -15,12 +15,13 @@ use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::Claim, compensation::ClaimAssessment,
+    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    compensation::AppealOutcome, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
-    compensation::RecoverySource, compensation::Remedy, evidence::CustodyRecord,
-    evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef,
-    id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus, ActorId,
-    DetectionSource, IncidentKind, Money, Severity,
+    compensation::RecoverySource, compensation::Remedy, compensation::ReversalReason,
+    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
+    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus,
+    ActorId, DetectionSource, IncidentKind, Money, Severity,
 };
 use crate::{id::PlaybookRoleId, locale::Locale};
 
@@ -604,6 +605,81 @@ pub enum Event {
         /// Why.
         rationale: String,
     },
+    /// The reversal of a paid claim's payment was requested; nothing moved yet.
+    #[serde(rename = "payment_reversal_requested")]
+    PaymentReversalRequested {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: ReversalReason,
+        /// What happened.
+        note: String,
+    },
+    /// A second person confirmed the pending reversal: the amount left the paid total and
+    /// the claim is settled again.
+    #[serde(rename = "payment_reversal_confirmed")]
+    PaymentReversalConfirmed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The amount that came back (replay holds it to the payment reversed).
+        amount: Money,
+    },
+    /// The pending reversal was withdrawn; the payment stands.
+    #[serde(rename = "payment_reversal_withdrawn")]
+    PaymentReversalWithdrawn {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Why.
+        reason: String,
+    },
+    /// A settled claim's money was declared unclaimed and is held for the customer.
+    #[serde(rename = "claim_declared_unclaimed")]
+    ClaimDeclaredUnclaimed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The amount held (replay holds it to the settlement).
+        amount: Money,
+        /// Since when it could have been collected (replay recomputes it, and holds the
+        /// declaration to the policy's period after it).
+        payable_since: DateTime<Utc>,
+        /// Where it is held.
+        held_at: String,
+    },
+    /// A rejected or paid claim was reopened on new evidence; the earlier decision stays on
+    /// record.
+    #[serde(rename = "claim_reopened")]
+    ClaimReopened {
+        /// The claim.
+        claim_id: ClaimId,
+        /// What the pinned policy decided on the revised claim (replay re-runs it).
+        assessment: ClaimAssessment,
+        /// The revised claim.
+        claim: Box<Claim>,
+        /// What the new evidence is.
+        new_evidence: String,
+    },
+    /// A customer's appeal or complaint about a claim was recorded.
+    #[serde(rename = "claim_appealed")]
+    ClaimAppealed {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Where it came in.
+        channel: AppealChannel,
+        /// The body and its case reference.
+        reference: String,
+    },
+    /// How an appeal ended was recorded.
+    #[serde(rename = "claim_appeal_resolved")]
+    ClaimAppealResolved {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The appeal's channel.
+        channel: AppealChannel,
+        /// How it ended.
+        outcome: AppealOutcome,
+        /// What was decided.
+        note: String,
+    },
 }
 }
 
@@ -669,6 +745,13 @@ impl Event {
             Self::Reviewed {} => "reviewed",
             Self::Closed {} => "closed",
             Self::Dismissed { .. } => "dismissed",
+            Self::PaymentReversalRequested { .. } => "payment_reversal_requested",
+            Self::PaymentReversalConfirmed { .. } => "payment_reversal_confirmed",
+            Self::PaymentReversalWithdrawn { .. } => "payment_reversal_withdrawn",
+            Self::ClaimDeclaredUnclaimed { .. } => "claim_declared_unclaimed",
+            Self::ClaimReopened { .. } => "claim_reopened",
+            Self::ClaimAppealed { .. } => "claim_appealed",
+            Self::ClaimAppealResolved { .. } => "claim_appeal_resolved",
         }
     }
 }

@@ -176,6 +176,18 @@ pub enum ApplyError {
         /// What differs.
         problem: String,
     },
+    /// A claim event's figure (an amount, a date) is not what the claim's record gives,
+    /// or the event departs from a rule the record lets replay check (the policy's
+    /// unclaimed period).
+    #[error("{event} for claim {claim_id} does not match the claim's record: {problem}")]
+    ClaimRecordMismatch {
+        /// The event.
+        event: &'static str,
+        /// The claim.
+        claim_id: String,
+        /// What differs.
+        problem: String,
+    },
     /// A determination or grade carries an assessment whose proposal is not the rule's for
     /// its facts, that answers another question, or that departs without a reason.
     #[error("{event} does not reproduce its assessment: {problem}")]

@@ -368,12 +368,28 @@ pub enum Unmet {
         step: String,
     },
     /// The incident cannot finish while agreed compensation is unpaid.
-    #[error("compensation agreed but not paid: {}{}; settle and pay them, or escalate them to legal", if accepted.is_empty() { String::new() } else { format!("accepted and not settled: {}", list(accepted)) }, if settled.is_empty() { String::new() } else { format!("{}settled and not paid: {}", if accepted.is_empty() { "" } else { "; " }, list(settled)) })]
+    #[error("compensation agreed but not paid: {}{}; settle and pay them, escalate them to legal, or declare settled money the customer does not collect unclaimed (DeclareClaimUnclaimed)", if accepted.is_empty() { String::new() } else { format!("accepted and not settled: {}", list(accepted)) }, if settled.is_empty() { String::new() } else { format!("{}settled and not paid: {}", if accepted.is_empty() { "" } else { "; " }, list(settled)) })]
     ClaimsUnpaid {
         /// Claims accepted and not settled.
         accepted: Vec<ClaimId>,
         /// Claims settled and not paid.
         settled: Vec<ClaimId>,
+    },
+    /// A reversal of a payment is requested and neither confirmed nor withdrawn.
+    #[error("a reversal of the payment is pending on {}: have another person confirm it (ConfirmPaymentReversal) or withdraw it (WithdrawPaymentReversal) first", list(claims))]
+    PaymentReversalPending {
+        /// The claims.
+        claims: Vec<ClaimId>,
+    },
+    /// The policy's period before money may be declared unclaimed has not yet run.
+    #[error("claim {claim_id} has been payable only since {payable_since}; the policy lets it be declared unclaimed from {not_before}: try to pay the customer until then")]
+    UnclaimedTooEarly {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Since when it could have been collected.
+        payable_since: DateTime<Utc>,
+        /// The first moment it may be declared unclaimed.
+        not_before: DateTime<Utc>,
     },
     /// A payment differs from the settled amount.
     #[error("claim {claim_id} was settled for {settled} but the payment is {paid}: record the settled amount")]

@@ -30,8 +30,9 @@ enum Ending {
 
 /// A claim negotiated under the program the recipe opened (under `policy`): assessed,
 /// reviewed when the policy flags it, offered around its entitlement, maybe countered and
-/// re-offered, then paid (sometimes after a failed payment), escalated, rejected or left
-/// open.
+/// re-offered, then paid (sometimes after a failed payment and a spell as unclaimed money,
+/// sometimes reversed and paid again or with the reversal withdrawn), escalated, rejected or
+/// left open.
 fn negotiation(
     program_id: ProgramId,
     policy: Policy,
@@ -168,7 +169,47 @@ fn negotiation(
                                 },
                                 now,
                             ));
-                            steps.push((paid, pay_when));
+                            // Sometimes the customer cannot be reached: the money is held
+                            // as unclaimed (under a policy with a period) until claimed.
+                            if counter {
+                                steps.push((
+                                    Command::DeclareClaimUnclaimed {
+                                        claim_id: claim_id.clone(),
+                                        held_at: "client-money ledger".into(),
+                                    },
+                                    now,
+                                ));
+                            }
+                            steps.push((paid.clone(), pay_when));
+                        }
+                        // Sometimes the payment went to the wrong account: a reversal is
+                        // requested, confirmed by a second person and the claim paid again.
+                        if !fails && counter && recovered == 0 {
+                            steps.push((
+                                Command::RequestPaymentReversal {
+                                    claim_id: claim_id.clone(),
+                                    reason: ReversalReason::PaidInError,
+                                    note: "paid to a closed account".into(),
+                                },
+                                now,
+                            ));
+                            if bump.is_some() {
+                                steps.push((
+                                    Command::WithdrawPaymentReversal {
+                                        claim_id: claim_id.clone(),
+                                        reason: "the account was open after all".into(),
+                                    },
+                                    now,
+                                ));
+                            } else {
+                                steps.push((
+                                    Command::ConfirmPaymentReversal {
+                                        claim_id: claim_id.clone(),
+                                    },
+                                    now,
+                                ));
+                                steps.push((paid.clone(), pay_when));
+                            }
                         }
                         // Sometimes the police return part of the funds (代位追偿).
                         if recovered > 0 {
@@ -190,13 +231,44 @@ fn negotiation(
                         },
                         now,
                     )),
-                    Ending::Rejected => steps.push((
-                        Command::RejectClaim {
-                            claim_id,
-                            reason: reference,
-                        },
-                        now,
-                    )),
+                    Ending::Rejected => {
+                        steps.push((
+                            Command::RejectClaim {
+                                claim_id: claim_id.clone(),
+                                reason: reference.clone(),
+                            },
+                            now,
+                        ));
+                        // Sometimes the customer complains through 12386, and new
+                        // evidence reopens the claim under the same policy.
+                        if counter {
+                            steps.push((
+                                Command::RecordClaimAppeal {
+                                    claim_id: claim_id.clone(),
+                                    channel: AppealChannel::Csrc12386,
+                                    reference: reference.clone(),
+                                },
+                                now,
+                            ));
+                            steps.push((
+                                Command::RecordAppealOutcome {
+                                    claim_id: claim_id.clone(),
+                                    channel: AppealChannel::Csrc12386,
+                                    outcome: AppealOutcome::Varied,
+                                    note: reference.clone(),
+                                },
+                                now,
+                            ));
+                            steps.push((
+                                Command::ReopenClaim {
+                                    claim_id,
+                                    claim: Box::new(claim.clone()),
+                                    new_evidence: reference,
+                                },
+                                now,
+                            ));
+                        }
+                    }
                 }
                 steps
             },

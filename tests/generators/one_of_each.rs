@@ -294,6 +294,48 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             amount: cny(5_000),
             reference: "recall 2026-11".into(),
         },
+        Command::RequestPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: ReversalReason::ReturnedByBank,
+            note: "returned after crediting: account closed".into(),
+        },
+        Command::ConfirmPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+        },
+        Command::WithdrawPaymentReversal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            reason: "the bank cancelled its return".into(),
+        },
+        Command::DeclareClaimUnclaimed {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            held_at: "client-money ledger, unclaimed compensation".into(),
+        },
+        Command::ReopenClaim {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            claim: Box::new(
+                Claim::builder(
+                    CustomerRef::new("C1").unwrap(),
+                    Tier::Standard,
+                    cny(10_000),
+                    EvidenceStrength::Verified,
+                )
+                .verified_loss(cny(10_000))
+                .build()
+                .unwrap(),
+            ),
+            new_evidence: "bank statement for March".into(),
+        },
+        Command::RecordClaimAppeal {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            channel: AppealChannel::Csrc12386,
+            reference: "12386 complaint 2026-0419".into(),
+        },
+        Command::RecordAppealOutcome {
+            claim_id: ClaimId::new("CL1").unwrap(),
+            channel: AppealChannel::Csrc12386,
+            outcome: AppealOutcome::Upheld,
+            note: "the decision stands".into(),
+        },
         Command::Contain {
             contained_at: Some(at),
         },

@@ -334,9 +334,14 @@ fn with_clock(commands: Vec<(Command, When)>) -> impl Strategy<Value = Vec<Raw>>
                 .filter(|(i, (_, keep))| *keep || *i == last)
                 .map(
                     |(_, ((((command, when), (minutes, nanos)), actor), _))| Raw {
+                        // A declaration of unclaimed money waits out the policy's day.
+                        minutes: if matches!(command, Command::DeclareClaimUnclaimed { .. }) {
+                            minutes + 24 * 60
+                        } else {
+                            minutes
+                        },
                         command,
                         when,
-                        minutes,
                         nanos,
                         actor,
                     },
@@ -380,6 +385,13 @@ fn second_person_approves(mut raws: Vec<Raw>) -> Vec<Raw> {
             Command::OfferSettlement { claim_id, .. } => (claim_id, "offered", None),
             Command::SettleClaim { claim_id } => (claim_id, "settled", Some("offered")),
             Command::RecordClaimPaid { claim_id, .. } => (claim_id, "paid", Some("settled")),
+            Command::RequestPaymentReversal { claim_id, .. } => (claim_id, "reversing", None),
+            Command::ConfirmPaymentReversal { claim_id } => {
+                (claim_id, "reversed", Some("reversing"))
+            }
+            Command::DeclareClaimUnclaimed { claim_id, .. } => {
+                (claim_id, "unclaimed", Some("settled"))
+            }
             _ => continue,
         };
         if let Some(earlier) = earlier {

@@ -118,6 +118,20 @@ pub enum CommandKind {
     EscalateClaim,
     /// [`Command::RejectClaim`].
     RejectClaim,
+    /// [`Command::RequestPaymentReversal`].
+    RequestPaymentReversal,
+    /// [`Command::ConfirmPaymentReversal`].
+    ConfirmPaymentReversal,
+    /// [`Command::WithdrawPaymentReversal`].
+    WithdrawPaymentReversal,
+    /// [`Command::DeclareClaimUnclaimed`].
+    DeclareClaimUnclaimed,
+    /// [`Command::ReopenClaim`].
+    ReopenClaim,
+    /// [`Command::RecordClaimAppeal`].
+    RecordClaimAppeal,
+    /// [`Command::RecordAppealOutcome`].
+    RecordAppealOutcome,
     /// [`Command::Contain`].
     Contain,
     /// [`Command::Disclose`].
@@ -134,7 +148,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 51] = [
+    pub const CROSS_PHASE: [CommandKind; 58] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -186,6 +200,13 @@ impl CommandKind {
         Self::RecordClaimPaid,
         Self::EscalateClaim,
         Self::RejectClaim,
+        Self::RequestPaymentReversal,
+        Self::ConfirmPaymentReversal,
+        Self::WithdrawPaymentReversal,
+        Self::DeclareClaimUnclaimed,
+        Self::ReopenClaim,
+        Self::RecordClaimAppeal,
+        Self::RecordAppealOutcome,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -243,6 +264,13 @@ impl CommandKind {
             Self::RecordClaimPaid => "record_claim_paid",
             Self::EscalateClaim => "escalate_claim",
             Self::RejectClaim => "reject_claim",
+            Self::RequestPaymentReversal => "request_payment_reversal",
+            Self::ConfirmPaymentReversal => "confirm_payment_reversal",
+            Self::WithdrawPaymentReversal => "withdraw_payment_reversal",
+            Self::DeclareClaimUnclaimed => "declare_claim_unclaimed",
+            Self::ReopenClaim => "reopen_claim",
+            Self::RecordClaimAppeal => "record_claim_appeal",
+            Self::RecordAppealOutcome => "record_appeal_outcome",
             Self::Contain => "contain",
             Self::Disclose => "disclose",
             Self::Remediate => "remediate",
@@ -316,6 +344,13 @@ impl Command {
             Self::RecordClaimPaid { .. } => CommandKind::RecordClaimPaid,
             Self::EscalateClaim { .. } => CommandKind::EscalateClaim,
             Self::RejectClaim { .. } => CommandKind::RejectClaim,
+            Self::RequestPaymentReversal { .. } => CommandKind::RequestPaymentReversal,
+            Self::ConfirmPaymentReversal { .. } => CommandKind::ConfirmPaymentReversal,
+            Self::WithdrawPaymentReversal { .. } => CommandKind::WithdrawPaymentReversal,
+            Self::DeclareClaimUnclaimed { .. } => CommandKind::DeclareClaimUnclaimed,
+            Self::ReopenClaim { .. } => CommandKind::ReopenClaim,
+            Self::RecordClaimAppeal { .. } => CommandKind::RecordClaimAppeal,
+            Self::RecordAppealOutcome { .. } => CommandKind::RecordAppealOutcome,
             Self::Contain { .. } => CommandKind::Contain,
             Self::Disclose { .. } => CommandKind::Disclose,
             Self::Remediate {} => CommandKind::Remediate,

@@ -4,6 +4,8 @@
 //! one [`Checks`](checks::Checks) so that all of them are reported together.
 
 mod actions;
+mod aftercare;
+mod appeals;
 mod checks;
 mod claims;
 mod declare;
@@ -375,6 +377,15 @@ impl Incident {
     fn claim_events(&self, c: &mut Checks, ctx: &Context, command: &Command) -> Vec<Event> {
         let now = ctx.at();
         let actor = ctx.actor();
+        if let Some(event) = self.aftercare_events(c, (now, actor), command) {
+            return vec![event];
+        }
+        if matches!(command, Command::ReopenClaim { .. }) {
+            return self.appeal_events(c, command).into_iter().collect();
+        }
+        if let Some(event) = self.appeal_events(c, command) {
+            return vec![event];
+        }
         match command {
             Command::ProposeAssessmentOverride {
                 claim_id,

@@ -43,7 +43,9 @@ impl Incident {
         if let Some(program) = &program {
             c.amount("amount", amount, program.pin.currency);
             c.offered_services(remedies, program.pin.currency);
-            within_cap(c, "amount", amount, program.policy);
+            let before = case.and_then(|case| case.settled_before().ok());
+            let total = before.map_or(Ok(amount), |before| before.checked_add(amount));
+            within_cap(c, "amount", total.unwrap_or(amount), program.policy);
             if amount.currency() == program.pin.currency {
                 let released = case
                     .and_then(ClaimCase::open_offer)
@@ -100,7 +102,8 @@ impl Incident {
                 claim_id: claim_id.clone(),
             });
         }
-        let entitled = case.entitlement();
+        // A reopened paid claim is owed a top-up: the entitlement less what was settled.
+        let entitled = case.due();
         if entitled.currency() == amount.currency()
             && amount.amount_minor() < entitled.amount_minor()
         {
@@ -204,7 +207,9 @@ impl Incident {
         }
         let paid_at = paid_at.unwrap_or(now);
         c.not_future("paid_at", paid_at, now);
-        if let Some(case) = self.claim_status(c, claim_id, &[ClaimStatus::Settled]) {
+        let payable = [ClaimStatus::Settled, ClaimStatus::Unclaimed];
+        let case = self.claim_status(c, claim_id, &payable);
+        if let Some(case) = case {
             if let (Some(settled), Some(settled_at)) = (case.settled, case.settled_at) {
                 if settled != amount {
                     c.push(Unmet::PaymentMismatch {
@@ -224,10 +229,11 @@ impl Incident {
                 "record the payment of",
             );
         }
-        if let Some(mut totals) = self.claim_totals {
+        let from = case.map_or(ClaimStatus::Settled, |case| case.status);
+        if let (Some(mut totals), true) = (self.claim_totals, payable.contains(&from)) {
             c.fits(
                 "amount",
-                totals.shift(ClaimStatus::Settled, ClaimStatus::Paid, Some(amount)),
+                totals.shift(from, ClaimStatus::Paid, Some(amount)),
             );
         }
         c.text(
@@ -253,6 +259,7 @@ impl Incident {
     ) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, &[ClaimStatus::Paid]);
+        self.no_reversal_pending(c, claim_id);
         c.text(
             "reason",
             reason,
@@ -315,6 +322,7 @@ impl Incident {
     pub(super) fn escalate_claim(&self, c: &mut Checks, claim_id: &ClaimId, reason: &str) -> Event {
         self.claim_program(c);
         self.claim_status(c, claim_id, ESCALABLE_CLAIM);
+        self.no_reversal_pending(c, claim_id);
         c.text(
             "reason",
             reason,
@@ -365,7 +373,9 @@ impl Incident {
         }
     }
 
-    /// Close and Dismiss: no compensation agreed and left unpaid.
+    /// Close and Dismiss: no compensation agreed and left unpaid, and no reversal of a
+    /// payment left unresolved. Money declared unclaimed is not unpaid: it is recorded as
+    /// held for the customer, where the declaration says.
     pub(super) fn claims_paid_guard(&self, c: &mut Checks) {
         let with = |status| {
             self.claims
@@ -377,6 +387,15 @@ impl Incident {
         let (accepted, settled) = (with(ClaimStatus::Accepted), with(ClaimStatus::Settled));
         if !accepted.is_empty() || !settled.is_empty() {
             c.push(Unmet::ClaimsUnpaid { accepted, settled });
+        }
+        let reversing: Vec<ClaimId> = self
+            .claims
+            .iter()
+            .filter(|(_, case)| case.pending_reversal().is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !reversing.is_empty() {
+            c.push(Unmet::PaymentReversalPending { claims: reversing });
         }
     }
 }

@@ -97,6 +97,13 @@ impl std::fmt::Display for Event {
             | Self::Reviewed {}
             | Self::Closed {}
             | Self::Dismissed { .. } => self.fmt_phases(f),
+            Self::PaymentReversalRequested { .. }
+            | Self::PaymentReversalConfirmed { .. }
+            | Self::PaymentReversalWithdrawn { .. }
+            | Self::ClaimDeclaredUnclaimed { .. }
+            | Self::ClaimReopened { .. }
+            | Self::ClaimAppealed { .. }
+            | Self::ClaimAppealResolved { .. } => self.fmt_aftercare(f),
         }
     }
 }
@@ -404,6 +411,62 @@ impl Event {
             Self::Reviewed {} => f.write_str("reviewed"),
             Self::Closed {} => f.write_str("closed"),
             Self::Dismissed { rationale } => write!(f, "dismissed: {rationale}"),
+            other => other.fmt_elsewhere(f),
+        }
+    }
+
+    /// The line for an event about a claim after payment.
+    fn fmt_aftercare(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::PaymentReversalRequested {
+                claim_id,
+                reason,
+                note,
+            } => write!(
+                f,
+                "reversal of claim {claim_id}'s payment requested ({reason}): {note}"
+            ),
+            Self::PaymentReversalConfirmed { claim_id, amount } => write!(
+                f,
+                "reversal of claim {claim_id}'s payment confirmed: {amount} came back; the claim is payable again"
+            ),
+            Self::PaymentReversalWithdrawn { claim_id, reason } => {
+                write!(f, "reversal of claim {claim_id}'s payment withdrawn: {reason}")
+            }
+            Self::ClaimDeclaredUnclaimed {
+                claim_id,
+                amount,
+                payable_since,
+                held_at,
+            } => write!(
+                f,
+                "claim {claim_id}: {amount} payable since {} declared unclaimed, held at {held_at}",
+                utc(payable_since)
+            ),
+            Self::ClaimReopened {
+                claim_id,
+                assessment,
+                new_evidence,
+                ..
+            } => write!(
+                f,
+                "claim {claim_id} reopened on new evidence ({new_evidence}): {} under {}",
+                assessment.cash, assessment.policy
+            ),
+            Self::ClaimAppealed {
+                claim_id,
+                channel,
+                reference,
+            } => write!(f, "claim {claim_id} appealed ({channel}): {reference}"),
+            Self::ClaimAppealResolved {
+                claim_id,
+                channel,
+                outcome,
+                note,
+            } => write!(
+                f,
+                "claim {claim_id}'s appeal ({channel}) {outcome}: {note}"
+            ),
             other => other.fmt_elsewhere(f),
         }
     }

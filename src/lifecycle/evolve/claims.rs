@@ -134,7 +134,12 @@ impl Incident {
 
     /// Applies an event about a claim's negotiation and payment.
     fn apply_settlement_event(&mut self, event: Event, stamp: Stamp) -> Result<(), ApplyError> {
-        let Stamp { name, at, by, .. } = stamp;
+        let Stamp {
+            name,
+            sequence,
+            at,
+            by,
+        } = stamp;
         match event {
             Event::SettlementOffered {
                 claim_id,
@@ -234,10 +239,15 @@ impl Incident {
                     case.reason = Some(reason);
                 })
             }
-            other => Err(ApplyError::WrongPhase {
-                event: other.name(),
-                phase: self.phase,
-            }),
+            other => self.apply_aftercare_event(
+                other,
+                Stamp {
+                    name,
+                    sequence,
+                    at,
+                    by,
+                },
+            ),
         }
     }
 
@@ -322,7 +332,7 @@ impl Incident {
         })
     }
 
-    fn claim_mut(
+    pub(super) fn claim_mut(
         &mut self,
         id: &ClaimId,
         event: &'static str,
@@ -394,7 +404,7 @@ fn pinned_text(
 }
 
 /// Checks that `policy` gives `recorded` for `claim`; says what differs when it does not.
-fn reproduce(
+pub(super) fn reproduce(
     policy: &Policy,
     claim: Option<&Claim>,
     customer: &CustomerRef,

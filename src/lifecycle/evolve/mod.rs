@@ -2,6 +2,7 @@
 //! before it mutates, so an event that cannot apply leaves the state as it was.
 
 mod actions;
+mod aftercare;
 mod claims;
 mod evidence;
 mod feedback;
@@ -213,7 +214,14 @@ impl Incident {
             | Event::ClaimPaymentFailed { .. }
             | Event::RecoveryRecorded { .. }
             | Event::ClaimEscalated { .. }
-            | Event::ClaimRejected { .. }) => self.apply_compensation_event(event, stamp),
+            | Event::ClaimRejected { .. }
+            | Event::PaymentReversalRequested { .. }
+            | Event::PaymentReversalConfirmed { .. }
+            | Event::PaymentReversalWithdrawn { .. }
+            | Event::ClaimDeclaredUnclaimed { .. }
+            | Event::ClaimReopened { .. }
+            | Event::ClaimAppealed { .. }
+            | Event::ClaimAppealResolved { .. }) => self.apply_compensation_event(event, stamp),
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),
             Event::Disclosed { basis } => self.apply_disclosed(basis, stamp),
             Event::Remediated {} => self.apply_remediated(stamp),

@@ -15,9 +15,16 @@ use crate::generators::values::{claim_id, customer, program_id, text};
 
 use super::Arms;
 
-/// The two reference policies (both in CNY).
+/// The two reference policies (both in CNY), and the securities one with a one-day period
+/// after which settled money may be declared unclaimed.
 pub(crate) fn policies() -> Vec<Policy> {
-    vec![reference_securities_policy(), reference_platform_policy()]
+    let mut unclaimed = serde_json::to_value(reference_securities_policy()).unwrap();
+    unclaimed["terms"]["unclaimed_after_days"] = 1.into();
+    vec![
+        reference_securities_policy(),
+        reference_platform_policy(),
+        serde_json::from_value(unclaimed).unwrap(),
+    ]
 }
 
 /// A claim: mostly valid CNY claims of every tier and evidence strength, sometimes one in
@@ -112,6 +119,19 @@ pub(crate) fn next_versions() -> Vec<Policy> {
         out.push(serde_json::from_value(json).unwrap());
     }
     out
+}
+
+/// Where an appeal comes in.
+pub(crate) fn appeal_channel() -> BoxedStrategy<AppealChannel> {
+    select(vec![
+        AppealChannel::InternalComplaint,
+        AppealChannel::Csrc12386,
+        AppealChannel::Pboc12363,
+        AppealChannel::Mediation,
+        AppealChannel::Arbitration,
+        AppealChannel::Court,
+    ])
+    .boxed()
 }
 
 /// Services offered alongside a settlement: mostly valid, sometimes cash or 0 months.
@@ -309,6 +329,93 @@ pub(super) fn compensation_arms() -> Arms {
             1,
             (claim_id(), text(MAX_SHORT))
                 .prop_map(|(claim_id, reason)| Command::RejectClaim { claim_id, reason })
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                select(vec![
+                    ReversalReason::ReturnedByBank,
+                    ReversalReason::PaidInError,
+                    ReversalReason::Other,
+                ]),
+                text(MAX_SHORT),
+            )
+                .prop_map(|(claim_id, reason, note)| Command::RequestPaymentReversal {
+                    claim_id,
+                    reason,
+                    note,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            claim_id()
+                .prop_map(|claim_id| Command::ConfirmPaymentReversal { claim_id })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, reason)| Command::WithdrawPaymentReversal {
+                    claim_id,
+                    reason,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), text(MAX_SHORT))
+                .prop_map(|(claim_id, held_at)| Command::DeclareClaimUnclaimed {
+                    claim_id,
+                    held_at,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), claim(), text(MAX_SHORT))
+                .prop_map(|(claim_id, claim, new_evidence)| Command::ReopenClaim {
+                    claim_id,
+                    claim: Box::new(claim),
+                    new_evidence,
+                })
+                .boxed(),
+        ),
+        (
+            1,
+            (claim_id(), appeal_channel(), text(MAX_TITLE))
+                .prop_map(
+                    |(claim_id, channel, reference)| Command::RecordClaimAppeal {
+                        claim_id,
+                        channel,
+                        reference,
+                    },
+                )
+                .boxed(),
+        ),
+        (
+            1,
+            (
+                claim_id(),
+                appeal_channel(),
+                select(vec![
+                    AppealOutcome::Upheld,
+                    AppealOutcome::Varied,
+                    AppealOutcome::Agreed,
+                    AppealOutcome::Withdrawn,
+                ]),
+                text(MAX_SHORT),
+            )
+                .prop_map(
+                    |(claim_id, channel, outcome, note)| Command::RecordAppealOutcome {
+                        claim_id,
+                        channel,
+                        outcome,
+                        note,
+                    },
+                )
                 .boxed(),
         ),
     ]
