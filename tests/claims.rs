@@ -13,7 +13,7 @@
 mod driver;
 
 use chrono::Duration;
-use driver::{at, codes, Desk};
+use driver::{at, claim_id as id, cny, codes, program, Desk};
 
 /// The forged lines as one JSON Lines text, resealed ([`driver::reseal`]).
 fn reseal(lines: Vec<serde_json::Value>) -> String {
@@ -26,18 +26,6 @@ use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
 use incident::*;
-
-fn cny(minor: i64) -> Money {
-    Money::from_minor(minor, Currency::CNY)
-}
-
-fn program() -> ProgramId {
-    ProgramId::new("SEC-COMP-1").unwrap()
-}
-
-fn id(s: &str) -> ClaimId {
-    ClaimId::new(s).unwrap()
-}
 
 /// A declared account takeover with a programme under the reference securities policy
 /// (¥1,000,000 budget), run by `comp.officer`.

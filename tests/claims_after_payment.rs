@@ -11,23 +11,11 @@
 
 mod driver;
 
-use driver::{at, codes, Desk};
+use driver::{at, claim_id as id, cny, codes, program, Desk};
 use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
 use incident::*;
-
-fn cny(minor: i64) -> Money {
-    Money::from_minor(minor, Currency::CNY)
-}
-
-fn program() -> ProgramId {
-    ProgramId::new("SEC-COMP-1").unwrap()
-}
-
-fn id(s: &str) -> ClaimId {
-    ClaimId::new(s).unwrap()
-}
 
 const DAY: i64 = 24 * 60;
 

@@ -88,6 +88,23 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// Every channel, in declaration order.
+    pub const ALL: [Self; 13] = [
+        Self::Email,
+        Self::Sms,
+        Self::InApp,
+        Self::WebsiteNotice,
+        Self::Hotline,
+        Self::OnlineChat,
+        Self::SocialMedia,
+        Self::PressRelease,
+        Self::Letter,
+        Self::RegulatorPortal,
+        Self::AppPush,
+        Self::WeChat,
+        Self::Webhook,
+    ];
+
     /// The stable snake_case name (as in JSON).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -242,42 +259,12 @@ mod tests {
 
     #[test]
     fn channels_have_distinct_names_in_each_language() {
-        use Channel::*;
-        crate::locale::assert_labels_distinct(&[
-            Email,
-            Sms,
-            InApp,
-            WebsiteNotice,
-            Hotline,
-            OnlineChat,
-            SocialMedia,
-            PressRelease,
-            Letter,
-            RegulatorPortal,
-            AppPush,
-            WeChat,
-            Webhook,
-        ]);
+        crate::locale::assert_labels_distinct(&Channel::ALL);
     }
 
     #[test]
     fn channel_names_are_the_json_names() {
-        use Channel::*;
-        for c in [
-            Email,
-            Sms,
-            InApp,
-            WebsiteNotice,
-            Hotline,
-            OnlineChat,
-            SocialMedia,
-            PressRelease,
-            Letter,
-            RegulatorPortal,
-            AppPush,
-            WeChat,
-            Webhook,
-        ] {
+        for c in Channel::ALL {
             assert_eq!(
                 serde_json::to_value(c).unwrap(),
                 serde_json::json!(c.as_str())

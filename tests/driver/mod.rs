@@ -204,3 +204,18 @@ pub(crate) fn reseal(mut lines: Vec<serde_json::Value>) -> Vec<String> {
         .map(|l| serde_json::to_string(l).unwrap())
         .collect()
 }
+
+/// An amount in fen.
+pub(crate) fn cny(minor: i64) -> Money {
+    Money::from_minor(minor, Currency::CNY)
+}
+
+/// The compensation programme the claims scenarios open.
+pub(crate) fn program() -> incident::id::ProgramId {
+    incident::id::ProgramId::new("SEC-COMP-1").unwrap()
+}
+
+/// A claim id.
+pub(crate) fn claim_id(s: &str) -> incident::id::ClaimId {
+    incident::id::ClaimId::new(s).unwrap()
+}
