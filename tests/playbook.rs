@@ -198,18 +198,25 @@ fn a_playbook_for_another_kind_or_language_is_refused() {
     assert!(wrong_locale.to_string().contains("zh-HK"), "{wrong_locale}");
 }
 
-#[test]
-fn replaying_the_activation_reproduces_the_state_and_a_tampered_text_is_refused() {
-    let playbook = builtin_playbook("payments.data-funds-theft").unwrap();
-    let detected = at(2026, 3, 14, 1, 30);
+/// `playbook` declared in zh-CN at `detected`, after checking that its log, written out and
+/// read back, replays to the same state.
+fn activated(playbook: &Playbook, detected: DateTime<Utc>) -> Desk {
     let desk = Desk::declare(
-        declare_with(&playbook, detected, Locale::ZhCn),
+        declare_with(playbook, detected, Locale::ZhCn),
         detected,
         "soc",
     );
     let json = serde_json::to_string(desk.log.envelopes()).unwrap();
     let back: Vec<Envelope> = serde_json::from_str(&json).unwrap();
     assert_eq!(Incident::replay(&back).unwrap(), desk.incident);
+    desk
+}
+
+#[test]
+fn replaying_the_activation_reproduces_the_state_and_a_tampered_text_is_refused() {
+    let playbook = builtin_playbook("payments.data-funds-theft").unwrap();
+    let desk = activated(&playbook, at(2026, 3, 14, 1, 30));
+    let json = serde_json::to_string(desk.log.envelopes()).unwrap();
     // The playbook text in the log is bound to its pin: another text fails replay even when
     // the chain is resealed.
     let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -300,14 +307,7 @@ fn a_firm_regime_is_accepted_for_the_host_that_runs_it_and_recorded_in_the_playb
     assert!(serde_json::to_value(&base).unwrap().get("host").is_none());
 
     let detected = at(2026, 3, 14, 1, 30);
-    let desk = Desk::declare(
-        declare_with(&playbook, detected, Locale::ZhCn),
-        detected,
-        "soc",
-    );
-    let log = serde_json::to_string(desk.log.envelopes()).unwrap();
-    let replayed: Vec<Envelope> = serde_json::from_str(&log).unwrap();
-    assert_eq!(Incident::replay(&replayed).unwrap(), desk.incident);
+    let desk = activated(&playbook, detected);
     let later = detected + Duration::minutes(5);
     let evaluated = FirstHour::of(&desk.incident, Some(&host), later);
     assert!(evaluated.regimes_not_evaluated.is_empty());
@@ -322,11 +322,7 @@ fn a_firm_regime_is_accepted_for_the_host_that_runs_it_and_recorded_in_the_playb
 fn activation_opens_each_feedback_channel_with_its_owner_due_time_and_target() {
     let playbook = builtin_playbook("payments.data-funds-theft").unwrap();
     let detected = at(2026, 3, 14, 1, 30);
-    let desk = Desk::declare(
-        declare_with(&playbook, detected, Locale::ZhCn),
-        detected,
-        "soc",
-    );
+    let desk = activated(&playbook, detected);
     assert!(!playbook.feedback().is_empty());
     for channel in playbook.feedback() {
         let id = channel.action_id().unwrap();
