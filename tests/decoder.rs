@@ -19,7 +19,9 @@ mod generators;
 
 use generators::config;
 use generators::scenario::{run, scenario};
-use incident::chain::{read_json_lines, verify, write_json_lines, ChainBreak, Digest, Payload};
+use incident::chain::{
+    canonical_line_decode, read_json_lines, verify, write_json_lines, ChainBreak, Digest, Payload,
+};
 use incident::lifecycle::one_pass_decode;
 use incident::{Envelope, Event, Incident, ReplayError, ReplayOptions};
 use proptest::prelude::*;
@@ -47,6 +49,15 @@ proptest! {
             prop_assert_eq!(<Event as Payload>::decode_json(event.as_bytes()).unwrap(), derived);
             let reference: Envelope = serde_json::from_str(&line).unwrap();
             prop_assert_eq!(&Envelope::from_json(line.as_bytes()).unwrap(), &reference);
+            // The whole line in the canonical layout is read by hand, to the same value.
+            let by_hand = canonical_line_decode::<Event>(line.as_bytes());
+            prop_assert_eq!(by_hand.as_ref(), Some(&reference), "the hand-written line reader fell back on {}", line);
+            // Any other layout of the same value is left to serde, which reads it the same.
+            for other in other_layouts(&line) {
+                prop_assert!(canonical_line_decode::<Event>(other.as_bytes()).is_none(), "{}", other);
+                let derived = serde_json::from_str::<Envelope>(&other).map_err(|e| e.to_string());
+                prop_assert_eq!(Envelope::from_json(other.as_bytes()).map_err(|e| e.to_string()).ok(), derived.ok());
+            }
 
             // Planted in the event object, or a second tag: both routes refuse.
             let mut planted: Value = serde_json::from_str(&event).unwrap();
@@ -59,6 +70,49 @@ proptest! {
             prop_assert!(serde_json::from_str::<Event>(&doubled).is_err());
         }
     }
+}
+
+/// The same envelope written other ways: white space, members reordered, an escaped
+/// actor, upper-case hex and UUID, another time zone spelling, a leading zero.
+fn other_layouts(line: &str) -> Vec<String> {
+    let value: Value = serde_json::from_str(line).unwrap();
+    let member = |name: &str| format!("\"{name}\":{}", value[name]);
+    let swap =
+        |name: &str, to: String| line.replacen(&member(name), &format!("\"{name}\":{to}"), 1);
+    let text = |name: &str| value[name].as_str().unwrap().to_owned();
+    let (actor, id) = (text("actor"), text("incident_id"));
+    let first = actor.chars().next().unwrap();
+    vec![
+        serde_json::to_string_pretty(&value).unwrap(),
+        format!(" {line}"),
+        swap(
+            "actor",
+            format!(
+                "\"\\u{:04x}{}\"",
+                u32::from(first),
+                &actor[first.len_utf8()..]
+            ),
+        ),
+        swap("digest", format!("\"{}\"", text("digest").to_uppercase())),
+        swap("incident_id", format!("\"{}\"", id.to_uppercase())),
+        swap("incident_id", format!("\"{}\"", id.replace('-', ""))),
+        swap(
+            "recorded_at",
+            format!("\"{}\"", text("recorded_at").replace('Z', "+00:00")),
+        ),
+        swap("schema_version", "01".to_owned()),
+        swap("sequence", format!(" {}", value["sequence"])),
+        {
+            let mut reordered: Vec<(String, Value)> =
+                value.as_object().unwrap().clone().into_iter().collect();
+            reordered.reverse();
+            let members: Vec<String> = reordered
+                .iter()
+                .map(|(k, v)| format!("{}:{}", Value::from(k.clone()), v))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        },
+    ]
 }
 
 /// A genuine three-event log as JSON values, one per line.

@@ -1,11 +1,11 @@
 //! Fuzzes the JSON Lines reader and replay: on any bytes nothing panics, the fast
-//! envelope reader agrees with serde's derive line by line, the one-pass event decoder
-//! accepts only what the derive accepts and decodes it to the same value, and verified
-//! replay of the text accepts exactly the logs that replay of the decoded envelopes (and
-//! `verify`) accept.
+//! envelope reader (and its hand-written route for canonical lines) agrees with serde's
+//! derive line by line, the one-pass event decoder accepts only what the derive accepts
+//! and decodes it to the same value, and verified replay of the text accepts exactly the
+//! logs that replay of the decoded envelopes (and `verify`) accept.
 #![no_main]
 
-use incident::chain::{read_json_lines, verify};
+use incident::chain::{canonical_line_decode, read_json_lines, verify};
 use incident::lifecycle::one_pass_decode;
 use incident::{Envelope, Event, Incident, ReplayOptions};
 use libfuzzer_sys::fuzz_target;
@@ -35,6 +35,9 @@ fuzz_target!(|data: &[u8]| {
         let fast = Envelope::from_json(line).ok();
         let derived = serde_json::from_slice::<Envelope>(line).ok();
         assert_eq!(fast, derived, "the envelope reader and the derive disagree");
+        if let Some(by_hand) = canonical_line_decode::<Event>(line) {
+            assert_eq!(Some(by_hand), derived, "the hand-written line reader accepted what the derive did not decode equally");
+        }
     }
     let verified = Incident::replay_json_lines(data, &ReplayOptions::default());
     let _ = Incident::replay_json_lines(data, &ReplayOptions::default().skip_verification());

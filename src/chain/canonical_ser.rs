@@ -69,12 +69,22 @@ impl Key {
     }
 }
 
-/// RFC 8785 orders names by UTF-16 code units; for ASCII names that is byte order.
+/// RFC 8785 orders names by UTF-16 code units. UTF-8 byte order is code point order, and
+/// the two differ only where the first differing characters are one in U+E000..=U+FFFF
+/// (lead byte 0xEE or 0xEF) and one above U+FFFF (lead byte 0xF0 and up, a surrogate pair
+/// in UTF-16, which sorts first). So: find the first differing byte (names are short; an
+/// inline loop, no library call) and swap the verdict in that one case.
 fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
-    if a.is_ascii() && b.is_ascii() {
-        a.as_bytes().cmp(b.as_bytes())
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let Some((p, q)) = x.iter().zip(y).find(|(p, q)| p != q) else {
+        return x.len().cmp(&y.len());
+    };
+    let supplementary = |c: u8| c >= 0xF0;
+    let upper_bmp = |c: u8| matches!(c, 0xEE | 0xEF);
+    if (upper_bmp(*p) && supplementary(*q)) || (supplementary(*p) && upper_bmp(*q)) {
+        q.cmp(p)
     } else {
-        a.encode_utf16().cmp(b.encode_utf16())
+        p.cmp(q)
     }
 }
 
@@ -716,6 +726,15 @@ mod tests {
         New(u8),
         Tuple(u8, i8),
         Struct { q: u8, p: u8 },
+    }
+
+    proptest! {
+        #[test]
+        fn key_order_is_utf16_order(a in "[a-z\u{e000}-\u{e002}\u{fff0}\u{1f600}-\u{1f602}\u{4e00}é]{0,6}", b in "[a-z\u{e000}-\u{e002}\u{fff0}\u{1f600}-\u{1f602}\u{4e00}é]{0,6}") {
+            prop_assert_eq!(key_order(&a, &b), a.encode_utf16().cmp(b.encode_utf16()));
+            let prefixed = format!("{a}{b}");
+            prop_assert_eq!(key_order(&a, &prefixed), a.encode_utf16().cmp(prefixed.encode_utf16()));
+        }
     }
 
     proptest! {

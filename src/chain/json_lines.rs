@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::canonical_ser::{self, CanonicalEncoder};
+use super::line_scan::decode_canonical_line;
 use super::{CanonicalError, Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
 
@@ -154,11 +155,15 @@ struct VersionProbe {
     sequence: Option<u64>,
 }
 
-/// Decodes one line: the fast route, or serde's derived decoder for the exact error.
+/// Decodes one line: the canonical layout read by hand, else the fast serde route, else
+/// serde's derived decoder for the exact error.
 fn decode<E: Payload + DeserializeOwned>(
     bytes: &[u8],
     line: usize,
 ) -> Result<Sealed<E>, DecodeError> {
+    if let Some(envelope) = decode_canonical_line(bytes) {
+        return Ok(envelope);
+    }
     if let Some(envelope) = decode_fast(bytes) {
         return Ok(envelope);
     }
@@ -183,6 +188,15 @@ fn explain<E: Payload>(bytes: &[u8], line: usize, error: &serde_json::Error) -> 
             message: error.to_string(),
         },
     }
+}
+
+/// The hand-written route for one line in the canonical layout, without the fallbacks:
+/// `None` where it is unsure or the bytes are not an envelope. Public only so that the
+/// property tests and the fuzz target can hold it equal to serde's derived decoder; hosts
+/// use [`Sealed::from_json`] or replay.
+#[doc(hidden)]
+pub fn canonical_line_decode<E: Payload + DeserializeOwned>(bytes: &[u8]) -> Option<Sealed<E>> {
+    decode_canonical_line(bytes)
 }
 
 /// Decodes JSON Lines lazily; blank lines (and a trailing newline) are skipped, `\r\n`

@@ -18,14 +18,15 @@ mod digest;
 mod envelope;
 pub(crate) mod head;
 mod json_lines;
+mod line_scan;
 mod tagged;
 mod verify;
 
 pub use canonical::CanonicalError;
 pub use digest::{Digest, DigestParseError};
 pub use envelope::{Payload, Sealed};
+pub use json_lines::{canonical_line_decode, read_json_lines, write_json_lines, DecodeError};
 pub(crate) use json_lines::{envelopes, stored_envelopes};
-pub use json_lines::{read_json_lines, write_json_lines, DecodeError};
 pub(crate) use tagged::decode_tagged;
 pub use verify::{verify, ChainBreak, ChainError, ChainVerifier};
 
