@@ -30,21 +30,7 @@ use incident::*;
 /// A declared account takeover with a programme under the reference securities policy
 /// (¥1,000,000 budget), run by `comp.officer`.
 fn desk() -> Desk {
-    let declare = Declare::new(
-        IncidentId::from_bytes([21; 16]),
-        IncidentKind::AccountTakeover,
-        "Client accounts taken over",
-    )
-    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
-    .severity(Severity::Sev2)
-    .owner(driver::actor("crisis.lead"));
-    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
-    desk.advance(30).run(Command::open_compensation_program(
-        program(),
-        &reference_securities_policy(),
-        Some(cny(100_000_000)),
-    ));
-    desk
+    driver::compensation_desk(21, &reference_securities_policy())
 }
 
 /// A claim with a verified loss of `verified` (fen), which the securities policy pays in

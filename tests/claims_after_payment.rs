@@ -11,7 +11,7 @@
 
 mod driver;
 
-use driver::{at, claim_id as id, cny, codes, program, Desk};
+use driver::{claim_id as id, cny, codes, program, Desk};
 use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
@@ -33,20 +33,7 @@ fn policy(unclaimed: bool) -> Policy {
 /// (a verified ¥1,000 loss) offered, accepted, settled by `claims.lead` and paid by
 /// `payments.clerk`.
 fn paid_claim(policy: &Policy) -> Desk {
-    let declare = Declare::new(
-        IncidentId::from_bytes([22; 16]),
-        IncidentKind::AccountTakeover,
-        "Client accounts taken over",
-    )
-    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
-    .severity(Severity::Sev2)
-    .owner(driver::actor("crisis.lead"));
-    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
-    desk.advance(30).run(Command::open_compensation_program(
-        program(),
-        policy,
-        Some(cny(100_000_000)),
-    ));
+    let mut desk = driver::compensation_desk(22, policy);
     let claim = Claim::builder(
         CustomerRef::new("C-1").unwrap(),
         Tier::Standard,

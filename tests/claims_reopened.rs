@@ -12,7 +12,7 @@
 
 mod driver;
 
-use driver::{at, claim_id as id, cny, codes, program, Desk};
+use driver::{claim_id as id, cny, codes, program, Desk};
 use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
@@ -41,27 +41,12 @@ fn claim(customer: &str, reported: i64, verified: i64) -> Claim {
 /// A programme under the reference securities policy (¥1,000,000 budget) run by
 /// `comp.officer`, with claim CL-1 assessed from `first`.
 fn desk(first: &Claim) -> Desk {
-    let declare = Declare::new(
-        IncidentId::from_bytes([23; 16]),
-        IncidentKind::AccountTakeover,
-        "Client accounts taken over",
-    )
-    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
-    .severity(Severity::Sev2)
-    .owner(driver::actor("crisis.lead"));
-    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
-    desk.advance(30)
-        .run(Command::open_compensation_program(
-            program(),
-            &reference_securities_policy(),
-            Some(cny(100_000_000)),
-        ))
-        .advance(5)
-        .run(Command::record_claim_assessment(
-            program(),
-            id("CL-1"),
-            first,
-        ));
+    let mut desk = driver::compensation_desk(23, &reference_securities_policy());
+    desk.advance(5).run(Command::record_claim_assessment(
+        program(),
+        id("CL-1"),
+        first,
+    ));
     desk
 }
 
@@ -256,8 +241,20 @@ fn appeals_are_recorded_with_their_channel_and_outcome() {
         case.pending_appeal(AppealChannel::Mediation),
         Some(&case.appeals[1])
     );
+    // The incident cannot end while the mediation has no outcome: nothing could record it
+    // after Close or Dismiss.
+    let dismiss = || Command::Dismiss {
+        rationale: "the takeovers were a test by the bank's red team".into(),
+    };
+    let r = desk.reject(dismiss());
+    assert!(codes(&r).contains(&"appeal_pending".to_owned()), "{r}");
+    assert!(r.to_string().contains("CL-1"), "{r}");
     // The mediation varies the decision: the desk reopens the claim on the evidence it saw.
     desk.run(outcome(AppealChannel::Mediation, AppealOutcome::Varied));
+    // Decided, not run: the claim goes on below.
+    if let Err(r) = desk.incident.execute(&dismiss(), &desk.ctx()) {
+        assert!(!codes(&r).contains(&"appeal_pending".to_owned()), "{r}");
+    }
     desk.run(reopen(&claim("C-1", 300_000, 200_000)));
     assert_eq!(desk.incident.claims()[&id("CL-1")].due(), cny(100_000));
     desk.assert_replays();

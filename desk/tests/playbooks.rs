@@ -35,11 +35,13 @@ async fn declaring_with_a_catalogue_playbook_records_its_actions_plan_and_drafts
     assert_eq!(status, 201, "{answer}");
     let events = answer["events"].as_array().unwrap();
     assert_eq!(events[1]["event"]["type"], "playbook_activated");
-    assert_eq!(events.len(), 16);
+    // Declared, activated, 12 steps and 3 feedback channels as actions, the plan, 2 drafts.
+    assert_eq!(events.len(), 19);
     let id = answer["incident_id"].as_str().unwrap();
     let (_, state) = server.get(&format!("/incidents/{id}")).await;
     let actions = state["incident"]["actions"].as_object().unwrap();
     assert_eq!(actions["block-indicators"]["owner"], "li.na");
+    assert_eq!(actions["open-hotline"]["kind"], "containment");
     assert!(state["incident"]["notices"]["customer-initial"].is_object());
 }
 

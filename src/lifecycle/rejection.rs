@@ -381,6 +381,13 @@ pub enum Unmet {
         /// The claims.
         claims: Vec<ClaimId>,
     },
+    /// An appeal or complaint has no recorded outcome: a closed incident takes no more
+    /// records, so its outcome could never be written.
+    #[error("an appeal or complaint on {} has no recorded outcome, and a closed incident takes no more records: record each outcome first (RecordAppealOutcome)", list(claims))]
+    AppealPending {
+        /// The claims.
+        claims: Vec<ClaimId>,
+    },
     /// The policy's period before money may be declared unclaimed has not yet run.
     #[error("claim {claim_id} has been payable only since {payable_since}; the policy lets it be declared unclaimed from {not_before}: try to pay the customer until then")]
     UnclaimedTooEarly {

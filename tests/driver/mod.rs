@@ -219,3 +219,24 @@ pub(crate) fn program() -> incident::id::ProgramId {
 pub(crate) fn claim_id(s: &str) -> incident::id::ClaimId {
     incident::id::ClaimId::new(s).unwrap()
 }
+
+/// An account takeover declared on 2 March 2026 (incident id bytes all `seed`) with
+/// [`program`] opened at 10:00 under `policy` with a ¥1,000,000 budget, by `comp.officer`:
+/// where the claims scenarios start.
+pub(crate) fn compensation_desk(seed: u8, policy: &incident::compensation::Policy) -> Desk {
+    let declare = Declare::new(
+        IncidentId::from_bytes([seed; 16]),
+        IncidentKind::AccountTakeover,
+        "Client accounts taken over",
+    )
+    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
+    .severity(Severity::Sev2)
+    .owner(actor("crisis.lead"));
+    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
+    desk.advance(30).run(Command::open_compensation_program(
+        program(),
+        policy,
+        Some(cny(100_000_000)),
+    ));
+    desk
+}

@@ -373,8 +373,9 @@ impl Incident {
         }
     }
 
-    /// Close and Dismiss: no compensation agreed and left unpaid, and no reversal of a
-    /// payment left unresolved. Money declared unclaimed is not unpaid: it is recorded as
+    /// Close and Dismiss: no compensation agreed and left unpaid, no reversal of a payment
+    /// left unresolved, and no appeal or complaint without its outcome (after Close nothing
+    /// more can be recorded). Money declared unclaimed is not unpaid: it is recorded as
     /// held for the customer, where the declaration says.
     pub(super) fn claims_paid_guard(&self, c: &mut Checks) {
         let with = |status| {
@@ -396,6 +397,15 @@ impl Incident {
             .collect();
         if !reversing.is_empty() {
             c.push(Unmet::PaymentReversalPending { claims: reversing });
+        }
+        let appealed: Vec<ClaimId> = self
+            .claims
+            .iter()
+            .filter(|(_, case)| case.appeals.iter().any(|a| a.outcome.is_none()))
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !appealed.is_empty() {
+            c.push(Unmet::AppealPending { claims: appealed });
         }
     }
 }
