@@ -11,10 +11,10 @@
 //! - `declare_alone` (**baseline**): the declaration without a playbook: one envelope, no
 //!   customer notice drafted.
 //! - `declare_with_playbook`: the same declaration activating the built-in
-//!   `securities.account-takeover` playbook: 16 envelopes (the declaration, the pin with the
-//!   playbook's text, 11 actions, the plan and two drafts, the first customer notice among
-//!   them). The difference with the baseline is what activation costs, sealing and
-//!   verifying its 15 envelopes included.
+//!   `securities.account-takeover` playbook: 19 envelopes (the declaration, the pin with the
+//!   playbook's text, 11 actions and 3 feedback channels opened, the plan and two drafts,
+//!   the first customer notice among them). The difference with the baseline is what
+//!   activation costs, sealing and verifying its 18 envelopes included.
 //! - `activate_decide_only`: [`Incident::decide`] of `Command::ActivatePlaybook` on the
 //!   declared state, without sealing: the decision alone (every step's guard run on a
 //!   scratch state).

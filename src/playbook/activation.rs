@@ -110,7 +110,7 @@ impl Playbook {
 
     /// The actions activation adds: one per step, titled in `locale`, due `detected_at`
     /// plus the step's offset, owned as [`owner_of`](Self::owner_of) says; then one per
-    /// feedback channel, to open it within its minutes ([`FeedbackChannel::action_id`]). `None` when the
+    /// feedback channel, to open it within its minutes ([`FeedbackChannel::action_id`](super::FeedbackChannel::action_id)). `None` when the
     /// playbook is not written in `locale`.
     ///
     /// # Examples
