@@ -228,6 +228,55 @@ fn replaying_the_activation_reproduces_the_state_and_a_tampered_text_is_refused(
     }
 }
 
+/// A draft made at activation carries the facts known then; a revision refreshed from the
+/// fact sheet picks up what the team recorded afterwards (the elements those facts provide),
+/// never a fact above the audience's clearance, and keeps the draft's channels.
+#[test]
+fn a_draft_made_at_activation_picks_up_facts_recorded_later() {
+    let playbook = builtin_playbook("payments.data-funds-theft").unwrap();
+    let mut desk = activated(&playbook, at(2026, 3, 14, 1, 30));
+    let id = id::NoticeId::new(playbook.comms().first_customer_notice.as_str()).unwrap();
+    let before = desk.incident.notices()[&id].clone();
+    let missing_before = desk.incident.missing_elements(&before);
+    let contact = comms::WellKnownKey::ContactPoints;
+    let element = contact.element().unwrap();
+    assert!(missing_before.contains(&element), "{missing_before:?}");
+    desk.run(Command::RecordFact(contact.fact(comms::FactValue::text(
+        Locale::ZhCn,
+        "客服热线 95xxx（7×24小时）",
+    ))));
+    desk.run(Command::RecordFact(comms::Fact {
+        key: id::FactKey::new("ioc.c2_address").unwrap(),
+        value: comms::FactValue::Literal {
+            value: "203.0.113.7".into(),
+        },
+        sensitivity: comms::Sensitivity::Internal,
+        element: None,
+    }));
+    let revision =
+        comms::NoticeRevision::refreshed(&before.draft, &desk.incident.fact_sheet(), "热线已开通");
+    desk.run(Command::ReviseNotice(revision));
+    let after = &desk.incident.notices()[&id];
+    assert!(after.draft.facts.contains(&contact.key()));
+    assert!(!after
+        .draft
+        .facts
+        .iter()
+        .any(|k| k.as_str() == "ioc.c2_address"));
+    assert!(after.draft.elements.contains(&element));
+    assert_eq!(after.draft.channels, before.draft.channels);
+    assert!(before.draft.elements.is_subset(&after.draft.elements));
+    let missing_after = desk.incident.missing_elements(after);
+    assert!(!missing_after.contains(&element), "{missing_after:?}");
+    // Refreshing again changes nothing, and says so.
+    let again =
+        comms::NoticeRevision::refreshed(&after.draft, &desk.incident.fact_sheet(), "again");
+    assert_eq!(
+        driver::codes(&desk.reject(Command::ReviseNotice(again))),
+        ["no_change"]
+    );
+}
+
 /// A builder that passes, to break one thing at a time.
 fn sound() -> PlaybookBuilder {
     builtin_playbook("third-party.compromise")

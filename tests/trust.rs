@@ -17,8 +17,8 @@ use incident::actions::{ActionKind, NewAction};
 use incident::chain::write_json_lines;
 use incident::classify::Jurisdiction;
 use incident::comms::{
-    Audience, Channel, CommsPlan, Fact, FactValue, MessageKind, PlannedState, Sensitivity,
-    WellKnownKey,
+    Audience, Channel, CommsPlan, Fact, FactValue, MessageKind, NoticeRevision, NoticeStatus,
+    PlannedState, Sensitivity, WellKnownKey,
 };
 use incident::id::{ActionId, CalendarId, FactKey, NoticeId, RegimeId, ReportId};
 use incident::lifecycle::{ApplyError, DisclosureBasis};
@@ -205,7 +205,7 @@ fn the_drafter_may_not_approve_unless_the_plan_says_so() {
     let mut desk = with_a_drafted_notice();
     let r = desk.reject(approve("N-1"));
     assert_eq!(codes(&r), ["self_approval"]);
-    assert!(r.to_string().contains("drafted by li.na"), "{r}");
+    assert!(r.to_string().contains("drafted or revised by li.na"), "{r}");
     // A one-person desk says so in its plan, which the log then records.
     desk.run(Command::AdoptCommsPlan {
         plan: CommsPlan {
@@ -348,6 +348,58 @@ fn the_plan_does_not_offer_a_stale_notice_to_send() {
         .plan_schedule(None, desk.incident.updated_at())
         .unwrap();
     assert_eq!(schedule.ready_to_send().count(), 0);
+}
+
+/// Revising a notice: an approved one returns to draft and loses its approval; nobody who
+/// wrote the text (the drafter, any reviser) may approve it again; a sent notice, a revision
+/// that changes nothing and one without a channel are refused; replay gives the same state.
+#[test]
+fn a_revised_notice_returns_to_draft_and_no_writer_may_approve_it() {
+    let mut desk = with_a_drafted_notice();
+    desk.run_by("wang.fang", approve("N-1"));
+    let draft = desk.incident.notices()[&notice("N-1")].draft.clone();
+    let revision = |channels: &[Channel], note: &str| {
+        Command::ReviseNotice(NoticeRevision {
+            notice_id: notice("N-1"),
+            channels: channels.iter().copied().collect(),
+            elements: draft.elements.clone(),
+            facts: draft.facts.clone(),
+            note: note.into(),
+        })
+    };
+    let r = desk.reject_by("zhang.min", revision(&[Channel::Email], "nothing new"));
+    assert_eq!(codes(&r), ["no_change"]);
+    let r = desk.reject_by("zhang.min", revision(&[], "no channel"));
+    assert_eq!(codes(&r), ["missing"]);
+    desk.run_by(
+        "zhang.min",
+        revision(&[Channel::Email, Channel::AppPush], "also by app push"),
+    );
+    let n = &desk.incident.notices()[&notice("N-1")];
+    assert_eq!(n.status, NoticeStatus::Draft);
+    assert_eq!((n.approved_by.as_ref(), n.approved_at), (None, None));
+    assert!(n.bound.is_empty(), "the approval's binding is withdrawn");
+    assert!(n.draft.channels.contains(&Channel::AppPush));
+    assert_eq!(n.revisions.len(), 1);
+    assert_eq!(n.revisions[0].by.as_str(), "zhang.min");
+    // Withdrawn means withdrawn: it cannot go out on the old approval.
+    assert_eq!(codes(&desk.reject(sent("N-1"))), ["notice_status"]);
+    for writer in ["zhang.min", "li.na"] {
+        let r = desk.reject_by(writer, approve("N-1"));
+        assert_eq!(codes(&r), ["self_approval"], "{writer}");
+        assert!(r.to_string().contains("drafted or revised by"), "{r}");
+    }
+    desk.run_by("wang.fang", approve("N-1")).run(sent("N-1"));
+    let r = desk.reject_by("zhang.min", revision(&[Channel::Sms], "too late"));
+    assert_eq!(
+        codes(&r),
+        ["notice_status"],
+        "a sent notice is corrected, not revised"
+    );
+    assert_eq!(
+        Incident::replay(desk.log.envelopes()).unwrap(),
+        desk.incident
+    );
 }
 
 // --- Review and Close wait for every regulatory report -----------------------------------

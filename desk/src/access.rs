@@ -290,6 +290,25 @@ mod tests {
         );
     }
 
+    /// The example file (the README's starting point) lets some role run every command the
+    /// crate has: a command left out of it is one nobody on a new desk could run.
+    #[test]
+    fn the_example_access_file_grants_every_command() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/access.example.json");
+        let example = Access::load(path).unwrap();
+        let missing: Vec<&str> = CommandKind::CROSS_PHASE
+            .into_iter()
+            .chain(
+                incident::lifecycle::TRANSITIONS
+                    .iter()
+                    .map(|(_, kind, _)| *kind),
+            )
+            .filter(|kind| example.commands.get(kind).is_none_or(BTreeSet::is_empty))
+            .map(CommandKind::as_str)
+            .collect();
+        assert!(missing.is_empty(), "no role may run {missing:?}");
+    }
+
     #[test]
     fn a_command_needs_one_of_its_roles_and_an_unlisted_command_no_one_may_run() {
         let a = access();

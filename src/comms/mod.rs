@@ -12,7 +12,7 @@
 //! | `content` | the content vocabulary: [`ContentElement`] and [`WellKnownKey`] |
 //! | `elements` | which elements each kind of message requires |
 //! | `facts`, `sensitivity` | the fact sheet, its labels and clearances |
-//! | `notice`, `plan`, `reference_plan`, `feedback` | notices, the plan and its schedule, inquiries and surveys |
+//! | `notice`, `revision`, `plan`, `reference_plan`, `feedback` | notices and their revisions, the plan and its schedule, inquiries and surveys |
 //! | `receipt` | delivery receipts: [`DeliveryReceipt`], [`DeliveryOutcome`] |
 //! | `template`, `template_syntax`, `template_error` | a template, its placeholder syntax, its errors |
 //! | `template_set`, `builtin_templates` | the registry and the built-in templates |
@@ -33,6 +33,7 @@ mod notice;
 mod plan;
 mod receipt;
 mod reference_plan;
+mod revision;
 mod sensitivity;
 mod vocabulary;
 mod wording;
@@ -68,6 +69,7 @@ pub use plan::{
     CommsPlan, PlanItem, PlanProblem, PlanTrigger, PlanView, PlannedState, Schedule, Scheduled,
 };
 pub use receipt::{DeliveryOutcome, DeliveryReceipt};
+pub use revision::{NoticeRevision, RevisionStamp};
 pub use sensitivity::Sensitivity;
 pub use vocabulary::{Audience, Channel, MessageKind};
 pub use wording::{absolute_promises, ABSOLUTE_PROMISES};

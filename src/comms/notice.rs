@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     required_elements, Audience, Channel, ContentElement, ElementRules, Fact, FactSeal, FactSheet,
-    MessageKind, Situation, TemplateSet,
+    MessageKind, RevisionStamp, Situation, TemplateSet,
 };
 use crate::locale::{tr, Label, Locale};
 use crate::{id::FactKey, id::NoticeId, id::PlanItemId, ActorId};
@@ -100,6 +100,20 @@ impl NoticeDraft {
         self
     }
 
+    /// Adds every fact of `sheet` its audience may see ([`Audience::clearance`]), and the
+    /// content elements those facts provide: what a draft made from the facts known now
+    /// carries (a playbook's drafts at activation, a refreshed revision).
+    #[must_use]
+    pub fn with_cleared_facts(self, sheet: &FactSheet) -> Self {
+        let cleared: Vec<FactKey> = sheet
+            .cleared_for(self.audience)
+            .iter()
+            .map(|f| f.key.clone())
+            .collect();
+        let elements = sheet.elements(&cleared);
+        self.elements(elements).facts(cleared)
+    }
+
     /// Links the draft to a plan item.
     #[must_use]
     pub fn plan_item(mut self, item: PlanItemId) -> Self {
@@ -156,6 +170,10 @@ pub struct Notice {
     pub sent_at: Option<DateTime<Utc>>,
     /// Why it was cancelled.
     pub cancel_reason: Option<String>,
+    /// Every revision since it was drafted, oldest first. Anyone who drafted or revised the
+    /// text is one of its writers, and a writer may not approve it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<RevisionStamp>,
     /// Every fact the approval bound, as it saw it (`null`: the fact did not exist then).
     /// A later change to any of them makes the approval stale: the notice is not ready to
     /// send until it is approved again. Empty for approvals recorded before binding.
@@ -174,8 +192,14 @@ impl Notice {
             approved_at: None,
             sent_at: None,
             cancel_reason: None,
+            revisions: Vec::new(),
             bound: BTreeMap::new(),
         }
+    }
+
+    /// Whether `actor` drafted or revised the text (and so may not approve it).
+    pub fn written_by(&self, actor: &ActorId) -> bool {
+        self.drafted_by.as_ref() == Some(actor) || self.revisions.iter().any(|r| &r.by == actor)
     }
 
     /// The facts this approved notice's approval bound that differ now in `sheet` (another

@@ -15,7 +15,7 @@ use crate::regulation::{Assessment, ClockAlert, CnGrade, Milestone};
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    comms::NoticeDraft, comms::NoticeRevision, comms::SurveyResponse, compensation::AppealChannel,
     compensation::AppealOutcome, compensation::Claim, compensation::ClaimResponse,
     compensation::Policy, compensation::RecoverySource, compensation::Remedy,
     compensation::ReversalReason, evidence::CustodyRecord, evidence::NewEvidence,
@@ -417,6 +417,11 @@ pub enum Command {
         /// Why.
         reason: String,
     },
+    /// Revise what a notice not yet sent carries: its channels, content elements and facts
+    /// ([`NoticeRevision::refreshed`](crate::comms::NoticeRevision::refreshed) brings a
+    /// draft up to date with the facts recorded since). An approved notice returns to
+    /// draft, and nobody who drafted or revised it may approve it again.
+    ReviseNotice(NoticeRevision),
     /// Record a fact messages may carry, with its sensitivity label (replaces a fact with
     /// the same key).
     RecordFact(Fact),

@@ -15,7 +15,7 @@ use crate::regulation::{AssessmentRecord, ClockAlert, CnGrade, Filing, Milestone
 use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
-    comms::NoticeDraft, comms::SurveyResponse, compensation::AppealChannel,
+    comms::NoticeDraft, comms::NoticeRevision, comms::SurveyResponse, compensation::AppealChannel,
     compensation::AppealOutcome, compensation::Claim, compensation::ClaimAssessment,
     compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
     compensation::RecoverySource, compensation::Remedy, compensation::ReversalReason,
@@ -680,6 +680,10 @@ pub enum Event {
         /// What was decided.
         note: String,
     },
+    /// What a notice not yet sent carries was revised by the envelope's actor; an approved
+    /// notice returned to draft.
+    #[serde(rename = "notice_revised")]
+    NoticeRevised(NoticeRevision),
 }
 }
 
@@ -752,6 +756,7 @@ impl Event {
             Self::ClaimReopened { .. } => "claim_reopened",
             Self::ClaimAppealed { .. } => "claim_appealed",
             Self::ClaimAppealResolved { .. } => "claim_appeal_resolved",
+            Self::NoticeRevised(_) => "notice_revised",
         }
     }
 }

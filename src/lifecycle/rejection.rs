@@ -448,12 +448,12 @@ pub enum Unmet {
         /// Where it stands.
         status: String,
     },
-    /// The person who drafted a notice may not approve it (four eyes).
-    #[error("notice {notice_id} was drafted by {actor}, who may not approve it too: ask another person (a plan may allow self-approval with allow_self_approval)")]
+    /// Nobody who drafted or revised a notice may approve it (four eyes).
+    #[error("notice {notice_id} was drafted or revised by {actor}, who may not approve it too: ask another person (a plan may allow self-approval with allow_self_approval)")]
     SelfApproval {
         /// The notice.
         notice_id: String,
-        /// The drafter, who asked to approve.
+        /// A writer of the text (its drafter or a reviser), who asked to approve.
         actor: ActorId,
     },
     /// A fact the approval bound changed after the approval: what was approved is not what

@@ -212,16 +212,9 @@ impl Playbook {
         // A plan item id is a valid notice id: both are labels of at most 64 characters.
         .filter_map(|item| Some((item, NoticeId::new(item.id.as_str()).ok()?)))
         .map(|(item, notice_id)| {
-            let clearance = item.audience.clearance();
-            let facts: Vec<_> = sheet
-                .iter()
-                .filter(|f| f.sensitivity <= clearance)
-                .map(|f| f.key.clone())
-                .collect();
             NoticeDraft::new(notice_id, item.kind, item.audience)
                 .channels(item.channels.iter().copied())
-                .elements(sheet.elements(&facts))
-                .facts(facts)
+                .with_cleared_facts(sheet)
                 .plan_item(item.id.clone())
         })
         .collect()

@@ -195,6 +195,13 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             notice_id: n1.clone(),
             reason: "superseded".into(),
         },
+        Command::ReviseNotice(NoticeRevision {
+            notice_id: n1.clone(),
+            channels: [Channel::Email].into(),
+            elements: [ContentElement::ContactPoints].into(),
+            facts: BTreeSet::new(),
+            note: "hotline added".into(),
+        }),
         Command::RecordFact(Fact {
             key: FactKey::new("contact_points").unwrap(),
             value: FactValue::Literal {

@@ -80,6 +80,8 @@ pub enum CommandKind {
     RecordDeliveryReceipt,
     /// [`Command::CancelNotice`].
     CancelNotice,
+    /// [`Command::ReviseNotice`].
+    ReviseNotice,
     /// [`Command::RecordFact`].
     RecordFact,
     /// [`Command::AdoptCommsPlan`].
@@ -148,7 +150,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 58] = [
+    pub const CROSS_PHASE: [CommandKind; 59] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -181,6 +183,7 @@ impl CommandKind {
         Self::RecordNoticeSent,
         Self::RecordDeliveryReceipt,
         Self::CancelNotice,
+        Self::ReviseNotice,
         Self::RecordFact,
         Self::AdoptCommsPlan,
         Self::ActivatePlaybook,
@@ -245,6 +248,7 @@ impl CommandKind {
             Self::RecordNoticeSent => "record_notice_sent",
             Self::RecordDeliveryReceipt => "record_delivery_receipt",
             Self::CancelNotice => "cancel_notice",
+            Self::ReviseNotice => "revise_notice",
             Self::RecordFact => "record_fact",
             Self::AdoptCommsPlan => "adopt_comms_plan",
             Self::ActivatePlaybook => "activate_playbook",
@@ -323,6 +327,7 @@ impl Command {
             Self::RecordNoticeSent { .. } => CommandKind::RecordNoticeSent,
             Self::RecordDeliveryReceipt(_) => CommandKind::RecordDeliveryReceipt,
             Self::CancelNotice { .. } => CommandKind::CancelNotice,
+            Self::ReviseNotice(_) => CommandKind::ReviseNotice,
             Self::RecordFact(_) => CommandKind::RecordFact,
             Self::AdoptCommsPlan { .. } => CommandKind::AdoptCommsPlan,
             Self::ActivatePlaybook(_) => CommandKind::ActivatePlaybook,

@@ -330,6 +330,7 @@ impl Incident {
             Command::CancelNotice { notice_id, reason } => {
                 vec![self.cancel_notice(c, notice_id, reason)]
             }
+            Command::ReviseNotice(revision) => vec![self.revise_notice(c, revision)],
             Command::RecordFact(fact) => vec![self.record_fact(c, fact)],
             Command::AdoptCommsPlan { plan } => vec![self.adopt_comms_plan(c, plan)],
             Command::ActivatePlaybook(activation) => self.activate_playbook(c, ctx, activation),

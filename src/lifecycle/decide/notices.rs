@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::checks::{duplicate, no_change, unknown, Checks, MAX_LONG, MAX_SHORT};
 use crate::comms::{
-    CommsPlan, DeliveryReceipt, Fact, FactSeal, FactValue, NoticeDraft, NoticeStatus,
+    CommsPlan, DeliveryReceipt, Fact, FactSeal, FactValue, NoticeDraft, NoticeRevision,
+    NoticeStatus,
 };
 use crate::id::{FactKey, NoticeId};
 use crate::{ActorId, Event, Incident, Unmet};
@@ -134,6 +135,27 @@ impl Incident {
         }
     }
 
+    /// [`Command::ReviseNotice`]: a notice not yet sent, still with a channel, and changed.
+    pub(super) fn revise_notice(&self, c: &mut Checks, revision: &NoticeRevision) -> Event {
+        let expected = [NoticeStatus::Draft, NoticeStatus::Approved];
+        if let Some(notice) = self.notice_status(c, &revision.notice_id, &expected) {
+            if revision.changes_nothing(&notice.draft) {
+                c.push(no_change(format!(
+                    "notice {} already carries these channels, elements and facts",
+                    revision.notice_id
+                )));
+            }
+        }
+        if revision.channels.is_empty() {
+            c.push(Unmet::Missing {
+                field: "channels".to_owned(),
+                hint: "name at least one channel the notice will go out on".to_owned(),
+            });
+        }
+        c.text("note", &revision.note, "what changed and why", MAX_SHORT);
+        Event::NoticeRevised(revision.clone())
+    }
+
     /// [`Command::RecordFact`].
     pub(super) fn record_fact(&self, c: &mut Checks, fact: &Fact) -> Event {
         match &fact.value {
@@ -237,7 +259,7 @@ impl Incident {
             .comms_plan
             .as_ref()
             .is_some_and(|p| p.allow_self_approval);
-        if !allowed && notice.drafted_by.as_ref() == Some(actor) {
+        if !allowed && notice.written_by(actor) {
             c.push(Unmet::SelfApproval {
                 notice_id: notice_id.to_string(),
                 actor: actor.clone(),

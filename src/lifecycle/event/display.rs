@@ -55,6 +55,7 @@ impl std::fmt::Display for Event {
             | Self::NoticeSent { .. }
             | Self::DeliveryReceiptRecorded(_)
             | Self::NoticeCancelled { .. }
+            | Self::NoticeRevised(_)
             | Self::FactRecorded(_)
             | Self::CommsPlanAdopted { .. } => self.fmt_notices(f),
             Self::PlaybookActivated {
@@ -281,6 +282,14 @@ impl Event {
             Self::NoticeCancelled { notice_id, reason } => {
                 write!(f, "notice {notice_id} cancelled: {reason}")
             }
+            Self::NoticeRevised(r) => write!(
+                f,
+                "notice {} revised ({} elements, {} facts): {}",
+                r.notice_id,
+                r.elements.len(),
+                r.facts.len(),
+                r.note
+            ),
             Self::FactRecorded(fact) => {
                 write!(f, "fact {} recorded ({})", fact.key, fact.sensitivity)
             }

@@ -181,6 +181,7 @@ impl Incident {
             Event::NoticeCancelled { notice_id, reason } => {
                 self.apply_notice_cancelled(notice_id, reason, stamp)
             }
+            Event::NoticeRevised(revision) => self.apply_notice_revised(revision, stamp),
             Event::FactRecorded(fact) => self.apply_fact_recorded(fact),
             Event::CommsPlanAdopted { plan } => self.apply_comms_plan_adopted(plan),
             Event::PlaybookActivated {

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::{duplicate, Stamp};
-use crate::comms::{CommsPlan, Fact, FactSeal, Notice, NoticeDraft, NoticeStatus};
+use crate::comms::{
+    CommsPlan, Fact, FactSeal, Notice, NoticeDraft, NoticeRevision, NoticeStatus, RevisionStamp,
+};
 use crate::id::{FactKey, NoticeId};
 use crate::lifecycle::ApplyError;
 use crate::Incident;
@@ -67,6 +69,27 @@ impl Incident {
         let notice = self.notice_mut(&notice_id, name)?;
         notice.status = NoticeStatus::Cancelled;
         notice.cancel_reason = Some(reason);
+        Ok(())
+    }
+
+    /// [`Event::NoticeRevised`]: the draft carries the revision; an approval is withdrawn.
+    pub(super) fn apply_notice_revised(
+        &mut self,
+        revision: NoticeRevision,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        let Stamp { name, at, by, .. } = stamp;
+        let notice = self.notice_mut(&revision.notice_id, name)?;
+        revision.apply_to(&mut notice.draft);
+        notice.status = NoticeStatus::Draft;
+        notice.approved_by = None;
+        notice.approved_at = None;
+        notice.bound = BTreeMap::new();
+        notice.revisions.push(RevisionStamp {
+            at,
+            by,
+            note: revision.note,
+        });
         Ok(())
     }
 

@@ -1,4 +1,4 @@
-//! Commands on notices: drafts, approval, sending, cancellation, the facts notices quote
+//! Commands on notices: drafts, revisions, approval, sending, cancellation, the facts notices quote
 //! and the comms plan.
 
 use std::collections::BTreeSet;
@@ -170,6 +170,33 @@ pub(super) fn notice_arms() -> Arms {
             1,
             (notice_id(), text(MAX_SHORT))
                 .prop_map(|(notice_id, reason)| Command::CancelNotice { notice_id, reason })
+                .boxed(),
+        ),
+        (
+            2,
+            (
+                notice_id(),
+                prop_oneof![
+                    9 => btree_set(select(channels()), 1..3),
+                    1 => Just(BTreeSet::new()),
+                ],
+                btree_set(select(content_elements()), 0..6),
+                btree_set(
+                    select(vec!["occurred_at", "contact_points", "ioc.c2_address"])
+                        .prop_map(|k| FactKey::new(k).unwrap()),
+                    0..2,
+                ),
+                text(MAX_SHORT),
+            )
+                .prop_map(|(notice_id, channels, elements, facts, note)| {
+                    Command::ReviseNotice(NoticeRevision {
+                        notice_id,
+                        channels,
+                        elements,
+                        facts,
+                        note,
+                    })
+                })
                 .boxed(),
         ),
         (2, fact().prop_map(Command::RecordFact).boxed()),
