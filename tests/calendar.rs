@@ -427,6 +427,7 @@ fn arb_spec() -> impl Strategy<Value = CalendarSpec> {
                 closures: BTreeSet::new(),
                 source: "proptest".into(),
                 coverage_note: None,
+                coverage_notes: Default::default(),
             }
         })
 }

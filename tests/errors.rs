@@ -119,6 +119,7 @@ fn regulation(incident: &Incident) -> Result<(), Error> {
         closures: BTreeSet::new(),
         source: "test".into(),
         coverage_note: None,
+        coverage_notes: Default::default(),
     })?;
     let day = NaiveDate::from_ymd_opt(2026, 3, 13).unwrap();
     let _ = calendar.is_working_day(day)?;

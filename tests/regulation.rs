@@ -1017,6 +1017,74 @@ fn sec_march() -> IncidentFacts {
     )
 }
 
+/// A deferral of the Form 8-K granted by the Department of Justice until `until`, recorded
+/// at `recorded`.
+fn ag_delay(until: &str, recorded: &str) -> Deferral {
+    Deferral {
+        regime: RegimeId::new("us-sec-8k").unwrap(),
+        report: ReportId::new("form-8-k").unwrap(),
+        authority: "U.S. Department of Justice".into(),
+        until: t(until),
+        reference: None,
+        recorded_at: t(recorded),
+    }
+}
+
+/// The obligation says what the deferral did, keeps the original due time, and says when a
+/// grant asks for more than Item 1.05(c) allows; a deferral of a report that provides for
+/// none (GDPR Art. 33) leaves the due time as it is, and says so.
+#[test]
+fn a_deferral_is_shown_beside_the_original_due_time_and_never_applied_silently() {
+    let regulation = builtin_for(EntityType::SecRegistrant);
+    let sec = sec_march().with(|f| {
+        f.deferrals
+            .push(ag_delay("2026-04-20T21:30:00Z", "2026-03-05T12:00:00Z"));
+    });
+    let o = regulation.obligations(&sec, t("2026-03-07T00:00:00Z"));
+    let k8 = obligation(&o, "us-sec-8k", "form-8-k").unwrap();
+    let deferred = k8.deferred.as_ref().unwrap();
+    assert_eq!(deferred.original_due, t("2026-03-06T22:30:00Z"));
+    assert_eq!(deferred.until, t("2026-04-05T21:30:00Z"));
+    assert_eq!(
+        (deferred.grants, deferred.authority.as_str()),
+        (1, "U.S. Department of Justice")
+    );
+    assert!(
+        k8.notes
+            .iter()
+            .any(|n| n.contains("held to") && n.contains("exemptive order")),
+        "{:?}",
+        k8.notes
+    );
+    // Before the grant was recorded: the original clock, no deferral.
+    let before = regulation.obligations(&sec, t("2026-03-04T00:00:00Z"));
+    let k8 = obligation(&before, "us-sec-8k", "form-8-k").unwrap();
+    assert_eq!(
+        (k8.due, k8.deferred.as_ref()),
+        (Some(t("2026-03-06T22:30:00Z")), None)
+    );
+
+    let mut gdpr = facts(IncidentKind::DataBreach, "2026-03-02T09:00:00Z").personal(5_000, "DE");
+    gdpr.deferrals.push(Deferral {
+        regime: RegimeId::new("eu-gdpr").unwrap(),
+        report: ReportId::new("supervisory-authority").unwrap(),
+        ..ag_delay("2026-03-20T00:00:00Z", "2026-03-02T10:00:00Z")
+    });
+    let o = Regulation::builtin(EntityProfile::new().established_in(j("DE")))
+        .obligations(&gdpr, t("2026-03-03T00:00:00Z"));
+    let initial = obligation(&o, "eu-gdpr", "supervisory-authority").unwrap();
+    assert_eq!(initial.due, Some(t("2026-03-05T09:00:00Z")));
+    assert!(initial.deferred.is_none());
+    assert!(
+        initial
+            .notes
+            .iter()
+            .any(|n| n.contains("provides for none")),
+        "{:?}",
+        initial.notes
+    );
+}
+
 fn builtin_for(entity: EntityType) -> Regulation {
     Regulation::builtin(EntityProfile::new().entity_type(entity))
 }
@@ -1104,6 +1172,58 @@ fn us_cases() -> Vec<Case> {
                     },
                 ),
             ],
+        },
+        // Item 1.05(c): the Attorney General's delay, recorded once granted. Due Friday 6
+        // March 17:30 EST (22:30Z); a first grant until Friday 20 March 17:30 EDT is within
+        // its 30 days and moves the clock; filed then, on time.
+        Case {
+            name: "sec_8k_attorney_general_delay_moves_the_due_time",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march()
+                .with(|f| {
+                    f.deferrals
+                        .push(ag_delay("2026-03-20T21:30:00Z", "2026-03-05T12:00:00Z"))
+                })
+                .filed(k8, f8, "2026-03-20T21:00:00Z"),
+            at: "2026-03-21T00:00:00Z",
+            expect: vec![Due(k8, f8, "2026-03-20T21:30:00Z"), MetOnTime(k8, f8)],
+        },
+        // One grant asking for 45 days is held to 30: Sunday 5 April 17:30 EDT (21:30Z), the
+        // same New York wall time across the clock change; a second grant reaches it.
+        Case {
+            name: "sec_8k_a_first_grant_is_held_to_30_days",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march().with(|f| {
+                f.deferrals
+                    .push(ag_delay("2026-04-20T21:30:00Z", "2026-03-05T12:00:00Z"))
+            }),
+            at: "2026-03-07T00:00:00Z",
+            expect: vec![Due(k8, f8, "2026-04-05T21:30:00Z")],
+        },
+        Case {
+            name: "sec_8k_a_second_grant_extends_within_60_days",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march().with(|f| {
+                f.deferrals
+                    .push(ag_delay("2026-04-05T21:30:00Z", "2026-03-05T12:00:00Z"));
+                f.deferrals
+                    .push(ag_delay("2026-04-20T21:30:00Z", "2026-04-01T12:00:00Z"));
+            }),
+            at: "2026-04-02T00:00:00Z",
+            expect: vec![Due(k8, f8, "2026-04-20T21:30:00Z")],
+        },
+        // Asked before the second grant was recorded, the first one governs (as of a moment).
+        Case {
+            name: "sec_8k_a_grant_counts_from_when_it_was_recorded",
+            regulation: builtin_for(EntityType::SecRegistrant),
+            facts: sec_march().with(|f| {
+                f.deferrals
+                    .push(ag_delay("2026-04-05T21:30:00Z", "2026-03-05T12:00:00Z"));
+                f.deferrals
+                    .push(ag_delay("2026-04-20T21:30:00Z", "2026-04-01T12:00:00Z"));
+            }),
+            at: "2026-03-31T00:00:00Z",
+            expect: vec![Due(k8, f8, "2026-04-05T21:30:00Z")],
         },
         // Item 1.05 Instruction 2: nothing omitted, no amendment.
         Case {
@@ -1471,6 +1591,7 @@ fn cn_cases() -> Vec<Case> {
                     first_day: NaiveDate::from_ymd_opt(2025, 1, 1),
                     last_day: NaiveDate::from_ymd_opt(2026, 12, 31),
                     note: BusinessCalendar::prc().coverage_note().map(str::to_owned),
+                    notes: BusinessCalendar::prc().spec().coverage_notes.clone(),
                 }]),
             )],
         },
@@ -1579,6 +1700,112 @@ fn run(incident: &mut Incident, command: &Command, at: DateTime<Utc>) {
     for e in &envelopes {
         incident.apply(e).unwrap();
     }
+}
+
+/// `RecordDeferral` through the lifecycle: the clock the incident answers moves, the timer
+/// does not call the original due time missed, and the guards refuse a grant for a report
+/// already filed, one dated before detection and the same grant twice.
+#[test]
+fn a_recorded_deferral_moves_the_incidents_clock() {
+    let t0 = t("2026-03-02T15:00:00Z");
+    let declare = Declare::new(
+        IncidentId::from_bytes([8; 16]),
+        IncidentKind::Ransomware,
+        "Ransomware",
+    )
+    .detection(DetectionSource::Monitoring, t0)
+    .severity(Severity::Sev1)
+    .owner(ActorId::new("ops.lead").unwrap());
+    let mut incident = Incident::replay(&Incident::declare(&declare, &ctx(t0)).unwrap()).unwrap();
+    let material = Command::RecordDetermination {
+        fact: FactName::new("material").unwrap(),
+        value: true,
+        determined_at: Some(t("2026-03-02T16:00:00Z")),
+        basis: "loss of trading data".into(),
+        assessment: None,
+        override_reason: None,
+    };
+    run(&mut incident, &material, t("2026-03-02T16:00:00Z"));
+    let defer = |until: &str| Command::RecordDeferral {
+        regime: RegimeId::new("us-sec-8k").unwrap(),
+        report: ReportId::new("form-8-k").unwrap(),
+        authority: "U.S. Department of Justice".into(),
+        until: t(until),
+        reference: Some("DOJ letter 2026-03-05".into()),
+    };
+    run(
+        &mut incident,
+        &defer("2026-03-20T21:30:00Z"),
+        t("2026-03-05T12:00:00Z"),
+    );
+    let regulation = builtin_for(EntityType::SecRegistrant);
+    let after = t("2026-03-10T00:00:00Z");
+    let o = incident.obligations(&regulation, after);
+    let k8 = obligation(&o, "us-sec-8k", "form-8-k").unwrap();
+    assert_eq!(k8.due, Some(t("2026-03-20T21:30:00Z")));
+    assert!(
+        matches!(k8.status, ObligationStatus::Pending { .. }),
+        "{:?}",
+        k8.status
+    );
+    // Past the original due time, the timer records no missed 8-K.
+    for command in incident.handle_timeout(Some(&regulation), after) {
+        if let Command::RecordClockAlerts { alerts } = command {
+            assert!(
+                alerts
+                    .iter()
+                    .all(|a| a.report.as_str() != "form-8-k"
+                        || !matches!(a.kind, AlertKind::Missed {})),
+                "{alerts:?}"
+            );
+        }
+    }
+    let codes = |r: Rejection| {
+        r.unmet
+            .iter()
+            .map(|u| {
+                serde_json::to_value(u).unwrap()["code"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    let same = incident
+        .execute(&defer("2026-03-20T21:30:00Z"), &ctx(after))
+        .unwrap_err();
+    assert_eq!(codes(same), ["no_change"]);
+    let early = incident
+        .execute(&defer("2026-03-01T00:00:00Z"), &ctx(after))
+        .unwrap_err();
+    assert_eq!(codes(early), ["invalid"]);
+    let filing = Command::RecordFiling {
+        regime: RegimeId::new("us-sec-8k").unwrap(),
+        report: ReportId::new("form-8-k").unwrap(),
+        submitted_at: Some(t("2026-03-19T20:00:00Z")),
+        reference: None,
+    };
+    run(&mut incident, &filing, t("2026-03-19T20:00:00Z"));
+    let late = incident
+        .execute(
+            &defer("2026-04-01T21:30:00Z"),
+            &ctx(t("2026-03-20T00:00:00Z")),
+        )
+        .unwrap_err();
+    assert_eq!(codes(late), ["no_change"]);
+    let o = incident.obligations(&regulation, t("2026-03-20T00:00:00Z"));
+    let k8 = obligation(&o, "us-sec-8k", "form-8-k").unwrap();
+    assert!(
+        matches!(
+            k8.status,
+            ObligationStatus::Met {
+                late_seconds: None,
+                ..
+            }
+        ),
+        "{:?}",
+        k8.status
+    );
 }
 
 fn dora_incident(exercise: bool) -> (Incident, Vec<Envelope>) {

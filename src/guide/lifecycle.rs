@@ -42,7 +42,7 @@
 //! Every other command ([`CommandKind::CROSS_PHASE`](crate::CommandKind::CROSS_PHASE)) is
 //! accepted in any open phase: severity, classification, impact and occurrence time,
 //! roles, sub-status, evidence and custody, actions, notes, the regulatory record
-//! (milestones, determinations, grade, filings, waivers, clock alerts), overdue records, inquiries
+//! (milestones, determinations, grade, filings, waivers, deferrals, clock alerts), overdue records, inquiries
 //! and survey responses, notices and facts, the comms plan, findings, the compensation
 //! decision and claim negotiation. Some have guards of their own: a notice is approved
 //! only with facts its audience may see, and a planned one only by the holder of its plan

@@ -344,6 +344,22 @@ pub enum Command {
         /// Why it is not owed.
         legal_basis: String,
     },
+    /// Record that an authority moved a report's due time (Form 8-K Item 1.05(c): the U.S.
+    /// Attorney General's delay). Record it once granted: a request alone moves nothing.
+    /// The clock holds the grant to what the report's rule allows and says when it asks for
+    /// more.
+    RecordDeferral {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// The authority that granted it, as it signed.
+        authority: String,
+        /// The due time granted.
+        until: DateTime<Utc>,
+        /// The authority's reference (letter, case number), without personal data.
+        reference: Option<String>,
+    },
     /// Record regulatory reminders and missed deadlines. Built by
     /// [`Incident::handle_timeout`](crate::Incident::handle_timeout).
     RecordClockAlerts {

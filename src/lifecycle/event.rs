@@ -684,6 +684,21 @@ pub enum Event {
     /// notice returned to draft.
     #[serde(rename = "notice_revised")]
     NoticeRevised(NoticeRevision),
+    /// An authority moved a report's due time (recorded once granted).
+    #[serde(rename = "deadline_deferred")]
+    DeadlineDeferred {
+        /// The regime.
+        regime: RegimeId,
+        /// The report.
+        report: ReportId,
+        /// The authority that granted it.
+        authority: String,
+        /// The due time granted.
+        until: DateTime<Utc>,
+        /// The authority's reference.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
+    },
 }
 }
 
@@ -757,6 +772,7 @@ impl Event {
             Self::ClaimAppealed { .. } => "claim_appealed",
             Self::ClaimAppealResolved { .. } => "claim_appeal_resolved",
             Self::NoticeRevised(_) => "notice_revised",
+            Self::DeadlineDeferred { .. } => "deadline_deferred",
         }
     }
 }

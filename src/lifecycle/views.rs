@@ -133,6 +133,7 @@ impl Incident {
             filings: self.regulatory.filings.clone(),
             alerts: self.regulatory.alerts.clone(),
             waivers: self.regulatory.waivers.clone(),
+            deferrals: self.regulatory.deferrals.clone(),
         }
     }
 

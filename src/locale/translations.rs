@@ -20,7 +20,9 @@ use super::Locale;
 /// assert_eq!(titles.or(Locale::ZhCn, "Report to the PBOC"), "向中国人民银行报告");
 /// assert_eq!(titles.or(Locale::ZhHk, "Report to the PBOC"), "Report to the PBOC");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct Translations(BTreeMap<Locale, String>);
 

@@ -298,6 +298,7 @@ impl Regulation {
         let arise = arise.unwrap_or(facts.detected_at);
         if let Some(governing) = govern(&mut o, &counted, arise) {
             self.set_due(&mut o, governing, report, facts, zone);
+            self.defer(&mut o, report, facts, zone, at);
         } else if let Some(first) = counted.first() {
             o.trigger = Some(first.trigger.clone());
             o.triggered_at = Some(first.triggered_at);
@@ -442,6 +443,42 @@ impl Regulation {
         o.reminders = self.reminders(triggered_at, due);
     }
 
+    /// Moves the due time as the deferrals of `report` recorded by `at` allow (see
+    /// [`DeferralRule::extend`](super::DeferralRule::extend)); a deferral the report provides
+    /// for none is said, not applied.
+    fn defer(
+        &self,
+        o: &mut Obligation,
+        report: &Report,
+        facts: &IncidentFacts,
+        zone: Option<Zone>,
+        at: DateTime<Utc>,
+    ) {
+        let grants = facts.deferrals_of(&o.regime, &o.report, at);
+        let (Some(original), Some(latest)) = (o.due, grants.last()) else {
+            return;
+        };
+        let Some(rule) = &report.deferral else {
+            o.notes.push(format!(
+                "a deferral by {} until {} is recorded, but {} provides for none: the due time stands",
+                latest.authority,
+                latest.until.to_rfc3339(),
+                report.citation
+            ));
+            return;
+        };
+        let zone = zone.unwrap_or(Zone::UTC);
+        if let Some((deferred, notes)) = rule.extend(original, &grants, zone) {
+            o.notes.extend(notes);
+            o.due = Some(deferred.until);
+            o.due_local = Some(zone.format_local_deadline(deferred.until));
+            if let Some(from) = o.triggered_at {
+                o.reminders = self.reminders(from, deferred.until);
+            }
+            o.deferred = Some(deferred);
+        }
+    }
+
     /// The reminders at the configured shares of the window from `triggered_at` to `due`
     /// (none for an empty window; shares of 0 or 100 % and more are skipped).
     fn reminders(&self, triggered_at: DateTime<Utc>, due: DateTime<Utc>) -> Vec<Reminder> {
@@ -579,6 +616,7 @@ fn described(
         assumptions,
         notes,
         reminders: Vec::new(),
+        deferred: None,
         status: ObligationStatus::AwaitingTrigger {},
         contents: report.contents.clone(),
         exercise,

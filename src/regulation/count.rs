@@ -76,6 +76,9 @@ pub(super) fn why_not_counted(calendars: &Calendars, e: CountError) -> MissingFa
                 first_day: coverage.as_ref().map(|c| *c.start()),
                 last_day: coverage.as_ref().map(|c| *c.end()),
                 note: calendar.and_then(|c| c.coverage_note().map(str::to_owned)),
+                notes: calendar
+                    .map(|c| c.spec().coverage_notes.clone())
+                    .unwrap_or_default(),
                 id,
             }
         }

@@ -56,6 +56,7 @@ impl From<CalendarError> for CountError {
                 first_day: None,
                 last_day: None,
                 note: None,
+                notes: crate::locale::Translations::new(),
             }),
             None => Self::Overflow,
         }
@@ -519,6 +520,7 @@ mod tests {
                 first_day: None,
                 last_day: None,
                 note: None,
+                notes: crate::locale::Translations::new(),
             }))
         );
         // Hours need no zone.

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::applicability::GradeFinding;
-use super::{ClockAlert, CnGrade, Milestone, Submission, Trigger};
+use super::{ClockAlert, CnGrade, Deferral, Milestone, Submission, Trigger};
 use crate::{
     classify::DataCategory, classify::Impact, id::FactName, id::RegimeId, id::ReportId, Currency,
     IncidentKind,
@@ -108,6 +108,9 @@ pub struct IncidentFacts {
     /// Reports recorded as not owed, with their legal basis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
+    /// Due times moved by an authority, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deferrals: Vec<Deferral>,
 }
 
 /// CAC grading guide (annex to the CAC Measures, in force 2025-11-01), personal information
@@ -142,7 +145,21 @@ impl IncidentFacts {
             filings: Vec::new(),
             alerts: Vec::new(),
             waivers: Vec::new(),
+            deferrals: Vec::new(),
         }
+    }
+
+    /// The deferrals of `report` under `regime` recorded by `at`, oldest first.
+    pub fn deferrals_of(
+        &self,
+        regime: &RegimeId,
+        report: &ReportId,
+        at: DateTime<Utc>,
+    ) -> Vec<&Deferral> {
+        self.deferrals
+            .iter()
+            .filter(|d| &d.regime == regime && &d.report == report && d.recorded_at <= at)
+            .collect()
     }
 
     /// The waiver of `report` under `regime` recorded by `at`, if any.

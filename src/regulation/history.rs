@@ -15,8 +15,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AssessmentRecord, ClockAlert, Determination, Filing, GradeRecord, IncidentFacts, Milestone,
-    Waiver,
+    AssessmentRecord, ClockAlert, Deferral, Determination, Filing, GradeRecord, IncidentFacts,
+    Milestone, Waiver,
 };
 use crate::classify::ImpactUpdate;
 use crate::id::FactName;
@@ -76,6 +76,11 @@ pub enum FactChange {
     Waiver {
         /// The waiver.
         waiver: Waiver,
+    },
+    /// An authority moved a report's due time.
+    Deferral {
+        /// The deferral.
+        deferral: Deferral,
     },
     /// The timer recorded a reminder or a missed deadline.
     Alert {
@@ -169,6 +174,7 @@ impl IncidentFacts {
             FactChange::Grade { grade, .. } => self.cn_grade = Some(grade.clone()),
             FactChange::Filing { filing } => self.filings.push(filing.clone()),
             FactChange::Waiver { waiver } => self.waivers.push(waiver.clone()),
+            FactChange::Deferral { deferral } => self.deferrals.push(deferral.clone()),
             FactChange::Alert { alert } => self.alerts.push(alert.clone()),
         }
     }

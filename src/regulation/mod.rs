@@ -139,6 +139,7 @@ mod calendar;
 mod compute;
 mod count;
 mod deadline;
+mod deferral;
 mod entity;
 mod facts;
 mod history;
@@ -170,6 +171,7 @@ pub use calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, Calendars, Day, MAX_CALENDAR_YEARS,
 };
 pub use compute::Regulation;
+pub use deferral::{Deferral, DeferralRule, DeferredDue};
 pub use entity::{EntityProfile, EntityType};
 pub use facts::{Determination, Filing, GradeRecord, IncidentFacts, Waiver};
 pub use history::{FactChange, FactHistory, RecordedChange};

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Ambiguity, Confidence, MissingFact, Offset, ReportRecipient, Trigger, Urgency};
+use super::{
+    Ambiguity, Confidence, DeferredDue, MissingFact, Offset, ReportRecipient, Trigger, Urgency,
+};
 use crate::locale::Zone;
 use crate::{id::RegimeId, id::ReportId};
 
@@ -213,6 +215,9 @@ pub struct Obligation {
     /// Reminders before the due time.
     #[serde(default)]
     pub reminders: Vec<Reminder>,
+    /// The due time as an authority moved it, with the original (`due` is the one in force).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferred: Option<DeferredDue>,
     /// Where it stands.
     pub status: ObligationStatus,
     /// What the report must contain.

@@ -48,6 +48,7 @@ impl Regulation {
                 report.name.to_lowercase()
             )),
             if_ongoing: None,
+            deferral: None,
             ..report.clone()
         };
         self.counted_report(regime, &progress, facts, at, assumptions.clone(), out);

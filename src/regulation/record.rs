@@ -69,6 +69,9 @@ pub struct RegulatoryRecord {
     /// Reports recorded as not owed, with their legal basis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<super::Waiver>,
+    /// Due times moved by an authority, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deferrals: Vec<super::Deferral>,
     /// The facts the clocks read as declared and each later change with the moment it was
     /// recorded, for answers as of a past moment
     /// ([`Incident::regulatory_facts_at`](crate::Incident::regulatory_facts_at)).

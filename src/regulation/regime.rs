@@ -7,7 +7,7 @@ use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Ambiguity, Applicability};
+use super::{Ambiguity, Applicability, DeferralRule};
 use crate::locale::{tr, Label, Locale, Zone};
 use crate::{classify::Jurisdiction, id::CalendarId, id::FactName, id::RegimeId, id::ReportId};
 
@@ -136,6 +136,10 @@ pub struct Report {
     /// own. `null`: the report is due as its limbs say, ongoing or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub if_ongoing: Option<IfOngoing>,
+    /// Whether, and how far, an authority may move the due time (Form 8-K Item 1.05(c)).
+    /// `null`: no deferral; one recorded anyway leaves the due time as it is, and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferral: Option<DeferralRule>,
 }
 
 /// A report that, for an incident still ongoing at its due time, is replaced then by a

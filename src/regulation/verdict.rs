@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::id::{CalendarId, FactName};
-use crate::locale::{tr, Locale};
+use crate::locale::{tr, Locale, Translations};
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -111,6 +111,9 @@ pub enum MissingFact {
         /// is not published yet).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The note in other languages, from the calendar's data.
+        #[serde(default, skip_serializing_if = "Translations::is_empty")]
+        notes: Translations,
     },
     /// The deadline falls outside the representable timeline: check the regime's offsets.
     OutOfRange {},
@@ -152,8 +155,9 @@ impl MissingFact {
                 t("日历", "日曆", "calendar"),
                 t("：请提供给监管配置", "：請提供給監管配置", ": supply it to the regulation")
             ),
-            Self::CalendarCoverage { id, year, first_day, last_day, note } => {
-                coverage(locale, id, *year, (*first_day, *last_day), note.as_deref())
+            Self::CalendarCoverage { id, year, first_day, last_day, note, notes } => {
+                let note = note.as_deref().map(|n| notes.or(locale, n));
+                coverage(locale, id, *year, (*first_day, *last_day), note)
             }
             Self::OutOfRange {} => t(
                 "可计算的时限：结果超出可表示的时间范围，请检查该制度的时限设置",
@@ -164,8 +168,8 @@ impl MissingFact {
     }
 }
 
-/// [`MissingFact::CalendarCoverage`] in `locale`. The calendar's own note is data, printed
-/// as written.
+/// [`MissingFact::CalendarCoverage`] in `locale`. The calendar's own note is data: its
+/// translation for `locale` when the calendar gives one, else as written.
 fn coverage(
     locale: Locale,
     id: &CalendarId,
@@ -227,6 +231,7 @@ mod tests {
                 first_day: NaiveDate::from_ymd_opt(2026, 1, 1),
                 last_day: NaiveDate::from_ymd_opt(2026, 12, 31),
                 note: None,
+                notes: Translations::new(),
             },
             MissingFact::OutOfRange {},
         ]

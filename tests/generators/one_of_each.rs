@@ -127,6 +127,13 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             report: ReportId::new("initial").unwrap(),
             legal_basis: "GDPR Art. 33(1): unlikely to result in a risk to natural persons (encrypted at rest)".into(),
         },
+        Command::RecordDeferral {
+            regime: RegimeId::new("us-sec-8k").unwrap(),
+            report: ReportId::new("form-8-k").unwrap(),
+            authority: "U.S. Department of Justice".into(),
+            until: at + Duration::days(30),
+            reference: None,
+        },
         Command::RecordClockAlerts {
             alerts: vec![regulation::ClockAlert {
                 regime: RegimeId::new("eu-dora").unwrap(),

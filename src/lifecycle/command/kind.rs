@@ -58,6 +58,8 @@ pub enum CommandKind {
     RecordFiling,
     /// [`Command::WaiveObligation`].
     WaiveObligation,
+    /// [`Command::RecordDeferral`].
+    RecordDeferral,
     /// [`Command::RecordClockAlerts`].
     RecordClockAlerts,
     /// [`Command::RecordOverdue`].
@@ -150,7 +152,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 59] = [
+    pub const CROSS_PHASE: [CommandKind; 60] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -172,6 +174,7 @@ impl CommandKind {
         Self::RecordGrade,
         Self::RecordFiling,
         Self::WaiveObligation,
+        Self::RecordDeferral,
         Self::RecordClockAlerts,
         Self::RecordOverdue,
         Self::RecordInquiry,
@@ -237,6 +240,7 @@ impl CommandKind {
             Self::RecordGrade => "record_grade",
             Self::RecordFiling => "record_filing",
             Self::WaiveObligation => "waive_obligation",
+            Self::RecordDeferral => "record_deferral",
             Self::RecordClockAlerts => "record_clock_alerts",
             Self::RecordOverdue => "record_overdue",
             Self::RecordInquiry => "record_inquiry",
@@ -316,6 +320,7 @@ impl Command {
             Self::RecordGrade { .. } => CommandKind::RecordGrade,
             Self::RecordFiling { .. } => CommandKind::RecordFiling,
             Self::WaiveObligation { .. } => CommandKind::WaiveObligation,
+            Self::RecordDeferral { .. } => CommandKind::RecordDeferral,
             Self::RecordClockAlerts { .. } => CommandKind::RecordClockAlerts,
             Self::RecordOverdue { .. } => CommandKind::RecordOverdue,
             Self::RecordInquiry { .. } => CommandKind::RecordInquiry,

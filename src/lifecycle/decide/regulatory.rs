@@ -212,6 +212,69 @@ impl Incident {
     }
 }
 
+impl Incident {
+    /// [`Command::RecordDeferral`]: a report not yet filed, a due time after detection, and
+    /// not the grant already recorded last.
+    pub(super) fn record_deferral(
+        &self,
+        c: &mut Checks,
+        regime: &RegimeId,
+        report: &ReportId,
+        authority: &str,
+        until: DateTime<Utc>,
+        reference: &Option<String>,
+    ) -> Event {
+        c.text(
+            "authority",
+            authority,
+            "who granted the deferral",
+            MAX_SHORT,
+        );
+        if let Some(r) = reference {
+            c.text("reference", r, "the authority's reference", MAX_SHORT);
+        }
+        let key = format!("{regime}/{report}");
+        if self
+            .regulatory
+            .filings
+            .iter()
+            .any(|f| &f.regime == regime && &f.report == report)
+        {
+            c.push(no_change(format!(
+                "{key} was filed already: a deferral cannot move a report that went in"
+            )));
+        }
+        let last = self
+            .regulatory
+            .deferrals
+            .iter()
+            .rfind(|d| &d.regime == regime && &d.report == report);
+        if last.is_some_and(|d| d.until == until && d.authority == authority) {
+            c.push(no_change(format!(
+                "{key} is already deferred by {authority} until {}",
+                until.to_rfc3339()
+            )));
+        }
+        if until <= self.detected_at {
+            c.push(Unmet::Invalid {
+                field: "until".to_owned(),
+                problem: format!(
+                    "{} is not after the detection ({}): give the due time the authority granted",
+                    until.to_rfc3339(),
+                    self.detected_at.to_rfc3339()
+                ),
+            });
+        }
+        Event::DeadlineDeferred {
+            regime: regime.clone(),
+            report: report.clone(),
+            authority: authority.to_owned(),
+            until,
+            reference: reference.clone(),
+        }
+    }
+}
+
 /// The assessment an answer confirms or overrides, with the rule's proposal computed here;
 /// every way the two do not fit is a rejection (the same check replay runs).
 pub(super) fn assess(

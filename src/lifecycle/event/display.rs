@@ -44,6 +44,7 @@ impl std::fmt::Display for Event {
             | Self::GradeRecorded { .. }
             | Self::ReportFiled(_)
             | Self::ObligationWaived { .. }
+            | Self::DeadlineDeferred { .. }
             | Self::ClockAlerted(_) => self.fmt_regulatory(f),
             Self::OverdueRecorded(overdue) => overdue_recorded(f, overdue),
             Self::InquiryReceived { .. }
@@ -218,6 +219,17 @@ impl Event {
                 report,
                 legal_basis,
             } => write!(f, "{regime} / {report} not owed: {legal_basis}"),
+            Self::DeadlineDeferred {
+                regime,
+                report,
+                authority,
+                until,
+                ..
+            } => write!(
+                f,
+                "{regime} / {report} deferred by {authority} until {}",
+                utc(until)
+            ),
             Self::ReportFiled(filing) => write!(
                 f,
                 "{} / {} filed at {}",

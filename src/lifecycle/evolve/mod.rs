@@ -140,6 +140,7 @@ impl Incident {
                 report,
                 legal_basis,
             } => self.apply_obligation_waived(regime, report, legal_basis, stamp),
+            event @ Event::DeadlineDeferred { .. } => self.apply_deadline_deferred(&event, stamp),
             Event::ClockAlerted(alert) => self.apply_clock_alerted(alert),
             Event::OverdueRecorded(overdue) => self.apply_overdue_recorded(overdue, stamp),
             Event::InquiryReceived {

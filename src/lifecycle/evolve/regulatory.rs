@@ -6,7 +6,7 @@ use super::Stamp;
 use crate::id::{FactName, RegimeId, ReportId};
 use crate::lifecycle::ApplyError;
 use crate::regulation::{
-    AssessmentRecord, ClockAlert, FactChange, Filing, GradeRecord, Outcome, Waiver,
+    AssessmentRecord, ClockAlert, Deferral, FactChange, Filing, GradeRecord, Outcome, Waiver,
 };
 use crate::regulation::{CnGrade, Milestone};
 use crate::{Event, Incident};
@@ -63,6 +63,22 @@ pub(super) fn fact_change(event: &Event, at: DateTime<Utc>) -> Option<FactChange
                 report: report.clone(),
                 legal_basis: legal_basis.clone(),
                 waived_at: at,
+            },
+        },
+        Event::DeadlineDeferred {
+            regime,
+            report,
+            authority,
+            until,
+            reference,
+        } => FactChange::Deferral {
+            deferral: Deferral {
+                regime: regime.clone(),
+                report: report.clone(),
+                authority: authority.clone(),
+                until: *until,
+                reference: reference.clone(),
+                recorded_at: at,
             },
         },
         Event::ClockAlerted(alert) => FactChange::Alert {
@@ -132,6 +148,18 @@ impl Incident {
             legal_basis,
             waived_at: stamp.at,
         });
+        Ok(())
+    }
+
+    /// [`Event::DeadlineDeferred`]: the deferral, as the history keeps it.
+    pub(super) fn apply_deadline_deferred(
+        &mut self,
+        event: &Event,
+        stamp: Stamp,
+    ) -> Result<(), ApplyError> {
+        if let Some(FactChange::Deferral { deferral }) = fact_change(event, stamp.at) {
+            self.regulatory.deferrals.push(deferral);
+        }
         Ok(())
     }
 

@@ -4,8 +4,8 @@
 use crate::id::ReportId;
 use crate::locale::{Locale, Translations};
 use crate::regulation::{
-    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, IfOngoing, Limb, Report,
-    ReportRecipient, Roll, StartRule, TimeOfDay, Urgency,
+    Ambiguity, Anchor, Applicability, CalendarRule, Confidence, DeferralRule, IfOngoing, Limb,
+    Report, ReportRecipient, Roll, StartRule, TimeOfDay, Urgency,
 };
 
 impl Report {
@@ -30,7 +30,15 @@ impl Report {
             confidence: None,
             note: None,
             if_ongoing: None,
+            deferral: None,
         }
+    }
+
+    /// Lets an authority move the due time within `rule`'s periods.
+    #[must_use]
+    pub fn deferral(mut self, rule: DeferralRule) -> Self {
+        self.deferral = Some(rule);
+        self
     }
 
     /// The name in Simplified Chinese (mainland) and Traditional Chinese (Hong Kong), for

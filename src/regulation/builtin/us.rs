@@ -8,8 +8,9 @@ use super::{
 };
 use crate::classify::DataCategory;
 use crate::regulation::{
-    Ambiguity, Applicability, Confidence, EntityType, InForce, LaterCompliance, Limb, Milestone,
-    Offset, RecipientKind, Regime, Report, StartRule, TimeOfDay, Trigger, Urgency, ZoneRule,
+    Ambiguity, Applicability, Confidence, DeferralRule, EntityType, InForce, LaterCompliance, Limb,
+    Milestone, Offset, RecipientKind, Regime, Report, StartRule, TimeOfDay, Trigger, Urgency,
+    ZoneRule,
 };
 
 /// The SEC's cybersecurity disclosure release and its compliance dates.
@@ -110,7 +111,8 @@ pub fn us_sec_8k() -> Regime {
 .titled("8-K表格第1.05项", "8-K表格第1.05項")
             .limb(sec_days(on_det("material")))
             .contents(contents_8k())
-            .note("the determination date is taken in US Eastern time, also for registrants elsewhere (conservative); an Attorney General delay under Item 1.05(c) is not modelled"),
+            .deferral(attorney_general_delay())
+            .note("the determination date is taken in US Eastern time, also for registrants elsewhere (conservative); merely asking the Attorney General for a delay does not move the deadline (C&DI 104B.01): record a delay once granted"),
             Report::new(
                 rep("form-8-k-a"),
                 "Form 8-K/A with the information not available at filing",
@@ -124,6 +126,26 @@ pub fn us_sec_8k() -> Regime {
             .contents(contents_8k()),
         ],
         note: None,
+    }
+}
+
+/// Form 8-K Item 1.05(c): the registrant may delay the disclosure if the U.S. Attorney
+/// General determines that it poses a substantial risk to national security or public safety
+/// and notifies the Commission in writing: for the period the Attorney General specifies, up
+/// to 30 days after the disclosure was otherwise due; for up to 30 more days if the risk
+/// continues; in extraordinary circumstances (national security), for a final period of up
+/// to 60 days. Beyond that, only an SEC exemptive order. A request that is not granted does
+/// not move the deadline (Corp Fin C&DI 104B.01, 2023-12-14). Sources:
+/// <https://www.formsbank.com/template/75696/current-report-8k-sec.html?page=2>;
+/// <https://wsgr.com/en/insights/fbi-doj-and-sec-provide-guidance-and-requirements-for-requests-to-delay-form-8-k-disclosures-for-material-cybersecurity-incidents.html>;
+/// <https://www.venable.com/insights/publications/2023/12/navigating-sec-cybersecurity-disclosure-guidance>
+/// (checked 2026-12-07).
+fn attorney_general_delay() -> DeferralRule {
+    DeferralRule {
+        authority: "U.S. Attorney General".to_owned(),
+        steps_days: vec![30, 30, 60],
+        citation: "Form 8-K Item 1.05(c)".to_owned(),
+        beyond: "a delay beyond the final 60 days needs the Attorney General's continued determination and an SEC exemptive order".to_owned(),
     }
 }
 

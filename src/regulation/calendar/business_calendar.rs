@@ -71,6 +71,7 @@ impl BusinessCalendar {
     ///     closures: BTreeSet::new(),
     ///     source: "host-maintained".into(),
     ///     coverage_note: None,
+    ///     coverage_notes: Default::default(),
     /// };
     /// let hk = BusinessCalendar::new(spec)?;
     /// assert!(!hk.is_working_day(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap())?);

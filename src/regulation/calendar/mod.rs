@@ -49,6 +49,7 @@ mod testing {
             closures: std::collections::BTreeSet::new(),
             source: "test".into(),
             coverage_note: None,
+            coverage_notes: Default::default(),
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::BusinessCalendar;
 use super::{CalendarError, Day};
 use crate::id::CalendarId;
-use crate::locale::Zone;
+use crate::locale::{Translations, Zone};
 
 /// The most years one calendar may cover: bounds the precomputed index (≈ 37,000 days).
 pub const MAX_CALENDAR_YEARS: i32 = 100;
@@ -52,6 +52,10 @@ pub struct CalendarSpec {
     /// published yet), repeated in every deadline it cannot count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage_note: Option<String>,
+    /// The coverage note in other languages, for readers of those (`coverage_note` stays
+    /// the fallback).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub coverage_notes: Translations,
 }
 
 impl CalendarSpec {

@@ -157,6 +157,27 @@ pub(super) fn regulatory_arms() -> Arms {
                 })
                 .boxed(),
         ),
+        (
+            1,
+            (
+                regime_id(),
+                report_id(),
+                text(MAX_SHORT),
+                0i64..200,
+                proptest::option::of(text(MAX_SHORT)),
+            )
+                .prop_map(
+                    |(regime, report, authority, days, reference)| Command::RecordDeferral {
+                        regime,
+                        report,
+                        authority,
+                        until: crate::generators::pools::detected_at()
+                            + chrono::Duration::days(days),
+                        reference,
+                    },
+                )
+                .boxed(),
+        ),
         // The timer: the driver fills it with what the incident's timer says is due.
         (
             2,

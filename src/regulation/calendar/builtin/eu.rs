@@ -226,6 +226,10 @@ fn member_state(
         closures: Default::default(),
         source: source.to_owned(),
         coverage_note: Some(EU_COVERAGE.to_owned()),
+        coverage_notes: super::notes(
+            "欧盟成员国工作日历覆盖2025年1月1日至2027年12月31日（核查日期：2026年12月7日）；此后年份请以修订日历载入",
+            "歐盟成員國工作日曆覆蓋2025年1月1日至2027年12月31日（核查日期：2026年12月7日）；此後年份請以修訂日曆載入",
+        ),
     })
 }
 

@@ -72,6 +72,10 @@ impl BusinessCalendar {
             closures: Default::default(),
             source: "General Holidays Ordinance (Cap. 149), general holidays gazetted for 2025 and 2026, https://www.gov.hk/en/about/abouthk/holiday/ (checked 2026-12-07)".to_owned(),
             coverage_note: Some("the Hong Kong calendar covers 2025-01-01..2026-12-31: the 2027 general holidays were not read from the gazette (checked 2026-12-07); load them, and any typhoon or black-rainstorm day, as an amended calendar".to_owned()),
+            coverage_notes: super::notes(
+                "香港工作日历覆盖2025年1月1日至2026年12月31日：尚未从宪报读取2027年公众假期（核查日期：2026年12月7日）；请将其及任何台风或黑色暴雨日以修订日历载入",
+                "香港工作日曆覆蓋2025年1月1日至2026年12月31日：尚未從憲報讀取2027年公眾假期（核查日期：2026年12月7日）；請將其及任何颱風或黑色暴雨日以修訂日曆載入",
+            ),
         })
     }
 }

@@ -13,6 +13,14 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::Day;
+use crate::locale::{Locale, Translations};
+
+/// A coverage note in Simplified (mainland) and Traditional (Hong Kong) Chinese.
+pub(super) fn notes(zh_cn: &str, zh_hk: &str) -> Translations {
+    Translations::new()
+        .with(Locale::ZhCn, zh_cn)
+        .with(Locale::ZhHk, zh_hk)
+}
 
 /// A `(year, month, day)` literal.
 pub(super) type Ymd = (i32, u32, u32);
@@ -92,6 +100,20 @@ mod tests {
             assert_eq!(calendar.covered_years(), first..=last, "{id}");
             assert!(calendar.source().contains("checked 2026-12-07"), "{id}");
             assert!(calendar.coverage_note().is_some(), "{id}");
+        }
+        // Every built-in that stops somewhere says why in Chinese too (a Chinese drill page
+        // prints it).
+        for calendar in calendars.iter() {
+            if calendar.coverage_note().is_some() {
+                let notes = &calendar.spec().coverage_notes;
+                for locale in [crate::locale::Locale::ZhCn, crate::locale::Locale::ZhHk] {
+                    assert!(
+                        notes.get(locale).is_some_and(|n| n.contains("年")),
+                        "{} {locale:?}",
+                        calendar.id()
+                    );
+                }
+            }
         }
         assert_eq!(cn.time_zone(), Zone::SHANGHAI);
         assert!(cn.source().contains("国办发明电〔2024〕12号"));

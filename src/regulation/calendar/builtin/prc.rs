@@ -66,6 +66,10 @@ impl BusinessCalendar {
             closures: BTreeSet::new(),
             source: "2025: 国办发明电〔2024〕12号 (Xinhua 2024-11-12); 2026: State Council General Office notice of 2025-11-04, https://politics.gmw.cn/2025-11/04/content_38391083.htm".to_owned(),
             coverage_note: Some(PRC_COVERAGE.to_owned()),
+            coverage_notes: super::notes(
+                "中国内地工作日历覆盖2025年1月1日至2026年12月31日；国务院办公厅尚未发布2027年部分节假日安排的通知（核查日期：2026年12月6日），发布后请载入2027年安排",
+                "中國內地工作日曆覆蓋2025年1月1日至2026年12月31日；國務院辦公廳尚未發布2027年部分節假日安排的通知（核查日期：2026年12月6日），發布後請載入2027年安排",
+            ),
         })
     }
 }

@@ -62,6 +62,10 @@ impl BusinessCalendar {
             closures: Default::default(),
             source: "Holidays Act 1998 (Singapore); Ministry of Manpower public holidays 2025 and 2026, https://www.mom.gov.sg/employment-practices/public-holidays (checked 2026-12-07)".to_owned(),
             coverage_note: Some("the Singapore calendar covers 2025-01-01..2026-12-31: the 2027 dates of Hari Raya Puasa and Hari Raya Haji depend on MUIS's confirmation and were not read from the Ministry of Manpower (checked 2026-12-07); load them as an amended calendar".to_owned()),
+            coverage_notes: super::notes(
+                "新加坡工作日历覆盖2025年1月1日至2026年12月31日：2027年开斋节（Hari Raya Puasa）和哈芝节（Hari Raya Haji）的日期有待新加坡回教理事会确认，尚未从人力部读取（核查日期：2026年12月7日）；请以修订日历载入",
+                "新加坡工作日曆覆蓋2025年1月1日至2026年12月31日：2027年開齋節（Hari Raya Puasa）和哈芝節（Hari Raya Haji）的日期有待新加坡回教理事會確認，尚未從人力部讀取（核查日期：2026年12月7日）；請以修訂日曆載入",
+            ),
         })
     }
 }

@@ -68,6 +68,10 @@ impl BusinessCalendar {
             source: "5 U.S.C. 6103; Saturday/Sunday observance per Executive Order 11582"
                 .to_owned(),
             coverage_note: Some("the US federal calendar covers 2025-01-01..2027-12-31: the statutory holidays of later years are known, but closures by executive order are announced weeks ahead at most; extend it with them when they are published".to_owned()),
+            coverage_notes: super::notes(
+                "美国联邦工作日历覆盖2025年1月1日至2027年12月31日：此后年份的法定假日已知，但行政令宣布的联邦政府停工日最多提前数周公布；公布后请补入",
+                "美國聯邦工作日曆覆蓋2025年1月1日至2027年12月31日：此後年份的法定假日已知，但行政命令宣布的聯邦政府停工日最多提前數週公布；公布後請補入",
+            ),
         })
     }
 }
