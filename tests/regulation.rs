@@ -9,6 +9,8 @@
     clippy::indexing_slicing
 )]
 
+mod driver;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use incident::classify::*;
 use incident::id::*;
@@ -1017,6 +1019,17 @@ fn sec_march() -> IncidentFacts {
     )
 }
 
+/// [`sec_march`] with two grants: until 5 April (recorded 5 March) and until 20 April
+/// (recorded 1 April).
+fn two_grants() -> IncidentFacts {
+    sec_march().with(|f| {
+        f.deferrals
+            .push(ag_delay("2026-04-05T21:30:00Z", "2026-03-05T12:00:00Z"));
+        f.deferrals
+            .push(ag_delay("2026-04-20T21:30:00Z", "2026-04-01T12:00:00Z"));
+    })
+}
+
 /// A deferral of the Form 8-K granted by the Department of Justice until `until`, recorded
 /// at `recorded`.
 fn ag_delay(until: &str, recorded: &str) -> Deferral {
@@ -1203,12 +1216,7 @@ fn us_cases() -> Vec<Case> {
         Case {
             name: "sec_8k_a_second_grant_extends_within_60_days",
             regulation: builtin_for(EntityType::SecRegistrant),
-            facts: sec_march().with(|f| {
-                f.deferrals
-                    .push(ag_delay("2026-04-05T21:30:00Z", "2026-03-05T12:00:00Z"));
-                f.deferrals
-                    .push(ag_delay("2026-04-20T21:30:00Z", "2026-04-01T12:00:00Z"));
-            }),
+            facts: two_grants(),
             at: "2026-04-02T00:00:00Z",
             expect: vec![Due(k8, f8, "2026-04-20T21:30:00Z")],
         },
@@ -1216,12 +1224,7 @@ fn us_cases() -> Vec<Case> {
         Case {
             name: "sec_8k_a_grant_counts_from_when_it_was_recorded",
             regulation: builtin_for(EntityType::SecRegistrant),
-            facts: sec_march().with(|f| {
-                f.deferrals
-                    .push(ag_delay("2026-04-05T21:30:00Z", "2026-03-05T12:00:00Z"));
-                f.deferrals
-                    .push(ag_delay("2026-04-20T21:30:00Z", "2026-04-01T12:00:00Z"));
-            }),
+            facts: two_grants(),
             at: "2026-03-31T00:00:00Z",
             expect: vec![Due(k8, f8, "2026-04-05T21:30:00Z")],
         },
@@ -1760,17 +1763,7 @@ fn a_recorded_deferral_moves_the_incidents_clock() {
             );
         }
     }
-    let codes = |r: Rejection| {
-        r.unmet
-            .iter()
-            .map(|u| {
-                serde_json::to_value(u).unwrap()["code"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned()
-            })
-            .collect::<Vec<_>>()
-    };
+    let codes = |r: Rejection| driver::codes(&r);
     let same = incident
         .execute(&defer("2026-03-20T21:30:00Z"), &ctx(after))
         .unwrap_err();

@@ -91,6 +91,13 @@ impl RegulatoryRecord {
         super::history::determine(&mut self.determinations, fact, value, at, basis);
     }
 
+    /// Whether a filing of `report` under `regime` was recorded.
+    pub fn is_filed(&self, regime: &RegimeId, report: &ReportId) -> bool {
+        self.filings
+            .iter()
+            .any(|f| &f.regime == regime && &f.report == report)
+    }
+
     /// Whether this alert was recorded.
     pub fn has_alert(&self, alert: &ClockAlert) -> bool {
         self.alerts.iter().any(|a| a.same_as(alert))

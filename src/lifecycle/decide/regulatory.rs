@@ -194,12 +194,7 @@ impl Incident {
         {
             c.push(duplicate("waiver", &key));
         }
-        if self
-            .regulatory
-            .filings
-            .iter()
-            .any(|f| &f.regime == regime && &f.report == report)
-        {
+        if self.regulatory.is_filed(regime, report) {
             c.push(no_change(format!(
                 "{key} was filed already: a filed report cannot be waived"
             )));
@@ -234,12 +229,7 @@ impl Incident {
             c.text("reference", r, "the authority's reference", MAX_SHORT);
         }
         let key = format!("{regime}/{report}");
-        if self
-            .regulatory
-            .filings
-            .iter()
-            .any(|f| &f.regime == regime && &f.report == report)
-        {
+        if self.regulatory.is_filed(regime, report) {
             c.push(no_change(format!(
                 "{key} was filed already: a deferral cannot move a report that went in"
             )));
