@@ -1069,6 +1069,12 @@ fn a_deferral_is_shown_beside_the_original_due_time_and_never_applied_silently()
         "{:?}",
         k8.notes
     );
+    // The plain-text table says so on the obligation's line.
+    assert!(
+        o.to_string()
+            .contains("[deferred by U.S. Department of Justice from 2026-03-06T22:30:00+00:00]"),
+        "{o}"
+    );
     // Before the grant was recorded: the original clock, no deferral.
     let before = regulation.obligations(&sec, t("2026-03-04T00:00:00Z"));
     let k8 = obligation(&before, "us-sec-8k", "form-8-k").unwrap();

@@ -322,7 +322,14 @@ impl fmt::Display for Obligations {
                 .trigger
                 .as_ref()
                 .map_or_else(|| "-".to_owned(), ToString::to_string);
-            let flag = if o.is_verified() { "" } else { " [unverified]" };
+            let mut flag = if o.is_verified() { "" } else { " [unverified]" }.to_owned();
+            if let Some(d) = &o.deferred {
+                flag.push_str(&format!(
+                    " [deferred by {} from {}]",
+                    d.authority,
+                    d.original_due.to_rfc3339()
+                ));
+            }
             writeln!(
                 f,
                 "{:<26} {:<28} {:<34} {:<30} {}{flag}",
