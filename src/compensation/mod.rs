@@ -28,7 +28,7 @@ pub use condition::{Condition, LossBasis};
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
-pub use explanation::Explanation;
+pub use explanation::{ClaimLetters, Explanation, LetterError, StatusLetter};
 pub use negotiation::{
     AssessmentOverride, ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimReview,
     ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin, Recovery, RecoverySource,

@@ -74,6 +74,12 @@
 //!   [`ClaimCase::earlier`](crate::compensation::ClaimCase::earlier), and a paid claim is
 //!   owed a top-up. Appeals and complaints are recorded with their channel (internal,
 //!   CSRC 12386, PBoC 12363, mediation, arbitration, court) and outcome.
+//! - **Letters after the decision:** [`ClaimLetters`](crate::compensation::ClaimLetters)
+//!   writes, from the claim's record and the programme's policy, the customer's letter about
+//!   a payment that came back (still owed, set aside, the account to confirm and by when),
+//!   money held as unclaimed (where, how to claim it, the right not lost), a reassessment
+//!   (the new decision, the top-up beside what was paid), and an appeal received and its
+//!   outcome (with the routes still open), in zh-CN, zh-HK and en.
 //! - **One claim per customer** at a time; a new one only after the earlier was rejected.
 //! - **The programme can be amended** (more budget, a new claim window, a later policy
 //!   version for claims assessed from then on), each change with its reason.
