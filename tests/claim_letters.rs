@@ -29,11 +29,21 @@ use incident::*;
 
 const DAY: i64 = 24 * 60;
 
-/// The reference securities policy with an unclaimed period of 30 days.
+/// The reference policies' unclaimed period (from version 2), in days.
+const PERIOD: i64 = 180;
+
+/// The reference securities policy (its latest version states the unclaimed period).
 fn securities() -> Policy {
-    let mut json = serde_json::to_value(reference_securities_policy()).unwrap();
-    json["terms"]["unclaimed_after_days"] = 30.into();
-    serde_json::from_value(json).unwrap()
+    reference_securities_policy()
+}
+
+/// Version 1 of the reference platform policy, which states no unclaimed period.
+fn platform_v1() -> Policy {
+    reference_policy(&PolicyRef {
+        id: PolicyId::new("platform-data-theft").unwrap(),
+        version: 1,
+    })
+    .unwrap()
 }
 
 /// A verified claim of `yuan` (the securities policy pays it in full; the platform policy
@@ -133,7 +143,7 @@ fn payment_cases() -> Vec<Case> {
     let claim = verified("C-1", 1_000, 1_000);
     let mut returned = paid(31, &securities(), &claim);
     returned.advance(3 * DAY).run(failed());
-    let platform = reference_platform_policy();
+    let platform = platform_v1();
     let mut reversed = paid(32, &platform, &claim);
     reversed
         .advance(2 * DAY)
@@ -151,7 +161,7 @@ fn payment_cases() -> Vec<Case> {
     let mut unclaimed = paid(33, &securities(), &claim);
     unclaimed.advance(DAY).run(failed());
     unclaimed
-        .advance(30 * DAY)
+        .advance(PERIOD * DAY)
         .run(Command::DeclareClaimUnclaimed {
             claim_id: id("CL-1"),
             held_at: "UC-2210".into(),
@@ -471,8 +481,8 @@ fn the_confirmation_date_is_before_the_money_can_be_declared_unclaimed() {
         let (record, policy) = (desk.incident.claims()[&claim].clone(), securities());
         let letters = ClaimLetters::new(&claim, &record, &policy, Zone::SHANGHAI).unwrap();
         let by = letters.respond_by().unwrap();
-        assert!(by <= failed_at + Duration::days(30), "{hour}: {by}");
-        assert!(by > failed_at + Duration::days(29), "{hour}: {by}");
+        assert!(by <= failed_at + Duration::days(PERIOD), "{hour}: {by}");
+        assert!(by > failed_at + Duration::days(PERIOD - 1), "{hour}: {by}");
         // The letter names that moment as a date: 24:00 of the last day.
         let zh = letters
             .render(StatusLetter::PaymentReturned, Locale::ZhCn)

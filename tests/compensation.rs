@@ -1100,7 +1100,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
     );
     assert!(
         timeline.iter().any(|l| l.starts_with(
-            "compensation program SEC-COMP-1 opened under securities-firm@v1, budget ¥1,000,000.00"
+            "compensation program SEC-COMP-1 opened under securities-firm@v2, budget ¥1,000,000.00"
         )),
         "{timeline:#?}"
     );
@@ -1436,6 +1436,33 @@ fn a_pin_names_the_exact_policy_text() {
     assert_eq!(changed.reference(), policy.reference());
     assert_ne!(changed.digest().unwrap(), pin.digest);
     assert_ne!(reference_platform_policy().digest().unwrap(), pin.digest);
+}
+
+/// A log written under version 1 of the reference securities policy (the securities seed
+/// case up to its review, as written before version 2 was published; frozen in
+/// `fixtures/securities_policy_v1.jsonl`) still replays, and the text it pinned is version
+/// 1 as `reference_policy` gives it today: publishing version 2 left version 1 alone.
+#[test]
+fn a_log_pinned_to_reference_policy_v1_replays_and_its_text_is_still_version_1() {
+    let jsonl = include_str!("fixtures/securities_policy_v1.jsonl");
+    let incident =
+        Incident::replay_json_lines(jsonl.as_bytes(), &ReplayOptions::default()).unwrap();
+    let CompensationStance::ProgramOpened {
+        pin: Some(pin),
+        policy_text: Some(text),
+        ..
+    } = incident.compensation()
+    else {
+        panic!(
+            "the v1 log opens a pinned programme: {:?}",
+            incident.compensation()
+        );
+    };
+    assert_eq!(pin.policy.to_string(), "securities-firm@v1");
+    let v1 = reference_policy(&pin.policy).unwrap();
+    assert_eq!(**text, v1);
+    assert_eq!(v1.pin().unwrap(), *pin);
+    assert_ne!(reference_securities_policy().digest().unwrap(), pin.digest);
 }
 
 #[test]

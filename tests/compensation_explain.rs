@@ -35,12 +35,13 @@ fn tag(locale: Locale) -> &'static str {
     locale.as_str()
 }
 
-/// The reference securities policy with a 30-day evidence window, as version 2.
+/// The reference securities policy with a 30-day evidence window, as version 3 (a firm's
+/// own version after the reference's v2).
 fn securities_with_window() -> Policy {
     let reference = reference_securities_policy();
     let mut builder = Policy::builder(
         reference.id().clone(),
-        2,
+        3,
         reference.currency(),
         reference.matching(),
         reference.customer_cap(),
@@ -298,7 +299,7 @@ fn a_policy_without_terms_states_no_admission_and_names_only_the_courts() {
     let reference = reference_securities_policy();
     let mut builder = Policy::builder(
         reference.id().clone(),
-        3,
+        4,
         reference.currency(),
         reference.matching(),
         reference.customer_cap(),

@@ -37,7 +37,8 @@ pub use policy::{
     Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef, ReviewTrigger, Rule,
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
-pub use reference::{reference_platform_policy, reference_securities_policy};
+pub(crate) use reference::{platform_policy_v1, securities_policy_v1};
+pub use reference::{reference_platform_policy, reference_policy, reference_securities_policy};
 pub use remedy::Remedy;
 pub use terms::{OfferTerms, Recourse};
 

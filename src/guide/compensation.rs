@@ -65,7 +65,9 @@
 //!   two people: one requests ([`Command::RequestPaymentReversal`](crate::Command::RequestPaymentReversal)),
 //!   another confirms; the claim is then settled again. Money a customer does not collect
 //!   is declared unclaimed after the policy's period
-//!   ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days)),
+//!   ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days);
+//!   180 days in the reference policies from version 2, see
+//!   [`reference_policy`](crate::compensation::reference_policy)),
 //!   with where it is held, and paid out when claimed. Close and Dismiss accept unclaimed
 //!   money held on record, and wait for every pending reversal to be confirmed or withdrawn.
 //! - **Reopening and appeals:** a rejected or paid claim is reopened on new evidence

@@ -110,7 +110,7 @@ impl<'a> Explanation<'a> {
     /// use incident::locale::Zone;
     /// use incident::{Currency, Money};
     /// let reference = reference_securities_policy();
-    /// let mut builder = incident::compensation::Policy::builder(reference.id().clone(), 2,
+    /// let mut builder = incident::compensation::Policy::builder(reference.id().clone(), 3,
     ///     reference.currency(), reference.matching(), reference.customer_cap())
     ///     .review(reference.review_trigger().clone())
     ///     .terms(OfferTerms { evidence_window_days: NonZeroU16::new(30), ..reference.terms().clone() });
