@@ -7,6 +7,7 @@ mod allocation;
 mod appeal;
 mod batch;
 mod claim;
+mod claimant;
 mod compiled;
 mod condition;
 mod decision;
@@ -23,6 +24,7 @@ pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use appeal::{Appeal, AppealChannel, AppealOutcome, EarlierDecision};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
+pub use claimant::{Capacity, CapacityDocument, CapacityGap, Claimant, DocumentStatus};
 pub use compiled::CompiledPolicy;
 pub use condition::{Condition, LossBasis};
 pub use decision::{

@@ -4,6 +4,7 @@
 use std::num::NonZeroU16;
 
 use super::claim::{EvidenceSet, EvidenceStrength};
+use super::claimant::{Capacity, CapacityDocument, CapacityDocuments};
 use super::policy::{
     Condition, LossBasis, Matching, Policy, PolicyRef, Remedy, ReviewTrigger, Rule,
 };
@@ -86,7 +87,57 @@ fn finish(
             recourse: Some(recourse),
             unclaimed_after_days: UNCLAIMED_AFTER_DAYS.filter(|_| version >= 2),
         },
+        claimant_documents: if version >= 2 {
+            claimant_documents()
+        } else {
+            CapacityDocuments::new()
+        },
     }
+}
+
+/// The documents the reference policies require, from version 2, of someone who claims for
+/// a customer. The firm's choice, modelled on what the law and the regulators ask in the
+/// nearest cases (checked 2026-12-07):
+///
+/// - **heir**: their identity, the customer's death and their right to inherit. For a
+///   deceased depositor's small balance, banks need proof of the death and of kinship from
+///   a first-order heir, and a written undertaking, without a notarised certificate of
+///   succession (CBIRC and PBoC notice 银保监办发〔2021〕18号, up to ¥10,000, reported at
+///   <http://bazhou.gov.cn/xwzx/gnyw/content_17699>, official, 2021-02-05; raised to
+///   ¥50,000 from 2024-06-01 by the NFRA and PBoC, reported at
+///   <http://wlchinahc.com/news/hangyezixun/202404/236127.html>, secondary), so
+///   [`CapacityDocument::SuccessionProof`] accepts proof of kinship as well as a notarised
+///   certificate;
+/// - **guardian**: their identity, the customer's identity and the guardianship (Civil Code
+///   Arts. 23, 27, 28: a guardian is the legal agent of a minor or an adult under
+///   guardianship);
+/// - **agent**: their identity, the customer's identity and a power of attorney the
+///   customer signed (Civil Code Art. 165).
+///
+/// Sources of the Civil Code articles: the [`Capacity`] documentation.
+fn claimant_documents() -> CapacityDocuments {
+    use CapacityDocument as D;
+    let mut required = CapacityDocuments::new();
+    let mut require = |capacity, documents: [D; 3]| {
+        required.insert(capacity, documents.into_iter().collect());
+    };
+    require(
+        Capacity::Heir,
+        [D::ClaimantIdentity, D::DeathCertificate, D::SuccessionProof],
+    );
+    require(
+        Capacity::Guardian,
+        [
+            D::ClaimantIdentity,
+            D::CustomerIdentity,
+            D::GuardianshipProof,
+        ],
+    );
+    require(
+        Capacity::Agent,
+        [D::ClaimantIdentity, D::CustomerIdentity, D::PowerOfAttorney],
+    );
+    required
 }
 
 /// Every published version of a reference policy, by id and version: `None` for an id or
@@ -100,7 +151,7 @@ fn finish(
 /// | version | what changed |
 /// |---|---|
 /// | 1 | the rules, caps, review triggers and terms of the seed cases |
-/// | 2 | the terms state an unclaimed period of 180 days (`terms.unclaimed_after_days`): money a customer does not collect can be declared unclaimed and held for them; nothing else differs |
+/// | 2 | the terms state an unclaimed period of 180 days (`terms.unclaimed_after_days`): money a customer does not collect can be declared unclaimed and held for them; the documents an heir, a guardian or an agent supplies are listed (`claimant_documents`); nothing else differs |
 ///
 /// The 180 days are the firm's choice, not a rule's: we found no rule of the PBoC, the CSRC
 /// or the NFRA that fixes when compensation a firm owes becomes unclaimed (searched
@@ -118,7 +169,7 @@ fn finish(
 /// use incident::id::PolicyId;
 /// let v1 = PolicyRef { id: PolicyId::new("securities-firm")?, version: 1 };
 /// let first = reference_policy(&v1).ok_or("published")?;
-/// // Version 1 states no unclaimed period; the latest states 180 days, nothing else differs.
+/// // Version 1 states no unclaimed period; the latest states 180 days.
 /// assert_eq!(first.terms().unclaimed_after_days, None);
 /// let latest = reference_securities_policy();
 /// assert_eq!(latest.terms().unclaimed_after_days.map(|d| d.get()), Some(180));
@@ -410,6 +461,8 @@ fn securities(version: u32) -> Policy {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     fn every_version() -> Vec<Policy> {
@@ -441,6 +494,11 @@ mod tests {
             .terms(policy.terms().clone());
             for rule in policy.rules() {
                 builder = builder.rule(rule.clone());
+            }
+            for capacity in Capacity::ALL {
+                if let Some(documents) = policy.claimant_documents(capacity) {
+                    builder = builder.claimant_documents(capacity, documents.iter().copied());
+                }
             }
             assert_eq!(builder.build().unwrap(), policy);
         }
@@ -475,9 +533,10 @@ mod tests {
         assert_ne!(digest(SECURITIES, 2), digest(SECURITIES, 1));
     }
 
-    /// Version 2 differs from version 1 in its version and its unclaimed period only.
+    /// Version 2 differs from version 1 in its version, its unclaimed period and the
+    /// documents it requires of claimants only.
     #[test]
-    fn version_2_adds_the_unclaimed_period_and_nothing_else() {
+    fn version_2_adds_the_unclaimed_period_and_the_claimant_documents_and_nothing_else() {
         for (latest, id) in [
             (reference_platform_policy(), PLATFORM),
             (reference_securities_policy(), SECURITIES),
@@ -499,7 +558,16 @@ mod tests {
                 .as_object_mut()
                 .unwrap()
                 .remove("unclaimed_after_days");
+            let claimants = json.as_object_mut().unwrap().remove("claimant_documents");
+            assert_eq!(claimants.unwrap().as_object().unwrap().len(), 3);
             assert_eq!(json, serde_json::to_value(&first).unwrap());
+            for capacity in Capacity::ALL {
+                assert_eq!(first.claimant_documents(capacity), None);
+                assert_eq!(
+                    latest.claimant_documents(capacity).map(BTreeSet::len),
+                    Some(3)
+                );
+            }
         }
     }
 }

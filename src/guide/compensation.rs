@@ -82,6 +82,11 @@
 //!   money held as unclaimed (where, how to claim it, the right not lost), a reassessment
 //!   (the new decision, the top-up beside what was paid), and an appeal received and its
 //!   outcome (with the routes still open), in zh-CN, zh-HK and en.
+//! - **Claims made for the customer** by an heir, a guardian or an authorised agent carry
+//!   the claimant ([`Claimant`](crate::compensation::Claimant)), their capacity and the
+//!   documents it needs; the claim waits for a person until every document the policy
+//!   requires of that capacity is verified ([`Policy::capacity_gap`](crate::compensation::Policy::capacity_gap)),
+//!   and the explanations name what is missing.
 //! - **One claim per customer** at a time; a new one only after the earlier was rejected.
 //! - **The programme can be amended** (more budget, a new claim window, a later policy
 //!   version for claims assessed from then on), each change with its reason.

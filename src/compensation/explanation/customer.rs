@@ -35,6 +35,7 @@ pub(super) fn render(ex: &Explanation<'_>, locale: Locale) -> String {
         ex.decision.policy
     );
     decided(ex, locale, &mut out);
+    super::capacity::customer_section(ex, locale, &mut out);
     why(ex, locale, &mut out);
     remainder(ex, locale, &mut out);
     let _ = writeln!(

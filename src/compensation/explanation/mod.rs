@@ -11,6 +11,7 @@
 //! unclaimed, a reassessment on new evidence, an appeal received and its outcome.
 
 mod brief;
+mod capacity;
 mod customer;
 mod letters;
 mod phrasing;
