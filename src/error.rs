@@ -5,7 +5,7 @@ use crate::bundle::BundleError;
 use crate::chain::{CanonicalError, ChainError, DecodeError, DigestParseError};
 use crate::classify::JurisdictionError;
 use crate::comms::{FanOutError, RenderError, SurveyError, TemplateError};
-use crate::compensation::{ClaimError, CompensationError, PolicyError};
+use crate::compensation::{ClaimError, CompensationError, LetterError, PolicyError};
 use crate::evidence::ContentDigestError;
 use crate::id::IdError;
 use crate::lifecycle::ApplyError;
@@ -29,6 +29,7 @@ use crate::{AppendError, Conflict, Rejection, ReplayError};
 /// | `Template`, `Regime`, `Calendar`, `Policy`, `DrillScript`, `DrillProgramme` | host-supplied data is unsound | 400/422 naming the problem; fix the data |
 /// | `DrillRun` | a drill stopped at a refused step (or, rarely, a bug) | 422 with the step; see [`DrillRunError`] |
 /// | `Compensation` | a claim or program cannot be assessed as asked (currency, pin, budget) | 422 with the message |
+/// | `Letter` | a claim's record does not support the letter asked for, or the policy is another | 422 with the message |
 /// | `Render`, `FanOut` | a message cannot be rendered (a missing fact, a fact above clearance) | 422; never retry around a clearance error |
 /// | `Veris` | the incident cannot be exported to VERIS yet | 422 with the message |
 /// | `Canonical`, `Encode` | a value has no canonical JSON form (a bug) | 500, report it |
@@ -123,6 +124,9 @@ pub enum Error {
     /// A claim or program that cannot be assessed as asked.
     #[error(transparent)]
     Compensation(#[from] CompensationError),
+    /// A letter about a claim that its record does not support.
+    #[error(transparent)]
+    Letter(#[from] LetterError),
     /// An incident that cannot be exported to VERIS.
     #[error(transparent)]
     Veris(#[from] VerisError),

@@ -164,7 +164,7 @@ fn the_assessment_is_the_policys_own_and_an_edited_figure_does_not_replay() {
         .unwrap_err();
     assert!(
         err.to_string().contains(
-            "records a policy text whose digest is not the one pinned for securities-firm@v1"
+            "records a policy text whose digest is not the one pinned for securities-firm@v2"
         ),
         "{err}"
     );
@@ -470,8 +470,9 @@ fn close_and_dismiss_wait_for_agreed_compensation_to_be_paid() {
     });
 }
 
-/// The budget runs out: the programme is amended (more budget, then policy v2 for claims
-/// assessed from then on), each change pinned in the log with its reason.
+/// The budget runs out: the programme is amended (more budget, then a later policy
+/// version, v3, for claims assessed from then on), each change pinned in the log with its
+/// reason.
 #[test]
 fn a_programme_is_amended_with_more_budget_or_a_new_policy_version() {
     let mut desk = desk();
@@ -506,27 +507,27 @@ fn a_programme_is_amended_with_more_budget_or_a_new_policy_version() {
         desk.incident.compensation(),
         CompensationStance::ProgramOpened { budget: Some(b), .. } if *b == cny(200_000_000)
     ));
-    // Policy v2: the same id, a later version, the same currency.
-    let v1 = reference_securities_policy();
-    let mut json = serde_json::to_value(&v1).unwrap();
-    json["version"] = 2.into();
+    // Policy v3: the same id, a later version than the reference's v2, the same currency.
+    let v2 = reference_securities_policy();
+    let mut json = serde_json::to_value(&v2).unwrap();
+    json["version"] = 3.into();
     json["customer_cap"]["amount_minor"] = 80_000_000.into();
-    let v2: Policy = serde_json::from_value(json).unwrap();
+    let v3: Policy = serde_json::from_value(json).unwrap();
     assert_eq!(
-        codes(&desk.reject(amend(None, Some(v1.clone())))),
+        codes(&desk.reject(amend(None, Some(v2.clone())))),
         ["invalid"]
     );
     assert_eq!(
         codes(&desk.reject(amend(None, Some(reference_platform_policy())))),
         ["invalid"]
     );
-    desk.run(amend(None, Some(v2.clone())));
+    desk.run(amend(None, Some(v3.clone())));
     assert!(matches!(
         desk.incident.compensation(),
         CompensationStance::ProgramOpened { pin: Some(pin), policy, .. }
-            if pin.policy.version == 2 && policy == "securities-firm@v2"
+            if pin.policy.version == 3 && policy == "securities-firm@v3"
     ));
-    // A claim assessed now runs v2 (its cap of ¥800,000); CL-1 keeps v1's figure.
+    // A claim assessed now runs v3 (its cap of ¥800,000); CL-1 keeps v2's figure.
     assess(&mut desk, "CL-2", &verified("C-2", 70_000_000));
     assert_eq!(
         desk.incident.claims()[&id("CL-2")].assessment.cash,
@@ -537,14 +538,14 @@ fn a_programme_is_amended_with_more_budget_or_a_new_policy_version() {
             .assessment
             .policy
             .version,
-        2
+        3
     );
     assert_eq!(
         desk.incident.claims()[&id("CL-1")]
             .assessment
             .policy
             .version,
-        1
+        2
     );
     let timeline: Vec<String> = desk
         .log
@@ -553,7 +554,7 @@ fn a_programme_is_amended_with_more_budget_or_a_new_policy_version() {
         .map(|e| e.event().to_string())
         .collect();
     assert!(
-        timeline.contains(&"compensation program SEC-COMP-1 amended, policy securities-firm@v2: board resolution 2026-14".to_owned()),
+        timeline.contains(&"compensation program SEC-COMP-1 amended, policy securities-firm@v3: board resolution 2026-14".to_owned()),
         "{timeline:#?}"
     );
     desk.assert_replays();

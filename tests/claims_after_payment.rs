@@ -19,14 +19,21 @@ use incident::*;
 
 const DAY: i64 = 24 * 60;
 
-/// The reference securities policy, stating 30 days after which money is unclaimed when
-/// `unclaimed` is set.
+/// The reference policies' unclaimed period, from version 2, in days.
+const PERIOD: i64 = 180;
+
+/// The reference securities policy: its latest version, which states 180 days after which
+/// money is unclaimed, when `unclaimed` is set; else version 1, which states none.
 fn policy(unclaimed: bool) -> Policy {
-    let mut json = serde_json::to_value(reference_securities_policy()).unwrap();
     if unclaimed {
-        json["terms"]["unclaimed_after_days"] = 30.into();
+        reference_securities_policy()
+    } else {
+        reference_policy(&PolicyRef {
+            id: PolicyId::new("securities-firm").unwrap(),
+            version: 1,
+        })
+        .unwrap()
     }
-    serde_json::from_value(json).unwrap()
 }
 
 /// A programme (¥1,000,000 budget) under `policy`, run by `comp.officer`, with claim CL-1
@@ -195,7 +202,7 @@ fn dismiss_waits_for_a_pending_reversal_and_accepts_money_held_as_unclaimed() {
     assert_eq!(codes(&desk.reject(dismiss())), ["claims_unpaid"]);
     // The period runs from the reversal, not from the settlement.
     let reversed_at = desk.now;
-    desk.advance(30 * DAY - 1);
+    desk.advance(PERIOD * DAY - 1);
     let r = desk.reject(declare_unclaimed());
     assert_eq!(codes(&r), ["unclaimed_too_early"]);
     assert!(
@@ -245,7 +252,7 @@ fn unclaimed_money_is_paid_out_when_the_customer_claims_it() {
         claim_id: id("CL-1"),
         reason: "rejected by the bank: account closed".into(),
     });
-    desk.advance(30 * DAY).run(declare_unclaimed());
+    desk.advance(PERIOD * DAY).run(declare_unclaimed());
     desk.advance(DAY).run_by("payments.clerk", pay());
     let case = &desk.incident.claims()[&id("CL-1")];
     assert_eq!(case.status, ClaimStatus::Paid);
@@ -270,6 +277,40 @@ fn without_a_stated_period_nothing_is_declared_unclaimed() {
     assert!(r.unmet[0]
         .to_string()
         .contains("policy securities-firm@v1 states no period after which money is unclaimed"));
+}
+
+/// A programme opened under version 1 of the reference policy, which states no period,
+/// is amended to version 2, which does: from then on its settled money can be declared
+/// unclaimed, the period counted from when it became payable. The amendment is pinned.
+#[test]
+fn a_programme_under_version_1_amended_to_version_2_can_declare_money_unclaimed() {
+    let mut desk = paid_claim(&policy(false));
+    desk.run(Command::RecordClaimPaymentFailed {
+        claim_id: id("CL-1"),
+        reason: "rejected by the bank: account closed".into(),
+    });
+    let failed_at = desk.now;
+    desk.advance(PERIOD * DAY);
+    assert_eq!(codes(&desk.reject(declare_unclaimed())), ["invalid"]);
+    let latest = reference_securities_policy();
+    desk.run(Command::AmendCompensationProgram {
+        program_id: program(),
+        budget: None,
+        claims_close_at: None,
+        policy: Some(Box::new(latest.clone())),
+        reason: "adopt the reference policy's unclaimed period (v2)".into(),
+    });
+    assert!(matches!(
+        desk.incident.compensation(),
+        CompensationStance::ProgramOpened { pin: Some(pin), .. } if *pin == latest.pin().unwrap()
+    ));
+    desk.run(declare_unclaimed());
+    let case = &desk.incident.claims()[&id("CL-1")];
+    assert_eq!(case.status, ClaimStatus::Unclaimed);
+    assert_eq!(case.unclaimed.as_ref().unwrap().payable_since, failed_at);
+    // The claim keeps the version it was assessed under.
+    assert_eq!(case.assessment.policy.version, 1);
+    desk.assert_replays();
 }
 
 /// The JSON Lines of the desk's log, one value a line.
@@ -306,7 +347,7 @@ fn find(lines: &[serde_json::Value], kind: &str) -> usize {
 fn edited_reversal_and_unclaimed_figures_do_not_replay() {
     let mut desk = paid_claim(&policy(true));
     desk.run(request()).run_by("treasury", confirm());
-    desk.advance(30 * DAY).run(declare_unclaimed());
+    desk.advance(PERIOD * DAY).run(declare_unclaimed());
     desk.assert_replays();
     let log = lines(&desk);
     let confirmed = find(&log, "payment_reversal_confirmed");

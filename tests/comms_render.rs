@@ -943,12 +943,13 @@ fn hong_kong_texts_have_no_simplified_characters() {
         let mut text = std::fs::read_to_string(path).unwrap();
         // A review report or a drill programme's status also shows host data and statute
         // names as recorded (the incident title, the firm and its scenarios, a regulation's
-        // recipient and citation as its law names them), the same in every locale: whatever
+        // recipient and citation as its law names them), the same in every locale, and so
+        // does a claim letter (an appeal's case reference as the desk recorded it): whatever
         // Chinese the English text shows too is data, not the crate's wording.
         let english = path.to_string_lossy().replace("zh-HK", "en");
-        let review = path
-            .parent()
-            .is_some_and(|p| p.ends_with("review") || p.ends_with("drills"));
+        let review = path.parent().is_some_and(|p| {
+            p.ends_with("review") || p.ends_with("drills") || p.ends_with("letters")
+        });
         if let (true, Ok(en)) = (review, std::fs::read_to_string(&english)) {
             let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
             let mut runs: Vec<&str> = en

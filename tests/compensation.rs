@@ -719,7 +719,7 @@ fn arb_remedy() -> impl Strategy<Value = Remedy> {
 }
 
 /// Any valid policy: 1 to 8 rules with arbitrary conditions and remedies, either matching
-/// mode, any per-customer cap and review trigger.
+/// mode, any per-customer cap, review trigger and documents required of claimants.
 fn arb_policy() -> impl Strategy<Value = Policy> {
     (
         proptest::collection::vec(
@@ -736,10 +736,18 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
             0..=2,
         ),
         proptest::option::of((0i64..100_000_000).prop_map(cny)),
+        proptest::collection::btree_map(
+            proptest::sample::select(Capacity::ALL.to_vec()),
+            proptest::collection::btree_set(
+                proptest::sample::select(CapacityDocument::ALL.to_vec()),
+                1..4,
+            ),
+            0..3,
+        ),
     )
         .prop_filter_map(
             "first-match rules with identical conditions",
-            |(rules, first, cap, review, above)| {
+            |(rules, first, cap, review, above, claimants)| {
                 let matching = if first {
                     Matching::FirstMatch
                 } else {
@@ -756,6 +764,9 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
                     evidence: review.into_iter().collect(),
                     reported_loss_above: above,
                 });
+                for (capacity, documents) in claimants {
+                    b = b.claimant_documents(capacity, documents);
+                }
                 for (n, (when, grant)) in rules.into_iter().enumerate() {
                     b = b.rule(Rule::new(
                         RuleId::new(format!("r{n}")).unwrap(),
@@ -768,18 +779,46 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
         )
 }
 
-/// Claims with every fact varied, including jurisdictions.
+/// Someone other than the customer claiming, with any documents in any state.
+fn arb_claimant() -> impl Strategy<Value = Claimant> {
+    (
+        proptest::sample::select(Capacity::ALL.to_vec()),
+        proptest::collection::btree_map(
+            proptest::sample::select(CapacityDocument::ALL.to_vec()),
+            any::<bool>(),
+            0..5,
+        ),
+    )
+        .prop_map(|(capacity, documents)| {
+            let mut claimant = Claimant::new(ClaimantRef::new("K-1").unwrap(), capacity);
+            for (document, verified) in documents {
+                let status = if verified {
+                    DocumentStatus::Verified
+                } else {
+                    DocumentStatus::Received
+                };
+                claimant = claimant.document(document, status);
+            }
+            claimant
+        })
+}
+
+/// Claims with every fact varied, including jurisdictions and claimants.
 fn arb_full_claim() -> impl Strategy<Value = Claim> {
     (
         arb_claim(),
         proptest::option::of(proptest::sample::select(vec![
             "CN", "US-NY", "US-CA", "HK", "EU",
         ])),
+        proptest::option::of(arb_claimant()),
     )
-        .prop_map(|(claim, jurisdiction)| {
+        .prop_map(|(claim, jurisdiction, claimant)| {
             let mut json = serde_json::to_value(&claim).unwrap();
             if let Some(j) = jurisdiction {
                 json["jurisdiction"] = j.into();
+            }
+            if let Some(claimant) = claimant {
+                json["claimant"] = serde_json::to_value(claimant).unwrap();
             }
             serde_json::from_value(json).unwrap()
         })
@@ -805,6 +844,18 @@ proptest! {
                 prop_assert_eq!(policy.assess(claim).unwrap(), decision.assessment);
                 // What the log records is the explained decision without its explanations.
                 prop_assert_eq!(policy.record(claim).unwrap(), ClaimAssessment::from(&decision));
+                // Someone other than the customer is paid only after every document the
+                // policy requires of their capacity is verified, or after a review.
+                let cleared = claim.claimant().is_none_or(|c| {
+                    policy.claimant_documents(c.capacity).is_some_and(|required| {
+                        required.iter().all(|d| c.documents.get(d) == Some(&DocumentStatus::Verified))
+                    })
+                });
+                prop_assert_eq!(policy.capacity_gap(claim).is_none(), cleared);
+                if !cleared {
+                    prop_assert!(decision.needs_manual_review());
+                    prop_assert!(decision.review_reasons.iter().any(|r| r.starts_with("claimant K-1 claims as")));
+                }
                 cash = cash.checked_add(decision.cash()).unwrap();
                 totals.checked_add(&decision.assessment.remedies).unwrap();
                 review += u64::from(decision.needs_manual_review());
@@ -1100,7 +1151,7 @@ fn offer_counter_reoffer_accept_settle_pay() {
     );
     assert!(
         timeline.iter().any(|l| l.starts_with(
-            "compensation program SEC-COMP-1 opened under securities-firm@v1, budget ¥1,000,000.00"
+            "compensation program SEC-COMP-1 opened under securities-firm@v2, budget ¥1,000,000.00"
         )),
         "{timeline:#?}"
     );
@@ -1436,6 +1487,33 @@ fn a_pin_names_the_exact_policy_text() {
     assert_eq!(changed.reference(), policy.reference());
     assert_ne!(changed.digest().unwrap(), pin.digest);
     assert_ne!(reference_platform_policy().digest().unwrap(), pin.digest);
+}
+
+/// A log written under version 1 of the reference securities policy (the securities seed
+/// case up to its review, as written before version 2 was published; frozen in
+/// `fixtures/securities_policy_v1.jsonl`) still replays, and the text it pinned is version
+/// 1 as `reference_policy` gives it today: publishing version 2 left version 1 alone.
+#[test]
+fn a_log_pinned_to_reference_policy_v1_replays_and_its_text_is_still_version_1() {
+    let jsonl = include_str!("fixtures/securities_policy_v1.jsonl");
+    let incident =
+        Incident::replay_json_lines(jsonl.as_bytes(), &ReplayOptions::default()).unwrap();
+    let CompensationStance::ProgramOpened {
+        pin: Some(pin),
+        policy_text: Some(text),
+        ..
+    } = incident.compensation()
+    else {
+        panic!(
+            "the v1 log opens a pinned programme: {:?}",
+            incident.compensation()
+        );
+    };
+    assert_eq!(pin.policy.to_string(), "securities-firm@v1");
+    let v1 = reference_policy(&pin.policy).unwrap();
+    assert_eq!(**text, v1);
+    assert_eq!(v1.pin().unwrap(), *pin);
+    assert_ne!(reference_securities_policy().digest().unwrap(), pin.digest);
 }
 
 #[test]

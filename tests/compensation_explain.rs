@@ -23,7 +23,7 @@ use golden::check_golden;
 use incident::classify::DataCategory;
 use incident::comms::absolute_promises;
 use incident::compensation::*;
-use incident::id::CustomerRef;
+use incident::id::{ClaimantRef, CustomerRef};
 use incident::locale::{Locale, Zone};
 use incident::{Currency, Money};
 
@@ -35,12 +35,13 @@ fn tag(locale: Locale) -> &'static str {
     locale.as_str()
 }
 
-/// The reference securities policy with a 30-day evidence window, as version 2.
+/// The reference securities policy with a 30-day evidence window, as version 3 (a firm's
+/// own version after the reference's v2).
 fn securities_with_window() -> Policy {
     let reference = reference_securities_policy();
     let mut builder = Policy::builder(
         reference.id().clone(),
-        2,
+        3,
         reference.currency(),
         reference.matching(),
         reference.customer_cap(),
@@ -117,6 +118,25 @@ fn cases() -> Vec<Case> {
             )
             .verified_loss(cny(120_000))
             .account_compromised(true)
+            .build()
+            .unwrap(),
+            decided: false,
+        },
+        Case {
+            name: "heir_documents_pending",
+            policy: reference_securities_policy(),
+            claim: Claim::builder(
+                customer("C-1004"),
+                Tier::Standard,
+                cny(8_000),
+                EvidenceStrength::Verified,
+            )
+            .verified_loss(cny(8_000))
+            .claimant(
+                Claimant::new(ClaimantRef::new("H-0042").unwrap(), Capacity::Heir)
+                    .document(CapacityDocument::ClaimantIdentity, DocumentStatus::Verified)
+                    .document(CapacityDocument::DeathCertificate, DocumentStatus::Received),
+            )
             .build()
             .unwrap(),
             decided: false,
@@ -298,7 +318,7 @@ fn a_policy_without_terms_states_no_admission_and_names_only_the_courts() {
     let reference = reference_securities_policy();
     let mut builder = Policy::builder(
         reference.id().clone(),
-        3,
+        4,
         reference.currency(),
         reference.matching(),
         reference.customer_cap(),
@@ -325,7 +345,11 @@ fn a_policy_without_terms_states_no_admission_and_names_only_the_courts() {
 
 #[test]
 fn a_payments_policy_names_12363_and_a_securities_policy_12386() {
-    let claim = &cases()[4].claim;
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "data_only_services")
+        .unwrap();
+    let claim = &case.claim;
     let payments = reference_platform_policy()
         .explain(claim)
         .unwrap()
@@ -375,4 +399,118 @@ fn old_policy_json_without_terms_still_loads_and_keeps_its_digest() {
     assert!(old.terms().is_unset());
     // Unset terms are left out, so an old policy re-serializes byte for byte.
     assert_eq!(serde_json::to_value(&old).unwrap(), json);
+}
+
+/// A claim made by an heir whose documents are not all verified waits for a person: the
+/// decision's reasons say so, the record names the documents not verified, and the letter
+/// (to the heir) lists what is still needed. Once every document is verified, the claim
+/// is not held back for its claimant; a capacity the policy lists nothing for always is.
+#[test]
+fn a_claim_by_someone_else_waits_until_their_documents_are_verified() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "heir_documents_pending")
+        .unwrap();
+    let decision = case.policy.decide(&case.claim).unwrap();
+    assert!(decision.needs_manual_review());
+    assert_eq!(
+        decision.review_reasons,
+        ["claimant H-0042 claims as heir; not verified: proof of the customer's death (received), proof of the right to inherit (not received)"]
+    );
+    let explanation = explain(&case);
+    let record = explanation.to_regulator(Locale::En);
+    assert!(record.contains("Claimed by: H-0042 (heir)"), "{record}");
+    assert!(
+        record.contains("claimant H-0042 (heir) has documents not verified: proof of the customer's death (received) and proof of the right to inherit (not received)"),
+        "{record}"
+    );
+    let zh = explanation.to_customer(Locale::ZhCn);
+    assert!(
+        zh.contains("本申请由申请人H-0042以客户的继承人身份提出。"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 继承权证明（如亲属关系证明或继承公证书）：尚未收到，请提交"),
+        "{zh}"
+    );
+    assert!(zh.contains("- 客户的死亡证明：已收到，正在核实"), "{zh}");
+    // The verified identity is not asked for again.
+    assert!(!zh.contains("申请人本人的有效身份证件"), "{zh}");
+
+    // Every document verified: no review on the claimant's account.
+    let verified = Claimant::new(ClaimantRef::new("H-0042").unwrap(), Capacity::Heir)
+        .document(CapacityDocument::ClaimantIdentity, DocumentStatus::Verified)
+        .document(CapacityDocument::DeathCertificate, DocumentStatus::Verified)
+        .document(CapacityDocument::SuccessionProof, DocumentStatus::Verified);
+    let claim = Claim::builder(
+        CustomerRef::new("C-1004").unwrap(),
+        Tier::Standard,
+        cny(8_000),
+        EvidenceStrength::Verified,
+    )
+    .verified_loss(cny(8_000))
+    .claimant(verified.clone())
+    .build()
+    .unwrap();
+    let policy = reference_securities_policy();
+    assert_eq!(policy.capacity_gap(&claim), None);
+    assert!(!policy.decide(&claim).unwrap().needs_manual_review());
+    assert!(policy
+        .explain(&claim)
+        .unwrap()
+        .to_customer(Locale::En)
+        .contains("The documents you sent have been verified."));
+    // Under version 1, which lists no documents, the same heir is always reviewed.
+    let v1 = reference_policy(&PolicyRef {
+        id: policy.id().clone(),
+        version: 1,
+    })
+    .unwrap();
+    let gap = v1.capacity_gap(&claim).unwrap();
+    assert!(!gap.stated);
+    assert!(v1.decide(&claim).unwrap().needs_manual_review());
+    assert!(v1
+        .explain(&claim)
+        .unwrap()
+        .to_customer(Locale::En)
+        .contains("a member of our staff will check that you can claim as the customer's heir"));
+    // The customer's own claim is not held back.
+    let own = Claim::builder(
+        CustomerRef::new("C-1004").unwrap(),
+        Tier::Standard,
+        cny(8_000),
+        EvidenceStrength::Verified,
+    )
+    .verified_loss(cny(8_000))
+    .build()
+    .unwrap();
+    assert!(!v1.decide(&own).unwrap().needs_manual_review());
+}
+
+/// A claim and a policy written before claimants existed keep their JSON (and so their
+/// digests): the new members are left out when unused.
+#[test]
+fn claims_and_policies_without_claimants_keep_their_json() {
+    let own = &cases()[0].claim;
+    let json = serde_json::to_value(own).unwrap();
+    assert!(json.get("claimant").is_none(), "{json}");
+    assert_eq!(serde_json::from_value::<Claim>(json).unwrap(), *own);
+    let v1 = reference_policy(&PolicyRef {
+        id: incident::id::PolicyId::new("securities-firm").unwrap(),
+        version: 1,
+    })
+    .unwrap();
+    assert!(serde_json::to_value(&v1)
+        .unwrap()
+        .get("claimant_documents")
+        .is_none());
+    // A capacity listed with no document is refused: it would read as "nothing to check".
+    let mut json = serde_json::to_value(reference_securities_policy()).unwrap();
+    json["claimant_documents"]["agent"] = serde_json::json!([]);
+    let err = serde_json::from_value::<Policy>(json).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("claimant_documents.agent: no document is listed"),
+        "{err}"
+    );
 }

@@ -19,9 +19,12 @@ use incident::comms::{
     fan_out, Audience, Channel, Fact, FactSheet, FactValue, Format, MessageKind, Recipient,
     RenderContext, Sensitivity, SurveyResponse, TemplateSet,
 };
-use incident::compensation::{reference_securities_policy, Claim, EvidenceStrength, Program, Tier};
+use incident::compensation::{
+    reference_securities_policy, Claim, ClaimCase, ClaimLetters, EvidenceStrength, Program,
+    StatusLetter, Tier,
+};
 use incident::evidence::{ContentDigest, DigestAlgorithm};
-use incident::id::{CalendarId, CustomerRef, FactKey, ProgramId, SurveyResponseId};
+use incident::id::{CalendarId, ClaimId, CustomerRef, FactKey, ProgramId, SurveyResponseId};
 use incident::locale::{Locale, Zone};
 use incident::regulation::{
     BusinessCalendar, CalendarSpec, Calendars, Day, EntityProfile, Regulation,
@@ -152,6 +155,22 @@ fn compensation(incident: &Incident) -> Result<(), Error> {
         Money::from_minor(1_000_000, Currency::CNY),
     )?;
     let _ = program.assess(&policy, [&claim])?;
+    // A letter the claim's record does not support.
+    let case: ClaimCase = serde_json::from_value(serde_json::json!({
+        "program_id": "P-1", "customer": "C-1", "status": "assessed",
+        "assessment": { "policy": { "id": "securities-firm", "version": 1 },
+            "cash": { "amount_minor": 10_000, "currency": "CNY" },
+            "remedies": [], "needs_manual_review": false },
+        "assessed_at": "2026-03-14T01:30:00Z", "offers": [],
+    }))?;
+    let claim_id = ClaimId::new("CL-1")?;
+    let letters = ClaimLetters::new(&claim_id, &case, &policy, Zone::SHANGHAI)?;
+    assert!(matches!(
+        letters
+            .render(StatusLetter::Unclaimed, Locale::En)
+            .map_err(Error::from),
+        Err(Error::Letter(_))
+    ));
     // No program is open on this incident: the error converts too.
     assert!(matches!(
         incident.compensation_program(&policy).map_err(Error::from),

@@ -20,6 +20,7 @@ use super::claim::Claim;
 use super::negotiation::{
     AssessmentOverride, ClaimAssessment, ClaimReview, ClaimStatus, Offer, Payment,
 };
+use crate::locale::{tr, Label, Locale};
 use crate::{ActorId, Money};
 
 /// Where a customer's appeal or complaint came in.
@@ -53,6 +54,58 @@ impl fmt::Display for AppealChannel {
             Self::Court => "court",
         })
     }
+}
+
+/// The channel as a customer letter names it: the bodies by their full names (sources in
+/// `explanation/recourse.rs`).
+impl Label for AppealChannel {
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Self::InternalComplaint => tr(
+                locale,
+                "我们的投诉受理渠道",
+                "我們的投訴處理渠道",
+                "our complaints service",
+            ),
+            Self::Csrc12386 => tr(
+                locale,
+                "中国证监会12386服务平台",
+                "中國證監會12386服務平台",
+                "the CSRC 12386 service platform",
+            ),
+            Self::Pboc12363 => tr(
+                locale,
+                "中国人民银行12363金融消费权益保护咨询投诉电话",
+                "中國人民銀行12363金融消費權益保護諮詢投訴電話",
+                "the People's Bank of China 12363 financial consumer protection line",
+            ),
+            Self::Mediation => tr(
+                locale,
+                "纠纷调解组织",
+                "糾紛調解組織",
+                "a dispute mediation body",
+            ),
+            Self::Arbitration => tr(
+                locale,
+                "仲裁委员会",
+                "仲裁委員會",
+                "an arbitration commission",
+            ),
+            Self::Court => tr(locale, "人民法院", "人民法院", "a people's court"),
+        }
+    }
+}
+
+impl AppealChannel {
+    /// Every channel.
+    pub const ALL: [AppealChannel; 6] = [
+        AppealChannel::InternalComplaint,
+        AppealChannel::Csrc12386,
+        AppealChannel::Pboc12363,
+        AppealChannel::Mediation,
+        AppealChannel::Arbitration,
+        AppealChannel::Court,
+    ];
 }
 
 /// How an appeal ended.
@@ -140,4 +193,14 @@ pub struct EarlierDecision {
     pub reopened_at: DateTime<Utc>,
     /// Who reopened it.
     pub reopened_by: ActorId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_has_a_distinct_name_in_every_locale() {
+        crate::locale::assert_labels_distinct(&AppealChannel::ALL);
+    }
 }

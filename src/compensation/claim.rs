@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::claimant::Claimant;
 use crate::{classify::DataCategory, classify::Jurisdiction, id::CustomerRef, Money};
 
 /// The customer's service tier; policies may treat tiers differently.
@@ -201,9 +202,21 @@ pub struct ClaimBuilder {
     hours_spent: Option<u16>,
     #[serde(default)]
     document_costs: Option<Money>,
+    /// Who claims when it is not the customer (an heir, a guardian, an authorised agent),
+    /// with the documents of their capacity; absent for the customer's own claim.
+    #[serde(default)]
+    claimant: Option<Claimant>,
 }
 
 impl ClaimBuilder {
+    /// Records that someone other than the customer makes the claim (an heir, a guardian,
+    /// an authorised agent), with the documents of their capacity.
+    #[must_use]
+    pub fn claimant(mut self, claimant: Claimant) -> Self {
+        self.claimant = Some(claimant);
+        self
+    }
+
     /// Sets how many days the customer was without the funds taken (for interest).
     #[must_use]
     pub fn days_without_funds(mut self, days: u32) -> Self {
@@ -314,6 +327,7 @@ impl ClaimBuilder {
             days_without_funds: self.days_without_funds,
             hours_spent: self.hours_spent,
             document_costs: self.document_costs,
+            claimant: self.claimant,
             verified_minor: self.verified_loss.map_or(0, |m| m.amount_minor()),
         })
     }
@@ -364,6 +378,10 @@ pub struct Claim {
     hours_spent: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     document_costs: Option<Money>,
+    /// Who claims when it is not the customer; left out for the customer's own claim, so
+    /// claims recorded before claimants existed keep their JSON and digests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    claimant: Option<Claimant>,
     /// `verified_loss` in minor units, zero when there is none: read without a branch by
     /// the batch path, where whether a claim has a verified loss is as good as random.
     #[serde(skip)]
@@ -391,6 +409,7 @@ impl Claim {
             days_without_funds: None,
             hours_spent: None,
             document_costs: None,
+            claimant: None,
         }
     }
 
@@ -453,6 +472,11 @@ impl Claim {
     /// Documented costs of replacing identity documents and cards, if any.
     pub fn document_costs(&self) -> Option<Money> {
         self.document_costs
+    }
+
+    /// Who claims, when it is not the customer.
+    pub fn claimant(&self) -> Option<&Claimant> {
+        self.claimant.as_ref()
     }
 
     pub(crate) fn verified_minor(&self) -> i64 {

@@ -4,6 +4,7 @@
 //! claim with it allocates nothing and gives exactly the figures of [`Policy::assess`].
 
 use super::claim::{Claim, EvidenceSet, EvidenceStrength, Tier};
+use super::claimant::{needs_capacity_review, CapacityDocuments};
 use super::decision::{Assessment, CompensationError, Outcome, RemedyTotals};
 use super::policy::{Condition, LossBasis, Matching, Policy, PolicyRef, Remedy};
 use crate::{classify::DataCategory, money::MoneyError, money::MoneyOperation, Currency, Money};
@@ -450,6 +451,9 @@ pub struct CompiledPolicy {
     customer_cap: i64,
     review_evidence: EvidenceSet,
     review_above: i64,
+    /// The documents per claimant capacity, checked only for claims made by someone other
+    /// than the customer.
+    claimant_documents: CapacityDocuments,
     rules: Box<[CompiledRule]>,
     select: Select,
 }
@@ -510,6 +514,7 @@ impl Policy {
             review_above: review
                 .reported_loss_above
                 .map_or(i64::MAX, |m| m.amount_minor()),
+            claimant_documents: self.claimant_documents.clone(),
             rules,
             select,
         }
@@ -645,7 +650,8 @@ impl CompiledPolicy {
             reimbursed,
             // `|` rather than `||`: both sides are cheap, and a branch would mispredict.
             needs_manual_review: self.review_evidence.contains(claim.evidence())
-                | (claim.reported_loss().amount_minor() > self.review_above),
+                | (claim.reported_loss().amount_minor() > self.review_above)
+                | needs_capacity_review(&self.claimant_documents, claim),
             outcome: if cash > 0 {
                 Outcome::Cash
             } else if granted_any {

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
+use super::claimant::needs_capacity_review;
 use super::explanation::rule_reason;
 use super::negotiation::ClaimAssessment;
 use super::policy::{Matching, Policy, PolicyRef, Remedy, Rule};
@@ -544,12 +545,15 @@ impl Policy {
         })
     }
 
+    /// The review trigger's evidence and loss tests, and, for a claim made by someone other
+    /// than the customer, their capacity's documents ([`Policy::capacity_gap`]).
     fn review_needed(&self, claim: &Claim) -> bool {
         let trigger = self.review_trigger();
         trigger.evidence.contains(claim.evidence())
             || trigger
                 .reported_loss_above
                 .is_some_and(|m| claim.reported_loss().amount_minor() > m.amount_minor())
+            || needs_capacity_review(&self.claimant_documents, claim)
     }
 
     /// What the incident's log records for a claim ([`ClaimAssessment`]): the figures and
@@ -642,6 +646,7 @@ impl Policy {
                 ));
             }
         }
+        review_reasons.extend(self.capacity_gap(claim).map(|gap| gap.to_string()));
         Ok(Decision {
             policy: self.reference(),
             customer: claim.customer().clone(),

@@ -7,6 +7,7 @@ mod allocation;
 mod appeal;
 mod batch;
 mod claim;
+mod claimant;
 mod compiled;
 mod condition;
 mod decision;
@@ -23,12 +24,13 @@ pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use appeal::{Appeal, AppealChannel, AppealOutcome, EarlierDecision};
 pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
+pub use claimant::{Capacity, CapacityDocument, CapacityGap, Claimant, DocumentStatus};
 pub use compiled::CompiledPolicy;
 pub use condition::{Condition, LossBasis};
 pub use decision::{
     Assessment, CompensationError, Decision, Grant, Outcome, RemedyTotals, RuleOutcome, RuleStatus,
 };
-pub use explanation::Explanation;
+pub use explanation::{ClaimLetters, Explanation, LetterError, StatusLetter};
 pub use negotiation::{
     AssessmentOverride, ClaimAssessment, ClaimCase, ClaimCounts, ClaimResponse, ClaimReview,
     ClaimStatus, ClaimTotals, Offer, Payment, PaymentFailure, PolicyPin, Recovery, RecoverySource,
@@ -37,7 +39,8 @@ pub use policy::{
     Matching, Policy, PolicyBuilder, PolicyError, PolicyProblem, PolicyRef, ReviewTrigger, Rule,
 };
 pub use program::{OutcomeCounts, ProRata, Program, ProgramSummary};
-pub use reference::{reference_platform_policy, reference_securities_policy};
+pub(crate) use reference::{platform_policy_v1, securities_policy_v1};
+pub use reference::{reference_platform_policy, reference_policy, reference_securities_policy};
 pub use remedy::Remedy;
 pub use terms::{OfferTerms, Recourse};
 

@@ -45,7 +45,7 @@ use crate::{id::CustomerRef, id::ProgramId, money::MoneyError, ActorId, Currency
 /// ```
 /// let policy = incident::compensation::reference_securities_policy();
 /// let pin = policy.pin()?;
-/// assert_eq!(pin.policy.to_string(), "securities-firm@v1");
+/// assert_eq!(pin.policy.to_string(), "securities-firm@v2");
 /// assert_eq!(pin.digest, policy.digest()?);
 /// # Ok::<(), incident::chain::CanonicalError>(())
 /// ```

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claim::EvidenceSet;
+use super::claimant::{Capacity, CapacityDocument, CapacityDocuments};
 pub(super) use super::condition::{check_condition, join, Condition, LossBasis};
 pub(super) use super::remedy::Remedy;
 use super::terms::OfferTerms;
@@ -146,6 +147,12 @@ pub enum PolicyProblem {
         /// Upper bound.
         max: Money,
     },
+    /// A capacity listed with no document: it would read as "nothing to check".
+    #[error("claimant_documents.{}: no document is listed; list what a claimant in this capacity must supply, or leave the capacity out (its claims are then always reviewed)", .capacity.as_str())]
+    NoCapacityDocuments {
+        /// The capacity.
+        capacity: Capacity,
+    },
     /// In first-match mode, an earlier rule with the identical condition makes this one
     /// unreachable.
     #[error("rule {rule} can never apply: earlier rule {shadowed_by} has the identical condition and the policy is first-match; merge them or change a condition")]
@@ -200,9 +207,27 @@ pub struct PolicyBuilder {
     rules: Vec<Rule>,
     #[serde(default)]
     terms: OfferTerms,
+    /// The documents a claimant who is not the customer must have verified, per capacity
+    /// (`heir`, `guardian`, `agent`); a capacity left out is always reviewed.
+    #[serde(default)]
+    claimant_documents: CapacityDocuments,
 }
 
 impl PolicyBuilder {
+    /// Requires `documents` of a claimant who claims in `capacity` (an heir, a guardian,
+    /// an agent): their claim waits for a person until each is verified. A capacity the
+    /// policy lists nothing for is always reviewed.
+    #[must_use]
+    pub fn claimant_documents(
+        mut self,
+        capacity: Capacity,
+        documents: impl IntoIterator<Item = CapacityDocument>,
+    ) -> Self {
+        self.claimant_documents
+            .insert(capacity, documents.into_iter().collect());
+        self
+    }
+
     /// Adds a rule at the end (rules are evaluated in order).
     #[must_use]
     pub fn rule(mut self, rule: Rule) -> Self {
@@ -263,6 +288,13 @@ impl PolicyBuilder {
         if self.rules.is_empty() {
             problems.push(PolicyProblem::NoRules);
         }
+        for (capacity, documents) in &self.claimant_documents {
+            if documents.is_empty() {
+                problems.push(PolicyProblem::NoCapacityDocuments {
+                    capacity: *capacity,
+                });
+            }
+        }
         let mut seen = HashSet::new();
         for (n, rule) in self.rules.iter().enumerate() {
             if !seen.insert(&rule.id) {
@@ -303,6 +335,7 @@ impl PolicyBuilder {
                 review: self.review,
                 rules: self.rules,
                 terms: self.terms,
+                claimant_documents: self.claimant_documents,
             })
         } else {
             Err(PolicyError {
@@ -372,6 +405,10 @@ pub struct Policy {
     /// Left out when unset, so a policy without terms keeps its JSON and its digest.
     #[serde(default, skip_serializing_if = "OfferTerms::is_unset")]
     pub(super) terms: OfferTerms,
+    /// The documents required per claimant capacity; left out when none, so a policy
+    /// without them keeps its JSON and its digest.
+    #[serde(default, skip_serializing_if = "CapacityDocuments::is_empty")]
+    pub(super) claimant_documents: CapacityDocuments,
 }
 
 impl Policy {
@@ -392,6 +429,7 @@ impl Policy {
             review: ReviewTrigger::default(),
             rules: Vec::new(),
             terms: OfferTerms::default(),
+            claimant_documents: CapacityDocuments::new(),
         }
     }
 

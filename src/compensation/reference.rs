@@ -1,10 +1,36 @@
 //! Reference policies mirroring the two seed cases. They are ordinary values: copy, adjust,
 //! re-version and serialize them like any host policy.
 
+use std::num::NonZeroU16;
+
 use super::claim::{EvidenceSet, EvidenceStrength};
-use super::policy::{Condition, LossBasis, Matching, Policy, Remedy, ReviewTrigger, Rule};
+use super::claimant::{Capacity, CapacityDocument, CapacityDocuments};
+use super::policy::{
+    Condition, LossBasis, Matching, Policy, PolicyRef, Remedy, ReviewTrigger, Rule,
+};
 use super::terms::{OfferTerms, Recourse};
 use crate::{classify::DataCategory, id::PolicyId, id::RuleId, Currency, Money};
+
+/// The latest version of each reference policy.
+const LATEST: u32 = 2;
+
+/// Days after which settled money a customer has not collected may be declared unclaimed
+/// and held for them, in the reference policies from version 2: 180.
+///
+/// No rule fixes this period for compensation a firm owes. We found none in the PBoC's, the
+/// CSRC's or the NFRA's rules (searched 2026-12-07); the nearest are about dormant bank
+/// accounts, which are not money a firm owes its customer: 《人民币银行结算账户管理办法》
+/// (PBoC Order 〔2003〕 No. 5) Art. 56 closes a unit settlement account without activity for
+/// a year after 30 days' notice (as quoted at
+/// <http://www.wwpfw.com/waihuikaihu/133930.html>, secondary, checked 2026-12-07). So the
+/// period is the firm's choice, stated as data in the policy's terms, and a host changes it
+/// by publishing its own version. 180 days leaves time for a returned payment, the letter
+/// asking the customer to confirm the receiving account (the date it names is
+/// [`ClaimLetters::respond_by`](super::ClaimLetters::respond_by)) and a reminder, and is
+/// far inside the three-year limitation period of Civil Code Art. 188 (sourced in the
+/// customer letter's rights section): the declaration holds the money for the customer and
+/// is never a time bar.
+const UNCLAIMED_AFTER_DAYS: Option<NonZeroU16> = NonZeroU16::new(180);
 
 fn cny(yuan: i64) -> Money {
     Money::from_minor(yuan.saturating_mul(100), Currency::CNY)
@@ -38,8 +64,9 @@ fn rule(id: &'static str, description: &str, when: Condition, grant: Vec<Remedy>
 /// Assembles a reference policy without re-validating at run time: the literals are fixed
 /// and a test asserts that each one passes [`PolicyBuilder::build`](super::PolicyBuilder::build)
 /// unchanged, so library code needs no fallible path here.
+/// Version 1 states no unclaimed period; later versions state [`UNCLAIMED_AFTER_DAYS`].
 fn finish(
-    id: &'static str,
+    (id, version): (&'static str, u32),
     matching: Matching,
     customer_cap: Money,
     review: ReviewTrigger,
@@ -48,7 +75,7 @@ fn finish(
 ) -> Policy {
     Policy {
         id: PolicyId::from_static(id),
-        version: 1,
+        version,
         currency: Currency::CNY,
         matching,
         customer_cap,
@@ -58,13 +85,133 @@ fn finish(
             without_admission: true,
             evidence_window_days: None,
             recourse: Some(recourse),
-            unclaimed_after_days: None,
+            unclaimed_after_days: UNCLAIMED_AFTER_DAYS.filter(|_| version >= 2),
+        },
+        claimant_documents: if version >= 2 {
+            claimant_documents()
+        } else {
+            CapacityDocuments::new()
         },
     }
 }
 
+/// The documents the reference policies require, from version 2, of someone who claims for
+/// a customer. The firm's choice, modelled on what the law and the regulators ask in the
+/// nearest cases (checked 2026-12-07):
+///
+/// - **heir**: their identity, the customer's death and their right to inherit. For a
+///   deceased depositor's small balance, banks need proof of the death and of kinship from
+///   a first-order heir, and a written undertaking, without a notarised certificate of
+///   succession (CBIRC and PBoC notice 银保监办发〔2021〕18号, up to ¥10,000, reported at
+///   <http://bazhou.gov.cn/xwzx/gnyw/content_17699>, official, 2021-02-05; raised to
+///   ¥50,000 from 2024-06-01 by the NFRA and PBoC, reported at
+///   <http://wlchinahc.com/news/hangyezixun/202404/236127.html>, secondary), so
+///   [`CapacityDocument::SuccessionProof`] accepts proof of kinship as well as a notarised
+///   certificate;
+/// - **guardian**: their identity, the customer's identity and the guardianship (Civil Code
+///   Arts. 23, 27, 28: a guardian is the legal agent of a minor or an adult under
+///   guardianship);
+/// - **agent**: their identity, the customer's identity and a power of attorney the
+///   customer signed (Civil Code Art. 165).
+///
+/// Sources of the Civil Code articles: the [`Capacity`] documentation.
+fn claimant_documents() -> CapacityDocuments {
+    use CapacityDocument as D;
+    let mut required = CapacityDocuments::new();
+    let mut require = |capacity, documents: [D; 3]| {
+        required.insert(capacity, documents.into_iter().collect());
+    };
+    require(
+        Capacity::Heir,
+        [D::ClaimantIdentity, D::DeathCertificate, D::SuccessionProof],
+    );
+    require(
+        Capacity::Guardian,
+        [
+            D::ClaimantIdentity,
+            D::CustomerIdentity,
+            D::GuardianshipProof,
+        ],
+    );
+    require(
+        Capacity::Agent,
+        [D::ClaimantIdentity, D::CustomerIdentity, D::PowerOfAttorney],
+    );
+    required
+}
+
+/// Every published version of a reference policy, by id and version: `None` for an id or
+/// a version that was never published.
+///
+/// A programme pins its policy by id, version and the digest of its canonical JSON, and the
+/// digest is in logs, bundles and golden files. A published version therefore never
+/// changes: a change is a new version, and every published version stays available here,
+/// so that a host can load, compare or amend from it.
+///
+/// | version | what changed |
+/// |---|---|
+/// | 1 | the rules, caps, review triggers and terms of the seed cases |
+/// | 2 | the terms state an unclaimed period of 180 days (`terms.unclaimed_after_days`): money a customer does not collect can be declared unclaimed and held for them; the documents an heir, a guardian or an agent supplies are listed (`claimant_documents`); nothing else differs |
+///
+/// The 180 days are the firm's choice, not a rule's: we found no rule of the PBoC, the CSRC
+/// or the NFRA that fixes when compensation a firm owes becomes unclaimed (searched
+/// 2026-12-07; the nearest rules are about dormant bank accounts). They leave time for a
+/// returned payment, the letter asking the customer to confirm the receiving account
+/// ([`ClaimLetters::respond_by`](super::ClaimLetters::respond_by)) and a reminder, and are
+/// far inside the three-year limitation period of Civil Code Art. 188: the declaration
+/// holds the money for the customer and is never a time bar. A host that chooses otherwise
+/// publishes its own version.
+/// [`reference_platform_policy`] and [`reference_securities_policy`] give the latest.
+///
+/// # Examples
+/// ```
+/// use incident::compensation::{reference_policy, reference_securities_policy, PolicyRef};
+/// use incident::id::PolicyId;
+/// let v1 = PolicyRef { id: PolicyId::new("securities-firm")?, version: 1 };
+/// let first = reference_policy(&v1).ok_or("published")?;
+/// // Version 1 states no unclaimed period; the latest states 180 days.
+/// assert_eq!(first.terms().unclaimed_after_days, None);
+/// let latest = reference_securities_policy();
+/// assert_eq!(latest.terms().unclaimed_after_days.map(|d| d.get()), Some(180));
+/// assert_eq!((first.rules(), first.customer_cap()), (latest.rules(), latest.customer_cap()));
+/// // The digest a programme pinned under version 1 is still the one it gets.
+/// assert_eq!(
+///     first.digest()?.to_string(),
+///     "3d79a1cd0181e9605b1fed70d9485271f64d020fb000e5409963132708e46bc4"
+/// );
+/// assert!(reference_policy(&PolicyRef { version: 3, ..v1 }).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn reference_policy(reference: &PolicyRef) -> Option<Policy> {
+    if reference.version == 0 || reference.version > LATEST {
+        return None;
+    }
+    match reference.id.as_str() {
+        PLATFORM => Some(platform(reference.version)),
+        SECURITIES => Some(securities(reference.version)),
+        _ => None,
+    }
+}
+
+/// Version 1 of the platform policy: what the built-in payments playbook (version 1)
+/// carries. Moving the playbook to version 2 changes its text, so it takes a playbook
+/// version of its own.
+pub(crate) fn platform_policy_v1() -> Policy {
+    platform(1)
+}
+
+/// Version 1 of the securities policy: what the built-in securities playbook (version 1)
+/// carries, as [`platform_policy_v1`] for payments.
+pub(crate) fn securities_policy_v1() -> Policy {
+    securities(1)
+}
+
+const PLATFORM: &str = "platform-data-theft";
+const SECURITIES: &str = "securities-firm";
+
 /// The platform data-theft policy, after seed 000 (a payments platform whose customer data
-/// was stolen). Accumulating rules, CNY, per-customer cash cap ¥50,000:
+/// was stolen), in its latest version (2; see [`reference_policy`] for version 1).
+/// Accumulating rules, CNY, per-customer cash cap ¥50,000:
 ///
 /// 1. `verified-loss` — verified evidence: reimburse 100% of the verified loss, capped at
 ///    ¥50,000 ("若受到严重影响,客户有权……要求企业进行赔偿").
@@ -88,14 +235,21 @@ fn finish(
 /// Manual review: partial evidence, or a reported loss above ¥10,000.
 ///
 /// Terms: the offer is made without admission of liability; recourse is the payments
-/// regulator's ([`Recourse::CnPayments`]); no evidence deadline (the seed names none).
+/// regulator's ([`Recourse::CnPayments`]); no evidence deadline (the seed names none);
+/// money not collected may be declared unclaimed after 180 days (the firm's choice: see
+/// [`reference_policy`]).
 ///
 /// # Examples
 /// ```
 /// let policy = incident::compensation::reference_platform_policy();
 /// assert_eq!(policy.rules().len(), 9);
+/// assert_eq!(policy.reference().to_string(), "platform-data-theft@v2");
 /// ```
 pub fn reference_platform_policy() -> Policy {
+    platform(LATEST)
+}
+
+fn platform(version: u32) -> Policy {
     use DataCategory as D;
     use EvidenceStrength as E;
     let review = ReviewTrigger {
@@ -181,7 +335,7 @@ pub fn reference_platform_policy() -> Policy {
         ),
     ];
     finish(
-        "platform-data-theft",
+        (PLATFORM, version),
         Matching::Accumulate,
         cny(50_000),
         review,
@@ -190,8 +344,9 @@ pub fn reference_platform_policy() -> Policy {
     )
 }
 
-/// The securities-firm policy, after seed 002 (a broker's crisis playbook). First-match,
-/// CNY, per-customer cash cap ¥500,000. The seed (Q1/A1) says: "对于确因网络安全事件对客户
+/// The securities-firm policy, after seed 002 (a broker's crisis playbook), in its latest
+/// version (2; see [`reference_policy`] for version 1). First-match, CNY, per-customer
+/// cash cap ¥500,000. The seed (Q1/A1) says: "对于确因网络安全事件对客户
 /// 造成损失的,证券公司应该准确评估损失情况,及时与客户协商解决方案,尽早取得客户谅解。
 /// 对于无实际证据证明受损情况的客户,也要正面回应,充分沟通". (The seed does not literally
 /// say "全额赔偿"; full reimbursement of verified losses is this policy's reading of
@@ -214,14 +369,21 @@ pub fn reference_platform_policy() -> Policy {
 /// Manual review: partial or unverified evidence, or a reported loss above ¥100,000.
 ///
 /// Terms: the offer is made without admission of liability; recourse is the securities
-/// regulator's ([`Recourse::CnSecurities`]); no evidence deadline (the seed names none).
+/// regulator's ([`Recourse::CnSecurities`]); no evidence deadline (the seed names none);
+/// money not collected may be declared unclaimed after 180 days (the firm's choice: see
+/// [`reference_policy`]).
 ///
 /// # Examples
 /// ```
 /// let policy = incident::compensation::reference_securities_policy();
 /// assert_eq!(policy.rules().len(), 6);
+/// assert_eq!(policy.reference().to_string(), "securities-firm@v2");
 /// ```
 pub fn reference_securities_policy() -> Policy {
+    securities(LATEST)
+}
+
+fn securities(version: u32) -> Policy {
     use EvidenceStrength as E;
     let review = ReviewTrigger {
         evidence: EvidenceSet::from([E::Partial, E::Unverified]),
@@ -288,7 +450,7 @@ pub fn reference_securities_policy() -> Policy {
         ),
     ];
     finish(
-        "securities-firm",
+        (SECURITIES, version),
         Matching::FirstMatch,
         cny(500_000),
         review,
@@ -299,11 +461,28 @@ pub fn reference_securities_policy() -> Policy {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+
+    fn every_version() -> Vec<Policy> {
+        let mut all = Vec::new();
+        for id in [PLATFORM, SECURITIES, "no-such-policy"] {
+            for version in 0..=LATEST + 1 {
+                all.extend(reference_policy(&PolicyRef {
+                    id: PolicyId::from_static(id),
+                    version,
+                }));
+            }
+        }
+        all
+    }
 
     #[test]
     fn reference_policies_pass_validation_unchanged() {
-        for policy in [reference_platform_policy(), reference_securities_policy()] {
+        let all = every_version();
+        assert_eq!(all.len(), 4, "two versions of each of the two policies");
+        for policy in all {
             let mut builder = Policy::builder(
                 policy.id().clone(),
                 policy.version(),
@@ -316,9 +495,79 @@ mod tests {
             for rule in policy.rules() {
                 builder = builder.rule(rule.clone());
             }
+            for capacity in Capacity::ALL {
+                if let Some(documents) = policy.claimant_documents(capacity) {
+                    builder = builder.claimant_documents(capacity, documents.iter().copied());
+                }
+            }
             assert_eq!(builder.build().unwrap(), policy);
         }
         assert_eq!(reference_platform_policy().rules().len(), 9);
         assert_eq!(reference_securities_policy().rules().len(), 6);
+    }
+
+    /// A published version never changes: programmes pinned its digest. Version 1 is the
+    /// text every log written before version 2 pinned.
+    #[test]
+    fn published_versions_keep_their_digests() {
+        let digest = |id: &'static str, version| {
+            let reference = PolicyRef {
+                id: PolicyId::from_static(id),
+                version,
+            };
+            reference_policy(&reference)
+                .unwrap()
+                .digest()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            digest(PLATFORM, 1),
+            "a732987f1a2a0d11876b42162bf46a7f5bab6fd29991b95e3a5276b34d613130"
+        );
+        assert_eq!(
+            digest(SECURITIES, 1),
+            "3d79a1cd0181e9605b1fed70d9485271f64d020fb000e5409963132708e46bc4"
+        );
+        assert_ne!(digest(PLATFORM, 2), digest(PLATFORM, 1));
+        assert_ne!(digest(SECURITIES, 2), digest(SECURITIES, 1));
+    }
+
+    /// Version 2 differs from version 1 in its version, its unclaimed period and the
+    /// documents it requires of claimants only.
+    #[test]
+    fn version_2_adds_the_unclaimed_period_and_the_claimant_documents_and_nothing_else() {
+        for (latest, id) in [
+            (reference_platform_policy(), PLATFORM),
+            (reference_securities_policy(), SECURITIES),
+        ] {
+            assert_eq!(latest.version(), LATEST);
+            assert_eq!(
+                latest.terms().unclaimed_after_days.map(|d| d.get()),
+                Some(180)
+            );
+            let first = reference_policy(&PolicyRef {
+                id: PolicyId::from_static(id),
+                version: 1,
+            })
+            .unwrap();
+            assert_eq!(first.terms().unclaimed_after_days, None);
+            let mut json = serde_json::to_value(&latest).unwrap();
+            json["version"] = 1.into();
+            json["terms"]
+                .as_object_mut()
+                .unwrap()
+                .remove("unclaimed_after_days");
+            let claimants = json.as_object_mut().unwrap().remove("claimant_documents");
+            assert_eq!(claimants.unwrap().as_object().unwrap().len(), 3);
+            assert_eq!(json, serde_json::to_value(&first).unwrap());
+            for capacity in Capacity::ALL {
+                assert_eq!(first.claimant_documents(capacity), None);
+                assert_eq!(
+                    latest.claimant_documents(capacity).map(BTreeSet::len),
+                    Some(3)
+                );
+            }
+        }
     }
 }

@@ -65,7 +65,9 @@
 //!   two people: one requests ([`Command::RequestPaymentReversal`](crate::Command::RequestPaymentReversal)),
 //!   another confirms; the claim is then settled again. Money a customer does not collect
 //!   is declared unclaimed after the policy's period
-//!   ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days)),
+//!   ([`OfferTerms::unclaimed_after_days`](crate::compensation::OfferTerms::unclaimed_after_days);
+//!   180 days in the reference policies from version 2, see
+//!   [`reference_policy`](crate::compensation::reference_policy)),
 //!   with where it is held, and paid out when claimed. Close and Dismiss accept unclaimed
 //!   money held on record, and wait for every pending reversal to be confirmed or withdrawn.
 //! - **Reopening and appeals:** a rejected or paid claim is reopened on new evidence
@@ -74,6 +76,17 @@
 //!   [`ClaimCase::earlier`](crate::compensation::ClaimCase::earlier), and a paid claim is
 //!   owed a top-up. Appeals and complaints are recorded with their channel (internal,
 //!   CSRC 12386, PBoC 12363, mediation, arbitration, court) and outcome.
+//! - **Letters after the decision:** [`ClaimLetters`](crate::compensation::ClaimLetters)
+//!   writes, from the claim's record and the programme's policy, the customer's letter about
+//!   a payment that came back (still owed, set aside, the account to confirm and by when),
+//!   money held as unclaimed (where, how to claim it, the right not lost), a reassessment
+//!   (the new decision, the top-up beside what was paid), and an appeal received and its
+//!   outcome (with the routes still open), in zh-CN, zh-HK and en.
+//! - **Claims made for the customer** by an heir, a guardian or an authorised agent carry
+//!   the claimant ([`Claimant`](crate::compensation::Claimant)), their capacity and the
+//!   documents it needs; the claim waits for a person until every document the policy
+//!   requires of that capacity is verified ([`Policy::capacity_gap`](crate::compensation::Policy::capacity_gap)),
+//!   and the explanations name what is missing.
 //! - **One claim per customer** at a time; a new one only after the earlier was rejected.
 //! - **The programme can be amended** (more budget, a new claim window, a later policy
 //!   version for claims assessed from then on), each change with its reason.

@@ -221,6 +221,14 @@ label!(
     64
 );
 label!(
+    /// An opaque reference to the person who makes a compensation claim for a customer (an
+    /// heir, a guardian, an authorised agent) in the host's systems: never a name, an
+    /// identity number or an account number.
+    ClaimantRef,
+    "claimant reference",
+    64
+);
+label!(
     /// Identifies a compensation policy; with its version it pins what a program applies.
     PolicyId,
     "policy id",

@@ -180,6 +180,41 @@ impl Locale {
         self.format_moment(at, zone.into(), true)
     }
 
+    /// The local date of `at` in `zone`, as a letter dates an event it reports: `2026年3月13日`
+    /// in Chinese (Simplified and Hong Kong alike), `13 March 2026` in English. Without the
+    /// hour, so without the zone: use [`format_time`](Self::format_time) where the hour
+    /// matters and [`format_deadline`](Self::format_deadline) for a due time.
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::{TimeZone as _, Utc};
+    /// use incident::locale::{Locale, Zone};
+    ///
+    /// // 17:30 UTC on 12 March is already 13 March in Beijing.
+    /// let at = Utc.with_ymd_and_hms(2026, 3, 12, 17, 30, 0).unwrap();
+    /// assert_eq!(Locale::ZhCn.format_date(at, Zone::SHANGHAI), "2026年3月13日");
+    /// assert_eq!(Locale::ZhHk.format_date(at, Zone::SHANGHAI), "2026年3月13日");
+    /// assert_eq!(Locale::En.format_date(at, Zone::SHANGHAI), "13 March 2026");
+    /// assert_eq!(Locale::En.format_date(at, Zone::UTC), "12 March 2026");
+    /// ```
+    pub fn format_date(self, at: DateTime<Utc>, zone: impl Into<Tz>) -> String {
+        let zone: Tz = zone.into();
+        let fixed = zone.offset_from_utc_datetime(&at.naive_utc()).fix();
+        let wall = wall_clock(at, fixed);
+        match self {
+            Self::ZhCn | Self::ZhHk => {
+                format!("{}年{}月{}日", wall.year(), wall.month(), wall.day())
+            }
+            Self::En => {
+                let month = MONTHS_EN
+                    .get(wall.month0() as usize)
+                    .copied()
+                    .unwrap_or_default();
+                format!("{} {month} {}", wall.day(), wall.year())
+            }
+        }
+    }
+
     fn format_moment(self, at: DateTime<Utc>, zone: Tz, deadline: bool) -> String {
         let offset = zone.offset_from_utc_datetime(&at.naive_utc());
         let fixed = offset.fix();

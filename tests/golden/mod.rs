@@ -3,7 +3,9 @@
 //! seed case (`tests/comms_render.rs`), and under `comms/sms/` the short SMS variants with
 //! their segment counts; `review/` holds both seed cases' review reports in
 //! each language and as JSON (`tests/review_report.rs`); `drills/` the drill programme's
-//! status in each language (`tests/drills.rs`). After an intended change, rewrite them with
+//! status in each language (`tests/drills.rs`); `compensation/` the decision letters and
+//! records (`tests/compensation_explain.rs`) and `letters/` the letters after a decision
+//! (`tests/claim_letters.rs`). After an intended change, rewrite them with
 //! `UPDATE_GOLDEN=1 cargo test --test comms_render --test review_report --test drills` and
 //! review the diff.
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::super::claim::EvidenceStrength;
 use super::super::decision::{Outcome, RuleStatus};
 use super::super::policy::Remedy;
-use super::phrasing::{customer_fact, facts_of, fill, Fact};
+use super::phrasing::{customer_fact, facts_of, fill, review_pending, Fact};
 use super::recourse::{evidence_deadline, rights, without_admission};
 use super::remedies::customer_remedy;
 use super::{grants_of, Explanation};
@@ -35,6 +35,7 @@ pub(super) fn render(ex: &Explanation<'_>, locale: Locale) -> String {
         ex.decision.policy
     );
     decided(ex, locale, &mut out);
+    super::capacity::customer_section(ex, locale, &mut out);
     why(ex, locale, &mut out);
     remainder(ex, locale, &mut out);
     let _ = writeln!(
@@ -114,16 +115,7 @@ fn decided(ex: &Explanation<'_>, locale: Locale, out: &mut String) {
         );
     }
     if a.needs_manual_review {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            tr(
-                locale,
-                "本决定需经我们的工作人员复核后才会支付；如复核结果有变化，我们会另行通知您。",
-                "本決定須經我們的職員覆核後才會支付；如覆核結果有變，我們會另行通知您。",
-                "A member of our staff will review this decision before anything is paid; if the review changes it, we will write to you again.",
-            )
-        );
+        let _ = writeln!(out, "{}\n", review_pending(locale));
     }
 }
 

@@ -6,10 +6,14 @@
 //! was told. The customer letter names only what applies to them, in plain words: what
 //! was decided, why, what is left of the reported loss and how to get more, and their
 //! rights. The record lists every rule with its outcome and the claim's facts it looked
-//! at, phrased without double negatives.
+//! at, phrased without double negatives. After the decision, [`ClaimLetters`] writes the
+//! letters about where the claim stands: a payment that came back, money held as
+//! unclaimed, a reassessment on new evidence, an appeal received and its outcome.
 
 mod brief;
+mod capacity;
 mod customer;
+mod letters;
 mod phrasing;
 mod recourse;
 mod regulator;
@@ -22,6 +26,7 @@ use super::decision::{CompensationError, Decision, RuleStatus};
 use super::policy::{Policy, Rule};
 use crate::locale::{Locale, Zone};
 
+pub use letters::{ClaimLetters, LetterError, StatusLetter};
 pub(crate) use phrasing::{facts_of, record_fact, requirement};
 
 /// A decision with what it takes to explain it: the policy, the claim and, optionally,
@@ -106,7 +111,7 @@ impl<'a> Explanation<'a> {
     /// use incident::locale::Zone;
     /// use incident::{Currency, Money};
     /// let reference = reference_securities_policy();
-    /// let mut builder = incident::compensation::Policy::builder(reference.id().clone(), 2,
+    /// let mut builder = incident::compensation::Policy::builder(reference.id().clone(), 3,
     ///     reference.currency(), reference.matching(), reference.customer_cap())
     ///     .review(reference.review_trigger().clone())
     ///     .terms(OfferTerms { evidence_window_days: NonZeroU16::new(30), ..reference.terms().clone() });

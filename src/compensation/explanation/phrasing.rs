@@ -25,6 +25,17 @@ pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// The sentence telling the customer that a person reviews the decision before anything is
+/// paid: in the decision letter and in the letter after a reassessment.
+pub(super) fn review_pending(locale: Locale) -> &'static str {
+    tr(
+        locale,
+        "本决定需经我们的工作人员复核后才会支付；如复核结果有变化，我们会另行通知您。",
+        "本決定須經我們的職員覆核後才會支付；如覆核結果有變，我們會另行通知您。",
+        "A member of our staff will review this decision before anything is paid; if the review changes it, we will write to you again.",
+    )
+}
+
 /// The reader-facing name of an evidence strength, as the record states it.
 impl Label for EvidenceStrength {
     fn label(self, locale: Locale) -> &'static str {

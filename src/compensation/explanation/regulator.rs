@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::super::decision::RuleStatus;
 use super::super::policy::{Matching, Remedy, Rule};
+use super::capacity::{record_claimant, record_gap};
 use super::phrasing::{fill, record_fact, Fact};
 use super::remedies::record_remedy;
 use super::{grants_of, rule_reason, Explanation};
@@ -64,6 +65,13 @@ pub(super) fn render(ex: &Explanation<'_>, locale: Locale) -> String {
     .into_iter()
     .filter_map(|f| record_fact(f, ex.claim, locale))
     .collect();
+    if let Some(claimant) = record_claimant(ex, locale) {
+        let _ = writeln!(
+            out,
+            "{}{colon}{claimant}",
+            tr(locale, "代为申请", "代為申請", "Claimed by"),
+        );
+    }
     let _ = writeln!(
         out,
         "{}{colon}{}\n",
@@ -279,5 +287,10 @@ fn review_reasons(ex: &Explanation<'_>, locale: Locale) -> Vec<String> {
             ));
         }
     }
+    reasons.extend(
+        ex.policy
+            .capacity_gap(claim)
+            .map(|gap| record_gap(&gap, locale)),
+    );
     reasons
 }

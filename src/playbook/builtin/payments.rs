@@ -3,13 +3,16 @@
 use super::{assemble, comms, seed_platform, source, step, w};
 use crate::actions::{ActionKind::*, Measure};
 use crate::classify::GbtCategory;
-use crate::compensation::reference_platform_policy;
+use crate::compensation::platform_policy_v1;
 use crate::playbook::{CsfCategory as C, Playbook, Targets};
 use crate::IncidentKind;
 
 /// Seed 000 asks the platform to announce quickly (「迅速发布公告」), open a hotline, online
 /// service and social media accounts, freeze and reset accounts, keep evidence for the law,
 /// and offer credit monitoring and insurance; the PBOC order covers payment institutions.
+/// Its compensation policy is version 1 of the reference platform policy, the version it
+/// was published with (the latest states an unclaimed period; moving to it changes this
+/// playbook's text, so it would be a playbook version of its own).
 pub(super) fn playbook() -> Playbook {
     let steps = vec![
         step("isolate-exfil-hosts", Containment, Some(Measure::IsolateSystems), "security", 15, C::RsMi,
@@ -46,7 +49,7 @@ pub(super) fn playbook() -> Playbook {
         steps,
         comms(120, 180),
         &["cn-pboc", "cn-cac-incident-reporting", "cn-pipl-57"],
-        Some(reference_platform_policy()),
+        Some(platform_policy_v1()),
         Targets {
             contain_within_minutes: 120,
             first_customer_notice_within_minutes: 120,

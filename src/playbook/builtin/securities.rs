@@ -3,13 +3,13 @@
 use super::{assemble, comms, seed_securities, step, w, yearly_drill};
 use crate::actions::{ActionKind::*, Measure};
 use crate::classify::GbtCategory;
-use crate::compensation::reference_securities_policy;
+use crate::compensation::securities_policy_v1;
 use crate::playbook::{CsfCategory as C, Playbook, Targets};
 use crate::IncidentKind;
 
 /// Seed 002's first rule is 「将时间缩短至秒，而不是分钟」 and 「第一时间启动应急预案」: the
 /// accounts are frozen within ten minutes and clients hear within the hour; then 「专人负责」,
-/// loss verification and compensation (the reference securities policy), and the yearly
+/// loss verification and compensation (version 1 of the reference securities policy), and the yearly
 /// drill CSRC Order 218 Art. 38 requires.
 pub(super) fn playbook() -> Playbook {
     let steps = vec![
@@ -135,7 +135,7 @@ pub(super) fn playbook() -> Playbook {
         steps,
         comms(60, 120),
         &["cn-csrc", "cn-cac-incident-reporting", "cn-pipl-57"],
-        Some(reference_securities_policy()),
+        Some(securities_policy_v1()),
         Targets {
             contain_within_minutes: 30,
             first_customer_notice_within_minutes: 60,

@@ -3,7 +3,7 @@
 //! rejected.
 
 use incident::compensation::*;
-
+use incident::id::PolicyId;
 use incident::*;
 use proptest::collection::vec;
 use proptest::option;
@@ -15,14 +15,20 @@ use crate::generators::values::{claim_id, customer, program_id, text};
 
 use super::Arms;
 
-/// The two reference policies (both in CNY), and the securities one with a one-day period
-/// after which settled money may be declared unclaimed.
+/// The reference securities policy (latest version: a 180-day unclaimed period), version 1
+/// of the reference platform policy (no unclaimed period: nothing under it is declared
+/// unclaimed), and the securities one with a one-day period (so that generated runs reach
+/// a declaration). All in CNY.
 pub(crate) fn policies() -> Vec<Policy> {
     let mut unclaimed = serde_json::to_value(reference_securities_policy()).unwrap();
     unclaimed["terms"]["unclaimed_after_days"] = 1.into();
+    let platform_v1 = PolicyRef {
+        id: PolicyId::new("platform-data-theft").unwrap(),
+        version: 1,
+    };
     vec![
         reference_securities_policy(),
-        reference_platform_policy(),
+        reference_policy(&platform_v1).unwrap(),
         serde_json::from_value(unclaimed).unwrap(),
     ]
 }
@@ -109,13 +115,13 @@ fn budget_amount() -> BoxedStrategy<Money> {
     .boxed()
 }
 
-/// Version 2 of each reference policy (the same rules), and a version 1 (not a later one).
+/// Each policy as it is (not a later version) and as its next version (the same rules).
 pub(crate) fn next_versions() -> Vec<Policy> {
     let mut out = Vec::new();
     for policy in policies() {
         let mut json = serde_json::to_value(&policy).unwrap();
         out.push(serde_json::from_value(json.clone()).unwrap());
-        json["version"] = 2.into();
+        json["version"] = (policy.version() + 1).into();
         out.push(serde_json::from_value(json).unwrap());
     }
     out
