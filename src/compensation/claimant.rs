@@ -292,6 +292,9 @@ pub(crate) type CapacityDocuments = BTreeMap<Capacity, BTreeSet<CapacityDocument
 /// Whether `claim` needs review for its claimant under `required` (no allocation).
 #[inline]
 pub(crate) fn needs_capacity_review(required: &CapacityDocuments, claim: &Claim) -> bool {
+    if !claim.by_claimant() {
+        return false;
+    }
     claim.claimant().is_some_and(|claimant| {
         required
             .get(&claimant.capacity)
