@@ -9,6 +9,7 @@ mod batch;
 mod claim;
 mod claimant;
 mod compiled;
+mod compiled_condition;
 mod condition;
 mod decision;
 mod explanation;
