@@ -384,3 +384,35 @@ fn edited_reversal_and_unclaimed_figures_do_not_replay() {
         "{err}"
     );
 }
+
+/// Abuse: a forger removes the settlement (or the offer) from the log and re-seals the
+/// chain, so the claim is paid straight from an earlier status: no command does that, and
+/// replay refuses it, naming both statuses.
+#[test]
+fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
+    let desk = paid_claim(&policy(true));
+    let log = lines(&desk);
+    let renumber = |mut lines: Vec<serde_json::Value>| {
+        for (i, line) in lines.iter_mut().enumerate() {
+            line["sequence"] = (i as u64 + 1).into();
+        }
+        lines
+    };
+
+    let mut forged = log.clone();
+    forged.remove(find(&log, "claim_settled"));
+    let err = replay_error(renumber(forged));
+    assert!(
+        err.contains("moves claim CL-1 from accepted to paid, which no command does"),
+        "{err}"
+    );
+
+    let mut forged = log.clone();
+    let offered = find(&log, "settlement_offered");
+    forged.drain(offered..offered + 2);
+    let err = replay_error(renumber(forged));
+    assert!(
+        err.contains("moves claim CL-1 from assessed to settled"),
+        "{err}"
+    );
+}

@@ -4,7 +4,9 @@
 //! The streaming [`ProRata`](super::ProRata) scales every claim's cash by one factor in
 //! feed order, so a verified loss and a goodwill credit shrink alike and equal claims can
 //! differ by a cent depending on where they fall. [`allocate`] is the batch rule a claims
-//! desk runs once the window has closed:
+//! desk runs once the window has closed (an incident records it with
+//! [`Command::AllocateBudget`](crate::Command::AllocateBudget), as a
+//! [`BudgetAllocation`](super::BudgetAllocation)):
 //!
 //! 1. **Verified losses first.** Each claim's cash is split into its reimbursement of a
 //!    verified loss (*protected*) and the rest (*discretionary*: goodwill, fixed amounts).

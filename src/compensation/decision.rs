@@ -359,19 +359,13 @@ impl Decision {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn share(&self) -> super::Share {
-        let cash = self.cash();
         let reimbursed: i64 = self
             .granted
             .iter()
             .filter(|g| matches!(g.remedy, Remedy::Reimburse { .. }))
             .map(|g| g.cash.amount_minor())
             .fold(0i64, i64::saturating_add);
-        let protected = reimbursed.clamp(0, cash.amount_minor().max(0));
-        let currency = cash.currency();
-        super::Share::new(
-            Money::from_minor(protected, currency),
-            Money::from_minor(cash.amount_minor() - protected, currency),
-        )
+        split(self.cash(), reimbursed)
     }
 
     /// Whether a person must review before payment.
@@ -444,6 +438,17 @@ pub(super) fn tally(totals: &mut RemedyTotals, remedy: &Remedy, cash: i64) -> Op
         Remedy::NegotiatedSettlement {} => totals.negotiated_settlements += 1,
     }
     Some(())
+}
+
+/// `cash` split into the reimbursement of verified losses (`reimbursed`, before the
+/// per-customer cap, which it meets first) and the rest.
+fn split(cash: Money, reimbursed: i64) -> super::Share {
+    let protected = reimbursed.clamp(0, cash.amount_minor().max(0));
+    let currency = cash.currency();
+    super::Share::new(
+        Money::from_minor(protected, currency),
+        Money::from_minor(cash.amount_minor() - protected, currency),
+    )
 }
 
 /// What the core loop reports to an observer (the explained decision) per rule.
@@ -563,18 +568,35 @@ impl Policy {
     /// # Errors
     /// As [`Policy::assess`].
     pub fn record(&self, claim: &Claim) -> Result<ClaimAssessment, CompensationError> {
+        self.record_with_share(claim)
+            .map(|(assessment, _)| assessment)
+    }
+
+    /// [`Policy::record`], with the cash split as [`allocate`](super::allocate) treats it
+    /// (the same split as [`Decision::share`]): what a program keeps for each claim so a
+    /// budget can be allocated later without the policy text at hand.
+    pub(crate) fn record_with_share(
+        &self,
+        claim: &Claim,
+    ) -> Result<(ClaimAssessment, super::Share), CompensationError> {
         let mut remedies = Vec::new();
+        let mut reimbursed = 0i64;
         let assessment = self.assess_alone(claim, |step| {
-            if let Step::Granted(_, remedy, _, _) = step {
+            if let Step::Granted(_, remedy, cash, _) = step {
+                if matches!(remedy, Remedy::Reimburse { .. }) {
+                    reimbursed = reimbursed.saturating_add(cash.amount_minor());
+                }
                 remedies.push(remedy.clone());
             }
         })?;
-        Ok(ClaimAssessment {
+        let share = split(assessment.cash, reimbursed);
+        let assessment = ClaimAssessment {
             policy: self.reference(),
             cash: assessment.cash,
             remedies,
             needs_manual_review: assessment.needs_manual_review,
-        })
+        };
+        Ok((assessment, share))
     }
 
     /// The figures of a decision without explanations; allocates nothing, for batches.

@@ -145,6 +145,44 @@ impl ClaimStatus {
     pub fn is_final(self) -> bool {
         matches!(self, Self::Paid | Self::Escalated | Self::Rejected)
     }
+
+    /// The statuses a claim can move to `self` from, by any command: what replay holds every
+    /// claim event to, so a log edited to pay a claim nobody settled does not load.
+    ///
+    /// # Examples
+    /// ```
+    /// use incident::compensation::ClaimStatus;
+    /// assert!(ClaimStatus::Paid.follows(ClaimStatus::Settled));
+    /// assert!(!ClaimStatus::Paid.follows(ClaimStatus::Assessed));
+    /// ```
+    pub fn sources(self) -> &'static [ClaimStatus] {
+        use ClaimStatus as S;
+        match self {
+            // Reopened on new evidence.
+            S::Assessed => &[S::Rejected, S::Paid],
+            // A first offer, a replacement for a lapsed one, or one after a counter.
+            S::Offered => &[S::Assessed, S::Offered, S::Countered],
+            S::Countered | S::Accepted => &[S::Offered],
+            // Settled on acceptance, or again after a payment failed or was reversed.
+            S::Settled => &[S::Accepted, S::Paid],
+            S::Paid => &[S::Settled, S::Unclaimed],
+            S::Escalated => &[
+                S::Assessed,
+                S::Offered,
+                S::Countered,
+                S::Accepted,
+                S::Settled,
+                S::Paid,
+            ],
+            S::Rejected => &[S::Assessed, S::Offered, S::Countered],
+            S::Unclaimed => &[S::Settled],
+        }
+    }
+
+    /// Whether a claim in status `from` can move to `self` ([`ClaimStatus::sources`]).
+    pub fn follows(self, from: ClaimStatus) -> bool {
+        self.sources().contains(&from)
+    }
 }
 
 impl fmt::Display for ClaimStatus {
@@ -323,6 +361,12 @@ pub struct ClaimCase {
     pub status: ClaimStatus,
     /// What the pinned policy decided.
     pub assessment: ClaimAssessment,
+    /// The part of the assessment's cash that reimburses a verified loss, which a budget
+    /// allocation reduces last ([`Share`](super::Share)); kept from the policy run that
+    /// checked the assessment, since a later policy version may not give the same split.
+    /// Absent for claims assessed without a recorded policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protected: Option<Money>,
     /// The claim's facts the policy decided on; absent only for claims recorded before
     /// assessments carried them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -377,7 +421,7 @@ impl ClaimCase {
         program_id: ProgramId,
         customer: CustomerRef,
         claim: Option<Claim>,
-        assessment: ClaimAssessment,
+        (assessment, protected): (ClaimAssessment, Option<Money>),
         (at, by): (DateTime<Utc>, ActorId),
     ) -> Self {
         Self {
@@ -385,6 +429,7 @@ impl ClaimCase {
             customer,
             status: ClaimStatus::Assessed,
             assessment,
+            protected,
             claim,
             assessed_at: at,
             assessed_by: Some(by),

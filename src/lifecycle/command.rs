@@ -670,6 +670,16 @@ pub enum Command {
         /// What was decided.
         note: String,
     },
+    /// Share what is left of the program's budget over the claims still open to an offer,
+    /// once its claim window has closed: verified losses first, equal claims equal cash,
+    /// whatever order claims arrived in
+    /// ([`BudgetAllocation`](crate::compensation::BudgetAllocation)). Each of those claims is
+    /// then offered exactly its share. Allocating again (after the budget is amended, or
+    /// an offer lapsed) shares what is left then over the claims open then.
+    AllocateBudget {
+        /// The open program.
+        program_id: ProgramId,
+    },
     /// Move to Contained.
     Contain {
         /// When containment took effect; `null` is a missing precondition.

@@ -16,12 +16,13 @@ use crate::{
     actions::ActionChanges, actions::NewAction, classify::GbtClassification, classify::Impact,
     classify::ImpactUpdate, comms::Channel, comms::CommsPlan, comms::Fact, comms::InquiryTopic,
     comms::NoticeDraft, comms::NoticeRevision, comms::SurveyResponse, compensation::AppealChannel,
-    compensation::AppealOutcome, compensation::Claim, compensation::ClaimAssessment,
-    compensation::ClaimResponse, compensation::Policy, compensation::PolicyPin,
-    compensation::RecoverySource, compensation::Remedy, compensation::ReversalReason,
-    evidence::CustodyRecord, evidence::NewEvidence, findings::Finding, id::ActionId, id::ClaimId,
-    id::CustomerRef, id::FactName, id::InquiryId, id::NoticeId, id::ProgramId, id::SubStatus,
-    ActorId, DetectionSource, IncidentKind, Money, Severity,
+    compensation::AppealOutcome, compensation::BudgetAllocation, compensation::Claim,
+    compensation::ClaimAssessment, compensation::ClaimResponse, compensation::Policy,
+    compensation::PolicyPin, compensation::RecoverySource, compensation::Remedy,
+    compensation::ReversalReason, evidence::CustodyRecord, evidence::NewEvidence,
+    findings::Finding, id::ActionId, id::ClaimId, id::CustomerRef, id::FactName, id::InquiryId,
+    id::NoticeId, id::ProgramId, id::SubStatus, ActorId, DetectionSource, IncidentKind, Money,
+    Severity,
 };
 use crate::{id::PlaybookRoleId, locale::Locale};
 
@@ -699,6 +700,15 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reference: Option<String>,
     },
+    /// The program's budget was shared out after its claim window closed; replay computes
+    /// the allocation again and refuses one that differs.
+    #[serde(rename = "budget_allocated")]
+    BudgetAllocated {
+        /// The program.
+        program_id: ProgramId,
+        /// The pool, each claim's share and what was left.
+        allocation: BudgetAllocation,
+    },
 }
 }
 
@@ -773,6 +783,7 @@ impl Event {
             Self::ClaimAppealResolved { .. } => "claim_appeal_resolved",
             Self::NoticeRevised(_) => "notice_revised",
             Self::DeadlineDeferred { .. } => "deadline_deferred",
+            Self::BudgetAllocated { .. } => "budget_allocated",
         }
     }
 }

@@ -101,6 +101,9 @@ pub struct Incident {
     pub(crate) claims: BTreeMap<ClaimId, ClaimCase>,
     #[serde(default)]
     pub(crate) claim_totals: Option<ClaimTotals>,
+    /// The program's budget as last allocated after its claim window closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) allocation: Option<crate::compensation::BudgetAllocation>,
     /// Each customer's latest claim, so a second claim for one customer is refused.
     #[serde(default)]
     pub(crate) claimants: BTreeMap<CustomerRef, ClaimId>,
@@ -197,6 +200,30 @@ pub enum ApplyError {
         /// What does not fit.
         problem: crate::regulation::AssessmentMismatch,
     },
+    /// A claim event that cannot follow the claim's status (a payment of a claim nobody
+    /// settled, an offer on a rejected claim): the guards never record one.
+    #[error("{event} moves claim {claim_id} from {from} to {to}, which no command does: the log was edited")]
+    ClaimTransition {
+        /// The event.
+        event: &'static str,
+        /// The claim.
+        claim_id: String,
+        /// Its status before the event.
+        from: crate::compensation::ClaimStatus,
+        /// The status the event moves it to.
+        to: crate::compensation::ClaimStatus,
+    },
+    /// A `budget_allocated` event's allocation is not what the program's budget and claims
+    /// give at that point of the log.
+    #[error("{event} for program {program_id} is not the allocation the log gives at that point: {problem}")]
+    AllocationNotReproduced {
+        /// The event.
+        event: &'static str,
+        /// The program.
+        program_id: String,
+        /// What differs.
+        problem: String,
+    },
     /// A program's recorded policy text does not have the digest its pin records.
     #[error("{event} records a policy text whose digest is not the one pinned for {policy}: the text was altered")]
     PolicyTextMismatch {
@@ -290,6 +317,7 @@ impl Incident {
             compensation: CompensationStance::Undecided {},
             claims: BTreeMap::new(),
             claim_totals: None,
+            allocation: None,
             claimants: BTreeMap::new(),
             overdue: Vec::new(),
             playbook: None,
@@ -515,5 +543,10 @@ impl Incident {
     /// paid. `None` until a program pinned to a policy is open.
     pub fn claim_totals(&self) -> Option<&ClaimTotals> {
         self.claim_totals.as_ref()
+    }
+
+    /// The program's budget as last allocated ([`Command::AllocateBudget`]), if it was.
+    pub fn budget_allocation(&self) -> Option<&crate::compensation::BudgetAllocation> {
+        self.allocation.as_ref()
     }
 }

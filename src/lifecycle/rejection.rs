@@ -337,6 +337,30 @@ pub enum Unmet {
         /// What was offered.
         offered: Money,
     },
+    /// An offer on a claim the budget was allocated over is not the claim's share.
+    #[error("claim {claim_id} was allotted {share} when the program's budget was allocated, and {offered} was offered: offer exactly the share (allocate the budget again after amending it)")]
+    NotAllocatedShare {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Its share.
+        share: Money,
+        /// What was offered.
+        offered: Money,
+    },
+    /// The program's claim window has not closed, so not every claim is in.
+    #[error("program {program_id}'s claim window is open until {closes_at}: allocate its budget once the window has closed, so every claim received shares in it")]
+    ClaimWindowOpen {
+        /// The program.
+        program_id: String,
+        /// When the window closes.
+        closes_at: DateTime<Utc>,
+    },
+    /// Claims whose entitlement is not final yet.
+    #[error("claims {} await a manual review or an override decision: record them before allocating, so that every share rests on a final entitlement", list(claims))]
+    EntitlementsPending {
+        /// The claims.
+        claims: Vec<ClaimId>,
+    },
     /// An amount is above the policy's per-customer cap.
     #[error("{field} is {amount}, above the policy's per-customer cap of {cap}: stay within the cap, or open the program under a policy version with another cap")]
     AboveCustomerCap {

@@ -282,11 +282,13 @@ pub(crate) fn compensation_decision() -> impl Strategy<Value = Vec<(Command, Whe
         |(program_id, policy, budget)| {
             let open = Command::open_compensation_program(program_id.clone(), &policy, budget);
             let amended = program_id.clone();
+            let allocated = (program_id.clone(), policy.clone());
             (
                 vec(negotiation(program_id, policy).boxed(), 0..3),
                 option::weighted(0.2, 100_000_000i64..1_000_000_000),
+                option::weighted(0.3, (claim_id(), claim())),
             )
-                .prop_map(move |(claims, more)| {
+                .prop_map(move |(claims, more, allocation)| {
                     let mut steps = vec![(open.clone(), When::Within(0))];
                     // Sometimes the budget runs out first and the board raises it.
                     if let Some(more) = more {
@@ -302,6 +304,9 @@ pub(crate) fn compensation_decision() -> impl Strategy<Value = Vec<(Command, Whe
                         ));
                     }
                     steps.extend(claims.into_iter().flatten());
+                    if let Some((claim_id, claim)) = &allocation {
+                        steps.extend(allocation_steps(&allocated, claim_id, claim));
+                    }
                     steps
                 })
         },
@@ -312,4 +317,44 @@ pub(crate) fn compensation_decision() -> impl Strategy<Value = Vec<(Command, Whe
             vec![(Command::DeclareCompensationNotApplicable { reason }, When::Within(0))]
         }).boxed(),
     ]
+}
+
+/// One more claim assessed (and reviewed when the policy flags it), the claim window closed
+/// now, and the budget allocated at the next step, after the window.
+fn allocation_steps(
+    (program_id, policy): &(ProgramId, Policy),
+    claim_id: &ClaimId,
+    claim: &Claim,
+) -> Vec<(Command, When)> {
+    let now = When::Within(0);
+    let mut steps = vec![(
+        Command::record_claim_assessment(program_id.clone(), claim_id.clone(), claim),
+        now,
+    )];
+    if policy.decide(claim).is_ok_and(|d| d.needs_manual_review()) {
+        steps.push((
+            Command::RecordClaimReview {
+                claim_id: claim_id.clone(),
+                note: "checked against the ledger".into(),
+            },
+            now,
+        ));
+    }
+    steps.push((
+        Command::AmendCompensationProgram {
+            program_id: program_id.clone(),
+            budget: None,
+            claims_close_at: Some(placeholder()),
+            policy: None,
+            reason: "the claim window closes".into(),
+        },
+        now,
+    ));
+    steps.push((
+        Command::AllocateBudget {
+            program_id: program_id.clone(),
+        },
+        now,
+    ));
+    steps
 }

@@ -350,6 +350,9 @@ pub(crate) fn one_of_each(at: DateTime<Utc>) -> Vec<Command> {
             outcome: AppealOutcome::Upheld,
             note: "the decision stands".into(),
         },
+        Command::AllocateBudget {
+            program_id: ProgramId::new("P1").unwrap(),
+        },
         Command::Contain {
             contained_at: Some(at),
         },

@@ -211,6 +211,22 @@ fn retime(command: &mut Command, when: When, detected: DateTime<Utc>, now: DateT
         Command::RecordClaimPaid {
             paid_at: Some(t), ..
         } => *t = paid,
+        // Claim windows: closing within the next hour or so (later steps fall after it, so
+        // a budget can be allocated), sometimes already past (refused).
+        Command::OpenCompensationProgram {
+            claims_close_at: Some(t),
+            ..
+        }
+        | Command::AmendCompensationProgram {
+            claims_close_at: Some(t),
+            ..
+        } => {
+            *t = match when {
+                When::Within(f) => now + Duration::minutes(i64::from(f) / 16),
+                When::Future(m) => now + Duration::minutes(i64::from(m)),
+                When::BeforeDetection(m) => detected - Duration::minutes(i64::from(m)),
+            }
+        }
         _ => {}
     }
 }

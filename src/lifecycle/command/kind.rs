@@ -136,6 +136,8 @@ pub enum CommandKind {
     RecordClaimAppeal,
     /// [`Command::RecordAppealOutcome`].
     RecordAppealOutcome,
+    /// [`Command::AllocateBudget`].
+    AllocateBudget,
     /// [`Command::Contain`].
     Contain,
     /// [`Command::Disclose`].
@@ -152,7 +154,7 @@ pub enum CommandKind {
 
 impl CommandKind {
     /// Commands accepted in every open phase (not Closed or Dismissed).
-    pub const CROSS_PHASE: [CommandKind; 60] = [
+    pub const CROSS_PHASE: [CommandKind; 61] = [
         Self::ChangeSeverity,
         Self::Reclassify,
         Self::ClassifyGbt,
@@ -213,6 +215,7 @@ impl CommandKind {
         Self::ReopenClaim,
         Self::RecordClaimAppeal,
         Self::RecordAppealOutcome,
+        Self::AllocateBudget,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -279,6 +282,7 @@ impl CommandKind {
             Self::ReopenClaim => "reopen_claim",
             Self::RecordClaimAppeal => "record_claim_appeal",
             Self::RecordAppealOutcome => "record_appeal_outcome",
+            Self::AllocateBudget => "allocate_budget",
             Self::Contain => "contain",
             Self::Disclose => "disclose",
             Self::Remediate => "remediate",
@@ -361,6 +365,7 @@ impl Command {
             Self::ReopenClaim { .. } => CommandKind::ReopenClaim,
             Self::RecordClaimAppeal { .. } => CommandKind::RecordClaimAppeal,
             Self::RecordAppealOutcome { .. } => CommandKind::RecordAppealOutcome,
+            Self::AllocateBudget { .. } => CommandKind::AllocateBudget,
             Self::Contain { .. } => CommandKind::Contain,
             Self::Disclose { .. } => CommandKind::Disclose,
             Self::Remediate {} => CommandKind::Remediate,

@@ -5,6 +5,7 @@
 
 mod actions;
 mod aftercare;
+mod allocation;
 mod appeals;
 mod checks;
 mod claims;
@@ -444,6 +445,9 @@ impl Incident {
             }
             Command::RejectClaim { claim_id, reason } => {
                 vec![self.reject_claim(c, claim_id, reason)]
+            }
+            Command::AllocateBudget { program_id } => {
+                vec![self.allocate_budget(c, now, program_id)]
             }
             Command::Contain { contained_at } => vec![self.contain(c, now, contained_at)],
             Command::Disclose { basis } => vec![self.disclose(c, basis)],

@@ -37,8 +37,9 @@ impl Incident {
             ClaimStatus::Offered,
             ClaimStatus::Countered,
         ];
+        let allocated = self.allocated_share(c, claim_id, amount);
         if let Some(case) = case.filter(|case| negotiable.contains(&case.status)) {
-            self.offerable(c, now, claim_id, case, amount);
+            self.offerable(c, now, claim_id, case, (amount, allocated));
         }
         if let Some(program) = &program {
             c.amount("amount", amount, program.pin.currency);
@@ -71,14 +72,15 @@ impl Incident {
     }
 
     /// The claim-side preconditions of an offer: reviewed when flagged, no override
-    /// pending, a lapsed offer before replacing it, at least the entitlement.
+    /// pending, a lapsed offer before replacing it, at least the entitlement (unless the
+    /// budget was `allocated` over the claim).
     fn offerable(
         &self,
         c: &mut Checks,
         now: DateTime<Utc>,
         claim_id: &ClaimId,
         case: &ClaimCase,
-        amount: Money,
+        (amount, allocated): (Money, bool),
     ) {
         if case.status == ClaimStatus::Offered {
             if let Some(offer) = case.open_offer().filter(|o| !o.expired_at(now)) {
@@ -103,8 +105,11 @@ impl Incident {
             });
         }
         // A reopened paid claim is owed a top-up: the entitlement less what was settled.
+        // A claim the budget was allocated over is owed its share instead (checked by
+        // `allocated_share`).
         let entitled = case.due();
-        if entitled.currency() == amount.currency()
+        if !allocated
+            && entitled.currency() == amount.currency()
             && amount.amount_minor() < entitled.amount_minor()
         {
             c.push(Unmet::OfferBelowEntitlement {

@@ -92,7 +92,8 @@ impl std::fmt::Display for Event {
             | Self::ClaimSettled { .. }
             | Self::ClaimPaid { .. }
             | Self::ClaimEscalated { .. }
-            | Self::ClaimRejected { .. } => self.fmt_claims(f),
+            | Self::ClaimRejected { .. }
+            | Self::BudgetAllocated { .. } => self.fmt_claims(f),
             Self::Contained { .. }
             | Self::Disclosed { .. }
             | Self::Remediated {}
@@ -410,6 +411,17 @@ impl Event {
             Self::ClaimRejected { claim_id, reason } => {
                 write!(f, "claim {claim_id} rejected: {reason}")
             }
+            Self::BudgetAllocated {
+                program_id,
+                allocation,
+            } => write!(
+                f,
+                "program {program_id}'s budget allocated: {} shared over {} claims ({}), {} unallocated",
+                allocation.pool,
+                allocation.shares.len(),
+                crate::lifecycle::event::wire(&allocation.coverage),
+                allocation.unallocated
+            ),
             other => other.fmt_elsewhere(f),
         }
     }

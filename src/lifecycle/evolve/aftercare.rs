@@ -177,19 +177,21 @@ impl Incident {
         let case = self.claim_mut(claim_id, name)?;
         let (previous, old_cash, customer) =
             (case.status, case.assessment.cash, case.customer.clone());
-        if let CompensationStance::ProgramOpened {
-            policy_text: Some(policy),
-            ..
-        } = &self.compensation
-        {
-            reproduce(policy, Some(&claim), &customer, &assessment).map_err(|problem| {
-                ApplyError::AssessmentNotReproduced {
-                    event: name,
-                    claim_id: claim_id.to_string(),
-                    problem,
-                }
-            })?;
-        }
+        let protected = match &self.compensation {
+            CompensationStance::ProgramOpened {
+                policy_text: Some(policy),
+                ..
+            } => Some(
+                reproduce(policy, Some(&claim), &customer, &assessment).map_err(|problem| {
+                    ApplyError::AssessmentNotReproduced {
+                        event: name,
+                        claim_id: claim_id.to_string(),
+                        problem,
+                    }
+                })?,
+            ),
+            _ => None,
+        };
         if let Some(totals) = self.claim_totals.as_mut() {
             totals
                 .reassess(old_cash, assessment.cash)
@@ -201,6 +203,7 @@ impl Incident {
         self.claimants.insert(customer, claim_id.clone());
         self.claim_step(claim_id, name, ClaimStatus::Assessed, None, |case| {
             case.reopen(previous, (claim, assessment), new_evidence, (at, by));
+            case.protected = protected;
         })
     }
 

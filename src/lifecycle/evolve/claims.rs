@@ -72,6 +72,38 @@ impl Incident {
                 }
                 Ok(())
             }
+            Event::BudgetAllocated {
+                program_id,
+                allocation,
+            } => {
+                let computed = self.budget_allocation_at(stamp.at).map_err(|unmet| {
+                    let problem = unmet
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    ApplyError::AllocationNotReproduced {
+                        event: stamp.name,
+                        program_id: program_id.to_string(),
+                        problem,
+                    }
+                })?;
+                if computed != allocation {
+                    return Err(ApplyError::AllocationNotReproduced {
+                        event: stamp.name,
+                        program_id: program_id.to_string(),
+                        problem: format!(
+                            "the event shares {} over {} claims, the rule {} over {}",
+                            allocation.pool,
+                            allocation.shares.len(),
+                            computed.pool,
+                            computed.shares.len()
+                        ),
+                    });
+                }
+                self.allocation = Some(allocation);
+                Ok(())
+            }
             Event::CompensationNotApplicable { reason } => {
                 self.compensation = CompensationStance::NotApplicable { reason };
                 Ok(())
@@ -264,19 +296,21 @@ impl Incident {
         if self.claims.contains_key(&claim_id) {
             return Err(duplicate(name, "claim", &claim_id));
         }
-        if let CompensationStance::ProgramOpened {
-            policy_text: Some(policy),
-            ..
-        } = &self.compensation
-        {
-            reproduce(policy, claim.as_deref(), &customer, &assessment).map_err(|problem| {
-                ApplyError::AssessmentNotReproduced {
-                    event: name,
-                    claim_id: claim_id.to_string(),
-                    problem,
-                }
-            })?;
-        }
+        let protected = match &self.compensation {
+            CompensationStance::ProgramOpened {
+                policy_text: Some(policy),
+                ..
+            } => Some(
+                reproduce(policy, claim.as_deref(), &customer, &assessment).map_err(|problem| {
+                    ApplyError::AssessmentNotReproduced {
+                        event: name,
+                        claim_id: claim_id.to_string(),
+                        problem,
+                    }
+                })?,
+            ),
+            _ => None,
+        };
         let totals = self
             .claim_totals
             .as_mut()
@@ -294,7 +328,7 @@ impl Incident {
                 program_id,
                 customer,
                 claim.map(|c| *c),
-                assessment,
+                (assessment, protected),
                 (at, by),
             ),
         );
@@ -404,12 +438,14 @@ fn pinned_text(
 }
 
 /// Checks that `policy` gives `recorded` for `claim`; says what differs when it does not.
+/// Returns the part of the cash that reimburses a verified loss
+/// ([`ClaimCase::protected`]).
 pub(super) fn reproduce(
     policy: &Policy,
     claim: Option<&Claim>,
     customer: &CustomerRef,
     recorded: &ClaimAssessment,
-) -> Result<(), String> {
+) -> Result<Money, String> {
     let claim = claim.ok_or("the event carries no claim, but the program's policy is recorded; every assessment under it must carry the claim it was made from")?;
     if claim.customer() != customer {
         return Err(format!(
@@ -417,9 +453,9 @@ pub(super) fn reproduce(
             claim.customer()
         ));
     }
-    let computed = policy.record(claim).map_err(|e| e.to_string())?;
+    let (computed, share) = policy.record_with_share(claim).map_err(|e| e.to_string())?;
     if &computed == recorded {
-        Ok(())
+        Ok(share.protected)
     } else {
         Err(format!(
             "the recorded assessment ({} cash, review {}) is not what policy {} gives ({} cash, review {})",

@@ -223,7 +223,8 @@ impl Incident {
             | Event::ClaimDeclaredUnclaimed { .. }
             | Event::ClaimReopened { .. }
             | Event::ClaimAppealed { .. }
-            | Event::ClaimAppealResolved { .. }) => self.apply_compensation_event(event, stamp),
+            | Event::ClaimAppealResolved { .. }
+            | Event::BudgetAllocated { .. }) => self.apply_compensation_event(event, stamp),
             Event::Contained { contained_at } => self.apply_contained(contained_at, stamp),
             Event::Disclosed { basis } => self.apply_disclosed(basis, stamp),
             Event::Remediated {} => self.apply_remediated(stamp),
@@ -284,6 +285,14 @@ impl Incident {
             .claim_totals
             .as_mut()
             .ok_or_else(|| unknown("compensation program", case.program_id.to_string()))?;
+        if !to.follows(case.status) {
+            return Err(ApplyError::ClaimTransition {
+                event,
+                claim_id: id.to_string(),
+                from: case.status,
+                to,
+            });
+        }
         totals
             .shift(case.status, to, amount)
             .map_err(|source| ApplyError::Amount { event, source })?;

@@ -174,9 +174,16 @@ pub(super) fn compensation_arms() -> Arms {
     vec![
         (
             2,
-            (program_id(), select(policies()), budget())
-                .prop_map(|(program_id, policy, budget)| {
-                    Command::open_compensation_program(program_id, &policy, budget)
+            (program_id(), select(policies()), budget(), any::<bool>())
+                .prop_map(|(program_id, policy, budget, window)| {
+                    let mut open = Command::open_compensation_program(program_id, &policy, budget);
+                    if let Command::OpenCompensationProgram {
+                        claims_close_at, ..
+                    } = &mut open
+                    {
+                        *claims_close_at = window.then(placeholder);
+                    }
+                    open
                 })
                 .boxed(),
         ),
@@ -193,12 +200,13 @@ pub(super) fn compensation_arms() -> Arms {
                 option::of(budget_amount()),
                 option::of(select(next_versions())),
                 text(MAX_SHORT),
+                any::<bool>(),
             )
-                .prop_map(|(program_id, budget, policy, reason)| {
+                .prop_map(|(program_id, budget, policy, reason, window)| {
                     Command::AmendCompensationProgram {
                         program_id,
                         budget,
-                        claims_close_at: None,
+                        claims_close_at: window.then(placeholder),
                         policy: policy.map(Box::new),
                         reason,
                     }
@@ -422,6 +430,12 @@ pub(super) fn compensation_arms() -> Arms {
                         note,
                     },
                 )
+                .boxed(),
+        ),
+        (
+            2,
+            program_id()
+                .prop_map(|program_id| Command::AllocateBudget { program_id })
                 .boxed(),
         ),
     ]
