@@ -545,7 +545,7 @@ impl Incident {
         self.claim_totals.as_ref()
     }
 
-    /// The program's budget as last allocated ([`Command::AllocateBudget`]), if it was.
+    /// The program's budget as last allocated ([`Command::AllocateBudget`](crate::Command::AllocateBudget)), if it was.
     pub fn budget_allocation(&self) -> Option<&crate::compensation::BudgetAllocation> {
         self.allocation.as_ref()
     }
