@@ -19,8 +19,9 @@
 //! their links and feed ids; default `http://` and the listen address),
 //! `--webhook-allow-private` (let subscribers' webhooks reach loopback and private
 //! addresses; off by default, see `incident_desk::delivery`). SIGTERM or Ctrl-C
-//! stops taking connections, lets the
-//! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
+//! stops taking connections, lets the requests in flight and the webhook attempts in
+//! flight finish and flushes the outbox once (pending webhooks resume at the next start).
+//! See the crate's `README.md`.
 
 use std::process::ExitCode;
 use std::sync::Arc;

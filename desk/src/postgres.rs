@@ -1,6 +1,7 @@
 //! The PostgreSQL store (scale-out): several desk instances share one database. The
 //! (incident_id, seq) primary key makes concurrent appends conflict; the outbox is claimed
-//! with `FOR UPDATE SKIP LOCKED` so workers of different instances never send a row twice.
+//! with `FOR UPDATE SKIP LOCKED` so workers of different instances never send a row twice,
+//! and webhook rows are claimed with a lease the same way (`outbox` module).
 //!
 //! # Connections, and what happens on a database blip
 //!
@@ -43,8 +44,9 @@ use crate::store::{
 mod outbox;
 
 /// The schema, run in one transaction whose first statement takes an advisory lock, so
-/// instances starting together do not race. `CREATE … IF NOT EXISTS`, so connecting to
-/// an existing database keeps its data and adds what an older desk did not create.
+/// instances starting together do not race. `CREATE … IF NOT EXISTS` and `ADD COLUMN IF
+/// NOT EXISTS`, so connecting to an existing database keeps its data and adds what an
+/// older desk did not create (the webhook queue's columns of `outbox` included).
 pub const SCHEMA: &str = r#"
 SELECT pg_advisory_xact_lock(7707);
 CREATE TABLE IF NOT EXISTS events (

@@ -4,6 +4,9 @@
 //! A writer waits up to five seconds for another process's lock on the file; past that
 //! the request fails with [`StoreError::Unavailable`] ("database is locked", retry
 //! later). Every other failure is [`StoreError::Backend`] with SQLite's message.
+//!
+//! Opening a file of an older desk adds what it lacks: the tables (`CREATE … IF NOT
+//! EXISTS`) and the webhook queue's columns of `outbox` (`queue` module).
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

@@ -1,6 +1,7 @@
 //! The store behind the desk: an append-only event table keyed by (incident id,
-//! sequence), a transactional outbox and the stored answers of idempotent requests, behind
-//! one trait with a SQLite and a PostgreSQL implementation.
+//! sequence), a transactional outbox (with the durable webhook queue's claims and leases,
+//! see [`crate::delivery`]) and the stored answers of idempotent requests, behind one
+//! trait with a SQLite and a PostgreSQL implementation.
 //!
 //! # When the database blips
 //!

@@ -453,7 +453,15 @@ async fn two_desks_send_each_row_once(database: &str) {
     // Time for a duplicate to show.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let recorded = receipts(&first, &id).await;
-    assert_eq!(recorded.len(), 24, "{recorded:?}");
+    assert_eq!(
+        recorded.len(),
+        24,
+        "{:?}",
+        recorded
+            .iter()
+            .map(|r| &r["provider_ref"])
+            .collect::<Vec<_>>()
+    );
     let refs: BTreeSet<&str> = recorded
         .iter()
         .map(|r| r["provider_ref"].as_str().unwrap())
