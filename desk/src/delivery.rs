@@ -3,13 +3,41 @@
 //! incident's log as a delivery receipt (`delivered`, `bounced` or `failed`), so the reach
 //! report shows who was told and the log proves it.
 //!
-//! The outbox worker claims rows in a transaction and calls a synchronous [`Sender`]; a
-//! webhook cannot be sent there (it may take a minute of retries), so [`sender`] hands
-//! webhook rows to a queue that [`run`] drains, and logs the others as before. A row is
-//! marked sent once it is queued: if the desk stops before the `POST` finishes, no receipt
-//! is recorded and the reach report lists the subscriber as not reached, with no receipt
-//! (resend it by hand); a row a failed transaction hands over twice is sent twice with the
-//! same [`DELIVERY_HEADER`], which a receiver uses to drop the duplicate.
+//! # A durable queue
+//!
+//! The retry state lives in the outbox row, not in memory, so a message the desk accepted
+//! for delivery reaches a final receipt across crashes, restarts and several instances:
+//!
+//! - A webhook row stays pending (`sent_at` unset) until its receipt is in the incident's
+//!   log. The row carries how many attempts were started (`attempts`), when the next is
+//!   due (`next_attempt_at`) and who holds it until when (`lease_owner`, `lease_until`);
+//!   [`Store::deliver`](crate::store::Store::deliver) leaves it alone.
+//! - [`run`] claims due, unleased rows ([`Store::claim_webhooks`](crate::store::Store::claim_webhooks):
+//!   one statement, `FOR UPDATE SKIP LOCKED` on PostgreSQL, so two instances never claim
+//!   one row), counting the attempt **when claimed**: an attempt a crash interrupts still
+//!   counts, so the cap ([`WebhookPolicy::max_attempts`]) is over all attempts, across
+//!   restarts. The lease lasts [`WebhookPolicy::lease_time`] (longer than an attempt may
+//!   take); a lease left by a dead instance ends and the row is claimed again.
+//! - A failed attempt worth retrying releases the row with its next attempt due after the
+//!   backoff ([`WebhookPolicy::backoff`]); a restart finds it at that time. A final
+//!   outcome extends the lease, records the receipt (actor [`WEBHOOK_ACTOR`], the delivery
+//!   id in `provider_ref`), then marks the row sent. Every change after the claim is
+//!   conditional on the claim (owner and attempt), so a worker that lost its lease
+//!   changes nothing.
+//! - Receipt and completion are one fact: if the desk dies after recording the receipt
+//!   and before marking the row, the next claim finds the receipt in the log (a
+//!   `delivery_receipt_recorded` event after the row was enqueued whose `provider_ref` is
+//!   `webhook <delivery id>`), marks the row sent and sends nothing, so no second receipt
+//!   is recorded.
+//! - Every attempt carries the same [`DELIVERY_HEADER`] (`<incident id>/<outbox row
+//!   id>`), before and after a restart.
+//!
+//! **What remains at-least-once.** A receiver may get one extra `POST` with the same
+//! delivery id when the desk (or its database) fails after the receiver answered and
+//! before the outcome was stored: after a `2xx` before the receipt committed, or after a
+//! `5xx` before the retry was stored. It drops the duplicate by the delivery id. The
+//! instances' clocks must agree to within a few seconds (NTP): leases and due times are
+//! compared with the claiming desk's clock.
 //!
 //! # Server-side request forgery
 //!
@@ -31,19 +59,19 @@
 //! desk reach only the internet is still the stronger control.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::Arc;
 use std::time::Duration;
 
-use incident::comms::{Channel, DeliveryOutcome, DeliveryReceipt};
-use incident::id::{CustomerRef, NoticeId};
+use chrono::{DateTime, Utc};
+use incident::comms::{DeliveryOutcome, DeliveryReceipt};
 use incident::{ActorId, Command, Context, IncidentId};
-use tokio::sync::mpsc;
 
 use crate::app::App;
 use crate::error::ApiError;
-use crate::store::{OutboxRow, Sender};
-use crate::subscriptions::{Endpoint, Subscription};
 use crate::webhook::SIGNATURE_HEADER;
+
+mod queue;
+
+pub use queue::{run, worker_id, CONCURRENT};
 
 /// Who the log names for the receipts the desk records for its own webhook deliveries.
 pub const WEBHOOK_ACTOR: &str = "desk.webhook";
@@ -51,6 +79,9 @@ pub const WEBHOOK_ACTOR: &str = "desk.webhook";
 /// The header carrying the delivery's id (`<incident id>/<outbox row id>`), the same on
 /// every attempt: a receiver drops a delivery it has seen.
 pub const DELIVERY_HEADER: &str = "Incident-Delivery";
+
+/// How many version conflicts recording one receipt retries (see [`record`]).
+const RECORD_CONFLICTS: u32 = 50;
 
 /// How webhooks are sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +94,9 @@ pub struct WebhookPolicy {
     pub first_backoff: Duration,
     /// The longest wait between two attempts.
     pub max_backoff: Duration,
+    /// How long a worker holds a row it attempts before another may take it (the lease;
+    /// see [`WebhookPolicy::lease_time`] for the floor).
+    pub lease: Duration,
     /// Whether URLs may reach loopback, private and other internal addresses (see the
     /// module's notes on request forgery). Off by default.
     pub allow_private: bool,
@@ -70,13 +104,14 @@ pub struct WebhookPolicy {
 
 impl Default for WebhookPolicy {
     /// 10 s per attempt, 6 attempts, waits of 2, 4, 8, 16 and 32 s (at most 60 s each),
-    /// internal addresses refused.
+    /// a lease of 60 s, internal addresses refused.
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(10),
             max_attempts: 6,
             first_backoff: Duration::from_secs(2),
             max_backoff: Duration::from_secs(60),
+            lease: Duration::from_secs(60),
             allow_private: false,
         }
     }
@@ -91,6 +126,31 @@ impl WebhookPolicy {
             .saturating_mul(factor)
             .min(self.max_backoff)
     }
+
+    /// When the attempt after failed attempt `attempt` is due, failed at `now`.
+    pub fn next_attempt_at(&self, now: DateTime<Utc>, attempt: u32) -> DateTime<Utc> {
+        after(now, self.backoff(attempt))
+    }
+
+    /// The lease a worker takes on a row: [`lease`](Self::lease), but at least twice
+    /// [`timeout`](Self::timeout). An attempt ends within `timeout`, so the holder has
+    /// at least as long again to store its outcome before anyone else may take the row.
+    pub fn lease_time(&self) -> Duration {
+        self.lease.max(self.timeout.saturating_mul(2))
+    }
+
+    /// The end of a lease taken at `now`.
+    pub fn lease_until(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        after(now, self.lease_time())
+    }
+}
+
+/// `at` plus `wait`, the latest representable time when that overflows.
+fn after(at: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
+    chrono::Duration::from_std(wait)
+        .ok()
+        .and_then(|d| at.checked_add_signed(d))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// Why a webhook URL is refused.
@@ -179,139 +239,6 @@ fn is_internal_v6(ip: Ipv6Addr) -> bool {
         || (a & 0xfe00) == 0xfc00
         || (a & 0xffc0) == 0xfe80
         || (a == 0x2001 && b == 0x0db8)
-}
-
-/// The queue between the outbox worker and [`run`].
-pub type Queue = mpsc::UnboundedSender<OutboxRow>;
-
-/// A queue and its receiving end, for [`sender`] and [`run`].
-pub fn queue() -> (Queue, mpsc::UnboundedReceiver<OutboxRow>) {
-    mpsc::unbounded_channel()
-}
-
-/// The outbox's sender: webhook rows go to `queue` (sent by [`run`]), the others to
-/// `other` (the reference desk logs e-mail and SMS messages).
-pub fn sender(queue: Queue, other: Sender) -> Sender {
-    Arc::new(move |row: &OutboxRow| {
-        if row.message.payload.get("channel").and_then(|c| c.as_str()) == Some("webhook") {
-            if queue.send(row.clone()).is_err() {
-                eprintln!(
-                    "desk webhooks: the sending task has stopped; outbox row {} not sent",
-                    row.id
-                );
-            }
-        } else {
-            other(row);
-        }
-    })
-}
-
-/// How many webhooks are sent at once.
-pub const CONCURRENT: usize = 16;
-
-/// Sends every webhook row the queue brings, at most 16 at once, with
-/// `app`'s webhook policy; runs until the queue's senders are gone.
-pub async fn run(app: Arc<App>, mut rows: mpsc::UnboundedReceiver<OutboxRow>) {
-    let slots = Arc::new(tokio::sync::Semaphore::new(CONCURRENT));
-    let mut tasks = tokio::task::JoinSet::new();
-    while let Some(row) = rows.recv().await {
-        let Ok(permit) = Arc::clone(&slots).acquire_owned().await else {
-            return;
-        };
-        let app = Arc::clone(&app);
-        tasks.spawn(async move {
-            if let Err(e) = deliver(&app, &row).await {
-                eprintln!("desk webhooks: outbox row {}: {}", row.id, e.message());
-            }
-            drop(permit);
-        });
-        while tasks.try_join_next().is_some() {}
-    }
-    while tasks.join_next().await.is_some() {}
-}
-
-/// What became of one delivery.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Delivered {
-    /// Delivered (2xx), bounced (refused for good) or failed (the cap reached).
-    pub outcome: DeliveryOutcome,
-    /// How many attempts were made.
-    pub attempts: u32,
-    /// What the last attempt saw.
-    pub detail: String,
-}
-
-/// Sends one webhook row and records its receipt in the incident's log.
-///
-/// # Errors
-/// A malformed row, or the receipt could not be recorded.
-pub async fn deliver(app: &App, row: &OutboxRow) -> Result<Delivered, ApiError> {
-    let m = &row.message;
-    let field = |k: &str| {
-        m.payload
-            .get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-    };
-    let notice = NoticeId::new(m.notice_id.clone()).map_err(ApiError::internal)?;
-    let customer: CustomerRef =
-        serde_json::from_value(m.payload.get("customer").cloned().unwrap_or_default())
-            .map_err(|e| ApiError::internal(format!("outbox row {}: customer: {e}", row.id)))?;
-    let subs = crate::subscriptions::all(app).await?;
-    let sub = subs.iter().find(|s| s.id == field("subscription"));
-    let delivery_id = format!("{}/{}", m.incident_id, row.id);
-    let result = match sub {
-        Some(sub) => send(app, sub, field("body"), &delivery_id).await,
-        None => Delivered {
-            outcome: DeliveryOutcome::Failed,
-            attempts: 0,
-            detail: "not sent: the subscription was removed before sending".into(),
-        },
-    };
-    let receipt = DeliveryReceipt {
-        notice_id: notice,
-        recipient: customer,
-        channel: Channel::Webhook,
-        outcome: result.outcome,
-        at: app.now(),
-        provider_ref: Some(format!("webhook {delivery_id}")),
-        detail: Some(result.detail.clone()),
-    };
-    record(app, m.incident_id, receipt).await?;
-    Ok(result)
-}
-
-/// Posts `body` to the subscription's URL until it is delivered, refused for good or the
-/// cap is reached, signing it anew at each attempt.
-async fn send(app: &App, sub: &Subscription, body: &str, delivery_id: &str) -> Delivered {
-    let policy = app.status().webhook_policy().clone();
-    let (Endpoint::Webhook { url }, Some(secret)) = (&sub.endpoint, &sub.secret) else {
-        return finished(
-            DeliveryOutcome::Failed,
-            0,
-            "not a webhook subscription".into(),
-        );
-    };
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        match post(app, &policy, url, secret, body, delivery_id).await {
-            Try::Done(outcome, detail) => return finished(outcome, attempt, detail),
-            Try::Again(detail) if attempt >= policy.max_attempts => {
-                let detail = format!("gave up after {attempt} attempts (the cap): {detail}");
-                return finished(DeliveryOutcome::Failed, attempt, detail);
-            }
-            Try::Again(_) => tokio::time::sleep(policy.backoff(attempt)).await,
-        }
-    }
-}
-
-fn finished(outcome: DeliveryOutcome, attempts: u32, detail: String) -> Delivered {
-    Delivered {
-        outcome,
-        attempts,
-        detail,
-    }
 }
 
 /// One attempt's result.
@@ -413,8 +340,10 @@ async fn client(url: &reqwest::Url, policy: &WebhookPolicy) -> Result<reqwest::C
         .map_err(|e| Refusal::Transient(format!("cannot build the HTTP client: {e}")))
 }
 
-/// Records `receipt` as the desk's webhook actor, retrying a version conflict (a human
-/// or another delivery appended meanwhile) a few times.
+/// Records `receipt` as the desk's webhook actor, retrying a version conflict (a human,
+/// or another instance's delivery, appended meanwhile) up to [`RECORD_CONFLICTS`] times:
+/// each retry catches up first, and a receipt given up on is sent again once the lease
+/// ends, so it is worth insisting.
 async fn record(app: &App, id: IncidentId, receipt: DeliveryReceipt) -> Result<(), ApiError> {
     let actor = ActorId::new(WEBHOOK_ACTOR).map_err(ApiError::internal)?;
     let command = Command::RecordDeliveryReceipt(receipt);
@@ -428,7 +357,9 @@ async fn record(app: &App, id: IncidentId, receipt: DeliveryReceipt) -> Result<(
             })
             .await;
         match written {
-            Err(e) if e.code() == "version_conflict" && conflicts < 5 => conflicts += 1,
+            Err(e) if e.code() == "version_conflict" && conflicts < RECORD_CONFLICTS => {
+                conflicts += 1;
+            }
             other => return other.map(|_| ()),
         }
     }
@@ -480,5 +411,62 @@ mod tests {
         let waits: Vec<u64> = (1..=7).map(|n| p.backoff(n).as_secs()).collect();
         assert_eq!(waits, [2, 4, 8, 16, 32, 60, 60]);
         assert_eq!(p.backoff(200), Duration::from_secs(60));
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+    }
+
+    #[test]
+    fn the_next_attempt_is_due_after_the_backoff_of_the_attempt_that_failed() {
+        let p = WebhookPolicy::default();
+        let now = at("2026-12-07T10:00:00Z");
+        assert_eq!(p.next_attempt_at(now, 1), at("2026-12-07T10:00:02Z"));
+        assert_eq!(p.next_attempt_at(now, 3), at("2026-12-07T10:00:08Z"));
+        assert_eq!(p.next_attempt_at(now, 9), at("2026-12-07T10:01:00Z"));
+        // Saturates rather than wrapping or panicking.
+        let end = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(p.next_attempt_at(end, 1), end);
+    }
+
+    #[test]
+    fn a_lease_lasts_its_length_but_at_least_two_timeouts() {
+        let p = WebhookPolicy::default();
+        let now = at("2026-12-07T10:00:00Z");
+        assert_eq!(p.lease_time(), Duration::from_secs(60));
+        assert_eq!(p.lease_until(now), at("2026-12-07T10:01:00Z"));
+        let short = WebhookPolicy {
+            lease: Duration::from_secs(1),
+            ..WebhookPolicy::default()
+        };
+        // An attempt may take 10 s: a 1 s lease would let a second worker send meanwhile.
+        assert_eq!(short.lease_time(), Duration::from_secs(20));
+        assert_eq!(short.lease_until(now), at("2026-12-07T10:00:20Z"));
+        let endless = WebhookPolicy {
+            lease: Duration::MAX,
+            ..WebhookPolicy::default()
+        };
+        assert_eq!(endless.lease_until(now), DateTime::<Utc>::MAX_UTC);
+    }
+
+    #[test]
+    fn stored_times_compare_as_text_in_time_order() {
+        use crate::store::time_text;
+        assert_eq!(
+            time_text(at("2026-12-07T10:00:00.5+08:00")),
+            "2026-12-07T02:00:00.500Z"
+        );
+        let times = [
+            "2026-12-07T09:59:59.999Z",
+            "2026-12-07T10:00:00Z",
+            "2026-12-07T10:00:00.001Z",
+            "2026-12-07T10:00:01Z",
+            "2026-12-08T00:00:00Z",
+            "2027-01-01T00:00:00Z",
+        ];
+        let texts: Vec<String> = times.iter().map(|t| time_text(at(t))).collect();
+        for pair in texts.windows(2) {
+            assert!(pair[0] < pair[1], "{pair:?}");
+        }
     }
 }

@@ -18,9 +18,10 @@
 //! - [`sqlite`] and [`postgres`]: the two backends.
 //! - [`status`]: the public status pages and their Atom feeds, served without a token;
 //!   [`subscriptions`]: who hears of updates and the fan-out through the outbox;
-//!   [`webhook`]: their signatures; [`delivery`]: sending the webhooks (signed at send,
-//!   retried, recorded as receipts, internal addresses refused); [`receipts`]: the
-//!   provider's delivery callbacks and the reach report.
+//!   [`webhook`]: their signatures; [`delivery`]: sending the webhooks through a durable
+//!   queue in the outbox (signed at send, retried across restarts, leased so instances
+//!   never send one row at once, recorded as one receipt each, internal addresses
+//!   refused); [`receipts`]: the provider's delivery callbacks and the reach report.
 //! - [`outbox`]: which messages an append enqueues, and the worker that sends them.
 //! - [`playbooks`]: the emergency plans the desk can activate (the built-ins and the
 //!   firm's own, validated at start).

@@ -19,8 +19,9 @@
 //! their links and feed ids; default `http://` and the listen address),
 //! `--webhook-allow-private` (let subscribers' webhooks reach loopback and private
 //! addresses; off by default, see `incident_desk::delivery`). SIGTERM or Ctrl-C
-//! stops taking connections, lets the
-//! requests in flight finish and flushes the outbox once. See the crate's `README.md`.
+//! stops taking connections, lets the requests in flight and the webhook attempts in
+//! flight finish and flushes the outbox once (pending webhooks resume at the next start).
+//! See the crate's `README.md`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -157,12 +158,19 @@ async fn run(o: Options) -> Result<(), String> {
     status::fold_all(&desk)
         .await
         .map_err(|e| e.message().to_owned())?;
-    // Webhook rows go to the delivery task (real, signed POSTs); the others are logged.
-    let (queue, rows) = delivery::queue();
-    let webhooks = tokio::spawn(delivery::run(Arc::clone(&desk), rows));
+    // Webhook rows: the durable queue (real, signed POSTs, their retries stored in the
+    // outbox, so a restart resumes them); the other rows are logged by the outbox worker.
+    let (stop_webhooks, stopped) = tokio::sync::oneshot::channel::<()>();
+    let webhooks = tokio::spawn(delivery::run(
+        Arc::clone(&desk),
+        o.outbox_every,
+        async move {
+            let _ = stopped.await;
+        },
+    ));
     let worker = tokio::spawn(outbox::run_worker(
         Arc::clone(&store),
-        delivery::sender(queue.clone(), outbox::log_sender()),
+        outbox::log_sender(),
         o.outbox_every,
     ));
     // The incidents' one timer: records missed deadlines and overdue actions and messages
@@ -179,23 +187,23 @@ async fn run(o: Options) -> Result<(), String> {
     eprintln!("desk: stopping; requests in flight have finished");
     timer.abort();
     worker.abort();
-    // What the last requests enqueued goes out before the process ends.
-    match outbox::flush(
-        store.as_ref(),
-        delivery::sender(queue, outbox::log_sender()),
-    )
-    .await
-    {
+    // What the last requests enqueued goes out before the process ends (webhooks stay
+    // in the outbox: the next start sends them).
+    match outbox::flush(store.as_ref(), outbox::log_sender()).await {
         Ok(n) => eprintln!("desk: outbox flushed ({n} sent)"),
         Err(e) => eprintln!("desk: outbox not flushed: {e}"),
     }
-    // The queue's senders are gone: the task ends when the webhooks in flight are done
-    // (given 30 s; what is still retrying then has no receipt, see `delivery`).
+    // The webhook attempts in flight store their outcome (each ends within its timeout);
+    // the pending ones resume at the next start, at their stored next attempt.
+    let _ = stop_webhooks.send(());
     if tokio::time::timeout(Duration::from_secs(30), webhooks)
         .await
         .is_err()
     {
-        eprintln!("desk: webhooks still retrying were abandoned (no receipt recorded)");
+        eprintln!(
+            "desk: webhook attempts still in flight were abandoned; their rows are taken \
+             again when their lease ends"
+        );
     }
     served
 }

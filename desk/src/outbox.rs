@@ -1,5 +1,7 @@
 //! The transactional outbox: which messages an append enqueues, and the worker that
-//! "sends" them (logs them) and marks them sent.
+//! "sends" them (logs them) and marks them sent. Webhook rows are not this worker's: the
+//! durable queue of [`crate::delivery`] sends them and marks them once their receipt is
+//! recorded.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,8 +56,9 @@ pub fn log_sender() -> Sender {
     })
 }
 
-/// Sends every pending row now, a batch of 100 at a time; returns how many were sent. The
-/// desk calls it once on shutdown, after the last request finished.
+/// Sends every pending row but the webhooks now, a batch of 100 at a time; returns how
+/// many were sent. The desk calls it once on shutdown, after the last request finished
+/// (pending webhooks wait in the outbox for the next start).
 ///
 /// # Errors
 /// The store's failure; rows not yet sent stay pending for the next start.

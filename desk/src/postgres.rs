@@ -1,6 +1,7 @@
 //! The PostgreSQL store (scale-out): several desk instances share one database. The
 //! (incident_id, seq) primary key makes concurrent appends conflict; the outbox is claimed
-//! with `FOR UPDATE SKIP LOCKED` so workers of different instances never send a row twice.
+//! with `FOR UPDATE SKIP LOCKED` so workers of different instances never send a row twice,
+//! and webhook rows are claimed with a lease the same way (`outbox` module).
 //!
 //! # Connections, and what happens on a database blip
 //!
@@ -27,6 +28,7 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use deadpool_postgres::{
     Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod, Runtime, TimeoutType,
 };
@@ -35,13 +37,16 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, NoTls};
 
 use crate::store::{
-    parse_envelope, redact_url, to_i64, to_u64, BoxFut, Idempotent, IncidentSummaryRow,
-    OutboxMessage, OutboxRow, Sender, Store, StoreError,
+    parse_envelope, redact_url, to_i64, to_u64, BoxFut, Idempotent, IncidentSummaryRow, Lease,
+    OutboxMessage, OutboxRow, Sender, Settle, Store, StoreError,
 };
 
+mod outbox;
+
 /// The schema, run in one transaction whose first statement takes an advisory lock, so
-/// instances starting together do not race. `CREATE … IF NOT EXISTS`, so connecting to
-/// an existing database keeps its data and adds what an older desk did not create.
+/// instances starting together do not race. `CREATE … IF NOT EXISTS` and `ADD COLUMN IF
+/// NOT EXISTS`, so connecting to an existing database keeps its data and adds what an
+/// older desk did not create (the webhook queue's columns of `outbox` included).
 pub const SCHEMA: &str = r#"
 SELECT pg_advisory_xact_lock(7707);
 CREATE TABLE IF NOT EXISTS events (
@@ -65,6 +70,15 @@ CREATE TABLE IF NOT EXISTS outbox (
     UNIQUE (incident_id, item, occurrence, notice_id)
 );
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE sent_at IS NULL;
+-- The durable webhook queue (a database of an older desk gains these columns; its rows
+-- have made no attempt, are due now and unleased). `channel` is the payload's.
+ALTER TABLE outbox
+    ADD COLUMN IF NOT EXISTS channel TEXT GENERATED ALWAYS AS (payload::jsonb ->> 'channel') STORED,
+    ADD COLUMN IF NOT EXISTS attempts BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS next_attempt_at TEXT,
+    ADD COLUMN IF NOT EXISTS lease_owner TEXT,
+    ADD COLUMN IF NOT EXISTS lease_until TEXT,
+    ADD COLUMN IF NOT EXISTS last_detail TEXT;
 CREATE TABLE IF NOT EXISTS idempotency (
     actor          TEXT    NOT NULL,
     key            TEXT    NOT NULL,
@@ -93,9 +107,6 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long the check of an idle connection may take before it is dropped.
 const RECYCLE_TIMEOUT: Duration = Duration::from_secs(5);
-
-const OUTBOX_COLUMNS: &str =
-    "id, incident_id, item, occurrence, notice_id, payload, enqueued_at_seq, sent_at";
 
 const NOW: &str = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
@@ -332,25 +343,6 @@ fn create_schema<'c>(c: &'c mut Object, _: &'c ()) -> BoxFut<'c, Result<(), Fail
     })
 }
 
-fn to_row(r: &tokio_postgres::Row) -> Result<OutboxRow, StoreError> {
-    let get_s = |i: usize| r.try_get::<_, String>(i).map_err(|e| pg_error(&e));
-    let get_i = |i: usize| r.try_get::<_, i64>(i).map_err(|e| pg_error(&e));
-    Ok(OutboxRow {
-        id: get_i(0)?,
-        message: OutboxMessage {
-            incident_id: get_s(1)?.parse().map_err(StoreError::backend)?,
-            item: get_s(2)?,
-            occurrence: u32::try_from(get_i(3)?).unwrap_or(0),
-            notice_id: get_s(4)?,
-            payload: serde_json::from_str(&get_s(5)?).map_err(StoreError::backend)?,
-        },
-        enqueued_at_seq: to_u64(get_i(6)?),
-        sent_at: r
-            .try_get::<_, Option<String>>(7)
-            .map_err(|e| pg_error(&e))?,
-    })
-}
-
 async fn version(client: &Client, id: &str) -> Result<u64, Failed> {
     let row = client
         .query_one(
@@ -554,18 +546,6 @@ fn incidents_page_op<'c>(
     })
 }
 
-fn outbox_op<'c>(c: &'c mut Object, key: &'c String) -> BoxFut<'c, Result<Vec<OutboxRow>, Failed>> {
-    Box::pin(async move {
-        let stmt = c
-            .prepare_cached(&format!(
-                "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE incident_id = $1 ORDER BY id"
-            ))
-            .await?;
-        let rows = c.query(&stmt, &[key]).await?;
-        Ok(rows.iter().map(to_row).collect::<Result<_, _>>()?)
-    })
-}
-
 fn put_subscription_op<'c>(
     c: &'c mut Object,
     a: &'c (String, String),
@@ -606,40 +586,6 @@ fn subscriptions_op<'c>(
             out.push((r.try_get(0)?, r.try_get(1)?));
         }
         Ok(out)
-    })
-}
-
-fn deliver_op<'c>(
-    c: &'c mut Object,
-    a: &'c (i64, Sender),
-) -> BoxFut<'c, Result<Vec<OutboxRow>, Failed>> {
-    Box::pin(async move {
-        let (limit, send) = a;
-        let tx = c.transaction().await?;
-        let rows = tx
-            .query(
-                &format!(
-                    "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE sent_at IS NULL \
-                     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED"
-                ),
-                &[limit],
-            )
-            .await?;
-        let mut sent = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let mut row = to_row(r)?;
-            send(&row);
-            let done = tx
-                .query_one(
-                    &format!("UPDATE outbox SET sent_at = {NOW} WHERE id = $1 RETURNING sent_at"),
-                    &[&row.id],
-                )
-                .await?;
-            row.sent_at = done.try_get(0)?;
-            sent.push(row);
-        }
-        tx.commit().await.map_err(Failed::Commit)?;
-        Ok(sent)
     })
 }
 
@@ -754,7 +700,7 @@ impl Store for PgStore {
 
     fn outbox(&self, id: IncidentId) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
         Box::pin(async move {
-            self.run("outbox", &id.to_string(), outbox_op, Retry::Once)
+            self.run("outbox", &id.to_string(), outbox::outbox_op, Retry::Once)
                 .await
         })
     }
@@ -765,7 +711,35 @@ impl Store for PgStore {
             self.run(
                 "deliver",
                 &(i64::from(limit), send),
-                deliver_op,
+                outbox::deliver_op,
+                Retry::Never,
+            )
+            .await
+        })
+    }
+    fn claim_webhooks(
+        &self,
+        owner: String,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
+        Box::pin(async move {
+            let args = outbox::ClaimArgs::new(owner, now, until, limit);
+            // Not retried: a claim whose answer was lost holds its rows until the lease
+            // ends, then they are claimed again.
+            self.run("claim_webhooks", &args, outbox::claim_op, Retry::Never)
+                .await
+        })
+    }
+
+    fn settle_webhook(&self, lease: Lease, settle: Settle) -> BoxFut<'_, Result<bool, StoreError>> {
+        Box::pin(async move {
+            // Not retried: a change that committed unseen would then report a lost lease.
+            self.run(
+                "settle_webhook",
+                &(lease, settle),
+                outbox::settle_op,
                 Retry::Never,
             )
             .await

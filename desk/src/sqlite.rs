@@ -4,16 +4,22 @@
 //! A writer waits up to five seconds for another process's lock on the file; past that
 //! the request fails with [`StoreError::Unavailable`] ("database is locked", retry
 //! later). Every other failure is [`StoreError::Backend`] with SQLite's message.
+//!
+//! Opening a file of an older desk adds what it lacks: the tables (`CREATE … IF NOT
+//! EXISTS`) and the webhook queue's columns of `outbox` (`queue` module).
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use chrono::{DateTime, Utc};
 use incident::{Envelope, IncidentId};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
 
 use crate::store::{
-    parse_envelope, to_i64, to_u64, BoxFut, Idempotent, IncidentSummaryRow, OutboxMessage,
-    OutboxRow, Sender, Store, StoreError,
+    parse_envelope, to_i64, to_u64, BoxFut, Idempotent, IncidentSummaryRow, Lease, OutboxMessage,
+    OutboxRow, Sender, Settle, Store, StoreError, WEBHOOK_CHANNEL,
 };
+
+mod queue;
 
 /// The schema; `CREATE … IF NOT EXISTS`, so opening an existing file keeps its data.
 pub const SCHEMA: &str = "
@@ -35,6 +41,12 @@ CREATE TABLE IF NOT EXISTS outbox (
     payload     TEXT    NOT NULL,
     enqueued_at_seq INTEGER NOT NULL,
     sent_at     TEXT,
+    channel     TEXT AS (json_extract(payload, '$.channel')) VIRTUAL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_detail TEXT,
     UNIQUE (incident_id, item, occurrence, notice_id)
 );
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE sent_at IS NULL;
@@ -69,7 +81,7 @@ impl SqliteStore {
     /// [`StoreError::Backend`] when the file cannot be opened or the schema created;
     /// [`StoreError::Unavailable`] when another process holds the file locked.
     pub fn open(path: &str) -> Result<Self, StoreError> {
-        let conn = Connection::open(path).map_err(sql_error)?;
+        let mut conn = Connection::open(path).map_err(sql_error)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(sql_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -77,6 +89,7 @@ impl SqliteStore {
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sql_error)?;
         conn.execute_batch(SCHEMA).map_err(sql_error)?;
+        queue::migrate(&mut conn).map_err(sql_error)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -126,49 +139,65 @@ fn version(conn: &Connection, id: &str) -> Result<u64, StoreError> {
     Ok(v.map_or(0, to_u64))
 }
 
-fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-    ))
-}
-
-type RawRow = (
-    i64,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    i64,
-    Option<String>,
-);
-
-/// An outbox row from its columns, in `OUTBOX_COLUMNS` order.
-fn to_outbox_row(raw: RawRow) -> Result<OutboxRow, StoreError> {
-    let (id, incident_id, item, occurrence, notice_id, payload, seq, sent_at) = raw;
-    Ok(OutboxRow {
-        id,
-        message: OutboxMessage {
-            incident_id: incident_id.parse().map_err(StoreError::backend)?,
-            item,
-            occurrence: u32::try_from(occurrence).unwrap_or(0),
-            notice_id,
-            payload: serde_json::from_str(&payload).map_err(StoreError::backend)?,
-        },
-        enqueued_at_seq: to_u64(seq),
-        sent_at,
+pub(crate) fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
+    Ok(RawRow {
+        id: r.get(0)?,
+        incident_id: r.get(1)?,
+        item: r.get(2)?,
+        occurrence: r.get(3)?,
+        notice_id: r.get(4)?,
+        payload: r.get(5)?,
+        seq: r.get(6)?,
+        sent_at: r.get(7)?,
+        attempts: r.get(8)?,
+        next_attempt_at: r.get(9)?,
+        lease_owner: r.get(10)?,
+        lease_until: r.get(11)?,
+        last_detail: r.get(12)?,
     })
 }
 
-const OUTBOX_COLUMNS: &str =
-    "id, incident_id, item, occurrence, notice_id, payload, enqueued_at_seq, sent_at";
+/// An outbox row's columns, in `OUTBOX_COLUMNS` order, before parsing.
+pub(crate) struct RawRow {
+    id: i64,
+    incident_id: String,
+    item: String,
+    occurrence: i64,
+    notice_id: String,
+    payload: String,
+    seq: i64,
+    sent_at: Option<String>,
+    attempts: i64,
+    next_attempt_at: Option<String>,
+    lease_owner: Option<String>,
+    lease_until: Option<String>,
+    last_detail: Option<String>,
+}
+
+/// An outbox row from its columns.
+pub(crate) fn to_outbox_row(raw: RawRow) -> Result<OutboxRow, StoreError> {
+    Ok(OutboxRow {
+        id: raw.id,
+        message: OutboxMessage {
+            incident_id: raw.incident_id.parse().map_err(StoreError::backend)?,
+            item: raw.item,
+            occurrence: u32::try_from(raw.occurrence).unwrap_or(0),
+            notice_id: raw.notice_id,
+            payload: serde_json::from_str(&raw.payload).map_err(StoreError::backend)?,
+        },
+        enqueued_at_seq: to_u64(raw.seq),
+        sent_at: raw.sent_at,
+        attempts: u32::try_from(raw.attempts).unwrap_or(0),
+        next_attempt_at: raw.next_attempt_at,
+        lease_owner: raw.lease_owner,
+        lease_until: raw.lease_until,
+        last_detail: raw.last_detail,
+    })
+}
+
+pub(crate) const OUTBOX_COLUMNS: &str =
+    "id, incident_id, item, occurrence, notice_id, payload, enqueued_at_seq, sent_at, \
+     attempts, next_attempt_at, lease_owner, lease_until, last_detail";
 
 /// At most `limit` envelopes of `id` above `after` (`limit` -1: all), oldest first.
 fn events_page(
@@ -471,7 +500,8 @@ impl Store for SqliteStore {
             let pending: Vec<OutboxRow> = {
                 let mut stmt = tx
                     .prepare_cached(&format!(
-                        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1"
+                        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE sent_at IS NULL \
+                         AND channel IS NOT '{WEBHOOK_CHANNEL}' ORDER BY id LIMIT ?1"
                     ))
                     .map_err(sql_error)?;
                 let rows = stmt
@@ -497,5 +527,18 @@ impl Store for SqliteStore {
             tx.commit().map_err(sql_error)?;
             Ok(sent)
         })
+    }
+    fn claim_webhooks(
+        &self,
+        owner: String,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
+        self.with(move |conn| queue::claim(conn, &owner, now, until, limit))
+    }
+
+    fn settle_webhook(&self, lease: Lease, settle: Settle) -> BoxFut<'_, Result<bool, StoreError>> {
+        self.with(move |conn| queue::settle(conn, &lease, &settle))
     }
 }

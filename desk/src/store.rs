@@ -1,6 +1,7 @@
 //! The store behind the desk: an append-only event table keyed by (incident id,
-//! sequence), a transactional outbox and the stored answers of idempotent requests, behind
-//! one trait with a SQLite and a PostgreSQL implementation.
+//! sequence), a transactional outbox (with the durable webhook queue's claims and leases,
+//! see [`crate::delivery`]) and the stored answers of idempotent requests, behind one
+//! trait with a SQLite and a PostgreSQL implementation.
 //!
 //! # When the database blips
 //!
@@ -19,6 +20,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use incident::{Envelope, IncidentId};
 use serde::{Deserialize, Serialize};
 
@@ -115,13 +117,84 @@ pub struct OutboxRow {
     pub message: OutboxMessage,
     /// The sequence of the last event of the append that enqueued it.
     pub enqueued_at_seq: u64,
-    /// When the worker sent it (RFC 3339), `null` while pending.
+    /// When the worker sent it (RFC 3339), `null` while pending. A webhook row is marked
+    /// sent only once its delivery receipt is in the incident's log.
     pub sent_at: Option<String>,
+    /// Webhook rows: how many attempts were started (counted when claimed, so an attempt
+    /// a crash interrupted counts too). Left out while 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub attempts: u32,
+    /// Webhook rows: when the next attempt is due ([`TIME_FORMAT`]); `null` means now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_attempt_at: Option<String>,
+    /// Webhook rows: the worker holding the row while it attempts it, `null` when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_owner: Option<String>,
+    /// Webhook rows: until when [`lease_owner`](Self::lease_owner) holds it
+    /// ([`TIME_FORMAT`]); past that, another worker may take it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_until: Option<String>,
+    /// Webhook rows: what the last failed attempt saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_detail: Option<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// What the worker does with a claimed message ("send" it). Called inside the claiming
 /// transaction: when it returns, the row is marked sent.
 pub type Sender = Arc<dyn Fn(&OutboxRow) + Send + Sync>;
+
+/// The outbox channel whose rows the durable webhook queue sends
+/// ([`Store::claim_webhooks`]) rather than [`Store::deliver`].
+pub const WEBHOOK_CHANNEL: &str = "webhook";
+
+/// How the outbox stores the times of the webhook queue (`next_attempt_at`,
+/// `lease_until`): UTC, milliseconds, fixed width, so that comparing the text compares
+/// the times.
+pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
+
+/// `at` as the outbox stores it ([`TIME_FORMAT`]).
+pub fn time_text(at: DateTime<Utc>) -> String {
+    at.format(TIME_FORMAT).to_string()
+}
+
+/// A claim on one webhook row: who holds it and for which attempt. Every change after
+/// the claim is conditional on it, so a worker whose lease expired (and whose row another
+/// worker took) changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    /// The outbox row.
+    pub row: i64,
+    /// The worker holding it.
+    pub owner: String,
+    /// The attempt it holds it for (the row's `attempts` after the claim).
+    pub attempt: u32,
+}
+
+/// What becomes of a claimed webhook row ([`Store::settle_webhook`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Settle {
+    /// The attempt failed and another is due at `next_at`: the lease is released and
+    /// `detail` kept as the last attempt's.
+    Retry {
+        /// When the next attempt is due.
+        next_at: DateTime<Utc>,
+        /// What the failed attempt saw.
+        detail: String,
+    },
+    /// The holder keeps the row until `until` (before it records the receipt, so that
+    /// nobody takes the row meanwhile).
+    Extend {
+        /// The new end of the lease.
+        until: DateTime<Utc>,
+    },
+    /// The receipt is in the incident's log: the row is marked sent and the lease ends.
+    Done,
+}
 
 /// One incident in [`Store::incidents_page`]: its id, version and the times of its first
 /// and last events.
@@ -222,10 +295,30 @@ pub trait Store: Send + Sync + 'static {
     /// The outbox rows of one incident, in insertion order.
     fn outbox(&self, id: IncidentId) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>>;
 
-    /// Claims up to `limit` pending rows (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so
-    /// several workers never send the same row), calls `send` for each and marks them sent,
-    /// in one transaction. Returns the rows sent.
+    /// Claims up to `limit` pending rows other than webhooks (on PostgreSQL with `FOR
+    /// UPDATE SKIP LOCKED`, so several workers never send the same row), calls `send` for
+    /// each and marks them sent, in one transaction. Returns the rows sent. Webhook rows
+    /// ([`WEBHOOK_CHANNEL`]) are left to [`Store::claim_webhooks`].
     fn deliver(&self, limit: u32, send: Sender) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>>;
+
+    /// Claims up to `limit` pending webhook rows that are due at `now` (their
+    /// `next_attempt_at` unset or not after `now`) and not leased (no lease, or one that
+    /// ended by `now`), for `owner` until `until`, counting the attempt: each row's
+    /// `attempts` grows by one. One statement, so two workers never claim one row (on
+    /// PostgreSQL the candidates are locked with `FOR UPDATE SKIP LOCKED`; SQLite
+    /// serialises writers). Returns the rows claimed as stored after the claim, by id.
+    fn claim_webhooks(
+        &self,
+        owner: String,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>>;
+
+    /// Applies `settle` to the row `lease` names if `lease` still holds it (same owner,
+    /// same attempt, not yet sent); whether it did. `false` means the lease was lost:
+    /// another worker took the row after it expired, or it is already sent.
+    fn settle_webhook(&self, lease: Lease, settle: Settle) -> BoxFut<'_, Result<bool, StoreError>>;
 }
 
 /// The current version from the highest stored sequence.

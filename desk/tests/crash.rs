@@ -1,7 +1,9 @@
 //! `kill -9` in the middle of writes: the `desk` binary is killed while four clients
 //! append, then started again on the same database. Every write it acknowledged (200) is
-//! in the log exactly once, and the log still verifies. On SQLite here; on PostgreSQL when
-//! asked for (`--ignored`, as `.ci/run` does, with `DATABASE_URL`).
+//! in the log exactly once, and the log still verifies. And `kill -9` in the middle of
+//! retrying webhooks: the restarted desk resumes them, with the attempt count going on
+//! and the same delivery id, and records one receipt each. On SQLite here; on PostgreSQL
+//! when asked for (`--ignored`, as `.ci/run` does, with `DATABASE_URL`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -250,4 +252,138 @@ async fn sigterm_stops_cleanly_and_flushes_the_outbox() {
         rest.iter().any(|l| l.starts_with("desk: outbox flushed")),
         "{rest:?}"
     );
+}
+
+/// An access file in `dir` with the tokens of `support::test_access` (`token-<actor>`),
+/// for driving the status scenario against the binary.
+fn test_access_file(dir: &std::path::Path) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join("access.json");
+    let access = serde_json::to_string(&support::test_access()).unwrap();
+    std::fs::write(&path, access).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// GETs `path` from the desk at `addr` as `zhang.min`.
+async fn get(addr: SocketAddr, path: &str) -> Value {
+    let auth = [("Authorization", "Bearer token-zhang.min")];
+    let answer = raw_request(addr, "GET", path, &auth, None).await;
+    assert_eq!(answer.status, 200, "{path}: {:?}", answer.body);
+    answer.body
+}
+
+/// The webhook rows of `id`'s outbox.
+async fn webhook_rows(addr: SocketAddr, id: &str) -> Vec<Value> {
+    let rows = get(addr, &format!("/incidents/{id}/outbox")).await;
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["payload"]["channel"] == "webhook")
+        .cloned()
+        .collect()
+}
+
+/// Polls the webhook rows of `id` until `done` holds for all four (20 s at most).
+async fn rows_until(addr: SocketAddr, id: &str, what: &str, done: impl Fn(&Value) -> bool) {
+    let mut rows = Vec::new();
+    for _ in 0..200 {
+        rows = webhook_rows(addr, id).await;
+        if rows.len() == 4 && rows.iter().all(&done) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: not within 20 s: {rows:?}");
+}
+
+async fn kill_mid_retry_resumes_and_records_once(database: &str) {
+    use support::receiver::{per_delivery, receiver_in, Mode};
+    let tag = database
+        .rsplit(['/', '='])
+        .next()
+        .unwrap_or("db")
+        .to_owned();
+    let dir = std::env::temp_dir().join(format!("desk-retry-{}-{tag}", std::process::id()));
+    let access = test_access_file(&dir);
+    // The default policy (2 s before the second attempt), loopback allowed.
+    let options = ["--webhook-allow-private", "--outbox-every-ms", "50"];
+    let (mut child, addr, lines) = spawn(&access, database, &options);
+    std::thread::spawn(move || for _ in lines {});
+    let (receiver, seen) = receiver_in(Mode::FailOnce).await;
+    let auth = [
+        ("Authorization", "Bearer token-zhang.min"),
+        ("Content-Type", "application/json"),
+    ];
+    let subscription = json!({"customer": "C-1", "locale": "en", "components": [],
+        "endpoint": {"type": "webhook", "url": format!("http://{receiver}/hook")}});
+    let body = subscription.to_string();
+    let answer = raw_request(addr, "POST", "/subscriptions", &auth, Some(body.as_bytes())).await;
+    assert_eq!(answer.status, 201, "{:?}", answer.body);
+    let (id, _) = support::drive_status_scenario_at(addr, None, &[]).await;
+
+    // Every delivery had its first attempt (500) and waits for its second, unleased.
+    rows_until(addr, &id, "first attempts stored", |r| {
+        r["attempts"] == 1 && r["lease_owner"].is_null() && r["next_attempt_at"].is_string()
+    })
+    .await;
+    child.kill().unwrap(); // SIGKILL, mid-retry
+    child.wait().unwrap();
+    let before = per_delivery(&seen);
+    assert_eq!(before.len(), 4, "{before:?}");
+    assert!(
+        before.values().all(|n| *n == 1),
+        "killed before any second attempt: {before:?}"
+    );
+
+    let (mut child, addr, lines) = spawn(&access, database, &options);
+    std::thread::spawn(move || for _ in lines {});
+    rows_until(addr, &id, "every row sent after the restart", |r| {
+        r["sent_at"].is_string()
+    })
+    .await;
+    let after = per_delivery(&seen);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        after.values().all(|n| *n == 2),
+        "one more attempt each: {after:?}"
+    );
+    for row in webhook_rows(addr, &id).await {
+        assert_eq!(row["attempts"], 2, "the count went on: {row}");
+    }
+    let events = get(addr, &format!("/incidents/{id}/events")).await;
+    let receipts: Vec<&Value> = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["event"])
+        .filter(|e| e["type"] == "delivery_receipt_recorded")
+        .collect();
+    assert_eq!(receipts.len(), 4, "one receipt per delivery: {receipts:?}");
+    for receipt in receipts {
+        assert_eq!(receipt["outcome"], "delivered", "{receipt}");
+        let detail = receipt["detail"].as_str().unwrap();
+        assert_eq!(detail, "the receiver answered HTTP 200 (attempt 2)");
+        let reference = receipt["provider_ref"].as_str().unwrap();
+        let delivery = reference.strip_prefix("webhook ").unwrap();
+        assert!(after.contains_key(delivery), "{reference}");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn kill_9_mid_retry_resumes_webhooks_and_records_each_once_on_sqlite() {
+    let db = TempDb::new("crash-retry");
+    kill_mid_retry_resumes_and_records_once(&db.url()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs DATABASE_URL pointing at a PostgreSQL server; .ci/run starts one"]
+async fn kill_9_mid_retry_resumes_webhooks_and_records_each_once_on_postgres() {
+    let url = support::fresh_schema(&postgres_url(), "crash_retry").await;
+    kill_mid_retry_resumes_and_records_once(&url).await;
 }

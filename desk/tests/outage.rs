@@ -14,9 +14,11 @@ mod support;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use incident::{Envelope, IncidentId};
 use incident_desk::store::{
-    BoxFut, Idempotent, IncidentSummaryRow, OutboxMessage, OutboxRow, Sender, Store, StoreError,
+    BoxFut, Idempotent, IncidentSummaryRow, Lease, OutboxMessage, OutboxRow, Sender, Settle, Store,
+    StoreError,
 };
 use incident_desk::{app, http, sqlite::SqliteStore};
 use serde_json::json;
@@ -98,6 +100,18 @@ impl Store for Flaky {
     }
     fn deliver(&self, limit: u32, send: Sender) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
         self.gate(self.inner.deliver(limit, send))
+    }
+    fn claim_webhooks(
+        &self,
+        owner: String,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> BoxFut<'_, Result<Vec<OutboxRow>, StoreError>> {
+        self.gate(self.inner.claim_webhooks(owner, now, until, limit))
+    }
+    fn settle_webhook(&self, lease: Lease, settle: Settle) -> BoxFut<'_, Result<bool, StoreError>> {
+        self.gate(self.inner.settle_webhook(lease, settle))
     }
 }
 

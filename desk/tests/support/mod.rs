@@ -11,6 +11,7 @@
     clippy::indexing_slicing
 )]
 
+pub mod receiver;
 pub mod scenarios;
 pub mod seed;
 
@@ -287,15 +288,17 @@ impl Server {
         Server { addr, app, tasks }
     }
 
-    /// Starts the outbox worker (every 20 ms) with the desk's real webhook sending
-    /// ([`delivery::run`]); other messages are dropped.
+    /// Starts the outbox worker (every 20 ms, other messages dropped) and the desk's
+    /// durable webhook queue ([`delivery::run`], claiming every 20 ms).
     pub fn start_webhooks(&mut self) {
-        let (queue, rows) = delivery::queue();
-        self.tasks
-            .push(tokio::spawn(delivery::run(Arc::clone(&self.app), rows)));
+        self.tasks.push(tokio::spawn(delivery::run(
+            Arc::clone(&self.app),
+            Duration::from_millis(20),
+            std::future::pending(),
+        )));
         self.tasks.push(tokio::spawn(outbox::run_worker(
             Arc::clone(self.app.store()),
-            delivery::sender(queue, Arc::new(|_: &store::OutboxRow| {})),
+            Arc::new(|_: &store::OutboxRow| {}),
             Duration::from_millis(20),
         )));
     }
@@ -503,6 +506,16 @@ pub async fn drive_status_scenario(
     incident_id: Option<&str>,
     systems: &[&str],
 ) -> (String, u64) {
+    drive_status_scenario_at(server.addr, incident_id, systems).await
+}
+
+/// [`drive_status_scenario`] against the desk at `addr` (a `desk` process with the
+/// tokens of [`test_access`]).
+pub async fn drive_status_scenario_at(
+    addr: SocketAddr,
+    incident_id: Option<&str>,
+    systems: &[&str],
+) -> (String, u64) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/golden/status/scenario.json"
@@ -518,14 +531,19 @@ pub async fn drive_status_scenario(
             }
             declare["impact"]["systems"] = systems.iter().map(|s| Value::from(*s)).collect();
             let body = serde_json::json!({"declare": declare, "actor": actor});
-            server.post("/incidents", &body).await
+            request(
+                addr,
+                "POST",
+                "/incidents",
+                Some(body.to_string().as_bytes()),
+            )
+            .await
         } else {
             let body = serde_json::json!({
                 "command": step["command"], "expected_version": version, "actor": actor,
             });
-            server
-                .post(&format!("/incidents/{id}/commands"), &body)
-                .await
+            let path = format!("/incidents/{id}/commands");
+            request(addr, "POST", &path, Some(body.to_string().as_bytes())).await
         };
         assert!(status == 200 || status == 201, "{step}: {status} {body}");
         id = body["incident_id"].as_str().unwrap().to_owned();
