@@ -13,7 +13,7 @@
 
 mod driver;
 
-use driver::{actor, at, claim_id, cny, codes, program, reseal, Desk};
+use driver::{account_takeover, at, claim_id, cny, codes, program, reseal, Desk};
 use incident::compensation::*;
 use incident::id::*;
 use incident::*;
@@ -51,15 +51,7 @@ fn policy() -> Policy {
 /// An incident with the program open from 10:00 with a ¥1,500 budget and a claim window
 /// closing at 12:00.
 fn desk(seed: u8) -> Desk {
-    let declare = Declare::new(
-        IncidentId::from_bytes([seed; 16]),
-        IncidentKind::AccountTakeover,
-        "Client accounts taken over",
-    )
-    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
-    .severity(Severity::Sev2)
-    .owner(actor("crisis.lead"));
-    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
+    let mut desk = account_takeover(seed);
     desk.advance(30).run(Command::OpenCompensationProgram {
         program_id: program(),
         policy: Box::new(policy()),
@@ -230,15 +222,7 @@ fn an_entitlement_still_under_review_or_override_blocks_the_allocation() {
 
 #[test]
 fn a_program_without_a_budget_or_window_or_claims_cannot_be_allocated() {
-    let declare = Declare::new(
-        IncidentId::from_bytes([5; 16]),
-        IncidentKind::AccountTakeover,
-        "Client accounts taken over",
-    )
-    .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
-    .severity(Severity::Sev2)
-    .owner(actor("crisis.lead"));
-    let mut d = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
+    let mut d = account_takeover(5);
     assert_eq!(codes(&d.reject(allocate())), ["no_compensation_program"]);
     d.advance(30).run(Command::OpenCompensationProgram {
         program_id: program(),

@@ -435,6 +435,22 @@ mod tests {
         );
     }
 
+    /// An envelope claiming an old sequence number, linked to the envelope two places
+    /// back (as an adjacent duplicate would be): it is not adjacent, so the break is named
+    /// where it stands, not at the old number it claims.
+    #[test]
+    fn a_far_repeated_sequence_is_named_where_it_stands() {
+        let first = seal(1, Note("declared"), Digest::genesis(ID));
+        let second = seal(2, Note("contained"), first.digest());
+        let third = seal(3, Note("disclosed"), second.digest());
+        let forged = seal(1, Note("forged"), second.digest());
+        let err = verify(&[first, second, third, forged], None).unwrap_err();
+        assert_eq!(
+            (err.sequence, err.kind),
+            (4, ChainBreak::Inserted { found: 1 })
+        );
+    }
+
     /// Both routes apply one rule: the payload must re-encode canonically. A payload that
     /// cannot (a float) is unencodable whether its digest comes from the reader or not.
     #[test]

@@ -224,6 +224,19 @@ pub(crate) fn claim_id(s: &str) -> incident::id::ClaimId {
 /// [`program`] opened at 10:00 under `policy` with a ¥1,000,000 budget, by `comp.officer`:
 /// where the claims scenarios start.
 pub(crate) fn compensation_desk(seed: u8, policy: &incident::compensation::Policy) -> Desk {
+    let mut desk = account_takeover(seed);
+    desk.advance(30).run(Command::open_compensation_program(
+        program(),
+        policy,
+        Some(cny(100_000_000)),
+    ));
+    desk
+}
+
+/// An account takeover detected at 09:00 on 2 March 2026 and declared at 09:30 (incident
+/// id bytes all `seed`), the desk acting as `comp.officer`: where the claims scenarios
+/// start.
+pub(crate) fn account_takeover(seed: u8) -> Desk {
     let declare = Declare::new(
         IncidentId::from_bytes([seed; 16]),
         IncidentKind::AccountTakeover,
@@ -232,11 +245,5 @@ pub(crate) fn compensation_desk(seed: u8, policy: &incident::compensation::Polic
     .detection(DetectionSource::CustomerReport, at(2026, 3, 2, 9, 0))
     .severity(Severity::Sev2)
     .owner(actor("crisis.lead"));
-    let mut desk = Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer");
-    desk.advance(30).run(Command::open_compensation_program(
-        program(),
-        policy,
-        Some(cny(100_000_000)),
-    ));
-    desk
+    Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer")
 }

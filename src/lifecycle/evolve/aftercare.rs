@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::claims::reproduce;
 use super::Stamp;
 use crate::compensation::{
     Appeal, Claim, ClaimAssessment, ClaimStatus, CompensationStance, Reversal, ReversalOutcome,
@@ -177,21 +176,8 @@ impl Incident {
         let case = self.claim_mut(claim_id, name)?;
         let (previous, old_cash, customer) =
             (case.status, case.assessment.cash, case.customer.clone());
-        let protected = match &self.compensation {
-            CompensationStance::ProgramOpened {
-                policy_text: Some(policy),
-                ..
-            } => Some(
-                reproduce(policy, Some(&claim), &customer, &assessment).map_err(|problem| {
-                    ApplyError::AssessmentNotReproduced {
-                        event: name,
-                        claim_id: claim_id.to_string(),
-                        problem,
-                    }
-                })?,
-            ),
-            _ => None,
-        };
+        let protected =
+            self.reproduce_assessment(name, claim_id, Some(&claim), &customer, &assessment)?;
         if let Some(totals) = self.claim_totals.as_mut() {
             totals
                 .reassess(old_cash, assessment.cash)

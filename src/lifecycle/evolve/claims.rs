@@ -296,21 +296,8 @@ impl Incident {
         if self.claims.contains_key(&claim_id) {
             return Err(duplicate(name, "claim", &claim_id));
         }
-        let protected = match &self.compensation {
-            CompensationStance::ProgramOpened {
-                policy_text: Some(policy),
-                ..
-            } => Some(
-                reproduce(policy, claim.as_deref(), &customer, &assessment).map_err(|problem| {
-                    ApplyError::AssessmentNotReproduced {
-                        event: name,
-                        claim_id: claim_id.to_string(),
-                        problem,
-                    }
-                })?,
-            ),
-            _ => None,
-        };
+        let protected =
+            self.reproduce_assessment(name, &claim_id, claim.as_deref(), &customer, &assessment)?;
         let totals = self
             .claim_totals
             .as_mut()
@@ -437,10 +424,39 @@ fn pinned_text(
     }
 }
 
+impl Incident {
+    /// Re-runs the program's recorded policy on an assessed (or reassessed) claim and
+    /// refuses an assessment it does not give; the part of the cash that reimburses a
+    /// verified loss ([`ClaimCase::protected`]), or `None` when no policy is recorded.
+    pub(super) fn reproduce_assessment(
+        &self,
+        name: &'static str,
+        claim_id: &ClaimId,
+        claim: Option<&Claim>,
+        customer: &CustomerRef,
+        assessment: &ClaimAssessment,
+    ) -> Result<Option<Money>, ApplyError> {
+        let CompensationStance::ProgramOpened {
+            policy_text: Some(policy),
+            ..
+        } = &self.compensation
+        else {
+            return Ok(None);
+        };
+        reproduce(policy, claim, customer, assessment)
+            .map(Some)
+            .map_err(|problem| ApplyError::AssessmentNotReproduced {
+                event: name,
+                claim_id: claim_id.to_string(),
+                problem,
+            })
+    }
+}
+
 /// Checks that `policy` gives `recorded` for `claim`; says what differs when it does not.
 /// Returns the part of the cash that reimburses a verified loss
 /// ([`ClaimCase::protected`]).
-pub(super) fn reproduce(
+fn reproduce(
     policy: &Policy,
     claim: Option<&Claim>,
     customer: &CustomerRef,
