@@ -756,6 +756,31 @@ mod tests {
         );
     }
 
+    /// The capped reimbursement is protected, the rest of the capped cash discretionary;
+    /// the record the log keeps splits it the same way as the explained decision.
+    #[test]
+    fn the_share_splits_the_cash_into_the_reimbursed_loss_and_the_rest() {
+        let p = policy(Matching::Accumulate);
+        let d = p.decide(&claim(900)).unwrap();
+        assert_eq!(d.share(), super::super::Share::new(cny(800), cny(200)));
+        let (recorded, share) = p.record_with_share(&claim(900)).unwrap();
+        assert_eq!(share, d.share());
+        assert_eq!(recorded, ClaimAssessment::from(&d));
+        // Goodwill alone: nothing is protected.
+        let none = Claim::builder(
+            CustomerRef::new("c").unwrap(),
+            Tier::Standard,
+            cny(900),
+            EvidenceStrength::None,
+        )
+        .build()
+        .unwrap();
+        assert_eq!(
+            p.decide(&none).unwrap().share(),
+            super::super::Share::new(cny(0), cny(300))
+        );
+    }
+
     #[test]
     fn first_match_skips_later_rules() {
         let d = policy(Matching::FirstMatch).decide(&claim(100)).unwrap();
