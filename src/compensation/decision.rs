@@ -781,6 +781,76 @@ mod tests {
         );
     }
 
+    /// Each remedy counts once in its own tally, with its cash (or its months, or its
+    /// coverage) added to its own sum; a second grant adds again.
+    #[test]
+    fn every_remedy_is_tallied_once_with_its_figures() {
+        let mut t = RemedyTotals::zero(Currency::CNY);
+        let remedies = [
+            Remedy::Reimburse {
+                share_bps: 10_000,
+                cap: None,
+            },
+            Remedy::AdvancePayment {
+                share_bps: 5_000,
+                cap: Some(cny(10_000)),
+            },
+            Remedy::Interest {
+                annual_rate_bps: 345,
+            },
+            Remedy::TimeSpent {
+                hourly: cny(2_500),
+                max_hours: 20,
+            },
+            Remedy::DocumentReplacement { cap: cny(10_000) },
+            Remedy::Goodwill { amount: cny(100) },
+            Remedy::CreditMonitoring { months: 12 },
+            Remedy::IdentityTheftInsurance {
+                coverage: cny(1_000_000),
+                months: 12,
+            },
+            Remedy::FeeWaiver { months: 3 },
+            Remedy::AssistedPasswordReset {},
+            Remedy::AccountFreeze {},
+            Remedy::NegotiatedSettlement {},
+            Remedy::CreditReportObjection {},
+            Remedy::AccountSecurityReview {},
+        ];
+        for _ in 0..2 {
+            for r in &remedies {
+                tally(&mut t, r, 100).unwrap();
+            }
+        }
+        let counts = [
+            t.reimbursements,
+            t.advance_payments,
+            t.interest_payments,
+            t.time_payments,
+            t.document_reimbursements,
+            t.goodwill_credits,
+            t.credit_monitoring,
+            t.identity_theft_insurance,
+            t.fee_waivers,
+            t.assisted_password_resets,
+            t.account_freezes,
+            t.negotiated_settlements,
+            t.credit_report_objections,
+            t.account_security_reviews,
+        ];
+        assert_eq!(counts, [2; 14]);
+        let sums = [
+            t.reimbursed,
+            t.advance_paid,
+            t.interest,
+            t.time_paid,
+            t.documents_paid,
+            t.goodwill,
+        ];
+        assert_eq!(sums, [cny(200); 6]);
+        assert_eq!(t.insurance_coverage, cny(2_000_000));
+        assert_eq!((t.credit_monitoring_months, t.fee_waiver_months), (24, 6));
+    }
+
     #[test]
     fn first_match_skips_later_rules() {
         let d = policy(Matching::FirstMatch).decide(&claim(100)).unwrap();
