@@ -49,9 +49,10 @@ pub async fn fire(app: &App, id: IncidentId, at: DateTime<Utc>) -> Result<usize,
                 // Recorded at the desk's clock, after everything already in the log; the
                 // command itself says when the deadline fell due.
                 let ctx = Context::new(actor.clone(), app.now().max(at));
-                // A timer command the incident refuses (a race with a human who just
-                // recorded the same thing) is not retried: the next round recomputes.
-                incident.execute(&command, &ctx).map_err(ApiError::internal)
+                // A timer command the incident refuses (a race with a human, or another
+                // desk instance's timer, that just recorded the same thing) is not retried:
+                // the next round recomputes. It is a refusal, not an internal error.
+                incident.execute(&command, &ctx).map_err(ApiError::rejected)
             })
             .await;
         match written {
