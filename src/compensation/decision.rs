@@ -781,6 +781,17 @@ mod tests {
         );
     }
 
+    /// Cash exactly at the per-customer cap is not reduced by it, so the cap did not bind.
+    #[test]
+    fn cash_exactly_at_the_customer_cap_is_not_bound_by_it() {
+        let p = policy(Matching::Accumulate);
+        // ¥7 reimbursed and ¥3 of goodwill: ¥10, the cap.
+        let at_cap = p.decide(&claim(700)).unwrap();
+        assert_eq!(at_cap.cash(), cny(1_000));
+        assert!(!at_cap.assessment.customer_cap_bound);
+        assert!(p.decide(&claim(701)).unwrap().assessment.customer_cap_bound);
+    }
+
     /// Each remedy counts once in its own tally, with its cash (or its months, or its
     /// coverage) added to its own sum; a second grant adds again.
     #[test]
