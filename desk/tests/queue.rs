@@ -374,19 +374,7 @@ async fn a_database_from_before_the_queue_keeps_its_pending_webhooks_on_postgres
     let id = id(0x73);
     {
         let client = plain(&url).await;
-        client
-            .batch_execute(
-                "CREATE TABLE events (incident_id TEXT NOT NULL, seq BIGINT NOT NULL, \
-                 recorded_at TEXT NOT NULL, kind TEXT NOT NULL, envelope TEXT NOT NULL, \
-                 PRIMARY KEY (incident_id, seq));
-                 CREATE TABLE outbox (id BIGSERIAL PRIMARY KEY, incident_id TEXT NOT NULL, \
-                 item TEXT NOT NULL, occurrence BIGINT NOT NULL, notice_id TEXT NOT NULL, \
-                 payload TEXT NOT NULL, enqueued_at_seq BIGINT NOT NULL, sent_at TEXT, \
-                 UNIQUE (incident_id, item, occurrence, notice_id));
-                 CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;",
-            )
-            .await
-            .unwrap();
+        client.batch_execute(support::OLD_PG_SCHEMA).await.unwrap();
         for e in declared(id) {
             client
                 .execute(

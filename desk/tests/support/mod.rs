@@ -551,3 +551,15 @@ pub async fn drive_status_scenario_at(
     }
     (id, version)
 }
+
+/// The PostgreSQL tables of a desk from before the durable webhook queue (events and an
+/// outbox without retry columns), for the upgrade tests.
+pub const OLD_PG_SCHEMA: &str =
+    "CREATE TABLE events (incident_id TEXT NOT NULL, seq BIGINT NOT NULL, \
+     recorded_at TEXT NOT NULL, kind TEXT NOT NULL, envelope TEXT NOT NULL, \
+     PRIMARY KEY (incident_id, seq));
+     CREATE TABLE outbox (id BIGSERIAL PRIMARY KEY, incident_id TEXT NOT NULL, \
+     item TEXT NOT NULL, occurrence BIGINT NOT NULL, notice_id TEXT NOT NULL, \
+     payload TEXT NOT NULL, enqueued_at_seq BIGINT NOT NULL, sent_at TEXT, \
+     UNIQUE (incident_id, item, occurrence, notice_id));
+     CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;";
