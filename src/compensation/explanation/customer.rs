@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::super::claim::EvidenceStrength;
 use super::super::decision::{Outcome, RuleStatus};
 use super::super::policy::Remedy;
-use super::phrasing::{customer_fact, facts_of, fill, review_pending, Fact};
+use super::phrasing::{customer_fact, customer_reference, facts_of, fill, review_pending, Fact};
 use super::recourse::{evidence_deadline, rights, without_admission};
 use super::remedies::customer_remedy;
 use super::{grants_of, Explanation};
@@ -25,7 +25,7 @@ pub(super) fn render(ex: &Explanation<'_>, locale: Locale) -> String {
     let _ = writeln!(
         out,
         "{}{colon}{}",
-        tr(locale, "客户编号", "客戶編號", "Customer reference"),
+        customer_reference(locale),
         ex.decision.customer
     );
     let _ = writeln!(

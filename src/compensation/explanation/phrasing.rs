@@ -542,3 +542,8 @@ pub(crate) fn customer_fact(fact: Fact, claim: &Claim, locale: Locale) -> Option
         ),
     })
 }
+
+/// The label of the customer's reference, at the head of every decision and letter.
+pub(super) fn customer_reference(locale: Locale) -> &'static str {
+    tr(locale, "客户编号", "客戶編號", "Customer reference")
+}

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::super::decision::RuleStatus;
 use super::super::policy::{Matching, Remedy, Rule};
 use super::capacity::{record_claimant, record_gap};
-use super::phrasing::{fill, record_fact, Fact};
+use super::phrasing::{customer_reference, fill, record_fact, Fact};
 use super::remedies::record_remedy;
 use super::{grants_of, rule_reason, Explanation};
 use crate::compensation::LossBasis;
@@ -27,12 +27,7 @@ pub(super) fn render(ex: &Explanation<'_>, locale: Locale) -> String {
             "Compensation decision record"
         )
     );
-    let _ = writeln!(
-        out,
-        "{}{colon}{}",
-        tr(locale, "客户编号", "客戶編號", "Customer reference"),
-        d.customer
-    );
+    let _ = writeln!(out, "{}{colon}{}", customer_reference(locale), d.customer);
     let matching = match ex.policy.matching() {
         Matching::FirstMatch => tr(
             locale,

@@ -28,6 +28,7 @@ use super::super::aftercare::ReversalReason;
 use super::super::appeal::{Appeal, AppealChannel};
 use super::super::negotiation::{ClaimCase, ClaimStatus, Payment};
 use super::super::policy::Policy;
+use super::phrasing::customer_reference;
 use crate::id::{ClaimId, PolicyId};
 use crate::locale::{tr, Label, Locale, Zone};
 
@@ -276,7 +277,7 @@ impl<'a> ClaimLetters<'a> {
         let _ = writeln!(
             out,
             "{}{colon}{}",
-            tr(locale, "客户编号", "客戶編號", "Customer reference"),
+            customer_reference(locale),
             self.case.customer
         );
         let _ = writeln!(
