@@ -13,7 +13,7 @@
 
 mod driver;
 
-use driver::{account_takeover, at, claim_id, cny, codes, program, reseal, Desk};
+use driver::{account_takeover, at, claim_id, cny, codes, program, resealed_replay_error, Desk};
 use incident::compensation::*;
 use incident::id::*;
 use incident::*;
@@ -269,8 +269,7 @@ fn an_allocation_edited_in_the_log_and_resealed_does_not_replay() {
         .unwrap();
     shares[1]["share"]["amount_minor"] = 26_666.into();
     shares[2]["share"]["amount_minor"] = 6_666.into();
-    let jsonl = reseal(lines).join("\n");
-    let err = Incident::replay_json_lines(jsonl.as_bytes(), &ReplayOptions::default()).unwrap_err();
+    let err = resealed_replay_error(lines);
     assert!(
         err.to_string().contains(
             "budget_allocated for program SEC-COMP-1 is not the allocation the log gives"

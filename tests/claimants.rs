@@ -133,15 +133,7 @@ fn an_edited_claimant_or_review_flag_does_not_replay() {
         .collect();
     let last = lines.len() - 1;
     assert_eq!(lines[last]["event"]["type"], "claim_assessed");
-    let replay = |lines: Vec<serde_json::Value>| {
-        let text: String = driver::reseal(lines)
-            .iter()
-            .map(|l| format!("{l}\n"))
-            .collect();
-        Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default())
-            .unwrap_err()
-            .to_string()
-    };
+    let replay = driver::resealed_replay_error;
     let mut forged = lines.clone();
     forged[last]["event"]["assessment"]["needs_manual_review"] = false.into();
     let err = replay(forged);

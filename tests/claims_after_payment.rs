@@ -323,13 +323,7 @@ fn lines(desk: &Desk) -> Vec<serde_json::Value> {
 }
 
 fn replay_error(lines: Vec<serde_json::Value>) -> String {
-    let text: String = driver::reseal(lines)
-        .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
-    Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default())
-        .unwrap_err()
-        .to_string()
+    driver::resealed_replay_error(lines)
 }
 
 fn find(lines: &[serde_json::Value], kind: &str) -> usize {

@@ -247,3 +247,12 @@ pub(crate) fn account_takeover(seed: u8) -> Desk {
     .owner(actor("crisis.lead"));
     Desk::declare(declare, at(2026, 3, 2, 9, 30), "comp.officer")
 }
+
+/// Re-seals `lines` as a forger would ([`reseal`]) and replays them, which must fail: the
+/// error's text.
+pub(crate) fn resealed_replay_error(lines: Vec<serde_json::Value>) -> String {
+    let text: String = reseal(lines).iter().map(|l| format!("{l}\n")).collect();
+    Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default())
+        .unwrap_err()
+        .to_string()
+}

@@ -129,15 +129,7 @@ pub(crate) fn next_versions() -> Vec<Policy> {
 
 /// Where an appeal comes in.
 pub(crate) fn appeal_channel() -> BoxedStrategy<AppealChannel> {
-    select(vec![
-        AppealChannel::InternalComplaint,
-        AppealChannel::Csrc12386,
-        AppealChannel::Pboc12363,
-        AppealChannel::Mediation,
-        AppealChannel::Arbitration,
-        AppealChannel::Court,
-    ])
-    .boxed()
+    select(AppealChannel::ALL.to_vec()).boxed()
 }
 
 /// Services offered alongside a settlement: mostly valid, sometimes cash or 0 months.
