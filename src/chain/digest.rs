@@ -28,6 +28,15 @@ impl Digest {
         Self(Sha256::digest(bytes).into())
     }
 
+    /// SHA-256 of the concatenation of `parts`, without joining them first.
+    pub(crate) fn of_parts(parts: &[&[u8]]) -> Self {
+        let mut hasher = Sha256::new();
+        for part in parts {
+            hasher.update(part);
+        }
+        Self(hasher.finalize().into())
+    }
+
     /// The digest the first envelope of an incident chains from:
     /// SHA-256 of `incident-event-chain/v1:` followed by the incident id in hyphenated
     /// lower-case form.

@@ -239,8 +239,14 @@ impl<E> Sealed<E> {
     /// (this runs once per event on every verified replay).
     pub(crate) fn canonical_metadata(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(320);
+        self.write_canonical_metadata(&mut out);
+        out
+    }
+
+    /// Appends the canonical metadata to `out` (a reader reuses one buffer for every line).
+    pub(crate) fn write_canonical_metadata(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"actor\":");
-        canonical::write_string(self.actor.as_str(), &mut out);
+        canonical::write_string(self.actor.as_str(), out);
         out.extend_from_slice(b",\"incident_id\":\"");
         let mut uuid = [0u8; uuid::fmt::Hyphenated::LENGTH];
         out.extend_from_slice(
@@ -251,17 +257,16 @@ impl<E> Sealed<E> {
                 .as_bytes(),
         );
         out.extend_from_slice(b"\",\"payload_digest\":\"");
-        push_hex(&self.payload_digest, &mut out);
+        push_hex(&self.payload_digest, out);
         out.extend_from_slice(b"\",\"prev_digest\":\"");
-        push_hex(&self.prev_digest, &mut out);
+        push_hex(&self.prev_digest, out);
         out.extend_from_slice(b"\",\"recorded_at\":");
-        write_timestamp(&self.recorded_at, &mut out);
+        write_timestamp(&self.recorded_at, out);
         out.extend_from_slice(b",\"schema_version\":");
-        push_decimal(u64::from(self.schema_version), &mut out);
+        push_decimal(u64::from(self.schema_version), out);
         out.extend_from_slice(b",\"sequence\":");
-        push_decimal(self.sequence, &mut out);
+        push_decimal(self.sequence, out);
         out.push(b'}');
-        out
     }
 
     /// Takes the event out.

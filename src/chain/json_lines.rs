@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::canonical_ser::{self, CanonicalEncoder};
-use super::line_scan::decode_canonical_line;
-use super::{CanonicalError, Digest, Payload, Sealed};
+use super::line_scan::{decode_canonical_line, decode_canonical_line_hashed};
+use super::verify::Computed;
+use super::{Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
 
 /// A stored line that is not an envelope this crate can read.
@@ -123,27 +124,41 @@ fn decode_fast<E: Payload + DeserializeOwned>(bytes: &[u8]) -> Option<Sealed<E>>
     ))
 }
 
-/// What the verified reader hands the chain verifier for each line: the envelope and the
-/// digest of its event's canonical form, or why it has none.
-pub(crate) type CheckedLine<E> = (Sealed<E>, Result<Digest, CanonicalError>);
+/// What the verified reader hands the chain verifier for each line: the envelope and its
+/// digests as recomputed.
+pub(crate) type CheckedLine<E> = (Sealed<E>, Computed);
 
 /// Like [`envelopes`], with each event re-encoded canonically and hashed: the stored bytes
 /// count only through the value they decode to, exactly as [`verify`](super::verify) sees
 /// a decoded envelope, so the two readers give the same verdict on every log. (A stored
 /// event that is not canonical but was sealed over its own bytes is an edited payload to
-/// both.) The canonical bytes are written into one reused buffer and hashed once.
+/// both.) The event's canonical bytes are written into a reused buffer; the metadata's
+/// are the stored bytes themselves when the line is in the canonical layout (see
+/// `decode_canonical_line_hashed`), else written into the same buffer.
 pub(crate) fn stored_envelopes<E: Payload + DeserializeOwned>(
     bytes: &[u8],
 ) -> impl Iterator<Item = Result<CheckedLine<E>, DecodeError>> + '_ {
     let mut encoder = CanonicalEncoder::default();
     let mut buffer = Vec::with_capacity(1024);
     lines(bytes).map(move |(line, text)| {
-        let envelope = decode::<E>(text, line)?;
+        let (envelope, metadata) = match decode_canonical_line_hashed(text) {
+            Some(read) => read,
+            None => (decode::<E>(text, line)?, None),
+        };
         buffer.clear();
-        let digest = encoder
+        let payload = encoder
             .encode(envelope.event(), &mut buffer)
             .map(|()| Digest::of(&buffer));
-        Ok((envelope, digest))
+        let metadata = metadata.unwrap_or_else(|| {
+            buffer.clear();
+            envelope.write_canonical_metadata(&mut buffer);
+            Digest::of(&buffer)
+        });
+        let computed = Computed {
+            payload,
+            envelope: metadata,
+        };
+        Ok((envelope, computed))
     })
 }
 
@@ -209,13 +224,17 @@ pub(crate) fn envelopes<E: Payload + DeserializeOwned>(
 
 /// Non-blank lines with their 1-based numbers.
 fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> + '_ {
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let text = line.strip_suffix(b"\r").unwrap_or(line);
-            (!text.iter().all(u8::is_ascii_whitespace)).then_some((i + 1, text))
-        })
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    ends.scan(0, |start, end| {
+        let line = bytes.get(*start..end).unwrap_or_default();
+        *start = end + 1;
+        Some(line)
+    })
+    .enumerate()
+    .filter_map(|(i, line)| {
+        let text = line.strip_suffix(b"\r").unwrap_or(line);
+        (!text.iter().all(u8::is_ascii_whitespace)).then_some((i + 1, text))
+    })
 }
 
 /// Decodes a whole JSON Lines log into envelopes, without verifying or replaying it.

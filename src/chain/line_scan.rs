@@ -19,7 +19,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::tagged::skip_value;
 use super::{Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
 
@@ -27,21 +26,40 @@ use crate::{ActorId, IncidentId};
 pub(super) fn decode_canonical_line<E: Payload + DeserializeOwned>(
     bytes: &[u8],
 ) -> Option<Sealed<E>> {
+    decode_canonical_line_hashed(bytes).map(|(envelope, _)| envelope)
+}
+
+/// As [`decode_canonical_line`], with the digest of the envelope's canonical metadata
+/// taken from the stored bytes when they already spell it: the line's first member and
+/// its last six are, byte for byte, the canonical metadata whenever the time is written
+/// as the crate writes it (every other member was read in its one canonical spelling).
+/// `None` for the digest when the time is spelled otherwise; the caller then encodes the
+/// metadata afresh, so both routes hash the same bytes.
+pub(super) fn decode_canonical_line_hashed<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+) -> Option<(Sealed<E>, Option<Digest>)> {
     let mut c = Cursor { bytes, at: 0 };
     c.literal(b"{\"actor\":")?;
     let actor = ActorId::new(c.plain_string()?).ok()?;
+    let actor_end = c.at;
     c.literal(b",\"digest\":")?;
     let digest = c.digest()?;
     c.literal(b",\"event\":")?;
-    let event_bytes = c.value()?;
-    c.literal(b",\"incident_id\":")?;
+    // The event ends where the envelope's last members begin. Those members are hex,
+    // digits and a timestamp, so the last `,"incident_id":` is the envelope's own; the
+    // event's bytes are then parsed whole by its decoder, so a line split anywhere else
+    // is refused, never misread.
+    let event_end = tail_start(bytes)?.max(c.at);
+    let event_bytes = bytes.get(c.at..event_end)?;
+    c.at = event_end;
+    c.literal(INCIDENT_ID)?;
     let incident_id = c.uuid()?;
     c.literal(b",\"payload_digest\":")?;
     let payload_digest = c.digest()?;
     c.literal(b",\"prev_digest\":")?;
     let prev_digest = c.digest()?;
     c.literal(b",\"recorded_at\":")?;
-    let recorded_at = c.timestamp()?;
+    let (recorded_at, canonical_time) = c.timestamp()?;
     c.literal(b",\"schema_version\":")?;
     let schema_version = u32::try_from(c.unsigned()?).ok()?;
     c.literal(b",\"sequence\":")?;
@@ -51,7 +69,13 @@ pub(super) fn decode_canonical_line<E: Payload + DeserializeOwned>(
         return None;
     }
     let event = E::decode_json(event_bytes).ok()?;
-    Some(Sealed::from_stored(
+    let metadata = canonical_time.then(|| {
+        Digest::of_parts(&[
+            bytes.get(..actor_end).unwrap_or_default(),
+            bytes.get(event_end..).unwrap_or_default(),
+        ])
+    });
+    let envelope = Sealed::from_stored(
         schema_version,
         incident_id,
         sequence,
@@ -61,7 +85,25 @@ pub(super) fn decode_canonical_line<E: Payload + DeserializeOwned>(
         payload_digest,
         prev_digest,
         digest,
-    ))
+    );
+    Some((envelope, metadata))
+}
+
+/// The member that follows the event in the canonical order.
+const INCIDENT_ID: &[u8] = b",\"incident_id\":";
+
+/// The shortest the envelope's members after the event can be: `,"incident_id":"…"` (53
+/// bytes), the two digests (84 and 81), the time (at least 37), the schema version and
+/// sequence (at least 19 and 13) and the closing brace.
+const SHORTEST_TAIL: usize = 53 + 84 + 81 + 37 + 19 + 13 + 1;
+
+/// Where the last `,"incident_id":` starts, searched backwards from where the shortest
+/// tail would begin (so only the time's and the numbers' extra digits are scanned).
+fn tail_start(line: &[u8]) -> Option<usize> {
+    let latest = line.len().checked_sub(SHORTEST_TAIL)?;
+    (0..=latest)
+        .rev()
+        .find(|&i| line.get(i..i + INCIDENT_ID.len()) == Some(INCIDENT_ID))
 }
 
 /// A read position in one line.
@@ -142,18 +184,11 @@ impl<'b> Cursor<'b> {
         Some(n)
     }
 
-    /// The bytes of the JSON value starting here (its syntax is checked by whoever
-    /// decodes it, which must consume all of it).
-    fn value(&mut self) -> Option<&'b [u8]> {
-        let end = skip_value(self.bytes, self.at)?;
-        let value = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(value)
-    }
-
     /// A UTC time as chrono writes it: `YYYY-MM-DDTHH:MM:SS`, then `.` and 3, 6 or 9
     /// digits, then `Z`. Leap seconds and every other RFC 3339 spelling are left to chrono.
-    fn timestamp(&mut self) -> Option<DateTime<Utc>> {
+    /// With it, whether the fraction is spelled as chrono writes this instant (none for a
+    /// whole second, else the fewest of 3, 6 or 9 digits that hold it).
+    fn timestamp(&mut self) -> Option<(DateTime<Utc>, bool)> {
         let rest = self.rest();
         let [b'"', y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1, tail @ ..] =
             rest
@@ -167,8 +202,8 @@ impl<'b> Cursor<'b> {
             number(&[*mi0, *mi1])?,
             number(&[*s0, *s1])?,
         );
-        let (nanos, used) = match tail {
-            [b'Z', b'"', ..] => (0, 2),
+        let (nanos, used, digits) = match tail {
+            [b'Z', b'"', ..] => (0, 2, 0),
             [b'.', fraction @ ..] => {
                 let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
                 let scale = match digits {
@@ -180,7 +215,7 @@ impl<'b> Cursor<'b> {
                 if fraction.get(digits..digits + 2) != Some(b"Z\"") {
                     return None;
                 }
-                (number(fraction.get(..digits)?)? * scale, digits + 3)
+                (number(fraction.get(..digits)?)? * scale, digits + 3, digits)
             }
             _ => return None,
         };
@@ -191,7 +226,14 @@ impl<'b> Cursor<'b> {
             .and_hms_nano_opt(hour, minute, second, nanos)?
             .and_utc();
         self.at += 20 + used;
-        Some(at)
+        let canonical = digits
+            == match nanos {
+                0 => 0,
+                n if n % 1_000_000 == 0 => 3,
+                n if n % 1_000 == 0 => 6,
+                _ => 9,
+            };
+        Some((at, canonical))
     }
 }
 
@@ -213,8 +255,13 @@ mod tests {
             bytes: quoted.as_bytes(),
             at: 0,
         };
-        let at = c.timestamp()?;
+        let (at, canonical) = c.timestamp()?;
         assert_eq!(c.at, quoted.len(), "{text}");
+        assert_eq!(
+            canonical,
+            quoted == serde_json::to_string(&at).unwrap(),
+            "{text}"
+        );
         Some(at)
     }
 
@@ -241,6 +288,74 @@ mod tests {
                 prop_assert_eq!(chrono(&text), Some(at));
             }
         }
+    }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Note {
+        text: String,
+    }
+
+    impl crate::chain::Payload for Note {
+        const SCHEMA_VERSION: u32 = 1;
+    }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Link {
+        at: u8,
+        incident_id: String,
+    }
+
+    impl crate::chain::Payload for Link {
+        const SCHEMA_VERSION: u32 = 1;
+    }
+
+    fn sealed(text: &str, sequence: u64, at: DateTime<Utc>) -> Sealed<Note> {
+        let note = Note { text: text.into() };
+        let id = IncidentId::from_bytes([7; 16]);
+        let prev = Digest::genesis(id);
+        Sealed::seal(id, sequence, at, ActorId::new("soc").unwrap(), note, prev).unwrap()
+    }
+
+    #[test]
+    fn the_event_ends_where_the_envelope_members_after_it_begin() {
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2026, 3, 14, 1, 30, 0).unwrap();
+        // The shortest tail: sequence 1, schema 1, a time without a fraction.
+        let line = sealed("x", 1, at).to_json().unwrap();
+        let start = tail_start(line.as_bytes()).unwrap();
+        assert_eq!(line.len() - start, SHORTEST_TAIL);
+        // An event with a member of the same name, and a long tail, still split right.
+        let late = at + chrono::Duration::nanoseconds(123_456_789);
+        let id = IncidentId::from_bytes([7; 16]);
+        let link = Link {
+            at: 1,
+            incident_id: "67e55044-10b1-426f-9247-bb680e5fe0c8".into(),
+        };
+        let soc = ActorId::new("soc").unwrap();
+        let envelope = Sealed::seal(id, u64::MAX, late, soc, link, Digest::genesis(id)).unwrap();
+        let line = envelope.to_json().unwrap();
+        assert!(line.contains(r#"{"at":1,"incident_id":"67e55044"#));
+        assert_eq!(
+            decode_canonical_line::<Link>(line.as_bytes()),
+            Some(envelope)
+        );
+        // The metadata digest read from the stored bytes is the one verify() computes,
+        // and there is none when the time is spelled otherwise.
+        for nanos in [0, 120_000_000, 123_000, 5] {
+            let envelope = sealed("x", 9, at + chrono::Duration::nanoseconds(nanos));
+            let line = envelope.to_json().unwrap();
+            let (read, metadata) = decode_canonical_line_hashed::<Note>(line.as_bytes()).unwrap();
+            assert_eq!(metadata, Some(envelope.computed_digest()), "{nanos}");
+            assert_eq!(read, envelope);
+        }
+        let line = sealed("x", 9, at).to_json().unwrap();
+        let long = line.replacen(":00Z", ":00.000Z", 1);
+        let (read, metadata) = decode_canonical_line_hashed::<Note>(long.as_bytes()).unwrap();
+        assert_eq!((read.recorded_at(), metadata), (at, None));
+        // A tail one byte short of the shortest is no envelope.
+        let line = sealed("x", 1, at).to_json().unwrap();
+        let cut = line.replacen("\"sequence\":1", "\"sequence\":", 1);
+        assert_eq!(decode_canonical_line::<Note>(cut.as_bytes()), None);
     }
 
     #[test]

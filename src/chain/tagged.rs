@@ -33,9 +33,12 @@ pub(crate) fn decode_tagged<W: DeserializeOwned>(
     bytes: &[u8],
     tag: &'static str,
 ) -> Result<W, serde_json::Error> {
-    let variant =
-        find_tag(bytes, tag).ok_or_else(|| de::Error::custom("no plain tag found by the scan"))?;
-    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let variant = last_member_tag(bytes, tag)
+        .or_else(|| find_tag(bytes, tag))
+        .ok_or_else(|| de::Error::custom("no plain tag found by the scan"))?;
+    // One UTF-8 check of the whole object, so that the parser need not check each string.
+    let text = std::str::from_utf8(bytes).map_err(de::Error::custom)?;
+    let mut json = serde_json::Deserializer::from_str(text);
     let value = json.deserialize_map(ObjectVisitor {
         tag,
         variant,
@@ -43,6 +46,26 @@ pub(crate) fn decode_tagged<W: DeserializeOwned>(
     })?;
     json.end()?;
     Ok(value)
+}
+
+/// The tag when it is the object's last member, as in the canonical form whenever no
+/// member name sorts after it: the object ends with `,"name":"value"}` (or starts with it),
+/// the value without escapes. Only a guess from the end of the bytes; [`Members`] then
+/// checks that the parsed object has exactly this tag, at the top level, so a wrong guess
+/// is refused rather than believed.
+fn last_member_tag<'b>(bytes: &'b [u8], name: &str) -> Option<&'b str> {
+    let body = bytes.strip_suffix(b"\"}")?;
+    let open = body.iter().rposition(|b| *b == b'"')?;
+    let value = body.get(open + 1..)?;
+    if value.contains(&b'\\') {
+        return None;
+    }
+    let before = body.get(..open)?.strip_suffix(b":")?.strip_suffix(b"\"")?;
+    let before = before.strip_suffix(name.as_bytes())?.strip_suffix(b"\"")?;
+    if !matches!(before.last(), Some(b',' | b'{')) {
+        return None;
+    }
+    std::str::from_utf8(value).ok()
 }
 
 /// Finds the value of the top-level member `name` when it is a string without escapes, by
@@ -109,7 +132,7 @@ fn string(bytes: &[u8], at: usize) -> Option<(&[u8], bool, usize)> {
 }
 
 /// The index after the value starting at `at` (roughly: the parse that follows checks it).
-pub(super) fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
+fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = at;
     loop {
@@ -300,6 +323,22 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, A> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_guess_from_the_end_reads_only_a_last_plain_member() {
+        let guess = |s: &str| last_member_tag(s.as_bytes(), "type").map(str::to_owned);
+        assert_eq!(guess(r#"{"a":1,"type":"y"}"#).as_deref(), Some("y"));
+        assert_eq!(guess(r#"{"type":"z"}"#).as_deref(), Some("z"));
+        assert_eq!(guess(r#"{"a":{"type":"x"}}"#), None);
+        assert_eq!(guess(r#"{"a":1,"type":"\u0078"}"#), None);
+        assert_eq!(guess(r#"{"a":1,"xtype":"y"}"#), None);
+        assert_eq!(guess(r#"{"a":1,"type":"y","b":2}"#), None);
+        assert_eq!(guess(r#"{"a":1, "type":"y"}"#), None);
+        // A guess is only a guess: a string that merely ends like a tag is refused by the
+        // parse that follows, which finds no tag at the top level.
+        let d = decode_tagged::<Wire>(br#"{"a":"x\",\"type\":\"e"}"#, "type");
+        assert!(d.is_err());
+    }
 
     #[test]
     fn the_scan_finds_only_a_plain_top_level_tag() {

@@ -142,6 +142,25 @@ pub struct ChainVerifier {
     anchor: Option<Head>,
 }
 
+/// An envelope's digests as a reader recomputed them: the event's canonical form (or why
+/// it has none) and the metadata's.
+pub(crate) struct Computed {
+    /// SHA-256 of the event's canonical form.
+    pub(crate) payload: Result<Digest, CanonicalError>,
+    /// SHA-256 of the canonical metadata.
+    pub(crate) envelope: Digest,
+}
+
+impl Computed {
+    /// Both digests, each encoded afresh.
+    fn of<E: Serialize>(envelope: &Sealed<E>) -> Self {
+        Self {
+            payload: envelope.computed_payload_digest(),
+            envelope: envelope.computed_digest(),
+        }
+    }
+}
+
 impl ChainVerifier {
     /// A verifier for `incident_id`'s chain, optionally against an anchored head.
     pub fn new(incident_id: IncidentId, anchor: Option<Head>) -> Self {
@@ -172,26 +191,26 @@ impl ChainVerifier {
         self.check(envelope, None)
     }
 
-    /// Checks the next envelope, given the digest of its event's canonical form (or why
-    /// there is none) as the reader computed it with a reused buffer: the same rule as
-    /// [`push`](Self::push), without re-encoding the event a second time.
+    /// Checks the next envelope, given its digests as the reader computed them with
+    /// reused buffers: the same rule as [`push`](Self::push), without encoding anything a
+    /// second time.
     pub(crate) fn push_checked<E: Serialize>(
         &mut self,
         envelope: &Sealed<E>,
-        payload: Result<Digest, CanonicalError>,
+        computed: Computed,
     ) -> Result<(), ChainError> {
-        self.check(envelope, Some(payload))
+        self.check(envelope, Some(computed))
     }
 
     fn check<E: Serialize>(
         &mut self,
         envelope: &Sealed<E>,
-        payload: Option<Result<Digest, CanonicalError>>,
+        computed: Option<Computed>,
     ) -> Result<(), ChainError> {
         // An envelope this process sealed (and nobody could change since) holds its digests
         // by construction; its sequence, incident and link are still checked.
         if !envelope.sealed_here() {
-            self.check_digests(envelope, payload)?;
+            self.check_digests(envelope, computed)?;
         }
         self.check_link(envelope)
     }
@@ -199,22 +218,22 @@ impl ChainVerifier {
     fn check_digests<E: Serialize>(
         &self,
         envelope: &Sealed<E>,
-        payload: Option<Result<Digest, CanonicalError>>,
+        computed: Option<Computed>,
     ) -> Result<(), ChainError> {
         let sequence = self.expected;
         let fail = |kind| Err(ChainError { sequence, kind });
+        let computed = computed.unwrap_or_else(|| Computed::of(envelope));
         // Self-consistency first: an envelope whose incident id was edited no longer
         // matches its own digest (edited metadata); one that matches but names another
         // incident really is foreign.
-        let computed = envelope.computed_digest();
-        if computed != envelope.digest() {
+        if computed.envelope != envelope.digest() {
             return fail(ChainBreak::EditedMetadata {
                 stored: envelope.digest(),
-                computed,
+                computed: computed.envelope,
             });
         }
-        let payload = payload
-            .unwrap_or_else(|| envelope.computed_payload_digest())
+        let payload = computed
+            .payload
             .map_err(|e| ChainError::unencodable(sequence, &e))?;
         if payload != envelope.payload_digest() {
             return fail(ChainBreak::EditedPayload {
@@ -472,7 +491,7 @@ mod tests {
         let floaty = with(with(good.digest()).computed_digest());
         let mut verifier = ChainVerifier::new(ID, None);
         let checked = verifier
-            .push_checked(&floaty, floaty.computed_payload_digest())
+            .push_checked(&floaty, Computed::of(&floaty))
             .unwrap_err();
         let mut verifier = ChainVerifier::new(ID, None);
         let err = verifier.push(&floaty).unwrap_err();

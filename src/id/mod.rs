@@ -71,9 +71,16 @@ pub(crate) fn check_label(kind: &'static str, value: &str, max: usize) -> Result
 macro_rules! label {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $max:literal) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+        #[serde(try_from = "String")]
         pub struct $name(String);
+
+        /// Written as the plain string, borrowed (no copy per id on every encoding).
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
 
         impl $name {
             /// Validates and wraps the value.
