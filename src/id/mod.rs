@@ -50,14 +50,22 @@ pub enum IdError {
 /// Checks the rules every label and text id shares: not empty, at most `max` characters,
 /// no leading/trailing white space, no control characters.
 pub(crate) fn check_label(kind: &'static str, value: &str, max: usize) -> Result<(), IdError> {
-    if value.trim().is_empty() {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
         return Err(IdError::Empty { kind });
     }
-    let len = value.chars().count();
+    // Every stored id is checked on every replay: ASCII text, the usual case, is counted
+    // and searched byte by byte.
+    let (len, control) = if value.is_ascii() {
+        let bytes = value.as_bytes();
+        (bytes.len(), bytes.iter().any(u8::is_ascii_control))
+    } else {
+        (value.chars().count(), value.chars().any(char::is_control))
+    };
     if len > max {
         return Err(IdError::TooLong { kind, len, max });
     }
-    if value.trim() != value || value.chars().any(char::is_control) {
+    if trimmed.len() != value.len() || control {
         return Err(IdError::BadCharacters {
             kind,
             value: value.to_owned(),
@@ -367,6 +375,19 @@ mod tests {
             })
         ));
         assert!(EvidenceId::new("证据-1").is_ok());
+        // Control characters in ASCII text and beyond it (DEL, a C1 control).
+        for bad in ["a\u{7f}b", "张\u{85}敏", "a\u{85}b", "张\tb"] {
+            assert!(
+                matches!(ActorId::new(bad), Err(IdError::BadCharacters { .. })),
+                "{bad:?}"
+            );
+        }
+        // Length in characters, not bytes: 64 Chinese characters fit, 65 do not.
+        assert!(EvidenceId::new("证".repeat(64)).is_ok());
+        assert!(matches!(
+            EvidenceId::new("证".repeat(65)),
+            Err(IdError::TooLong { len: 65, .. })
+        ));
         let err = serde_json::from_str::<ActorId>("\"\"").unwrap_err();
         assert!(err.to_string().contains("actor id is empty"), "{err}");
     }
