@@ -120,7 +120,10 @@ impl<E: Payload> Sealed<E> {
         event: E,
         prev_digest: Digest,
     ) -> Result<Self, CanonicalError> {
-        let payload_digest = payload_digest(&event)?;
+        // One buffer for both canonical forms: the event's, then the metadata's.
+        let mut bytes = Vec::with_capacity(1024);
+        canonical_ser::encode(&event, &mut bytes)?;
+        let payload_digest = Digest::of(&bytes);
         let mut envelope = Self {
             schema_version: E::SCHEMA_VERSION,
             incident_id,
@@ -133,7 +136,9 @@ impl<E: Payload> Sealed<E> {
             digest: prev_digest,
             sealed_here: SealedHere(false),
         };
-        envelope.digest = envelope.computed_digest();
+        bytes.clear();
+        envelope.write_canonical_metadata(&mut bytes);
+        envelope.digest = Digest::of(&bytes);
         envelope.sealed_here = SealedHere(true);
         Ok(envelope)
     }
