@@ -271,6 +271,35 @@ mod guards {
     }
 
     #[test]
+    fn only_an_initial_notice_to_customers_can_disclose() {
+        // Right kind to the wrong audience, and the wrong kind to the right audience.
+        for (id, kind, audience) in [
+            ("P", MessageKind::InitialNotice, Audience::Media),
+            (
+                "U",
+                MessageKind::HoldingStatement,
+                Audience::AffectedCustomers,
+            ),
+        ] {
+            let mut i = in_phase(Phase::Contained);
+            run(&mut i, notice(id, kind, audience, true), 10);
+            let approve = Command::ApproveNotice { notice_id: nid(id) };
+            run_as(&mut i, approve, 11, "approver");
+            let disclose = Command::Disclose {
+                basis: DisclosureBasis::PublicNotice { notice_id: nid(id) },
+            };
+            let refused = i.decide(&disclose, &ctx(11)).unwrap_err();
+            assert!(
+                codes(&refused)
+                    .iter()
+                    .any(|c| c == "not_a_disclosure_notice"),
+                "{kind:?} to {audience:?}: {:?}",
+                codes(&refused)
+            );
+        }
+    }
+
+    #[test]
     fn disclose_guard_checks_the_notice() {
         let mut i = in_phase(Phase::Contained);
         let disclose = |id: &str| Command::Disclose {
