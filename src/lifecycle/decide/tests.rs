@@ -271,6 +271,33 @@ mod guards {
     }
 
     #[test]
+    fn an_action_is_recorded_overdue_from_its_due_time_not_before() {
+        let mut i = declared();
+        run(
+            &mut i,
+            action("A1", ActionKind::Containment, Some("owner"), Some(t(30))),
+            2,
+        );
+        let item = Overdue::Action {
+            action_id: ActionId::new("A1").unwrap(),
+            due_at: t(30),
+        };
+        let record = Command::RecordOverdue {
+            overdue: vec![item.clone()],
+        };
+        let early = i.decide(&record, &ctx(29)).unwrap_err();
+        assert_eq!(codes(&early), ["invalid"]);
+        for minutes in [30, 31] {
+            let events = i.decide(&record, &ctx(minutes)).unwrap();
+            assert_eq!(
+                events,
+                [Event::OverdueRecorded(item.clone())],
+                "at {minutes}"
+            );
+        }
+    }
+
+    #[test]
     fn only_an_initial_notice_to_customers_can_disclose() {
         // Right kind to the wrong audience, and the wrong kind to the right audience.
         for (id, kind, audience) in [
