@@ -295,6 +295,48 @@ mod guards {
                 "at {minutes}"
             );
         }
+        // The same item twice in one command, or once more after it was recorded.
+        let twice = Command::RecordOverdue {
+            overdue: vec![item.clone(), item.clone()],
+        };
+        assert_eq!(
+            codes(&i.decide(&twice, &ctx(31)).unwrap_err()),
+            ["duplicate_id"]
+        );
+        run(&mut i, record.clone(), 31);
+        assert_eq!(
+            codes(&i.decide(&record, &ctx(32)).unwrap_err()),
+            ["duplicate_id"]
+        );
+        // A due time the action does not have, and an action already done.
+        run(
+            &mut i,
+            action("A2", ActionKind::Containment, Some("owner"), Some(t(40))),
+            32,
+        );
+        let a2 = |due: i64| Command::RecordOverdue {
+            overdue: vec![Overdue::Action {
+                action_id: ActionId::new("A2").unwrap(),
+                due_at: t(due),
+            }],
+        };
+        assert_eq!(
+            codes(&i.decide(&a2(35), &ctx(41)).unwrap_err()),
+            ["invalid"]
+        );
+        assert!(i.decide(&a2(40), &ctx(41)).is_ok());
+        run(
+            &mut i,
+            Command::StartAction {
+                action_id: ActionId::new("A2").unwrap(),
+            },
+            41,
+        );
+        run(&mut i, done("A2"), 41);
+        assert_eq!(
+            codes(&i.decide(&a2(40), &ctx(42)).unwrap_err()),
+            ["invalid"]
+        );
     }
 
     #[test]
