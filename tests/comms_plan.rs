@@ -778,3 +778,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_planned_message_is_recorded_overdue_only_as_the_schedule_has_it() {
+    let mut d = desk();
+    d.run(Command::AdoptCommsPlan {
+        plan: CommsPlan::reference(),
+    });
+    let t0 = d.incident.entered_at(Phase::Detected).unwrap();
+    d.now = t0 + Duration::minutes(150);
+    // The hotline script is due an hour after detection, once.
+    let hotline = |occurrence: u32, due: i64| Command::RecordOverdue {
+        overdue: vec![Overdue::Message {
+            plan_item: item("hotline-script"),
+            occurrence,
+            due_at: t0 + Duration::minutes(due),
+        }],
+    };
+    for (occurrence, due) in [(1, 120), (2, 60)] {
+        assert_eq!(
+            codes(&d.reject(hotline(occurrence, due))),
+            vec!["invalid"],
+            "#{occurrence} due at {due} min"
+        );
+    }
+    let other = Command::RecordOverdue {
+        overdue: vec![Overdue::Message {
+            plan_item: item("faq"),
+            occurrence: 1,
+            due_at: t0 + Duration::minutes(60),
+        }],
+    };
+    assert_eq!(codes(&d.reject(other)), vec!["invalid"]);
+    d.run(hotline(1, 60));
+}
