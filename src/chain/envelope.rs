@@ -122,8 +122,7 @@ impl<E: Payload> Sealed<E> {
     ) -> Result<Self, CanonicalError> {
         // One buffer for both canonical forms: the event's, then the metadata's.
         let mut bytes = Vec::with_capacity(1024);
-        canonical_ser::encode(&event, &mut bytes)?;
-        let payload_digest = Digest::of(&bytes);
+        let payload_digest = payload_digest(&event, &mut bytes)?;
         let mut envelope = Self {
             schema_version: E::SCHEMA_VERSION,
             incident_id,
@@ -136,9 +135,7 @@ impl<E: Payload> Sealed<E> {
             digest: prev_digest,
             sealed_here: SealedHere(false),
         };
-        bytes.clear();
-        envelope.write_canonical_metadata(&mut bytes);
-        envelope.digest = Digest::of(&bytes);
+        envelope.digest = envelope.metadata_digest(&mut bytes);
         envelope.sealed_here = SealedHere(true);
         Ok(envelope)
     }
@@ -151,7 +148,7 @@ impl<E: Serialize> Sealed<E> {
     /// [`CanonicalError`] if the event holds a non-integer number, which no event the crate
     /// makes does.
     pub fn computed_payload_digest(&self) -> Result<Digest, CanonicalError> {
-        payload_digest(&self.event)
+        payload_digest(&self.event, &mut Vec::with_capacity(512))
     }
 }
 
@@ -237,15 +234,24 @@ impl<E> Sealed<E> {
     /// Recomputes the envelope digest from the metadata as it is now (including the stored
     /// `payload_digest` and `prev_digest`).
     pub fn computed_digest(&self) -> Digest {
-        Digest::of(&self.canonical_metadata())
+        self.metadata_digest(&mut Vec::with_capacity(320))
     }
 
-    /// The canonical JSON bytes the envelope digest is computed over, written directly
-    /// (this runs once per event on every verified replay).
+    /// The canonical JSON bytes the envelope digest is computed over, as one value (the
+    /// tests hold it to a serde-written oracle).
+    #[cfg(test)]
     pub(crate) fn canonical_metadata(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(320);
         self.write_canonical_metadata(&mut out);
         out
+    }
+
+    /// The envelope digest, with `buffer` (cleared first) holding the canonical metadata:
+    /// sealing and verifying readers reuse one buffer for every envelope.
+    pub(crate) fn metadata_digest(&self, buffer: &mut Vec<u8>) -> Digest {
+        buffer.clear();
+        self.write_canonical_metadata(buffer);
+        Digest::of(buffer)
     }
 
     /// Appends the canonical metadata to `out` (a reader reuses one buffer for every line).
@@ -285,11 +291,11 @@ impl<E> Sealed<E> {
     }
 }
 
-/// SHA-256 of the canonical JSON of `event`.
-pub(crate) fn payload_digest<E: Serialize>(event: &E) -> Result<Digest, CanonicalError> {
-    let mut bytes = Vec::with_capacity(512);
-    canonical_ser::encode(event, &mut bytes)?;
-    Ok(Digest::of(&bytes))
+/// SHA-256 of the canonical JSON of `event`, with `buffer` (cleared first) holding it.
+fn payload_digest<E: Serialize>(event: &E, buffer: &mut Vec<u8>) -> Result<Digest, CanonicalError> {
+    buffer.clear();
+    canonical_ser::encode(event, buffer)?;
+    Ok(Digest::of(buffer))
 }
 
 fn push_hex(digest: &Digest, out: &mut Vec<u8>) {
@@ -336,17 +342,34 @@ fn write_timestamp(at: &DateTime<Utc>, out: &mut Vec<u8>) {
     digits(at.minute(), 2, out);
     out.push(b':');
     digits(at.second(), 2, out);
-    if nanos != 0 {
-        out.push(b'.');
-        if nanos % 1_000_000 == 0 {
+    match fraction_digits(nanos) {
+        0 => {}
+        3 => {
+            out.push(b'.');
             digits(nanos / 1_000_000, 3, out);
-        } else if nanos % 1_000 == 0 {
+        }
+        6 => {
+            out.push(b'.');
             digits(nanos / 1_000, 6, out);
-        } else {
+        }
+        _ => {
+            out.push(b'.');
             digits(nanos, 9, out);
         }
     }
     out.extend_from_slice(b"Z\"");
+}
+
+/// How many fractional digits chrono writes for `nanos` (its `AutoSi` form): none for a
+/// whole second, else the fewest of 3, 6 or 9 that hold it. The hand reader uses the same
+/// rule to tell a canonically spelled time.
+pub(super) fn fraction_digits(nanos: u32) -> usize {
+    match nanos {
+        0 => 0,
+        n if n % 1_000_000 == 0 => 3,
+        n if n % 1_000 == 0 => 6,
+        _ => 9,
+    }
 }
 
 fn write_timestamp_slowly(at: &DateTime<Utc>, out: &mut Vec<u8>) {

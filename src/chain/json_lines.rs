@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::canonical_ser::{self, CanonicalEncoder};
-use super::line_scan::{decode_canonical_line, decode_canonical_line_hashed};
+use super::line_scan::{decode_canonical_line, StoredMetadata};
 use super::verify::Computed;
 use super::{Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
@@ -134,26 +134,22 @@ pub(crate) type CheckedLine<E> = (Sealed<E>, Computed);
 /// event that is not canonical but was sealed over its own bytes is an edited payload to
 /// both.) The event's canonical bytes are written into a reused buffer; the metadata's
 /// are the stored bytes themselves when the line is in the canonical layout (see
-/// `decode_canonical_line_hashed`), else written into the same buffer.
+/// `StoredMetadata`), else written into the same buffer.
 pub(crate) fn stored_envelopes<E: Payload + DeserializeOwned>(
     bytes: &[u8],
 ) -> impl Iterator<Item = Result<CheckedLine<E>, DecodeError>> + '_ {
     let mut encoder = CanonicalEncoder::default();
     let mut buffer = Vec::with_capacity(1024);
     lines(bytes).map(move |(line, text)| {
-        let (envelope, metadata) = match decode_canonical_line_hashed(text) {
-            Some(read) => read,
-            None => (decode::<E>(text, line)?, None),
-        };
+        let (envelope, stored) = decode_with_metadata::<E>(text, line)?;
         buffer.clear();
         let payload = encoder
             .encode(envelope.event(), &mut buffer)
             .map(|()| Digest::of(&buffer));
-        let metadata = metadata.unwrap_or_else(|| {
-            buffer.clear();
-            envelope.write_canonical_metadata(&mut buffer);
-            Digest::of(&buffer)
-        });
+        let metadata = match stored {
+            Some(stored) => stored.digest(),
+            None => envelope.metadata_digest(&mut buffer),
+        };
         let computed = Computed {
             payload,
             envelope: metadata,
@@ -176,13 +172,24 @@ fn decode<E: Payload + DeserializeOwned>(
     bytes: &[u8],
     line: usize,
 ) -> Result<Sealed<E>, DecodeError> {
-    if let Some(envelope) = decode_canonical_line(bytes) {
-        return Ok(envelope);
+    decode_with_metadata(bytes, line).map(|(envelope, _)| envelope)
+}
+
+/// As [`decode`], with the stored bytes of the canonical metadata when the hand route read
+/// the line and they are spelled canonically.
+fn decode_with_metadata<E: Payload + DeserializeOwned>(
+    bytes: &[u8],
+    line: usize,
+) -> Result<(Sealed<E>, Option<StoredMetadata<'_>>), DecodeError> {
+    if let Some(read) = decode_canonical_line(bytes) {
+        return Ok(read);
     }
     if let Some(envelope) = decode_fast(bytes) {
-        return Ok(envelope);
+        return Ok((envelope, None));
     }
-    serde_json::from_slice::<Sealed<E>>(bytes).map_err(|error| explain::<E>(bytes, line, &error))
+    serde_json::from_slice::<Sealed<E>>(bytes)
+        .map(|envelope| (envelope, None))
+        .map_err(|error| explain::<E>(bytes, line, &error))
 }
 
 /// Turns a decode failure into the most useful error: a newer schema version if the line
@@ -211,7 +218,7 @@ fn explain<E: Payload>(bytes: &[u8], line: usize, error: &serde_json::Error) -> 
 /// use [`Sealed::from_json`] or replay.
 #[doc(hidden)]
 pub fn canonical_line_decode<E: Payload + DeserializeOwned>(bytes: &[u8]) -> Option<Sealed<E>> {
-    decode_canonical_line(bytes)
+    decode_canonical_line(bytes).map(|(envelope, _)| envelope)
 }
 
 /// Decodes JSON Lines lazily; blank lines (and a trailing newline) are skipped, `\r\n`

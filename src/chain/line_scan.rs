@@ -19,25 +19,32 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
+use super::envelope::fraction_digits;
 use super::{Digest, Payload, Sealed};
 use crate::{ActorId, IncidentId};
 
-/// Decodes a line in the canonical layout; `None` for anything else (see the module docs).
-pub(super) fn decode_canonical_line<E: Payload + DeserializeOwned>(
-    bytes: &[u8],
-) -> Option<Sealed<E>> {
-    decode_canonical_line_hashed(bytes).map(|(envelope, _)| envelope)
+/// The stored bytes that spell an envelope's canonical metadata: the line's first member
+/// and its last six are, byte for byte, what [`Sealed::write_canonical_metadata`] writes
+/// whenever the time is written as the crate writes it (every other member was read in its
+/// one canonical spelling). A verifying reader hashes them instead of writing them again.
+pub(super) struct StoredMetadata<'b> {
+    head: &'b [u8],
+    tail: &'b [u8],
 }
 
-/// As [`decode_canonical_line`], with the digest of the envelope's canonical metadata
-/// taken from the stored bytes when they already spell it: the line's first member and
-/// its last six are, byte for byte, the canonical metadata whenever the time is written
-/// as the crate writes it (every other member was read in its one canonical spelling).
-/// `None` for the digest when the time is spelled otherwise; the caller then encodes the
-/// metadata afresh, so both routes hash the same bytes.
-pub(super) fn decode_canonical_line_hashed<E: Payload + DeserializeOwned>(
+impl StoredMetadata<'_> {
+    /// SHA-256 of the canonical metadata, the digest `computed_digest` gives.
+    pub(super) fn digest(&self) -> Digest {
+        Digest::of_parts(&[self.head, self.tail])
+    }
+}
+
+/// Decodes a line in the canonical layout; `None` for anything else (see the module
+/// docs). With it, the stored metadata when it is spelled canonically (`None` when the time
+/// is spelled otherwise; a verifying reader then writes the metadata afresh).
+pub(super) fn decode_canonical_line<E: Payload + DeserializeOwned>(
     bytes: &[u8],
-) -> Option<(Sealed<E>, Option<Digest>)> {
+) -> Option<(Sealed<E>, Option<StoredMetadata<'_>>)> {
     let mut c = Cursor { bytes, at: 0 };
     c.literal(b"{\"actor\":")?;
     let actor = ActorId::new(c.plain_string()?).ok()?;
@@ -69,11 +76,9 @@ pub(super) fn decode_canonical_line_hashed<E: Payload + DeserializeOwned>(
         return None;
     }
     let event = E::decode_json(event_bytes).ok()?;
-    let metadata = canonical_time.then(|| {
-        Digest::of_parts(&[
-            bytes.get(..actor_end).unwrap_or_default(),
-            bytes.get(event_end..).unwrap_or_default(),
-        ])
+    let metadata = canonical_time.then(|| StoredMetadata {
+        head: bytes.get(..actor_end).unwrap_or_default(),
+        tail: bytes.get(event_end..).unwrap_or_default(),
     });
     let envelope = Sealed::from_stored(
         schema_version,
@@ -226,14 +231,7 @@ impl<'b> Cursor<'b> {
             .and_hms_nano_opt(hour, minute, second, nanos)?
             .and_utc();
         self.at += 20 + used;
-        let canonical = digits
-            == match nanos {
-                0 => 0,
-                n if n % 1_000_000 == 0 => 3,
-                n if n % 1_000 == 0 => 6,
-                _ => 9,
-            };
-        Some((at, canonical))
+        Some((at, digits == fraction_digits(nanos)))
     }
 }
 
@@ -336,7 +334,7 @@ mod tests {
         let line = envelope.to_json().unwrap();
         assert!(line.contains(r#"{"at":1,"incident_id":"67e55044"#));
         assert_eq!(
-            decode_canonical_line::<Link>(line.as_bytes()),
+            decode_canonical_line::<Link>(line.as_bytes()).map(|(e, _)| e),
             Some(envelope)
         );
         // The metadata digest read from the stored bytes is the one verify() computes,
@@ -344,18 +342,19 @@ mod tests {
         for nanos in [0, 120_000_000, 123_000, 5] {
             let envelope = sealed("x", 9, at + chrono::Duration::nanoseconds(nanos));
             let line = envelope.to_json().unwrap();
-            let (read, metadata) = decode_canonical_line_hashed::<Note>(line.as_bytes()).unwrap();
+            let (read, metadata) = decode_canonical_line::<Note>(line.as_bytes()).unwrap();
+            let metadata = metadata.map(|m| m.digest());
             assert_eq!(metadata, Some(envelope.computed_digest()), "{nanos}");
             assert_eq!(read, envelope);
         }
         let line = sealed("x", 9, at).to_json().unwrap();
         let long = line.replacen(":00Z", ":00.000Z", 1);
-        let (read, metadata) = decode_canonical_line_hashed::<Note>(long.as_bytes()).unwrap();
-        assert_eq!((read.recorded_at(), metadata), (at, None));
+        let (read, metadata) = decode_canonical_line::<Note>(long.as_bytes()).unwrap();
+        assert_eq!((read.recorded_at(), metadata.is_none()), (at, true));
         // A tail one byte short of the shortest is no envelope.
         let line = sealed("x", 1, at).to_json().unwrap();
         let cut = line.replacen("\"sequence\":1", "\"sequence\":", 1);
-        assert_eq!(decode_canonical_line::<Note>(cut.as_bytes()), None);
+        assert!(decode_canonical_line::<Note>(cut.as_bytes()).is_none());
     }
 
     #[test]
