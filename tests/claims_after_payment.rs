@@ -351,7 +351,9 @@ fn edited_reversal_and_unclaimed_figures_do_not_replay() {
     forged[confirmed]["event"]["amount"]["amount_minor"] = 900_000.into();
     let err = replay_error(forged);
     assert!(
-        err.contains("it reverses ¥9,000.00 but the payment reversed was ¥1,000.00"),
+        err.contains(
+            "payment_reversal_confirmed, recorded by treasury, is not what its command decides"
+        ) && err.contains("amount.amount_minor: stored 900000, decided 100000"),
         "{err}"
     );
 
@@ -361,27 +363,32 @@ fn edited_reversal_and_unclaimed_figures_do_not_replay() {
     forged[confirmed]["actor"] = requester;
     let err = replay_error(forged);
     assert!(
-        err.contains("comp.officer requested the reversal and may not also confirm it"),
+        err.contains("comp.officer requested the reversal of the payment of claim CL-1 and may not also confirm the reversal of it"),
         "{err}"
     );
 
     let mut forged = log.clone();
     forged[declared]["event"]["amount"]["amount_minor"] = 1_000.into();
     let err = replay_error(forged);
-    assert!(err.contains("does not match the claim's record"), "{err}");
+    assert!(
+        err.contains("amount.amount_minor: stored 1000, decided 100000"),
+        "{err}"
+    );
 
     let mut forged = log;
     forged[declared]["event"]["payable_since"] = "2026-01-01T00:00:00Z".into();
     let err = replay_error(forged);
     assert!(
-        err.contains("which the claim's record does not give"),
+        err.contains("payable_since: stored \"2026-01-01T00:00:00Z\""),
         "{err}"
     );
 }
 
 /// Abuse: a forger removes the settlement (or the offer) from the log and re-seals the
-/// chain, so the claim is paid straight from an earlier status: no command does that, and
-/// replay refuses it, naming both statuses.
+/// chain, so the claim is paid straight from an earlier status: the payment's guard, asked
+/// again at replay, refuses it and names the status. An offer copied after the payment
+/// (an event replay does not decide again) is refused by the claim's transitions, naming
+/// both statuses.
 #[test]
 fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
     let desk = paid_claim(&policy(true));
@@ -397,7 +404,7 @@ fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
     forged.remove(find(&log, "claim_settled"));
     let err = replay_error(renumber(forged));
     assert!(
-        err.contains("moves claim CL-1 from accepted to paid, which no command does"),
+        err.contains("claim CL-1 is accepted; this needs it to be settled or unclaimed"),
         "{err}"
     );
 
@@ -406,7 +413,57 @@ fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
     forged.drain(offered..offered + 2);
     let err = replay_error(renumber(forged));
     assert!(
-        err.contains("moves claim CL-1 from assessed to settled"),
+        err.contains("claim_settled, recorded by")
+            && err.contains("claim CL-1 is assessed; this needs it to be accepted"),
         "{err}"
     );
+
+    let mut forged = log.clone();
+    let offer = log[find(&log, "settlement_offered")].clone();
+    forged.push(offer);
+    let err = replay_error(renumber(forged));
+    assert!(
+        err.contains("moves claim CL-1 from paid to offered, which no command does"),
+        "{err}"
+    );
+}
+
+/// Abuse: a forger makes one person take both steps the four-eyes rule keeps apart, by
+/// changing the `actor` of a line and re-sealing the chain: the officer who offered also
+/// settles, or the lead who settled also records the payment. Replay asks the step's guard
+/// again, as that actor at that time, and refuses the line naming both steps.
+#[test]
+fn one_person_taking_both_steps_does_not_replay() {
+    let log = lines(&paid_claim(&policy(true)));
+    let offered = find(&log, "settlement_offered");
+    let settled = find(&log, "claim_settled");
+    let paid = find(&log, "claim_paid");
+    assert_eq!(log[offered]["actor"], "comp.officer");
+    assert_eq!(log[settled]["actor"], "claims.lead");
+
+    let mut forged = log.clone();
+    forged[settled]["actor"] = "comp.officer".into();
+    let err = replay_error(forged);
+    assert!(
+        err.contains("claim_settled, recorded by comp.officer, is not what its command decides")
+            && err.contains("comp.officer offered claim CL-1 and may not also settle it"),
+        "{err}"
+    );
+
+    let mut forged = log.clone();
+    forged[paid]["actor"] = "claims.lead".into();
+    let err = replay_error(forged);
+    assert!(
+        err.contains("claims.lead settled claim CL-1 and may not also record the payment of it"),
+        "{err}"
+    );
+
+    // A third person for either step replays: the rule is about the pair, not the names.
+    let mut forged = log;
+    forged[paid]["actor"] = "treasury".into();
+    let text: String = driver::reseal(forged)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    Incident::replay_json_lines(text.as_bytes(), &ReplayOptions::default()).unwrap();
 }

@@ -265,6 +265,68 @@ fn a_relabelled_or_changed_fact_makes_the_approval_stale() {
     }
 }
 
+/// The desk's log as JSON values, one per line.
+fn log_lines(desk: &Desk) -> Vec<serde_json::Value> {
+    write_json_lines(desk.log.envelopes())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Attack on the stored log: a forger holding it re-seals the chain after editing an
+/// approval. The drafter named as the approver; the approval's bound facts trimmed so that
+/// a fact changed since no longer makes it stale; the bound value replaced by the later
+/// one. Replay asks the approval's guards again at that point of the log, and each forged
+/// log is refused, naming what the guards say or which bound fact differs.
+#[test]
+fn an_edited_approval_does_not_replay() {
+    let mut desk = with_a_drafted_notice();
+    desk.run_by("wang.fang", approve("N-1"));
+    let key = WellKnownKey::MeasuresTaken.key();
+    let mut fact = desk.incident.recorded_facts().get(&key).unwrap().clone();
+    fact.value = FactValue::Literal {
+        value: "blocked 203.0.113.7 (our C2 sinkhole)".into(),
+    };
+    desk.as_actor("zhang.min").run(Command::RecordFact(fact));
+    desk.assert_replays();
+    let log = log_lines(&desk);
+    let at = |kind: &str| {
+        log.iter()
+            .rposition(|l| l["event"]["type"] == kind)
+            .unwrap()
+    };
+    let approved = at("notice_approved");
+
+    let mut forged = log.clone();
+    forged[approved]["actor"] = "li.na".into();
+    let err = driver::resealed_replay_error(forged);
+    assert!(
+        err.contains("notice_approved, recorded by li.na, is not what its command decides")
+            && err.contains("drafted or revised by li.na"),
+        "{err}"
+    );
+
+    let mut forged = log.clone();
+    let bound = forged[approved]["event"]["bound"].as_object_mut().unwrap();
+    assert!(bound.remove("measures_taken").is_some());
+    let err = driver::resealed_replay_error(forged);
+    assert!(
+        err.contains("bound.measures_taken: stored absent, decided {"),
+        "{err}"
+    );
+
+    // The seal of the later value bound instead, so the approval looks current and the
+    // notice ready to send with a text nobody approved.
+    let sheet = desk.incident.fact_sheet();
+    let later = serde_json::to_value(sheet.get(&key).unwrap().seal().unwrap()).unwrap();
+    let mut forged = log;
+    assert_ne!(forged[approved]["event"]["bound"]["measures_taken"], later);
+    forged[approved]["event"]["bound"]["measures_taken"] = later;
+    let err = driver::resealed_replay_error(forged);
+    assert!(err.contains("bound.measures_taken.value: stored"), "{err}");
+}
+
 /// Changing a fact the notice does not print leaves its approval standing.
 #[test]
 fn an_unrelated_fact_leaves_the_approval_standing() {

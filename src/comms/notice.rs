@@ -176,7 +176,7 @@ pub struct Notice {
     pub revisions: Vec<RevisionStamp>,
     /// Every fact the approval bound, as it saw it (`null`: the fact did not exist then).
     /// A later change to any of them makes the approval stale: the notice is not ready to
-    /// send until it is approved again. Empty for approvals recorded before binding.
+    /// send until it is approved again. Empty when the notice prints no fact.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub bound: BTreeMap<FactKey, Option<FactSeal>>,
 }
@@ -204,7 +204,7 @@ impl Notice {
 
     /// The facts this approved notice's approval bound that differ now in `sheet` (another
     /// value or label, added or removed), in key order. Empty when nothing changed, when
-    /// the notice is not approved, or for an approval recorded before binding.
+    /// the notice is not approved, or when it prints no fact.
     pub fn stale_facts(&self, sheet: &FactSheet) -> Vec<FactKey> {
         if self.status != NoticeStatus::Approved {
             return Vec::new();

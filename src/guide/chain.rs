@@ -64,6 +64,18 @@
 //! before the rewrite (in a regulator filing, a timestamping service, a countersigned
 //! e-mail). Publish heads ([`Incident::head`](crate::Incident::head)) at each phase change.
 //!
+//! Without an anchor, replay still refuses a re-sealed log that no run of the guards could
+//! have written ([`ApplyError`](crate::lifecycle::ApplyError) names which): `recorded_at`
+//! going backwards, a claim moved between statuses no command links, an assessment or a
+//! budget allocation the pinned policy does not reproduce. The events that carry a second
+//! person's or an approver's word (a notice's approval with the facts it binds, an
+//! override's approval, a manual review, a settlement, a payment, a confirmed reversal,
+//! money declared unclaimed) are decided again: replay runs the command's guards at that
+//! point of the log, as the recorded actor at the recorded time, and requires exactly the
+//! stored event (`ApplyError::NotDecided` names the guard's objection or the members that
+//! differ). One person named on both steps, an approval by someone without the plan's
+//! role, or a bound fact edited to hide a later change does not replay.
+//!
 //! # Example: the algorithm by hand
 //!
 //! The digests of a payments platform's first two envelopes, recomputed from the text

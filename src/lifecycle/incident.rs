@@ -200,6 +200,20 @@ pub enum ApplyError {
         /// What does not fit.
         problem: crate::regulation::AssessmentMismatch,
     },
+    /// An event that carries a second person's or an approver's word (a settlement, a
+    /// payment, an approved override or notice, a review, a confirmed reversal, money
+    /// declared unclaimed) is not what its command's guards decide at that point of the
+    /// log, for that actor at that time: one person took both steps, the approver did not
+    /// hold the role, or a figure or a bound fact was changed.
+    #[error("{event}, recorded by {actor}, is not what its command decides at that point of the log ({problem}): no command records it, so the log was edited or written by other software")]
+    NotDecided {
+        /// The event.
+        event: &'static str,
+        /// Who it says recorded it.
+        actor: String,
+        /// The guards' rejection, or how the event differs from the decided one.
+        problem: String,
+    },
     /// A claim event that cannot follow the claim's status (a payment of a claim nobody
     /// settled, an offer on a rejected claim): the guards never record one.
     #[error("{event} moves claim {claim_id} from {from} to {to}, which no command does: the log was edited")]

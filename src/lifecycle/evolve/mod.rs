@@ -10,6 +10,7 @@ mod findings;
 mod notices;
 mod phases;
 mod playbook;
+mod redecide;
 mod regulatory;
 mod timer;
 mod triage;
@@ -79,6 +80,7 @@ impl Incident {
             at,
             by,
         };
+        self.redecide(&event, &stamp)?;
         let change = regulatory::fact_change(&event, at);
         match event {
             Event::IncidentDeclared(_) => return Err(ApplyError::AlreadyDeclared),
