@@ -263,6 +263,102 @@ fn a_flagged_claim_is_reviewed_by_a_second_person_before_any_offer() {
     desk.assert_replays();
 }
 
+/// Abuse: a fraud ring files claims for several customers, each to be paid into one mule
+/// account. Once a second customer's claim names the account, neither claim is offered
+/// before a second person records a review of it; a review recorded before a third claim
+/// named the account does not cover that claim; a rejected claim pays nothing and no
+/// longer counts. A re-sealed log whose offer skips the review does not replay.
+#[test]
+fn claims_paid_into_one_account_are_reviewed_before_any_offer() {
+    let mut desk = desk();
+    let into = |claim: Claim, account: &str| {
+        let mut json = serde_json::to_value(&claim).unwrap();
+        json["payout"] = account.into();
+        serde_json::from_value::<Claim>(json).unwrap()
+    };
+    assess(
+        &mut desk,
+        "CL-1",
+        &into(verified("C-1", 10_000), "acct-7f3a"),
+    );
+    // Alone on the account: offered as usual.
+    desk.run(offer("CL-1", 10_000));
+    assess(
+        &mut desk,
+        "CL-2",
+        &into(verified("C-2", 10_000), "acct-7f3a"),
+    );
+    assess(
+        &mut desk,
+        "CL-9",
+        &into(verified("C-9", 10_000), "acct-0001"),
+    );
+    let r = desk.reject(offer("CL-2", 10_000));
+    assert_eq!(codes(&r), ["shared_payout"]);
+    assert!(
+        r.to_string().contains(
+            "claim CL-2 is to be paid into account acct-7f3a, which other customers' claims \
+             also name (CL-1)"
+        ),
+        "{r}"
+    );
+    // Another account, or none: no review needed.
+    desk.run(offer("CL-9", 10_000));
+    let review = |claim: &str| Command::RecordClaimReview {
+        claim_id: id(claim),
+        note: "the account is the customer's own, per the bank's confirmation".into(),
+    };
+    assert_eq!(codes(&desk.reject(review("CL-2"))), ["four_eyes"]);
+    desk.advance(1).run_by("claims.reviewer", review("CL-2"));
+    desk.run(offer("CL-2", 10_000));
+
+    // A third customer names the account: the earlier review does not cover them.
+    assess(
+        &mut desk,
+        "CL-3",
+        &into(verified("C-3", 10_000), "acct-7f3a"),
+    );
+    assert_eq!(
+        codes(&desk.reject(offer("CL-3", 10_000))),
+        ["shared_payout"]
+    );
+    let log = write_json_lines(desk.log.envelopes()).unwrap();
+
+    // Rejecting the other claims on the account lets CL-3 through without a review.
+    for claim in ["CL-1", "CL-2"] {
+        desk.run(Command::RejectClaim {
+            claim_id: id(claim),
+            reason: "the account belongs to neither customer".into(),
+        });
+    }
+    desk.run(offer("CL-3", 10_000));
+    desk.assert_replays();
+
+    // The log before the rejections, with an offer of CL-3 planted and re-sealed.
+    let mut lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut planted = lines
+        .iter()
+        .rfind(|l| l["event"]["type"] == "settlement_offered")
+        .unwrap()
+        .clone();
+    planted["event"]["claim_id"] = "CL-3".into();
+    planted["recorded_at"] = lines.last().unwrap()["recorded_at"].clone();
+    planted["sequence"] = (lines.len() as u64 + 1).into();
+    lines.push(planted);
+    let err = Incident::replay_json_lines(reseal(lines).as_bytes(), &ReplayOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(
+            "settlement_offered, recorded by comp.officer, is not what its command decides"
+        ) && err.contains("claim CL-3 is to be paid into account acct-7f3a"),
+        "{err}"
+    );
+}
+
 /// Abuse: one person offers, records the acceptance, settles and pays.
 #[test]
 fn offering_settling_and_paying_are_three_people() {

@@ -386,9 +386,9 @@ fn edited_reversal_and_unclaimed_figures_do_not_replay() {
 
 /// Abuse: a forger removes the settlement (or the offer) from the log and re-seals the
 /// chain, so the claim is paid straight from an earlier status: the payment's guard, asked
-/// again at replay, refuses it and names the status. An offer copied after the payment
-/// (an event replay does not decide again) is refused by the claim's transitions, naming
-/// both statuses.
+/// again at replay, refuses it and names the status. A customer's acceptance copied after
+/// the payment (an event replay does not decide again) is refused by the claim's
+/// transitions, naming both statuses.
 #[test]
 fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
     let desk = paid_claim(&policy(true));
@@ -419,11 +419,11 @@ fn a_payment_of_a_claim_nobody_settled_does_not_replay() {
     );
 
     let mut forged = log.clone();
-    let offer = log[find(&log, "settlement_offered")].clone();
-    forged.push(offer);
+    let accepted = log[find(&log, "claim_response_recorded")].clone();
+    forged.push(accepted);
     let err = replay_error(renumber(forged));
     assert!(
-        err.contains("moves claim CL-1 from paid to offered, which no command does"),
+        err.contains("moves claim CL-1 from paid to accepted, which no command does"),
         "{err}"
     );
 }

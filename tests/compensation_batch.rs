@@ -120,6 +120,58 @@ fn a_customer_twice_is_assessed_once_and_flagged() {
     );
 }
 
+/// Abuse: a fraud ring files claims for several customers, all paid into one account.
+/// The batch assesses them like the rest and lists the account with its claims; a
+/// customer's later claim (a duplicate) and a claim it could not assess are not listed,
+/// and claims naming distinct accounts or none are not flagged.
+#[test]
+fn a_payout_account_named_by_several_customers_is_listed() {
+    let policy = reference_securities_policy();
+    let program = program(&policy);
+    let paid_into = |c: Claim, account: &str| {
+        let json = serde_json::to_value(&c).unwrap();
+        let mut json = json.as_object().unwrap().clone();
+        json.insert("payout".into(), account.into());
+        serde_json::from_value::<Claim>(json.into()).unwrap()
+    };
+    let cny = |who: &str| claim(who, 10_000, Currency::CNY, EvidenceStrength::Verified);
+    let claims = [
+        paid_into(cny("C-1"), "acct-7f3a"),
+        paid_into(cny("C-2"), "acct-0001"),
+        cny("C-3"),
+        paid_into(cny("C-4"), "acct-7f3a"),
+        paid_into(cny("C-1"), "acct-7f3a"),
+        paid_into(
+            claim("C-5", 10_000, Currency::HKD, EvidenceStrength::Verified),
+            "acct-7f3a",
+        ),
+        paid_into(cny("C-6"), "acct-7f3a"),
+    ];
+    let report = program.assess_batch(&policy, &claims).unwrap();
+    assert_eq!(report.summary.claims, 5);
+    assert_eq!(report.shared_payouts.len(), 1);
+    let shared = &report.shared_payouts[0];
+    assert_eq!(shared.payout.as_str(), "acct-7f3a");
+    assert_eq!(
+        shared
+            .claims
+            .iter()
+            .map(|c| (c.index, c.customer.as_str()))
+            .collect::<Vec<_>>(),
+        [(0, "C-1"), (3, "C-4"), (6, "C-6")]
+    );
+    // Listed, not left out: the report is complete but for the duplicate and the skip.
+    assert_eq!((report.duplicates.len(), report.skipped.len()), (1, 1));
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["shared_payouts"][0]["claims"][1]["index"], 3);
+
+    // Without shared accounts the member is left out of the JSON.
+    let report = program.assess_batch(&policy, &claims[..3]).unwrap();
+    assert!(report.shared_payouts.is_empty());
+    let json = serde_json::to_value(&report).unwrap();
+    assert!(json.get("shared_payouts").is_none());
+}
+
 #[test]
 fn a_claim_that_would_overflow_the_total_is_skipped_and_the_total_kept() {
     let policy = reference_securities_policy();

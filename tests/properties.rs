@@ -297,11 +297,13 @@ fn model_accepts(
 }
 
 /// Close and Dismiss: no claim accepted and not settled, or settled and not paid (money
-/// declared unclaimed is held, not unpaid), and no reversal of a payment pending.
+/// declared unclaimed is held, not unpaid), no reversal of a payment pending, and no appeal
+/// or complaint without its outcome.
 fn no_unpaid_claims(state: &Incident) -> bool {
     state.claims().values().all(|c| {
         !matches!(c.status, ClaimStatus::Accepted | ClaimStatus::Settled)
             && c.reversals.iter().all(|r| r.outcome.is_some())
+            && c.appeals.iter().all(|a| a.outcome.is_some())
     })
 }
 

@@ -327,6 +327,55 @@ fn an_edited_approval_does_not_replay() {
     assert!(err.contains("bound.measures_taken.value: stored"), "{err}");
 }
 
+/// A fact a notice would print is text someone can read: a text value needs a locale, and
+/// neither a text nor a literal is blank or longer than its limit (20,000 and 2,000
+/// characters). Each refusal names the member.
+#[test]
+fn a_fact_is_refused_blank_empty_or_too_long() {
+    let mut desk = with_a_drafted_notice();
+    let key = WellKnownKey::MeasuresTaken;
+    let refused = |desk: &mut Desk, value: FactValue| {
+        let r = desk.reject(Command::RecordFact(key.fact(value)));
+        let json = serde_json::to_value(&r.unmet).unwrap();
+        (
+            codes(&r),
+            json[0]["field"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let empty = FactValue::Text {
+        by_locale: Default::default(),
+    };
+    assert_eq!(
+        refused(&mut desk, empty),
+        (vec!["missing".to_owned()], "value.by_locale".to_owned())
+    );
+    for (text, code) in [
+        (" ".to_owned(), "empty_text"),
+        ("字".repeat(20_001), "text_too_long"),
+    ] {
+        assert_eq!(
+            refused(&mut desk, FactValue::text(Locale::ZhCn, text)),
+            (vec![code.to_owned()], "value.by_locale".to_owned())
+        );
+    }
+    for (value, code) in [
+        (String::new(), "empty_text"),
+        ("x".repeat(2_001), "text_too_long"),
+    ] {
+        assert_eq!(
+            refused(&mut desk, FactValue::Literal { value }),
+            (vec![code.to_owned()], "value.value".to_owned())
+        );
+    }
+    // At the limits, both are recorded.
+    desk.run(Command::RecordFact(
+        key.fact(FactValue::text(Locale::ZhCn, "字".repeat(20_000))),
+    ))
+    .run(Command::RecordFact(key.fact(FactValue::Literal {
+        value: "x".repeat(2_000),
+    })));
+}
+
 /// Changing a fact the notice does not print leaves its approval standing.
 #[test]
 fn an_unrelated_fact_leaves_the_approval_standing() {

@@ -1,5 +1,6 @@
 //! Batch assessment that does not abort: every claim it can assess is summed, every claim
-//! it cannot is skipped and reported, and a customer who appears twice is assessed once.
+//! it cannot is skipped and reported, a customer who appears twice is assessed once, and
+//! a payout account named by several customers' claims is listed.
 //!
 //! [`Program::assess`] stops at the first bad claim, which suits a batch already checked;
 //! a desk loading 50,000 claims from a partner's file needs the other 49,999 assessed and
@@ -17,7 +18,8 @@ use super::compiled::CompiledPolicy;
 use super::decision::{CompensationError, Outcome, RemedyTotals};
 use super::policy::Policy;
 use super::program::{OutcomeCounts, Program, ProgramSummary};
-use crate::{id::CustomerRef, Currency, Money};
+use crate::id::{CustomerRef, PayoutRef};
+use crate::{Currency, Money};
 
 /// Why a claim was left out of a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -74,6 +76,28 @@ pub struct DuplicateClaim {
     pub first_index: u64,
 }
 
+/// A payout account that claims of two or more customers in a batch name: the claims are
+/// assessed and summed like the rest, and listed so that a person checks who holds the
+/// account (a mule account, a fraud ring, a family sharing one) before any offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SharedPayout {
+    /// The account, as the host's opaque reference.
+    pub payout: PayoutRef,
+    /// The assessed claims naming it, in stream order.
+    pub claims: Vec<PayoutClaim>,
+}
+
+/// One claim of a [`SharedPayout`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PayoutClaim {
+    /// Its position in the stream, from 0.
+    pub index: u64,
+    /// The customer.
+    pub customer: CustomerRef,
+}
+
 /// The result of [`Program::assess_batch`]: the summary of the claims assessed, and the
 /// claims left out with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -87,12 +111,46 @@ pub struct BatchReport {
     pub skipped: Vec<SkippedClaim>,
     /// Later claims of a customer already assessed, in stream order.
     pub duplicates: Vec<DuplicateClaim>,
+    /// Payout accounts named by the assessed claims of more than one customer, in the
+    /// stream order of their first claim. Left out of the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_payouts: Vec<SharedPayout>,
 }
 
 impl BatchReport {
-    /// Whether every claim received was assessed.
+    /// Whether every claim received was assessed. Shared payout accounts do not count:
+    /// their claims are assessed, and held for a review before an offer.
     pub fn is_complete(&self) -> bool {
         self.skipped.is_empty() && self.duplicates.is_empty()
+    }
+}
+
+/// The assessed claims of each payout account, in stream order; kept only for claims that
+/// name one.
+#[derive(Default)]
+struct Payouts(HashMap<PayoutRef, Vec<PayoutClaim>>);
+
+impl Payouts {
+    fn add(&mut self, claim: &Claim, index: u64) {
+        if let Some(payout) = claim.payout() {
+            self.0.entry(payout.clone()).or_default().push(PayoutClaim {
+                index,
+                customer: claim.customer().clone(),
+            });
+        }
+    }
+
+    /// The accounts named by more than one claim (so more than one customer: a customer's
+    /// later claims are duplicates, never assessed), by their first claim's position.
+    fn shared(self) -> Vec<SharedPayout> {
+        let mut shared: Vec<SharedPayout> = self
+            .0
+            .into_iter()
+            .filter(|(_, claims)| claims.len() > 1)
+            .map(|(payout, claims)| SharedPayout { payout, claims })
+            .collect();
+        shared.sort_by_key(|s| s.claims.first().map(|c| c.index));
+        shared
     }
 }
 
@@ -181,6 +239,7 @@ impl Program {
         let mut seen: HashMap<CustomerRef, u64> = HashMap::with_capacity(claims.size_hint().0);
         let mut skipped = Vec::new();
         let mut duplicates = Vec::new();
+        let mut payouts = Payouts::default();
         let mut matched: Vec<usize> = Vec::new();
         let mut received = 0u64;
         for claim in claims {
@@ -212,6 +271,7 @@ impl Program {
             match added {
                 Ok(()) => {
                     seen.insert(claim.customer().clone(), index);
+                    payouts.add(claim, index);
                 }
                 Err(reason) => skipped.push(SkippedClaim {
                     index,
@@ -246,6 +306,7 @@ impl Program {
             },
             skipped,
             duplicates,
+            shared_payouts: payouts.shared(),
         })
     }
 }

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::claimant::Claimant;
-use crate::{classify::DataCategory, classify::Jurisdiction, id::CustomerRef, Money};
+use crate::id::{CustomerRef, PayoutRef};
+use crate::{classify::DataCategory, classify::Jurisdiction, Money};
 
 /// The customer's service tier; policies may treat tiers differently.
 #[derive(
@@ -206,6 +207,10 @@ pub struct ClaimBuilder {
     /// with the documents of their capacity; absent for the customer's own claim.
     #[serde(default)]
     claimant: Option<Box<Claimant>>,
+    /// The account the cash would be paid into, as an opaque reference; absent when the
+    /// host does not know it yet.
+    #[serde(default)]
+    payout: Option<Box<PayoutRef>>,
 }
 
 impl ClaimBuilder {
@@ -214,6 +219,15 @@ impl ClaimBuilder {
     #[must_use]
     pub fn claimant(mut self, claimant: Claimant) -> Self {
         self.claimant = Some(Box::new(claimant));
+        self
+    }
+
+    /// Names the account the cash would be paid into, as an opaque reference (never the
+    /// account number): claims of different customers that name one account are held for
+    /// a review before an offer.
+    #[must_use]
+    pub fn payout(mut self, payout: PayoutRef) -> Self {
+        self.payout = Some(Box::new(payout));
         self
     }
 
@@ -329,6 +343,7 @@ impl ClaimBuilder {
             document_costs: self.document_costs,
             by_claimant: self.claimant.is_some(),
             claimant: self.claimant,
+            payout: self.payout,
             verified_minor: self.verified_loss.map_or(0, |m| m.amount_minor()),
         })
     }
@@ -384,6 +399,11 @@ pub struct Claim {
     /// claims have none, and a batch streams millions of claims through the cache.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     claimant: Option<Box<Claimant>>,
+    /// The account the cash would be paid into (an opaque reference); left out when not
+    /// known, so claims recorded before it existed keep their JSON and digests. Boxed, as
+    /// `claimant` is: most batch claims have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    payout: Option<Box<PayoutRef>>,
     /// `verified_loss` in minor units, zero when there is none: read without a branch by
     /// the batch path, where whether a claim has a verified loss is as good as random.
     #[serde(skip)]
@@ -418,6 +438,7 @@ impl Claim {
             hours_spent: None,
             document_costs: None,
             claimant: None,
+            payout: None,
         }
     }
 
@@ -485,6 +506,11 @@ impl Claim {
     /// Who claims, when it is not the customer.
     pub fn claimant(&self) -> Option<&Claimant> {
         self.claimant.as_deref()
+    }
+
+    /// The account the cash would be paid into, if the host named it.
+    pub fn payout(&self) -> Option<&PayoutRef> {
+        self.payout.as_deref()
     }
 
     /// Whether someone other than the customer makes the claim, without reading the

@@ -24,7 +24,7 @@ mod terms;
 pub use aftercare::{Reversal, ReversalOutcome, ReversalReason, Unclaimed};
 pub use allocation::{allocate, Allocation, AllocationError, Coverage, Share};
 pub use appeal::{Appeal, AppealChannel, AppealOutcome, EarlierDecision};
-pub use batch::{BatchReport, DuplicateClaim, SkipReason, SkippedClaim};
+pub use batch::{BatchReport, DuplicateClaim, PayoutClaim, SharedPayout, SkipReason, SkippedClaim};
 pub use budget_allocation::{AllocatedShare, BudgetAllocation};
 pub use claim::{Claim, ClaimBuilder, ClaimError, EvidenceSet, EvidenceStrength, Tier};
 pub use claimant::{Capacity, CapacityDocument, CapacityGap, Claimant, DocumentStatus};

@@ -50,13 +50,22 @@
 //!   [`Command::ApproveAssessmentOverride`](crate::Command::ApproveAssessmentOverride)).
 //! - **A flagged claim is reviewed** by someone other than its assessor before any offer
 //!   ([`Command::RecordClaimReview`](crate::Command::RecordClaimReview)).
+//! - **One account, several customers:** a claim names the account its cash would be paid
+//!   into as an opaque reference ([`ClaimBuilder::payout`](crate::compensation::ClaimBuilder::payout),
+//!   never the account number). While another customer's claim (not rejected) names the
+//!   same account, the claim is not offered until a review is recorded after the last of
+//!   them was assessed (`shared_payout`); a batch lists such accounts
+//!   ([`BatchReport::shared_payouts`](crate::compensation::BatchReport::shared_payouts)).
 //! - **Offers** are at least the entitlement (the policy's figure, or the approved
 //!   override), at most the per-customer cap, and may lapse (`valid_until`); a lapsed
 //!   offer is not accepted and can be replaced.
 //! - **The budget** counts open and accepted offers, settlements and payments, because an
 //!   accepted offer is a contract: two acceptances can never exceed it.
 //! - **Four eyes:** whoever settles did not make the offer; whoever records the payment
-//!   did not settle.
+//!   did not settle. Replay asks these guards again for every offer, settlement, payment,
+//!   review, approved override, confirmed reversal and unclaimed declaration, as the
+//!   recorded actor at the recorded time, so a re-sealed log that breaks one does not
+//!   replay.
 //! - **After agreement:** a failed payment puts the claim back to settled for a reissued
 //!   payment (the failure stays on record); a settled or paid claim can be escalated when
 //!   the customer disputes it; Close and Dismiss wait until every accepted claim is settled

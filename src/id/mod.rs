@@ -244,6 +244,15 @@ label!(
     64
 );
 label!(
+    /// An opaque reference to the account a claim's cash is paid into, as the host keys it
+    /// (its payment provider's account token, or a keyed hash of the account): never the
+    /// account number. Claims of different customers naming one reference are held for a
+    /// review before an offer, the sign of a mule account or a fraud ring.
+    PayoutRef,
+    "payout reference",
+    64
+);
+label!(
     /// Identifies a compensation policy; with its version it pins what a program applies.
     PolicyId,
     "policy id",

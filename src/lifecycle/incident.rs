@@ -107,6 +107,10 @@ pub struct Incident {
     /// Each customer's latest claim, so a second claim for one customer is refused.
     #[serde(default)]
     pub(crate) claimants: BTreeMap<CustomerRef, ClaimId>,
+    /// The claims naming each payout account, so claims of different customers paying into
+    /// one account are found without a scan.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) payouts: BTreeMap<crate::id::PayoutRef, std::collections::BTreeSet<ClaimId>>,
     /// Actions and planned messages the timer recorded as overdue.
     #[serde(default)]
     pub(crate) overdue: Vec<Overdue>,
@@ -333,6 +337,7 @@ impl Incident {
             claim_totals: None,
             allocation: None,
             claimants: BTreeMap::new(),
+            payouts: BTreeMap::new(),
             overdue: Vec::new(),
             playbook: None,
         }

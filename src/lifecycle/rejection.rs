@@ -321,6 +321,17 @@ pub enum Unmet {
         /// The claim.
         claim_id: ClaimId,
     },
+    /// The claim's cash would go to an account that claims of other customers also name,
+    /// and no review is recorded since the last of them was assessed.
+    #[error("claim {claim_id} is to be paid into account {payout}, which other customers' claims also name ({}): check who holds the account and record a review of the claim (RecordClaimReview) before offering", list(others))]
+    SharedPayout {
+        /// The claim.
+        claim_id: ClaimId,
+        /// The account, as the host's opaque reference.
+        payout: crate::id::PayoutRef,
+        /// The other customers' claims naming it.
+        others: Vec<ClaimId>,
+    },
     /// An override is proposed and not yet approved.
     #[error("an override of claim {claim_id}'s assessment awaits approval: have another person approve it (ApproveAssessmentOverride) before going on")]
     OverridePending {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::checks::{duplicate, no_change, unknown, Checks, MAX_SHORT};
 use crate::compensation::Claim;
 use crate::compensation::{ClaimCase, ClaimStatus, CompensationStance, Policy, PolicyPin, Remedy};
-use crate::id::{ClaimId, ProgramId};
+use crate::id::{ClaimId, PayoutRef, ProgramId};
 use crate::{ActorId, Money};
 use crate::{Event, Incident, Unmet};
 
@@ -312,7 +312,7 @@ impl Incident {
             claim_id,
             &[ClaimStatus::Assessed, ClaimStatus::Countered],
         ) {
-            if !case.awaits_review() {
+            if !case.awaits_review() && self.unreviewed_shared_payout(claim_id, case).is_none() {
                 c.push(no_change(format!(
                     "claim {claim_id} does not await a manual review"
                 )));
@@ -419,6 +419,39 @@ pub(super) fn within_cap(c: &mut Checks, field: &str, amount: Money, policy: Opt
                 amount,
             });
         }
+    }
+}
+
+impl Incident {
+    /// The account `case`'s claim is to be paid into and the claims of other customers that
+    /// also name it, unless a review of the claim is recorded since the last of them was
+    /// assessed. Rejected claims pay nothing and are left out.
+    pub(super) fn unreviewed_shared_payout(
+        &self,
+        claim_id: &ClaimId,
+        case: &ClaimCase,
+    ) -> Option<(PayoutRef, Vec<ClaimId>)> {
+        let payout = case.claim.as_ref()?.payout()?;
+        let mut latest = None;
+        let others: Vec<ClaimId> = self
+            .payouts
+            .get(payout)?
+            .iter()
+            .filter(|id| *id != claim_id)
+            .filter_map(|id| Some((id, self.claims.get(id)?)))
+            .filter(|(_, other)| {
+                other.customer != case.customer && other.status != ClaimStatus::Rejected
+            })
+            .map(|(id, other)| {
+                latest = latest.max(Some(other.assessed_at));
+                id.clone()
+            })
+            .collect();
+        let reviewed_since = match (&case.review, latest) {
+            (Some(review), Some(latest)) => review.reviewed_at >= latest,
+            _ => false,
+        };
+        (!others.is_empty() && !reviewed_since).then(|| (payout.clone(), others))
     }
 }
 

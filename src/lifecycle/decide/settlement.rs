@@ -99,6 +99,13 @@ impl Incident {
                 claim_id: claim_id.clone(),
             });
         }
+        if let Some((payout, others)) = self.unreviewed_shared_payout(claim_id, case) {
+            c.push(Unmet::SharedPayout {
+                claim_id: claim_id.clone(),
+                payout,
+                others,
+            });
+        }
         if case.pending_override().is_some() {
             c.push(Unmet::OverridePending {
                 claim_id: claim_id.clone(),

@@ -171,10 +171,15 @@ impl Incident {
                 })?;
         }
         self.claimants.insert(customer, claim_id.clone());
+        let new_payout = claim.payout().cloned();
+        let mut old_payout = None;
         self.claim_step(claim_id, name, ClaimStatus::Assessed, None, |case| {
+            old_payout = case.claim.as_ref().and_then(Claim::payout).cloned();
             case.reopen(previous, (claim, assessment), new_evidence, (at, by));
             case.protected = protected;
-        })
+        })?;
+        self.index_payout(claim_id, old_payout, new_payout);
+        Ok(())
     }
 
     /// [`Event::ClaimDeclaredUnclaimed`]: the settlement is held for the customer (its

@@ -9,7 +9,7 @@ use crate::compensation::{
     AssessmentOverride, Claim, ClaimAssessment, ClaimCase, ClaimResponse, ClaimReview, ClaimStatus,
     ClaimTotals, CompensationStance, Offer, Payment, PaymentFailure, Policy, PolicyPin, Recovery,
 };
-use crate::id::{ClaimId, CustomerRef, ProgramId};
+use crate::id::{ClaimId, CustomerRef, PayoutRef, ProgramId};
 use crate::lifecycle::ApplyError;
 use crate::{Event, Incident, Money};
 
@@ -309,6 +309,8 @@ impl Incident {
                 source,
             })?;
         self.claimants.insert(customer.clone(), claim_id.clone());
+        let payout = claim.as_deref().and_then(Claim::payout).cloned();
+        self.index_payout(&claim_id, None, payout);
         self.claims.insert(
             claim_id,
             ClaimCase::assessed(
@@ -320,6 +322,33 @@ impl Incident {
             ),
         );
         Ok(())
+    }
+
+    /// Moves `claim_id` in the payout index from the account it named (`old`) to the one it
+    /// names now (`new`).
+    pub(super) fn index_payout(
+        &mut self,
+        claim_id: &ClaimId,
+        old: Option<PayoutRef>,
+        new: Option<PayoutRef>,
+    ) {
+        if old == new {
+            return;
+        }
+        if let Some(old) = old {
+            if let Some(claims) = self.payouts.get_mut(&old) {
+                claims.remove(claim_id);
+                if claims.is_empty() {
+                    self.payouts.remove(&old);
+                }
+            }
+        }
+        if let Some(new) = new {
+            self.payouts
+                .entry(new)
+                .or_default()
+                .insert(claim_id.clone());
+        }
     }
 
     /// [`Event::ClaimPaymentFailed`]: the claim is settled again and the payment leaves the

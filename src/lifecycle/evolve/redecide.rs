@@ -1,9 +1,9 @@
 //! Replay decides again the events that carry a second person's or an approver's word.
 //!
-//! A settlement, a payment, an approved override, a manual review, a confirmed reversal,
-//! money declared unclaimed and a notice's approval each stand for a guard that looked at
-//! who asked (four eyes, the plan's approver) and at the record (the facts an approval
-//! binds, the amounts a step carries). Their command is the event itself, so replay can ask
+//! An offer, a settlement, a payment, an approved override, a manual review, a confirmed
+//! reversal, money declared unclaimed and a notice's approval each stand for a guard that
+//! looked at who asked (four eyes, the plan's approver) and at the record (the facts an
+//! approval binds, the amounts a step carries, the caps and reviews an offer needs). Their command is the event itself, so replay can ask
 //! [`Incident::decide`] the same question at the same point of the log, as the same actor
 //! at the same time, and require the same answer. The guards stay written once, in
 //! `decide`; a log edited and re-sealed to let one person take both steps, or to hide a
@@ -27,6 +27,17 @@ fn command_of(event: &Event) -> Option<Command> {
         Event::ClaimReviewed { claim_id, note } => Command::RecordClaimReview {
             claim_id: claim_id.clone(),
             note: note.clone(),
+        },
+        Event::SettlementOffered {
+            claim_id,
+            amount,
+            remedies,
+            valid_until,
+        } => Command::OfferSettlement {
+            claim_id: claim_id.clone(),
+            amount: *amount,
+            remedies: remedies.clone(),
+            valid_until: *valid_until,
         },
         Event::ClaimSettled { claim_id, .. } => Command::SettleClaim {
             claim_id: claim_id.clone(),
