@@ -777,6 +777,69 @@ mod guards {
     }
 
     #[test]
+    fn a_milestone_at_the_time_already_recorded_is_no_change() {
+        use crate::regulation::Milestone;
+        let aware = |minutes| Command::RecordMilestone {
+            milestone: Milestone::Awareness,
+            at: Some(t(minutes)),
+        };
+        let mut i = declared();
+        run(&mut i, aware(2), 3);
+        let r = i.decide(&aware(2), &ctx(4)).unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+        // Another time corrects it; another milestone at the same time is its own.
+        run(&mut i, aware(1), 4);
+        let ended = Command::RecordMilestone {
+            milestone: Milestone::HandlingEnded,
+            at: Some(t(1)),
+        };
+        run(&mut i, ended, 5);
+    }
+
+    #[test]
+    fn a_determination_with_the_value_already_recorded_is_no_change() {
+        let determine = |value| Command::RecordDetermination {
+            fact: FactName::new("major_incident").unwrap(),
+            value,
+            determined_at: None,
+            basis: "the CISO's assessment".into(),
+            assessment: None,
+            override_reason: None,
+        };
+        let mut i = declared();
+        run(&mut i, determine(true), 2);
+        let r = i.decide(&determine(true), &ctx(3)).unwrap_err();
+        assert_eq!(codes(&r), ["no_change"]);
+        assert!(
+            r.to_string()
+                .contains("`major_incident` is already determined yes"),
+            "{r}"
+        );
+        // The other answer is a change.
+        run(&mut i, determine(false), 3);
+    }
+
+    #[test]
+    fn an_optional_text_given_is_held_to_the_text_rules() {
+        let with_summary = |summary: String| {
+            Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, "t")
+                .detection(DetectionSource::LogReview, t(0))
+                .severity(Severity::Sev3)
+                .owner(ActorId::new("owner").unwrap())
+                .summary(summary)
+        };
+        for (summary, code) in [
+            (" ".to_owned(), "empty_text"),
+            ("摘".repeat(20_001), "text_too_long"),
+        ] {
+            let r = Incident::declare(&with_summary(summary), &ctx(1)).unwrap_err();
+            assert_eq!(codes(&r), [code]);
+            assert!(r.to_string().contains("summary"), "{r}");
+        }
+        Incident::declare(&with_summary("摘".repeat(20_000)), &ctx(1)).unwrap();
+    }
+
+    #[test]
     fn a_gbt_subcategory_must_belong_to_its_category() {
         use crate::classify::{GbtCategory, GbtClassification, GbtSubcategory};
         let mut i = declared();
