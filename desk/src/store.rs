@@ -194,6 +194,13 @@ pub enum Settle {
     },
     /// The receipt is in the incident's log: the row is marked sent and the lease ends.
     Done,
+    /// The row cannot be delivered nor receipted (it names no valid notice or customer):
+    /// it is settled like a sent row, so it is never claimed again, with `detail` kept as
+    /// its last, for the operator who reads the outbox.
+    Abandon {
+        /// Why it was abandoned.
+        detail: String,
+    },
 }
 
 /// One incident in [`Store::incidents_page`]: its id, version and the times of its first

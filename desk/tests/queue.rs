@@ -180,6 +180,37 @@ async fn check_leases(store: &dyn Store) {
         .await
         .unwrap()
         .is_empty());
+    check_abandon(store).await;
+}
+
+/// A row that can be neither sent nor receipted is abandoned once by its lease holder:
+/// settled with its reason kept, and never claimed again.
+async fn check_abandon(store: &dyn Store) {
+    let id = id(0x72);
+    store
+        .append(id, 0, declared(id), vec![hook(id, 9)], None)
+        .await
+        .unwrap();
+    let rows = claim(store, "A", 0, 10).await;
+    assert_eq!(rows.len(), 1);
+    let abandon = Settle::Abandon {
+        detail: "abandoned: its customer is missing or not valid".into(),
+    };
+    assert!(!settle(store, lease(&rows[0], "B"), abandon.clone()).await);
+    assert!(settle(store, lease(&rows[0], "A"), abandon).await);
+    for later in [61, 3_600, 1_000_000] {
+        assert!(
+            claim(store, "B", later, 10).await.is_empty(),
+            "at {later} s"
+        );
+    }
+    let row = store.outbox(id).await.unwrap().remove(0);
+    assert!(row.sent_at.is_some());
+    assert_eq!(
+        row.last_detail.as_deref(),
+        Some("abandoned: its customer is missing or not valid")
+    );
+    assert_eq!((row.lease_owner, row.lease_until), (None, None));
 }
 
 /// Two stores (two instances) claiming 40 rows at once, a few at a time: every row

@@ -97,6 +97,18 @@ async fn attempt(app: &App, owner: &str, row: OutboxRow) -> Result<(), ApiError>
         owner: owner.to_owned(),
         attempt: row.attempts,
     };
+    let recipient = match recipient(&row) {
+        Ok(recipient) => recipient,
+        Err(problem) => {
+            // Logged once: the row is settled and never claimed again.
+            eprintln!(
+                "desk webhooks: outbox row {}: {problem}; abandoned, neither sent nor retried",
+                row.id
+            );
+            let detail = format!("abandoned: {problem}");
+            return settle(app, lease, Settle::Abandon { detail }).await;
+        }
+    };
     let delivery_id = delivery_id(&row);
     // Only a row claimed before can have a receipt: the desk died after recording it.
     if row.attempts > 1 && receipt_recorded(app, &row, &delivery_id).await? {
@@ -108,21 +120,38 @@ async fn attempt(app: &App, owner: &str, row: OutboxRow) -> Result<(), ApiError>
         // The last attempt allowed was interrupted (a crash, a lost lease).
         let before = row.last_detail.as_deref().unwrap_or("none stored");
         let detail = format!("the last was interrupted; the one before: {before}");
-        return finish(app, lease, &row, gave_up(cap, &detail)).await;
+        return finish(app, lease, (&row, recipient), gave_up(cap, &detail)).await;
     }
     match send(app, &policy, &row, &delivery_id).await {
         Try::Done(outcome, detail) => {
             let detail = format!("{detail} (attempt {})", row.attempts);
-            finish(app, lease, &row, Final { outcome, detail }).await
+            finish(app, lease, (&row, recipient), Final { outcome, detail }).await
         }
         Try::Again(detail) if row.attempts >= cap => {
-            finish(app, lease, &row, gave_up(row.attempts, &detail)).await
+            finish(
+                app,
+                lease,
+                (&row, recipient),
+                gave_up(row.attempts, &detail),
+            )
+            .await
         }
         Try::Again(detail) => {
             let next_at = policy.next_attempt_at(app.now(), row.attempts);
             settle(app, lease, Settle::Retry { next_at, detail }).await
         }
     }
+}
+
+/// The notice and the customer a receipt of `row` names, or why the row names none (a
+/// row written by hand or by a broken desk: it can neither be receipted nor retried).
+fn recipient(row: &OutboxRow) -> Result<(NoticeId, CustomerRef), String> {
+    let notice = NoticeId::new(row.message.notice_id.clone())
+        .map_err(|e| format!("its notice id is not valid: {e}"))?;
+    let customer = row.message.payload.get("customer").cloned();
+    let customer = serde_json::from_value(customer.unwrap_or_default())
+        .map_err(|e| format!("its customer is missing or not valid: {e}"))?;
+    Ok((notice, customer))
 }
 
 fn gave_up(attempts: u32, detail: &str) -> Final {
@@ -191,7 +220,12 @@ async fn send(app: &App, policy: &WebhookPolicy, row: &OutboxRow, delivery_id: &
 
 /// Records the receipt of `row` and marks it sent, holding the lease while recording (so
 /// nobody else sends it meanwhile); records nothing when the lease was lost.
-async fn finish(app: &App, lease: Lease, row: &OutboxRow, last: Final) -> Result<(), ApiError> {
+async fn finish(
+    app: &App,
+    lease: Lease,
+    (row, (notice, customer)): (&OutboxRow, (NoticeId, CustomerRef)),
+    last: Final,
+) -> Result<(), ApiError> {
     let until = app.status().webhook_policy().lease_until(app.now());
     if !held(app, lease.clone(), Settle::Extend { until }).await? {
         eprintln!(
@@ -202,10 +236,6 @@ async fn finish(app: &App, lease: Lease, row: &OutboxRow, last: Final) -> Result
         return Ok(());
     }
     let m = &row.message;
-    let notice = NoticeId::new(m.notice_id.clone()).map_err(ApiError::internal)?;
-    let customer: CustomerRef =
-        serde_json::from_value(m.payload.get("customer").cloned().unwrap_or_default())
-            .map_err(|e| ApiError::internal(format!("outbox row {}: customer: {e}", row.id)))?;
     let receipt = DeliveryReceipt {
         notice_id: notice,
         recipient: customer,
@@ -234,4 +264,43 @@ async fn settle(app: &App, lease: Lease, settle: Settle) -> Result<(), ApiError>
         eprintln!("desk webhooks: outbox row {row}: the lease was lost; another worker has it");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use incident::IncidentId;
+
+    fn row(notice_id: &str, payload: serde_json::Value) -> OutboxRow {
+        serde_json::from_value(serde_json::json!({
+            "id": 7,
+            "incident_id": IncidentId::from_bytes([3; 16]),
+            "item": "subscriber:s-1",
+            "occurrence": 1,
+            "notice_id": notice_id,
+            "payload": payload,
+            "enqueued_at_seq": 1,
+            "sent_at": null,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_row_without_a_valid_notice_or_customer_names_why() {
+        let good = serde_json::json!({"customer": "C-1"});
+        let (notice, customer) = recipient(&row("N-1", good.clone())).unwrap();
+        assert_eq!((notice.as_str(), customer.as_str()), ("N-1", "C-1"));
+        let problem = recipient(&row(" ", good)).unwrap_err();
+        assert!(
+            problem.starts_with("its notice id is not valid"),
+            "{problem}"
+        );
+        for payload in [serde_json::json!({}), serde_json::json!({"customer": ""})] {
+            let problem = recipient(&row("N-1", payload)).unwrap_err();
+            assert!(
+                problem.starts_with("its customer is missing or not valid"),
+                "{problem}"
+            );
+        }
+    }
 }

@@ -179,6 +179,16 @@ pub(super) fn settle_op<'c>(
                 )
                 .await?
             }
+            Settle::Abandon { detail } => {
+                c.execute(
+                    &format!(
+                        "UPDATE outbox SET sent_at = {NOW}, last_detail = $4, \
+                         lease_owner = NULL, lease_until = NULL WHERE {HELD}"
+                    ),
+                    &[&lease.row, &lease.owner, &attempt, detail],
+                )
+                .await?
+            }
         };
         Ok(changed == 1)
     })

@@ -119,6 +119,13 @@ pub(super) fn settle(
             ),
             params![lease.row, lease.owner, i64::from(lease.attempt)],
         ),
+        Settle::Abandon { detail } => conn.execute(
+            &format!(
+                "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), \
+                 last_detail = ?4, lease_owner = NULL, lease_until = NULL WHERE {HELD}"
+            ),
+            params![lease.row, lease.owner, i64::from(lease.attempt), detail],
+        ),
     }
     .map_err(sql_error)?;
     Ok(changed == 1)
