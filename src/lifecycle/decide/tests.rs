@@ -820,6 +820,27 @@ mod guards {
     }
 
     #[test]
+    fn a_filing_is_a_duplicate_only_of_the_same_report_of_the_same_regime_at_the_same_time() {
+        let filing = |regime: &str, report: &str, minutes| Command::RecordFiling {
+            regime: RegimeId::new(regime).unwrap(),
+            report: ReportId::new(report).unwrap(),
+            submitted_at: Some(t(minutes)),
+            reference: None,
+        };
+        let mut i = declared();
+        run(&mut i, filing("cn-csrc", "initial", 2), 3);
+        let r = i
+            .decide(&filing("cn-csrc", "initial", 2), &ctx(4))
+            .unwrap_err();
+        assert_eq!(codes(&r), ["duplicate_id"]);
+        // Another report, another regime or another time is another filing.
+        run(&mut i, filing("cn-csrc", "final", 2), 4);
+        run(&mut i, filing("cn-pboc", "initial", 2), 5);
+        run(&mut i, filing("cn-csrc", "initial", 3), 6);
+        assert_eq!(i.regulatory().filings.len(), 4);
+    }
+
+    #[test]
     fn an_optional_text_given_is_held_to_the_text_rules() {
         let with_summary = |summary: String| {
             Declare::new(IncidentId::from_bytes([1; 16]), IncidentKind::Other, "t")
