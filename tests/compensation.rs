@@ -1305,6 +1305,27 @@ fn every_negotiation_guard_is_a_typed_rejection() {
             .contains("goodwill is cash: put it in the offer's amount"),
         "{r}"
     );
+    // Insurance covers a positive amount in the program's currency.
+    let insured = |coverage| Command::OfferSettlement {
+        claim_id: claim_id("CL-1"),
+        amount: cny(50_000),
+        remedies: vec![Remedy::IdentityTheftInsurance {
+            coverage,
+            months: 12,
+        }],
+        valid_until: None,
+    };
+    let r = desk.reject(insured(cny(0)));
+    assert_eq!(common::codes(&r), ["invalid"]);
+    assert!(
+        r.to_string()
+            .contains("insured amount ¥0.00 is not positive"),
+        "{r}"
+    );
+    let r = desk.reject(insured(Money::from_minor(100, Currency::USD)));
+    assert_eq!(common::codes(&r), ["wrong_currency"]);
+    let ok = desk.incident.decide(&insured(cny(1_000_000)), &desk.ctx());
+    assert!(ok.is_ok(), "{ok:?}");
 
     // Offered: a counter in another currency; then accepted and settled.
     desk.run(offer("CL-1", 200_000));
