@@ -650,6 +650,9 @@ fn a_waiver_needs_a_legal_basis_and_cannot_undo_a_filing() {
     desk.run(waiver("cn-pipl-57", "individuals", PIPL_57_2));
     let r = desk.reject(waiver("cn-pipl-57", "individuals", PIPL_57_2));
     assert_eq!(codes(&r), ["duplicate_id"]);
+    // Another report of the regime, or the same report id of another regime, is its own.
+    desk.run(waiver("cn-pipl-57", "authority", PIPL_57_2))
+        .run(waiver("cn-other", "individuals", PIPL_57_2));
 }
 
 /// A waiver counts from when it was recorded: an obligation asked about as of an earlier
