@@ -396,33 +396,7 @@ impl Incident {
             }
         }
     }
-}
 
-/// A program budget: positive, in the policy currency.
-fn budget_ok(c: &mut Checks, budget: Money, currency: crate::Currency) {
-    c.currency("budget", budget, currency);
-    if !budget.is_positive() {
-        c.push(Unmet::Invalid {
-            field: "budget".to_owned(),
-            problem: format!("{budget} is not positive; give a positive budget or none"),
-        });
-    }
-}
-
-/// Pushes [`Unmet::AboveCustomerCap`] when `amount` exceeds the recorded policy's cap.
-pub(super) fn within_cap(c: &mut Checks, field: &str, amount: Money, policy: Option<&Policy>) {
-    if let Some(cap) = policy.map(Policy::customer_cap) {
-        if cap.currency() == amount.currency() && amount.amount_minor() > cap.amount_minor() {
-            c.push(Unmet::AboveCustomerCap {
-                field: field.to_owned(),
-                cap,
-                amount,
-            });
-        }
-    }
-}
-
-impl Incident {
     /// The account `case`'s claim is to be paid into and the claims of other customers that
     /// also name it, unless a review of the claim is recorded since the last of them was
     /// assessed. Rejected claims pay nothing and are left out.
@@ -452,6 +426,30 @@ impl Incident {
             _ => false,
         };
         (!others.is_empty() && !reviewed_since).then(|| (payout.clone(), others))
+    }
+}
+
+/// A program budget: positive, in the policy currency.
+fn budget_ok(c: &mut Checks, budget: Money, currency: crate::Currency) {
+    c.currency("budget", budget, currency);
+    if !budget.is_positive() {
+        c.push(Unmet::Invalid {
+            field: "budget".to_owned(),
+            problem: format!("{budget} is not positive; give a positive budget or none"),
+        });
+    }
+}
+
+/// Pushes [`Unmet::AboveCustomerCap`] when `amount` exceeds the recorded policy's cap.
+pub(super) fn within_cap(c: &mut Checks, field: &str, amount: Money, policy: Option<&Policy>) {
+    if let Some(cap) = policy.map(Policy::customer_cap) {
+        if cap.currency() == amount.currency() && amount.amount_minor() > cap.amount_minor() {
+            c.push(Unmet::AboveCustomerCap {
+                field: field.to_owned(),
+                cap,
+                amount,
+            });
+        }
     }
 }
 
