@@ -1778,6 +1778,25 @@ fn a_recorded_deferral_moves_the_incidents_clock() {
         .execute(&defer("2026-03-01T00:00:00Z"), &ctx(after))
         .unwrap_err();
     assert_eq!(codes(early), ["invalid"]);
+    // Under the host's regulation, a misspelt report is refused, not recorded as deferred.
+    let Command::RecordDeferral { regime, .. } = defer("2026-03-20T21:30:00Z") else {
+        unreachable!()
+    };
+    let misspelt = Command::RecordDeferral {
+        regime,
+        report: ReportId::new("form-8k").unwrap(),
+        authority: "U.S. Department of Justice".into(),
+        until: t("2026-03-20T21:30:00Z"),
+        reference: None,
+    };
+    let unknown = incident
+        .execute(&misspelt, &ctx(after).with_regulation(&regulation))
+        .unwrap_err();
+    assert!(
+        unknown.to_string().contains("its reports: form-8-k"),
+        "{unknown}"
+    );
+    assert_eq!(codes(unknown), ["unknown_report"]);
     let filing = Command::RecordFiling {
         regime: RegimeId::new("us-sec-8k").unwrap(),
         report: ReportId::new("form-8-k").unwrap(),

@@ -650,9 +650,38 @@ fn a_waiver_needs_a_legal_basis_and_cannot_undo_a_filing() {
     desk.run(waiver("cn-pipl-57", "individuals", PIPL_57_2));
     let r = desk.reject(waiver("cn-pipl-57", "individuals", PIPL_57_2));
     assert_eq!(codes(&r), ["duplicate_id"]);
-    // Another report of the regime, or the same report id of another regime, is its own.
-    desk.run(waiver("cn-pipl-57", "authority", PIPL_57_2))
-        .run(waiver("cn-other", "individuals", PIPL_57_2));
+    // Another report of the regime is its own.
+    desk.run(waiver("cn-pipl-57", "authority", PIPL_57_2));
+    // A report the host's regulation does not have is refused, not recorded as waived
+    // while the real one stays owed.
+    let r = desk.reject(waiver("cn-pipl-57", "individual", PIPL_57_2));
+    assert_eq!(codes(&r), ["unknown_report"]);
+    assert!(
+        r.to_string()
+            .contains("its reports: authority, individuals"),
+        "{r}"
+    );
+    let r = desk.reject(waiver("cn-pipl", "individuals", PIPL_57_2));
+    assert_eq!(codes(&r), ["unknown_report"]);
+    assert!(r.to_string().contains("it has no such regime"), "{r}");
+}
+
+/// A deferral repeats an earlier grant only for the same report of the same regime: the
+/// same date granted for the regime's other report is a grant of its own.
+#[test]
+fn a_deferral_is_the_same_grant_only_for_the_same_report_of_the_same_regime() {
+    let mut desk = theft_under_cn_rules();
+    let until = desk.now + Duration::days(30);
+    let defer = |report: &str| Command::RecordDeferral {
+        regime: RegimeId::new("cn-pipl-57").unwrap(),
+        report: ReportId::new(report).unwrap(),
+        authority: "the Cyberspace Administration's local office".into(),
+        until,
+        reference: None,
+    };
+    desk.run(defer("authority"));
+    assert_eq!(codes(&desk.reject(defer("authority"))), ["no_change"]);
+    desk.run(defer("individuals"));
 }
 
 /// A waiver counts from when it was recorded: an obligation asked about as of an earlier

@@ -172,6 +172,17 @@ pub enum Unmet {
         /// The id.
         id: String,
     },
+    /// A waiver or a deferral names a report the host's regulation does not have (a
+    /// misspelt id would leave the real report owed).
+    #[error("the regulation this desk runs has no report {report} in regime {regime}: check the ids ({known})")]
+    UnknownReport {
+        /// The regime named.
+        regime: RegimeId,
+        /// The report named.
+        report: ReportId,
+        /// What the regulation has: the regime's reports, or that it has no such regime.
+        known: String,
+    },
     /// A custody step predates the latest one.
     #[error("custody step at {at} for evidence {evidence_id} is earlier than the latest step at {latest}: custody entries must be recorded in time order")]
     CustodyOutOfOrder {

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::compensation::{ClaimStatus, Remedy};
+use crate::id::{RegimeId, ReportId};
 use crate::money::MoneyError;
+use crate::regulation::Regulation;
 use crate::{CommandKind, Event, Phase, Rejection, Unmet};
 use crate::{Currency, Money};
 
@@ -218,6 +220,35 @@ impl Checks {
                 unmet: self.0,
             })
         }
+    }
+}
+
+impl Checks {
+    /// A report the host's `regulation` has. Without a regulation in the context, or with
+    /// one that runs no regimes (`Regulation::without_regimes`), there is nothing to check
+    /// the ids against and they are taken as given.
+    pub(super) fn known_report(
+        &mut self,
+        regulation: Option<&Regulation>,
+        regime: &RegimeId,
+        report: &ReportId,
+    ) {
+        let Some(regulation) = regulation.filter(|r| !r.regimes.is_empty()) else {
+            return;
+        };
+        let known = match regulation.regimes.iter().find(|r| &r.id == regime) {
+            Some(r) if r.report(report).is_some() => return,
+            Some(r) => {
+                let ids: Vec<&str> = r.reports.iter().map(|r| r.id.as_str()).collect();
+                format!("its reports: {}", ids.join(", "))
+            }
+            None => "it has no such regime".to_owned(),
+        };
+        self.push(Unmet::UnknownReport {
+            regime: regime.clone(),
+            report: report.clone(),
+            known,
+        });
     }
 }
 

@@ -286,14 +286,20 @@ impl Incident {
                 regime,
                 report,
                 legal_basis,
-            } => vec![self.waive_obligation(c, regime, report, legal_basis)],
+            } => {
+                c.known_report(ctx.regulation(), regime, report);
+                vec![self.waive_obligation(c, regime, report, legal_basis)]
+            }
             Command::RecordDeferral {
                 regime,
                 report,
                 authority,
                 until,
                 reference,
-            } => vec![self.record_deferral(c, regime, report, authority, *until, reference)],
+            } => {
+                c.known_report(ctx.regulation(), regime, report);
+                vec![self.record_deferral(c, regime, report, authority, *until, reference)]
+            }
             Command::RecordOverdue { overdue } => self.record_overdue(c, now, overdue),
             Command::RecordInquiry {
                 inquiry_id,
