@@ -69,8 +69,8 @@
 //! going backwards, a claim moved between statuses no command links, an assessment or a
 //! budget allocation the pinned policy does not reproduce. The events that carry a second
 //! person's or an approver's word (a notice's approval with the facts it binds, an
-//! override's approval, a manual review, a settlement, a payment, a confirmed reversal,
-//! money declared unclaimed) are decided again: replay runs the command's guards at that
+//! override's approval, a manual review, an offer, a settlement, a payment, a confirmed
+//! reversal, money declared unclaimed) are decided again: replay runs the command's guards at that
 //! point of the log, as the recorded actor at the recorded time, and requires exactly the
 //! stored event (`ApplyError::NotDecided` names the guard's objection or the members that
 //! differ). One person named on both steps, an approval by someone without the plan's
