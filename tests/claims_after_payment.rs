@@ -12,7 +12,6 @@
 mod driver;
 
 use driver::{claim_id as id, cny, codes, program, Desk};
-use incident::chain::write_json_lines;
 use incident::compensation::*;
 use incident::id::*;
 use incident::*;
@@ -315,11 +314,7 @@ fn a_programme_under_version_1_amended_to_version_2_can_declare_money_unclaimed(
 
 /// The JSON Lines of the desk's log, one value a line.
 fn lines(desk: &Desk) -> Vec<serde_json::Value> {
-    write_json_lines(desk.log.envelopes())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    driver::log_lines(desk)
 }
 
 fn replay_error(lines: Vec<serde_json::Value>) -> String {

@@ -265,15 +265,6 @@ fn a_relabelled_or_changed_fact_makes_the_approval_stale() {
     }
 }
 
-/// The desk's log as JSON values, one per line.
-fn log_lines(desk: &Desk) -> Vec<serde_json::Value> {
-    write_json_lines(desk.log.envelopes())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 /// Attack on the stored log: a forger holding it re-seals the chain after editing an
 /// approval. The drafter named as the approver; the approval's bound facts trimmed so that
 /// a fact changed since no longer makes it stale; the bound value replaced by the later
@@ -290,7 +281,7 @@ fn an_edited_approval_does_not_replay() {
     };
     desk.as_actor("zhang.min").run(Command::RecordFact(fact));
     desk.assert_replays();
-    let log = log_lines(&desk);
+    let log = driver::log_lines(&desk);
     let at = |kind: &str| {
         log.iter()
             .rposition(|l| l["event"]["type"] == kind)

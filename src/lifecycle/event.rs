@@ -357,10 +357,8 @@ pub enum Event {
         notice_id: NoticeId,
         /// Every fact the notice can print ([`NoticeDraft::printed_facts`]), as the
         /// approver saw it (`null`: not recorded then). Replay binds them again and
-        /// refuses an approval whose facts differ ([`ApplyError::NotDecided`]), including
+        /// refuses an approval whose facts differ (`ApplyError::NotDecided`), including
         /// the empty map pre-release builds wrote before approvals were bound.
-        ///
-        /// [`ApplyError::NotDecided`]: crate::lifecycle::ApplyError::NotDecided
         ///
         /// [`NoticeDraft::printed_facts`]: crate::comms::NoticeDraft::printed_facts
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

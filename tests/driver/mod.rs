@@ -256,3 +256,12 @@ pub(crate) fn resealed_replay_error(lines: Vec<serde_json::Value>) -> String {
         .unwrap_err()
         .to_string()
 }
+
+/// The desk's log as JSON values, one per stored line (for tests that forge lines).
+pub(crate) fn log_lines(desk: &Desk) -> Vec<serde_json::Value> {
+    incident::chain::write_json_lines(desk.log.envelopes())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -236,13 +236,26 @@ impl Checks {
         let Some(regulation) = regulation.filter(|r| !r.regimes.is_empty()) else {
             return;
         };
-        let known = match regulation.regimes.iter().find(|r| &r.id == regime) {
-            Some(r) if r.report(report).is_some() => return,
-            Some(r) => {
-                let ids: Vec<&str> = r.reports.iter().map(|r| r.id.as_str()).collect();
-                format!("its reports: {}", ids.join(", "))
-            }
-            None => "it has no such regime".to_owned(),
+        // A regime may appear once per version in force; any version's report counts.
+        let versions: Vec<_> = regulation
+            .regimes
+            .iter()
+            .filter(|r| &r.id == regime)
+            .collect();
+        if versions.iter().any(|r| r.report(report).is_some()) {
+            return;
+        }
+        let ids: std::collections::BTreeSet<&str> = versions
+            .iter()
+            .flat_map(|r| r.reports.iter().map(|r| r.id.as_str()))
+            .collect();
+        let known = if versions.is_empty() {
+            "it has no such regime".to_owned()
+        } else {
+            format!(
+                "its reports: {}",
+                ids.into_iter().collect::<Vec<_>>().join(", ")
+            )
         };
         self.push(Unmet::UnknownReport {
             regime: regime.clone(),
